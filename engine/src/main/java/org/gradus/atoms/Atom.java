@@ -1,0 +1,96 @@
+package org.gradus.atoms;
+
+import org.gradus.analysis.Curvature;
+import org.gradus.analysis.Interval;
+import org.gradus.analysis.Monotonicity;
+import org.gradus.expr.Expr;
+
+import java.util.List;
+
+/**
+ * A primitive function: everything about it in one place — its value, its local partial derivatives
+ * (symbolic and numeric), its domain and where it is not smooth, and what the composition rules need
+ * (range, curvature, monotonicity per argument). Adding an atom means adding one subclass.
+ *
+ * <p>Atoms are immutable values; an atom with parameters (a power's exponent, Huber's delta) holds
+ * them as fields and compares by them.
+ */
+public abstract class Atom {
+
+    /** The name used in scripts, e.g. {@code exp}. */
+    public abstract String name();
+
+    /** Number of arguments, or -1 when variadic. */
+    public int arity() {
+        return 1;
+    }
+
+    /** The value at argument values {@code a}. */
+    public abstract double value(double[] a);
+
+    /** ∂atom/∂arg_k as an expression of the arguments; {@code self} is the node itself (for exp, sqrt). */
+    public abstract Expr derivative(int k, List<Expr> args, Expr self);
+
+    /** ∂atom/∂arg_k at argument values {@code a}, where {@code out} is the atom's value there. */
+    public abstract double derivative(int k, double[] a, double out);
+
+    /** Null when {@code a} is inside the domain, otherwise why not (e.g. "log of a non-positive number"). */
+    public String domainError(double[] a) {
+        return null;
+    }
+
+    /** Null when the atom is continuous at {@code a}, otherwise why not. */
+    public String discontinuity(double[] a) {
+        return null;
+    }
+
+    /** Null when the atom is differentiable at {@code a}, otherwise why not (e.g. "abs has a kink at 0"). */
+    public String kink(double[] a) {
+        return null;
+    }
+
+    /** The one-sided derivatives of a unary atom at a kink {@code a}: {left, right}; null when not a kink. */
+    public double[] oneSidedDerivatives(double[] a) {
+        return null;
+    }
+
+    /** The set of values the atom takes when its arguments range over the given intervals (may over-approximate). */
+    public Interval range(Interval[] args) {
+        return Interval.ALL;
+    }
+
+    /** The curvature of the atom itself given its arguments' ranges and the argument expressions. */
+    public Curvature curvature(Interval[] args, List<Expr> argExprs) {
+        return Curvature.UNKNOWN;
+    }
+
+    /** Monotonicity in argument k given the arguments' ranges. */
+    public Monotonicity monotonicity(int k, Interval[] args, List<Expr> argExprs) {
+        return Monotonicity.NONMONOTONE;
+    }
+
+    /** Groovy call syntax {@code name(a, b)}; operators override this in the printer. */
+    public String groovy(List<String> args) {
+        return name() + "(" + String.join(", ", args) + ")";
+    }
+
+    /** LaTeX text, given the LaTeX of the arguments. */
+    public String latex(List<String> args) {
+        return "\\operatorname{" + name() + "}\\left(" + String.join(", ", args) + "\\right)";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o != null && o.getClass() == getClass();
+    }
+
+    @Override
+    public int hashCode() {
+        return getClass().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

@@ -1,0 +1,87 @@
+package org.gradus.atoms;
+
+import org.gradus.analysis.Curvature;
+import org.gradus.analysis.Interval;
+import org.gradus.analysis.Monotonicity;
+import org.gradus.expr.Constant;
+import org.gradus.expr.Expr;
+import org.gradus.expr.Ops;
+
+import java.util.List;
+
+/** The quotient a / b; undefined where b = 0. */
+public final class Divide extends Atom {
+    public static final Divide INSTANCE = new Divide();
+
+    @Override
+    public String name() {
+        return "divide";
+    }
+
+    @Override
+    public int arity() {
+        return 2;
+    }
+
+    @Override
+    public double value(double[] a) {
+        return a[0] / a[1];
+    }
+
+    @Override
+    public Expr derivative(int k, List<Expr> args, Expr self) {
+        Expr b = args.get(1);
+        if (k == 0) return Ops.div(Constant.ONE, b);
+        return Ops.neg(Ops.div(args.get(0), Ops.pow(b, Constant.of(2))));
+    }
+
+    @Override
+    public double derivative(int k, double[] a, double out) {
+        return k == 0 ? 1 / a[1] : -out / a[1];
+    }
+
+    @Override
+    public String domainError(double[] a) {
+        return a[1] == 0 ? "division by zero" : null;
+    }
+
+    @Override
+    public String discontinuity(double[] a) {
+        return domainError(a);
+    }
+
+    @Override
+    public Interval range(Interval[] args) {
+        return args[0].dividedBy(args[1]);
+    }
+
+    @Override
+    public Curvature curvature(Interval[] args, List<Expr> argExprs) {
+        if (argExprs.get(1) instanceof Constant) return Curvature.AFFINE;
+        // c / b with c >= 0 is convex for b > 0 and concave for b < 0 (1/b is convex decreasing on b > 0).
+        if (argExprs.get(0) instanceof Constant c) {
+            if (args[1].positive()) return c.value() >= 0 ? Curvature.CONVEX : Curvature.CONCAVE;
+            if (args[1].negative()) return c.value() >= 0 ? Curvature.CONCAVE : Curvature.CONVEX;
+        }
+        return Curvature.UNKNOWN;
+    }
+
+    @Override
+    public Monotonicity monotonicity(int k, Interval[] args, List<Expr> argExprs) {
+        if (k == 0) {
+            if (args[1].positive()) return Monotonicity.INCREASING;
+            if (args[1].negative()) return Monotonicity.DECREASING;
+            return Monotonicity.NONMONOTONE;
+        }
+        boolean sameSideOfZero = args[1].positive() || args[1].negative();
+        if (!sameSideOfZero) return Monotonicity.NONMONOTONE;
+        if (args[0].nonnegative()) return Monotonicity.DECREASING;
+        if (args[0].nonpositive()) return Monotonicity.INCREASING;
+        return Monotonicity.NONMONOTONE;
+    }
+
+    @Override
+    public String latex(List<String> args) {
+        return "\\frac{" + args.get(0) + "}{" + args.get(1) + "}";
+    }
+}

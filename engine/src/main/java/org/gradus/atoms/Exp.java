@@ -1,0 +1,53 @@
+package org.gradus.atoms;
+
+import org.gradus.analysis.Curvature;
+import org.gradus.analysis.Interval;
+import org.gradus.analysis.Monotonicity;
+import org.gradus.expr.Constant;
+import org.gradus.expr.Expr;
+import org.gradus.expr.Ops;
+
+/** The exponential e**x: convex, increasing, positive. */
+public final class Exp extends UnaryAtom {
+    public static final Exp INSTANCE = new Exp();
+
+    @Override
+    public String name() {
+        return "exp";
+    }
+
+    @Override
+    public double apply(double x) {
+        return Math.exp(x);
+    }
+
+    @Override
+    public double slope(double x, double y) {
+        return y;
+    }
+
+    @Override
+    public Expr slope(Expr x, Expr self) {
+        return self;
+    }
+
+    @Override
+    public Interval range(Interval x) {
+        return x.mapIncreasing(Math::exp);
+    }
+
+    @Override
+    public Curvature curvature(Interval x) {
+        return Curvature.CONVEX;
+    }
+
+    @Override
+    public Monotonicity monotonicity(Interval x) {
+        return Monotonicity.INCREASING;
+    }
+
+    @Override
+    public String latex(String x) {
+        return "e^{" + x + "}";
+    }
+}

@@ -1,0 +1,99 @@
+package org.gradus.atoms;
+
+import org.gradus.analysis.Curvature;
+import org.gradus.analysis.Interval;
+import org.gradus.analysis.Monotonicity;
+import org.gradus.expr.Constant;
+import org.gradus.expr.Expr;
+import org.gradus.expr.Ops;
+
+import java.util.List;
+
+/**
+ * The Huber loss of a residual r = pred - y: r²/2 for |r| ≤ delta, delta(|r| - delta/2) beyond.
+ * Convex; once differentiable everywhere (its second derivative jumps at |r| = delta).
+ */
+public final class Huber extends Atom {
+    private final double delta;
+
+    public Huber(double delta) {
+        if (!(delta > 0)) throw new IllegalArgumentException("huber's delta must be positive, got " + delta);
+        this.delta = delta;
+    }
+
+    public double delta() {
+        return delta;
+    }
+
+    @Override
+    public String name() {
+        return "huber";
+    }
+
+    @Override
+    public int arity() {
+        return 2;
+    }
+
+    @Override
+    public double value(double[] a) {
+        double r = Math.abs(a[0] - a[1]);
+        return r <= delta ? 0.5 * r * r : delta * (r - 0.5 * delta);
+    }
+
+    /** The slope in the prediction: r clipped to [-delta, delta]. */
+    private double clip(double r) {
+        return Math.max(-delta, Math.min(delta, r));
+    }
+
+    @Override
+    public Expr derivative(int k, List<Expr> args, Expr self) {
+        Expr r = Ops.sub(args.get(0), args.get(1));
+        Expr d = Constant.of(delta);
+        Expr clipped = Ops.max(Ops.neg(d), Ops.min(d, r));
+        return k == 0 ? clipped : Ops.neg(clipped);
+    }
+
+    @Override
+    public double derivative(int k, double[] a, double out) {
+        double c = clip(a[0] - a[1]);
+        return k == 0 ? c : -c;
+    }
+
+    @Override
+    public Interval range(Interval[] args) {
+        return Interval.NONNEGATIVE;
+    }
+
+    @Override
+    public Curvature curvature(Interval[] args, List<Expr> argExprs) {
+        return Curvature.CONVEX; // convex in (pred, y) jointly: a convex function of pred - y
+    }
+
+    @Override
+    public Monotonicity monotonicity(int k, Interval[] args, List<Expr> argExprs) {
+        Interval r = args[0].minus(args[1]);
+        boolean up = r.nonnegative(), down = r.nonpositive();
+        if (k == 1) {
+            boolean t = up;
+            up = down;
+            down = t;
+        }
+        return up ? Monotonicity.INCREASING : down ? Monotonicity.DECREASING : Monotonicity.NONMONOTONE;
+    }
+
+    @Override
+    public String groovy(List<String> args) {
+        return "huber(" + args.get(0) + ", " + args.get(1) + (delta == 1 ? "" : ", " + org.gradus.print.Numbers.format(delta)) + ")";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Huber h && h.delta == delta;
+    }
+
+    @Override
+    public int hashCode() {
+        return Double.hashCode(delta) * 31 + 7;
+    }
+}

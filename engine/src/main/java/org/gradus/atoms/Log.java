@@ -1,0 +1,58 @@
+package org.gradus.atoms;
+
+import org.gradus.analysis.Curvature;
+import org.gradus.analysis.Interval;
+import org.gradus.analysis.Monotonicity;
+import org.gradus.expr.Constant;
+import org.gradus.expr.Expr;
+import org.gradus.expr.Ops;
+
+/** The natural logarithm: concave and increasing on its domain x > 0. */
+public final class Log extends UnaryAtom {
+    public static final Log INSTANCE = new Log();
+
+    @Override
+    public String name() {
+        return "log";
+    }
+
+    @Override
+    public double apply(double x) {
+        return Math.log(x);
+    }
+
+    @Override
+    public double slope(double x, double y) {
+        return 1 / x;
+    }
+
+    @Override
+    public Expr slope(Expr x, Expr self) {
+        return Ops.div(Constant.ONE, x);
+    }
+
+    @Override
+    public String domainError(double x) {
+        return x > 0 ? null : "log of " + (x == 0 ? "zero" : "a negative number") + " (" + x + ")";
+    }
+
+    @Override
+    public Interval range(Interval x) {
+        return new Interval(x.lo() <= 0 ? Double.NEGATIVE_INFINITY : Math.log(x.lo()), x.hi() <= 0 ? Double.NEGATIVE_INFINITY : Math.log(x.hi()));
+    }
+
+    @Override
+    public Curvature curvature(Interval x) {
+        return Curvature.CONCAVE;
+    }
+
+    @Override
+    public Monotonicity monotonicity(Interval x) {
+        return Monotonicity.INCREASING;
+    }
+
+    @Override
+    public String latex(String x) {
+        return "\\log\\left(" + x + "\\right)";
+    }
+}

@@ -1,0 +1,53 @@
+package org.gradus.atoms;
+
+import org.gradus.analysis.Curvature;
+import org.gradus.analysis.Interval;
+import org.gradus.analysis.Monotonicity;
+import org.gradus.expr.Constant;
+import org.gradus.expr.Expr;
+import org.gradus.expr.Ops;
+
+/** log(1 + x), accurate near 0: concave and increasing on x > -1. */
+public final class Log1p extends UnaryAtom {
+    public static final Log1p INSTANCE = new Log1p();
+
+    @Override
+    public String name() {
+        return "log1p";
+    }
+
+    @Override
+    public double apply(double x) {
+        return Math.log1p(x);
+    }
+
+    @Override
+    public double slope(double x, double y) {
+        return 1 / (1 + x);
+    }
+
+    @Override
+    public Expr slope(Expr x, Expr self) {
+        return Ops.div(Constant.ONE, Ops.add(Constant.ONE, x));
+    }
+
+    @Override
+    public String domainError(double x) {
+        return x > -1 ? null : "log1p of a number <= -1 (" + x + ")";
+    }
+
+    @Override
+    public Interval range(Interval x) {
+        return new Interval(x.lo() <= -1 ? Double.NEGATIVE_INFINITY : Math.log1p(x.lo()), x.hi() <= -1 ? Double.NEGATIVE_INFINITY : Math.log1p(x.hi()));
+    }
+
+    @Override
+    public Curvature curvature(Interval x) {
+        return Curvature.CONCAVE;
+    }
+
+    @Override
+    public Monotonicity monotonicity(Interval x) {
+        return Monotonicity.INCREASING;
+    }
+}

@@ -1,0 +1,69 @@
+package org.gradus.atoms;
+
+import org.gradus.analysis.Curvature;
+import org.gradus.analysis.Interval;
+import org.gradus.analysis.Monotonicity;
+import org.gradus.expr.Expr;
+import org.gradus.expr.Ops;
+
+import java.util.List;
+
+/** log(e**a + e**b + ...), computed with the maximum shifted out: convex and increasing in every argument. */
+public final class LogSumExp extends Atom {
+    public static final LogSumExp INSTANCE = new LogSumExp();
+
+    @Override
+    public String name() {
+        return "logsumexp";
+    }
+
+    @Override
+    public int arity() {
+        return -1;
+    }
+
+    @Override
+    public double value(double[] a) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : a) m = Math.max(m, v);
+        if (Double.isInfinite(m)) return m;
+        double s = 0;
+        for (double v : a) s += Math.exp(v - m);
+        return m + Math.log(s);
+    }
+
+    @Override
+    public Expr derivative(int k, List<Expr> args, Expr self) {
+        return Ops.exp(Ops.sub(args.get(k), self)); // softmax_k
+    }
+
+    @Override
+    public double derivative(int k, double[] a, double out) {
+        return Math.exp(a[k] - out);
+    }
+
+    @Override
+    public Interval range(Interval[] args) {
+        double[] lo = new double[args.length], hi = new double[args.length];
+        for (int i = 0; i < args.length; i++) {
+            lo[i] = args[i].lo();
+            hi[i] = args[i].hi();
+        }
+        return new Interval(value(lo), value(hi));
+    }
+
+    @Override
+    public Curvature curvature(Interval[] args, List<Expr> argExprs) {
+        return Curvature.CONVEX;
+    }
+
+    @Override
+    public Monotonicity monotonicity(int k, Interval[] args, List<Expr> argExprs) {
+        return Monotonicity.INCREASING;
+    }
+
+    @Override
+    public String latex(List<String> args) {
+        return "\\log\\sum e^{\\left(" + String.join(", ", args) + "\\right)}";
+    }
+}

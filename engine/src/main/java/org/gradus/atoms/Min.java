@@ -1,0 +1,67 @@
+package org.gradus.atoms;
+
+import org.gradus.analysis.Curvature;
+import org.gradus.analysis.Interval;
+import org.gradus.analysis.Monotonicity;
+import org.gradus.expr.Constant;
+import org.gradus.expr.Expr;
+import org.gradus.expr.Ops;
+
+import java.util.List;
+
+/** min(a, b): concave, increasing in both; not differentiable where a = b. */
+public final class Min extends Atom {
+    public static final Min INSTANCE = new Min();
+
+    @Override
+    public String name() {
+        return "min";
+    }
+
+    @Override
+    public int arity() {
+        return 2;
+    }
+
+    @Override
+    public double value(double[] a) {
+        return Math.min(a[0], a[1]);
+    }
+
+    @Override
+    public Expr derivative(int k, List<Expr> args, Expr self) {
+        Expr firstWins = Ops.apply(Step.INSTANCE, Ops.sub(args.get(1), args.get(0)));
+        return k == 0 ? firstWins : Ops.sub(Constant.ONE, firstWins);
+    }
+
+    @Override
+    public double derivative(int k, double[] a, double out) {
+        boolean first = a[0] < a[1];
+        return (k == 0) == first ? 1 : 0;
+    }
+
+    @Override
+    public String kink(double[] a) {
+        return a[0] == a[1] ? "min has a kink where its arguments are equal" : null;
+    }
+
+    @Override
+    public Interval range(Interval[] args) {
+        return new Interval(Math.min(args[0].lo(), args[1].lo()), Math.min(args[0].hi(), args[1].hi()));
+    }
+
+    @Override
+    public Curvature curvature(Interval[] args, List<Expr> argExprs) {
+        return Curvature.CONCAVE;
+    }
+
+    @Override
+    public Monotonicity monotonicity(int k, Interval[] args, List<Expr> argExprs) {
+        return Monotonicity.INCREASING;
+    }
+
+    @Override
+    public String latex(List<String> args) {
+        return "\\min\\left(" + args.get(0) + ", " + args.get(1) + "\\right)";
+    }
+}

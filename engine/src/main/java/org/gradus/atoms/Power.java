@@ -1,0 +1,170 @@
+package org.gradus.atoms;
+
+import org.gradus.analysis.Curvature;
+import org.gradus.analysis.Interval;
+import org.gradus.analysis.Monotonicity;
+import org.gradus.expr.Constant;
+import org.gradus.expr.Expr;
+import org.gradus.expr.Ops;
+
+import java.util.List;
+
+/**
+ * The power a**b. With a constant exponent p the curvature follows the exponent and the base's sign:
+ * even integers are convex everywhere; p ≥ 1 is convex on a ≥ 0; 0 ≤ p ≤ 1 concave on a ≥ 0; p &lt; 0
+ * convex on a &gt; 0; odd integers are concave on a ≤ 0. A non-integer power needs a ≥ 0.
+ */
+public final class Power extends Atom {
+    public static final Power INSTANCE = new Power();
+
+    @Override
+    public String name() {
+        return "pow";
+    }
+
+    @Override
+    public int arity() {
+        return 2;
+    }
+
+    @Override
+    public double value(double[] a) {
+        return pow(a[0], a[1]);
+    }
+
+    /** Math.pow, with the common small integer exponents multiplied out (exact and fast). */
+    public static double pow(double x, double p) {
+        if (p == 2) return x * x;
+        if (p == 3) return x * x * x;
+        if (p == 1) return x;
+        if (p == 4) {
+            double s = x * x;
+            return s * s;
+        }
+        if (p == 0.5) return Math.sqrt(x);
+        if (p == -1) return 1 / x;
+        return Math.pow(x, p);
+    }
+
+    @Override
+    public Expr derivative(int k, List<Expr> args, Expr self) {
+        Expr a = args.get(0), b = args.get(1);
+        if (k == 0) {
+            if (b instanceof Constant c) return Ops.mul(c, Ops.pow(a, Constant.of(c.value() - 1)));
+            return Ops.mul(b, Ops.pow(a, Ops.sub(b, Constant.ONE)));
+        }
+        return Ops.mul(self, Ops.log(a));
+    }
+
+    @Override
+    public double derivative(int k, double[] a, double out) {
+        if (k == 0) {
+            double p = a[1];
+            if (p == 2) return 2 * a[0];
+            if (p == 1) return 1;
+            if (p == 0) return 0;
+            return p * pow(a[0], p - 1);
+        }
+        return out == 0 ? 0 : out * Math.log(a[0]);
+    }
+
+    private static boolean isInteger(double p) {
+        return p == Math.rint(p) && !Double.isInfinite(p);
+    }
+
+    @Override
+    public String domainError(double[] a) {
+        if (a[0] < 0 && !isInteger(a[1])) return "a negative number to a non-integer power";
+        if (a[0] == 0 && a[1] < 0) return "zero to a negative power";
+        return null;
+    }
+
+    @Override
+    public String discontinuity(double[] a) {
+        return domainError(a);
+    }
+
+    @Override
+    public String kink(double[] a) {
+        double p = a[1];
+        if (a[0] == 0 && p > 0 && p < 1) return "its derivative p*x**(p-1) is infinite at 0 for 0 < p < 1";
+        return null;
+    }
+
+    @Override
+    public Interval range(Interval[] args) {
+        Interval x = args[0], e = args[1];
+        if (!e.isPoint()) return x.positive() ? Interval.NONNEGATIVE : Interval.ALL;
+        double p = e.lo();
+        if (p == 0) return Interval.point(1);
+        double a = pow(x.lo(), p), b = pow(x.hi(), p);
+        boolean even = isInteger(p) && ((long) p) % 2 == 0;
+        if (p > 0) {
+            if (even) return new Interval(x.contains(0) ? 0 : Math.min(a, b), Math.max(a, b));
+            if (isInteger(p)) return new Interval(a, b); // odd powers increase
+            Interval nonneg = x.intersect(Interval.NONNEGATIVE);
+            return nonneg == null ? Interval.ALL : new Interval(pow(nonneg.lo(), p), pow(nonneg.hi(), p));
+        }
+        if (x.positive()) return new Interval(b, a);
+        if (x.negative() && isInteger(p)) return new Interval(Math.min(a, b), Math.max(a, b));
+        return even ? new Interval(0, Double.POSITIVE_INFINITY) : Interval.ALL;
+    }
+
+    @Override
+    public Curvature curvature(Interval[] args, List<Expr> argExprs) {
+        if (!(argExprs.get(1) instanceof Constant c)) {
+            // b**x with a constant base b > 0 is exp(x log b): convex.
+            if (argExprs.get(0) instanceof Constant base && base.value() > 0) return Curvature.CONVEX;
+            return Curvature.UNKNOWN;
+        }
+        double p = c.value();
+        Interval x = args[0];
+        if (p == 0) return Curvature.CONSTANT;
+        if (p == 1) return Curvature.AFFINE;
+        boolean integer = isInteger(p);
+        boolean even = integer && ((long) p) % 2 == 0;
+        if (p > 1 && even) return Curvature.CONVEX;
+        if (p > 1) {
+            if (x.nonnegative()) return Curvature.CONVEX;
+            if (integer && x.nonpositive()) return Curvature.CONCAVE; // odd power on x <= 0
+            return Curvature.UNKNOWN;
+        }
+        if (p > 0) return x.nonnegative() ? Curvature.CONCAVE : Curvature.UNKNOWN;
+        // p < 0
+        if (x.positive()) return Curvature.CONVEX;
+        if (x.negative() && integer) return even ? Curvature.CONVEX : Curvature.CONCAVE;
+        return Curvature.UNKNOWN;
+    }
+
+    @Override
+    public Monotonicity monotonicity(int k, Interval[] args, List<Expr> argExprs) {
+        if (k == 1) {
+            if (argExprs.get(0) instanceof Constant base) {
+                if (base.value() > 1) return Monotonicity.INCREASING;
+                if (base.value() > 0 && base.value() < 1) return Monotonicity.DECREASING;
+            }
+            return Monotonicity.NONMONOTONE;
+        }
+        if (!(argExprs.get(1) instanceof Constant c)) return Monotonicity.NONMONOTONE;
+        double p = c.value();
+        Interval x = args[0];
+        boolean integer = isInteger(p);
+        boolean even = integer && ((long) p) % 2 == 0;
+        if (p > 0) {
+            if (integer && !even) return Monotonicity.INCREASING;
+            if (x.nonnegative()) return Monotonicity.INCREASING;
+            if (even && x.nonpositive()) return Monotonicity.DECREASING;
+            return Monotonicity.NONMONOTONE;
+        }
+        if (p < 0) {
+            if (x.positive()) return Monotonicity.DECREASING;
+            if (x.negative()) return even ? Monotonicity.INCREASING : Monotonicity.DECREASING;
+        }
+        return Monotonicity.NONMONOTONE;
+    }
+
+    @Override
+    public String latex(List<String> args) {
+        return "{" + args.get(0) + "}^{" + args.get(1) + "}";
+    }
+}

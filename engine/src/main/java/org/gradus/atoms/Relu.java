@@ -1,0 +1,60 @@
+package org.gradus.atoms;
+
+import org.gradus.analysis.Curvature;
+import org.gradus.analysis.Interval;
+import org.gradus.analysis.Monotonicity;
+import org.gradus.expr.Constant;
+import org.gradus.expr.Expr;
+import org.gradus.expr.Ops;
+
+/** max(0, x): convex, increasing, with a kink at 0. */
+public final class Relu extends UnaryAtom {
+    public static final Relu INSTANCE = new Relu();
+
+    @Override
+    public String name() {
+        return "relu";
+    }
+
+    @Override
+    public double apply(double x) {
+        return x > 0 ? x : 0;
+    }
+
+    @Override
+    public double slope(double x, double y) {
+        return x > 0 ? 1 : 0;
+    }
+
+    @Override
+    public Expr slope(Expr x, Expr self) {
+        return Ops.apply(Step.INSTANCE, x);
+    }
+
+    @Override
+    public String kink(double x) {
+        return x == 0 ? "relu has a kink at 0: its slope jumps from 0 to 1" : null;
+    }
+
+    @Override
+    public double[] oneSidedDerivatives(double[] a) {
+        return a[0] == 0 ? new double[]{0, 1} : null;
+    }
+
+    @Override
+    public Interval range(Interval x) {
+        return new Interval(Math.max(0, x.lo()), Math.max(0, x.hi()));
+    }
+
+    @Override
+    public Curvature curvature(Interval x) {
+        if (x.nonpositive()) return Curvature.CONSTANT;
+        if (x.nonnegative()) return Curvature.AFFINE;
+        return Curvature.CONVEX;
+    }
+
+    @Override
+    public Monotonicity monotonicity(Interval x) {
+        return Monotonicity.INCREASING;
+    }
+}

@@ -1,0 +1,55 @@
+package org.gradus.atoms;
+
+import org.gradus.analysis.Curvature;
+import org.gradus.analysis.Interval;
+import org.gradus.analysis.Monotonicity;
+import org.gradus.expr.Constant;
+import org.gradus.expr.Expr;
+import org.gradus.expr.Ops;
+
+/** The logistic function 1/(1 + e**-x): increasing, in (0, 1); convex for x <= 0, concave for x >= 0. */
+public final class Sigmoid extends UnaryAtom {
+    public static final Sigmoid INSTANCE = new Sigmoid();
+
+    @Override
+    public String name() {
+        return "sigmoid";
+    }
+
+    @Override
+    public double apply(double x) {
+        return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+    }
+
+    @Override
+    public double slope(double x, double y) {
+        return y * (1 - y);
+    }
+
+    @Override
+    public Expr slope(Expr x, Expr self) {
+        return Ops.mul(self, Ops.sub(Constant.ONE, self));
+    }
+
+    @Override
+    public Interval range(Interval x) {
+        return x.mapIncreasing(this::apply);
+    }
+
+    @Override
+    public Curvature curvature(Interval x) {
+        if (x.nonpositive()) return Curvature.CONVEX;
+        if (x.nonnegative()) return Curvature.CONCAVE;
+        return Curvature.UNKNOWN;
+    }
+
+    @Override
+    public Monotonicity monotonicity(Interval x) {
+        return Monotonicity.INCREASING;
+    }
+
+    @Override
+    public String latex(String x) {
+        return "\\sigma\\left(" + x + "\\right)";
+    }
+}

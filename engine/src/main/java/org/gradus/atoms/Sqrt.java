@@ -1,0 +1,63 @@
+package org.gradus.atoms;
+
+import org.gradus.analysis.Curvature;
+import org.gradus.analysis.Interval;
+import org.gradus.analysis.Monotonicity;
+import org.gradus.expr.Constant;
+import org.gradus.expr.Expr;
+import org.gradus.expr.Ops;
+
+/** The square root: concave and increasing on x >= 0; not differentiable at 0. */
+public final class Sqrt extends UnaryAtom {
+    public static final Sqrt INSTANCE = new Sqrt();
+
+    @Override
+    public String name() {
+        return "sqrt";
+    }
+
+    @Override
+    public double apply(double x) {
+        return Math.sqrt(x);
+    }
+
+    @Override
+    public double slope(double x, double y) {
+        return 0.5 / y;
+    }
+
+    @Override
+    public Expr slope(Expr x, Expr self) {
+        return Ops.div(Constant.of(0.5), self);
+    }
+
+    @Override
+    public String domainError(double x) {
+        return x >= 0 ? null : "sqrt of a negative number (" + x + ")";
+    }
+
+    @Override
+    public String kink(double x) {
+        return x == 0 ? "sqrt has an infinite slope at 0" : null;
+    }
+
+    @Override
+    public Interval range(Interval x) {
+        return new Interval(Math.sqrt(Math.max(0, x.lo())), Math.sqrt(Math.max(0, x.hi())));
+    }
+
+    @Override
+    public Curvature curvature(Interval x) {
+        return Curvature.CONCAVE;
+    }
+
+    @Override
+    public Monotonicity monotonicity(Interval x) {
+        return Monotonicity.INCREASING;
+    }
+
+    @Override
+    public String latex(String x) {
+        return "\\sqrt{" + x + "}";
+    }
+}

@@ -1,0 +1,23 @@
+package org.gradus.eval;
+
+import org.gradus.diff.PointArgs;
+import org.gradus.expr.Expr;
+import org.gradus.expr.Layout;
+
+import java.util.Map;
+
+/** One-off evaluation of an expression at a point given by variable name. */
+public final class Evaluate {
+    private Evaluate() {
+    }
+
+    /**
+     * f at the point; names of variables f does not depend on are ignored, a variable of f without a
+     * value is an error naming it.
+     */
+    public static double at(Expr f, Map<String, ?> point) {
+        Layout layout = f.layout();
+        double[] x = layout.fromNames(PointArgs.restrict(point, layout), null);
+        return Program.compile(f, layout).value(x);
+    }
+}

@@ -1,0 +1,173 @@
+package org.gradus.expr;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The coordinates of a search space: variable blocks in declaration order, each at an offset of a
+ * flat {@code double[]} point. Gradients and Hessian rows follow this order.
+ */
+public final class Layout {
+    private final List<VariableBlock> blocks;
+    private final Map<VariableBlock, Integer> offsets = new IdentityHashMap<>();
+    private final int dimension;
+
+    public Layout(List<? extends VariableBlock> blocks) {
+        List<VariableBlock> sorted = new ArrayList<>(new LinkedHashSet<>(blocks));
+        sorted.sort(Comparator.comparingLong(VariableBlock::order));
+        this.blocks = List.copyOf(sorted);
+        int off = 0;
+        for (VariableBlock b : this.blocks) {
+            offsets.put(b, off);
+            off += b.size();
+        }
+        this.dimension = off;
+    }
+
+    /** The variables the expressions depend on. */
+    public static Layout of(Expr... exprs) {
+        List<VariableBlock> found = new ArrayList<>();
+        for (Expr e : exprs) {
+            Traversal.forEachNode(e, n -> {
+                if (n instanceof Variable v) found.add(v);
+                else if (n instanceof Element el) found.add(el.vector());
+            });
+        }
+        return new Layout(found);
+    }
+
+    public List<VariableBlock> blocks() {
+        return blocks;
+    }
+
+    public int dimension() {
+        return dimension;
+    }
+
+    public boolean contains(VariableBlock b) {
+        return offsets.containsKey(b);
+    }
+
+    /** Offset of the block's first coordinate, or -1 when the block is not part of this layout. */
+    public int offset(VariableBlock b) {
+        Integer o = offsets.get(b);
+        return o == null ? -1 : o;
+    }
+
+    public String coordinateName(int index) {
+        for (VariableBlock b : blocks) {
+            int o = offsets.get(b);
+            if (index < o + b.size()) return b.coordinateName(index - o);
+        }
+        throw new IndexOutOfBoundsException("coordinate " + index + " of " + dimension);
+    }
+
+    public List<String> coordinateNames() {
+        List<String> out = new ArrayList<>(dimension);
+        for (VariableBlock b : blocks) for (int k = 0; k < b.size(); k++) out.add(b.coordinateName(k));
+        return out;
+    }
+
+    /** The coordinate as a scalar expression: the variable or the element. */
+    public Expr coordinate(int index) {
+        for (VariableBlock b : blocks) {
+            int o = offsets.get(b);
+            if (index < o + b.size()) return b instanceof Variable v ? v : ((VectorVariable) b).get(index - o);
+        }
+        throw new IndexOutOfBoundsException("coordinate " + index + " of " + dimension);
+    }
+
+    public double[] start() {
+        double[] x = new double[dimension];
+        for (VariableBlock b : blocks) for (int k = 0; k < b.size(); k++) x[offsets.get(b) + k] = b.start(k);
+        return x;
+    }
+
+    public double[] lower() {
+        double[] x = new double[dimension];
+        for (VariableBlock b : blocks) for (int k = 0; k < b.size(); k++) x[offsets.get(b) + k] = b.lower(k);
+        return x;
+    }
+
+    public double[] upper() {
+        double[] x = new double[dimension];
+        for (VariableBlock b : blocks) for (int k = 0; k < b.size(); k++) x[offsets.get(b) + k] = b.upper(k);
+        return x;
+    }
+
+    public boolean bounded() {
+        for (VariableBlock b : blocks) {
+            for (int k = 0; k < b.size(); k++) {
+                if (Double.isFinite(b.lower(k)) || Double.isFinite(b.upper(k))) return true;
+            }
+        }
+        return false;
+    }
+
+    /** A point as name → number (scalars) or name → double[] (vectors), in layout order. */
+    public Map<String, Object> toMap(double[] x) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (VariableBlock b : blocks) {
+            int o = offsets.get(b);
+            if (b instanceof VectorVariable) {
+                double[] v = new double[b.size()];
+                System.arraycopy(x, o, v, 0, v.length);
+                out.put(b.name(), v);
+            } else {
+                out.put(b.name(), x[o]);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A flat point from values given by variable name (numbers, or lists/arrays for vectors).
+     * Names not given take {@code fallback}'s value; null fallback makes a missing name an error.
+     */
+    public double[] fromNames(Map<String, ?> values, double[] fallback) {
+        double[] x = fallback == null ? new double[dimension] : fallback.clone();
+        Set<String> known = new LinkedHashSet<>();
+        for (VariableBlock b : blocks) known.add(b.name());
+        for (String name : values.keySet()) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("'" + name + "' is not a variable of this expression; its variables are " + known);
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (VariableBlock b : blocks) {
+            int o = offsets.get(b);
+            Object v = values.get(b.name());
+            if (v == null) {
+                if (fallback == null) missing.add(b.name());
+                continue;
+            }
+            double[] vs = toDoubles(v, b.name());
+            if (vs.length != b.size()) {
+                throw new IllegalArgumentException(b.name() + " has " + b.size() + " element(s), got " + vs.length + " value(s)");
+            }
+            System.arraycopy(vs, 0, x, o, vs.length);
+        }
+        if (!missing.isEmpty()) throw new IllegalArgumentException("no value given for " + String.join(", ", missing));
+        return x;
+    }
+
+    private static double[] toDoubles(Object v, String name) {
+        if (v instanceof Number n) return new double[]{n.doubleValue()};
+        if (v instanceof double[] d) return d;
+        if (v instanceof List<?> l) {
+            double[] out = new double[l.size()];
+            for (int i = 0; i < out.length; i++) {
+                if (!(l.get(i) instanceof Number n)) throw new IllegalArgumentException("value " + l.get(i) + " for " + name + " is not a number");
+                out[i] = n.doubleValue();
+            }
+            return out;
+        }
+        throw new IllegalArgumentException("value " + v + " for " + name + " is not a number");
+    }
+}

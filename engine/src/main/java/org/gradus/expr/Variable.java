@@ -1,0 +1,105 @@
+package org.gradus.expr;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A scalar decision variable with a start value and optional bounds.
+ *
+ * <p>Variables compare by identity. A variable is created unnamed and takes the name it is first
+ * assigned to in a script ({@link #nameIfUnnamed}); its creation order fixes its place in gradients
+ * and Hessians.
+ */
+public final class Variable extends Expr implements VariableBlock {
+    static final AtomicLong ORDER = new AtomicLong();
+
+    private final long order = ORDER.incrementAndGet();
+    private volatile String name;
+    private final double start;
+    private final double lower;
+    private final double upper;
+
+    public Variable(String name, double start, double lower, double upper) {
+        if (!(lower <= upper)) {
+            throw new IllegalArgumentException("lower bound " + lower + " is above upper bound " + upper);
+        }
+        if (start < lower || start > upper) {
+            throw new IllegalArgumentException("start value " + start + " is outside the bounds [" + lower + ", " + upper + "]");
+        }
+        this.name = name;
+        this.start = start;
+        this.lower = lower;
+        this.upper = upper;
+    }
+
+    public Variable(String name, double start) {
+        this(name, start, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    @Override
+    public String name() {
+        return name == null ? "v" + order : name;
+    }
+
+    @Override
+    public boolean hasName() {
+        return name != null;
+    }
+
+    @Override
+    public synchronized void nameIfUnnamed(String n) {
+        if (name == null) name = n;
+    }
+
+    @Override
+    public long order() {
+        return order;
+    }
+
+    @Override
+    public int size() {
+        return 1;
+    }
+
+    public double start() {
+        return start;
+    }
+
+    public double lower() {
+        return lower;
+    }
+
+    public double upper() {
+        return upper;
+    }
+
+    @Override
+    public double start(int k) {
+        return start;
+    }
+
+    @Override
+    public double lower(int k) {
+        return lower;
+    }
+
+    @Override
+    public double upper(int k) {
+        return upper;
+    }
+
+    @Override
+    public List<Expr> children() {
+        return List.of();
+    }
+
+    @Override
+    protected int computeHash() {
+        return Long.hashCode(order);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+}
