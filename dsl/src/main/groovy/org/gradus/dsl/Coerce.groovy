@@ -1,0 +1,99 @@
+package org.gradus.dsl
+
+import groovy.transform.CompileStatic
+import org.gradus.expr.Constant
+import org.gradus.expr.ConstantVector
+import org.gradus.expr.Expr
+import org.gradus.expr.ExprVector
+import org.gradus.expr.Vec
+
+/** Converts script values to engine values, with errors that say what was expected. */
+@CompileStatic
+final class Coerce {
+    private Coerce() {}
+
+    /** A number or an expression, as an expression. */
+    static Expr expr(Object v, String what = 'argument') {
+        if (v instanceof Expr) return (Expr) v
+        if (v instanceof Number) return Constant.of(((Number) v).doubleValue())
+        if (v == null) throw new IllegalArgumentException("$what is null; expected a number or an expression")
+        throw new IllegalArgumentException("$what must be a number or an expression, not ${describe(v)}")
+    }
+
+    static double number(Object v, String what) {
+        if (v instanceof Number) return ((Number) v).doubleValue()
+        if (v instanceof Constant) return ((Constant) v).value()
+        throw new IllegalArgumentException("$what must be a number, not ${describe(v)}")
+    }
+
+    static int integer(Object v, String what) {
+        double d = number(v, what)
+        if (d != Math.rint(d)) throw new IllegalArgumentException("$what must be a whole number, not $d")
+        return (int) d
+    }
+
+    /** A vector variable, a list of numbers or expressions, or an array, as a vector operand. */
+    static Vec vec(Object v, String what = 'argument') {
+        if (v instanceof Vec) return (Vec) v
+        if (v instanceof double[]) return new ConstantVector(null, (double[]) v)
+        if (v instanceof List) {
+            List l = (List) v
+            if (l.isEmpty()) throw new IllegalArgumentException("$what is an empty list; a vector needs at least one element")
+            if (l.every { it instanceof Number }) return new ConstantVector(null, l.collect { ((Number) it).doubleValue() } as double[])
+            return new ExprVector(l.collect { expr(it, what) })
+        }
+        throw new IllegalArgumentException("$what must be a vector (a vector variable or a list), not ${describe(v)}")
+    }
+
+    static boolean isVectorLike(Object v) {
+        v instanceof Vec || v instanceof List || v instanceof double[]
+    }
+
+    /** A box {name: lo..hi} (ranges or two-element lists) as name → {lo, hi}. */
+    static Map<String, double[]> box(Object over, String what = 'over') {
+        if (over == null) return null
+        if (!(over instanceof Map)) throw new IllegalArgumentException("$what must be a map like [x: -1..1, y: 0..2], not ${describe(over)}")
+        Map<String, double[]> out = new LinkedHashMap<>()
+        ((Map) over).each { k, v ->
+            double[] r
+            if (v instanceof Range) {
+                Range rg = (Range) v
+                r = [number(rg.from, "$what.$k"), number(rg.to, "$what.$k")] as double[]
+            } else if (v instanceof List && ((List) v).size() == 2) {
+                r = [number(((List) v)[0], "$what.$k"), number(((List) v)[1], "$what.$k")] as double[]
+            } else {
+                throw new IllegalArgumentException("$what.$k must be a range like -1..1, not ${describe(v)}")
+            }
+            if (r[0] > r[1]) throw new IllegalArgumentException("$what.$k is the empty interval ${r[0]}..${r[1]}")
+            out.put(k instanceof Expr || k instanceof org.gradus.expr.VariableBlock ? nameOf(k) : String.valueOf(k), r)
+        }
+        out
+    }
+
+    /** A point {name: value} with values as numbers or lists. */
+    static Map<String, Object> point(Object at, String what = 'at') {
+        if (!(at instanceof Map)) throw new IllegalArgumentException("$what must be a map like [x: 1, y: 2], not ${describe(at)}")
+        Map<String, Object> out = new LinkedHashMap<>()
+        ((Map) at).each { k, v -> out.put(String.valueOf(k), v instanceof Constant ? ((Constant) v).value() : v) }
+        out
+    }
+
+    static void checkOptions(Map options, Collection<String> valid, String function) {
+        options?.keySet()?.each { k ->
+            if (!(String.valueOf(k) in valid)) {
+                throw new IllegalArgumentException("$function has no option '$k'; valid options: ${valid.join(', ')}")
+            }
+        }
+    }
+
+    private static String nameOf(Object k) {
+        k instanceof org.gradus.expr.VariableBlock ? ((org.gradus.expr.VariableBlock) k).name() : String.valueOf(k)
+    }
+
+    static String describe(Object v) {
+        if (v == null) return 'null'
+        if (v instanceof CharSequence) return "the text '$v'"
+        if (v instanceof Closure) return 'a closure'
+        "${v.getClass().simpleName} $v"
+    }
+}

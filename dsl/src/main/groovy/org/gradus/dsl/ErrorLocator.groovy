@@ -1,0 +1,99 @@
+package org.gradus.dsl
+
+import groovy.transform.CompileStatic
+import org.codehaus.groovy.control.MultipleCompilationErrorsException
+import org.codehaus.groovy.control.messages.ExceptionMessage
+import org.codehaus.groovy.control.messages.Message
+import org.codehaus.groovy.control.messages.SyntaxErrorMessage
+import org.codehaus.groovy.runtime.InvokerInvocationException
+import org.codehaus.groovy.syntax.SyntaxException
+import org.gradus.dsl.compile.ForbiddenSyntaxException
+
+/** Turns compiler and run-time failures into located, readable {@link GradusException}s. */
+@CompileStatic
+final class ErrorLocator {
+    final String fileName
+    private final List<String> lines
+
+    ErrorLocator(String fileName, String source) {
+        this.fileName = fileName
+        this.lines = source.readLines()
+    }
+
+    private String lineText(int line) {
+        line >= 1 && line <= lines.size() ? lines[line - 1] : null
+    }
+
+    private int firstColumn(int line) {
+        String t = lineText(line)
+        if (t == null) return 1
+        int i = 0
+        while (i < t.length() && Character.isWhitespace(t.charAt(i))) i++
+        i + 1
+    }
+
+    GradusException compileError(MultipleCompilationErrorsException e) {
+        List<? extends Message> errors = e.errorCollector.errors ?: []
+        Message first = errors.find { it instanceof SyntaxErrorMessage && ((SyntaxErrorMessage) it).cause instanceof ForbiddenSyntaxException } ?: errors[0]
+        if (first instanceof SyntaxErrorMessage) {
+            SyntaxException se = ((SyntaxErrorMessage) first).cause
+            int code = se instanceof ForbiddenSyntaxException ? GradusException.FORBIDDEN : GradusException.COMPILE
+            return new GradusException(cleanSyntax(se.originalMessage ?: se.message), fileName, se.line, se.startColumn,
+                    lineText(se.line), code, e)
+        }
+        if (first instanceof ExceptionMessage) {
+            Exception cause = ((ExceptionMessage) first).cause
+            return runtimeError(cause, GradusException.COMPILE)
+        }
+        new GradusException(e.message, fileName, 0, 0, null, GradusException.COMPILE, e)
+    }
+
+    private static String cleanSyntax(String m) {
+        String s = m.replaceAll(/ @ line \d+, column \d+\.?/, '').trim()
+        s = s.replaceFirst(/^Unexpected input: /, 'unexpected input: ')
+        s
+    }
+
+    /** A run-time failure, located at the deepest script frame of its stack. */
+    GradusException runtimeError(Throwable t, int code = GradusException.RUNTIME) {
+        Throwable root = unwrap(t)
+        int line = scriptLine(t)
+        String message = describe(root)
+        new GradusException(message, fileName, line, line > 0 ? firstColumn(line) : 0, lineText(line), code, root)
+    }
+
+    static Throwable unwrap(Throwable t) {
+        Throwable c = t
+        while ((c instanceof InvokerInvocationException || c instanceof java.lang.reflect.InvocationTargetException
+                || c instanceof java.lang.reflect.UndeclaredThrowableException) && c.cause != null) {
+            c = c.cause
+        }
+        c
+    }
+
+    private int scriptLine(Throwable t) {
+        for (Throwable c = t; c != null; c = c.cause) {
+            for (StackTraceElement f : c.stackTrace) {
+                if (f.fileName == fileName && f.lineNumber > 0) return f.lineNumber
+            }
+        }
+        0
+    }
+
+    static String describe(Throwable t) {
+        if (t instanceof MissingPropertyException) {
+            return "unknown name '${((MissingPropertyException) t).property}': assign it first (x = variable(0)) or check the spelling"
+        }
+        if (t instanceof MissingMethodException) {
+            MissingMethodException m = (MissingMethodException) t
+            String types = m.arguments.collect { it == null ? 'null' : it.getClass().simpleName }.join(', ')
+            return "no function '${m.method}' takes ($types); see the built-in functions with gradus --help"
+        }
+        if (t instanceof AssertionError) return "assertion failed: ${t.message?.trim()}"
+        if (t instanceof StackOverflowError) return 'the computation recursed too deeply (stack overflow)'
+        if (t instanceof OutOfMemoryError) return 'out of memory; try a smaller problem or a larger heap (GRADUS_JAVA_OPTS=-Xmx8g)'
+        String m = t.message
+        if (m == null || m.isEmpty()) return t.getClass().simpleName
+        m
+    }
+}

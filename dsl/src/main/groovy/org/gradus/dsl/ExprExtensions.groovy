@@ -1,0 +1,53 @@
+package org.gradus.dsl
+
+import groovy.transform.CompileStatic
+import org.gradus.eval.Evaluate
+import org.gradus.expr.Expr
+import org.gradus.expr.Ops
+import org.gradus.expr.VectorVariable
+import org.gradus.result.Shown
+
+/**
+ * Operators between expressions and numbers, in either order ({@code 2*x}, {@code x/2}, {@code 1 - x},
+ * {@code 2**x}), element access {@code w[i]}, and evaluation {@code f.at(x: 1)}. Registered as a Groovy
+ * extension module, so the engine stays free of Groovy.
+ */
+@CompileStatic
+class ExprExtensions {
+    static Expr plus(Expr self, Object o) { Ops.add(self, Coerce.expr(o, 'the right side of +')) }
+    static Expr minus(Expr self, Object o) { Ops.sub(self, Coerce.expr(o, 'the right side of -')) }
+    static Expr multiply(Expr self, Object o) { Ops.mul(self, Coerce.expr(o, 'the right side of *')) }
+    static Expr div(Expr self, Object o) { Ops.div(self, Coerce.expr(o, 'the right side of /')) }
+    static Expr power(Expr self, Object o) { Ops.pow(self, Coerce.expr(o, 'the exponent')) }
+    static Expr negative(Expr self) { Ops.neg(self) }
+    static Expr positive(Expr self) { self }
+
+    static Expr plus(Number self, Expr o) { Ops.add(Coerce.expr(self), o) }
+    static Expr minus(Number self, Expr o) { Ops.sub(Coerce.expr(self), o) }
+    static Expr multiply(Number self, Expr o) { Ops.mul(Coerce.expr(self), o) }
+    static Expr div(Number self, Expr o) { Ops.div(Coerce.expr(self), o) }
+    static Expr power(Number self, Expr o) { Ops.pow(Coerce.expr(self), o) }
+
+    /** {@code w[3]} or, inside a sum, {@code w[2*i + 1]}. */
+    static Expr getAt(VectorVariable self, Object index) {
+        if (index instanceof Number) {
+            Number n = (Number) index
+            if (n.doubleValue() != Math.rint(n.doubleValue())) throw new IllegalArgumentException("index $n of ${self.name()} is not a whole number")
+            return self.get(n.intValue())
+        }
+        if (index instanceof Expr) return self.get((Expr) index)
+        throw new IllegalArgumentException("index of ${self.name()} must be a whole number or a loop index, not ${Coerce.describe(index)}")
+    }
+
+    /** The number of elements, as for a list. */
+    static int size(VectorVariable self) { self.size() }
+
+    /** The value at a point: {@code f.at(x: 1, y: 2)}. */
+    static double at(Expr self, Map point) { Evaluate.at(self, Coerce.point(point)) }
+
+    /** The value at a minimization result's point: {@code f.at(result)}. */
+    static double at(Expr self, org.gradus.optim.OptimizationResult result) { Evaluate.at(self, result.x()) }
+
+    /** A shown value's JSON object as text. */
+    static String json(Shown self) { self.toJson() }
+}

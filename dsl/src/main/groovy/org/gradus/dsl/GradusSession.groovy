@@ -1,0 +1,159 @@
+package org.gradus.dsl
+
+import groovy.transform.CompileStatic
+import org.codehaus.groovy.control.CompilerConfiguration
+import org.codehaus.groovy.control.MultipleCompilationErrorsException
+import org.gradus.dsl.compile.Sandbox
+import org.gradus.dsl.compile.ScriptTransforms
+import org.gradus.optim.ProgressListener
+import org.gradus.result.Shown
+
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.concurrent.ExecutionException
+import java.util.concurrent.ExecutorService
+import java.util.concurrent.Executors
+import java.util.concurrent.Future
+import java.util.concurrent.TimeUnit
+import java.util.concurrent.TimeoutException
+import java.util.function.Consumer
+
+/**
+ * Runs Gradus scripts: the embedding API behind the command line, the REPL and the JSR-223 engine.
+ *
+ * <pre>
+ * def session = new GradusSession()                       // sandboxed, no time limit
+ * List&lt;Shown&gt; shown = session.run(Path.of('model.opt'))
+ * shown.each { println it.toJson() }
+ * </pre>
+ *
+ * Variables persist between {@link #run} calls on the same session (the REPL relies on this); use a
+ * new session for a fresh start. Failures are {@link GradusException}s carrying file, line, column
+ * and the exit code.
+ */
+@CompileStatic
+class GradusSession {
+    /** Run scripts in the sandbox (the default everywhere). */
+    boolean sandboxed = true
+    /** Seconds a run may take; 0 for no limit. */
+    double timeLimit = 0
+    /** Where {@code println} writes; null for System.out. */
+    PrintStream scriptOut
+    /** Called with each shown value as it is shown (besides being collected). */
+    Consumer<Shown> listener
+    /** Progress of long optimizations; null for none. */
+    ProgressListener progress
+    /** Values defined before the script runs ({@code --set name=value}). */
+    final Map<String, Object> predefined = new LinkedHashMap<>()
+
+    private final Binding binding = new Binding()
+    private volatile Thread worker
+
+    /** The variables of the session, by name. */
+    Map<String, Object> variables() {
+        Map<String, Object> out = new LinkedHashMap<>()
+        (binding.variables as Map<String, Object>).each { k, v -> if (!k.startsWith('__') && k != 'out') out.put(k, v) }
+        out
+    }
+
+    /** Forgets every variable. */
+    void reset() {
+        binding.variables.clear()
+    }
+
+    private CompilerConfiguration configuration() {
+        CompilerConfiguration cfg = new CompilerConfiguration()
+        cfg.scriptBaseClass = GradusScript.name
+        if (sandboxed) cfg.addCompilationCustomizers(new Sandbox())
+        cfg.addCompilationCustomizers(new ScriptTransforms())
+        cfg
+    }
+
+    /** Runs a script file; relative data paths are read from its folder. */
+    List<Shown> run(Path file) {
+        String source
+        try {
+            source = Files.readString(file)
+        } catch (IOException e) {
+            throw new GradusException("cannot read ${file}: ${e.message}", file.fileName.toString(), 0, 0, null, 2, e)
+        }
+        Path dir = file.toAbsolutePath().parent
+        run(source, file.fileName.toString(), dir)
+    }
+
+    /** Runs script text; {@code fileName} names it in errors, {@code baseDir} resolves relative paths. */
+    List<Shown> run(String source, String fileName = 'script.opt', Path baseDir = Path.of('.')) {
+        Script script = compile(source, fileName)
+        ErrorLocator locator = new ErrorLocator(fileName, source)
+        List<Shown> shown = []
+        ScriptContext context = new ScriptContext({ Shown s ->
+            shown << s
+            listener?.accept(s)
+        } as Consumer<Shown>, baseDir)
+        context.progress = progress
+        predefined.each { k, v -> binding.setVariable(k, v) }
+        binding.setVariable(ScriptContext.BINDING_NAME, context)
+        if (scriptOut != null) binding.setVariable('out', new PrintWriter(scriptOut, true))
+        script.binding = binding
+        runWithLimit(script, locator)
+        shown
+    }
+
+    /** Compiles only; throws the first error. */
+    void check(Path file) {
+        compile(Files.readString(file), file.fileName.toString())
+    }
+
+    Script compile(String source, String fileName) {
+        GroovyShell shell = new GroovyShell(GradusSession.classLoader, new Binding(), configuration())
+        try {
+            return shell.parse(source, fileName)
+        } catch (MultipleCompilationErrorsException e) {
+            throw new ErrorLocator(fileName, source).compileError(e)
+        }
+    }
+
+    /** Stops a running script (its optimizer ends with status interrupted where it can). */
+    void interrupt() {
+        worker?.interrupt()
+    }
+
+    private void runWithLimit(Script script, ErrorLocator locator) {
+        if (timeLimit <= 0) {
+            worker = Thread.currentThread()
+            try {
+                script.run()
+            } catch (GradusException e) {
+                throw e
+            } catch (Throwable t) {
+                throw locator.runtimeError(t)
+            } finally {
+                worker = null
+            }
+            return
+        }
+        ExecutorService pool = Executors.newSingleThreadExecutor({ Runnable r ->
+            Thread t = new Thread(r, 'gradus-script')
+            t.daemon = true
+            worker = t
+            t
+        })
+        try {
+            Future<Object> f = pool.submit({ script.run() } as java.util.concurrent.Callable<Object>)
+            try {
+                f.get((long) (timeLimit * 1000), TimeUnit.MILLISECONDS)
+            } catch (TimeoutException e) {
+                f.cancel(true)
+                throw new GradusException("the script ran longer than its time limit of ${timeLimit} s", locator.fileName, 0, 0,
+                        null, GradusException.TIMEOUT)
+            } catch (ExecutionException e) {
+                Throwable cause = e.cause
+                if (cause instanceof GradusException) throw cause
+                throw locator.runtimeError(cause)
+            }
+        } finally {
+            pool.shutdownNow()
+            worker = null
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.gradus.dsl.compile
+
+import groovy.transform.CompileStatic
+import org.codehaus.groovy.ast.ClassCodeExpressionTransformer
+import org.codehaus.groovy.ast.ClassNode
+import org.codehaus.groovy.ast.MethodNode
+import org.codehaus.groovy.ast.expr.ArgumentListExpression
+import org.codehaus.groovy.ast.expr.BinaryExpression
+import org.codehaus.groovy.ast.expr.ClosureExpression
+import org.codehaus.groovy.ast.expr.ConstantExpression
+import org.codehaus.groovy.ast.expr.DeclarationExpression
+import org.codehaus.groovy.ast.expr.Expression
+import org.codehaus.groovy.ast.expr.MapEntryExpression
+import org.codehaus.groovy.ast.expr.MethodCallExpression
+import org.codehaus.groovy.ast.expr.VariableExpression
+import org.codehaus.groovy.ast.stmt.BlockStatement
+import org.codehaus.groovy.ast.stmt.ExpressionStatement
+import org.codehaus.groovy.ast.stmt.Statement
+import org.codehaus.groovy.classgen.GeneratorContext
+import org.codehaus.groovy.control.CompilePhase
+import org.codehaus.groovy.control.SourceUnit
+import org.codehaus.groovy.control.customizers.CompilationCustomizer
+import org.codehaus.groovy.syntax.Types
+
+/**
+ * The three rewrites that make Groovy read as the {@code .opt} language:
+ * <ul>
+ *   <li>every top-level expression statement becomes {@code __show(expr)}, so its value is shown;</li>
+ *   <li>{@code name = expr} and {@code def name = expr} become {@code name = __named('name', expr)}, so a
+ *       variable takes the name it is assigned to;</li>
+ *   <li>inside {@code subjectTo: { ... }} each comparison statement {@code a <= b}, {@code a >= b},
+ *       {@code a == b} becomes {@code __constraint(a, '<=', b)}.</li>
+ * </ul>
+ */
+@CompileStatic
+class ScriptTransforms extends CompilationCustomizer {
+    private static final Map<Integer, String> RELATIONS = [
+            (Types.COMPARE_LESS_THAN_EQUAL)   : '<=',
+            (Types.COMPARE_GREATER_THAN_EQUAL): '>=',
+            (Types.COMPARE_EQUAL)             : '==',
+            (Types.COMPARE_LESS_THAN)         : '<=',
+            (Types.COMPARE_GREATER_THAN)      : '>=',
+    ]
+
+    ScriptTransforms() {
+        super(CompilePhase.SEMANTIC_ANALYSIS)
+    }
+
+    @Override
+    void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
+        new ConstraintRewriter(source).visitClass(classNode)
+        if (!classNode.isScript()) return
+        MethodNode run = classNode.getMethod('run', org.codehaus.groovy.ast.Parameter.EMPTY_ARRAY)
+        if (run == null || !(run.code instanceof BlockStatement)) return
+        for (Statement st : ((BlockStatement) run.code).statements) {
+            if (!(st instanceof ExpressionStatement)) continue
+            ExpressionStatement es = (ExpressionStatement) st
+            Expression e = es.expression
+            if (e instanceof DeclarationExpression) {
+                nameAssignment((BinaryExpression) e)
+            } else if (e instanceof BinaryExpression && ((BinaryExpression) e).operation.type == Types.ASSIGN) {
+                nameAssignment((BinaryExpression) e)
+            } else {
+                es.expression = call('__show', [e], e)
+            }
+        }
+    }
+
+    private static void nameAssignment(BinaryExpression b) {
+        if (b.leftExpression instanceof VariableExpression) {
+            String name = ((VariableExpression) b.leftExpression).name
+            b.rightExpression = call('__named', [new ConstantExpression(name), b.rightExpression], b.rightExpression)
+        }
+    }
+
+    static MethodCallExpression call(String method, List<Expression> args, Expression at) {
+        def mce = new MethodCallExpression(VariableExpression.THIS_EXPRESSION, method, new ArgumentListExpression(args))
+        mce.implicitThis = true
+        mce.setSourcePosition(at)
+        mce
+    }
+
+    /** Rewrites comparisons in closures given as {@code subjectTo:}. */
+    private static class ConstraintRewriter extends ClassCodeExpressionTransformer {
+        final SourceUnit sourceUnit
+
+        ConstraintRewriter(SourceUnit source) { this.sourceUnit = source }
+
+        @Override
+        protected SourceUnit getSourceUnit() { sourceUnit }
+
+        @Override
+        Expression transform(Expression e) {
+            if (e instanceof MapEntryExpression) {
+                MapEntryExpression me = (MapEntryExpression) e
+                if (me.keyExpression instanceof ConstantExpression && ((ConstantExpression) me.keyExpression).value == 'subjectTo'
+                        && me.valueExpression instanceof ClosureExpression) {
+                    rewrite((ClosureExpression) me.valueExpression)
+                }
+            }
+            if (e instanceof ClosureExpression) {
+                ((ClosureExpression) e).code.visit(this)
+                return e
+            }
+            e == null ? null : e.transformExpression(this)
+        }
+
+        private static void rewrite(ClosureExpression closure) {
+            if (!(closure.code instanceof BlockStatement)) return
+            for (Statement st : ((BlockStatement) closure.code).statements) {
+                if (!(st instanceof ExpressionStatement)) continue
+                ExpressionStatement es = (ExpressionStatement) st
+                if (!(es.expression instanceof BinaryExpression)) continue
+                BinaryExpression b = (BinaryExpression) es.expression
+                String rel = RELATIONS[b.operation.type]
+                if (rel != null) {
+                    es.expression = call('__constraint', [b.leftExpression, new ConstantExpression(rel), b.rightExpression], b)
+                }
+            }
+        }
+    }
+}
