@@ -82,11 +82,16 @@ final class ErrorLocator {
 
     static String describe(Throwable t) {
         if (t instanceof MissingPropertyException) {
-            return "unknown name '${((MissingPropertyException) t).property}': assign it first (x = variable(0)) or check the spelling"
+            MissingPropertyException m = (MissingPropertyException) t
+            if (m.type == null || Script.isAssignableFrom(m.type)) {
+                return "unknown name '${m.property}': assign it first (x = variable(0)) or check the spelling"
+            }
+            return "${m.type.simpleName} has no property '${m.property}'"
         }
         if (t instanceof MissingMethodException) {
             MissingMethodException m = (MissingMethodException) t
             String types = m.arguments.collect { it == null ? 'null' : it.getClass().simpleName }.join(', ')
+            if (m.type != null && !Script.isAssignableFrom(m.type)) return "${m.type.simpleName} has no method ${m.method}($types)"
             return "no function '${m.method}' takes ($types); see the built-in functions with gradus --help"
         }
         if (t instanceof AssertionError) return "assertion failed: ${t.message?.trim()}"

@@ -157,12 +157,22 @@ abstract class GradusScript extends Script {
 
     /** {@code sum(0..<n) { i -> body }}: one node, whatever n; i may appear in index arithmetic. */
     Expr sum(Range range, Closure body) {
-        if (!(range instanceof IntRange)) throw new IllegalArgumentException("sum needs a range of whole numbers like 0..<n, not $range")
-        IntRange r = (IntRange) range
-        if (r.reverse) throw new IllegalArgumentException("sum needs an increasing range, not $range")
-        IndexSymbol i = new IndexSymbol(body.parameterTypes.length > 0 && body.maximumNumberOfParameters > 0 ? 'i' : 'i')
+        int[] bounds = integerBounds(range)
+        IndexSymbol i = new IndexSymbol('i')
         Expr e = Coerce.expr(body.call(i), 'the body of sum')
-        Ops.sum(i, r.fromInt, r.toInt + 1, e)
+        Ops.sum(i, bounds[0], bounds[1], e)
+    }
+
+    /** {from, exclusive to} of an increasing range of whole numbers (0..<n, 0..n-1, 0..<n/2). */
+    private static int[] integerBounds(Range range) {
+        if (range instanceof EmptyRange) return [0, 0] as int[]
+        String text = "${range.from}..${range.to}"
+        if (range.reverse) throw new IllegalArgumentException("sum needs an increasing range, not $text")
+        if (range instanceof IntRange) return [((IntRange) range).fromInt, ((IntRange) range).toInt + 1] as int[]
+        int from = Coerce.integer(range.from, "the start of the range $text")
+        int to = Coerce.integer(range.to, "the end of the range $text")
+        boolean inclusive = range instanceof NumberRange ? ((NumberRange) range).inclusiveRight : true
+        [from, inclusive ? to + 1 : to] as int[]
     }
 
     /** The sum of a list of numbers or expressions. */

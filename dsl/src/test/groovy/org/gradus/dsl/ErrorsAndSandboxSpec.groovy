@@ -1,0 +1,95 @@
+package org.gradus.dsl
+
+import spock.lang.Specification
+import spock.lang.Unroll
+
+/** Located errors, exit codes, and the sandbox. */
+class ErrorsAndSandboxSpec extends Specification {
+
+    GradusException failure(String source) {
+        try {
+            new GradusSession().run(source, 'bad.opt')
+        } catch (GradusException e) {
+            return e
+        }
+        throw new AssertionError('expected the script to fail')
+    }
+
+    def "a syntax error is exit code 3 at its line and column, with a caret"() {
+        when:
+        def e = failure('x = variable(1)\nf = (x - 1)**2\nminimize f method: \'lbfgs\')\n')
+
+        then:
+        e.exitCode == 3
+        e.line == 3
+        e.column == 27
+        e.report().startsWith('bad.opt:3:27: error: ')
+        e.report().readLines()[2].indexOf('^') == 2 + 26
+    }
+
+    def "a runtime error points at the script line that caused it, without a stack trace"() {
+        when:
+        def e = failure('x = variable(1)\n\n  y = x + undefinedName\n')
+
+        then:
+        e.exitCode == 1
+        e.line == 3
+        e.column == 3
+        e.message.contains("unknown name 'undefinedName'")
+        !e.report().contains('\tat ')
+    }
+
+    def "bad arguments to built-ins say what was expected"() {
+        expect:
+        failure(source).message.contains(text)
+
+        where:
+        source                                       | text
+        'x = variable(1, lowr: 0)'                   | "variable has no option 'lowr'; valid options: lower, upper"
+        'x = variable(1)\nexp("a")'                  | 'must be a number or an expression'
+        'x = variable(5, lower: 0, upper: 1)'        | 'outside the bounds'
+        'x = variable(1)\ndirectional(x**2, [0])'    | 'the zero vector'
+        'w = vector(3)\nw[3]'                        | 'outside w[0..2]'
+        'x = variable(1)\nassert x.at(x: 1) == 2'    | 'assertion failed'
+        'x = variable(1)\nsum(0..<2.5) { i -> x }'   | 'must be a whole number'
+        'x = variable(1)\nsum(3..0) { i -> x }'      | 'an increasing range'
+        'x = variable(1)\ngrad(x).at(x: 1).nrm'      | "GradientAt has no property 'nrm'"
+        'x = variable(1)\nexpp(x)'                   | "no function 'expp' takes (Variable)"
+    }
+
+    @Unroll
+    def "the sandbox refuses #what with exit code 4 at compile time"() {
+        when:
+        def e = failure("x = variable(1)\n$source\n")
+
+        then:
+        e.exitCode == 4
+        e.line == 2
+
+        where:
+        what                    | source
+        'processes'             | '"touch /tmp/owned".execute()'
+        'exit'                  | 'System.exit(1)'
+        'files'                 | 'new File("/etc/passwd").text'
+        'file classes by name'  | 'java.nio.file.Files.readAllLines(null)'
+        'sockets'               | 'new java.net.Socket("localhost", 80)'
+        'reflection'            | 'x.getClass().getDeclaredMethods()'
+        'class loading'         | 'Class.forName("java.lang.Runtime")'
+        'metaClass'             | 'String.metaClass.foo = { 1 }'
+        'dynamic method names'  | 'def m = "exe" + "cute"; "ls"."$m"()'
+        'evaluate'              | 'evaluate("1 + 1")'
+        'threads'               | 'new Thread({ -> }).start()'
+        'imports'               | 'import java.io.File'
+        'Runtime'               | 'Runtime.runtime'
+        'method pointers'       | 'def p = "ls".&execute'
+    }
+
+    def "ordinary Groovy still works inside the sandbox"() {
+        expect:
+        new GradusSession().run('''
+            def xs = [1, 2, 3].collect { it * 2 }
+            def m = [a: 1] + [b: 2]
+            xs.sum() + m.size() + Math.sqrt(16)
+        ''', 'ok.opt')*.toText() == ['18']
+    }
+}

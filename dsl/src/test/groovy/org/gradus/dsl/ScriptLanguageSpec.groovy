@@ -1,0 +1,193 @@
+package org.gradus.dsl
+
+import org.gradus.result.Shown
+import spock.lang.Specification
+import spock.lang.Unroll
+
+/** The .opt language: operators, naming, what a script shows, derivatives through the DSL. */
+class ScriptLanguageSpec extends Specification {
+
+    List<Shown> run(String source) {
+        new GradusSession().run(source, 'test.opt')
+    }
+
+    Map json(Shown s) {
+        new groovy.json.JsonSlurper().parseText(s.toJson()) as Map
+    }
+
+    @Unroll
+    def "operators between expressions and numbers in either order: #text"() {
+        expect:
+        run("x = variable(2)\n$text")*.toText() == [printed]
+
+        where:
+        text          | printed
+        '2*x'         | '2*x'
+        'x/2'         | '0.5*x'
+        '1 - x'       | '1 - x'
+        '2**x'        | '2**x'
+        '-x + 3'      | '3 - x'
+        'x*x*x'       | 'x**3'
+        '0*x + 1*x'   | 'x'
+        '(x + 1) - 1' | 'x'
+        'x - x'       | '0'
+    }
+
+    def "a variable takes the name it is assigned to, with or without def"() {
+        when:
+        def shown = run('''
+            alpha = variable(1)
+            def beta = variable(2)
+            alpha*beta
+        ''')
+
+        then:
+        shown*.toText() == ['alpha*beta']
+        json(shown[0]).variables == ['alpha', 'beta']
+    }
+
+    def "only top-level expression statements with a non-null value are shown"() {
+        when:
+        def shown = run('''
+            x = variable(1)
+            y = x + 1
+            println 'not shown'
+            y
+            for (k in [1, 2]) { show(k * 10) }
+            null
+            3.5
+        ''')
+
+        then:
+        shown*.toText() == ['x + 1', '10', '20', '3.5']
+    }
+
+    def "expressions evaluate at a point; names a derivative no longer uses are ignored"() {
+        expect:
+        run('''
+            x = variable(0); y = variable(0)
+            f = x**2 + 2*x*y - y
+            f.at(x: 1, y: 2)
+            partial(f, y).at(x: 1, y: 2)
+            partial(f, x, y).at(x: 3, y: -1)
+        ''')*.toText() == ['3', '1', '2']
+    }
+
+    def "the lecture example: gradient, Hessian, directional derivative"() {
+        when:
+        def shown = run('''
+            x = variable(1); y = variable(2)
+            f = x**2 + 2*x*y - y
+            grad(f)
+            grad(f).at(x: 1, y: 2)
+            hessian(f).at(x: 1, y: 2)
+            directional(f, [1, 1]).at(x: 1, y: 2)
+            grad(f, at: [x: 0, y: 0])
+        ''').collect { json(it) }
+
+        then:
+        shown[0].symbolic == [x: '2*x + 2*y', y: '2*x - 1']
+        shown[1].value == [x: 6, y: 1]
+        Math.abs(shown[1].norm - Math.sqrt(37)) < 1e-12
+        shown[2].matrix == [[2, 2], [2, 0]]
+        shown[2].definiteness == 'indefinite'
+        Math.abs(shown[3].value - 7 / Math.sqrt(2)) < 1e-12
+        shown[4].value == [x: 0, y: -1]
+    }
+
+    def "taylor approximations of exp at 0 compared with exp at 0.5"() {
+        when:
+        def v = run('''
+            x = variable(0)
+            taylor(exp(x), at: [x: 0], order: 1).at(x: 0.5)
+            taylor(exp(x), at: [x: 0], order: 2).at(x: 0.5)
+            taylor(exp(x), at: [x: 0], order: 2)
+        ''')
+
+        then:
+        json(v[0]).value == 1.5
+        json(v[1]).value == 1.625
+        v[2].toText() == 'x + 0.5*x**2 + 1'
+    }
+
+    def "sum over a range keeps one node and differentiates exactly"() {
+        when:
+        def v = run('''
+            n = 1000
+            x = vector(n, start: 0.5)
+            f = sum(0..<n/2) { i -> 100*(x[2*i+1] - x[2*i]**2)**2 + (1 - x[2*i])**2 }
+            f
+            f.at(x: [0.5] * n)
+            grad(f).at(x: [1] * n).norm()
+        ''')
+
+        then:
+        v[0].toText() == 'sum(0..<500) { i -> 100*(x[2*i + 1] - x[2*i]**2)**2 + (1 - x[2*i])**2 }'
+        // each pair: 100*(0.5 - 0.25)^2 + 0.25 = 6.5
+        Math.abs(json(v[1]).value - 500 * 6.5) < 1e-9
+        json(v[2]).value == 0
+    }
+
+    def "vector functions print as written and evaluate"() {
+        when:
+        def v = run('''
+            w = vector(3, start: 1)
+            A = matrix([[2, 1, 0], [1, 3, 0], [0, 0, 1]])
+            norm2(w)
+            norm2(w).at(w: [3, 4, 0])
+            quadForm(w, A).at(w: [1, 1, 1])
+            dot(w, [1, 2, 3]).at(w: [1, 1, 1])
+            elasticNet(w, 0.5).at(w: [1, -2, 0])
+            logsumexp(w).at(w: [0, 0, 0])
+        ''').collect { it.kind() == 'number' ? String.valueOf(json(it).value) : it.toText() }
+
+        then:
+        v[0] == 'norm2(w)'
+        v[1] == '5'
+        v[2] == '8'
+        v[3] == '6'
+        v[4] == '4' // 0.5*3 + 0.5*5
+        Math.abs(Double.parseDouble(v[5]) - Math.log(3)) < 1e-12
+    }
+
+    def "losses follow their definitions"() {
+        expect:
+        Math.abs(Double.parseDouble(run("z = variable(0)\n$text")[0].toText()) - expected) < 1e-12
+
+        where:
+        text                                              | expected
+        'squaredError(z, 3).at(z: 1)'                     | 4
+        'absoluteError(z, 3).at(z: 1)'                    | 2
+        'huber(z, 0).at(z: 0.5)'                          | 0.125
+        'huber(z, 0, 1).at(z: 3)'                         | 2.5
+        'logLoss(z, 1).at(z: 0)'                          | Math.log(2)
+        'logLoss(z, 0).at(z: 800)'                        | 800
+        'hinge(z, 1).at(z: 0.25)'                         | 0.75
+        'hinge(z, 0).at(z: 0.25)'                         | 1.25
+    }
+
+    def "variables several at once and --set values are visible to the script"() {
+        given:
+        def session = new GradusSession()
+        session.predefined.lr = 0.5
+
+        expect:
+        session.run('''
+            variables a: 1, b: 2
+            a*b*lr
+        ''', 't.opt')*.toText() == ['0.5*a*b']
+    }
+
+    def "variables persist between runs of one session"() {
+        given:
+        def session = new GradusSession()
+
+        when:
+        session.run('x = variable(3)', 'a.opt')
+        def shown = session.run('x**2', 'b.opt')
+
+        then:
+        shown*.toText() == ['x**2']
+        session.variables().keySet() == ['x'] as Set
+    }
+}
