@@ -1,0 +1,116 @@
+package org.gradus.cli
+
+import groovy.json.JsonSlurper
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Files
+import java.nio.file.Path
+
+/** The gradus command: sub-commands, options, JSON Lines on stdout, exit codes. */
+class MainSpec extends Specification {
+    @TempDir
+    Path dir
+
+    Map<String, Object> gradus(String... args) {
+        def out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream()
+        int code = Main.run(args, new PrintStream(out, true, 'UTF-8'), new PrintStream(err, true, 'UTF-8'))
+        [code: code, out: out.toString('UTF-8'), err: err.toString('UTF-8')]
+    }
+
+    Path script(String name = 'model.opt', String text) {
+        Path p = dir.resolve(name)
+        Files.writeString(p, text.stripIndent())
+        p
+    }
+
+    def "--json writes one JSON object per shown value on stdout and println goes to stderr"() {
+        given:
+        def p = script('''
+            x = variable(1)
+            println 'hello'
+            x**2
+            (x**2).at(x: 3)
+        ''')
+
+        when:
+        def r = gradus('run', p.toString(), '--json')
+        def records = r.out.readLines().collect { new JsonSlurper().parseText(it) }
+
+        then:
+        r.code == 0
+        records == [[kind: 'expression', text: 'x**2', variables: ['x']], [kind: 'number', value: 9]]
+        r.err.contains('hello')
+        !r.out.contains('hello')
+    }
+
+    def "text mode prints readable reports"() {
+        given:
+        def p = script('x = variable(1)\ny = variable(2)\ngrad(x**2 + 2*x*y - y).at(x: 1, y: 2)\n')
+
+        when:
+        def r = gradus('run', p.toString())
+
+        then:
+        r.code == 0
+        r.out.contains('∂/∂x = 6')
+        r.out.contains('|∇f| = 6.08276253')
+    }
+
+    def "--set defines numbers before the script runs"() {
+        given:
+        def p = script('k * 2\nname\n')
+
+        expect:
+        gradus('run', p.toString(), '--json', '--set', 'k=21', '--set', 'name=abc').out.readLines() ==
+                ['{"kind":"number","value":42}', '{"kind":"value","text":"abc"}']
+    }
+
+    def "exit codes: usage 2, compile 3, runtime 1, forbidden 4, timeout 124"() {
+        expect:
+        gradus(args as String[]).code == code
+
+        where:
+        args                                                                        | code
+        ['frobnicate']                                                              | 2
+        ['run']                                                                     | 2
+        ['run', '/no/such/file.opt']                                                | 2
+        ['run', 'x.opt', '--timeout', 'soon']                                       | 2
+        ['run', 'x.opt', '--bogus']                                                 | 2
+        ['--version']                                                               | 0
+        ['--help']                                                                  | 0
+    }
+
+    def "a failing script reports FILE:LINE:COL and exits with its code"() {
+        given:
+        def compile = script('c.opt', 'x = variable(1)\ny = (x + \n')
+        def runtime = script('r.opt', 'x = variable(1)\nassert 1 == 2\n')
+        def forbidden = script('f.opt', 'System.exit(0)\n')
+        def slow = script('s.opt', 'def t = 0\nwhile (true) { t++ }\n')
+
+        expect:
+        with(gradus('run', compile.toString())) { code == 3 && err.startsWith('c.opt:') && out.isEmpty() }
+        with(gradus('run', runtime.toString())) { code == 1 && err.startsWith('r.opt:2:1: error: assertion failed') }
+        with(gradus('run', forbidden.toString())) { code == 4 && err.startsWith('f.opt:1:1: error: forbidden') }
+        with(gradus('run', slow.toString(), '--timeout', '0.5')) { code == 124 && err.contains('time limit') }
+        !gradus('run', runtime.toString()).err.contains('\tat ')
+        gradus('run', runtime.toString(), '--debug').err.contains('\tat ')
+    }
+
+    def "check compiles without running"() {
+        given:
+        def good = script('g.opt', 'x = variable(1)\nassert false\n')
+        def bad = script('b.opt', 'x = = 1\n')
+
+        expect:
+        gradus('check', good.toString()).code == 0
+        gradus('check', bad.toString()).code == 3
+    }
+
+    def "numbers given to --set are parsed as numbers"() {
+        expect:
+        Main.parseValue('3') == 3L
+        Main.parseValue('-2.5e-3') == -0.0025d
+        Main.parseValue('adam') == 'adam'
+    }
+}
