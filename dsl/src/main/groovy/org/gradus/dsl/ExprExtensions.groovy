@@ -1,6 +1,7 @@
 package org.gradus.dsl
 
 import groovy.transform.CompileStatic
+import org.gradus.data.DataSet
 import org.gradus.eval.Evaluate
 import org.gradus.expr.Expr
 import org.gradus.expr.Ops
@@ -47,6 +48,20 @@ class ExprExtensions {
 
     /** The value at a minimization result's point: {@code f.at(result)}. */
     static double at(Expr self, org.gradus.optim.OptimizationResult result) { Evaluate.at(self, result.x()) }
+
+    /** {@code data.rows}, {@code data.features}, {@code data.columns}. */
+    static int getRows(DataSet self) { self.rows() }
+    static int getFeatures(DataSet self) { self.features() }
+    static List<String> getColumns(DataSet self) { self.columns() }
+    static String getTarget(DataSet self) { self.target() }
+
+    /** {@code def (train, test) = data.split(0.8, seed: 1)}. */
+    static List<DataSet> split(DataSet self, Map options, Number fraction) {
+        Coerce.checkOptions(options, ['seed'], 'split')
+        self.split(fraction.doubleValue(), options.seed != null ? ((Number) options.seed).longValue() : 0L)
+    }
+
+    static List<DataSet> split(DataSet self, Number fraction) { split(self, [:], fraction) }
 
     /** A shown value's JSON object as text. */
     static String json(Shown self) { self.toJson() }

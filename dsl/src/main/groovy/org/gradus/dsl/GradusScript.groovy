@@ -16,6 +16,8 @@ import org.gradus.atoms.Softplus
 import org.gradus.atoms.Tan
 import org.gradus.atoms.Tanh
 import org.gradus.atoms.VectorAtom
+import org.gradus.data.CsvLoader
+import org.gradus.data.DataSet
 import org.gradus.diff.Derivatives
 import org.gradus.diff.Differentiator
 import org.gradus.diff.Gradient
@@ -175,6 +177,26 @@ abstract class GradusScript extends Script {
         [from, inclusive ? to + 1 : to] as int[]
     }
 
+    /** {@code sum(data) { row -> body }}: the body summed over the rows of a data set. */
+    Expr sum(DataSet data, Closure body) {
+        data.sum({ DataSet.Row row -> body.call(row) } as java.util.function.Function, { Coerce.expr(it, 'the body of sum') } as java.util.function.Function)
+    }
+
+    /** {@code mean(data) { row -> body }}: the body averaged over the rows; with a mini-batch, over the batch. */
+    Expr mean(DataSet data, Closure body) {
+        data.mean({ DataSet.Row row -> body.call(row) } as java.util.function.Function, { Coerce.expr(it, 'the body of mean') } as java.util.function.Function)
+    }
+
+    // ---- data ---------------------------------------------------------------------------------
+
+    /** {@code csv('houses.csv', target: 'price')}: a table with a header row; the path is relative to the script. */
+    DataSet csv(Map options = [:], String file) {
+        Coerce.checkOptions(options, ['target'], 'csv')
+        ScriptContext ctx = context()
+        java.nio.file.Path path = ctx != null ? ctx.resolve(file) : java.nio.file.Path.of(file)
+        CsvLoader.load(path, options.target as String)
+    }
+
     /** The sum of a list of numbers or expressions. */
     Expr sum(List terms) { Ops.add(terms.collect { Coerce.expr(it) }) }
 
@@ -318,6 +340,7 @@ abstract class GradusScript extends Script {
     /** Inserted by the compiler around the right side of {@code name = ...}: a variable takes its name. */
     Object __named(String name, Object value) {
         if (value instanceof VariableBlock) ((VariableBlock) value).nameIfUnnamed(name)
+        if (value instanceof DataSet) ((DataSet) value).rename(name)
         value
     }
 }

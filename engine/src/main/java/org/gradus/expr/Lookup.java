@@ -11,11 +11,23 @@ public final class Lookup extends Expr {
     private final String name;
     private final double[] table;
     private final Expr index;
+    private final String label;
 
     public Lookup(String name, double[] table, Expr index) {
+        this(name, table, index, null);
+    }
+
+    /** With a label, the lookup prints as the label (e.g. {@code row.x[1]}) instead of {@code name[index]}. */
+    public Lookup(String name, double[] table, Expr index, String label) {
         this.name = name;
         this.table = table;
         this.index = index;
+        this.label = label;
+    }
+
+    /** How the lookup prints, or null to print {@code name[index]}. */
+    public String label() {
+        return label;
     }
 
     public String name() {

@@ -43,7 +43,7 @@ public final class Substitution {
             Expr idx = apply(l.index());
             if (idx == l.index()) return e;
             if (idx instanceof Constant c) return Constant.of(l.table()[(int) c.value()]);
-            return new Lookup(l.name(), l.table(), idx);
+            return new Lookup(l.name(), l.table(), idx, l.label());
         }
         if (e instanceof SumOver s) {
             Expr body = apply(s.body());

@@ -7,6 +7,7 @@ import org.gradus.atoms.Power;
 import org.gradus.expr.Apply;
 import org.gradus.expr.Constant;
 import org.gradus.expr.ConstantVector;
+import org.gradus.expr.DataRowsKey;
 import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
 import org.gradus.expr.ExprVector;
@@ -61,7 +62,9 @@ public final class GroovyPrinter {
         if (e instanceof Variable v) return new Printed(v.name(), ATOM);
         if (e instanceof IndexSymbol i) return new Printed(indexNames.getOrDefault(i, i.name()), ATOM);
         if (e instanceof Element el) return new Printed(el.vector().name() + "[" + text(el.index()) + "]", ATOM);
-        if (e instanceof Lookup l) return new Printed(l.name() + "[" + text(l.index()) + "]", ATOM);
+        if (e instanceof Lookup l) {
+            return new Printed(l.label() != null ? l.label() : l.name() + "[" + text(l.index()) + "]", ATOM);
+        }
         if (e instanceof SumOver s) return new Printed(sum(s), ATOM);
         if (e instanceof VectorFunction v) return new Printed(vectorCall(v), ATOM);
         Apply a = (Apply) e;
@@ -142,7 +145,7 @@ public final class GroovyPrinter {
         depth++;
         String body = text(s.body());
         depth--;
-        String range = s.dataRows() != null ? s.dataRows() : s.from() + "..<" + s.to();
+        String range = s.dataRows() != null ? DataRowsKey.displayName(s.dataRows()) : s.from() + "..<" + s.to();
         return "sum(" + range + ") { " + name + " -> " + body + " }";
     }
 

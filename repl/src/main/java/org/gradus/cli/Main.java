@@ -149,7 +149,9 @@ public final class Main {
             });
         } else {
             session.setListener((Shown s) -> {
-                out.println(s.toText());
+                String text = s.toText();
+                out.println(text);
+                if (text.indexOf('\n') >= 0) out.println(); // a blank line after each multi-line report
                 out.flush();
             });
         }

@@ -1,0 +1,121 @@
+package org.gradus.dsl
+
+import groovy.json.JsonSlurper
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Files
+import java.nio.file.Path
+
+/** Data sets: reading CSV, reductions over rows, their exact gradients, splits and errors. */
+class DataSpec extends Specification {
+    @TempDir
+    Path dir
+
+    static final String CSV = '''a,b,y
+1,2,3
+2,0,1
+-1,1,0.5
+0.5,-2,2
+'''
+    static final double[][] ROWS = [[1, 2, 3], [2, 0, 1], [-1, 1, 0.5], [0.5, -2, 2]] as double[][]
+
+    List<Map> run(String source) {
+        Files.writeString(dir.resolve('t.csv'), CSV)
+        Files.writeString(dir.resolve('t.opt'), source)
+        new GradusSession().run(dir.resolve('t.opt')).collect { new JsonSlurper().parseText(it.toJson()) as Map }
+    }
+
+    def "a data set knows its rows, features and columns"() {
+        expect:
+        run("data = csv('t.csv', target: 'y')\ndata\n[data.rows, data.features, data.columns]") == [
+                [kind: 'dataset', rows: 4, features: 2, columns: ['a', 'b', 'y'], target: 'y'],
+                [kind: 'value', text: '[4, 2, [a, b, y]]']]
+    }
+
+    def "mean squared error and its gradient match a direct computation over the rows"() {
+        given:
+        double[] w = [0.3, -0.7]
+        double b = 0.2
+        double mse = 0
+        double[] g = [0, 0, 0]
+        for (double[] r : ROWS) {
+            double res = w[0] * r[0] + w[1] * r[1] + b - r[2]
+            mse += res * res / ROWS.length
+            g[0] += 2 * res * r[0] / ROWS.length
+            g[1] += 2 * res * r[1] / ROWS.length
+            g[2] += 2 * res / ROWS.length
+        }
+
+        when:
+        def out = run('''
+            data = csv('t.csv', target: 'y')
+            w = vector(data.features)
+            b = variable(0)
+            mse = mean(data) { row -> squaredError(dot(w, row.x) + b, row.y) }
+            mse
+            mse.at(w: [0.3, -0.7], b: 0.2)
+            grad(mse).at(w: [0.3, -0.7], b: 0.2)
+        ''')
+
+        then:
+        out[0].text == '0.25*sum(data) { row -> (dot(w, row.x) + b - row.y)**2 }'
+        Math.abs(out[1].value - mse) < 1e-12
+        Math.abs(out[2].value.w[0] - g[0]) < 1e-12
+        Math.abs(out[2].value.w[1] - g[1]) < 1e-12
+        Math.abs(out[2].value.b - g[2]) < 1e-12
+    }
+
+    def "columns by name, sums over rows and logistic loss"() {
+        given:
+        double expected = 0
+        for (double[] r : ROWS) expected += Math.log1p(Math.exp(0.5 * r[0])) - r[1] * 0.5 * r[0]
+
+        expect:
+        Math.abs(run('''
+            data = csv('t.csv')
+            z = variable(0.5)
+            sum(data) { row -> logLoss(z*row['a'], row['b']) }.at(z: 0.5)
+        ''')[0].value - expected) < 1e-12
+    }
+
+    def "a split shuffles the rows into two parts with a seed"() {
+        expect:
+        run('''
+            data = csv('t.csv', target: 'y')
+            def (train, test) = data.split(0.75, seed: 1)
+            [train.rows, test.rows, train.columns == data.columns]
+        ''')[0].text == '[3, 1, true]'
+    }
+
+    def "a bad cell is reported with file, line, column and the cell, at the script line that read it"() {
+        given:
+        Files.writeString(dir.resolve('bad.csv'), 'p,q\n1,2\n3,x7\n')
+        Files.writeString(dir.resolve('t.opt'), 'z = variable(1)\ndata = csv("bad.csv", target: "q")\n')
+
+        when:
+        new GradusSession().run(dir.resolve('t.opt'))
+
+        then:
+        GradusException e = thrown()
+        e.exitCode == 1
+        e.line == 2
+        e.message == "bad.csv line 3, column q: 'x7' is not a number"
+    }
+
+    def "missing files, columns and targets are clear errors"() {
+        when:
+        run(source)
+
+        then:
+        GradusException e = thrown()
+        e.message.contains(text)
+
+        where:
+        source                                                    | text
+        "csv('nope.csv')"                                         | 'no data file'
+        "csv('t.csv', target: 'price')"                           | "has no column 'price'; its columns are [a, b, y]"
+        "data = csv('t.csv')\nmean(data) { row -> row.y }"       | 'has no target'
+        "data = csv('t.csv')\nmean(data) { row -> row['c'] }"    | "has no column 'c'"
+    }
+}

@@ -1,0 +1,218 @@
+package org.gradus.data;
+
+import org.gradus.expr.Constant;
+import org.gradus.expr.DataRowsKey;
+import org.gradus.expr.Expr;
+import org.gradus.expr.IndexSymbol;
+import org.gradus.expr.Lookup;
+import org.gradus.expr.Ops;
+import org.gradus.expr.Vec;
+import org.gradus.result.Shown;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * A table of numbers: named columns, one of them (optionally) the target. Feature values are stored
+ * row-major so that a row's feature vector is contiguous; a reduction over the rows
+ * ({@link #mean}, {@link #sum}) is one node whose body reads the current row by index.
+ */
+public final class DataSet implements Shown {
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final long id = IDS.incrementAndGet();
+    private volatile String name;
+    private final List<String> columns;
+    private final String target;
+    private final List<String> features = new ArrayList<>();
+    private final int rows;
+    /** rows × features, row-major. */
+    private final double[] x;
+    /** The target column, or null. */
+    private final double[] y;
+    /** Every column, by name. */
+    private final Map<String, double[]> byColumn = new LinkedHashMap<>();
+
+    public DataSet(String name, List<String> columns, double[][] table, String target) {
+        this.name = name;
+        this.columns = List.copyOf(columns);
+        this.target = target;
+        this.rows = table.length;
+        for (String c : columns) if (!c.equals(target)) features.add(c);
+        int f = features.size();
+        this.x = new double[rows * f];
+        this.y = target == null ? null : new double[rows];
+        for (int j = 0; j < columns.size(); j++) {
+            double[] col = new double[rows];
+            for (int r = 0; r < rows; r++) col[r] = table[r][j];
+            byColumn.put(columns.get(j), col);
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < f; k++) x[r * f + k] = byColumn.get(features.get(k))[r];
+            if (y != null) y[r] = byColumn.get(target)[r];
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public void nameIfUnnamed(String n) {
+        if (name == null || name.isEmpty()) name = n;
+    }
+
+    /** Renames the data set (the variable it is assigned to names it in printed expressions). */
+    public void rename(String n) {
+        name = n;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int features() {
+        return features.size();
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+
+    public List<String> featureNames() {
+        return features;
+    }
+
+    public String target() {
+        return target;
+    }
+
+    public double[] column(String c) {
+        double[] col = byColumn.get(c);
+        if (col == null) throw new IllegalArgumentException(name + " has no column '" + c + "'; its columns are " + columns);
+        return col.clone();
+    }
+
+    /** The key of this data set's reductions, for mini-batches. */
+    public String rowsKey() {
+        return DataRowsKey.of(name, id);
+    }
+
+    /** (1/rows)·Σ_rows body(row): the body is built once with a symbolic row. */
+    public Expr mean(Function<Row, Object> body, Function<Object, Expr> toExpr) {
+        return Ops.mul(Constant.of(1.0 / rows), sum(body, toExpr));
+    }
+
+    /** Σ_rows body(row). */
+    public Expr sum(Function<Row, Object> body, Function<Object, Expr> toExpr) {
+        IndexSymbol r = new IndexSymbol("row");
+        Expr e = toExpr.apply(body.apply(new Row(r)));
+        return Ops.sum(r, 0, rows, e, rowsKey());
+    }
+
+    /** A train/test split: a shuffled fraction of the rows, and the rest. */
+    public List<DataSet> split(double fraction, long seed) {
+        if (!(fraction > 0 && fraction < 1)) throw new IllegalArgumentException("split needs a fraction between 0 and 1, got " + fraction);
+        int[] order = new int[rows];
+        for (int i = 0; i < rows; i++) order[i] = i;
+        Random rnd = new Random(seed);
+        for (int i = rows - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int cut = (int) Math.round(fraction * rows);
+        if (cut == 0 || cut == rows) throw new IllegalArgumentException("split(" + fraction + ") of " + rows + " rows leaves a part empty");
+        return List.of(subset(order, 0, cut, "train"), subset(order, cut, rows, "test"));
+    }
+
+    private DataSet subset(int[] order, int from, int to, String suffix) {
+        double[][] t = new double[to - from][columns.size()];
+        for (int i = from; i < to; i++) {
+            for (int j = 0; j < columns.size(); j++) t[i - from][j] = byColumn.get(columns.get(j))[order[i]];
+        }
+        return new DataSet(name + "_" + suffix, columns, t, target);
+    }
+
+    /** The current row inside a reduction: {@code row.x} (features), {@code row.y} (target), {@code row['col']}. */
+    public final class Row {
+        private final IndexSymbol r;
+
+        Row(IndexSymbol r) {
+            this.r = r;
+        }
+
+        /** The feature vector of the row. */
+        public Vec getX() {
+            int f = features.size();
+            if (f == 0) throw new IllegalArgumentException(name + " has no feature columns");
+            return new Vec() {
+                @Override
+                public int size() {
+                    return f;
+                }
+
+                @Override
+                public Expr get(int k) {
+                    if (k < 0 || k >= f) throw new IndexOutOfBoundsException("feature " + k + " is outside row.x[0.." + (f - 1) + "]");
+                    return new Lookup(name + ".x", x, Ops.add(Ops.mul(Constant.of(f), r), Constant.of(k)), "row.x[" + k + "]");
+                }
+
+                @Override
+                public Expr get(Expr index) {
+                    if (index instanceof Constant c) return get((int) c.value());
+                    return new Lookup(name + ".x", x, Ops.add(Ops.mul(Constant.of(f), r), index), null);
+                }
+
+                @Override
+                public String toString() {
+                    return "row.x";
+                }
+            };
+        }
+
+        /** The target of the row. */
+        public Expr getY() {
+            if (y == null) throw new IllegalArgumentException(name + " has no target; read it with csv(file, target: 'column')");
+            return new Lookup(name + ".y", y, r, "row.y");
+        }
+
+        /** One column of the row. */
+        public Expr getAt(String column) {
+            double[] col = byColumn.get(column);
+            if (col == null) throw new IllegalArgumentException(name + " has no column '" + column + "'; its columns are " + columns);
+            return new Lookup(name + "." + column, col, r, "row['" + column + "']");
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "dataset";
+    }
+
+    @Override
+    public Map<String, Object> fields() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rows", rows);
+        m.put("features", features.size());
+        m.put("columns", columns);
+        m.put("target", target);
+        return m;
+    }
+
+    @Override
+    public String toText() {
+        return "data set " + name + ": " + rows + " rows, " + features.size() + " features " + features
+                + (target != null ? ", target " + target : "");
+    }
+
+    @Override
+    public String toString() {
+        return toText();
+    }
+}
