@@ -46,6 +46,9 @@ class GradusSession {
     /** Values defined before the script runs ({@code --set name=value}). */
     final Map<String, Object> predefined = new LinkedHashMap<>()
 
+    /** Milliseconds the last run spent compiling and running its script (for start-up measurements). */
+    double lastCompileMillis, lastRunMillis
+
     private final Binding binding = new Binding()
     private volatile Thread worker
 
@@ -83,7 +86,10 @@ class GradusSession {
 
     /** Runs script text; {@code fileName} names it in errors, {@code baseDir} resolves relative paths. */
     List<Shown> run(String source, String fileName = 'script.opt', Path baseDir = Path.of('.')) {
+        long t0 = System.nanoTime()
         Script script = compile(source, fileName)
+        long t1 = System.nanoTime()
+        lastCompileMillis = (t1 - t0) / 1e6d
         ErrorLocator locator = new ErrorLocator(fileName, source)
         List<Shown> shown = []
         ScriptContext context = new ScriptContext({ Shown s ->
@@ -95,7 +101,11 @@ class GradusSession {
         binding.setVariable(ScriptContext.BINDING_NAME, context)
         if (scriptOut != null) binding.setVariable('out', new PrintWriter(scriptOut, true))
         script.binding = binding
-        runWithLimit(script, locator)
+        try {
+            runWithLimit(script, locator)
+        } finally {
+            lastRunMillis = (System.nanoTime() - t1) / 1e6d
+        }
         shown
     }
 

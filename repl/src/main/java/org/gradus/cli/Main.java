@@ -156,11 +156,14 @@ public final class Main {
             });
         }
         if (!ra.quiet()) session.setProgress(Progress.forTerminal(err));
+        long mainStarted = System.nanoTime();
         try {
             session.run(ra.file());
             return 0;
         } catch (GradusException e) {
             return report(e, ra.debug(), err);
+        } finally {
+            if (System.getenv("GRADUS_TIMING") != null) timing(session, mainStarted, err);
         }
     }
 
@@ -184,6 +187,14 @@ public final class Main {
             err.println("gradus: cannot read " + file + ": " + e.getMessage());
             return USAGE;
         }
+    }
+
+    /** GRADUS_TIMING=1: where a run's time went (JVM start to main, Groovy setup and compile, the run). */
+    private static void timing(GradusSession session, long mainStarted, PrintStream err) {
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        double toMain = (System.currentTimeMillis() - jvmStart) - (System.nanoTime() - mainStarted) / 1e6;
+        err.printf("timing: JVM start to main %.0f ms, compile %.0f ms, run %.0f ms%n", toMain,
+                session.getLastCompileMillis(), session.getLastRunMillis());
     }
 
     static int report(GradusException e, boolean debug, PrintStream err) {
