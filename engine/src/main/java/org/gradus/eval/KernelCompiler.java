@@ -154,6 +154,8 @@ final class KernelCompiler {
             KernelCompiler c = new KernelCompiler(body, slot, from, to);
             byte[] bytes = c.generate();
             if (bytes == null) return null;
+            String dump = System.getProperty("gradus.jit.dump");
+            if (dump != null) java.nio.file.Files.write(java.nio.file.Path.of(dump, "kernel" + System.nanoTime() + ".class"), bytes);
             MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(bytes, true);
             MethodHandle ctor = l.findConstructor(l.lookupClass(),
                     MethodType.methodType(void.class, Program.class, int[].class, Object[].class));
