@@ -429,6 +429,13 @@ final class KernelCompiler {
             }
             case ADD, MUL -> {
                 int o = op[j] == ADD ? (isInt[j] ? IADD : DADD) : (isInt[j] ? IMUL : DMUL);
+                if (op[j] == ADD && !isInt[j] && (isNeg(b[j]) || isNeg(a[j]))) { // a + (-c) is exactly a - c
+                    boolean right = isNeg(b[j]);
+                    loadD(right ? a[j] : b[j]);
+                    loadD(right ? a[b[j]] : a[a[j]]);
+                    mv.visitInsn(DSUB);
+                    break;
+                }
                 if (isInt[j]) {
                     loadI(a[j]);
                     loadI(b[j]);
@@ -440,6 +447,17 @@ final class KernelCompiler {
             }
             case ADDC, MULC -> {
                 int o = op[j] == ADDC ? (isInt[j] ? IADD : DADD) : (isInt[j] ? IMUL : DMUL);
+                if (op[j] == ADDC && isNeg(a[j])) { // (-c) + k is exactly k - c
+                    pushDouble(k[j]);
+                    loadD(a[a[j]]);
+                    mv.visitInsn(DSUB);
+                    break;
+                }
+                if (isNeg(j)) { // c * -1 is exactly -c
+                    loadD(a[j]);
+                    mv.visitInsn(DNEG);
+                    break;
+                }
                 if (isInt[j]) {
                     loadI(a[j]);
                     pushInt((int) k[j]);
@@ -504,6 +522,11 @@ final class KernelCompiler {
             default -> throw new IllegalStateException("opcode " + op[j]);
         }
         mv.visitVarInsn(isInt[j] ? ISTORE : DSTORE, valL[j]);
+    }
+
+    /** Negation written as a product with -1 (how the simplifier spells a - b); computed as a negation. */
+    private boolean isNeg(int j) {
+        return op[j] == MULC && k[j] == -1 && !isInt[j];
     }
 
     private void fillScratch(int j) {
@@ -613,6 +636,10 @@ final class KernelCompiler {
             }
             case MULC -> contribute(a[j], () -> {
                 mv.visitVarInsn(DLOAD, g);
+                if (isNeg(j)) {
+                    mv.visitInsn(DNEG);
+                    return;
+                }
                 pushDouble(k[j]);
                 mv.visitInsn(DMUL);
             }, false);
