@@ -42,27 +42,29 @@ public final class Program {
     static final byte CONST = 0, VAR = 1, INDEX = 2, ELEM = 3, LOOKUP = 4, ADD = 5, ADDC = 6, ADDN = 7, MUL = 8,
             MULC = 9, MULN = 10, DIV = 11, SQ = 12, POWC = 13, POW = 14, UNARY = 15, GENERIC = 16, LOOP = 17;
 
-    private final int size;
-    private final byte[] op;
-    private final int[] a;
-    private final int[] b;
-    private final double[] k;
-    private final int[][] args;
-    private final Atom[] atom;
-    private final double[][] table;
-    private final Program[] body;
+    final int size;
+    final byte[] op;
+    final int[] a;
+    final int[] b;
+    final double[] k;
+    final int[][] args;
+    final Atom[] atom;
+    final double[][] table;
+    final Program[] body;
     private final String[] dataRows;
-    private final int[] from;
-    private final int[] to;
-    private final int[] outputs;
-    private final boolean[] needsGradient;
+    final int[] from;
+    final int[] to;
+    final int[] outputs;
+    final boolean[] needsGradient;
     /** For LOOP instructions: the constant adjoint when the loop can be fused, else NaN. */
-    private final double[] fusedSeed;
-    private final int[] env;
+    final double[] fusedSeed;
+    final int[] env;
     private final double[] val;
     private final double[] adj;
     private final double[][] argValues;
     private final Map<String, int[]> subsets;
+    /** Loop bodies compiled to JVM bytecode once they have run long enough (see KernelCompiler). */
+    private final LoopKernels kernels;
 
     private Program(Builder bld, int[] outputs, int[] env, Map<String, int[]> subsets) {
         this.size = bld.op.size();
@@ -100,6 +102,7 @@ public final class Program {
         this.adj = new double[size];
         markGradientPaths();
         this.fusedSeed = outputs.length == 1 ? constantAdjoints(outputs[0]) : nanArray(size);
+        this.kernels = new LoopKernels(size);
     }
 
     /** Compiles one expression over the coordinates of the layout. */
@@ -252,10 +255,14 @@ public final class Program {
         return idx;
     }
 
-    private double loop(int i, double[] x) {
+    double loop(int i, double[] x) {
         Program p = body[i];
         int slot = a[i];
         int[] rows = dataRows[i] == null ? null : subsets.get(dataRows[i]);
+        LoopKernel kernel = kernels.get(this, i, rows);
+        if (kernel != null) {
+            return rows == null ? kernel.sum(x, from[i], to[i]) : kernel.sumRows(x, rows) * (to[i] - from[i]) / rows.length;
+        }
         double s = 0;
         if (rows != null) {
             for (int r : rows) {
@@ -274,19 +281,22 @@ public final class Program {
     }
 
     /** One pass over the range: each body value, and at once its gradient times the loop's constant adjoint. */
-    private double loopFused(int i, double[] x, double[] grad, double seed) {
+    double loopFused(int i, double[] x, double[] grad, double seed) {
         Program p = body[i];
         int slot = a[i];
         int[] rows = dataRows[i] == null ? null : subsets.get(dataRows[i]);
+        LoopKernel kernel = kernels.get(this, i, rows);
         double s = 0;
         if (rows != null) {
             double scale = (double) (to[i] - from[i]) / rows.length;
+            if (kernel != null) return kernel.sumRowsFused(x, grad, seed * scale, rows) * scale;
             for (int r : rows) {
                 env[slot] = r;
                 s += p.bodyValueAndGradient(x, grad, seed * scale);
             }
             return s * scale;
         }
+        if (kernel != null) return kernel.sumFused(x, grad, seed, from[i], to[i]);
         for (int r = from[i]; r < to[i]; r++) {
             env[slot] = r;
             s += p.bodyValueAndGradient(x, grad, seed);
@@ -365,22 +375,47 @@ public final class Program {
         }
     }
 
-    private void loopBackward(int i, double[] x, double[] grad, double g) {
+    void loopBackward(int i, double[] x, double[] grad, double g) {
         Program p = body[i];
         int slot = a[i];
         int[] rows = dataRows[i] == null ? null : subsets.get(dataRows[i]);
+        LoopKernel kernel = kernels.get(this, i, rows);
         if (rows != null) {
             double scale = (double) (to[i] - from[i]) / rows.length;
+            if (kernel != null) {
+                kernel.sumRowsFused(x, grad, g * scale, rows);
+                return;
+            }
             for (int r : rows) {
                 env[slot] = r;
                 p.bodyValueAndGradient(x, grad, g * scale);
             }
             return;
         }
+        if (kernel != null) {
+            kernel.sumFused(x, grad, g, from[i], to[i]);
+            return;
+        }
         for (int r = from[i]; r < to[i]; r++) {
             env[slot] = r;
             p.bodyValueAndGradient(x, grad, g);
         }
+    }
+
+    /**
+     * Loop bodies are compiled to bytecode once a loop has run this many iterations in all; 0 compiles
+     * them at first use, {@link Long#MAX_VALUE} never (interpreting only). Applies to nested loops too.
+     */
+    void jitThreshold(long iterations) {
+        kernels.threshold = iterations;
+        for (Program p : body) if (p != null) p.jitThreshold(iterations);
+    }
+
+    /** Number of loop bodies compiled to bytecode so far, nested ones included. */
+    int compiledLoopCount() {
+        int n = kernels.compiledCount();
+        for (Program p : body) if (p != null) n += p.compiledLoopCount();
+        return n;
     }
 
     // ---- compile-time analyses ------------------------------------------------------------------
