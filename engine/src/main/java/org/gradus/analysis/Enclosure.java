@@ -200,12 +200,24 @@ public final class Enclosure {
 
     // ---- outward-rounded arithmetic -------------------------------------------------------------
 
+    private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
+
+    /**
+     * The next double below v. A result of +0.0 stays: IEEE sums that cancel to zero are exact (+0.0), and
+     * a product or quotient that underflows keeps its sign (a negative one gives −0.0), so +0.0 means a
+     * true value ≥ 0, and signs — which the composition rules depend on — survive rounding.
+     */
     static double down(double v) {
-        return Double.isInfinite(v) ? v : Math.nextDown(v);
+        if (Double.isInfinite(v)) return v;
+        if (v == 0 && Double.doubleToRawLongBits(v) != NEGATIVE_ZERO) return 0.0;
+        return Math.nextDown(v);
     }
 
+    /** The next double above v; −0.0 stays (a true value ≤ 0), see {@link #down}. */
     static double up(double v) {
-        return Double.isInfinite(v) ? v : Math.nextUp(v);
+        if (Double.isInfinite(v)) return v;
+        if (v == 0 && Double.doubleToRawLongBits(v) == NEGATIVE_ZERO) return -0.0;
+        return Math.nextUp(v);
     }
 
     public static Interval add(Interval a, Interval b) {
@@ -245,11 +257,23 @@ public final class Enclosure {
         return widen(a.dividedBy(b));
     }
 
-    /** Widens by a relative 1e-14 and one ulp: covers the error of Math.exp, log, pow, sin and friends. */
+    /**
+     * Widens by a relative 1e-14 and one ulp: covers the error of Math.exp, log, pow, sin and friends.
+     * These are faithfully rounded, which keeps the sign of the true value, so a bound of +0.0 below
+     * (−0.0 above) is kept, and a positive lower bound is not widened past 0.
+     */
     public static Interval widen(Interval r) {
         double lo = r.lo(), hi = r.hi();
-        if (Double.isFinite(lo)) lo = Math.nextDown(lo - Math.abs(lo) * 1e-14);
-        if (Double.isFinite(hi)) hi = Math.nextUp(hi + Math.abs(hi) * 1e-14);
+        if (Double.isFinite(lo)) {
+            boolean plusZeroOrMore = lo > 0 || (lo == 0 && Double.doubleToRawLongBits(lo) != NEGATIVE_ZERO);
+            lo = down(lo - Math.abs(lo) * 1e-14);
+            if (plusZeroOrMore && lo < 0) lo = 0.0;
+        }
+        if (Double.isFinite(hi)) {
+            boolean minusZeroOrLess = hi < 0 || (hi == 0 && Double.doubleToRawLongBits(hi) == NEGATIVE_ZERO);
+            hi = up(hi + Math.abs(hi) * 1e-14);
+            if (minusZeroOrLess && hi > 0) hi = -0.0;
+        }
         return new Interval(lo, hi);
     }
 }
