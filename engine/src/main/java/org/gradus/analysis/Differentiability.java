@@ -80,7 +80,7 @@ public final class Differentiability {
             e[i] = 1;
             plus[i] = directional(f, x, e, kinks);
             e[i] = -1;
-            minus[i] = -directional(f, x, e, kinks); // the left derivative
+            minus[i] = 0.0 - directional(f, x, e, kinks); // the left derivative (0.0 - avoids -0.0)
         }
         String failure = null;
         for (int i = 0; i < n && failure == null; i++) {
