@@ -144,18 +144,44 @@ final class Sampling {
     void searchSecants(boolean wantBelow, boolean wantAbove, int randomTrials) {
         if (n == 0) return;
         long deadline = System.nanoTime() + 3_000_000_000L;
-        // along eigenvectors: negative curvature refutes convexity, positive refutes concavity
-        if (wantBelow) for (Probe p : negative) if (targeted(p, +1) || System.nanoTime() > deadline) break;
-        if (wantAbove) for (Probe p : positive) if (targeted(p, -1) || System.nanoTime() > deadline) break;
         double[] ts = {0.5, 0.25, 0.75};
+        // a few wide random secants first: they make the clearest counterexamples
+        for (int k = 0; k < Math.min(200, randomTrials) && System.nanoTime() < deadline; k++) {
+            if ((!wantBelow || belowGraph != null) && (!wantAbove || aboveGraph != null)) break;
+            consider(Secant.snap(d.sample(rnd), d), Secant.snap(d.sample(rnd), d), 0.5, wantBelow, wantAbove);
+        }
+        // along eigenvectors: negative curvature refutes convexity, positive refutes concavity
+        if (wantBelow && belowGraph == null) for (Probe p : negative) if (targeted(p, +1) || System.nanoTime() > deadline) break;
+        if (wantAbove && aboveGraph == null) for (Probe p : positive) if (targeted(p, -1) || System.nanoTime() > deadline) break;
         for (int k = 0; k < randomTrials && System.nanoTime() < deadline; k++) {
             if ((!wantBelow || belowGraph != null) && (!wantAbove || aboveGraph != null)) break;
             double[] a = Secant.snap(d.sample(rnd), d), b = Secant.snap(k % 4 == 0 ? d.center() : d.sample(rnd), d);
             double t = n == 1 ? ts[k % 3] : 0.5;
             consider(a, b, t, wantBelow, wantAbove);
         }
-        if (wantBelow && belowGraph == null) belowGraph = firstVerified(convexCandidates, +1);
-        if (wantAbove && aboveGraph == null) aboveGraph = firstVerified(concaveCandidates, -1);
+        if (belowGraph != null) belowGraph = rounder(belowGraph, +1);
+        if (aboveGraph != null) aboveGraph = rounder(aboveGraph, -1);
+    }
+
+    /** The same secant with its ends on the coarsest binary grid that still verifies: −0.999912 becomes −1. */
+    private Secant rounder(Secant s, int sign) {
+        double scale = 0;
+        for (int i = 0; i < n; i++) scale = Math.max(scale, Math.max(Math.abs(d.sampling[i].lo()), Math.abs(d.sampling[i].hi())));
+        int top = Math.getExponent(Math.max(scale, 1e-300));
+        for (int e = top; e > top - 24; e--) {
+            double g = Math.scalb(1.0, e);
+            double[] a = new double[n], b = new double[n];
+            boolean differ = false;
+            for (int i = 0; i < n; i++) {
+                a[i] = Math.rint(s.a()[i] / g) * g;
+                b[i] = Math.rint(s.b()[i] / g) * g;
+                differ |= a[i] != b[i];
+            }
+            if (!differ || !d.inside(a) || !d.inside(b)) continue;
+            Secant r = Secant.of(cf, a, b, s.t());
+            if (Double.isFinite(r.gap()) && r.gap() * sign >= 0.5 * Math.abs(s.gap()) && r.verify(f, d.layout, cf, sign)) return r;
+        }
+        return s;
     }
 
     private boolean targeted(Probe p, int sign) {
