@@ -63,4 +63,9 @@ public final class Abs extends UnaryAtom {
     public String latex(String x) {
         return "\\left|" + x + "\\right|";
     }
+
+    @Override
+    public boolean smoothOn(Interval x) {
+        return x.positive() || x.negative();
+    }
 }

@@ -54,6 +54,24 @@ public abstract class Atom {
         return null;
     }
 
+    /**
+     * True when every combination of argument values in these ranges lies inside the atom's domain
+     * (so the atom is defined, finite and continuous on the whole box). May answer false when unsure.
+     */
+    public boolean definedOn(Interval[] args) {
+        return true;
+    }
+
+    /**
+     * True when the atom is twice continuously differentiable on an open set containing these argument
+     * ranges (no kink, jump or infinite slope anywhere in them). Analyses that reason with the Hessian
+     * (constant Hessians, interval bounds on the Hessian) are sound only where every atom is smooth.
+     * May answer false when unsure.
+     */
+    public boolean smoothOn(Interval[] args) {
+        return definedOn(args);
+    }
+
     /** The set of values the atom takes when its arguments range over the given intervals (may over-approximate). */
     public Interval range(Interval[] args) {
         return Interval.ALL;

@@ -1,5 +1,6 @@
 package org.gradus.atoms;
 
+import org.gradus.analysis.Periodic;
 import org.gradus.analysis.Curvature;
 import org.gradus.analysis.Interval;
 import org.gradus.analysis.Monotonicity;
@@ -33,7 +34,28 @@ public final class Cos extends UnaryAtom {
 
     @Override
     public Interval range(Interval x) {
+        Monotonicity m = monotonicity(x);
+        if (m == Monotonicity.INCREASING) return new Interval(Math.cos(x.lo()), Math.cos(x.hi()));
+        if (m == Monotonicity.DECREASING) return new Interval(Math.cos(x.hi()), Math.cos(x.lo()));
+        if (Periodic.cell(x, 3, false) != null) return new Interval(0, 1);
+        if (Periodic.cell(x, 1, false) != null) return new Interval(-1, 0);
         return new Interval(-1, 1);
+    }
+
+    /** cos'' = −cos: concave on [−π/2 + 2kπ, π/2 + 2kπ] where cos ≥ 0, convex on [π/2 + 2kπ, 3π/2 + 2kπ]. */
+    @Override
+    public Curvature curvature(Interval x) {
+        if (Periodic.cell(x, 3, false) != null) return Curvature.CONCAVE;
+        if (Periodic.cell(x, 1, false) != null) return Curvature.CONVEX;
+        return Curvature.UNKNOWN;
+    }
+
+    /** Decreasing on [2kπ, (2k+1)π], increasing on [(2k−1)π, 2kπ]. */
+    @Override
+    public Monotonicity monotonicity(Interval x) {
+        if (Periodic.cell(x, 0, false) != null) return Monotonicity.DECREASING;
+        if (Periodic.cell(x, 2, false) != null) return Monotonicity.INCREASING;
+        return Monotonicity.NONMONOTONE;
     }
 
     @Override

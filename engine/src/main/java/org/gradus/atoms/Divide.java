@@ -84,4 +84,9 @@ public final class Divide extends Atom {
     public String latex(List<String> args) {
         return "\\frac{" + args.get(0) + "}{" + args.get(1) + "}";
     }
+
+    @Override
+    public boolean definedOn(Interval[] args) {
+        return args[1].positive() || args[1].negative();
+    }
 }

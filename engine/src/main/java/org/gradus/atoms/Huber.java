@@ -96,4 +96,11 @@ public final class Huber extends Atom {
     public int hashCode() {
         return Double.hashCode(delta) * 31 + 7;
     }
+
+    /** Huber is once but not twice differentiable: its second derivative jumps where |pred − y| = delta. */
+    @Override
+    public boolean smoothOn(Interval[] args) {
+        Interval r = args[0].minus(args[1]);
+        return !r.contains(delta) && !r.contains(-delta);
+    }
 }

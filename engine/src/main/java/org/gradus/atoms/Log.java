@@ -55,4 +55,9 @@ public final class Log extends UnaryAtom {
     public String latex(String x) {
         return "\\log\\left(" + x + "\\right)";
     }
+
+    @Override
+    public boolean definedOn(Interval x) {
+        return x.positive();
+    }
 }

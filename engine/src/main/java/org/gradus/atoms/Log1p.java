@@ -50,4 +50,9 @@ public final class Log1p extends UnaryAtom {
     public Monotonicity monotonicity(Interval x) {
         return Monotonicity.INCREASING;
     }
+
+    @Override
+    public boolean definedOn(Interval x) {
+        return x.lo() > -1;
+    }
 }

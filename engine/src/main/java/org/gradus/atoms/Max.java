@@ -64,4 +64,9 @@ public final class Max extends Atom {
     public String latex(List<String> args) {
         return "\\max\\left(" + args.get(0) + ", " + args.get(1) + "\\right)";
     }
+
+    @Override
+    public boolean smoothOn(Interval[] args) {
+        return args[0].lo() > args[1].hi() || args[1].lo() > args[0].hi(); // no tie anywhere
+    }
 }

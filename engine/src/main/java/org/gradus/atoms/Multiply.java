@@ -57,8 +57,9 @@ public final class Multiply extends Atom {
 
     @Override
     public Curvature curvature(Interval[] args, List<Expr> argExprs) {
+        // Data (constant tables, loop indices) counts as constant: only factors that depend on variables matter.
         int nonConstant = 0;
-        for (Expr e : argExprs) if (!(e instanceof Constant)) nonConstant++;
+        for (Expr e : argExprs) if (org.gradus.analysis.Dependence.dependsOnVariables(e)) nonConstant++;
         return nonConstant <= 1 ? Curvature.AFFINE : Curvature.UNKNOWN;
     }
 

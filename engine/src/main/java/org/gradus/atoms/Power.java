@@ -110,10 +110,16 @@ public final class Power extends Atom {
         return even ? new Interval(0, Double.POSITIVE_INFINITY) : Interval.ALL;
     }
 
+    /**
+     * With a constant exponent p: p = 0 constant, p = 1 affine; even p convex everywhere; odd p ≥ 3
+     * convex on a ≥ 0 and concave on a ≤ 0; non-integer p is defined for a ≥ 0 only and is concave for
+     * 0 &lt; p &lt; 1, convex for p &gt; 1 and p &lt; 0 there (as in DCP, the domain a ≥ 0 is implied);
+     * negative integers are convex on a &gt; 0, and on a &lt; 0 convex when even, concave when odd.
+     * With a constant base b &gt; 0, b**x = exp(x log b) is convex.
+     */
     @Override
     public Curvature curvature(Interval[] args, List<Expr> argExprs) {
         if (!(argExprs.get(1) instanceof Constant c)) {
-            // b**x with a constant base b > 0 is exp(x log b): convex.
             if (argExprs.get(0) instanceof Constant base && base.value() > 0) return Curvature.CONVEX;
             return Curvature.UNKNOWN;
         }
@@ -123,16 +129,15 @@ public final class Power extends Atom {
         if (p == 1) return Curvature.AFFINE;
         boolean integer = isInteger(p);
         boolean even = integer && ((long) p) % 2 == 0;
-        if (p > 1 && even) return Curvature.CONVEX;
+        if (!integer) return p > 0 && p < 1 ? Curvature.CONCAVE : Curvature.CONVEX; // on the domain a >= 0
         if (p > 1) {
-            if (x.nonnegative()) return Curvature.CONVEX;
-            if (integer && x.nonpositive()) return Curvature.CONCAVE; // odd power on x <= 0
+            if (even || x.nonnegative()) return Curvature.CONVEX;
+            if (x.nonpositive()) return Curvature.CONCAVE; // odd power on a <= 0
             return Curvature.UNKNOWN;
         }
-        if (p > 0) return x.nonnegative() ? Curvature.CONCAVE : Curvature.UNKNOWN;
-        // p < 0
+        // negative integer
         if (x.positive()) return Curvature.CONVEX;
-        if (x.negative() && integer) return even ? Curvature.CONVEX : Curvature.CONCAVE;
+        if (x.negative()) return even ? Curvature.CONVEX : Curvature.CONCAVE;
         return Curvature.UNKNOWN;
     }
 
@@ -152,15 +157,35 @@ public final class Power extends Atom {
         boolean even = integer && ((long) p) % 2 == 0;
         if (p > 0) {
             if (integer && !even) return Monotonicity.INCREASING;
+            // 0 < p < 1 extended by -infinity below 0 stays increasing, as sqrt does
+            if (!integer && p < 1) return Monotonicity.INCREASING;
             if (x.nonnegative()) return Monotonicity.INCREASING;
             if (even && x.nonpositive()) return Monotonicity.DECREASING;
             return Monotonicity.NONMONOTONE;
         }
         if (p < 0) {
             if (x.positive()) return Monotonicity.DECREASING;
-            if (x.negative()) return even ? Monotonicity.INCREASING : Monotonicity.DECREASING;
+            if (x.negative() && integer) return even ? Monotonicity.INCREASING : Monotonicity.DECREASING;
         }
         return Monotonicity.NONMONOTONE;
+    }
+
+    @Override
+    public boolean definedOn(Interval[] args) {
+        Interval x = args[0], e = args[1];
+        if (!e.isPoint()) return x.positive();
+        double p = e.lo();
+        if (isInteger(p)) return p >= 0 || x.positive() || x.negative();
+        return p > 0 ? x.nonnegative() : x.positive();
+    }
+
+    @Override
+    public boolean smoothOn(Interval[] args) {
+        if (!definedOn(args)) return false;
+        Interval x = args[0], e = args[1];
+        if (!e.isPoint()) return true;
+        double p = e.lo();
+        return isInteger(p) || p > 2 || x.positive(); // non-integer p < 2: infinite second derivative at 0
     }
 
     @Override

@@ -57,4 +57,9 @@ public final class Relu extends UnaryAtom {
     public Monotonicity monotonicity(Interval x) {
         return Monotonicity.INCREASING;
     }
+
+    @Override
+    public boolean smoothOn(Interval x) {
+        return x.positive() || x.negative();
+    }
 }

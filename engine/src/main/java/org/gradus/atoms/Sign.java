@@ -55,4 +55,9 @@ public final class Sign extends UnaryAtom {
     public Monotonicity monotonicity(Interval x) {
         return Monotonicity.INCREASING;
     }
+
+    @Override
+    public boolean definedOn(Interval x) {
+        return x.positive() || x.negative(); // continuous only away from the jump at 0
+    }
 }

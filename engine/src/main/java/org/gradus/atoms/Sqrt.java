@@ -60,4 +60,14 @@ public final class Sqrt extends UnaryAtom {
     public String latex(String x) {
         return "\\sqrt{" + x + "}";
     }
+
+    @Override
+    public boolean definedOn(Interval x) {
+        return x.nonnegative();
+    }
+
+    @Override
+    public boolean smoothOn(Interval x) {
+        return x.positive(); // the slope is infinite at 0
+    }
 }

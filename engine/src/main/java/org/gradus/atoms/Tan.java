@@ -1,5 +1,6 @@
 package org.gradus.atoms;
 
+import org.gradus.analysis.Periodic;
 import org.gradus.analysis.Curvature;
 import org.gradus.analysis.Interval;
 import org.gradus.analysis.Monotonicity;
@@ -34,6 +35,31 @@ public final class Tan extends UnaryAtom {
     @Override
     public String domainError(double x) {
         return Math.abs(Math.cos(x)) < 1e-300 ? "tan is undefined at odd multiples of pi/2" : null;
+    }
+
+    /** Defined on each open branch (−π/2 + kπ, π/2 + kπ). */
+    @Override
+    public boolean definedOn(Interval x) {
+        return Periodic.cell(x, 1, true) != null || Periodic.cell(x, 3, true) != null;
+    }
+
+    @Override
+    public Interval range(Interval x) {
+        return definedOn(x) ? new Interval(Math.tan(x.lo()), Math.tan(x.hi())) : Interval.ALL;
+    }
+
+    /** Convex on [kπ, kπ + π/2) where tan ≥ 0, concave on (kπ − π/2, kπ]. */
+    @Override
+    public Curvature curvature(Interval x) {
+        if (!definedOn(x)) return Curvature.UNKNOWN;
+        Long q = Periodic.quarter(x);
+        if (q == null) return Curvature.UNKNOWN;
+        return q % 2 == 0 ? Curvature.CONVEX : Curvature.CONCAVE;
+    }
+
+    @Override
+    public Monotonicity monotonicity(Interval x) {
+        return definedOn(x) ? Monotonicity.INCREASING : Monotonicity.NONMONOTONE;
     }
 
     @Override

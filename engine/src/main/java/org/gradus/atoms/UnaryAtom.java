@@ -61,6 +61,24 @@ public abstract class UnaryAtom extends Atom {
     }
 
     @Override
+    public boolean definedOn(Interval[] args) {
+        return definedOn(args[0]);
+    }
+
+    public boolean definedOn(Interval x) {
+        return true;
+    }
+
+    @Override
+    public boolean smoothOn(Interval[] args) {
+        return smoothOn(args[0]);
+    }
+
+    public boolean smoothOn(Interval x) {
+        return definedOn(x);
+    }
+
+    @Override
     public String domainError(double[] a) {
         return domainError(a[0]);
     }

@@ -1,0 +1,341 @@
+package org.gradus.analysis;
+
+import org.gradus.atoms.Add;
+import org.gradus.atoms.Multiply;
+import org.gradus.diff.Derivatives;
+import org.gradus.eval.CompiledFunction;
+import org.gradus.expr.Apply;
+import org.gradus.expr.Constant;
+import org.gradus.expr.Expr;
+import org.gradus.expr.Layout;
+import org.gradus.expr.SumOver;
+import org.gradus.expr.VectorFunction;
+import org.gradus.print.Numbers;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code convexity(f, over: box)}: is f convex, concave, linear or neither on the box, and how sure.
+ *
+ * <ol>
+ *   <li><b>Composition rules</b> ({@link Dcp}) over rigorous ranges of every sub-expression: a proof.</li>
+ *   <li><b>Constant Hessian</b> (quadratics, and whatever simplifies to one): its eigenvalues decide, with
+ *       exact rational arithmetic when an eigenvalue is near zero ({@link Psd}): a proof either way
+ *       (an indefinite one still needs its counterexamples, found along the eigenvectors).</li>
+ *   <li><b>Interval Hessian</b>: for a smooth f on a small box, the Hessian enclosed by interval
+ *       arithmetic (bisecting bounded boxes) is diagonally dominant with a nonnegative diagonal: a proof.</li>
+ *   <li>Otherwise <b>sampling</b> ({@link Sampling}): the Hessian at many points and a search for secants
+ *       that break Jensen's inequality. A verified secant each way gives "neither" (certainty
+ *       counterexample); one way only, or none, gives a "sampled" verdict — never a proof.</li>
+ * </ol>
+ * The Hessian is only trusted where every atom is smooth on the box (no kinks, jumps or domain edges):
+ * the Hessian of −|x| is zero almost everywhere, yet −|x| is not convex.
+ */
+public final class Convexity {
+    private Convexity() {
+    }
+
+    static final int SYMBOLIC_HESSIAN_LIMIT = 40;
+    static final int INTERVAL_HESSIAN_LIMIT = 8;
+
+    /**
+     * Analyzes f over a box.
+     *
+     * @param f    the function
+     * @param over variable name → {lo, hi} (a vector variable's interval applies to each element); null or a
+     *             missing name means all of R for that variable, narrowed to f's natural domain where an atom
+     *             needs it of the variable directly (log(x): x &gt; 0)
+     * @throws IllegalArgumentException when over names something that is not a variable of f
+     */
+    public static ConvexityReport analyze(Expr f, Map<String, double[]> over) {
+        Domain d = Domain.of(f, over);
+        Layout layout = d.layout();
+        int n = d.dimension();
+        Builder out = new Builder(f, d);
+        if (n == 0) {
+            return out.verdict("linear", "proof", false, "a constant: both convex and concave").curvature(0.0, 0.0, "exact").build();
+        }
+        Enclosure enc = Enclosure.overBox(layout, d.box);
+        enc.of(f);
+        boolean defined = enc.defined();
+        boolean smooth = defined && enc.smooth();
+        Dcp.Result dcp = Dcp.analyze(f, enc);
+        Curvature c = dcp.curvature();
+
+        // The symbolic Hessian, when it is small enough and means something on the whole box
+        Expr[][] h = null;
+        double[][] constant = null;
+        boolean exact = true;
+        if (n <= SYMBOLIC_HESSIAN_LIMIT && smooth) {
+            h = Derivatives.hessian(f, layout);
+            boolean allConstant = true;
+            for (Expr[] row : h) {
+                for (Expr e : row) {
+                    allConstant &= !Dependence.dependsOnVariables(e);
+                    exact &= e instanceof Constant;
+                }
+            }
+            if (allConstant) constant = exact ? literal(h) : new CompiledFunction(f, layout).hessian(d.center());
+        }
+        Psd.Kind kind = constant == null ? null : Psd.classify(constant, exact);
+        String kinkNote = smooth ? null : nonSmoothNote(enc);
+
+        if (c.isAffine()) {
+            return out.verdict("linear", "proof", false, "affine by the composition rules: " + explain(f, enc))
+                    .curvature(0.0, 0.0, "exact").build();
+        }
+        if (c == Curvature.CONVEX || c == Curvature.CONCAVE) {
+            String word = c == Curvature.CONVEX ? "convex" : "concave";
+            out.verdict(word, "proof", null, word + " by the composition rules (DCP): " + explain(f, enc));
+            curvatureNumbers(out, f, d, constant, kind, smooth, c == Curvature.CONVEX, kinkNote);
+            return out.build();
+        }
+        String why = "the composition rules cannot decide it — " + dcp.reason();
+        if (kind == Psd.Kind.ZERO || kind == Psd.Kind.PSD || kind == Psd.Kind.NSD) {
+            String matrix = matrixText(constant);
+            if (kind == Psd.Kind.ZERO) {
+                return out.verdict("linear", "proof", false, why + "; but its Hessian is zero everywhere, so f is affine")
+                        .curvature(0.0, 0.0, "exact").build();
+            }
+            boolean convex = kind == Psd.Kind.PSD;
+            out.verdict(convex ? "convex" : "concave", "proof", null, why + "; but its Hessian is the constant matrix " + matrix
+                    + " with eigenvalues " + Psd.eigenText(constant) + ", so it is " + (convex ? "positive" : "negative")
+                    + " semidefinite everywhere and f is " + (convex ? "convex" : "concave"));
+            curvatureNumbers(out, f, d, constant, kind, true, convex, null);
+            return out.build();
+        }
+        if (h != null && constant == null && n <= INTERVAL_HESSIAN_LIMIT) {
+            for (int sign : new int[]{+1, -1}) {
+                int boxes = IntervalHessian.prove(h, d, sign);
+                if (boxes > 0) {
+                    boolean convex = sign > 0;
+                    out.verdict(convex ? "convex" : "concave", "proof", null, why + "; but interval arithmetic bounds its Hessian on "
+                            + (boxes == 1 ? "the whole box" : boxes + " pieces of the box") + ": on each, the diagonal is "
+                            + (convex ? "nonnegative" : "nonpositive") + " and dominates the rest of its row, so the Hessian is "
+                            + (convex ? "positive" : "negative") + " semidefinite everywhere and f is " + (convex ? "convex" : "concave"));
+                    curvatureNumbers(out, f, d, null, null, true, convex, null);
+                    return out.build();
+                }
+            }
+        }
+
+        // No proof: sample the Hessian and search secants
+        Sampling s = new Sampling(f, d);
+        if (smooth || kinkNote != null) s.sampleHessian(400);
+        s.searchSecants(true, true, 4000);
+        String hess = s.hessianPoints == 0 ? "" : "; the Hessian sampled at " + s.hessianPoints + " points of "
+                + d.samplingText() + " has eigenvalues from " + Numbers.round(s.minEig, 6) + " to " + Numbers.round(s.maxEig, 6)
+                + (smooth ? "" : " where it exists");
+        if (kind == Psd.Kind.INDEFINITE) {
+            hess = "; its Hessian is the constant matrix " + matrixText(constant) + " with eigenvalues " + Psd.eigenText(constant)
+                    + ": indefinite";
+        }
+        double tolH = 1e-8 * Math.max(1, s.maxAbsEig);
+        Secant below = s.belowGraph, above = s.aboveGraph;
+        if (below != null && above != null) {
+            out.verdict("neither", "counterexample", null, why + hess
+                    + "; a secant lies below the graph (so f is not convex) and another above it (so f is not concave)");
+            out.counterexamples(below, above);
+        } else if (below != null) {
+            boolean evidence = s.maxEig > tolH && smooth;
+            out.verdict(evidence ? "unknown" : "concave", "sampled", null, why + hess + "; a secant lies below the graph, so f is not convex"
+                    + (evidence ? ", but the Hessian also has positive eigenvalues and no secant above the graph was confirmed"
+                    : "; no secant above the graph was found in " + s.secantsTried + " tries, so f looks concave — not proved"));
+            out.counterexamples(below, null);
+        } else if (above != null) {
+            boolean evidence = s.minEig < -tolH && smooth;
+            out.verdict(evidence ? "unknown" : "convex", "sampled", null, why + hess + "; a secant lies above the graph, so f is not concave"
+                    + (evidence ? ", but the Hessian also has negative eigenvalues and no secant below the graph was confirmed"
+                    : "; no secant below the graph was found in " + s.secantsTried + " tries, so f looks convex — not proved"));
+            out.counterexamples(null, above);
+            if (!evidence) curvatureNumbers(out, f, d, null, null, smooth, true, kinkNote, s);
+        } else if (s.validPoints == 0) {
+            out.verdict("unknown", "sampled", null, why + "; f could not be evaluated at any sampled point of " + d.samplingText());
+        } else {
+            boolean flat = s.hessianPoints > 0 && s.minEig >= -tolH && s.maxEig <= tolH;
+            out.verdict(flat ? "linear" : "unknown", "sampled", null, why + hess + "; no secant off the graph was found in "
+                    + s.secantsTried + " tries" + (flat ? ", so f looks affine — not proved" : ""));
+        }
+        if (kind == Psd.Kind.MARGINAL) {
+            out.note("the Hessian is constant but semidefinite only up to rounding (eigenvalues " + Psd.eigenText(constant)
+                    + "): the numbers in f are not exact enough to decide");
+        }
+        if ("neither".equals(out.verdict) && s.hessianPoints > 0 && smooth) {
+            out.curvature(null, s.maxAbsEig, "largest |eigenvalue| of the Hessian sampled at " + s.hessianPoints + " points");
+        }
+        return out.build();
+    }
+
+    /** mu and L for a proved or sampled verdict, with the gradient-descent advice derived from them. */
+    private static void curvatureNumbers(Builder out, Expr f, Domain d, double[][] constant, Psd.Kind kind, boolean smooth,
+                                         boolean convex, String kinkNote) {
+        curvatureNumbers(out, f, d, constant, kind, smooth, convex, kinkNote, null);
+    }
+
+    private static void curvatureNumbers(Builder out, Expr f, Domain d, double[][] constant, Psd.Kind kind, boolean smooth,
+                                         boolean convex, String kinkNote, Sampling sampled) {
+        if (constant != null) {
+            double[] ev = Psd.eigenvalues(constant);
+            double scale = Math.max(Math.abs(ev[0]), Math.abs(ev[ev.length - 1]));
+            double lo = clean(ev[0], scale), hi = clean(ev[ev.length - 1], scale);
+            if (convex) {
+                out.strict = lo > 0;
+                out.curvature(lo, hi, "exact: the Hessian is constant");
+            } else {
+                out.strict = hi < 0;
+                out.note("for a concave f, −f has mu = " + Numbers.round(-hi, 6) + " and L = " + Numbers.round(-lo, 6) + " (maximizing f)");
+            }
+            return;
+        }
+        if (!convex) return;
+        Sampling s = sampled;
+        if (s == null && d.dimension() <= Sampling.MAX_HESSIAN_DIMENSION) {
+            s = new Sampling(f, d);
+            s.sampleHessian(200);
+        }
+        if (s == null || s.hessianPoints == 0) return;
+        double scale = Math.max(1e-300, s.maxAbsEig);
+        double mu = Math.max(0, clean(s.minEig, scale));
+        String where = "sampled at " + s.hessianPoints + " points of " + d.samplingText()
+                + (d.unbounded ? "; the domain is unbounded, so mu may be smaller and L larger outside" : "");
+        if (!smooth) {
+            out.curvature(mu, null, "mu " + where);
+            out.note((kinkNote == null ? "f is not smooth on the domain" : kinkNote)
+                    + ": its gradient jumps there, so there is no L and no step size 1/L; use a subgradient method with a decreasing step, or a proximal method");
+        } else {
+            out.curvature(mu, clean(s.maxEig, scale), where);
+        }
+    }
+
+    private static double clean(double v, double scale) {
+        if (Math.abs(v) <= 1e-10 * Math.max(scale, 1e-300)) return 0;
+        return v;
+    }
+
+    private static double[][] literal(Expr[][] h) {
+        double[][] m = new double[h.length][h.length];
+        for (int i = 0; i < h.length; i++) for (int j = 0; j < h.length; j++) m[i][j] = ((Constant) h[i][j]).value();
+        return m;
+    }
+
+    static String matrixText(double[][] m) {
+        List<String> rows = new ArrayList<>();
+        for (double[] row : m) {
+            List<String> r = new ArrayList<>();
+            for (double v : row) r.add(Numbers.round(v, 6));
+            rows.add("[" + String.join(", ", r) + "]");
+        }
+        return "[" + String.join(", ", rows) + "]";
+    }
+
+    private static String nonSmoothNote(Enclosure enc) {
+        Expr e = enc.firstNonSmooth();
+        if (e == null) e = enc.firstUndefined();
+        if (e == null) return null;
+        return Dcp.show(e) + " may have a kink, a jump or an edge of its domain on the box";
+    }
+
+    /** One level of the proof, in words: what the top node is and the curvature of its parts. */
+    static String explain(Expr f, Enclosure enc) {
+        if (f instanceof Apply a && a.atom() instanceof Add) {
+            List<String> parts = new ArrayList<>();
+            for (Expr t : a.args()) {
+                if (parts.size() == 4) {
+                    parts.add("...");
+                    break;
+                }
+                parts.add(Dcp.show(t) + " (" + Dcp.word(Dcp.analyze(t, enc).curvature()) + ")");
+            }
+            Curvature c = Dcp.analyze(f, enc).curvature();
+            return "a sum of " + Dcp.word(c).replace("affine", "affine") + " terms: " + String.join(", ", parts);
+        }
+        if (f instanceof Apply a && a.atom() instanceof Multiply && a.arg(0) instanceof Constant k && a.args().size() == 2) {
+            Curvature inner = Dcp.analyze(a.arg(1), enc).curvature();
+            return (k.value() > 0 ? "a positive" : "a negative") + " multiple of " + Dcp.show(a.arg(1)) + ", which is " + Dcp.word(inner)
+                    + (inner == Curvature.CONVEX && k.value() > 0 ? " (its Hessian is PSD everywhere)" : "");
+        }
+        if (f instanceof SumOver s) return "a sum over " + s.index().name() + " of " + Dcp.word(Dcp.analyze(s.body(), enc).curvature()) + " terms";
+        if (f instanceof VectorFunction vf) return vf.atom().scriptName() + " of an affine argument";
+        if (f instanceof Apply a) {
+            List<String> parts = new ArrayList<>();
+            for (Expr x : a.args()) {
+                Interval[] r = new Interval[a.args().size()];
+                for (int i = 0; i < r.length; i++) r[i] = enc.of(a.arg(i));
+                parts.add(Dcp.show(x) + " (" + Dcp.word(Dcp.analyze(x, enc).curvature()) + ")");
+            }
+            Interval[] r = new Interval[a.args().size()];
+            for (int i = 0; i < r.length; i++) r[i] = enc.of(a.arg(i));
+            Curvature own = a.atom().curvature(r, a.args());
+            String name = a.atom() instanceof org.gradus.atoms.Power ? "the power " + Dcp.show(a) : a.atom().name();
+            return name + " is " + Dcp.word(own) + " here, applied to " + String.join(", ", parts)
+                    + ", with the monotonicity the rules need";
+        }
+        return Dcp.show(f);
+    }
+
+    /** Collects the report's fields in SPEC order. */
+    private static final class Builder {
+        final Expr f;
+        final Domain d;
+        String verdict, certainty, reason, curvatureFrom, note;
+        Boolean strict;
+        Double mu, l;
+        Secant below, above;
+
+        Builder(Expr f, Domain d) {
+            this.f = f;
+            this.d = d;
+        }
+
+        Builder verdict(String v, String c, Boolean strict, String reason) {
+            this.verdict = v;
+            this.certainty = c;
+            this.strict = strict;
+            this.reason = reason;
+            return this;
+        }
+
+        Builder curvature(Double mu, Double l, String from) {
+            this.mu = mu;
+            this.l = l;
+            this.curvatureFrom = from;
+            return this;
+        }
+
+        void note(String n) {
+            note = note == null ? n : note + "; " + n;
+        }
+
+        void counterexamples(Secant below, Secant above) {
+            this.below = below;
+            this.above = above;
+        }
+
+        ConvexityReport build() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("expression", f.toString());
+            m.put("verdict", verdict);
+            m.put("strict", "neither".equals(verdict) || "unknown".equals(verdict) ? null : strict);
+            m.put("certainty", certainty);
+            m.put("reason", reason);
+            m.put("domain", d.text);
+            m.put("mu", mu);
+            m.put("L", l);
+            m.put("counterexample", below == null ? null : below.toMap(d.layout));
+            if (above != null) m.put("concavityCounterexample", above.toMap(d.layout));
+            if (curvatureFrom != null) m.put("curvatureFrom", curvatureFrom);
+            if ("convex".equals(verdict) && l != null && l > 0 && Double.isFinite(l)) {
+                m.put("stepSize", 1 / l);
+                if (mu != null && mu > 0) {
+                    m.put("condition", l / mu);
+                    m.put("rate", 1 - mu / l);
+                }
+            }
+            if (note != null) m.put("note", note);
+            return new ConvexityReport(m);
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package org.gradus.analysis;
+
+import org.gradus.atoms.Add;
+import org.gradus.atoms.Atom;
+import org.gradus.atoms.Multiply;
+import org.gradus.atoms.Power;
+import org.gradus.atoms.VectorAtom;
+import org.gradus.expr.Apply;
+import org.gradus.expr.Constant;
+import org.gradus.expr.Element;
+import org.gradus.expr.Expr;
+import org.gradus.expr.ExprVector;
+import org.gradus.expr.Matrix;
+import org.gradus.expr.SumOver;
+import org.gradus.expr.Variable;
+import org.gradus.expr.Vec;
+import org.gradus.expr.VectorFunction;
+import org.gradus.expr.VectorVariable;
+import org.gradus.print.Numbers;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The composition rule of disciplined convex programming, written once. A node f(g₁, …, gₖ) is
+ * <ul>
+ *   <li>convex when f is convex and each gᵢ is affine, or convex where f increases in it, or concave
+ *       where f decreases in it;</li>
+ *   <li>concave in the mirror case;</li>
+ *   <li>affine when f is affine and each gᵢ is affine (with signs: an affine f adds up its arguments'
+ *       curvatures, flipped where it decreases).</li>
+ * </ul>
+ * Each atom declares its own curvature and monotonicity, which may depend on the ranges of its
+ * arguments; the ranges come from a rigorous {@link Enclosure} over the domain. Sums over an index
+ * keep the curvature of their body. Vector functions are judged whole: norms, sums of squares and
+ * logsumexp are convex of affine operands, {@code quadForm(v, A)} is convex when A + Aᵀ is positive
+ * semidefinite (checked exactly).
+ */
+public final class Dcp {
+    /** The curvature proved, and when the rules fail, which sub-expression broke them and why. */
+    public record Result(Curvature curvature, String reason) {
+    }
+
+    private final Enclosure ranges;
+    private final Map<Expr, Curvature> memo = new IdentityHashMap<>();
+    private String failure;
+
+    private Dcp(Enclosure ranges) {
+        this.ranges = ranges;
+    }
+
+    /** The curvature of f proved by the rules, given enclosures of its sub-expressions over the domain. */
+    public static Result analyze(Expr f, Enclosure ranges) {
+        ranges.of(f);
+        Dcp d = new Dcp(ranges);
+        Curvature c = d.curvature(f);
+        return new Result(c, c == Curvature.UNKNOWN ? d.failure : null);
+    }
+
+    private Curvature curvature(Expr e) {
+        Curvature known = memo.get(e);
+        if (known != null) return known;
+        Curvature c = compute(e);
+        memo.put(e, c);
+        return c;
+    }
+
+    private void fail(String why) {
+        if (failure == null) failure = why;
+    }
+
+    private Curvature compute(Expr e) {
+        if (!Dependence.dependsOnVariables(e)) return Curvature.CONSTANT;
+        if (e instanceof Variable || e instanceof Element) return Curvature.AFFINE;
+        if (e instanceof SumOver s) return curvature(s.body());
+        if (e instanceof VectorFunction vf) return vector(vf);
+        if (e instanceof Apply a) return apply(a);
+        fail(show(e) + ": no curvature rule for " + e.getClass().getSimpleName());
+        return Curvature.UNKNOWN;
+    }
+
+    private Curvature apply(Apply a) {
+        Atom atom = a.atom();
+        List<Expr> args = a.args();
+        Interval[] r = new Interval[args.size()];
+        Curvature[] c = new Curvature[args.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = ranges.of(args.get(i));
+            c[i] = curvature(args.get(i));
+        }
+        for (Curvature ci : c) if (ci == Curvature.UNKNOWN) return Curvature.UNKNOWN; // the reason is below
+        Curvature own = atom.curvature(r, args);
+        if (own == Curvature.CONSTANT) return Curvature.CONSTANT;
+        if (own == Curvature.UNKNOWN) {
+            fail(ownFailure(a, r));
+            return Curvature.UNKNOWN;
+        }
+        if (own == Curvature.AFFINE) {
+            Curvature sum = Curvature.CONSTANT;
+            for (int i = 0; i < args.size(); i++) {
+                if (c[i] == Curvature.CONSTANT) continue;
+                Monotonicity m = atom.monotonicity(i, r, args);
+                Curvature part;
+                if (c[i].isAffine()) part = Curvature.AFFINE;
+                else if (m == Monotonicity.INCREASING) part = c[i];
+                else if (m == Monotonicity.DECREASING) part = c[i].negate();
+                else {
+                    fail(show(a) + ": its argument " + show(args.get(i)) + " is " + word(c[i]) + ", but "
+                            + describeAtom(atom) + " is neither increasing nor decreasing in it (the other factors take both signs)");
+                    return Curvature.UNKNOWN;
+                }
+                Curvature next = sum.plus(part);
+                if (next == Curvature.UNKNOWN) {
+                    fail(show(a) + ": adds " + word(sum) + " and " + word(part) + " terms (" + show(args.get(i))
+                            + " is " + word(part) + " here); the rules cannot tell the curvature of such a sum");
+                    return Curvature.UNKNOWN;
+                }
+                sum = next;
+            }
+            return sum == Curvature.CONSTANT ? Curvature.AFFINE : sum;
+        }
+        // own is CONVEX or CONCAVE
+        for (int i = 0; i < args.size(); i++) {
+            if (c[i].isAffine()) continue;
+            Monotonicity m = atom.monotonicity(i, r, args);
+            boolean sameWay = c[i] == own;
+            boolean ok = sameWay ? m == Monotonicity.INCREASING : m == Monotonicity.DECREASING;
+            if (!ok) {
+                fail(show(a) + ": " + describeAtom(atom) + " is " + word(own) + " and " + word(m) + " in its argument"
+                        + (args.size() > 1 ? " " + show(args.get(i)) : "") + " on " + interval(r[i])
+                        + ", but that argument " + (args.size() > 1 ? "" : show(args.get(i)) + " ") + "is " + word(c[i])
+                        + "; a " + word(own) + " function of a " + word(c[i]) + " argument needs it to be "
+                        + (sameWay ? "increasing" : "decreasing"));
+                return Curvature.UNKNOWN;
+            }
+        }
+        return own;
+    }
+
+    private String ownFailure(Apply a, Interval[] r) {
+        Atom atom = a.atom();
+        List<Expr> args = a.args();
+        if (atom instanceof Multiply) {
+            List<String> vars = new ArrayList<>();
+            for (Expr x : args) if (Dependence.dependsOnVariables(x)) vars.add(show(x));
+            return show(a) + ": a product of " + vars.size() + " non-constant expressions (" + String.join(", ", vars)
+                    + "); the rules know the curvature of a product only when all factors but one are constant";
+        }
+        if (atom instanceof Power) {
+            if (args.get(1) instanceof Constant p) {
+                double v = p.value();
+                if (v == Math.rint(v) && v > 1) {
+                    return show(a) + ": an odd power is convex where its base is ≥ 0 and concave where it is ≤ 0, but the base "
+                            + show(args.get(0)) + " takes both signs on " + interval(r[0]);
+                }
+                if (v == Math.rint(v) && v < 0) {
+                    return show(a) + ": a negative power is convex or concave only on one side of 0, but the base "
+                            + show(args.get(0)) + " ranges over " + interval(r[0]);
+                }
+            }
+            return show(a) + ": a power with a non-constant exponent has no curvature the rules can prove";
+        }
+        if (atom instanceof org.gradus.atoms.Divide) {
+            return show(a) + ": a quotient is convex or concave only as c/b with a constant c and a denominator of one sign, but "
+                    + show(args.get(1)) + " ranges over " + interval(r[1]);
+        }
+        StringBuilder sb = new StringBuilder(show(a)).append(": ").append(describeAtom(atom))
+                .append(" is neither convex nor concave on ");
+        for (int i = 0; i < r.length; i++) sb.append(i > 0 ? " × " : "").append(interval(r[i]));
+        return sb.toString();
+    }
+
+    private Curvature vector(VectorFunction vf) {
+        VectorAtom atom = vf.atom();
+        boolean affine = true;
+        for (Vec v : vf.operands()) affine &= affineOperand(v);
+        if (atom == VectorAtom.QUAD_FORM && affine) {
+            Matrix m = vf.matrix();
+            int n = m.rows();
+            double[][] s = new double[n][n];
+            for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) s[i][j] = 0.5 * (m.get(i, j) + m.get(j, i));
+            // (a + b)/2 is rounded; the exact test below is on 2·sym = A + Aᵀ, computed exactly by Psd
+            Psd.Kind k = Psd.classify(s);
+            if (k == Psd.Kind.ZERO) return Curvature.AFFINE;
+            if (k == Psd.Kind.PSD) return Curvature.CONVEX;
+            if (k == Psd.Kind.NSD) return Curvature.CONCAVE;
+            fail(show(vf) + ": A + Aᵀ is not semidefinite (eigenvalues " + Psd.eigenText(s) + "), so the quadratic form is neither convex nor concave");
+            return Curvature.UNKNOWN;
+        }
+        if (atom.convexOfAffine() && affine) {
+            if (atom == VectorAtom.ELASTIC_NET && !(vf.parameter() >= 0 && vf.parameter() <= 1)) {
+                return curvature(vf.lowered());
+            }
+            return Curvature.CONVEX;
+        }
+        return curvature(vf.lowered());
+    }
+
+    private boolean affineOperand(Vec v) {
+        if (v instanceof VectorVariable) return true;
+        if (v instanceof ExprVector ev) {
+            for (Expr e : ev.elements()) if (!curvature(e).isAffine()) return false;
+            return true;
+        }
+        return true; // constant vectors
+    }
+
+    // ---- words ----------------------------------------------------------------------------------
+
+    static String show(Expr e) {
+        String s = e.toString();
+        return s.length() > 70 ? s.substring(0, 67) + "..." : s;
+    }
+
+    private static String describeAtom(Atom atom) {
+        if (atom instanceof Add) return "a sum";
+        if (atom instanceof Multiply) return "a product";
+        if (atom instanceof Power) return "the power";
+        return atom.name();
+    }
+
+    static String word(Curvature c) {
+        return switch (c) {
+            case CONSTANT -> "constant";
+            case AFFINE -> "affine";
+            case CONVEX -> "convex";
+            case CONCAVE -> "concave";
+            case UNKNOWN -> "of unknown curvature";
+        };
+    }
+
+    private static String word(Monotonicity m) {
+        return switch (m) {
+            case INCREASING -> "increasing";
+            case DECREASING -> "decreasing";
+            case NONMONOTONE -> "neither increasing nor decreasing";
+        };
+    }
+
+    static String interval(Interval r) {
+        return "[" + Numbers.round(r.lo(), 6) + ", " + Numbers.round(r.hi(), 6) + "]";
+    }
+}

@@ -1,0 +1,216 @@
+package org.gradus.analysis;
+
+import org.gradus.atoms.Log;
+import org.gradus.atoms.Log1p;
+import org.gradus.atoms.Power;
+import org.gradus.atoms.Sqrt;
+import org.gradus.expr.Apply;
+import org.gradus.expr.Constant;
+import org.gradus.expr.Element;
+import org.gradus.expr.Expr;
+import org.gradus.expr.Layout;
+import org.gradus.expr.Traversal;
+import org.gradus.expr.Variable;
+import org.gradus.expr.VariableBlock;
+import org.gradus.print.Numbers;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Where an analysis looks: a box (one closed interval per coordinate) given by the user or all of Rⁿ,
+ * narrowed to f's natural domain where an atom needs it of a variable directly (log(x) needs x &gt; 0,
+ * sqrt(x) needs x ≥ 0), and the bounded box inside it that sampling draws from.
+ */
+public final class Domain {
+    /** Half-width of the sampling box along an unbounded coordinate. */
+    public static final double DEFAULT_HALF_WIDTH = 10;
+
+    final Layout layout;
+    /** The closed box used for rigorous enclosures. */
+    final Interval[] box;
+    /** True where a coordinate's lower end is an open natural bound (x &gt; 0 from log(x)). */
+    final boolean[] openLower;
+    /** The bounded box that sampling draws from. */
+    final Interval[] sampling;
+    final boolean unbounded;
+    final String text;
+    final Map<String, String> naturalReasons = new LinkedHashMap<>();
+
+    private Domain(Layout layout, Interval[] box, boolean[] openLower, Map<String, String> reasons) {
+        this.layout = layout;
+        this.box = box;
+        this.openLower = openLower;
+        this.naturalReasons.putAll(reasons);
+        int n = box.length;
+        this.sampling = new Interval[n];
+        boolean ub = false;
+        for (int i = 0; i < n; i++) {
+            Interval b = box[i];
+            ub |= !b.bounded();
+            double lo = Double.isFinite(b.lo()) ? b.lo() : Math.min(-DEFAULT_HALF_WIDTH, b.hi() - 2 * DEFAULT_HALF_WIDTH);
+            double hi = Double.isFinite(b.hi()) ? b.hi() : Math.max(DEFAULT_HALF_WIDTH, lo + 2 * DEFAULT_HALF_WIDTH);
+            if (openLower[i]) lo = Math.nextUp(lo);
+            sampling[i] = new Interval(lo, hi);
+        }
+        this.unbounded = ub;
+        this.text = describe();
+    }
+
+    /**
+     * The domain of f over {@code over} (variable name → {lo, hi}; a vector's interval applies to all its
+     * elements), or over all of Rⁿ when {@code over} is null or leaves a variable out.
+     *
+     * @throws IllegalArgumentException for a name that is not a variable of f or an empty interval
+     */
+    public static Domain of(Expr f, Map<String, double[]> over) {
+        Layout layout = f.layout();
+        int n = layout.dimension();
+        Interval[] box = new Interval[n];
+        for (int i = 0; i < n; i++) box[i] = Interval.ALL;
+        if (over != null) {
+            List<String> names = new ArrayList<>();
+            for (VariableBlock b : layout.blocks()) names.add(b.name());
+            for (Map.Entry<String, double[]> e : over.entrySet()) {
+                VariableBlock block = null;
+                for (VariableBlock b : layout.blocks()) if (b.name().equals(e.getKey())) block = b;
+                if (block == null) {
+                    throw new IllegalArgumentException("'" + e.getKey() + "' in over: is not a variable of " + f + "; its variables are " + names);
+                }
+                double[] r = e.getValue();
+                if (r == null || r.length != 2 || Double.isNaN(r[0]) || Double.isNaN(r[1]) || r[0] > r[1]) {
+                    throw new IllegalArgumentException("over: " + e.getKey() + " needs an interval lo..hi with lo <= hi, got "
+                            + (r == null ? "null" : java.util.Arrays.toString(r)));
+                }
+                int off = layout.offset(block);
+                for (int k = 0; k < block.size(); k++) box[off + k] = new Interval(r[0], r[1]);
+            }
+        }
+        boolean[] open = new boolean[n];
+        Map<String, String> reasons = new LinkedHashMap<>();
+        natural(f, layout, box, open, reasons);
+        return new Domain(layout, box, open, reasons);
+    }
+
+    /** Narrows the box where an atom applies directly to a coordinate: log(x), log1p(x), sqrt(x), x**p. */
+    private static void natural(Expr f, Layout layout, Interval[] box, boolean[] open, Map<String, String> reasons) {
+        Traversal.forEachNode(f, e -> {
+            if (!(e instanceof Apply a) || a.args().isEmpty()) return;
+            Expr x = a.arg(0);
+            double lo;
+            boolean strict;
+            if (a.atom() instanceof Log) {
+                lo = 0;
+                strict = true;
+            } else if (a.atom() instanceof Log1p) {
+                lo = -1;
+                strict = true;
+            } else if (a.atom() instanceof Sqrt) {
+                lo = 0;
+                strict = false;
+            } else if (a.atom() instanceof Power && a.arg(1) instanceof Constant p && p.value() != Math.rint(p.value())) {
+                lo = 0;
+                strict = p.value() < 0;
+            } else {
+                return;
+            }
+            List<Integer> coords = new ArrayList<>();
+            if (x instanceof Variable v) coords.add(layout.offset(v));
+            else if (x instanceof Element el) {
+                int off = layout.offset(el.vector());
+                if (el.constantIndex() >= 0) coords.add(off + el.constantIndex());
+                else for (int k = 0; k < el.vector().size(); k++) coords.add(off + k);
+            }
+            for (int i : coords) {
+                Interval b = box[i];
+                if (b.lo() > lo || (b.lo() == lo && !strict)) continue;
+                if (b.lo() == lo && open[i]) continue;
+                if (b.hi() < lo || (b.hi() == lo && strict)) continue; // nothing of the box is in the domain: leave it
+                box[i] = new Interval(lo, b.hi());
+                open[i] = strict;
+                reasons.putIfAbsent(layout.coordinateName(i), Dcp.show(a));
+            }
+        });
+    }
+
+    public Layout layout() {
+        return layout;
+    }
+
+    public int dimension() {
+        return box.length;
+    }
+
+    /** A random point of the sampling box. */
+    double[] sample(Random rnd) {
+        double[] x = new double[box.length];
+        for (int i = 0; i < x.length; i++) {
+            Interval s = sampling[i];
+            x[i] = s.lo() + rnd.nextDouble() * (s.hi() - s.lo());
+        }
+        return x;
+    }
+
+    double[] center() {
+        double[] x = new double[box.length];
+        for (int i = 0; i < x.length; i++) x[i] = 0.5 * (sampling[i].lo() + sampling[i].hi());
+        return x;
+    }
+
+    boolean inside(double[] x) {
+        for (int i = 0; i < x.length; i++) {
+            if (!(x[i] >= box[i].lo() && x[i] <= box[i].hi())) return false;
+            if (openLower[i] && x[i] == box[i].lo()) return false;
+        }
+        return true;
+    }
+
+    /** The box as text, e.g. {@code x ∈ [-1, 1], y > 0 (log(y) needs it)}, or {@code all of R²}. */
+    private String describe() {
+        int n = box.length;
+        boolean all = true;
+        for (Interval b : box) all &= b.lo() == Double.NEGATIVE_INFINITY && b.hi() == Double.POSITIVE_INFINITY;
+        if (all) return n == 1 ? "all of R" : "all of R" + superscript(n);
+        List<String> parts = new ArrayList<>();
+        for (VariableBlock b : layout.blocks()) {
+            int off = layout.offset(b);
+            boolean same = true;
+            for (int k = 1; k < b.size(); k++) same &= box[off + k].equals(box[off]) && openLower[off + k] == openLower[off];
+            if (same) parts.add(coordText(b.size() == 1 ? b.name() : b.name() + "[i]", off));
+            else for (int k = 0; k < b.size(); k++) parts.add(coordText(b.coordinateName(k), off + k));
+        }
+        return String.join(", ", parts);
+    }
+
+    private String coordText(String name, int i) {
+        Interval b = box[i];
+        String why = naturalReasons.get(layout.coordinateName(i));
+        String note = why == null ? "" : " (where " + why + " is defined)";
+        boolean lo = Double.isFinite(b.lo()), hi = Double.isFinite(b.hi());
+        if (!lo && !hi) return name + " ∈ R";
+        if (lo && hi) {
+            if (openLower[i]) return name + " ∈ (" + Numbers.format(b.lo()) + ", " + Numbers.format(b.hi()) + "]" + note;
+            return name + " ∈ [" + Numbers.format(b.lo()) + ", " + Numbers.format(b.hi()) + "]" + note;
+        }
+        if (lo) return name + (openLower[i] ? " > " : " ≥ ") + Numbers.format(b.lo()) + note;
+        return name + " ≤ " + Numbers.format(b.hi()) + note;
+    }
+
+    private static String superscript(int n) {
+        String digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        StringBuilder sb = new StringBuilder();
+        for (char c : Integer.toString(n).toCharArray()) sb.append(digits.charAt(c - '0'));
+        return sb.toString();
+    }
+
+    /** The sampling box as text, e.g. {@code [-10, 10]²}. */
+    String samplingText() {
+        List<String> parts = new ArrayList<>();
+        for (Interval s : sampling) parts.add("[" + Numbers.round(s.lo(), 6) + ", " + Numbers.round(s.hi(), 6) + "]");
+        if (parts.stream().distinct().count() == 1) return parts.get(0) + (parts.size() > 1 ? superscript(parts.size()) : "");
+        return String.join(" × ", parts);
+    }
+}

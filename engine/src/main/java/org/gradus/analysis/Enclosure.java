@@ -1,0 +1,279 @@
+package org.gradus.analysis;
+
+import org.gradus.atoms.Add;
+import org.gradus.atoms.Atom;
+import org.gradus.atoms.Divide;
+import org.gradus.atoms.Multiply;
+import org.gradus.expr.Apply;
+import org.gradus.expr.Constant;
+import org.gradus.expr.Element;
+import org.gradus.expr.Expr;
+import org.gradus.expr.IndexSymbol;
+import org.gradus.expr.Layout;
+import org.gradus.expr.Lookup;
+import org.gradus.expr.SumOver;
+import org.gradus.expr.Variable;
+import org.gradus.expr.VectorFunction;
+import org.gradus.expr.VectorVariable;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rigorous interval evaluation: an enclosure of every value an expression takes when each coordinate
+ * ranges over its interval. Sums, products and quotients round outward step by step; other atoms give
+ * their {@link Atom#range} which is then widened by a margin that covers the few-ulp error of the Java
+ * math library. On the way it records whether every atom is defined ({@link Atom#definedOn}) and smooth
+ * ({@link Atom#smoothOn}) on the ranges of its arguments.
+ *
+ * <p>Two modes for reductions: over a box, {@code sum(0..<n) { i -> body }} is enclosed by n times the
+ * body's enclosure over all i (cheap); at a point, term by term (tight, used to re-check counterexamples).
+ */
+public final class Enclosure {
+    private final Layout layout;
+    private final Interval[] coords;
+    private final boolean termByTerm;
+    private Map<Expr, Interval> memo = new IdentityHashMap<>();
+    private final Map<IndexSymbol, Interval> env = new HashMap<>();
+    private boolean defined = true;
+    private boolean smooth = true;
+    private Expr firstUndefined;
+    private Expr firstNonSmooth;
+
+    private Enclosure(Layout layout, Interval[] coords, boolean termByTerm) {
+        this.layout = layout;
+        this.coords = coords;
+        this.termByTerm = termByTerm;
+    }
+
+    /** Enclosures over a box: one interval per coordinate of the layout. */
+    public static Enclosure overBox(Layout layout, Interval[] coords) {
+        return new Enclosure(layout, coords, false);
+    }
+
+    /** Enclosures of values at one point (widths come from rounding only). */
+    public static Enclosure atPoint(Layout layout, double[] x) {
+        Interval[] c = new Interval[x.length];
+        for (int i = 0; i < x.length; i++) c[i] = Interval.point(x[i]);
+        return new Enclosure(layout, c, true);
+    }
+
+    /** True when every atom met so far is defined on its arguments' ranges. */
+    public boolean defined() {
+        return defined;
+    }
+
+    /** True when every atom met so far is twice continuously differentiable around its arguments' ranges. */
+    public boolean smooth() {
+        return smooth;
+    }
+
+    /** The first sub-expression found whose atom may be undefined on the box, or null. */
+    public Expr firstUndefined() {
+        return firstUndefined;
+    }
+
+    /** The first sub-expression found whose atom may have a kink, jump or infinite slope on the box, or null. */
+    public Expr firstNonSmooth() {
+        return firstNonSmooth;
+    }
+
+    public Interval of(Expr e) {
+        Interval known = memo.get(e);
+        if (known != null) return known;
+        Interval r = compute(e);
+        memo.put(e, r);
+        return r;
+    }
+
+    private Interval compute(Expr e) {
+        if (e instanceof Constant c) return Interval.point(c.value());
+        if (e instanceof Variable v) return coords[layout.offset(v)];
+        if (e instanceof Element el) return element(el);
+        if (e instanceof IndexSymbol s) return env.getOrDefault(s, Interval.ALL);
+        if (e instanceof Lookup l) return lookup(l);
+        if (e instanceof VectorFunction vf) return of(vf.lowered());
+        if (e instanceof SumOver s) return sum(s);
+        if (e instanceof Apply a) return apply(a);
+        throw new IllegalArgumentException("no enclosure for " + e.getClass().getSimpleName());
+    }
+
+    private Interval apply(Apply a) {
+        List<Expr> argExprs = a.args();
+        Interval[] args = new Interval[argExprs.size()];
+        for (int i = 0; i < args.length; i++) args[i] = of(argExprs.get(i));
+        Atom atom = a.atom();
+        if (!atom.definedOn(args)) {
+            defined = false;
+            if (firstUndefined == null) firstUndefined = a;
+        }
+        if (!atom.smoothOn(args)) {
+            smooth = false;
+            if (firstNonSmooth == null) firstNonSmooth = a;
+        }
+        if (atom instanceof Add) {
+            Interval r = args[0];
+            for (int i = 1; i < args.length; i++) r = add(r, args[i]);
+            return r;
+        }
+        if (atom instanceof Multiply) {
+            Interval r = args[0];
+            for (int i = 1; i < args.length; i++) r = mul(r, args[i]);
+            return r;
+        }
+        if (atom instanceof Divide) return div(args[0], args[1]);
+        return widen(atom.range(args));
+    }
+
+    private Interval element(Element el) {
+        VectorVariable v = el.vector();
+        int off = layout.offset(v);
+        int k = el.constantIndex();
+        if (k >= 0) return coords[off + k];
+        Interval idx = indexRange(el.index());
+        int lo = (int) Math.max(0, Math.ceil(idx.lo() - 1e-9));
+        int hi = (int) Math.min(v.size() - 1, Math.floor(idx.hi() + 1e-9));
+        if (lo > hi) return Interval.ALL;
+        Interval r = coords[off + lo];
+        for (int j = lo + 1; j <= hi; j++) r = r.union(coords[off + j]);
+        return r;
+    }
+
+    private Interval lookup(Lookup l) {
+        double[] t = l.table();
+        Interval idx = indexRange(l.index());
+        int lo = (int) Math.max(0, Math.ceil(idx.lo() - 1e-9));
+        int hi = (int) Math.min(t.length - 1, Math.floor(idx.hi() + 1e-9));
+        if (lo > hi) return Interval.ALL;
+        double mn = t[lo], mx = t[lo];
+        for (int j = lo + 1; j <= hi; j++) {
+            mn = Math.min(mn, t[j]);
+            mx = Math.max(mx, t[j]);
+        }
+        return new Interval(mn, mx);
+    }
+
+    /** Index arithmetic is on small integers: exact, no widening. */
+    private Interval indexRange(Expr e) {
+        if (e instanceof Constant c) return Interval.point(c.value());
+        if (e instanceof IndexSymbol s) return env.getOrDefault(s, Interval.ALL);
+        if (e instanceof Apply a && a.atom() instanceof Add) {
+            Interval r = Interval.point(0);
+            for (Expr x : a.args()) r = r.plus(indexRange(x));
+            return r;
+        }
+        if (e instanceof Apply a && a.atom() instanceof Multiply) {
+            Interval r = Interval.point(1);
+            for (Expr x : a.args()) r = r.times(indexRange(x));
+            return r;
+        }
+        return of(e);
+    }
+
+    private Interval sum(SumOver s) {
+        IndexSymbol i = s.index();
+        Interval saved = env.get(i);
+        try {
+            if (!termByTerm) {
+                env.put(i, new Interval(s.from(), s.to() - 1));
+                return mul(Interval.point(s.to() - s.from()), of(s.body()));
+            }
+            Map<Expr, Interval> outer = memo;
+            Interval total = Interval.point(0);
+            try {
+                for (int k = s.from(); k < s.to(); k++) {
+                    memo = new IdentityHashMap<>();
+                    env.put(i, Interval.point(k));
+                    total = add(total, of(s.body()));
+                }
+            } finally {
+                memo = outer;
+            }
+            return total;
+        } finally {
+            if (saved == null) env.remove(i);
+            else env.put(i, saved);
+        }
+    }
+
+    // ---- outward-rounded arithmetic -------------------------------------------------------------
+
+    private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
+
+    /**
+     * The next double below v. A result of +0.0 stays: IEEE sums that cancel to zero are exact (+0.0), and
+     * a product or quotient that underflows keeps its sign (a negative one gives −0.0), so +0.0 means a
+     * true value ≥ 0, and signs — which the composition rules depend on — survive rounding.
+     */
+    static double down(double v) {
+        if (Double.isInfinite(v)) return v;
+        if (v == 0 && Double.doubleToRawLongBits(v) != NEGATIVE_ZERO) return 0.0;
+        return Math.nextDown(v);
+    }
+
+    /** The next double above v; −0.0 stays (a true value ≤ 0), see {@link #down}. */
+    static double up(double v) {
+        if (Double.isInfinite(v)) return v;
+        if (v == 0 && Double.doubleToRawLongBits(v) == NEGATIVE_ZERO) return -0.0;
+        return Math.nextUp(v);
+    }
+
+    public static Interval add(Interval a, Interval b) {
+        return new Interval(down(a.lo() + b.lo()), up(a.hi() + b.hi()));
+    }
+
+    public static Interval negate(Interval a) {
+        return a.negate();
+    }
+
+    public static Interval sub(Interval a, Interval b) {
+        return add(a, b.negate());
+    }
+
+    public static Interval mul(Interval a, Interval b) {
+        double p1 = prod(a.lo(), b.lo()), p2 = prod(a.lo(), b.hi()), p3 = prod(a.hi(), b.lo()), p4 = prod(a.hi(), b.hi());
+        double lo = Math.min(Math.min(p1, p2), Math.min(p3, p4));
+        double hi = Math.max(Math.max(p1, p2), Math.max(p3, p4));
+        if (a.isPoint() && b.isPoint() && (a.lo() == 0 || b.lo() == 0)) return Interval.point(0);
+        return new Interval(down(lo), up(hi));
+    }
+
+    /** 0 times an infinite bound is 0: the bound is a limit, not a value. */
+    private static double prod(double x, double y) {
+        return (x == 0 || y == 0) ? 0 : x * y;
+    }
+
+    public static Interval div(Interval a, Interval b) {
+        if (b.positive() || b.negative()) {
+            double p1 = a.lo() / b.lo(), p2 = a.lo() / b.hi(), p3 = a.hi() / b.lo(), p4 = a.hi() / b.hi();
+            if (Double.isNaN(p1) || Double.isNaN(p2) || Double.isNaN(p3) || Double.isNaN(p4)) return Interval.ALL;
+            double lo = Math.min(Math.min(p1, p2), Math.min(p3, p4));
+            double hi = Math.max(Math.max(p1, p2), Math.max(p3, p4));
+            return new Interval(down(lo), up(hi));
+        }
+        if (a.isPoint() && a.lo() == 0) return Interval.point(0);
+        return widen(a.dividedBy(b));
+    }
+
+    /**
+     * Widens by a relative 1e-14 and one ulp: covers the error of Math.exp, log, pow, sin and friends.
+     * These are faithfully rounded, which keeps the sign of the true value, so a bound of +0.0 below
+     * (−0.0 above) is kept, and a positive lower bound is not widened past 0.
+     */
+    public static Interval widen(Interval r) {
+        double lo = r.lo(), hi = r.hi();
+        if (Double.isFinite(lo)) {
+            boolean plusZeroOrMore = lo > 0 || (lo == 0 && Double.doubleToRawLongBits(lo) != NEGATIVE_ZERO);
+            lo = down(lo - Math.abs(lo) * 1e-14);
+            if (plusZeroOrMore && lo < 0) lo = 0.0;
+        }
+        if (Double.isFinite(hi)) {
+            boolean minusZeroOrLess = hi < 0 || (hi == 0 && Double.doubleToRawLongBits(hi) == NEGATIVE_ZERO);
+            hi = up(hi + Math.abs(hi) * 1e-14);
+            if (minusZeroOrLess && hi > 0) hi = -0.0;
+        }
+        return new Interval(lo, hi);
+    }
+}

@@ -1,0 +1,256 @@
+package org.gradus.analysis;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.gradus.diff.Hessian;
+import org.gradus.eval.CompiledFunction;
+import org.gradus.expr.Expr;
+import org.gradus.expr.Layout;
+import org.gradus.print.Numbers;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * {@code stationary(f, over: box)}: the points of the box where ∇f = 0, each classified by the
+ * eigenvalues of its Hessian (the second-derivative test): minimum (all &gt; 0), maximum (all &lt; 0),
+ * saddle (both signs), degenerate (a zero eigenvalue and no sign change: the test cannot tell, as for
+ * x³ or x⁴ at 0).
+ *
+ * <p>Search: damped Newton on ∇f = 0 (least-squares steps through the SVD, so singular Hessians are
+ * fine) from a grid of starts (1-D, 2-D) or random starts (more dimensions), deduplicated. Points are
+ * then polished (coordinates rounded to short decimals where that does not increase |∇f|). The search is
+ * thorough, not exhaustive: the report says what it did.
+ */
+public final class Stationary {
+    private Stationary() {
+    }
+
+    /**
+     * The stationary points of f in the box.
+     *
+     * @param over variable name → {lo, hi}; a variable left out (or a null map) is searched on
+     *             [-10, 10], and the report says so
+     * @throws IllegalArgumentException when over names something that is not a variable of f
+     */
+    public static StationaryReport find(Expr f, Map<String, double[]> over) {
+        Domain d = Domain.of(f, over);
+        Layout layout = d.layout();
+        int n = d.dimension();
+        CompiledFunction cf = new CompiledFunction(f, layout);
+        List<String> notes = new ArrayList<>();
+        if (d.unbounded) notes.add("unbounded variables were searched on " + Domain.DEFAULT_HALF_WIDTH + " either side of 0: " + d.samplingText());
+        if (n == 0) return new StationaryReport(f, layout, d.text, List.of(), "f is constant: every point is stationary");
+        Enclosure enc = Enclosure.overBox(layout, d.box);
+        enc.of(f);
+        if (!enc.smooth()) {
+            Expr k = enc.firstNonSmooth() != null ? enc.firstNonSmooth() : enc.firstUndefined();
+            notes.add("f is not smooth everywhere on the box (" + (k == null ? "f" : Dcp.show(k))
+                    + " may have a kink, jump or domain edge): only points where f is differentiable and ∇f = 0 are listed");
+        }
+        List<double[]> starts = starts(d, n);
+        List<double[]> found = new ArrayList<>();
+        for (double[] s : starts) {
+            double[] x = newton(cf, d, s);
+            if (x == null) continue;
+            boolean dup = false;
+            for (double[] y : found) if (close(x, y, d)) dup = true;
+            if (!dup) found.add(x);
+        }
+        List<StationaryReport.Point> points = new ArrayList<>();
+        int degenerate = 0;
+        for (double[] x : found) {
+            double[][] h = cf.hessian(x);
+            double[] ev = Hessian.eigenvalues(h);
+            double scale = 0;
+            for (double v : ev) scale = Math.max(scale, Math.abs(v));
+            double tol = 1e-8 * Math.max(1, scale);
+            boolean pos = false, neg = false, zero = false;
+            for (int i = 0; i < ev.length; i++) {
+                if (ev[i] > tol) pos = true;
+                else if (ev[i] < -tol) neg = true;
+                else {
+                    zero = true;
+                    ev[i] = 0;
+                }
+            }
+            String type = pos && neg ? "saddle" : zero ? "degenerate" : pos ? "minimum" : "maximum";
+            String note = null;
+            if (type.equals("degenerate")) {
+                degenerate++;
+                note = higherOrder(cf, d, x);
+            }
+            points.add(new StationaryReport.Point(x, cf.value(x), type, ev, note));
+        }
+        points.sort((p, q) -> {
+            for (int i = 0; i < n; i++) {
+                int c = Double.compare(p.x()[i], q.x()[i]);
+                if (c != 0) return c;
+            }
+            return 0;
+        });
+        if (degenerate > 12) {
+            notes.add(degenerate + " degenerate points were found: f's stationary points are probably not isolated (a curve or surface of them); only the first 12 are listed");
+            List<StationaryReport.Point> kept = new ArrayList<>();
+            int deg = 0;
+            for (StationaryReport.Point p : points) if (!p.type().equals("degenerate") || deg++ < 12) kept.add(p);
+            points = kept;
+        }
+        notes.add("damped Newton on ∇f = 0 from " + starts.size() + " starts over " + d.samplingText()
+                + "; points closer together than the starts, or outside the box, may be missed");
+        return new StationaryReport(f, layout, d.text, points, String.join("; ", notes));
+    }
+
+    private static List<double[]> starts(Domain d, int n) {
+        List<double[]> out = new ArrayList<>();
+        Random rnd = new Random(7);
+        if (n == 1) {
+            int k = 400;
+            for (int i = 0; i <= k; i++) out.add(new double[]{d.sampling[0].lo() + i * (d.sampling[0].hi() - d.sampling[0].lo()) / k});
+        } else if (n == 2) {
+            int k = 24;
+            for (int i = 0; i <= k; i++) {
+                for (int j = 0; j <= k; j++) {
+                    out.add(new double[]{d.sampling[0].lo() + (i + 0.5 * (j % 2) * 0) * (d.sampling[0].hi() - d.sampling[0].lo()) / k,
+                            d.sampling[1].lo() + j * (d.sampling[1].hi() - d.sampling[1].lo()) / k});
+                }
+            }
+            for (int i = 0; i < 100; i++) out.add(d.sample(rnd));
+        } else {
+            int k = Math.min(3000, 150 * n);
+            out.add(d.center());
+            for (int i = 0; i < k; i++) out.add(d.sample(rnd));
+        }
+        out.removeIf(x -> !d.inside(x));
+        return out;
+    }
+
+    private static double norm(double[] g) {
+        double s = 0;
+        for (double v : g) s += v * v;
+        return Math.sqrt(s);
+    }
+
+    /** Damped Newton (least-squares steps) on ∇f = 0; the converged point, or null. */
+    private static double[] newton(CompiledFunction cf, Domain d, double[] start) {
+        int n = start.length;
+        double[] x = start.clone(), g = new double[n];
+        double fx = cf.valueAndGradient(x, g);
+        if (!Double.isFinite(fx)) return null;
+        double gn = norm(g);
+        for (int it = 0; it < 200 && gn > 0; it++) {
+            double[][] h = cf.hessian(x);
+            double[] step;
+            try {
+                step = new SingularValueDecomposition(new Array2DRowRealMatrix(h, false)).getSolver()
+                        .solve(new ArrayRealVector(g, false)).toArray();
+            } catch (RuntimeException e) {
+                return null;
+            }
+            double alpha = 1;
+            boolean moved = false;
+            for (int k = 0; k < 40; k++, alpha *= 0.5) {
+                double[] y = new double[n], gy = new double[n];
+                for (int i = 0; i < n; i++) y[i] = x[i] - alpha * step[i];
+                double fy = cf.valueAndGradient(y, gy);
+                double gyn = norm(gy);
+                if (Double.isFinite(fy) && gyn < gn) {
+                    x = y;
+                    g = gy;
+                    gn = gyn;
+                    moved = true;
+                    break;
+                }
+            }
+            if (!moved) break;
+            if (!inBox(x, d, 1e-6)) return null;
+        }
+        if (!Double.isFinite(gn)) return null;
+        x = polish(cf, x);
+        cf.valueAndGradient(x, g);
+        gn = norm(g);
+        double fscale = 1 + Math.abs(cf.value(x));
+        double xscale = 1;
+        for (double v : x) xscale = Math.max(xscale, Math.abs(v));
+        if (gn > 1e-7 * fscale / xscale * 10) return null;
+        if (!inBox(x, d, 1e-9)) return null;
+        return x;
+    }
+
+    private static boolean inBox(double[] x, Domain d, double slack) {
+        for (int i = 0; i < x.length; i++) {
+            double w = Math.max(1e-12, d.sampling[i].hi() - d.sampling[i].lo()) * slack;
+            if (!(x[i] >= d.box[i].lo() - w && x[i] <= d.box[i].hi() + w)) return false;
+            if (d.box[i].lo() == Double.NEGATIVE_INFINITY && x[i] < d.sampling[i].lo() - w) return false;
+            if (d.box[i].hi() == Double.POSITIVE_INFINITY && x[i] > d.sampling[i].hi() + w) return false;
+        }
+        return true;
+    }
+
+    /** Rounds coordinates to short decimals where |∇f| does not grow: 0.9999999999 becomes 1. */
+    private static double[] polish(CompiledFunction cf, double[] x) {
+        int n = x.length;
+        double[] g = new double[n];
+        cf.valueAndGradient(x, g);
+        double best = norm(g);
+        for (int i = 0; i < n; i++) {
+            for (int digits = 0; digits <= 10; digits++) {
+                double p = Math.pow(10, digits);
+                double r = Math.rint(x[i] * p) / p;
+                if (r == x[i]) break;
+                if (Math.abs(r - x[i]) > 1e-7 * Math.max(1, Math.abs(x[i]))) continue;
+                double[] y = x.clone();
+                y[i] = r;
+                double[] gy = new double[n];
+                cf.valueAndGradient(y, gy);
+                double gn = norm(gy);
+                if (gn <= best) {
+                    x = y;
+                    best = gn;
+                    break;
+                }
+            }
+        }
+        return x;
+    }
+
+    private static boolean close(double[] a, double[] b, Domain d) {
+        for (int i = 0; i < a.length; i++) {
+            double w = d.sampling[i].hi() - d.sampling[i].lo();
+            if (Math.abs(a[i] - b[i]) > 1e-6 * Math.max(w, Math.max(Math.abs(a[i]), 1e-3))) return false;
+        }
+        return true;
+    }
+
+    /** At a degenerate point, compare f on a small sphere around it: a hint beyond the second-derivative test. */
+    private static String higherOrder(CompiledFunction cf, Domain d, double[] x) {
+        int n = x.length;
+        double f0 = cf.value(x);
+        Random rnd = new Random(11);
+        int above = 0, below = 0;
+        for (double r : new double[]{1e-2, 1e-3}) {
+            for (int k = 0; k < 20 * n + 2; k++) {
+                double[] y = x.clone();
+                if (k < 2 * n) y[k / 2] += (k % 2 == 0 ? r : -r);
+                else for (int i = 0; i < n; i++) y[i] += r * rnd.nextGaussian() / Math.sqrt(n);
+                if (!d.inside(y)) continue;
+                double fy = cf.value(y);
+                if (fy > f0) above++;
+                else if (fy < f0) below++;
+            }
+        }
+        String seen = "nearby values of f are ";
+        if (below == 0 && above > 0) return "the second-derivative test cannot tell; " + seen + "all higher: looks like a minimum (sampled, not proved)";
+        if (above == 0 && below > 0) return "the second-derivative test cannot tell; " + seen + "all lower: looks like a maximum (sampled, not proved)";
+        if (above > 0) return "the second-derivative test cannot tell; " + seen + "higher in some directions and lower in others: an inflection or saddle, not an extremum";
+        return "the second-derivative test cannot tell; f looks flat around this point";
+    }
+
+    static String fmt(double v) {
+        return Numbers.round(v, 8);
+    }
+}

@@ -1,0 +1,86 @@
+package org.gradus.analysis;
+
+import org.gradus.diff.PointArgs;
+import org.gradus.expr.Expr;
+import org.gradus.expr.Layout;
+import org.gradus.print.Numbers;
+import org.gradus.result.Shown;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The stationary points found by {@link Stationary#find}, each classified; JSON kind "stationary". */
+public final class StationaryReport implements Shown {
+    /** A point where ∇f = 0: its coordinates, f there, its type and the Hessian's eigenvalues (ascending). */
+    public record Point(double[] x, double f, String type, double[] eigenvalues, String note) {
+    }
+
+    private final Expr f;
+    private final Layout layout;
+    private final String domain;
+    private final List<Point> points;
+    private final String note;
+
+    StationaryReport(Expr f, Layout layout, String domain, List<Point> points, String note) {
+        this.f = f;
+        this.layout = layout;
+        this.domain = domain;
+        this.points = List.copyOf(points);
+        this.note = note;
+    }
+
+    public List<Point> points() {
+        return points;
+    }
+
+    public String note() {
+        return note;
+    }
+
+    @Override
+    public String kind() {
+        return "stationary";
+    }
+
+    @Override
+    public Map<String, Object> fields() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("expression", f.toString());
+        out.put("domain", domain);
+        List<Map<String, Object>> ps = new ArrayList<>();
+        for (Point p : points) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("at", layout.toMap(p.x()));
+            m.put("f", p.f());
+            m.put("type", p.type());
+            m.put("eigenvalues", p.eigenvalues());
+            if (p.note() != null) m.put("note", p.note());
+            ps.add(m);
+        }
+        out.put("points", ps);
+        out.put("note", note);
+        return out;
+    }
+
+    @Override
+    public String toText() {
+        StringBuilder sb = new StringBuilder("stationary points of ").append(f).append(" over ").append(domain).append(": ")
+                .append(points.isEmpty() ? "none found" : points.size() + " found");
+        for (Point p : points) {
+            List<String> ev = new ArrayList<>();
+            for (double v : p.eigenvalues()) ev.add(Numbers.round(v, 6));
+            sb.append("\n  ").append(PointArgs.format(layout, p.x())).append("  f = ").append(Numbers.round(p.f(), 8))
+                    .append("  ").append(p.type()).append("  (Hessian eigenvalues ").append(String.join(", ", ev)).append(')');
+            if (p.note() != null) sb.append("\n      ").append(p.note());
+        }
+        sb.append("\n  note: ").append(note);
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return toText();
+    }
+}

@@ -1,0 +1,237 @@
+package org.gradus.analysis
+
+import org.gradus.atoms.VectorAtom
+import org.gradus.eval.Evaluate
+import org.gradus.expr.Expr
+import org.gradus.expr.Matrix
+import org.gradus.expr.Variable
+import org.gradus.expr.VectorVariable
+import spock.lang.Specification
+import spock.lang.Unroll
+
+import static org.gradus.analysis.Fx.*
+
+/**
+ * A table of functions with known labels over stated domains. Every verdict and certainty is asserted;
+ * every counterexample is re-checked here with an independent evaluation of the Jensen gap; every proof
+ * is cross-checked against random secants (a wrong proof is the worst bug).
+ */
+class ConvexitySpec extends Specification {
+    static Variable x = new Variable('x', 0)
+    static Variable y = new Variable('y', 0)
+    static Variable z = new Variable('z', 0)
+    static VectorVariable w = new VectorVariable('w', 3, 0)
+
+    static { Fx.install() }
+
+    static double[] r(double lo, double hi) { [lo, hi] as double[] }
+
+    static final String PROOF = 'proof', CE = 'counterexample', SAMPLED = 'sampled'
+
+    @Unroll
+    def "#label: #f over #over is #verdict (#certainty)"() {
+        when:
+        ConvexityReport rep = Convexity.analyze(f, over)
+
+        then:
+        rep.verdict() == verdict
+        rep.certainty() in (certainty instanceof List ? certainty : [certainty])
+        rep.reason() != null && !rep.reason().isEmpty()
+
+        and: 'a neither verdict carries two counterexamples, each true when recomputed independently'
+        if (verdict == 'neither') {
+            assert rep.counterexample() != null && rep.concavityCounterexample() != null
+            assert jensenGap(f, rep.counterexample()) > 0
+            assert jensenGap(f, rep.concavityCounterexample()) < 0
+            assert inside(rep.counterexample(), over) && inside(rep.concavityCounterexample(), over)
+        }
+
+        and: 'a proof survives random secants'
+        if (rep.certainty() == PROOF) {
+            assert noViolation(f, over, rep.verdict())
+        }
+
+        where:
+        label                          | f                                   | over                              || verdict   | certainty
+        'sum of squares'               | x**2 + y**2                         | null                              || 'convex'  | PROOF
+        'odd power across 0'           | x**3                                | [x: r(-1, 1)]                     || 'neither' | CE
+        'odd power on x >= 0'          | x**3                                | [x: r(0, 1)]                      || 'convex'  | PROOF
+        'odd power on x <= 0'          | x**3                                | [x: r(-1, 0)]                     || 'concave' | PROOF
+        'even power, singular Hessian' | x**4                                | null                              || 'convex'  | PROOF
+        'quartic double well'          | x**4 - x**2                         | null                              || 'neither' | CE
+        'product of variables'         | x * y                               | null                              || 'neither' | CE
+        'product on the unit square'   | x * y                               | [x: r(0, 1), y: r(0, 1)]          || 'neither' | CE
+        'quadratic, not DCP'           | x**2 + y**2 + x * y                 | null                              || 'convex'  | PROOF
+        'indefinite quadratic'         | x**2 + 3 * x * y + y**2             | null                              || 'neither' | CE
+        'square of affine'             | (x + y)**2                          | null                              || 'convex'  | PROOF
+        'expanded square, singular'    | x**2 - 2 * x * y + y**2             | null                              || 'convex'  | PROOF
+        'exp plus abs'                 | exp(x) + abs(y)                     | null                              || 'convex'  | PROOF
+        'negative log'                 | -log(x)                             | [x: r(0.1, 10)]                   || 'convex'  | PROOF
+        'sqrt on positives'            | sqrt(x)                             | [x: r(0.1, 10)]                   || 'concave' | PROOF
+        'log on its natural domain'    | log(x)                              | null                              || 'concave' | PROOF
+        'affine'                       | 2 * x + 3 * y - 1                   | null                              || 'linear'  | PROOF
+        'logsumexp'                    | logsumexp(x, y)                     | null                              || 'convex'  | PROOF
+        'log-sum-exp written out'      | log(exp(x) + exp(y))                | null                              || 'convex'  | [PROOF, SAMPLED]
+        'softplus written out'         | log(1 + exp(x))                     | null                              || 'convex'  | [PROOF, SAMPLED]
+        'softplus'                     | softplus(x)                         | null                              || 'convex'  | PROOF
+        'logistic loss'                | softplus(-x)                        | null                              || 'convex'  | PROOF
+        'logistic loss written out'    | log(1 + exp(-x))                    | null                              || 'convex'  | [PROOF, SAMPLED]
+        'negative entropy, not DCP'    | x * log(x)                          | [x: r(0.5, 2)]                    || 'convex'  | PROOF
+        'reciprocal on positives'      | 1 / x                               | [x: r(0.1, 10)]                   || 'convex'  | PROOF
+        'reciprocal on negatives'      | 1 / x                               | [x: r(-10, -0.1)]                 || 'concave' | PROOF
+        'reciprocal across 0'          | 1 / x                               | null                              || 'neither' | CE
+        'inverse square across 0'      | x**-2                               | null                              || 'neither' | CE
+        'abs'                          | abs(x)                              | null                              || 'convex'  | PROOF
+        'minus abs'                    | -abs(x)                             | null                              || 'concave' | PROOF
+        'max'                          | max(x, y)                           | null                              || 'convex'  | PROOF
+        'min'                          | min(x, y)                           | null                              || 'concave' | PROOF
+        'relu'                         | relu(x)                             | null                              || 'convex'  | PROOF
+        'difference of kinks'          | abs(x) - abs(y)                     | null                              || 'neither' | CE
+        'norm1'                        | vf(VectorAtom.NORM1, w)             | null                              || 'convex'  | PROOF
+        'norm2'                        | vf(VectorAtom.NORM2, w)             | null                              || 'convex'  | PROOF
+        'l2 regularizer'               | vf(VectorAtom.L2, w)                | null                              || 'convex'  | PROOF
+        'elastic net'                  | vf(VectorAtom.ELASTIC_NET, w, 0.3)  | null                              || 'convex'  | PROOF
+        'quadForm, PSD matrix'         | quad([[2, 1], [1, 3]])              | null                              || 'convex'  | PROOF
+        'quadForm, indefinite matrix'  | quad([[1, 2], [2, 1]])              | null                              || 'neither' | CE
+        'sin where it is >= 0'         | sin(x)                              | [x: r(0, 3)]                      || 'concave' | PROOF
+        'sin where it is <= 0'         | sin(x)                              | [x: r(3.2, 6.2)]                  || 'convex'  | PROOF
+        'sin over a period'            | sin(x)                              | [x: r(0, 6.28)]                   || 'neither' | CE
+        'cos around 0'                 | cos(x)                              | [x: r(-1.5, 1.5)]                 || 'concave' | PROOF
+        'squared error'                | (x + 2 * y - 3)**2                  | null                              || 'convex'  | PROOF
+        'huber'                        | huber(x, 2)                         | null                              || 'convex'  | PROOF
+        'hinge'                        | max(0, 1 - x)                       | null                              || 'convex'  | PROOF
+        'lasso + ridge penalty'        | 0.5 * abs(x) + 0.5 * x**2           | null                              || 'convex'  | PROOF
+        'product of squares'           | x**2 * y**2                         | null                              || 'neither' | CE
+        'exp of a product'             | exp(x * y)                          | [x: r(-1, 1), y: r(-1, 1)]        || 'neither' | CE
+        'sigmoid'                      | sigmoid(x)                          | null                              || 'neither' | CE
+        'sigmoid left half'            | sigmoid(x)                          | [x: r(-5, 0)]                     || 'convex'  | PROOF
+        'tanh right half'              | tanh(x)                             | [x: r(0, 3)]                      || 'concave' | PROOF
+        'power 1.5'                    | x**1.5                              | null                              || 'convex'  | PROOF
+        'power 0.5'                    | x**0.5                              | null                              || 'concave' | PROOF
+        'square of exp'                | exp(x)**2                           | null                              || 'convex'  | PROOF
+        'concave quadratic plus line'  | -x**2 + 4 * y                       | null                              || 'concave' | PROOF
+        'sum of logs'                  | log(x) + log(y)                     | null                              || 'concave' | PROOF
+        'Rosenbrock'                   | (1 - x)**2 + 100 * (y - x**2)**2    | [x: r(-2, 2), y: r(-1, 3)]        || 'neither' | CE
+        'exponential base'             | 2**x                                | null                              || 'convex'  | PROOF
+        'exp minus square'             | exp(x) - x**2                       | null                              || 'neither' | CE
+        'convex on [1, 2], not DCP'    | x**4 - 3 * x**2                     | [x: r(1, 2)]                      || 'convex'  | PROOF
+        'three variables'              | x**2 + y**2 + z**2 - x * y - y * z  | null                              || 'convex'  | PROOF
+    }
+
+    def "mu and L are exact for quadratics, with the gradient-descent advice"() {
+        when:
+        def rep = Convexity.analyze(x**2 + 3 * y**2, null)
+
+        then:
+        rep.mu() == 2
+        rep.L() == 6
+        rep.strict()
+        rep.fields().stepSize == 1 / 6d
+        rep.fields().condition == 3
+        Math.abs(rep.fields().rate - 2 / 3d) < 1e-15
+    }
+
+    def "adding lambda*l2 adds 2*lambda to every Hessian eigenvalue"() {
+        expect:
+        Convexity.analyze(vf(VectorAtom.L2, w) * 0.5, null).mu() == 1
+        Convexity.analyze(vf(VectorAtom.L2, w) * 0.5 + w.get(0) * 3, null).L() == 1
+    }
+
+    def "a singular quadratic is convex but not strictly"() {
+        when:
+        def rep = Convexity.analyze(x**2 - 2 * x * y + y**2, null)
+
+        then:
+        rep.verdict() == 'convex'
+        rep.strict() == false
+        rep.mu() == 0
+    }
+
+    def "the reason names the sub-expression that breaks the rules"() {
+        expect:
+        Convexity.analyze(x * y, null).reason().contains('x*y: a product of 2 non-constant expressions')
+        Convexity.analyze(x * y, null).reason().contains('[[0, 1], [1, 0]]')
+        Convexity.analyze(x**3, [x: r(-1, 1)]).reason().contains('takes both signs')
+    }
+
+    def "a name that is not a variable is an error naming the variables"() {
+        when:
+        Convexity.analyze(x**2, [q: r(0, 1)])
+
+        then:
+        def e = thrown(IllegalArgumentException)
+        e.message.contains("'q'") && e.message.contains('[x]')
+    }
+
+    def "the JSON record has the SPEC fields"() {
+        when:
+        def json = Convexity.analyze(x**3, [x: r(-1, 1)]).toJson()
+
+        then:
+        ['"kind":"convexity"', '"verdict":"neither"', '"strict":null', '"certainty":"counterexample"', '"reason":', '"domain":', '"mu":',
+         '"L":', '"counterexample":{"a":{"x":', '"t":', '"gap":'].every { json.contains(it) }
+    }
+
+    // ---- independent checks --------------------------------------------------------------------
+
+    static Expr quad(List<List<Number>> m) {
+        VectorVariable v = new VectorVariable('v', 2, 0)
+        vf(VectorAtom.QUAD_FORM, v, Double.NaN, new Matrix(m.collect { it as double[] } as double[][]))
+    }
+
+    /** f(t·a + (1−t)·b) − (t·f(a) + (1−t)·f(b)) evaluated here, with BigDecimal for the mixing. */
+    static double jensenGap(Expr f, Map<String, Object> c) {
+        double t = c.t as double
+        Map a = c.a, b = c.b
+        Map m = [:]
+        a.each { k, v ->
+            if (v instanceof double[]) m[k] = (0..<v.length).collect { i -> mix(t, v[i], b[k][i]) } as double[]
+            else m[k] = mix(t, v as double, b[k] as double)
+        }
+        double fa = Evaluate.at(f, a), fb = Evaluate.at(f, b), fm = Evaluate.at(f, m)
+        double gap = fm - (t * fa + (1 - t) * fb)
+        assert Math.abs(gap - (c.gap as double)) <= 1e-9 * Math.max(1, Math.abs(gap))
+        double scale = [Math.abs(fa), Math.abs(fb), Math.abs(fm)].max()
+        assert Math.abs(gap) > 1e-8 * scale: "gap $gap is within rounding of values of size $scale"
+        gap
+    }
+
+    static double mix(double t, double a, double b) {
+        BigDecimal exact = new BigDecimal(t) * new BigDecimal(a) + (BigDecimal.ONE - new BigDecimal(t)) * new BigDecimal(b)
+        double m = t * a + (1 - t) * b
+        assert new BigDecimal(m) == exact
+        m
+    }
+
+    static boolean inside(Map<String, Object> c, Map<String, double[]> over) {
+        if (over == null) return true
+        [c.a, c.b].every { Map p -> over.every { k, r -> (p[k] as double) >= r[0] && (p[k] as double) <= r[1] } }
+    }
+
+    /** Random secants over the box (or [-5, 5] where unbounded) never contradict a proved verdict. */
+    static boolean noViolation(Expr f, Map<String, double[]> over, String verdict) {
+        def layout = f.layout()
+        def rnd = new Random(99)
+        int n = layout.dimension()
+        def d = Domain.of(f, over)
+        for (int k = 0; k < 300; k++) {
+            double[] a = new double[n], b = new double[n]
+            for (int i = 0; i < n; i++) {
+                def s = d.sampling[i]
+                double lo = Math.max(s.lo(), -5), hi = Math.min(s.hi(), 5)
+                a[i] = lo + rnd.nextDouble() * (hi - lo)
+                b[i] = lo + rnd.nextDouble() * (hi - lo)
+            }
+            double t = rnd.nextDouble()
+            double[] m = (0..<n).collect { i -> t * a[i] + (1 - t) * b[i] } as double[]
+            def ev = new org.gradus.eval.CompiledFunction(f, layout)
+            double fa = ev.value(a), fb = ev.value(b), fm = ev.value(m)
+            if (![fa, fb, fm].every { Double.isFinite(it) }) continue
+            double gap = fm - (t * fa + (1 - t) * fb)
+            double tol = 1e-9 * (Math.abs(fa) + Math.abs(fb) + Math.abs(fm) + 1)
+            if ((verdict == 'convex' || verdict == 'linear') && gap > tol) return false
+            if ((verdict == 'concave' || verdict == 'linear') && gap < -tol) return false
+        }
+        true
+    }
+}

@@ -1,0 +1,49 @@
+package org.gradus.analysis
+
+import org.gradus.expr.Variable
+import spock.lang.Specification
+
+import static org.gradus.analysis.Fx.*
+
+class DifferentiabilitySpec extends Specification {
+    static Variable x = new Variable('x', 0)
+    static Variable y = new Variable('y', 0)
+
+    static { Fx.install() }
+
+    def "#f at #at: continuous #continuous, differentiable #differentiable"() {
+        when:
+        def rep = Differentiability.check(f, at)
+
+        then:
+        rep.continuous() == continuous
+        rep.differentiable() == differentiable
+        reasonHas == null || rep.reason().contains(reasonHas)
+        subgradient == null || rep.subgradient().values().toList()*.toList() == subgradient
+
+        where:
+        f                       | at             || continuous | differentiable | reasonHas          | subgradient
+        abs(x)                  | [x: 0]         || true       | false          | 'abs has a kink'   | [[-1, 1]]
+        abs(x)                  | [x: 1]         || true       | true           | null               | null
+        relu(x)                 | [x: 0]         || true       | false          | 'relu'             | [[0, 1]]
+        max(x, y)               | [x: 1, y: 1]   || true       | false          | 'max has a kink'   | [[0, 1], [0, 1]]
+        max(x, y)               | [x: 2, y: 1]   || true       | true           | null               | null
+        sqrt(x)                 | [x: 0]         || true       | false          | 'infinite slope'   | null
+        sqrt(x)                 | [x: 4]         || true       | true           | null               | null
+        log(x)                  | [x: 0]         || false      | false          | 'undefined'        | null
+        log(x)                  | [x: -1]        || false      | false          | 'negative'         | null
+        sign(x)                 | [x: 0]         || false      | false          | 'jumps'            | null
+        1 / x                   | [x: 0]         || false      | false          | 'division by zero' | null
+        x**2                    | [x: 0]         || true       | true           | null               | null
+        abs(x)**2               | [x: 0]         || true       | true           | 'cancels'          | null
+        relu(x) - relu(-x)      | [x: 0]         || true       | true           | 'cancels'          | null
+        abs(x - y)              | [x: 1, y: 1]   || true       | false          | null               | [[-1, 1], [-1, 1]]
+        huber(x, 0)             | [x: 1]         || true       | true           | null               | null
+        abs(x + y) - abs(x) - abs(y) | [x: 0, y: 0] || true    | false          | null               | null
+    }
+
+    def "JSON has at, continuous, differentiable, reason"() {
+        expect:
+        Differentiability.check(abs(x), [x: 0]).toJson().startsWith('{"kind":"differentiability","at":{"x":0},"continuous":true,"differentiable":false,"reason":')
+    }
+}
