@@ -2,6 +2,7 @@ package org.gradus.print;
 
 import org.gradus.atoms.Add;
 import org.gradus.atoms.Divide;
+import org.gradus.atoms.Exp;
 import org.gradus.atoms.Multiply;
 import org.gradus.atoms.Power;
 import org.gradus.expr.Apply;
@@ -94,7 +95,11 @@ public final class LatexPrinter {
             return new Printed("\\frac{" + printed(a.arg(0)).text + "}{" + printed(a.arg(1)).text + "}", ATOM);
         }
         if (a.atom() instanceof Power) {
-            return new Printed(wrap(a.arg(0), ATOM) + "^{" + printed(a.arg(1)).text + "}", POWER);
+            // e^{x} and \frac{a}{b} print as atoms, but a superscript on them would be a double superscript or ambiguous
+            Expr base = a.arg(0);
+            boolean parens = base instanceof Apply b && (b.atom() instanceof Exp || b.atom() instanceof Divide);
+            String baseText = parens ? "\\left(" + printed(base).text + "\\right)" : wrap(base, ATOM);
+            return new Printed(baseText + "^{" + printed(a.arg(1)).text + "}", POWER);
         }
         List<String> args = new ArrayList<>();
         for (Expr x : a.args()) args.add(printed(x).text);
