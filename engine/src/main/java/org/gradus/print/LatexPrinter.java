@@ -89,7 +89,12 @@ public final class LatexPrinter {
                 Expr x = f.get(k);
                 parts.add(k == 0 && x instanceof Constant ? printed(x).text : wrap(x, PRODUCT + 1));
             }
-            return new Printed(sign + String.join(" ", parts), sign.isEmpty() ? PRODUCT : UNARY);
+            StringBuilder body = new StringBuilder(parts.get(0));
+            for (int k = 1; k < parts.size(); k++) {
+                // juxtaposed numbers run together: 2 3^{x} reads as 23^{x}
+                body.append(Character.isDigit(parts.get(k).charAt(0)) ? " \\cdot " : " ").append(parts.get(k));
+            }
+            return new Printed(sign + body, sign.isEmpty() ? PRODUCT : UNARY);
         }
         if (a.atom() instanceof Divide) {
             return new Printed("\\frac{" + printed(a.arg(0)).text + "}{" + printed(a.arg(1)).text + "}", ATOM);
