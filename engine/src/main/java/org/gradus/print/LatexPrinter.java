@@ -2,6 +2,7 @@ package org.gradus.print;
 
 import org.gradus.atoms.Add;
 import org.gradus.atoms.Divide;
+import org.gradus.atoms.Exp;
 import org.gradus.atoms.Multiply;
 import org.gradus.atoms.Power;
 import org.gradus.expr.Apply;
@@ -88,13 +89,22 @@ public final class LatexPrinter {
                 Expr x = f.get(k);
                 parts.add(k == 0 && x instanceof Constant ? printed(x).text : wrap(x, PRODUCT + 1));
             }
-            return new Printed(sign + String.join(" ", parts), sign.isEmpty() ? PRODUCT : UNARY);
+            StringBuilder body = new StringBuilder(parts.get(0));
+            for (int k = 1; k < parts.size(); k++) {
+                // juxtaposed numbers run together: 2 3^{x} reads as 23^{x}
+                body.append(Character.isDigit(parts.get(k).charAt(0)) ? " \\cdot " : " ").append(parts.get(k));
+            }
+            return new Printed(sign + body, sign.isEmpty() ? PRODUCT : UNARY);
         }
         if (a.atom() instanceof Divide) {
             return new Printed("\\frac{" + printed(a.arg(0)).text + "}{" + printed(a.arg(1)).text + "}", ATOM);
         }
         if (a.atom() instanceof Power) {
-            return new Printed(wrap(a.arg(0), ATOM) + "^{" + printed(a.arg(1)).text + "}", POWER);
+            // e^{x} and \frac{a}{b} print as atoms, but a superscript on them would be a double superscript or ambiguous
+            Expr base = a.arg(0);
+            boolean parens = base instanceof Apply b && (b.atom() instanceof Exp || b.atom() instanceof Divide);
+            String baseText = parens ? "\\left(" + printed(base).text + "\\right)" : wrap(base, ATOM);
+            return new Printed(baseText + "^{" + printed(a.arg(1)).text + "}", POWER);
         }
         List<String> args = new ArrayList<>();
         for (Expr x : a.args()) args.add(printed(x).text);
