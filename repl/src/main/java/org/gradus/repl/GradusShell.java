@@ -8,6 +8,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.completer.FileNameCompleter;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
@@ -182,6 +183,7 @@ public final class GradusShell implements AutoCloseable {
         interrupted = false;
         running = true;
         boolean ok = false;
+        Attributes saved = quiet();
         try {
             Future<?> done = worker.submit(() -> {
                 work.run();
@@ -196,11 +198,25 @@ public final class GradusShell implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             running = false;
+            if (saved != null) terminal.setAttributes(saved);
             if (progress != null) progress.finish();
             session.getScriptOut().flush();
             out.flush();
         }
         if (ok) accepted.add(interrupted ? "// interrupted in the REPL; this runs in full\n" + source : source);
+    }
+
+    /**
+     * While an input runs, keys typed ahead are not echoed into its output (they wait for the next prompt);
+     * Ctrl-C still raises the interrupt. Returns the attributes to restore, or null on a dumb terminal.
+     */
+    private Attributes quiet() {
+        if (progress == null) return null;
+        Attributes saved = terminal.getAttributes();
+        Attributes quiet = new Attributes(saved);
+        quiet.setLocalFlag(Attributes.LocalFlag.ECHO, false);
+        terminal.setAttributes(quiet);
+        return saved;
     }
 
     private void report(Throwable t) {
