@@ -3,6 +3,7 @@ package org.gradus.dsl
 import groovy.transform.CompileStatic
 import org.codehaus.groovy.control.CompilerConfiguration
 import org.codehaus.groovy.control.MultipleCompilationErrorsException
+import org.gradus.dsl.compile.InteractiveTransforms
 import org.gradus.dsl.compile.Sandbox
 import org.gradus.dsl.compile.ScriptTransforms
 import org.gradus.optim.ProgressListener
@@ -43,6 +44,12 @@ class GradusSession {
     Consumer<Shown> listener
     /** Progress of long optimizations; null for none. */
     ProgressListener progress
+    /**
+     * REPL mode: each run is one input of an interactive session. A top-level {@code def name = ...}
+     * then defines a session variable (as {@code name = ...} does), and loops and closures stop when
+     * {@link #interrupt()} is called. Off by default: {@code gradus run} compiles scripts unchanged.
+     */
+    boolean interactive = false
     /** Values defined before the script runs ({@code --set name=value}). */
     final Map<String, Object> predefined = new LinkedHashMap<>()
 
@@ -67,8 +74,10 @@ class GradusSession {
     private CompilerConfiguration configuration() {
         CompilerConfiguration cfg = new CompilerConfiguration()
         cfg.scriptBaseClass = GradusScript.name
+        if (interactive) cfg.addCompilationCustomizers(new InteractiveTransforms.Declarations())
         if (sandboxed) cfg.addCompilationCustomizers(new Sandbox())
         cfg.addCompilationCustomizers(new ScriptTransforms())
+        if (interactive) cfg.addCompilationCustomizers(new InteractiveTransforms.Interruptible())
         cfg
     }
 

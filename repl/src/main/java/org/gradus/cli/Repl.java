@@ -2,22 +2,48 @@ package org.gradus.cli;
 
 import org.gradus.dsl.GradusException;
 import org.gradus.dsl.GradusSession;
+import org.gradus.repl.GradusShell;
 import org.gradus.result.Shown;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 
-/** The interactive shell. Until the JLine shell lands, piped input runs as one batch script. */
+/**
+ * {@code gradus} without arguments: the interactive shell on a terminal; with piped, non-terminal input
+ * ({@code gradus < script.opt}) the input runs as one batch script, without prompts or colours, and the
+ * exit code is that of {@code gradus run}.
+ */
 final class Repl {
+    static final String HISTORY = ".gradus_history";
+
     private Repl() {
     }
 
     static int start(PrintStream out, PrintStream err) {
+        if (System.console() == null) return batch(out, err);
+        Path cwd = Path.of("").toAbsolutePath();
+        try (Terminal terminal = TerminalBuilder.builder().system(true).name("gradus").build();
+             GradusShell shell = new GradusShell(terminal, Path.of(System.getProperty("user.home"), HISTORY), cwd)) {
+            return shell.run();
+        } catch (IOException e) {
+            err.println("gradus: cannot open the terminal: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Standard input as one script, shown values on {@code out}, errors on {@code err}. */
+    static int batch(PrintStream out, PrintStream err) {
         try {
             String source = Main.readAll(System.in);
             GradusSession session = new GradusSession();
-            session.setListener((Shown s) -> out.println(s.toText()));
-            session.run(source, "stdin.opt", java.nio.file.Path.of("."));
+            session.setListener((Shown s) -> {
+                out.println(s.toText());
+                out.flush();
+            });
+            session.run(source, "stdin.opt", Path.of("."));
             return 0;
         } catch (GradusException e) {
             return Main.report(e, false, err);

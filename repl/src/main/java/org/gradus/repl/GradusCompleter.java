@@ -1,0 +1,185 @@
+package org.gradus.repl;
+
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.LineReader;
+import org.jline.reader.ParsedLine;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import static org.gradus.repl.Lexer.Kind.CLOSE;
+import static org.gradus.repl.Lexer.Kind.COMMENT;
+import static org.gradus.repl.Lexer.Kind.IDENT;
+import static org.gradus.repl.Lexer.Kind.NEWLINE;
+import static org.gradus.repl.Lexer.Kind.OP;
+import static org.gradus.repl.Lexer.Kind.OPEN;
+import static org.gradus.repl.Lexer.Kind.SPACE;
+import static org.gradus.repl.Lexer.Kind.STRING;
+
+/**
+ * Tab completion by context: {@code :commands} and their arguments; method names inside
+ * {@code method: '...'}; option names inside {@code minimize(...)} / {@code maximize(...)} (also in
+ * command form, {@code minimize f, ...}), besides names; elsewhere built-ins, the session's variables
+ * and keywords.
+ */
+final class GradusCompleter implements Completer {
+    static final Set<String> OPTIMIZERS = Set.of("minimize", "maximize");
+    /** Methods of values that are worth offering after a dot. */
+    static final List<String> MEMBERS = List.of("at", "latex", "x", "f", "status", "gradNorm", "iterations");
+
+    private final Vocabulary words = Vocabulary.get();
+    private final Supplier<Map<String, Object>> variables;
+    private final Map<String, Command> commands;
+
+    /**
+     * @param variables the session's variables, read at each completion
+     * @param commands  the shell's command table
+     */
+    GradusCompleter(Supplier<Map<String, Object>> variables, Map<String, Command> commands) {
+        this.variables = variables;
+        this.commands = commands;
+    }
+
+    @Override
+    public void complete(LineReader reader, ParsedLine parsed, List<Candidate> out) {
+        if (!(parsed instanceof GradusParser.Line line)) return;        // another parser's line: nothing to offer
+        if (GradusParser.isCommand(line.line())) {
+            completeCommand(reader, line, out);
+            return;
+        }
+        Lexer.Scan scan = Lexer.scan(line.before());
+        Lexer.Token last = scan.last();
+        if (last != null && last.kind() == STRING && last.open()) {
+            if (isMethodValue(scan.tokens())) methods(line, last.quote(), out);
+            return;
+        }
+        if (last != null && last.kind() == COMMENT && (last.open() || last.text().startsWith("//"))) return;
+        if (last != null && last.is(OP, ".")) {
+            for (String m : MEMBERS) out.add(new Candidate(m, m, "members", null, null, null, false));
+            return;
+        }
+        Set<String> given = optionsGiven(scan.tokens());
+        if (given != null) {
+            words.options().forEach((name, what) -> {
+                if (!given.contains(name)) out.add(new Candidate(name + ": ", name + ":", "options", what, null, null, false));
+            });
+        }
+        names(out, !line.word().isEmpty());
+    }
+
+    /** Built-ins, the session's variables and, once a prefix is typed, keywords. */
+    void names(List<Candidate> out, boolean keywords) {
+        words.builtins().values().forEach(b ->
+                out.add(new Candidate(b.name(), b.name(), "built-ins", b.signature(), null, null, false)));
+        variables.get().forEach((name, value) ->
+                out.add(new Candidate(name, name, "variables", Values.kind(value), null, null, false)));
+        if (keywords) words.keywords().forEach(k -> out.add(new Candidate(k, k, "keywords", null, null, null, true)));
+    }
+
+    private void methods(GradusParser.Line line, String quote, List<Candidate> out) {
+        String close = line.after().startsWith(quote) ? "" : quote;
+        words.methods().forEach((name, what) ->
+                out.add(new Candidate(name + close, name, "methods", what, null, null, false)));
+    }
+
+    private void completeCommand(LineReader reader, GradusParser.Line line, List<Candidate> out) {
+        String before = line.before().stripLeading();
+        if (before.isEmpty()) {                                   // the command's own name
+            commands.values().forEach(c ->
+                    out.add(new Candidate(":" + c.name(), ":" + c.name(), "commands", c.describe(), null, null, true)));
+            return;
+        }
+        String name = before.substring(1).split("\\s+", 2)[0];
+        Command c = commands.get(name);
+        if (c != null && c.complete() != null) c.complete().complete(reader, line, out);
+    }
+
+    /** True when the open string being typed is the value of {@code method:}. */
+    static boolean isMethodValue(List<Lexer.Token> tokens) {
+        int i = previousSignificant(tokens, tokens.size() - 2);
+        if (i < 0 || !tokens.get(i).is(OP, ":")) return false;
+        int j = previousSignificant(tokens, i - 1);
+        return j >= 0 && tokens.get(j).is(IDENT, "method");
+    }
+
+    /**
+     * If the cursor is where an option of {@code minimize}/{@code maximize} may go, the options already
+     * given there; otherwise null. That is directly inside {@code minimize(...)}, or after the first comma
+     * of a statement in command form ({@code minimize f, ...} or {@code r = minimize f, ...}).
+     */
+    static Set<String> optionsGiven(List<Lexer.Token> tokens) {
+        record Frame(String bracket, String callee, Set<String> given) {
+        }
+        Deque<Frame> frames = new ArrayDeque<>();
+        Frame statement = new Frame("", null, new HashSet<>());
+        String head = null;
+        boolean comma = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            Lexer.Token t = tokens.get(i);
+            boolean top = frames.isEmpty();
+            switch (t.kind()) {
+                case OPEN -> {
+                    int p = previousSignificant(tokens, i - 1);
+                    String callee = t.text().equals("(") && p >= 0 && tokens.get(p).kind() == IDENT ? tokens.get(p).text() : null;
+                    frames.push(new Frame(t.text(), callee, new HashSet<>()));
+                }
+                case CLOSE -> {
+                    if (!frames.isEmpty()) frames.pop();
+                }
+                case IDENT -> {
+                    if (top && head == null) head = t.text();
+                    int nx = nextSignificant(tokens, i + 1);
+                    if (nx >= 0 && tokens.get(nx).is(OP, ":")) (top ? statement : frames.peek()).given().add(t.text());
+                }
+                case OP -> {
+                    if (!top) break;
+                    if (t.text().equals("=") || t.text().equals(";")) {
+                        head = null;
+                        comma = false;
+                        if (t.text().equals(";")) statement.given().clear();
+                    } else if (t.text().equals(",")) {
+                        comma = true;
+                    }
+                }
+                case NEWLINE -> {
+                    int p = previousSignificant(tokens, i - 1);
+                    boolean continues = p >= 0 && tokens.get(p).kind() == OP && Lexer.CONTINUING.contains(tokens.get(p).text());
+                    if (top && !continues) {
+                        head = null;
+                        comma = false;
+                        statement.given().clear();
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (!frames.isEmpty()) {
+            Frame f = frames.peek();
+            return f.callee() != null && OPTIMIZERS.contains(f.callee()) ? f.given() : null;
+        }
+        return head != null && OPTIMIZERS.contains(head) && comma ? statement.given() : null;
+    }
+
+    private static int previousSignificant(List<Lexer.Token> tokens, int from) {
+        for (int i = from; i >= 0; i--) {
+            Lexer.Kind k = tokens.get(i).kind();
+            if (k != SPACE && k != NEWLINE && k != COMMENT) return i;
+        }
+        return -1;
+    }
+
+    private static int nextSignificant(List<Lexer.Token> tokens, int from) {
+        for (int i = from; i < tokens.size(); i++) {
+            Lexer.Kind k = tokens.get(i).kind();
+            if (k != SPACE && k != NEWLINE && k != COMMENT) return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,70 @@
+package org.gradus.repl;
+
+import org.gradus.optim.ProgressListener;
+
+import java.io.PrintWriter;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * The progress line of a long optimizer run on the terminal:
+ * {@code [=========>          ] 1200/5000 iterations  f = 0.0123}. It appears once a run has taken
+ * {@link #DELAY_NANOS} (short runs never show one), redraws at most ten times a second, and is erased by
+ * {@link #finish()} before the result is printed. The REPL installs one only on a real terminal.
+ */
+final class ProgressBar implements ProgressListener {
+    static final long DELAY_NANOS = 500_000_000L;
+    static final long REDRAW_NANOS = 100_000_000L;
+
+    private final PrintWriter out;
+    private final IntSupplier width;
+    private final LongSupplier clock;
+    private long started = -1, drawn = -1;
+    private int lastIteration = -1;
+    private boolean visible;
+
+    /**
+     * @param out   the terminal's writer
+     * @param width the terminal's width in columns, read at each redraw
+     * @param clock nanoseconds, {@link System#nanoTime} outside tests
+     */
+    ProgressBar(PrintWriter out, IntSupplier width, LongSupplier clock) {
+        this.out = out;
+        this.width = width;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void onIteration(int iteration, int maxIterations, double f) {
+        long now = clock.getAsLong();
+        if (started < 0 || iteration < lastIteration) started = now;   // a new run (restarts report afresh)
+        lastIteration = iteration;
+        if (now - started < DELAY_NANOS || (drawn >= 0 && now - drawn < REDRAW_NANOS)) return;
+        drawn = now;
+        out.print("\r" + line(iteration, maxIterations, f, Math.max(20, width.getAsInt() - 1)) + "\u001b[K");
+        out.flush();
+        visible = true;
+    }
+
+    /** Erases the bar, if drawn, and readies for the next run. */
+    synchronized void finish() {
+        if (visible) {
+            out.print("\r\u001b[K");
+            out.flush();
+        }
+        visible = false;
+        started = drawn = -1;
+        lastIteration = -1;
+    }
+
+    /** The text of the bar, at most {@code columns} wide. */
+    static String line(int iteration, int maxIterations, double f, int columns) {
+        String counts = maxIterations > 0 ? iteration + "/" + maxIterations : String.valueOf(iteration);
+        String tail = " " + counts + " iterations  f = " + String.format("%.6g", f);
+        int bar = Math.min(30, columns - tail.length() - 2);
+        if (bar < 5 || maxIterations <= 0) return tail.strip().substring(0, Math.min(columns, tail.length() - 1));
+        int filled = (int) Math.min(bar, (long) bar * iteration / maxIterations);
+        String body = "=".repeat(filled) + (filled < bar ? ">" + " ".repeat(bar - filled - 1) : "");
+        return "[" + body + "]" + tail;
+    }
+}

@@ -1,0 +1,93 @@
+package org.gradus.repl;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The words of the language as the REPL knows them: built-in functions (with a signature, a one-line
+ * description and an example for {@code :help NAME}), the options of {@code minimize}/{@code maximize},
+ * the method names, and Groovy's keywords. Read once from {@code vocabulary.txt} beside this class.
+ */
+public final class Vocabulary {
+    /** One built-in: {@code :help NAME} prints these. */
+    public record Builtin(String name, String signature, String description, String example) {
+    }
+
+    private static final Vocabulary INSTANCE = load();
+
+    private final Map<String, Builtin> builtins = new LinkedHashMap<>();
+    private final Map<String, String> options = new LinkedHashMap<>();
+    private final Map<String, String> methods = new LinkedHashMap<>();
+    private final Set<String> keywords = new LinkedHashSet<>();
+
+    private Vocabulary() {
+    }
+
+    public static Vocabulary get() {
+        return INSTANCE;
+    }
+
+    /** Built-in functions by name, in the order of the language reference. */
+    public Map<String, Builtin> builtins() {
+        return Collections.unmodifiableMap(builtins);
+    }
+
+    /** Option names of {@code minimize}/{@code maximize}, each with what it sets. */
+    public Map<String, String> options() {
+        return Collections.unmodifiableMap(options);
+    }
+
+    /** Method names for {@code method: '...'}, each with what it is. */
+    public Map<String, String> methods() {
+        return Collections.unmodifiableMap(methods);
+    }
+
+    public Set<String> keywords() {
+        return Collections.unmodifiableSet(keywords);
+    }
+
+    public boolean isBuiltin(String name) {
+        return builtins.containsKey(name);
+    }
+
+    public boolean isKeyword(String name) {
+        return keywords.contains(name);
+    }
+
+    private static Vocabulary load() {
+        Vocabulary v = new Vocabulary();
+        try (InputStream in = Vocabulary.class.getResourceAsStream("vocabulary.txt")) {
+            if (in == null) throw new IllegalStateException("vocabulary.txt is missing from the jar");
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String section = "";
+            for (String line; (line = r.readLine()) != null; ) {
+                line = line.strip();
+                if (line.isEmpty() || line.startsWith("#")) continue;
+                if (line.startsWith("[")) {
+                    section = line;
+                    continue;
+                }
+                String[] f = line.split("\\s+\\|\\s+");
+                switch (section) {
+                    case "[builtins]" -> v.builtins.put(f[0], new Builtin(f[0], f[1], f[2], f[3]));
+                    case "[options]" -> v.options.put(f[0], f[1]);
+                    case "[methods]" -> v.methods.put(f[0], f[1]);
+                    case "[keywords]" -> v.keywords.add(f[0]);
+                    default -> throw new IllegalStateException("vocabulary.txt: a line outside a section: " + line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return v;
+    }
+}

@@ -1,0 +1,229 @@
+package org.gradus.repl
+
+import org.gradus.dsl.GradusSession
+import org.jline.terminal.Terminal
+import spock.lang.Specification
+import spock.lang.TempDir
+import spock.lang.Timeout
+
+import java.nio.file.Files
+import java.nio.file.Path
+
+class GradusShellSpec extends Specification {
+    @TempDir
+    Path dir
+
+    def "expressions show their values and variables persist between inputs"() {
+        when:
+        String screen = ShellDriver.run(dir, 'x = variable(2)', 'def k = 3', 'x*k + 1', 'k * 2', '(1 - x)**2')
+
+        then:
+        screen.contains(GradusShell.PROMPT)
+        screen.contains('3*x + 1')
+        ShellDriver.lines(screen).contains('6')
+        screen.contains('(1 - x)**2')
+    }
+
+    def "gradients show symbolically and at a point"() {
+        when:
+        String screen = ShellDriver.run(dir, 'x = variable(-1.2); y = variable(1)',
+                'f = (1 - x)**2 + 100*(y - x**2)**2', 'grad(f)', 'grad(f).at(x: 1, y: 1)')
+
+        then:
+        screen.contains('∂/∂x = -2*(1 - x) - 400*(y - x**2)*x')
+        screen.contains('∂/∂y = 200*(y - x**2)')
+        screen.contains('|∇f| = 0')
+        !screen.contains('error')
+    }
+
+    def "input goes on over several lines while a bracket, brace or string is open"() {
+        when:
+        String screen = ShellDriver.run(dir, 'x = variable(1)', 'g = [', '  1,', '  2]', 'g.size()',
+                'h = { a ->', '  a * 10', '}', 'h(4)', 't = """one', 'two"""', 't.length()', 'q = 5 +', '  6', 'q')
+
+        then: 'every statement ran (a dumb terminal does not draw the continuation prompt)'
+        ShellDriver.lines(screen).contains('2')
+        ShellDriver.lines(screen).contains('40')
+        ShellDriver.lines(screen).contains('7')
+        ShellDriver.lines(screen).contains('11')
+        !screen.contains('error')
+    }
+
+    def "the continuation prompt lines up with the prompt"() {
+        given:
+        ShellDriver d = new ShellDriver(dir)
+
+        expect:
+        d.shell.reader().getVariable(org.jline.reader.LineReader.SECONDARY_PROMPT_PATTERN) == GradusShell.CONTINUATION
+        GradusShell.CONTINUATION.length() == GradusShell.PROMPT.length()
+
+        cleanup:
+        d.close()
+    }
+
+    def "errors print as in scripts, without a stack trace, and the session goes on"() {
+        when:
+        String screen = ShellDriver.run(dir, 'x = variable(1)', 'y + 1', '1 +* 2', 'minimize x**2, method: "adamm"',
+                'x + 41')
+
+        then:
+        screen.contains('repl:1:1: error:')
+        screen.contains("unknown method 'adamm'")
+        !screen.contains('\tat ')
+        !screen.contains('Exception')
+        screen.contains('x + 41')
+    }
+
+    def "the sandbox holds in the REPL"() {
+        when:
+        String screen = ShellDriver.run(dir, '"ls".execute()', '1 + 1')
+
+        then:
+        screen.contains('forbidden')
+        ShellDriver.lines(screen).contains('2')
+    }
+
+    def ":vars lists the variables and :reset forgets them"() {
+        when:
+        String screen = ShellDriver.run(dir, ':vars', 'x = variable(-1.2, lower: -2, upper: 2)', 'w = vector(3)',
+                'f = x**2', 'n = 4', ':vars', ':reset', ':vars', 'x')
+
+        then:
+        screen.contains('no variables yet')
+        screen =~ /x\s+variable\s+start -1.2, in \[-2, 2\]/
+        screen =~ /w\s+vector\(3\)\s+start 0/
+        screen =~ /f\s+expression\s+x\*\*2/
+        screen =~ /n\s+number\s+4/
+        screen.contains('session reset')
+        screen.indexOf('no variables yet') != screen.lastIndexOf('no variables yet')
+        screen.contains("error")                           // x is gone
+    }
+
+    def ":help lists the commands and explains a built-in"() {
+        when:
+        String screen = ShellDriver.run(dir, ':help', ':help grad', ':help minimize', ':help methods', ':help nosuch', ':frob')
+
+        then:
+        [':load FILE', ':save FILE', ':vars', ':reset', ':quit'].every { screen.contains(it) }
+        screen.contains('grad(f) or grad(f, at: [x: 1])')
+        screen.contains('example: grad(f).at(x: 1, y: 2)')
+        screen.contains('options: method lr normalized')
+        screen =~ /lbfgs\s+limited-memory BFGS/
+        screen.contains("no help for 'nosuch'")
+        screen.contains('unknown command :frob')
+    }
+
+    def ":quit and end of input both leave with exit code 0"() {
+        given:
+        ShellDriver d = new ShellDriver(dir)
+
+        when:
+        d.start()
+        d.type('1 + 1')
+        d.type(':quit')
+        d.loop.join(10_000)
+
+        then:
+        !d.loop.alive
+        d.exitCode == 0
+
+        cleanup:
+        d.close()
+    }
+
+    def ":save writes the inputs that ran without error, and gradus run reproduces them"() {
+        given:
+        Path saved = dir.resolve('session.opt')
+        List<String> inputs = ['x = variable(-1.2); y = variable(1)', 'def f = (1 - x)**2 + 100*(y - x**2)**2',
+                               'grad(f)', 'undefinedThing + 1', 'hessian(f).at(x: 1, y: 1)', 'g = [',
+                               '  f.at(x: 0, y: 0),', '  f.at(x: 1, y: 1)]', 'g', 'f.at(x: 2, y: 3)',
+                               'for (r in [1, 2]) { show(r * 10) }', ':save session.opt']
+        List<String> replShown = []
+        ShellDriver d = new ShellDriver(dir)
+        d.shell.session().listener = { replShown << it.toText() }
+        d.start()
+        inputs.each { d.type(it) }
+        d.keyboard.close()
+        d.loop.join(30_000)
+
+        when: 'the saved script runs in a fresh session, as gradus run does'
+        String script = Files.readString(saved)
+        List<String> rerun = new GradusSession().run(saved)*.toText()
+
+        then:
+        d.text().contains('saved 8 inputs to session.opt')
+        !script.contains('undefinedThing')
+        script.contains('def f = (1 - x)**2')
+        rerun == replShown
+        rerun.size() == 6
+
+        cleanup:
+        d.close()
+    }
+
+    def ":load runs a script in the session"() {
+        given:
+        Files.writeString(dir.resolve('model.opt'), 'a = variable(3)\nb = a * 2\nb + 1\n')
+
+        when:
+        String screen = ShellDriver.run(dir, ':load model.opt', 'b', ':load nothing.opt')
+
+        then:
+        screen.contains('2*a + 1')
+        ShellDriver.lines(screen).contains('2*a')
+        screen.contains('no such file')
+    }
+
+    @Timeout(60)
+    def "Ctrl-C interrupts a long computation from another thread; the session goes on"() {
+        given:
+        ShellDriver d = new ShellDriver(dir)
+        d.start()
+
+        when:
+        d.type('n = 0')
+        d.type('while (true) { n++ }')
+        long until = System.nanoTime() + 10_000_000_000L
+        while (!d.shell.running && System.nanoTime() < until) Thread.sleep(10)
+        Thread.sleep(200)
+        d.terminal.raise(Terminal.Signal.INT)          // what the terminal does on Ctrl-C
+        int at = d.waitFor('interrupted')
+        d.type('n > 0')
+        d.waitFor('true', at)
+        d.type(':vars')
+        d.waitFor('number', at)
+
+        then:
+        !d.shell.running
+        d.loop.alive
+
+        cleanup:
+        d.close()
+    }
+
+    def "Ctrl-C while idle does nothing"() {
+        given:
+        ShellDriver d = new ShellDriver(dir)
+        d.start()
+
+        when:
+        d.waitFor(GradusShell.PROMPT)
+        d.shell.interrupt()
+        d.type('6 * 7')
+
+        then:
+        d.waitFor('42') > 0
+
+        cleanup:
+        d.close()
+    }
+
+    def "println output appears in order with shown values"() {
+        when:
+        String screen = ShellDriver.run(dir, 'println "hello"; 5; println "bye"')
+
+        then:
+        screen.indexOf('hello') < screen.indexOf('5\n')
+        screen.indexOf('5\n') < screen.indexOf('bye')
+    }
+}

@@ -1,0 +1,33 @@
+package org.gradus.repl
+
+import spock.lang.Specification
+
+class ProgressBarSpec extends Specification {
+    def "the bar shows iterations and f, and fits the width"() {
+        expect:
+        ProgressBar.line(500, 1000, 0.25, 80) == '[===============>              ] 500/1000 iterations  f = 0.250000'
+        ProgressBar.line(7, 0, 1.5, 80) == '7 iterations  f = 1.50000'
+        ProgressBar.line(500, 1000, 0.25, 30).length() <= 30
+    }
+
+    def "short runs show nothing; long runs redraw at most ten times a second and finish erases the bar"() {
+        given:
+        long now = 0
+        StringWriter text = new StringWriter()
+        def bar = new ProgressBar(new PrintWriter(text), { 80 }, { now })
+
+        when: 'iterations within the first half second'
+        (0..<100).each { bar.onIteration(it, 1000, 1.0); now += 1_000_000 }
+
+        then:
+        text.toString().isEmpty()
+
+        when: 'a second more, one iteration a millisecond'
+        (100..<1100).each { bar.onIteration(it, 1100, 1.0); now += 1_000_000 }
+        bar.finish()
+
+        then:
+        text.toString().count('iterations') == 6      // from 0.5 s to 1.1 s
+        text.toString().endsWith('\r\u001b[K')
+    }
+}
