@@ -331,6 +331,12 @@ abstract class GradusScript extends Script {
         else println(value instanceof org.gradus.result.Shown ? ((org.gradus.result.Shown) value).toText() : value)
     }
 
+    /** Inserted by the compiler for every {@code a / b}: double division between numbers. */
+    Object __div(Object a, Object b) {
+        if (a instanceof Number && b instanceof Number) return ((Number) a).doubleValue() / ((Number) b).doubleValue()
+        a / b
+    }
+
     /** Inserted by the compiler around each top-level expression statement. */
     Object __show(Object value) {
         if (value != null) show(value)

@@ -33,6 +33,18 @@ class ScriptLanguageSpec extends Specification {
         'x - x'       | '0'
     }
 
+    def "division between numbers is double division, not Groovy's 10-digit BigDecimal"() {
+        expect:
+        run('''
+            x = variable(1)
+            third = 1/3
+            third * 3 == 1.0d
+            (x/3).at(x: 1) == 1/3
+            sum(0..<10/2) { i -> x }
+        ''')*.toText() == ['true', 'true', '5*x']
+        new GradusSession().run('1/3', 't.opt')[0].fields().value == 1d / 3
+    }
+
     def "a variable takes the name it is assigned to, with or without def"() {
         when:
         def shown = run('''

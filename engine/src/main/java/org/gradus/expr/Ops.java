@@ -139,7 +139,7 @@ public final class Ops {
         if (b instanceof Constant c) {
             double v = c.value();
             if (v == 1) return a;
-            if (a instanceof Constant k) return Constant.of(k.value() / v);
+            if (a instanceof Constant k && Double.isFinite(k.value() / v)) return Constant.of(k.value() / v);
             double r = 1 / v;
             if (v != 0 && Double.toString(Math.abs(r)).length() <= 8) return mul(Constant.of(r), a);
         }

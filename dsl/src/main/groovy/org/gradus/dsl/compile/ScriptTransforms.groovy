@@ -49,6 +49,7 @@ class ScriptTransforms extends CompilationCustomizer {
     @Override
     void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
         new ConstraintRewriter(source).visitClass(classNode)
+        new DivisionRewriter(source).visitClass(classNode)
         if (!classNode.isScript()) return
         MethodNode run = classNode.getMethod('run', org.codehaus.groovy.ast.Parameter.EMPTY_ARRAY)
         if (run == null || !(run.code instanceof BlockStatement)) return
@@ -78,6 +79,33 @@ class ScriptTransforms extends CompilationCustomizer {
         mce.implicitThis = true
         mce.setSourcePosition(at)
         mce
+    }
+
+    /**
+     * Rewrites {@code a / b} to {@code __div(a, b)}: between two numbers it is IEEE double division
+     * (Groovy's own would give 1/3 = 0.3333333333, a 10-digit BigDecimal); otherwise it is the usual
+     * operator (expressions divide symbolically).
+     */
+    private static class DivisionRewriter extends ClassCodeExpressionTransformer {
+        final SourceUnit sourceUnit
+
+        DivisionRewriter(SourceUnit source) { this.sourceUnit = source }
+
+        @Override
+        protected SourceUnit getSourceUnit() { sourceUnit }
+
+        @Override
+        Expression transform(Expression e) {
+            if (e instanceof ClosureExpression) {
+                ((ClosureExpression) e).code.visit(this)
+                return e
+            }
+            if (e instanceof BinaryExpression && ((BinaryExpression) e).operation.type == Types.DIVIDE) {
+                BinaryExpression b = (BinaryExpression) e
+                return call('__div', [transform(b.leftExpression), transform(b.rightExpression)], b)
+            }
+            e == null ? null : e.transformExpression(this)
+        }
     }
 
     /** Rewrites comparisons in closures given as {@code subjectTo:}. */
