@@ -34,6 +34,11 @@ public interface Method {
         return "|∇f|∞";
     }
 
+    /** False for derivative-free methods: the loop then evaluates the gradient once at the end, for the report. */
+    default boolean usesGradient() {
+        return true;
+    }
+
     /** The parameters that are in force, e.g. {@code memory 10, strong Wolfe ...}, for the report. */
     String describe();
 }

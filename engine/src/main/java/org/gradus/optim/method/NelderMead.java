@@ -119,6 +119,11 @@ final class NelderMead implements Method {
     }
 
     @Override
+    public boolean usesGradient() {
+        return false;
+    }
+
+    @Override
     public String measureName() {
         return "simplex size";
     }
