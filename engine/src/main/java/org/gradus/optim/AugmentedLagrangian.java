@@ -114,7 +114,7 @@ final class AugmentedLagrangian {
             if (violation <= CTOL && out.measure() <= lim.tol()) {
                 status = Status.CONVERGED;
                 message = "max violation " + Numbers.round(violation, 3) + " ≤ 1e-8 and " + out.measureName() + " of the Lagrangian = "
-                        + Numbers.round(out.measure(), 3) + " ≤ tol " + Numbers.format(lim.tol()) + " after " + outer + " augmented-Lagrangian rounds";
+                        + Numbers.round(out.measure(), 3) + " ≤ tol " + Numbers.round(lim.tol(), 6) + " after " + outer + " augmented-Lagrangian rounds";
                 break;
             }
             if (totalIterations >= lim.maxIter()) {

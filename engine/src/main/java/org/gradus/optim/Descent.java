@@ -53,7 +53,7 @@ public final class Descent {
                 measure = m.stationarity(it);
                 if (measure <= lim.tol()) {
                     status = Status.CONVERGED;
-                    message = m.measureName() + " = " + Numbers.round(measure, 3) + " ≤ tol " + Numbers.format(lim.tol());
+                    message = m.measureName() + " = " + Numbers.round(measure, 3) + " ≤ tol " + Numbers.round(lim.tol(), 6);
                     break;
                 }
             }
@@ -81,14 +81,14 @@ public final class Descent {
             }
             if (s != null) {
                 status = s;
-                if (s == Status.CONVERGED) message = m.measureName() + " = " + Numbers.round(m.stationarity(it), 3) + " ≤ tol " + Numbers.format(lim.tol());
+                if (s == Status.CONVERGED) message = m.measureName() + " = " + Numbers.round(m.stationarity(it), 3) + " ≤ tol " + Numbers.round(lim.tol(), 6);
                 break;
             }
             if (lim.ftol() > 0 && !stochastic && Double.isFinite(it.f)
                     && Math.abs(fPrev - it.f) <= lim.ftol() * Math.max(1, Math.max(Math.abs(fPrev), Math.abs(it.f)))) {
                 status = Status.CONVERGED;
                 message = "relative change of f " + Numbers.round(Math.abs(fPrev - it.f) / Math.max(1, Math.max(Math.abs(fPrev), Math.abs(it.f))), 3)
-                        + " ≤ ftol " + Numbers.format(lim.ftol());
+                        + " ≤ ftol " + Numbers.round(lim.ftol(), 6);
                 break;
             }
         }
@@ -122,7 +122,7 @@ public final class Descent {
     }
 
     private static String describe(Status s, int t, Limits lim, double measure, String measureName) {
-        String m = Double.isNaN(measure) ? "" : measureName + " = " + Numbers.round(measure, 3) + " > tol " + Numbers.format(lim.tol());
+        String m = Double.isNaN(measure) ? "" : measureName + " = " + Numbers.round(measure, 3) + " > tol " + Numbers.round(lim.tol(), 6);
         return switch (s) {
             case MAX_ITERATIONS -> "stopped after maxIter = " + lim.maxIter() + " iterations" + (m.isEmpty() ? "" : "; " + m);
             case TIME_LIMIT -> "stopped by timeLimit " + Numbers.format(lim.timeLimit()) + " s at iteration " + t + "; the best point is kept" + (m.isEmpty() ? "" : "; " + m);

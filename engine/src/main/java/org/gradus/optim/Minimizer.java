@@ -206,7 +206,7 @@ public final class Minimizer {
             message = "diverged at iteration " + o.divergedAt() + ": " + o.message() + ". "
                     + StepAdvice.advise(method, best.method(), obj, best.start(), s.lr(), s.momentum());
         } else if (o.status() == Status.CONVERGED && !message.startsWith("max violation")) {
-            message = message + " after " + o.iterations() + " iterations";
+            message = message + " after " + o.iterations() + (o.iterations() == 1 ? " iteration" : " iterations");
         }
         double gradNorm = best.method().usesGradient() ? o.measure() : obj.projectedGradientNorm(x, o.g());
         Map<String, Object> evaluations = new LinkedHashMap<>();
@@ -259,10 +259,10 @@ public final class Minimizer {
         List<String> convergence = new ArrayList<>();
         if (!Double.isNaN(o.measure())) {
             convergence.add(o.measureName() + " = " + Numbers.round(o.measure(), 3) + (o.measure() <= tol ? " ≤ " : " > ")
-                    + Numbers.format(tol) + " (tol)");
+                    + Numbers.round(tol, 6) + " (tol)");
         }
         convergence.add("iterations " + o.iterations() + " of " + maxIter + " (maxIter)");
-        if (ftol > 0) convergence.add("ftol " + Numbers.format(ftol) + " (relative change of f)");
+        if (ftol > 0) convergence.add("ftol " + Numbers.round(ftol, 6) + " (relative change of f)");
         if (s.timeLimit() != null) convergence.add("time limit " + Numbers.format(s.timeLimit()) + " s");
         if (batches != null) convergence.add("mini-batches of " + s.batch() + ", " + stepsPerEpoch + " steps per epoch; tol is not tested on mini-batch gradients");
         extras.put("convergence", convergence);
@@ -329,7 +329,6 @@ public final class Minimizer {
             m.put("x", layout.toMap(points.get(k)));
             m.put("f", values.get(k));
             m.put("found", counts.get(k));
-            m.put("point", points.get(k));
             minima.add(m);
         }
         Map<String, Object> out = new LinkedHashMap<>();

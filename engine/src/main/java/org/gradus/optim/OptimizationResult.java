@@ -172,8 +172,12 @@ public final class OptimizationResult implements Shown {
             if (r.get("minima") instanceof List<?> minima) {
                 for (Object o : minima) {
                     if (o instanceof Map<?, ?> mm) {
-                        line(sb, "", "f = " + Numbers.round(((Number) mm.get("f")).doubleValue(), 8) + " at "
-                                + PointArgs.format(layout, toArray(mm.get("point"))) + " (" + mm.get("found") + "×)");
+                        List<String> parts = new ArrayList<>();
+                        if (mm.get("x") instanceof Map<?, ?> xm) {
+                            for (Map.Entry<?, ?> e : xm.entrySet()) parts.add(e.getKey() + " = " + PointArgs.formatValue(e.getValue()));
+                        }
+                        line(sb, "", "f = " + Numbers.round(((Number) mm.get("f")).doubleValue(), 8) + " at ("
+                                + String.join(", ", parts) + ") (" + mm.get("found") + "×)");
                     }
                 }
             }
@@ -187,10 +191,6 @@ public final class OptimizationResult implements Shown {
         if (extras.get("trace") instanceof List<?> t) line(sb, "trace", t.size() + " records (iteration, f, gradNorm, step, lr)");
         if (extras.get("traceFile") != null) line(sb, "trace", "written to " + extras.get("traceFile"));
         return sb.toString().stripTrailing();
-    }
-
-    private static double[] toArray(Object o) {
-        return o instanceof double[] d ? d : new double[0];
     }
 
     private static void line(StringBuilder sb, String label, String text) {

@@ -29,6 +29,6 @@ final class Adagrad extends FirstOrder {
 
     @Override
     public String describe() {
-        return common() + ", eps " + Numbers.format(eps);
+        return common() + ", eps " + Numbers.round(eps, 6);
     }
 }

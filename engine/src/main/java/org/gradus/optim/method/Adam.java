@@ -55,6 +55,6 @@ final class Adam extends FirstOrder {
 
     @Override
     public String describe() {
-        return common() + ", beta1 " + Numbers.format(beta1) + ", beta2 " + Numbers.format(beta2) + ", eps " + Numbers.format(eps);
+        return common() + ", beta1 " + Numbers.format(beta1) + ", beta2 " + Numbers.format(beta2) + ", eps " + Numbers.round(eps, 6);
     }
 }

@@ -68,9 +68,9 @@ abstract class FirstOrder implements Method {
     }
 
     String common() {
-        StringBuilder sb = new StringBuilder("lr ").append(Numbers.format(lr));
+        StringBuilder sb = new StringBuilder("lr ").append(Numbers.round(lr, 6));
         if (!(schedule instanceof Schedules.Constant)) sb.append(", schedule ").append(schedule);
-        if (weightDecay != 0) sb.append(decoupled ? ", decoupled weight decay " : ", weight decay (L2 in the gradient) ").append(Numbers.format(weightDecay));
+        if (weightDecay != 0) sb.append(decoupled ? ", decoupled weight decay " : ", weight decay (L2 in the gradient) ").append(Numbers.round(weightDecay, 6));
         return sb.toString();
     }
 }

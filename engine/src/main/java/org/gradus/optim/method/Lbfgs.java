@@ -35,6 +35,7 @@ final class Lbfgs implements Method {
     private double[] g0;
     private boolean[] active;
     private boolean fresh = true;
+    private boolean bounded;
 
     Lbfgs(Settings settings) {
         this.m = settings.memory() == null ? 10 : settings.memory();
@@ -57,6 +58,7 @@ final class Lbfgs implements Method {
         x0 = new double[n];
         g0 = new double[n];
         active = new boolean[n];
+        bounded = it.objective.bounded();
         count = 0;
         head = 0;
         fresh = true;
@@ -183,6 +185,6 @@ final class Lbfgs implements Method {
 
     @Override
     public String describe() {
-        return "memory " + m + ", " + lineSearch.describe() + " (with bounds: projected Armijo backtracking)";
+        return "memory " + m + ", " + (bounded ? "projected onto the bounds, projected Armijo backtracking" : lineSearch.describe());
     }
 }

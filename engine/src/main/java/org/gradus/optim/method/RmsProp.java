@@ -46,6 +46,6 @@ final class RmsProp extends FirstOrder {
 
     @Override
     public String describe() {
-        return common() + ", alpha " + Numbers.format(alpha) + ", eps " + Numbers.format(eps) + (mu > 0 ? ", momentum " + Numbers.format(mu) : "");
+        return common() + ", alpha " + Numbers.format(alpha) + ", eps " + Numbers.round(eps, 6) + (mu > 0 ? ", momentum " + Numbers.format(mu) : "");
     }
 }
