@@ -93,7 +93,9 @@ class Problems {
     static Problem threeHumpCamel() {
         def x = new Variable("x", 0.5), y = new Variable("y", 0.5)
         def f = add(mul(2, sq(x)), mul(-1.05, pw(x, 4)), mul(1 / 6d, pw(x, 6)), mul(x, y), sq(y))
-        new Problem(name: 'three-hump camel', f: f, minima: [[0, 0] as double[]], fmin: 0, xtol: 1e-5, lr: 0.1)
+        // the global minimum (0, 0) and two local minima with f = 0.2986384422; descent methods may reach any of them
+        new Problem(name: 'three-hump camel', f: f, minima: [[0, 0], [1.7475523, -0.8737761], [-1.7475523, 0.8737761]].collect { it as double[] },
+                fmin: 0.2986384422, xtol: 1e-5, lr: 0.1)
     }
 
     static Problem powellSingular() {
