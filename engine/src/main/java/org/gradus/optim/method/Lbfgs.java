@@ -172,10 +172,19 @@ final class Lbfgs implements Method {
         return r;
     }
 
-    private static double dot(double[] a, double[] b) {
-        double r = 0;
-        for (int i = 0; i < a.length; i++) r += a[i] * b[i];
-        return r;
+    /** aᵀb with four independent sums, so the loop is not bound by the latency of one chain of additions. */
+    static double dot(double[] a, double[] b) {
+        int n = a.length;
+        double r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            r0 += a[i] * b[i];
+            r1 += a[i + 1] * b[i + 1];
+            r2 += a[i + 2] * b[i + 2];
+            r3 += a[i + 3] * b[i + 3];
+        }
+        for (; i < n; i++) r0 += a[i] * b[i];
+        return (r0 + r1) + (r2 + r3);
     }
 
     @Override
