@@ -1,0 +1,146 @@
+package org.gradus.optim;
+
+import org.gradus.eval.CompiledFunction;
+import org.gradus.optim.method.Method;
+import org.gradus.print.Numbers;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * General constraints by the augmented Lagrangian method (Powell–Hestenes–Rockafellar; Nocedal &amp; Wright
+ * §17.4, inequalities as in LANCELOT/ALGENCAN), around a bound-constrained inner solver (projected
+ * L-BFGS by default). Each constraint is written cᵢ(x) = lhs − rhs (≤ 0 or = 0; {@code >=} flips the sign).
+ * The inner problem minimizes
+ * <pre>  L(x) = f(x) + Σ_eq (λᵢcᵢ + ρ/2·cᵢ²) + Σ_ineq ρ/2·(max(0, cᵢ + λᵢ/ρ)² − (λᵢ/ρ)²)</pre>
+ * then λᵢ ← λᵢ + ρcᵢ (clipped at 0 for inequalities) and ρ grows tenfold whenever the violation did not
+ * fall below a quarter of the previous one. Converged when every violation ≤ 1e-8 and the inner
+ * stationarity (‖projected ∇L‖∞, which is the KKT residual for the updated λ) ≤ tol; infeasible when
+ * the violation stays above 1e-6 after 60 outer iterations or at ρ = 1e12.
+ */
+final class AugmentedLagrangian {
+    static final double CTOL = 1e-8;
+    private AugmentedLagrangian() {
+    }
+
+    /** One general constraint cᵢ(x) ≤ 0 (or = 0), compiled over the problem's layout. */
+    record Compiled(CompiledFunction c, boolean equality) {
+    }
+
+    record Result(Descent.Outcome outcome, double[] lambda, double[] values, int outer, double rho) {
+    }
+
+    /** The inner objective L(x) for fixed λ and ρ; f evaluations are counted on {@code f}. */
+    static final class Penalized extends Objective {
+        final Objective f;
+        final List<Compiled> cons;
+        final double[] lambda;
+        double rho;
+        private final double[] gc;
+
+        Penalized(Objective f, List<Compiled> cons, double[] lambda, double rho) {
+            super(f.lower(), f.upper());
+            this.f = f;
+            this.cons = cons;
+            this.lambda = lambda;
+            this.rho = rho;
+            this.gc = new double[f.dimension()];
+        }
+
+        /** The multiplier estimate λᵢ + ρcᵢ (clipped for inequalities) that the penalty's gradient uses. */
+        double coefficient(int i, double ci) {
+            double v = lambda[i] + rho * ci;
+            return cons.get(i).equality() ? v : Math.max(0, v);
+        }
+
+        @Override
+        public double value(double[] x) {
+            double v = f.value(x);
+            for (int i = 0; i < cons.size(); i++) v += penalty(i, cons.get(i).c().value(x));
+            return v;
+        }
+
+        private double penalty(int i, double ci) {
+            if (cons.get(i).equality()) return lambda[i] * ci + 0.5 * rho * ci * ci;
+            double a = Math.max(0, ci + lambda[i] / rho);
+            return 0.5 * rho * (a * a - (lambda[i] / rho) * (lambda[i] / rho));
+        }
+
+        @Override
+        public double valueAndGradient(double[] x, double[] g) {
+            double v = f.valueAndGradient(x, g);
+            for (int i = 0; i < cons.size(); i++) {
+                double ci = cons.get(i).c().valueAndGradient(x, gc);
+                v += penalty(i, ci);
+                double k = coefficient(i, ci);
+                if (k != 0) for (int j = 0; j < g.length; j++) g[j] += k * gc[j];
+            }
+            return v;
+        }
+    }
+
+    /** Solves from x0 with inner methods made by {@code inner}; limits apply to each inner run, the deadline to all. */
+    static Result solve(Objective f, List<Compiled> cons, double[] x0, Supplier<Method> inner, Descent.Limits lim, double sign) {
+        int m = cons.size();
+        double[] lambda = new double[m];
+        double rho = 10;
+        double[] x = x0.clone();
+        double prevViolation = Double.POSITIVE_INFINITY;
+        int totalIterations = 0;
+        Descent.Outcome out = null;
+        double[] values = new double[m];
+        int outer = 0;
+        Status status = null;
+        String message = null;
+        for (outer = 1; outer <= 60; outer++) {
+            Penalized p = new Penalized(f, cons, lambda, rho);
+            int remaining = Math.max(0, lim.maxIter() - totalIterations);
+            Descent.Limits innerLim = new Descent.Limits(remaining, lim.tol(), lim.ftol(), lim.deadline(), lim.timeLimit());
+            out = Descent.run(inner.get(), p, x, innerLim, null, null, sign);
+            totalIterations += out.iterations();
+            x = out.x();
+            double violation = 0;
+            for (int i = 0; i < m; i++) {
+                values[i] = cons.get(i).c().value(x);
+                violation = Math.max(violation, cons.get(i).equality() ? Math.abs(values[i]) : Math.max(0, values[i]));
+            }
+            for (int i = 0; i < m; i++) lambda[i] = p.coefficient(i, values[i]);
+            Status s = out.status();
+            if (s == Status.INTERRUPTED || s == Status.TIME_LIMIT || s == Status.DIVERGED) {
+                status = s;
+                message = out.message();
+                break;
+            }
+            if (violation <= CTOL && out.measure() <= lim.tol()) {
+                status = Status.CONVERGED;
+                message = "max violation " + Numbers.round(violation, 3) + " ≤ 1e-8 and " + out.measureName() + " of the Lagrangian = "
+                        + Numbers.round(out.measure(), 3) + " ≤ tol " + Numbers.round(lim.tol(), 6) + " after " + outer + " augmented-Lagrangian rounds";
+                break;
+            }
+            if (totalIterations >= lim.maxIter()) {
+                status = violation > 1e-6 ? Status.INFEASIBLE : Status.MAX_ITERATIONS;
+                message = "stopped after maxIter = " + lim.maxIter() + " inner iterations; max violation " + Numbers.round(violation, 3);
+                break;
+            }
+            if (violation > 0.25 * prevViolation) {
+                if (rho >= 1e12) {
+                    status = violation > 1e-6 ? Status.INFEASIBLE : Status.STALLED;
+                    message = "the violation stays at " + Numbers.round(violation, 3) + " with penalty ρ = 1e12"
+                            + (violation > 1e-6 ? ": the constraints look infeasible" : "");
+                    break;
+                }
+                rho *= 10;
+            }
+            prevViolation = Math.min(prevViolation, violation);
+        }
+        if (status == null) {
+            double violation = 0;
+            for (int i = 0; i < m; i++) violation = Math.max(violation, cons.get(i).equality() ? Math.abs(values[i]) : Math.max(0, values[i]));
+            status = violation > 1e-6 ? Status.INFEASIBLE : Status.MAX_ITERATIONS;
+            message = "60 augmented-Lagrangian rounds; max violation " + Numbers.round(violation, 3);
+        }
+        Descent.Outcome o = new Descent.Outcome(out.x(), out.f(), out.g(), status, message, totalIterations, out.measure(),
+                out.measureName(), out.startF(), out.divergedAt());
+        return new Result(o, lambda, values, Math.min(outer, 60), rho);
+    }
+}

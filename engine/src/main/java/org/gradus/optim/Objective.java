@@ -1,0 +1,124 @@
+package org.gradus.optim;
+
+import java.util.Arrays;
+
+/**
+ * The function an optimizer minimizes, over a box {@code lower ≤ x ≤ upper} (infinite bounds for
+ * none), counting its evaluations. A maximization is the minimization of −f; the report converts back.
+ *
+ * <p>Stochastic objectives ({@code batch:}) estimate data reductions on the current mini-batch,
+ * chosen by {@link #selectBatch(int)}.
+ */
+public abstract class Objective {
+    protected final double[] lower;
+    protected final double[] upper;
+    private final boolean bounded;
+    protected long fCount;
+    protected long gCount;
+    protected long hCount;
+    protected long hvCount;
+
+    protected Objective(double[] lower, double[] upper) {
+        this.lower = lower;
+        this.upper = upper;
+        boolean b = false;
+        for (int i = 0; i < lower.length; i++) b |= Double.isFinite(lower[i]) || Double.isFinite(upper[i]);
+        this.bounded = b;
+    }
+
+    public int dimension() {
+        return lower.length;
+    }
+
+    /** f(x). */
+    public abstract double value(double[] x);
+
+    /** f(x), with ∇f(x) into g. */
+    public abstract double valueAndGradient(double[] x, double[] g);
+
+    /** The Hessian ∇²f(x). */
+    public double[][] hessian(double[] x) {
+        throw new UnsupportedOperationException("this objective has no Hessian");
+    }
+
+    /** ∇²f(x)·v into out. */
+    public void hessianVector(double[] x, double[] v, double[] out) {
+        throw new UnsupportedOperationException("this objective has no Hessian");
+    }
+
+    /** True when evaluations estimate f on mini-batches. */
+    public boolean stochastic() {
+        return false;
+    }
+
+    /** Chooses the mini-batch for step t (no-op unless stochastic). */
+    public void selectBatch(int step) {
+    }
+
+    /** Back to all rows (no-op unless stochastic). */
+    public void useAllRows() {
+    }
+
+    public boolean bounded() {
+        return bounded;
+    }
+
+    public double[] lower() {
+        return lower;
+    }
+
+    public double[] upper() {
+        return upper;
+    }
+
+    /** Moves x into the box. */
+    public void project(double[] x) {
+        if (!bounded) return;
+        for (int i = 0; i < x.length; i++) x[i] = Math.min(upper[i], Math.max(lower[i], x[i]));
+    }
+
+    /**
+     * The stationarity measure compared with {@code tol}: the inf-norm of the projected gradient
+     * (components pushing out of the box at an active bound count as 0), as scipy's L-BFGS-B {@code pgtol}.
+     */
+    public double projectedGradientNorm(double[] x, double[] g) {
+        double m = 0;
+        for (int i = 0; i < x.length; i++) {
+            double gi = g[i];
+            if (bounded) {
+                if (x[i] <= lower[i] && gi > 0) gi = 0;
+                else if (x[i] >= upper[i] && gi < 0) gi = 0;
+            }
+            m = Math.max(m, Math.abs(gi));
+        }
+        return Double.isNaN(g.length == 0 ? 0 : sum(g)) ? Double.NaN : m;
+    }
+
+    private static double sum(double[] g) {
+        double s = 0;
+        for (double v : g) s += v;
+        return s;
+    }
+
+    public long fCount() {
+        return fCount;
+    }
+
+    public long gCount() {
+        return gCount;
+    }
+
+    public long hCount() {
+        return hCount;
+    }
+
+    public long hvCount() {
+        return hvCount;
+    }
+
+    static double[] infinite(int n, double v) {
+        double[] a = new double[n];
+        Arrays.fill(a, v);
+        return a;
+    }
+}

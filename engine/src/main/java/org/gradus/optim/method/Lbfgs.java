@@ -1,0 +1,199 @@
+package org.gradus.optim.method;
+
+import org.gradus.optim.Iterate;
+import org.gradus.optim.Objective;
+import org.gradus.optim.Settings;
+import org.gradus.optim.Status;
+import org.gradus.optim.linesearch.Backtracking;
+import org.gradus.optim.linesearch.LineSearch;
+import org.gradus.optim.linesearch.MoreThuente;
+
+/**
+ * Limited-memory BFGS (Nocedal 1980; Liu &amp; Nocedal 1989): d = −H·g by the two-loop recursion over the
+ * last {@code memory} pairs (s, y), with H₀ = (sᵀy/yᵀy)·I; step from the Moré–Thuente strong Wolfe search
+ * with L-BFGS-B's parameters (c1 1e-3, c2 0.9), first trial step 1/‖d‖₂ on the first iteration and 1 after,
+ * as L-BFGS-B does. A pair is stored only when sᵀy &gt; ε·yᵀy. When the line search fails the memory is
+ * dropped and the iteration retried along −g; a second failure in a row ends the run as stalled.
+ *
+ * <p>With bounds (variables with lower/upper) the method is projected L-BFGS: coordinates at an active
+ * bound whose gradient points outward are held fixed, the direction is computed on the free
+ * coordinates, and a projected Armijo backtracking search keeps every iterate in the box (the same
+ * stationarity test as L-BFGS-B: the projected gradient). Defaults: memory 10 (scipy's maxcor).
+ */
+final class Lbfgs implements Method {
+    private static final double EPS = 2.220446049250313e-16;
+    private final int m;
+    private final LineSearch lineSearch;
+    private double[][] s;
+    private double[][] y;
+    private double[] rho;
+    private double[] alphaBuf;
+    private int count;
+    private int head;
+    private double[] d;
+    private double[] x0;
+    private double[] g0;
+    private boolean[] active;
+    private boolean fresh = true;
+    private boolean bounded;
+
+    Lbfgs(Settings settings) {
+        this.m = settings.memory() == null ? 10 : settings.memory();
+        this.lineSearch = "armijo".equals(settings.lineSearch()) ? Backtracking.DEFAULT : MoreThuente.LBFGS;
+    }
+
+    @Override
+    public String name() {
+        return "lbfgs";
+    }
+
+    @Override
+    public void init(Iterate it) {
+        int n = it.x.length;
+        s = new double[m][n];
+        y = new double[m][n];
+        rho = new double[m];
+        alphaBuf = new double[m];
+        d = new double[n];
+        x0 = new double[n];
+        g0 = new double[n];
+        active = new boolean[n];
+        bounded = it.objective.bounded();
+        count = 0;
+        head = 0;
+        fresh = true;
+    }
+
+    @Override
+    public Status step(Iterate it, int t) {
+        Status st = tryStep(it);
+        if (st == Status.STALLED && count > 0) {
+            count = 0;
+            fresh = true;
+            st = tryStep(it);
+        }
+        return st;
+    }
+
+    private Status tryStep(Iterate it) {
+        int n = it.x.length;
+        Objective obj = it.objective;
+        boolean bounded = obj.bounded();
+        if (bounded) markActive(it);
+        direction(it.g, bounded);
+        double dg = 0;
+        double dn = 0;
+        for (int i = 0; i < n; i++) {
+            dg += d[i] * it.g[i];
+            dn += d[i] * d[i];
+        }
+        if (!(dg < 0)) {
+            count = 0;
+            fresh = true;
+            dg = 0;
+            dn = 0;
+            for (int i = 0; i < n; i++) {
+                d[i] = bounded && active[i] ? 0 : -it.g[i];
+                dg += d[i] * it.g[i];
+                dn += d[i] * d[i];
+            }
+            if (!(dg < 0)) return Status.STALLED;
+        }
+        System.arraycopy(it.x, 0, x0, 0, n);
+        System.arraycopy(it.g, 0, g0, 0, n);
+        double alpha0 = fresh ? Math.min(1 / Math.sqrt(dn), 1e10) : 1;
+        if (bounded && fresh) alpha0 = Math.min(1, alpha0);
+        LineSearch ls = bounded ? Backtracking.DEFAULT.withProjection() : lineSearch;
+        double alpha = ls.search(it, d, alpha0);
+        if (Double.isNaN(alpha)) return Status.STALLED;
+        fresh = false;
+        double sy = 0, yy = 0;
+        double[] sNew = s[head];
+        double[] yNew = y[head];
+        for (int i = 0; i < n; i++) {
+            double si = it.x[i] - x0[i];
+            double yi = it.g[i] - g0[i];
+            sNew[i] = si;
+            yNew[i] = yi;
+            sy += si * yi;
+            yy += yi * yi;
+        }
+        if (sy > EPS * yy && yy > 0) {
+            rho[head] = 1 / sy;
+            head = (head + 1) % m;
+            count = Math.min(count + 1, m);
+        }
+        return null;
+    }
+
+    private void markActive(Iterate it) {
+        double[] lo = it.objective.lower();
+        double[] hi = it.objective.upper();
+        for (int i = 0; i < it.x.length; i++) {
+            active[i] = (it.x[i] <= lo[i] && it.g[i] > 0) || (it.x[i] >= hi[i] && it.g[i] < 0);
+        }
+    }
+
+    /** d = −H·g by the two-loop recursion (Nocedal &amp; Wright Algorithm 7.4), on the free coordinates when bounded. */
+    private void direction(double[] g, boolean bounded) {
+        int n = g.length;
+        for (int i = 0; i < n; i++) d[i] = bounded && active[i] ? 0 : -g[i];
+        if (count == 0) return;
+        for (int k = 0; k < count; k++) {
+            int j = ((head - 1 - k) % m + m) % m;
+            double a = rho[j] * dotFree(s[j], d, bounded);
+            alphaBuf[j] = a;
+            double[] yj = y[j];
+            for (int i = 0; i < n; i++) d[i] -= a * yj[i];
+            if (bounded) zeroActive();
+        }
+        int last = ((head - 1) % m + m) % m;
+        double gamma = 1 / (rho[last] * dotFree(y[last], y[last], bounded));
+        if (!Double.isFinite(gamma) || gamma <= 0) gamma = 1 / (rho[last] * dot(y[last], y[last]));
+        for (int i = 0; i < n; i++) d[i] *= gamma;
+        for (int k = count - 1; k >= 0; k--) {
+            int j = ((head - 1 - k) % m + m) % m;
+            double b = rho[j] * dotFree(y[j], d, bounded);
+            double c = alphaBuf[j] - b;
+            double[] sj = s[j];
+            for (int i = 0; i < n; i++) d[i] += c * sj[i];
+            if (bounded) zeroActive();
+        }
+    }
+
+    private void zeroActive() {
+        for (int i = 0; i < d.length; i++) if (active[i]) d[i] = 0;
+    }
+
+    private double dotFree(double[] a, double[] b, boolean bounded) {
+        if (!bounded) return dot(a, b);
+        double r = 0;
+        for (int i = 0; i < a.length; i++) if (!active[i]) r += a[i] * b[i];
+        return r;
+    }
+
+    /** aᵀb with four independent sums, so the loop is not bound by the latency of one chain of additions. */
+    static double dot(double[] a, double[] b) {
+        int n = a.length;
+        double r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            r0 += a[i] * b[i];
+            r1 += a[i + 1] * b[i + 1];
+            r2 += a[i + 2] * b[i + 2];
+            r3 += a[i + 3] * b[i + 3];
+        }
+        for (; i < n; i++) r0 += a[i] * b[i];
+        return (r0 + r1) + (r2 + r3);
+    }
+
+    @Override
+    public String measureName() {
+        return "|∇f|∞";
+    }
+
+    @Override
+    public String describe() {
+        return "memory " + m + ", " + (bounded ? "projected onto the bounds, projected Armijo backtracking" : lineSearch.describe());
+    }
+}

@@ -1,0 +1,222 @@
+package org.gradus.optim
+
+import org.gradus.expr.Expr
+import org.gradus.expr.IndexSymbol
+import org.gradus.expr.Lookup
+import org.gradus.expr.Ops
+import org.gradus.expr.Variable
+import org.gradus.expr.VectorVariable
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.concurrent.atomic.AtomicReference
+
+import static org.gradus.optim.Problems.*
+
+/** Restarts, traces, maximize, time limits, interruption, divergence and mini-batches. */
+class BehaviourSpec extends Specification {
+    @TempDir
+    Path dir
+
+    def "restarts find the four minima of Himmelblau's function and say how many"() {
+        when:
+        def r = Minimizer.run(himmelblau().f, false, [restarts: 30, seed: 3, over: [x: [-5, 5] as double[], y: [-5, 5] as double[]]], [],
+                RunContext.defaults())
+
+        then:
+        r.status() == Status.CONVERGED
+        r.value() < 1e-10
+        r.extras().restarts.runs == 30
+        r.extras().restarts.distinctMinima == 4
+        r.toText().contains('4 distinct minima')
+    }
+
+    def "the same seed gives the same restarts"() {
+        when:
+        def opts = [method: 'lbfgs', restarts: 5, seed: 11, over: [x: [-5, 5], y: [-5, 5]]]
+        def a = Minimizer.run(himmelblau().f, false, opts, [], RunContext.defaults())
+        def b = Minimizer.run(himmelblau().f, false, opts, [], RunContext.defaults())
+
+        then:
+        a.point() == b.point()
+        a.extras().restarts.minima*.f == b.extras().restarts.minima*.f
+    }
+
+    def "trace: true keeps f, gradNorm, step and lr per iteration"() {
+        when:
+        def r = Minimizer.run(booth().f, false, [method: 'gd', lr: 0.05, trace: true, maxIter: 20], [], RunContext.defaults())
+        List rows = r.extras().trace
+
+        then:
+        rows.size() == 21
+        rows[0].iteration == 0
+        rows[1].lr == 0.05d
+        rows.last().f < rows.first().f
+        rows[0].keySet() as List == ['iteration', 'f', 'gradNorm', 'step', 'lr']
+    }
+
+    def "trace: 'file.csv' is written relative to the base directory, with no temporary file left"() {
+        when:
+        def r = Minimizer.run(booth().f, false, [method: 'adam', lr: 0.1, trace: 'runs/trace.csv', maxIter: 50], [], new RunContext(dir, null))
+        def file = dir.resolve('runs/trace.csv')
+        def lines = Files.readAllLines(file)
+
+        then:
+        lines[0] == 'iteration,f,gradNorm,step,lr'
+        lines.size() == 52
+        Files.list(dir.resolve('runs')).count() == 1
+        r.extras().traceFile == file.toString()
+    }
+
+    def "a trace file replaces an old one atomically"() {
+        given:
+        def file = dir.resolve('t.csv')
+        Files.writeString(file, 'old')
+
+        when:
+        Minimizer.run(booth().f, false, [method: 'lbfgs', trace: 't.csv'], [], new RunContext(dir, null))
+
+        then:
+        Files.readString(file).startsWith('iteration,f')
+        Files.list(dir).count() == 1
+    }
+
+    def "maximize reports the objective's own value"() {
+        given:
+        def x = new Variable("x", 0)
+        def y = new Variable("y", 0)
+        def g = Ops.neg(add(sq(sub(x, c(1))), sq(add(y, c(2))), c(-5)))   // max 5 at (1, -2)
+
+        when:
+        def r = Minimizer.run(g, true, [method: 'bfgs'], [], RunContext.defaults())
+
+        then:
+        r.kind() == 'maximize'
+        r.status() == Status.CONVERGED
+        Math.abs(r.value() - 5) < 1e-10
+        Math.abs(r.point()[0] - 1) < 1e-6
+        Math.abs(r.point()[1] + 2) < 1e-6
+        r.toJson().startsWith('{"kind":"maximize","method":"bfgs","status":"converged"')
+    }
+
+    def "timeLimit stops a long run with status time-limit"() {
+        when:
+        def r = Minimizer.run(extendedRosenbrock(1000).f, false, [method: 'gd', lr: 1e-4, maxIter: 100000000, timeLimit: 0.3], [],
+                RunContext.defaults())
+
+        then:
+        r.status() == Status.TIME_LIMIT
+        r.seconds() < 5
+        r.message().contains('timeLimit')
+    }
+
+    def "an interrupt stops the run with status interrupted and the best point"() {
+        given:
+        def f = extendedRosenbrock(1000).f
+        def result = new AtomicReference<OptimizationResult>()
+        def started = new java.util.concurrent.CountDownLatch(1)
+        def listener = { int it, int max, double fv -> if (it == 10) started.countDown() } as ProgressListener
+        def t = Thread.start { result.set(Minimizer.run(f, false, [method: 'gd', lr: 1e-4, maxIter: 100000000], [], new RunContext(null, listener))) }
+
+        when:
+        started.await()
+        t.interrupt()
+        t.join(10000)
+        def r = result.get()
+
+        then:
+        r.status() == Status.INTERRUPTED
+        r.iterations() >= 10
+        r.value() < 12100  // below f at the start: the best point seen
+        r.message().contains('interrupted')
+    }
+
+    def "gd with a fixed step too large for the curvature diverges with advice, as a result"() {
+        when:
+        def r = Minimizer.run(booth().f, false, [method: 'gd', lr: 0.2], [], RunContext.defaults())
+
+        then:
+        r.status() == Status.DIVERGED
+        r.message() =~ /lr < 2\/L = 0\.1111/
+        r.value() == 74d   // the start is the best point seen
+    }
+
+    def "momentum that diverges names the heavy-ball bound"() {
+        when:
+        def r = Minimizer.run(booth().f, false, [method: 'momentum', lr: 0.5], [], RunContext.defaults())
+
+        then:
+        r.status() == Status.DIVERGED
+        r.message().contains('2(1+μ)/L')
+    }
+
+    def "adamw's decoupled weight decay differs from adam with the same weightDecay"() {
+        when:
+        def f = add(sq(sub(new Variable("x", 0), c(3))), mul(100, sq(sub(new Variable("y", 0), c(3)))))
+        def a = Minimizer.run(f, false, [method: 'adam', lr: 0.01, weightDecay: 0.5, maxIter: 20000, tol: 1e-9], [], RunContext.defaults())
+        def w = Minimizer.run(f, false, [method: 'adamw', lr: 0.01, weightDecay: 0.5, maxIter: 20000, tol: 1e-9], [], RunContext.defaults())
+
+        then: "adam minimizes f + (wd/2)|x|²: x = 2·3/(2 + 0.5) = 2.4"
+        Math.abs(a.point()[0] - 2.4) < 1e-3
+        and: "adamw shrinks every coordinate by the same factor, so its answer is another point"
+        Math.abs(w.point()[0] - a.point()[0]) > 1e-2
+    }
+
+    /** mean over 64 rows of (w0·u + w1·v + b − y)², data from y = 2u − 3v + 0.5 + noise. */
+    def "mini-batch adam reaches the least-squares solution; iterations = epochs × ⌈rows/batch⌉"() {
+        given:
+        def rnd = new Random(5)
+        int rows = 60
+        double[] u = new double[rows], v = new double[rows], y = new double[rows]
+        for (int r = 0; r < rows; r++) {
+            u[r] = rnd.nextGaussian(); v[r] = rnd.nextGaussian()
+            y[r] = 2 * u[r] - 3 * v[r] + 0.5 + 0.1 * rnd.nextGaussian()
+        }
+        def w = new VectorVariable("w", 2, 0)
+        def b = new Variable("b", 0)
+        def i = new IndexSymbol('row')
+        Expr body = sq(add(mul(w.get(0), new Lookup('u', u, i)), mul(w.get(1), new Lookup('v', v, i)), b, mul(-1, new Lookup('y', y, i))))
+        Expr mse = mul(1d / rows, Ops.sum(i, 0, rows, body, 'data'))
+        def exact = Minimizer.run(mse, false, [method: 'lbfgs', tol: 1e-12], [], RunContext.defaults())
+
+        when:
+        def r = Minimizer.run(mse, false, [method: 'adam', lr: 0.05, batch: 8, epochs: 200, shuffle: true, seed: 7,
+                                           schedule: org.gradus.optim.schedule.Schedules.create('cosine', [period: 1500])], [], RunContext.defaults())
+
+        then:
+        r.iterations() == 200 * 8
+        r.status() == Status.MAX_ITERATIONS
+        (0..<3).every { Math.abs(r.point()[it] - exact.point()[it]) < 0.02 }
+        r.extras().convergence.any { it.contains('mini-batches of 8') }
+    }
+
+    def "constraints that cannot hold end infeasible, not in an exception"() {
+        given:
+        def x = new Variable("x", 0)
+
+        when:
+        def r = Minimizer.run(sq(x), false, [:], [new Constraint(sq(x), '<=', c(-1))], RunContext.defaults())
+
+        then:
+        r.status() == Status.INFEASIBLE
+        r.maxViolation() > 0.5
+    }
+
+    def "inequality constraints in maximize, and a bound written constant-first"() {
+        given:
+        def x = new Variable("x", 0)
+        def y = new Variable("y", 0)
+
+        when: "maximize x + 2y on the disc x² + y² <= 5 with 0 <= x"
+        def r = Minimizer.run(add(x, mul(2, y)), true, [:], [new Constraint(add(sq(x), sq(y)), '<=', c(5)), new Constraint(c(0), '<=', x)],
+                RunContext.defaults())
+
+        then:
+        r.status() == Status.CONVERGED
+        Math.abs(r.point()[0] - 1) < 1e-5
+        Math.abs(r.point()[1] - 2) < 1e-5
+        Math.abs(r.value() - 5) < 1e-5
+    }
+}
