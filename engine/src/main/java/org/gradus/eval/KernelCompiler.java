@@ -156,14 +156,57 @@ final class KernelCompiler {
             if (bytes == null) return null;
             String dump = System.getProperty("gradus.jit.dump");
             if (dump != null) java.nio.file.Files.write(java.nio.file.Path.of(dump, "kernel" + System.nanoTime() + ".class"), bytes);
-            MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(bytes, true);
-            MethodHandle ctor = l.findConstructor(l.lookupClass(),
-                    MethodType.methodType(void.class, Program.class, int[].class, Object[].class));
-            return (LoopKernel) ctor.invoke(body, body.env, c.refs.toArray());
+            return (LoopKernel) constructorFor(bytes).invoke(body, body.env, c.refs.toArray());
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
             return null;
+        }
+    }
+
+    /**
+     * The constructor of the kernel class with exactly these bytes. A body's code depends only on its
+     * instructions (tables, atoms and scratch arrays are constructor arguments), so recompiling the same
+     * function — minimize run again, another method, a restart — reuses the class and the machine code
+     * the JIT already made for it. At most {@link #CACHED_CLASSES} classes are kept.
+     */
+    private static MethodHandle constructorFor(byte[] bytes) throws ReflectiveOperationException {
+        BytesKey key = new BytesKey(bytes);
+        synchronized (CLASSES) {
+            MethodHandle cached = CLASSES.get(key);
+            if (cached != null) return cached;
+        }
+        MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(bytes, true);
+        MethodHandle ctor = l.findConstructor(l.lookupClass(),
+                MethodType.methodType(void.class, Program.class, int[].class, Object[].class));
+        synchronized (CLASSES) {
+            CLASSES.putIfAbsent(key, ctor);
+        }
+        return ctor;
+    }
+
+    static final int CACHED_CLASSES = 256;
+
+    private static final java.util.Map<BytesKey, MethodHandle> CLASSES = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<BytesKey, MethodHandle> eldest) {
+            return size() > CACHED_CLASSES;
+        }
+    };
+
+    private record BytesKey(byte[] bytes, int hash) {
+        BytesKey(byte[] bytes) {
+            this(bytes, java.util.Arrays.hashCode(bytes));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof BytesKey k && k.hash == hash && java.util.Arrays.equals(k.bytes, bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 
