@@ -86,54 +86,61 @@ class ScriptTransforms extends CompilationCustomizer {
      * (Groovy's own would give 1/3 = 0.3333333333, a 10-digit BigDecimal); otherwise it is the usual
      * operator (expressions divide symbolically).
      */
-    private static class DivisionRewriter extends ClassCodeExpressionTransformer {
-        final SourceUnit sourceUnit
-
-        DivisionRewriter(SourceUnit source) { this.sourceUnit = source }
+    private static class DivisionRewriter extends ScriptRewriter {
+        DivisionRewriter(SourceUnit source) { super(source) }
 
         @Override
-        protected SourceUnit getSourceUnit() { sourceUnit }
-
-        @Override
-        Expression transform(Expression e) {
-            if (e instanceof ClosureExpression) {
-                ((ClosureExpression) e).code.visit(this)
-                return e
-            }
+        Expression rewrite(Expression e) {
             if (e instanceof BinaryExpression && ((BinaryExpression) e).operation.type == Types.DIVIDE) {
                 BinaryExpression b = (BinaryExpression) e
                 return call('__div', [transform(b.leftExpression), transform(b.rightExpression)], b)
             }
-            e == null ? null : e.transformExpression(this)
+            null
         }
     }
 
-    /** Rewrites comparisons in closures given as {@code subjectTo:}. */
-    private static class ConstraintRewriter extends ClassCodeExpressionTransformer {
+    /** A transformer over all of a script's code, closures included; subclasses rewrite some expressions. */
+    private abstract static class ScriptRewriter extends ClassCodeExpressionTransformer {
         final SourceUnit sourceUnit
 
-        ConstraintRewriter(SourceUnit source) { this.sourceUnit = source }
+        ScriptRewriter(SourceUnit source) { this.sourceUnit = source }
 
         @Override
         protected SourceUnit getSourceUnit() { sourceUnit }
 
+        /** The replacement for e, or null to keep it and look inside. */
+        abstract Expression rewrite(Expression e)
+
         @Override
         Expression transform(Expression e) {
-            if (e instanceof MapEntryExpression) {
-                MapEntryExpression me = (MapEntryExpression) e
-                if (me.keyExpression instanceof ConstantExpression && ((ConstantExpression) me.keyExpression).value == 'subjectTo'
-                        && me.valueExpression instanceof ClosureExpression) {
-                    rewrite((ClosureExpression) me.valueExpression)
-                }
-            }
+            if (e == null) return null
+            Expression r = rewrite(e)
+            if (r != null) return r
             if (e instanceof ClosureExpression) {
                 ((ClosureExpression) e).code.visit(this)
                 return e
             }
-            e == null ? null : e.transformExpression(this)
+            e.transformExpression(this)
+        }
+    }
+
+    /** Rewrites comparisons in closures given as {@code subjectTo:}. */
+    private static class ConstraintRewriter extends ScriptRewriter {
+        ConstraintRewriter(SourceUnit source) { super(source) }
+
+        @Override
+        Expression rewrite(Expression e) {
+            if (e instanceof MapEntryExpression) {
+                MapEntryExpression me = (MapEntryExpression) e
+                if (me.keyExpression instanceof ConstantExpression && ((ConstantExpression) me.keyExpression).value == 'subjectTo'
+                        && me.valueExpression instanceof ClosureExpression) {
+                    rewriteComparisons((ClosureExpression) me.valueExpression)
+                }
+            }
+            null
         }
 
-        private static void rewrite(ClosureExpression closure) {
+        private static void rewriteComparisons(ClosureExpression closure) {
             if (!(closure.code instanceof BlockStatement)) return
             for (Statement st : ((BlockStatement) closure.code).statements) {
                 if (!(st instanceof ExpressionStatement)) continue
