@@ -9,7 +9,13 @@ public final class Numbers {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
         if (Double.isNaN(v)) return "NaN";
         if (Double.isInfinite(v)) return v > 0 ? "Infinity" : "-Infinity";
-        return Double.toString(v);
+        String s = Double.toString(v);
+        int e = s.indexOf('E');
+        if (e < 0) return s;
+        // 1.0E-4 → 1e-4, 2.5E10 → 2.5e10: the shortest exact form, still a Groovy literal
+        String mantissa = s.substring(0, e);
+        if (mantissa.endsWith(".0")) mantissa = mantissa.substring(0, mantissa.length() - 2);
+        return mantissa + "e" + s.substring(e + 1);
     }
 
     /** A compact human form with at most {@code digits} significant digits (reports, not re-entry). */

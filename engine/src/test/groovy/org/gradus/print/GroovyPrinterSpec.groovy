@@ -78,7 +78,7 @@ class GroovyPrinterSpec extends Specification {
         'exp(-x**2)*sin(y)' | { -> exp(-x**2)*sin(y) }
         'x*y' | { -> log(exp(x*y)) }
         '3' | { -> exp(c(0)) + log(c(1)) + sqrt(c(4)) }
-        '1.0E-7*x + 2.5E20*y' | { -> 1e-7*x + 2.5e20*y }
+        '1e-7*x + 2.5e20*y' | { -> 1e-7*x + 2.5e20*y }
         'huber(x, y) + huber(x, y, 0.5)' | { -> huber(x, y) + huber(x, y, 0.5) }
         'logsumexp(x, y, 0)' | { -> logsumexp(x, y, c(0)) }
         'max(x, 0) - min(x, y)' | { -> max(x, c(0)) - min(x, y) }
