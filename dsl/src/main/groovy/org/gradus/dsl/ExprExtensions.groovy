@@ -6,6 +6,7 @@ import org.gradus.eval.Evaluate
 import org.gradus.expr.Expr
 import org.gradus.expr.Ops
 import org.gradus.expr.VectorVariable
+import org.gradus.optim.schedule.Schedule
 import org.gradus.result.Shown
 
 /**
@@ -62,6 +63,17 @@ class ExprExtensions {
     }
 
     static List<DataSet> split(DataSet self, Number fraction) { split(self, [:], fraction) }
+
+    /**
+     * A schedule's multipliers over a range of steps, to see its shape: {@code cosine(period: 100).values(0..10)}
+     * (steps 0 to 10), {@code .values(0..<10)}; with {@code lr:} the learning rates themselves.
+     */
+    static List<Double> values(Schedule self, Map options = [:], IntRange steps) {
+        Coerce.checkOptions(options, ['lr'], 'values')
+        double lr = options.lr != null ? Coerce.number(options.lr, 'lr') : 1d
+        if (steps.reverse) throw new IllegalArgumentException("values needs increasing steps, not ${steps.from}..${steps.to}")
+        (steps.fromInt..steps.toInt).collect { int t -> self.rate(lr, t) }
+    }
 
     /** A shown value's JSON object as text. */
     static String json(Shown self) { self.toJson() }

@@ -45,6 +45,18 @@ class ScriptLanguageSpec extends Specification {
         new GradusSession().run('1/3', 't.opt')[0].fields().value == 1d / 3
     }
 
+    def "a schedule shows its values over a range of steps"() {
+        when:
+        def v = run('''
+            stepDecay(every: 2, factor: 0.5).values(0..4)
+            warmup(steps: 2, then: constant()).values(0..<4, lr: 0.1)
+        ''')*.toText()
+
+        then:
+        v[0] == '[1.0, 1.0, 0.5, 0.5, 0.25]'
+        v[1] == '[0.05, 0.1, 0.1, 0.1]'
+    }
+
     def "a variable takes the name it is assigned to, with or without def"() {
         when:
         def shown = run('''
