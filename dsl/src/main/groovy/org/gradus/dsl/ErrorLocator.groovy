@@ -13,10 +13,13 @@ import org.gradus.dsl.compile.ForbiddenSyntaxException
 @CompileStatic
 final class ErrorLocator {
     final String fileName
+    /** The file name the script's stack frames carry ({@link GradusSession#compiledName}). */
+    private final String frameName
     private final List<String> lines
 
     ErrorLocator(String fileName, String source) {
         this.fileName = fileName
+        this.frameName = GradusSession.compiledName(fileName)
         this.lines = source.readLines()
     }
 
@@ -74,7 +77,7 @@ final class ErrorLocator {
     private int scriptLine(Throwable t) {
         for (Throwable c = t; c != null; c = c.cause) {
             for (StackTraceElement f : c.stackTrace) {
-                if (f.fileName == fileName && f.lineNumber > 0) return f.lineNumber
+                if (f.fileName == frameName && f.lineNumber > 0) return f.lineNumber
             }
         }
         0

@@ -126,10 +126,22 @@ class GradusSession {
     Script compile(String source, String fileName) {
         GroovyShell shell = new GroovyShell(GradusSession.classLoader, new Binding(), configuration())
         try {
-            return shell.parse(source, fileName)
+            return shell.parse(source, compiledName(fileName))
         } catch (MultipleCompilationErrorsException e) {
             throw new ErrorLocator(fileName, source).compileError(e)
         }
+    }
+
+    /**
+     * The name a script is compiled under. Groovy names the script's class after it, and then that name
+     * means the class: compiled as {@code rosen.opt}, the statement {@code rosen = ...} would assign to the
+     * class {@code rosen}, and {@code long.opt} could not compile at all. So the file's name gets a prefix no
+     * script uses ({@code Gradus$}, a class {@code Gradus_rosen}); stack frames carry this name, which is how
+     * {@link ErrorLocator} finds the line of a run-time error.
+     */
+    static String compiledName(String fileName) {
+        String base = fileName.replaceFirst(/\.[^.\/\\]*$/, '').replaceAll(/[^A-Za-z0-9_]/, '_')
+        'Gradus$' + base + '.opt'
     }
 
     /** Stops a running script (its optimizer ends with status interrupted where it can). */

@@ -39,6 +39,33 @@ class ErrorsAndSandboxSpec extends Specification {
         !e.report().contains('\tat ')
     }
 
+    @Unroll
+    def "a script file may share its name with a variable or a Java keyword (#file)"() {
+        when:
+        def shown = new GradusSession().run("x = variable(2)\n${name} = x**2 + 1\n${name}.at(x: 3)\n", file)*.toText()
+        def e = failure2("x = variable(2)\n${name} = x**2\n\ny = ${name} + nothing\n", file)
+
+        then:
+        shown == ['10']
+        e.report().startsWith("${file}:4:")              // runtime errors still point into the file
+        e.message.contains("unknown name 'nothing'")
+
+        where:
+        file        | name
+        'rosen.opt' | 'rosen'
+        'long.opt'  | 'f'
+        'f.opt'     | 'f'
+    }
+
+    GradusException failure2(String source, String file) {
+        try {
+            new GradusSession().run(source, file)
+        } catch (GradusException e) {
+            return e
+        }
+        throw new AssertionError('expected the script to fail')
+    }
+
     def "bad arguments to built-ins say what was expected"() {
         expect:
         failure(source).message.contains(text)

@@ -170,27 +170,31 @@ public final class Minimizer {
         final String m0 = method;
         final double[] weights = split == null ? null : split.weights();
         List<Run> runs = new ArrayList<>();
-        for (int r = 0; r < s.restarts(); r++) {
-            double[] start = r == 0 ? x0 : draw(rng, layout, s.over(), lower, upper, x0);
-            Trace trace = wantTrace ? new Trace() : null;
-            Method m = Methods.create(method, s, weights);
-            Descent.Outcome o;
-            double[] lambda = null;
-            double violation = 0;
-            if (compiled.isEmpty()) {
-                o = Descent.run(m, obj, start, lim, trace, ctx.listener(), sign);
-            } else {
-                AugmentedLagrangian.Result res = AugmentedLagrangian.solve(obj, compiled, start, () -> Methods.create(m0, s, weights), lim, sign);
-                o = res.outcome();
-                lambda = res.lambda();
-                for (int i = 0; i < compiled.size(); i++) {
-                    double v = res.values()[i];
-                    violation = Math.max(violation, compiled.get(i).equality() ? Math.abs(v) : Math.max(0, v));
+        try {
+            for (int r = 0; r < s.restarts(); r++) {
+                double[] start = r == 0 ? x0 : draw(rng, layout, s.over(), lower, upper, x0);
+                Trace trace = wantTrace ? new Trace() : null;
+                Method m = Methods.create(method, s, weights);
+                Descent.Outcome o;
+                double[] lambda = null;
+                double violation = 0;
+                if (compiled.isEmpty()) {
+                    o = Descent.run(m, obj, start, lim, trace, ctx.listener(), sign);
+                } else {
+                    AugmentedLagrangian.Result res = AugmentedLagrangian.solve(obj, compiled, start, () -> Methods.create(m0, s, weights), lim, sign);
+                    o = res.outcome();
+                    lambda = res.lambda();
+                    for (int i = 0; i < compiled.size(); i++) {
+                        double v = res.values()[i];
+                        violation = Math.max(violation, compiled.get(i).equality() ? Math.abs(v) : Math.max(0, v));
+                    }
                 }
+                double own = full.value(o.x());
+                runs.add(new Run(o, trace, m, lambda, own, violation, start));
+                if (o.status() == Status.INTERRUPTED || o.status() == Status.TIME_LIMIT) break;
             }
-            double own = full.value(o.x());
-            runs.add(new Run(o, trace, m, lambda, own, violation, start));
-            if (o.status() == Status.INTERRUPTED || o.status() == Status.TIME_LIMIT) break;
+        } finally {
+            if (ctx.listener() != null) ctx.listener().onFinish();   // a progress bar erases itself
         }
         Comparator<Run> better = Comparator
                 .comparing((Run run) -> run.violation() > 1e-6)

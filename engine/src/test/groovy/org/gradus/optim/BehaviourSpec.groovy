@@ -133,6 +133,37 @@ class BehaviourSpec extends Specification {
         r.message().contains('interrupted')
     }
 
+    def "the progress listener hears onFinish once, after the last iteration, whether the run ends or is interrupted"() {
+        given:
+        List<String> heard = Collections.synchronizedList([])
+        def started = new java.util.concurrent.CountDownLatch(1)
+        def listener = new ProgressListener() {
+            void onIteration(int it, int max, double fv) {
+                if (heard.isEmpty() || heard.last() != 'iteration') heard << 'iteration'
+                if (it == 1000) started.countDown()
+            }
+            void onFinish() { heard << 'finish' }
+        }
+
+        when: 'a run that converges'
+        Minimizer.run(rosenbrock().f, false, [method: 'lbfgs'], [], new RunContext(null, listener))
+
+        then:
+        heard == ['iteration', 'finish']
+
+        when: 'a long run, interrupted'
+        heard.clear()
+        def result = new AtomicReference<OptimizationResult>()
+        def t = Thread.start { result.set(Minimizer.run(rosenbrock().f, false, [method: 'adam', lr: 1e-7, maxIter: 100000000], [], new RunContext(null, listener))) }
+        started.await()
+        t.interrupt()
+        t.join(10000)
+
+        then:
+        result.get().status() == Status.INTERRUPTED
+        heard == ['iteration', 'finish']
+    }
+
     def "gd with a fixed step too large for the curvature diverges with advice, as a result"() {
         when:
         def r = Minimizer.run(booth().f, false, [method: 'gd', lr: 0.2], [], RunContext.defaults())

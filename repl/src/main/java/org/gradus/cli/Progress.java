@@ -1,32 +1,35 @@
 package org.gradus.cli;
 
-import org.gradus.optim.ProgressListener;
+import org.gradus.repl.ProgressBar;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
-/** A one-line progress display on the terminal for long runs; nothing when stderr is not a terminal. */
+/**
+ * The progress line of long runs for {@code gradus run}, drawn on stderr: the REPL's {@link ProgressBar}
+ * (it appears after half a second of a run and is erased when the run ends). None when not on a terminal.
+ */
 final class Progress {
     private Progress() {
     }
 
-    static ProgressListener forTerminal(PrintStream err) {
+    /** A bar on {@code err}, or null when the console is not a terminal. */
+    static ProgressBar forTerminal(PrintStream err) {
         if (System.console() == null) return null;
-        return new ProgressListener() {
-            private long last;
-            private final long started = System.nanoTime();
+        PrintWriter w = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        return new ProgressBar(w, Progress::columns, System::nanoTime);
+    }
 
-            @Override
-            public void onIteration(int iteration, int maxIterations, double f) {
-                long now = System.nanoTime();
-                if (now - started < 1_000_000_000L || now - last < 100_000_000L) return; // long runs only, 10 updates/s
-                last = now;
-                int width = 30;
-                int filled = maxIterations > 0 ? (int) ((long) width * iteration / maxIterations) : 0;
-                err.printf("\r[%s%s] %d/%d  f = %.6g ", "=".repeat(filled), " ".repeat(Math.max(0, width - filled)),
-                        iteration, maxIterations, f);
-                if (iteration >= maxIterations) err.print("\r" + " ".repeat(width + 40) + "\r");
-                err.flush();
-            }
-        };
+    /** The terminal's width: $COLUMNS when exported, else 80. */
+    private static int columns() {
+        try {
+            String c = System.getenv("COLUMNS");
+            if (c != null) return Math.max(20, Integer.parseInt(c.strip()));
+        } catch (NumberFormatException ignored) {
+            // fall through
+        }
+        return 80;
     }
 }

@@ -9,10 +9,11 @@ import java.util.function.LongSupplier;
 /**
  * The progress line of a long optimizer run on the terminal:
  * {@code [=========>          ] 1200/5000 iterations  f = 0.0123}. It appears once a run has taken
- * {@link #DELAY_NANOS} (short runs never show one), redraws at most ten times a second, and is erased by
- * {@link #finish()} before the result is printed. The REPL installs one only on a real terminal.
+ * {@link #DELAY_NANOS} (short runs never show one), redraws at most ten times a second, and is erased when
+ * the run ends ({@link #onFinish()}), before its result is printed. The REPL installs one only on a real
+ * terminal; {@code gradus run} draws one on stderr when it is a terminal.
  */
-final class ProgressBar implements ProgressListener {
+public final class ProgressBar implements ProgressListener {
     static final long DELAY_NANOS = 500_000_000L;
     static final long REDRAW_NANOS = 100_000_000L;
 
@@ -28,7 +29,7 @@ final class ProgressBar implements ProgressListener {
      * @param width the terminal's width in columns, read at each redraw
      * @param clock nanoseconds, {@link System#nanoTime} outside tests
      */
-    ProgressBar(PrintWriter out, IntSupplier width, LongSupplier clock) {
+    public ProgressBar(PrintWriter out, IntSupplier width, LongSupplier clock) {
         this.out = out;
         this.width = width;
         this.clock = clock;
@@ -46,8 +47,14 @@ final class ProgressBar implements ProgressListener {
         visible = true;
     }
 
+    /** The run has ended: erases the bar, if drawn, and readies for the next run. */
+    @Override
+    public void onFinish() {
+        finish();
+    }
+
     /** Erases the bar, if drawn, and readies for the next run. */
-    synchronized void finish() {
+    public synchronized void finish() {
         if (visible) {
             out.print("\r\u001b[K");
             out.flush();

@@ -201,6 +201,136 @@ class GradusShellSpec extends Specification {
         d.close()
     }
 
+    static final String ROSENBROCK = 'rosen = (1 - x)**2 + 100*(y - x**2)**2'
+    /** Adam with a tiny step: about a minute in full, so Ctrl-C stops it. */
+    static final String LONG_ADAM = "minimize rosen, method: 'adam', lr: 1e-7, maxIter: 100000000"
+
+    /** Waits until the shell runs an input, lets it run {@code millis}, then presses Ctrl-C. */
+    static void interruptAfter(ShellDriver d, long millis) {
+        long until = System.nanoTime() + 20_000_000_000L
+        while (!d.shell.running && System.nanoTime() < until) Thread.sleep(5)
+        assert d.shell.running
+        Thread.sleep(millis)
+        d.terminal.raise(Terminal.Signal.INT)
+    }
+
+    @Timeout(60)
+    def "Ctrl-C stops a long Adam run: the result shows status interrupted and the best point so far, and r keeps it"() {
+        given:
+        ShellDriver d = new ShellDriver(dir)
+        List<org.gradus.result.Shown> shown = Collections.synchronizedList([])
+        def print = d.shell.session().listener
+        d.shell.session().listener = { shown << it; print.accept(it) }
+        d.start()
+        d.type('x = variable(-1.2); y = variable(1.0)')
+        d.type(ROSENBROCK)
+
+        when: 'the shown form'
+        d.type(LONG_ADAM)
+        interruptAfter(d, 500)
+        int at = d.waitFor('minimize: interrupted')
+        def r = shown.last()
+
+        then:
+        r.status().text() == 'interrupted'
+        r.message().contains('the best point is kept')
+        r.iterations() > 0 && r.iterations() < 100000000
+        r.point().every { Double.isFinite(it) }
+        r.value() < 24.2                                 // f at the start (-1.2, 1) is 24.2
+        d.text().indexOf('x           (x = ', at) > at   // the point is on the screen
+
+        when: 'the assigned form keeps the result in r'
+        d.type('r = ' + LONG_ADAM)
+        interruptAfter(d, 500)
+        while (d.shell.running) Thread.sleep(5)
+        d.type('r.status')
+        d.waitFor('interrupted\n', at + 1)
+        d.type('rosen.at(r) < 24.2')
+        d.waitFor('true', at)
+
+        then:
+        d.loop.alive
+        d.shell.session().variables().r.status().text() == 'interrupted'
+
+        cleanup:
+        d.close()
+    }
+
+    @Timeout(60)
+    def "on a real terminal a long run draws a progress bar that is erased before its result"() {
+        given:
+        ShellDriver d = new ShellDriver(dir, true)
+        d.start()
+        d.type('x = variable(-1.2); y = variable(1.0)')
+        d.type(ROSENBROCK)
+
+        when: 'a run that ends by itself after a second or two'
+        d.type("minimize rosen, method: 'adam', lr: 1e-7, maxIter: 4000000")
+        int first = d.waitFor('minimize: max-iterations')
+        String run1 = d.text().substring(0, first)
+
+        and: 'a run stopped with Ctrl-C'
+        d.type(LONG_ADAM)
+        interruptAfter(d, 1500)
+        int second = d.waitFor('minimize: interrupted', first)
+        String run2 = d.text().substring(first, second)
+
+        then: 'the bar was drawn, then erased, and the report starts on the clean line'
+        run1.contains('/4000000 iterations  f = ')
+        run1.endsWith('\r\u001b[K')
+        run2.contains('/100000000 iterations  f = ')
+        run2.endsWith('\r\u001b[K')
+
+        cleanup:
+        d.close()
+    }
+
+    def ":save keeps the minimize runs, the interrupted one marked, and gradus run reproduces the session"() {
+        given:
+        Path saved = dir.resolve('rosen.opt')
+        ShellDriver d = new ShellDriver(dir)
+        List<org.gradus.result.Shown> replShown = Collections.synchronizedList([])
+        def print = d.shell.session().listener
+        d.shell.session().listener = { replShown << it; print.accept(it) }
+        d.start()
+        ['x = variable(-1.2); y = variable(1.0)', ROSENBROCK, 'grad(rosen)',
+         "minimize rosen, method: 'lbfgs'", "minimize rosen, method: 'newton'", 'minimize rosen, method: \'nope\''].each { d.type(it) }
+        d.type("r = minimize(rosen, method: 'adam', lr: 1e-7, maxIter: 3000000)")
+        interruptAfter(d, 200)
+        while (d.shell.running) Thread.sleep(5)
+        d.type('r.status')
+        d.type('rosen.at(r) < 24.2')
+        d.type(':save rosen.opt')
+        d.waitFor('saved ')
+        d.keyboard.close()
+        d.loop.join(30_000)
+
+        when: 'gradus run rosen.opt'
+        String script = Files.readString(saved)
+        def out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream()
+        int code = org.gradus.cli.Main.run(['run', saved.toString()] as String[], new PrintStream(out, true, 'UTF-8'),
+                new PrintStream(err, true, 'UTF-8'))
+        String rerun = out.toString('UTF-8')
+        assert code == 0: err.toString('UTF-8') + '\n' + script
+        List<String> shownText = replShown*.toText()
+
+        then: 'the failed input is left out; the interrupted run is kept after a comment and runs in full'
+        d.text().contains('saved 8 inputs to rosen.opt')
+        !script.contains('nope')
+        script.contains("// interrupted in the REPL; this runs in full\nr = minimize(rosen, method: 'adam'")
+        code == 0
+        err.toString('UTF-8').isEmpty()
+
+        and: 'the gradient and both methods show the same; the Adam run now ends by its maxIter'
+        shownText[0..2].every { rerun.contains(it.replaceAll(/\d+(\.\d+)?(e-?\d+)? s$/, '')) }
+        shownText[3] == 'interrupted'
+        rerun.contains('max-iterations')
+        rerun.endsWith('true\n')
+
+        cleanup:
+        d.close()
+    }
+
     def "Ctrl-C while idle does nothing"() {
         given:
         ShellDriver d = new ShellDriver(dir)

@@ -30,4 +30,29 @@ class ProgressBarSpec extends Specification {
         text.toString().count('iterations') == 6      // from 0.5 s to 1.1 s
         text.toString().endsWith('\r\u001b[K')
     }
+
+    def "the end of a run (onFinish) erases a drawn bar, and the next run waits its half second afresh"() {
+        given:
+        long now = 0
+        StringWriter text = new StringWriter()
+        def bar = new ProgressBar(new PrintWriter(text), { 80 }, { now })
+
+        when:
+        (1..1000).each { bar.onIteration(it, 1000, 1.0); now += 1_000_000 }
+        bar.onFinish()
+        String first = text.toString()
+        bar.onIteration(1, 10, 2.0)
+        now += 100_000_000
+        bar.onIteration(2, 10, 2.0)
+
+        then:
+        first.contains('iterations') && first.endsWith('\r\u001b[K')
+        text.toString() == first                   // nothing drawn within the new run's first half second
+
+        when: 'an end without a drawn bar writes nothing'
+        bar.onFinish()
+
+        then:
+        text.toString() == first
+    }
 }

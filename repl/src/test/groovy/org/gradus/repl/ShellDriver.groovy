@@ -1,7 +1,9 @@
 package org.gradus.repl
 
+import org.jline.terminal.Size
 import org.jline.terminal.Terminal
 import org.jline.terminal.impl.DumbTerminal
+import org.jline.terminal.impl.ExternalTerminal
 
 import java.nio.charset.StandardCharsets
 import java.nio.file.Path
@@ -11,6 +13,8 @@ import java.util.concurrent.TimeUnit
  * Drives a {@link GradusShell} through a JLine dumb terminal over byte streams: what the test types goes
  * into a pipe, what the shell prints is collected. {@link #run} feeds a whole session and waits for its end
  * (end of input is Ctrl-D); {@link #start}/{@link #type}/{@link #waitFor} interact step by step.
+ * With {@code xterm} true the terminal is an xterm (100 columns) over the same streams, as a real one
+ * would be: it echoes, and the shell colours and draws progress bars.
  */
 class ShellDriver implements Closeable {
     final PipedOutputStream keyboard = new PipedOutputStream()
@@ -21,8 +25,13 @@ class ShellDriver implements Closeable {
     Thread loop
     volatile Integer exitCode
 
-    ShellDriver(Path workingDir = Path.of('.')) {
-        terminal = new DumbTerminal('test', Terminal.TYPE_DUMB, input, screen, StandardCharsets.UTF_8)
+    ShellDriver(Path workingDir = Path.of('.'), boolean xterm = false) {
+        if (xterm) {
+            terminal = new ExternalTerminal('test', 'xterm-256color', input, screen, StandardCharsets.UTF_8)
+            terminal.setSize(new Size(100, 40))
+        } else {
+            terminal = new DumbTerminal('test', Terminal.TYPE_DUMB, input, screen, StandardCharsets.UTF_8)
+        }
         shell = new GradusShell(terminal, null, workingDir)
     }
 
