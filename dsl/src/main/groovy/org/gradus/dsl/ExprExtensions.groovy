@@ -6,6 +6,7 @@ import org.gradus.eval.Evaluate
 import org.gradus.expr.Expr
 import org.gradus.expr.Ops
 import org.gradus.expr.VectorVariable
+import org.gradus.optim.OptimizationResult
 import org.gradus.optim.schedule.Schedule
 import org.gradus.result.Shown
 
@@ -74,6 +75,23 @@ class ExprExtensions {
         if (steps.reverse) throw new IllegalArgumentException("values needs increasing steps, not ${steps.from}..${steps.to}")
         (steps.fromInt..steps.toInt).collect { int t -> self.rate(lr, t) }
     }
+
+    /**
+     * A minimization result's fields as properties with their JSON names: {@code r.x}, {@code r.f},
+     * {@code r.status} ('converged', ...), {@code r.method}, {@code r.gradNorm}, {@code r.iterations},
+     * {@code r.evaluations}, {@code r.seconds}, {@code r.message}, {@code r.constraints}, {@code r.maxViolation}.
+     */
+    static Object getX(OptimizationResult self) { self.fields().get('x') }
+    static Object getF(OptimizationResult self) { self.fields().get('f') }
+    static Object getStatus(OptimizationResult self) { self.fields().get('status') }
+    static Object getMethod(OptimizationResult self) { self.fields().get('method') }
+    static Object getGradNorm(OptimizationResult self) { self.fields().get('gradNorm') }
+    static Object getIterations(OptimizationResult self) { self.fields().get('iterations') }
+    static Object getEvaluations(OptimizationResult self) { self.fields().get('evaluations') }
+    static Object getSeconds(OptimizationResult self) { self.fields().get('seconds') }
+    static Object getMessage(OptimizationResult self) { self.fields().get('message') }
+    static Object getConstraints(OptimizationResult self) { self.fields().get('constraints') }
+    static Object getMaxViolation(OptimizationResult self) { self.fields().get('maxViolation') }
 
     /** A shown value's JSON object as text. */
     static String json(Shown self) { self.toJson() }

@@ -45,6 +45,20 @@ class ScriptLanguageSpec extends Specification {
         new GradusSession().run('1/3', 't.opt')[0].fields().value == 1d / 3
     }
 
+    def "a result's fields read as properties with their JSON names"() {
+        when:
+        def v = run('''
+            x = variable(0)
+            r = minimize((x - 3)**2 + 1, method: 'bfgs')
+            [r.status, r.method, r.x.x, r.f, r.iterations > 0, r.evaluations.f > 0, r.gradNorm < 1e-6]
+            ((x - 3)**2).at(r)
+        ''')*.toText()
+
+        then:
+        v[0] == '[converged, bfgs, 3.0, 1.0, true, true, true]'
+        v[1] == '0'
+    }
+
     def "a schedule shows its values over a range of steps"() {
         when:
         def v = run('''
