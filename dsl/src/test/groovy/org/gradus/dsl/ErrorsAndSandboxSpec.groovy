@@ -109,6 +109,9 @@ class ErrorsAndSandboxSpec extends Specification {
         'imports'               | 'import java.io.File'
         'Runtime'               | 'Runtime.runtime'
         'method pointers'       | 'def p = "ls".&execute'
+        'class objects'         | 'Math.class.simpleName'
+        'class as a value'      | 'def c = Math; c.getResource("/")'
+        'Class members'         | 'Math.getResource("/")'
     }
 
     def "ordinary Groovy still works inside the sandbox"() {
@@ -116,7 +119,7 @@ class ErrorsAndSandboxSpec extends Specification {
         new GradusSession().run('''
             def xs = [1, 2, 3].collect { it * 2 }
             def m = [a: 1] + [b: 2]
-            xs.sum() + m.size() + Math.sqrt(16)
+            xs.sum() + m.size() + Math.sqrt(16) + Math.max(0, Math.PI - Math.PI)
         ''', 'ok.opt')*.toText() == ['18']
     }
 }

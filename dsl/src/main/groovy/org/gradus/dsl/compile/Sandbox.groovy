@@ -122,12 +122,22 @@ class Sandbox extends CompilationCustomizer {
             super.visitAnnotations(node)
         }
 
+        /** Class expressions seen as the receiver of a static member; any other use of a class as a value is refused. */
+        private final Set<ClassExpression> receivers = Collections.newSetFromMap(new IdentityHashMap<ClassExpression, Boolean>())
+
         @Override
         void visitMethodCallExpression(MethodCallExpression call) {
             String name = call.methodAsString
             if (name == null) refuse(call, 'a method name computed at run time')
             else if (name in DENIED_METHODS) refuse(call, "calling '$name'")
-            if (call.objectExpression instanceof ClassExpression) checkType(call, call.objectExpression.type)
+            if (call.objectExpression instanceof ClassExpression) {
+                ClassExpression owner = (ClassExpression) call.objectExpression
+                checkType(call, owner.type)
+                receivers << owner
+                if (name != null && !owner.type.getMethods(name).any { it.isStatic() }) {
+                    refuse(call, "'$name' is not a static method of ${owner.type.nameWithoutPackage} (class objects are not available in scripts)")
+                }
+            }
             super.visitMethodCallExpression(call)
         }
 
@@ -149,7 +159,14 @@ class Sandbox extends CompilationCustomizer {
             String name = p.propertyAsString
             if (name == null) refuse(p, 'a property name computed at run time')
             else if (name in DENIED_PROPERTIES) refuse(p, "the property '$name'")
-            if (p.objectExpression instanceof ClassExpression) checkType(p, p.objectExpression.type)
+            if (p.objectExpression instanceof ClassExpression) {
+                ClassExpression owner = (ClassExpression) p.objectExpression
+                checkType(p, owner.type)
+                receivers << owner
+                if (name != null && !isStaticProperty(owner.type, name)) {
+                    refuse(p, "'$name' is not a static field of ${owner.type.nameWithoutPackage} (class objects are not available in scripts)")
+                }
+            }
             super.visitPropertyExpression(p)
         }
 
@@ -168,7 +185,15 @@ class Sandbox extends CompilationCustomizer {
         @Override
         void visitClassExpression(ClassExpression c) {
             checkType(c, c.type)
+            if (!receivers.contains(c)) refuse(c, "using the class ${c.type.nameWithoutPackage} as a value")
             super.visitClassExpression(c)
+        }
+
+        private static boolean isStaticProperty(ClassNode type, String name) {
+            def field = type.getField(name)
+            if (field != null && field.isStatic()) return true
+            String cap = name.capitalize()
+            (type.getMethods('get' + cap) + type.getMethods('is' + cap)).any { it.isStatic() && it.parameters.length == 0 }
         }
 
         @Override
