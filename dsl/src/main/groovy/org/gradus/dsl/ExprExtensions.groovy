@@ -81,7 +81,11 @@ class ExprExtensions {
      * {@code r.status} ('converged', ...), {@code r.method}, {@code r.gradNorm}, {@code r.iterations},
      * {@code r.evaluations}, {@code r.seconds}, {@code r.message}, {@code r.constraints}, {@code r.maxViolation}.
      */
-    static Object getX(OptimizationResult self) { self.fields().get('x') }
+    static Object getX(OptimizationResult self) {
+        Map<String, Object> point = new LinkedHashMap<>()
+        self.x().each { String k, Object v -> point.put(k, v instanceof double[] ? (((double[]) v) as List<Double>) : v) }
+        point
+    }
     static Object getF(OptimizationResult self) { self.fields().get('f') }
     static Object getStatus(OptimizationResult self) { self.fields().get('status') }
     static Object getMethod(OptimizationResult self) { self.fields().get('method') }

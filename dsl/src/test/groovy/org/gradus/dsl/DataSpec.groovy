@@ -55,15 +55,19 @@ class DataSpec extends Specification {
             mse = mean(data) { row -> squaredError(dot(w, row.x) + b, row.y) }
             mse
             mse.at(w: [0.3, -0.7], b: 0.2)
+            2*mse
+            sum(data) { row -> row.y }
             grad(mse).at(w: [0.3, -0.7], b: 0.2)
         ''')
 
         then:
-        out[0].text == '0.25*sum(data) { row -> (dot(w, row.x) + b - row.y)**2 }'
+        out[0].text == 'mean(data) { row -> (dot(w, row.x) + b - row.y)**2 }'
         Math.abs(out[1].value - mse) < 1e-12
-        Math.abs(out[2].value.w[0] - g[0]) < 1e-12
-        Math.abs(out[2].value.w[1] - g[1]) < 1e-12
-        Math.abs(out[2].value.b - g[2]) < 1e-12
+        out[2].text == '2*mean(data) { row -> (dot(w, row.x) + b - row.y)**2 }'
+        out[3].text == 'sum(data) { row -> row.y }'
+        Math.abs(out[4].value.w[0] - g[0]) < 1e-12
+        Math.abs(out[4].value.w[1] - g[1]) < 1e-12
+        Math.abs(out[4].value.b - g[2]) < 1e-12
     }
 
     def "columns by name, sums over rows and logistic loss"() {

@@ -59,6 +59,16 @@ class ScriptLanguageSpec extends Specification {
         v[1] == '0'
     }
 
+    def "vectors inside shown maps and lists print as lists, not as Java arrays"() {
+        expect:
+        run('''
+            w = vector(2)
+            r = minimize(sumsq([w[0] - 1, w[1] + 2]), method: 'newton')
+            r.x.w.collect { Math.round(it * 1e6) / 1e6 }
+            [a: [1, 2] as double[]]
+        ''')*.toText() == ['[1.0, -2.0]', '[a:[1.0, 2.0]]']
+    }
+
     def "a schedule shows its values over a range of steps"() {
         when:
         def v = run('''

@@ -120,6 +120,8 @@ public final class GroovyPrinter {
     }
 
     private Printed product(List<Expr> factors) {
+        Printed mean = meanOrNull(factors);
+        if (mean != null) return mean;
         List<Expr> f = new ArrayList<>(factors);
         String sign = "";
         if (f.get(0) instanceof Constant c && c.value() == -1) {
@@ -137,6 +139,19 @@ public final class GroovyPrinter {
             return new Printed(sign + (f.size() == 1 ? wrap(f.get(0), UNARY) : body), UNARY);
         }
         return new Printed(body, f.get(0) instanceof Constant c && c.value() < 0 ? UNARY : PRODUCT);
+    }
+
+    /** c·Σ_rows body prints as {@code mean(data) { row -> body }}, times c·rows when that is not 1. */
+    private Printed meanOrNull(List<Expr> factors) {
+        if (factors.size() != 2 || !(factors.get(0) instanceof Constant c) || !(factors.get(1) instanceof SumOver s)
+                || s.dataRows() == null) {
+            return null;
+        }
+        double scale = c.value() * (s.to() - s.from());
+        String text = sum(s).replaceFirst("^sum\\(", "mean(");
+        if (Math.abs(scale - 1) <= 1e-12) return new Printed(text, ATOM);
+        if (Math.abs(scale + 1) <= 1e-12) return new Printed("-" + text, UNARY);
+        return new Printed(Numbers.format(scale) + "*" + text, scale < 0 ? UNARY : PRODUCT);
     }
 
     private String sum(SumOver s) {

@@ -13,6 +13,24 @@ public final class Results {
         if (value instanceof Constant c) return new NumberResult(c.value());
         if (value instanceof Expr e) return new ExpressionResult(e);
         if (value instanceof Number n) return new NumberResult(n.doubleValue());
-        return new TextResult(String.valueOf(value));
+        return new TextResult(text(value));
+    }
+
+    /** Text of a value as a script would write it: arrays and nested collections as lists, {@code [1.0, 2.0]}. */
+    public static String text(Object value) {
+        if (value instanceof double[] d) return java.util.Arrays.toString(d);
+        if (value instanceof int[] d) return java.util.Arrays.toString(d);
+        if (value instanceof Object[] a) return text(java.util.Arrays.asList(a));
+        if (value instanceof java.util.Map<?, ?> m) {
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            for (java.util.Map.Entry<?, ?> e : m.entrySet()) parts.add(e.getKey() + ":" + text(e.getValue()));
+            return "[" + String.join(", ", parts) + "]";
+        }
+        if (value instanceof java.util.Collection<?> c) {
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            for (Object o : c) parts.add(text(o));
+            return "[" + String.join(", ", parts) + "]";
+        }
+        return String.valueOf(value);
     }
 }
