@@ -1,11 +1,7 @@
 package org.gradus.dsl
 
 import groovy.transform.CompileStatic
-import org.codehaus.groovy.control.CompilerConfiguration
-import org.codehaus.groovy.control.MultipleCompilationErrorsException
-import org.gradus.dsl.compile.InteractiveTransforms
-import org.gradus.dsl.compile.Sandbox
-import org.gradus.dsl.compile.ScriptTransforms
+import org.codehaus.groovy.runtime.InvokerHelper
 import org.gradus.optim.ProgressListener
 import org.gradus.result.Shown
 
@@ -53,8 +49,19 @@ class GradusSession {
     /** Values defined before the script runs ({@code --set name=value}). */
     final Map<String, Object> predefined = new LinkedHashMap<>()
 
-    /** Milliseconds the last run spent compiling and running its script (for start-up measurements). */
+    /**
+     * Where compiled scripts are cached ({@link ScriptCache}); null (the default) for no cache. The
+     * {@code gradus} command sets it; the REPL (interactive sessions) never uses it.
+     */
+    Path cacheDir
+
+    /**
+     * Milliseconds the last run spent compiling (or loading from the cache) and running its script (for
+     * start-up measurements).
+     */
     double lastCompileMillis, lastRunMillis
+    /** Whether the last run's classes came from the cache instead of the compiler. */
+    boolean lastRunCached
 
     private final Binding binding = new Binding()
     private volatile Thread worker
@@ -69,16 +76,6 @@ class GradusSession {
     /** Forgets every variable. */
     void reset() {
         binding.variables.clear()
-    }
-
-    private CompilerConfiguration configuration() {
-        CompilerConfiguration cfg = new CompilerConfiguration()
-        cfg.scriptBaseClass = GradusScript.name
-        if (interactive) cfg.addCompilationCustomizers(new InteractiveTransforms.Declarations())
-        if (sandboxed) cfg.addCompilationCustomizers(new Sandbox())
-        cfg.addCompilationCustomizers(new ScriptTransforms())
-        if (interactive) cfg.addCompilationCustomizers(new InteractiveTransforms.Interruptible())
-        cfg
     }
 
     /** Runs a script file; relative data paths are read from its folder. */
@@ -96,7 +93,7 @@ class GradusSession {
     /** Runs script text; {@code fileName} names it in errors, {@code baseDir} resolves relative paths. */
     List<Shown> run(String source, String fileName = 'script.opt', Path baseDir = Path.of('.')) {
         long t0 = System.nanoTime()
-        Script script = compile(source, fileName)
+        Script script = cacheDir != null && !interactive ? compileCached(source, fileName) : compile(source, fileName)
         long t1 = System.nanoTime()
         lastCompileMillis = (t1 - t0) / 1e6d
         ErrorLocator locator = new ErrorLocator(fileName, source)
@@ -124,12 +121,36 @@ class GradusSession {
     }
 
     Script compile(String source, String fileName) {
-        GroovyShell shell = new GroovyShell(GradusSession.classLoader, new Binding(), configuration())
-        try {
-            return shell.parse(source, compiledName(fileName))
-        } catch (MultipleCompilationErrorsException e) {
-            throw new ErrorLocator(fileName, source).compileError(e)
+        lastRunCached = false
+        ScriptCompiler.parse(source, fileName, sandboxed, interactive)
+    }
+
+    /**
+     * The script from the cache in {@link #cacheDir} if an entry for exactly this source, name, flags and
+     * Gradus build is there; otherwise compiled, and stored if it compiled. Any trouble with the cache
+     * means compiling as if there were none. Both ways the classes are defined by one fresh loader under
+     * the Gradus class loader, so a cached run behaves as its first run did.
+     */
+    private Script compileCached(String source, String fileName) {
+        lastRunCached = false
+        ScriptCache cache = ScriptCache.open(cacheDir)
+        String key = null
+        if (cache != null) {
+            try {
+                key = cache.key(source, compiledName(fileName), sandboxed, interactive)
+                ScriptCache.Compiled hit = cache.load(key)
+                if (hit != null) {
+                    Script script = InvokerHelper.createScript(hit.define(GradusSession.classLoader), new Binding())
+                    lastRunCached = true
+                    return script
+                }
+            } catch (Throwable ignored) {
+                // a bad entry (or a failing cache): compile instead
+            }
         }
+        ScriptCache.Compiled compiled = ScriptCompiler.compileClasses(source, fileName, sandboxed, interactive)
+        if (cache != null && key != null) cache.store(key, compiled)
+        InvokerHelper.createScript(compiled.define(GradusSession.classLoader), new Binding())
     }
 
     /**

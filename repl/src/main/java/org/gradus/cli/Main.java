@@ -2,6 +2,7 @@ package org.gradus.cli;
 
 import org.gradus.dsl.GradusException;
 import org.gradus.dsl.GradusSession;
+import org.gradus.dsl.ScriptCache;
 import org.gradus.result.Shown;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code gradus} command: {@code run}, {@code check}, {@code --help}, {@code --version}, and the
@@ -50,6 +52,15 @@ public final class Main {
 
     /** Runs the command; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    /**
+     * Runs the command with {@code env} as the environment for the compiled-script cache of {@code run}
+     * ({@code GRADUS_CACHE=0}, {@code GRADUS_CACHE_DIR}, {@code XDG_CACHE_HOME}, {@code HOME}); returns the
+     * exit code.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         if (args.length == 0) return Repl.start(out, err);
         String cmd = args[0];
         switch (cmd) {
@@ -62,7 +73,7 @@ public final class Main {
                 return 0;
             }
             case "run" -> {
-                return runCommand(args, out, err);
+                return runCommand(args, out, err, env);
             }
             case "check" -> {
                 return checkCommand(args, out, err);
@@ -131,7 +142,7 @@ public final class Main {
         }
     }
 
-    private static int runCommand(String[] args, PrintStream out, PrintStream err) {
+    private static int runCommand(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         RunArgs ra = parseRun(args, err);
         if (ra == null) return USAGE;
         if (!Files.isRegularFile(ra.file())) {
@@ -139,6 +150,7 @@ public final class Main {
             return USAGE;
         }
         GradusSession session = new GradusSession();
+        session.setCacheDir(ScriptCache.defaultDir(env));
         session.setTimeLimit(ra.timeout());
         for (String[] s : ra.sets()) session.getPredefined().put(s[0], parseValue(s[1]));
         if (ra.json()) {
@@ -189,12 +201,16 @@ public final class Main {
         }
     }
 
-    /** GRADUS_TIMING=1: where a run's time went (JVM start to main, Groovy setup and compile, the run). */
+    /**
+     * GRADUS_TIMING=1: where a run's time went (JVM start to main, Groovy setup and compile or the load of
+     * the cached classes, the run).
+     */
     private static void timing(GradusSession session, long mainStarted, PrintStream err) {
         long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
         double toMain = (System.currentTimeMillis() - jvmStart) - (System.nanoTime() - mainStarted) / 1e6;
-        err.printf("timing: JVM start to main %.0f ms, compile %.0f ms, run %.0f ms%n", toMain,
-                session.getLastCompileMillis(), session.getLastRunMillis());
+        err.printf("timing: JVM start to main %.0f ms, compile %.0f ms%s, run %.0f ms%n", toMain,
+                session.getLastCompileMillis(), session.isLastRunCached() ? " (loaded from the cache)" : "",
+                session.getLastRunMillis());
     }
 
     static int report(GradusException e, boolean debug, PrintStream err) {

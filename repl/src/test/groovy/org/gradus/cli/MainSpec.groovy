@@ -12,10 +12,19 @@ class MainSpec extends Specification {
     @TempDir
     Path dir
 
+    /** Runs the command with its script cache in the test's directory (never the user's). */
     Map<String, Object> gradus(String... args) {
+        gradusIn([GRADUS_CACHE_DIR: dir.resolve('cache').toString()], args)
+    }
+
+    Map<String, Object> gradusIn(Map<String, String> env, String... args) {
         def out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream()
-        int code = Main.run(args, new PrintStream(out, true, 'UTF-8'), new PrintStream(err, true, 'UTF-8'))
+        int code = Main.run(args, new PrintStream(out, true, 'UTF-8'), new PrintStream(err, true, 'UTF-8'), env)
         [code: code, out: out.toString('UTF-8'), err: err.toString('UTF-8')]
+    }
+
+    List<Path> cacheEntries(Path cache = dir.resolve('cache')) {
+        Files.isDirectory(cache) ? Files.list(cache).withCloseable { new ArrayList<Path>(it.toList()) } : []
     }
 
     Path script(String name = 'model.opt', String text) {
@@ -95,6 +104,48 @@ class MainSpec extends Specification {
         with(gradus('run', slow.toString(), '--timeout', '0.5')) { code == 124 && err.contains('time limit') }
         !gradus('run', runtime.toString()).err.contains('\tat ')
         gradus('run', runtime.toString(), '--debug').err.contains('\tat ')
+    }
+
+    def "run caches the compiled script: a second run prints the same and exit codes stay the same"() {
+        given:
+        def good = script('g.opt', 'x = variable(1)\nf = (x - 2)**2 + 1\ngrad(f).at(x: 0)\nk\n')
+        def runtime = script('r.opt', 'x = variable(1)\nassert 1 == 2\n')
+        def compile = script('c.opt', 'x = variable(1)\ny = (x + \n')
+        def forbidden = script('f.opt', 'System.exit(0)\n')
+        def slow = script('s.opt', "x = variable(1)\nminimize x**2 + 1, method: 'adam', lr: 1e-12, maxIter: 1000000000\n")
+
+        when:
+        def first = [gradus('run', good.toString(), '--json', '--set', 'k=2'), gradus('run', runtime.toString()),
+                     gradus('run', compile.toString()), gradus('run', forbidden.toString()),
+                     gradus('run', slow.toString(), '--timeout', '0.3')]
+        def cached = cacheEntries().size()
+        def second = [gradus('run', good.toString(), '--json', '--set', 'k=2'), gradus('run', runtime.toString()),
+                      gradus('run', compile.toString()), gradus('run', forbidden.toString()),
+                      gradus('run', slow.toString(), '--timeout', '0.3')]
+
+        then:
+        cached == 3                                   // the three scripts that compiled
+        cacheEntries().size() == 3
+        first*.code == [0, 1, 3, 4, 124]
+        second*.code == first*.code
+        second*.out == first*.out
+        second*.err == first*.err
+        first[0].out == '{"kind":"gradient","at":{"x":0},"value":{"x":-4},"norm":4}\n{"kind":"number","value":2}\n'
+        first[1].err.startsWith('r.opt:2:1: error: assertion failed')
+    }
+
+    def "GRADUS_CACHE=0 turns the cache off"() {
+        given:
+        def good = script('g.opt', '1 + 1\n')
+        def cache = dir.resolve('off')
+
+        when:
+        def r = gradusIn([GRADUS_CACHE: '0', GRADUS_CACHE_DIR: cache.toString()], 'run', good.toString())
+
+        then:
+        r.code == 0
+        r.out == '2\n'
+        !Files.exists(cache)
     }
 
     def "check compiles without running"() {
