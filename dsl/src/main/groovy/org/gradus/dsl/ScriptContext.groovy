@@ -1,6 +1,7 @@
 package org.gradus.dsl
 
 import groovy.transform.CompileStatic
+import org.gradus.dsl.run.RunControl
 import org.gradus.optim.ProgressListener
 import org.gradus.result.Results
 import org.gradus.result.Shown
@@ -26,7 +27,9 @@ class ScriptContext {
         this.baseDir = baseDir.toAbsolutePath().normalize()
     }
 
+    /** Shows a value; a run that has been stopped (time limit, output closed) shows nothing more. */
     void show(Object value) {
+        RunControl.checkStopped()
         if (value != null) sink.accept(Results.of(value))
     }
 
