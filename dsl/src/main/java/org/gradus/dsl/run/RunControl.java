@@ -52,10 +52,16 @@ public final class RunControl {
         }
     }
 
-    /** Detaches this control from the calling thread and restores {@code previous}. */
-    public void detach(RunControl previous) {
+    /**
+     * Detaches this control from the calling thread and restores {@code previous}. An interrupt aimed at
+     * this run that nothing consumed (it came during a statement without a loop) is cleared, so that it
+     * does not reach the thread's next run.
+     */
+    public synchronized void detach(RunControl previous) {
         thread = null;
         running = false;
+        interruptPending = false;
+        Thread.interrupted();
         if (previous == null) CURRENT.remove();
         else CURRENT.set(previous);
     }
