@@ -62,18 +62,9 @@ class ShellDriver implements Closeable {
         loop = Thread.start('gradus-test-shell') { exitCode = shell.run() }
     }
 
-    /** Lines typed so far. */
-    volatile int typed
-
     void type(String line) {
-        typed++
         keyboard.write((line + '\n').getBytes(StandardCharsets.UTF_8))
         keyboard.flush()
-    }
-
-    /** True while the shell runs the last line typed (it has shown a prompt for every line typed, and runs). */
-    boolean runningLastInput() {
-        shell.running && text().count(GradusShell.PROMPT) >= typed
     }
 
     String text() {
