@@ -193,7 +193,7 @@ abstract class GradusScript extends Script {
     DataSet csv(Map options = [:], String file) {
         Coerce.checkOptions(options, ['target'], 'csv')
         ScriptContext ctx = context()
-        java.nio.file.Path path = ctx != null ? ctx.resolve(file) : java.nio.file.Path.of(file)
+        java.nio.file.Path path = ctx != null ? ctx.files.readable(file) : java.nio.file.Path.of(file)
         CsvLoader.load(path, options.target as String)
     }
 
@@ -282,7 +282,7 @@ abstract class GradusScript extends Script {
             }
         }
         ScriptContext ctx = context()
-        RunContext run = ctx == null ? RunContext.defaults() : new RunContext(ctx.baseDir, ctx.progress)
+        RunContext run = ctx == null ? RunContext.defaults() : RunContext.of(ctx.files, ctx.progress)
         Minimizer.run(Coerce.expr(f, 'the objective'), maximize, opts, constraints, run)
     }
 
