@@ -5,10 +5,8 @@ import org.gradus.expr.Layout;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -317,38 +315,25 @@ public final class Trace {
     }
 
     /**
-     * Writes the trace as CSV with a header row ({@link #columns()}) atomically: into a temporary file in
-     * the target's folder, then renamed over it, so the target is either the old file or the complete new
-     * one, never half written. Non-finite numbers are written as NaN, Infinity, -Infinity.
-     *
-     * @throws IOException when the folder cannot be made or written; no temporary file is left behind
+     * Writes the trace as CSV with a header row ({@link #columns()}) to {@code file} (created or
+     * truncated). A script's trace file goes through {@link org.gradus.io.OutputFile}, which writes it into
+     * a temporary file in the target's folder and renames it over the target, so it is never half written.
+     * Non-finite numbers are written as NaN, Infinity, -Infinity.
      */
     public void writeCsv(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write(String.join(",", columns()));
-                w.write('\n');
-                StringBuilder line = new StringBuilder();
-                for (int r = 0; r < size; r++) {
-                    line.setLength(0);
-                    line.append(iteration[r]).append(',').append((int) cols[EPOCH][r]);
-                    for (int c = F; c <= LR; c++) line.append(',').append(num(cols[c][r]));
-                    for (int i = 0; i < n; i++) line.append(',').append(num(points[r * n + i]));
-                    if (fullF) line.append(',').append(num(cols[FULL_F][r]));
-                    line.append(',').append(num(cols[SECONDS][r])).append(',').append((long) cols[EVALS][r]).append('\n');
-                    w.append(line);
-                }
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(String.join(",", columns()));
+            w.write('\n');
+            StringBuilder line = new StringBuilder();
+            for (int r = 0; r < size; r++) {
+                line.setLength(0);
+                line.append(iteration[r]).append(',').append((int) cols[EPOCH][r]);
+                for (int c = F; c <= LR; c++) line.append(',').append(num(cols[c][r]));
+                for (int i = 0; i < n; i++) line.append(',').append(num(points[r * n + i]));
+                if (fullF) line.append(',').append(num(cols[FULL_F][r]));
+                line.append(',').append(num(cols[SECONDS][r])).append(',').append((long) cols[EVALS][r]).append('\n');
+                w.append(line);
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 

@@ -1,6 +1,0 @@
-package org.gradus.analysis;
-
-/** How an atom moves with one argument on a given range of that argument. */
-public enum Monotonicity {
-    INCREASING, DECREASING, NONMONOTONE
-}

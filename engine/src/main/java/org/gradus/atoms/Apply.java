@@ -1,0 +1,60 @@
+package org.gradus.atoms;
+
+import org.gradus.expr.Expr;
+import org.gradus.expr.GroovyPrinter;
+import org.gradus.expr.LatexPrinter;
+import org.gradus.expr.Notation;
+
+import java.util.List;
+import java.util.Objects;
+
+/** An atom applied to arguments, e.g. {@code exp(x)} or {@code x + y}. Build through {@link Ops}, which simplifies. */
+public final class Apply extends Expr implements Notation {
+    private final Atom atom;
+    private final List<Expr> args;
+
+    Apply(Atom atom, List<Expr> args) {
+        if (atom.arity() >= 0 && atom.arity() != args.size()) {
+            throw new IllegalArgumentException(atom.name() + " takes " + atom.arity() + " argument(s), got " + args.size());
+        }
+        this.atom = atom;
+        this.args = List.copyOf(args);
+    }
+
+    public Atom atom() {
+        return atom;
+    }
+
+    public List<Expr> args() {
+        return args;
+    }
+
+    public Expr arg(int k) {
+        return args.get(k);
+    }
+
+    @Override
+    public GroovyPrinter.Printed groovy(GroovyPrinter printer) {
+        return atom.groovy(printer, args);
+    }
+
+    @Override
+    public LatexPrinter.Printed latex(LatexPrinter printer) {
+        return atom.latex(printer, args);
+    }
+
+    @Override
+    public List<Expr> children() {
+        return args;
+    }
+
+    @Override
+    protected int computeHash() {
+        return Objects.hash(atom, args);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Apply a && a.hashCode() == hashCode() && a.atom.equals(atom) && a.args.equals(args);
+    }
+}

@@ -1,0 +1,84 @@
+package org.gradus.calculus;
+
+import org.gradus.diff.Gradient;
+import org.gradus.eval.CompiledFunction;
+import org.gradus.expr.Layout;
+import org.gradus.expr.PointArgs;
+import org.gradus.print.Numbers;
+import org.gradus.result.Shown;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A gradient's value at a point, with its Euclidean norm (the rate of steepest ascent). */
+public final class GradientAt implements Shown {
+    private final Layout layout;
+    private final double[] point;
+    private final double[] value;
+
+    public GradientAt(Layout layout, double[] point, double[] value) {
+        this.layout = layout;
+        this.point = point.clone();
+        this.value = value.clone();
+    }
+
+    /**
+     * The gradient's value at a point given by variable name (one exact reverse-mode sweep). Names of
+     * variables the function does not depend on are ignored; a missing variable is an error naming it.
+     */
+    public static GradientAt of(Gradient gradient, Map<String, ?> point) {
+        Layout layout = gradient.layout();
+        double[] x = layout.fromNames(PointArgs.restrict(point, layout), null);
+        double[] g = new double[layout.dimension()];
+        new CompiledFunction(gradient.function(), layout).valueAndGradient(x, g);
+        return new GradientAt(layout, x, g);
+    }
+
+    public double[] value() {
+        return value.clone();
+    }
+
+    public double norm() {
+        double s = 0;
+        for (double v : value) s += v * v;
+        return Math.sqrt(s);
+    }
+
+    /** The component for a coordinate name, e.g. {@code g['x']}. */
+    public double getAt(String name) {
+        int i = layout.coordinateNames().indexOf(name);
+        if (i < 0) throw new IllegalArgumentException("no coordinate '" + name + "'; the coordinates are " + layout.coordinateNames());
+        return value[i];
+    }
+
+    @Override
+    public String kind() {
+        return "gradient";
+    }
+
+    @Override
+    public Map<String, Object> fields() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("at", layout.toMap(point));
+        out.put("value", layout.toMap(value));
+        out.put("norm", norm());
+        return out;
+    }
+
+    @Override
+    public String toText() {
+        StringBuilder sb = new StringBuilder("gradient at ").append(PointArgs.format(layout, point)).append('\n');
+        List<String> names = layout.coordinateNames();
+        for (int i = 0; i < names.size(); i++) {
+            sb.append("  ∂/∂").append(names.get(i)).append(" = ").append(Numbers.round(value[i], 10)).append('\n');
+        }
+        sb.append("  |∇f| = ").append(Numbers.round(norm(), 10));
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return toText();
+    }
+}
