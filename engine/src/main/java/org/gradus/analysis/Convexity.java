@@ -5,7 +5,6 @@ import org.gradus.atoms.Apply;
 import org.gradus.atoms.Curvature;
 import org.gradus.atoms.Interval;
 import org.gradus.atoms.Multiply;
-import org.gradus.atoms.Power;
 import org.gradus.atoms.VectorFunction;
 import org.gradus.diff.Derivatives;
 import org.gradus.eval.CompiledFunction;
@@ -273,7 +272,7 @@ public final class Convexity {
             Interval[] r = new Interval[a.args().size()];
             for (int i = 0; i < r.length; i++) r[i] = enc.of(a.arg(i));
             Curvature own = a.atom().curvature(r, a.args());
-            String name = a.atom() instanceof org.gradus.atoms.Power ? "the power " + Dcp.show(a) : a.atom().name();
+            String name = a.atom().describe(a);
             return name + " is " + Dcp.word(own) + " here, applied to " + String.join(", ", parts)
                     + ", with the monotonicity the rules need";
         }

@@ -1,17 +1,13 @@
 package org.gradus.analysis;
 
-import org.gradus.atoms.Add;
 import org.gradus.atoms.Apply;
 import org.gradus.atoms.Atom;
 import org.gradus.atoms.Curvature;
-import org.gradus.atoms.Divide;
 import org.gradus.atoms.Interval;
 import org.gradus.atoms.Monotonicity;
-import org.gradus.atoms.Multiply;
-import org.gradus.atoms.Power;
 import org.gradus.atoms.VectorAtom;
 import org.gradus.atoms.VectorFunction;
-import org.gradus.expr.Constant;
+import org.gradus.atoms.Wording;
 import org.gradus.expr.Dependence;
 import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
@@ -21,7 +17,6 @@ import org.gradus.expr.SumOver;
 import org.gradus.expr.Variable;
 import org.gradus.expr.Vec;
 import org.gradus.expr.VectorVariable;
-import org.gradus.print.Numbers;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -113,7 +108,7 @@ public final class Dcp {
                 else if (m == Monotonicity.DECREASING) part = c[i].negate();
                 else {
                     fail(show(a) + ": its argument " + show(args.get(i)) + " is " + word(c[i]) + ", but "
-                            + describeAtom(atom) + " is neither increasing nor decreasing in it (the other factors take both signs)");
+                            + atom.noun() + " is neither increasing nor decreasing in it (the other factors take both signs)");
                     return Curvature.UNKNOWN;
                 }
                 Curvature next = sum.plus(part);
@@ -133,7 +128,7 @@ public final class Dcp {
             boolean sameWay = c[i] == own;
             boolean ok = sameWay ? m == Monotonicity.INCREASING : m == Monotonicity.DECREASING;
             if (!ok) {
-                fail(show(a) + ": " + describeAtom(atom) + " is " + word(own) + " and " + word(m) + " in its argument"
+                fail(show(a) + ": " + atom.noun() + " is " + word(own) + " and " + word(m) + " in its argument"
                         + (args.size() > 1 ? " " + show(args.get(i)) : "") + " on " + interval(r[i])
                         + ", but that argument " + (args.size() > 1 ? "" : show(args.get(i)) + " ") + "is " + word(c[i])
                         + "; a " + word(own) + " function of a " + word(c[i]) + " argument needs it to be "
@@ -144,37 +139,9 @@ public final class Dcp {
         return own;
     }
 
+    /** The atom's own words for why the rules give it no curvature here. */
     private String ownFailure(Apply a, Interval[] r) {
-        Atom atom = a.atom();
-        List<Expr> args = a.args();
-        if (atom instanceof Multiply) {
-            List<String> vars = new ArrayList<>();
-            for (Expr x : args) if (Dependence.dependsOnVariables(x)) vars.add(show(x));
-            return show(a) + ": a product of " + vars.size() + " non-constant expressions (" + String.join(", ", vars)
-                    + "); the rules know the curvature of a product only when all factors but one are constant";
-        }
-        if (atom instanceof Power) {
-            if (args.get(1) instanceof Constant p) {
-                double v = p.value();
-                if (v == Math.rint(v) && v > 1) {
-                    return show(a) + ": an odd power is convex where its base is ≥ 0 and concave where it is ≤ 0, but the base "
-                            + show(args.get(0)) + " takes both signs on " + interval(r[0]);
-                }
-                if (v == Math.rint(v) && v < 0) {
-                    return show(a) + ": a negative power is convex or concave only on one side of 0, but the base "
-                            + show(args.get(0)) + " ranges over " + interval(r[0]);
-                }
-            }
-            return show(a) + ": a power with a non-constant exponent has no curvature the rules can prove";
-        }
-        if (atom instanceof org.gradus.atoms.Divide) {
-            return show(a) + ": a quotient is convex or concave only as c/b with a constant c and a denominator of one sign, but "
-                    + show(args.get(1)) + " ranges over " + interval(r[1]);
-        }
-        StringBuilder sb = new StringBuilder(show(a)).append(": ").append(describeAtom(atom))
-                .append(" is neither convex nor concave on ");
-        for (int i = 0; i < r.length; i++) sb.append(i > 0 ? " × " : "").append(interval(r[i]));
-        return sb.toString();
+        return show(a) + ": " + a.atom().curvatureFailure(a.args(), r);
     }
 
     private Curvature vector(VectorFunction vf) {
@@ -215,15 +182,7 @@ public final class Dcp {
     // ---- words ----------------------------------------------------------------------------------
 
     static String show(Expr e) {
-        String s = e.toString();
-        return s.length() > 70 ? s.substring(0, 67) + "..." : s;
-    }
-
-    private static String describeAtom(Atom atom) {
-        if (atom instanceof Add) return "a sum";
-        if (atom instanceof Multiply) return "a product";
-        if (atom instanceof Power) return "the power";
-        return atom.name();
+        return Wording.show(e);
     }
 
     static String word(Curvature c) {
@@ -245,6 +204,6 @@ public final class Dcp {
     }
 
     static String interval(Interval r) {
-        return "[" + Numbers.round(r.lo(), 6) + ", " + Numbers.round(r.hi(), 6) + "]";
+        return Wording.interval(r);
     }
 }

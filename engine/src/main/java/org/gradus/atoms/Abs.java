@@ -63,4 +63,9 @@ public final class Abs extends UnaryAtom {
     public boolean smoothOn(Interval x) {
         return x.positive() || x.negative();
     }
+
+    @Override
+    public double[] kinks() {
+        return new double[]{0};
+    }
 }

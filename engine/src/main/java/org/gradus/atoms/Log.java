@@ -56,4 +56,14 @@ public final class Log extends UnaryAtom {
     public boolean definedOn(Interval x) {
         return x.positive();
     }
+
+    @Override
+    public ArgumentDomain domain() {
+        return ArgumentDomain.above(0);
+    }
+
+    @Override
+    public double[] oneSidedLimits(double x) {
+        return x == 0 ? new double[]{Double.NaN, Double.NEGATIVE_INFINITY} : super.oneSidedLimits(x);
+    }
 }

@@ -51,4 +51,14 @@ public final class Log1p extends UnaryAtom {
     public boolean definedOn(Interval x) {
         return x.lo() > -1;
     }
+
+    @Override
+    public ArgumentDomain domain() {
+        return ArgumentDomain.above(-1);
+    }
+
+    @Override
+    public double[] oneSidedLimits(double x) {
+        return x == -1 ? new double[]{Double.NaN, Double.NEGATIVE_INFINITY} : super.oneSidedLimits(x);
+    }
 }

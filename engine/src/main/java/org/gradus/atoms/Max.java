@@ -66,4 +66,10 @@ public final class Max extends Atom {
     public boolean smoothOn(Interval[] args) {
         return args[0].lo() > args[1].hi() || args[1].lo() > args[0].hi(); // no tie anywhere
     }
+
+    /** At a tie max follows the argument that grows faster: max(da, db). */
+    @Override
+    public double oneSidedDerivative(double[] a, double[] da, double out, boolean jumps) {
+        return Math.max(da[0], da[1]);
+    }
 }

@@ -65,4 +65,10 @@ public final class Min extends Atom {
     public boolean smoothOn(Interval[] args) {
         return args[0].lo() > args[1].hi() || args[1].lo() > args[0].hi(); // no tie anywhere
     }
+
+    /** At a tie min follows the argument that grows slower: min(da, db). */
+    @Override
+    public double oneSidedDerivative(double[] a, double[] da, double out, boolean jumps) {
+        return Math.min(da[0], da[1]);
+    }
 }

@@ -57,4 +57,9 @@ public final class Relu extends UnaryAtom {
     public boolean smoothOn(Interval x) {
         return x.positive() || x.negative();
     }
+
+    @Override
+    public double[] kinks() {
+        return new double[]{0};
+    }
 }

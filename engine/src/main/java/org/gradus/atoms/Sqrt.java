@@ -66,4 +66,25 @@ public final class Sqrt extends UnaryAtom {
     public boolean smoothOn(Interval x) {
         return x.positive(); // the slope is infinite at 0
     }
+
+    @Override
+    public ArgumentDomain domain() {
+        return ArgumentDomain.atLeast(0);
+    }
+
+    @Override
+    public double[] kinks() {
+        return new double[]{0};
+    }
+
+    /** At 0: undefined to the left, an infinite slope to the right. */
+    @Override
+    public double[] oneSidedDerivatives(double[] a) {
+        return a[0] == 0 ? new double[]{Double.NaN, Double.POSITIVE_INFINITY} : null;
+    }
+
+    @Override
+    public double[] oneSidedLimits(double x) {
+        return x == 0 ? new double[]{Double.NaN, 0} : super.oneSidedLimits(x);
+    }
 }
