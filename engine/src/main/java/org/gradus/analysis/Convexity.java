@@ -5,6 +5,7 @@ import org.gradus.atoms.Apply;
 import org.gradus.atoms.Curvature;
 import org.gradus.atoms.Interval;
 import org.gradus.atoms.Multiply;
+import org.gradus.atoms.Psd;
 import org.gradus.atoms.VectorFunction;
 import org.gradus.diff.Derivatives;
 import org.gradus.eval.CompiledFunction;
@@ -261,7 +262,7 @@ public final class Convexity {
                     + (inner == Curvature.CONVEX && k.value() > 0 ? " (its Hessian is PSD everywhere)" : "");
         }
         if (f instanceof SumOver s) return "a sum over " + s.index().name() + " of " + Dcp.word(Dcp.analyze(s.body(), enc).curvature()) + " terms";
-        if (f instanceof VectorFunction vf) return vf.atom().scriptName() + " of an affine argument";
+        if (f instanceof VectorFunction vf) return vf.atom().name() + " of an affine argument";
         if (f instanceof Apply a) {
             List<String> parts = new ArrayList<>();
             for (Expr x : a.args()) {

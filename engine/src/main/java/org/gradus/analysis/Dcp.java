@@ -12,7 +12,6 @@ import org.gradus.expr.Dependence;
 import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
 import org.gradus.expr.ExprVector;
-import org.gradus.expr.Matrix;
 import org.gradus.expr.SumOver;
 import org.gradus.expr.Variable;
 import org.gradus.expr.Vec;
@@ -144,30 +143,15 @@ public final class Dcp {
         return show(a) + ": " + a.atom().curvatureFailure(a.args(), r);
     }
 
+    /** A vector function of affine operands has the curvature its atom declares; otherwise its scalar form is judged. */
     private Curvature vector(VectorFunction vf) {
         VectorAtom atom = vf.atom();
         boolean affine = true;
         for (Vec v : vf.operands()) affine &= affineOperand(v);
-        if (atom == VectorAtom.QUAD_FORM && affine) {
-            Matrix m = vf.matrix();
-            int n = m.rows();
-            double[][] s = new double[n][n];
-            for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) s[i][j] = 0.5 * (m.get(i, j) + m.get(j, i));
-            // (a + b)/2 is rounded; the exact test below is on 2·sym = A + Aᵀ, computed exactly by Psd
-            Psd.Kind k = Psd.classify(s);
-            if (k == Psd.Kind.ZERO) return Curvature.AFFINE;
-            if (k == Psd.Kind.PSD) return Curvature.CONVEX;
-            if (k == Psd.Kind.NSD) return Curvature.CONCAVE;
-            fail(show(vf) + ": A + Aᵀ is not semidefinite (eigenvalues " + Psd.eigenText(s) + "), so the quadratic form is neither convex nor concave");
-            return Curvature.UNKNOWN;
-        }
-        if (atom.convexOfAffine() && affine) {
-            if (atom == VectorAtom.ELASTIC_NET && !(vf.parameter() >= 0 && vf.parameter() <= 1)) {
-                return curvature(vf.lowered());
-            }
-            return Curvature.CONVEX;
-        }
-        return curvature(vf.lowered());
+        Curvature whole = affine ? atom.curvatureOfAffine() : null;
+        if (whole == null) return curvature(vf.lowered());
+        if (whole == Curvature.UNKNOWN) fail(show(vf) + ": " + atom.curvatureFailure());
+        return whole;
     }
 
     private boolean affineOperand(Vec v) {

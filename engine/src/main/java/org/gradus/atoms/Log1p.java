@@ -6,6 +6,7 @@ import org.gradus.expr.Expr;
 /** log(1 + x), accurate near 0: concave and increasing on x > -1. */
 public final class Log1p extends UnaryAtom {
     public static final Log1p INSTANCE = new Log1p();
+    public static final FunctionWord WORD = FunctionWord.of(INSTANCE, "log(1 + a), accurate near 0", "log1p(x**2)");
 
     @Override
     public String name() {

@@ -8,6 +8,9 @@ import java.util.List;
 /** max(a, b): convex, increasing in both; not differentiable where a = b (unless both slopes agree). */
 public final class Max extends Atom {
     public static final Max INSTANCE = new Max();
+    public static final FunctionWord WORD = FunctionWord.named("max").expr("a").expr("b")
+            .help("the larger of two expressions").example("max(x, 1 - x)")
+            .builds(a -> Ops.max(a.expr(0), a.expr(1)));
 
     @Override
     public String name() {

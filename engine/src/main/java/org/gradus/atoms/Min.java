@@ -8,6 +8,9 @@ import java.util.List;
 /** min(a, b): concave, increasing in both; not differentiable where a = b. */
 public final class Min extends Atom {
     public static final Min INSTANCE = new Min();
+    public static final FunctionWord WORD = FunctionWord.named("min").expr("a").expr("b")
+            .help("the smaller of two expressions").example("min(x, y)")
+            .builds(a -> Ops.min(a.expr(0), a.expr(1)));
 
     @Override
     public String name() {

@@ -14,6 +14,9 @@ import java.util.List;
  */
 public final class Power extends Atom {
     public static final Power INSTANCE = new Power();
+    public static final FunctionWord WORD = FunctionWord.named("pow").expr("a").expr("b")
+            .help("a to the b (same as a**b)").example("pow(x, 3)")
+            .builds(a -> Ops.pow(a.expr(0), a.expr(1)));
 
     @Override
     public String name() {

@@ -5,6 +5,7 @@ import org.gradus.expr.Expr;
 /** max(0, x): convex, increasing, with a kink at 0. */
 public final class Relu extends UnaryAtom {
     public static final Relu INSTANCE = new Relu();
+    public static final FunctionWord WORD = FunctionWord.of(INSTANCE, "max(0, a)", "relu(x - 1)");
 
     @Override
     public String name() {

@@ -6,6 +6,7 @@ import org.gradus.expr.Expr;
 /** The sign function: -1, 0 or 1; discontinuous at 0, slope 0 elsewhere. */
 public final class Sign extends UnaryAtom {
     public static final Sign INSTANCE = new Sign();
+    public static final FunctionWord WORD = FunctionWord.of(INSTANCE, "-1, 0 or 1", "sign(x)");
 
     @Override
     public String name() {

@@ -6,6 +6,8 @@ import org.gradus.expr.Expr;
 /** The square root: concave and increasing on x >= 0; not differentiable at 0. */
 public final class Sqrt extends UnaryAtom {
     public static final Sqrt INSTANCE = new Sqrt();
+    public static final FunctionWord WORD = FunctionWord.named("sqrt").expr("a").help("square root").example("sqrt(x**2 + y**2)")
+            .builds(a -> Ops.sqrt(a.expr(0)));
 
     @Override
     public String name() {

@@ -1,5 +1,8 @@
 package org.gradus.repl;
 
+import org.gradus.atoms.FunctionWord;
+import org.gradus.atoms.Functions;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +18,8 @@ import java.util.Set;
 /**
  * The words of the language as the REPL knows them: built-in functions (with a signature, a one-line
  * description and an example for {@code :help NAME}), the options of {@code minimize}/{@code maximize},
- * the method names, and Groovy's keywords. Read once from {@code vocabulary.txt} beside this class.
+ * the method names, and Groovy's keywords. Read once from {@code vocabulary.txt} beside this class; the
+ * function words (exp, ..., hinge) come from the engine's registry ({@link Functions}).
  */
 public final class Vocabulary {
     /** One built-in: {@code :help NAME} prints these. */
@@ -74,6 +78,12 @@ public final class Vocabulary {
                 if (line.isEmpty() || line.startsWith("#")) continue;
                 if (line.startsWith("[")) {
                     section = line;
+                    continue;
+                }
+                if (section.equals("[builtins]") && line.startsWith("@functions")) {
+                    for (FunctionWord w : Functions.words()) {
+                        v.builtins.put(w.name(), new Builtin(w.name(), w.signature(), w.help(), w.example()));
+                    }
                     continue;
                 }
                 String[] f = line.split("\\s+\\|\\s+");
