@@ -58,6 +58,7 @@ public final class CompiledFunction {
         if (gradientProgram == null) {
             List<Expr> g = Derivatives.gradient(expr, layout);
             gradientProgram = Program.compile(g, layout);
+            gradientProgram.threads(program.threads);
         }
         return gradientProgram;
     }
@@ -85,6 +86,11 @@ public final class CompiledFunction {
             }
         }
         return h;
+    }
+
+    /** How many threads a pass over a data set may use (results do not depend on it). */
+    public void threads(int n) {
+        program.threads(n);
     }
 
     /** Restricts data reductions to a mini-batch of rows (null for all rows). */

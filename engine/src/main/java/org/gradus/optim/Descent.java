@@ -1,5 +1,7 @@
 package org.gradus.optim;
 
+import org.gradus.eval.EvaluationInterruptedException;
+
 import org.gradus.optim.method.Method;
 import org.gradus.print.Numbers;
 
@@ -71,7 +73,13 @@ public final class Descent {
             }
             double fPrev = it.f;
             obj.selectBatch(t + 1);
-            Status s = m.step(it, t);
+            Status s;
+            try {
+                s = m.step(it, t);
+            } catch (EvaluationInterruptedException e) { // Ctrl-C during a pass over the data
+                status = Status.INTERRUPTED;
+                break;
+            }
             t++;
             if (trace != null) trace.add(t, sign * it.f, stochastic ? infNorm(it.g) : m.stationarity(it), it.stepNorm, it.lr);
             if (pl != null) pl.onIteration(t, lim.maxIter(), sign * it.f);
