@@ -1,5 +1,7 @@
 package org.gradus.eval;
 
+import org.gradus.expr.Lookup;
+
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;

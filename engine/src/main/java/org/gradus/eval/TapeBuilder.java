@@ -1,12 +1,13 @@
 package org.gradus.eval;
 
 import org.gradus.atoms.Add;
+import org.gradus.atoms.Apply;
 import org.gradus.atoms.Atom;
 import org.gradus.atoms.Divide;
 import org.gradus.atoms.Multiply;
 import org.gradus.atoms.Power;
 import org.gradus.atoms.UnaryAtom;
-import org.gradus.expr.Apply;
+import org.gradus.atoms.VectorFunction;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
@@ -18,7 +19,6 @@ import org.gradus.expr.SumOver;
 import org.gradus.expr.Traversal;
 import org.gradus.expr.Variable;
 import org.gradus.expr.VariableBlock;
-import org.gradus.expr.VectorFunction;
 
 import java.util.ArrayList;
 import java.util.HashMap;

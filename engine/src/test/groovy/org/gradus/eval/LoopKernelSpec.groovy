@@ -19,7 +19,7 @@ import org.gradus.expr.VectorVariable
 import spock.lang.Specification
 import spock.lang.Unroll
 
-import static org.gradus.expr.Ops.*
+import static org.gradus.atoms.Ops.*
 
 /**
  * Loop bodies compiled to bytecode (KernelCompiler) against the interpreter, the reference: values and
