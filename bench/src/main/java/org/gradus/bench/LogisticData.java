@@ -4,9 +4,9 @@ import org.gradus.atoms.Softplus;
 import org.gradus.atoms.VectorAtom;
 import org.gradus.data.DataSet;
 import org.gradus.expr.Expr;
-import org.gradus.expr.Ops;
+import org.gradus.atoms.Ops;
 import org.gradus.expr.Variable;
-import org.gradus.expr.VectorFunction;
+import org.gradus.atoms.VectorFunction;
 import org.gradus.expr.VectorVariable;
 
 import java.util.ArrayList;

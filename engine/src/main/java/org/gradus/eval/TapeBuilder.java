@@ -14,7 +14,7 @@ import org.gradus.expr.Expr;
 import org.gradus.expr.IndexSymbol;
 import org.gradus.expr.Layout;
 import org.gradus.expr.Lookup;
-import org.gradus.expr.Ops;
+import org.gradus.atoms.Ops;
 import org.gradus.expr.SumOver;
 import org.gradus.expr.Traversal;
 import org.gradus.expr.Variable;

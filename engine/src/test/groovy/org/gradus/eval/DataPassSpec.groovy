@@ -6,13 +6,13 @@ import org.gradus.data.DataSet
 import org.gradus.expr.Expr
 import org.gradus.expr.Layout
 import org.gradus.expr.Variable
-import org.gradus.expr.VectorFunction
+import org.gradus.atoms.VectorFunction
 import org.gradus.expr.VectorVariable
 import spock.lang.Specification
 
 import java.util.function.Function
 
-import static org.gradus.expr.Ops.*
+import static org.gradus.atoms.Ops.*
 
 /**
  * A data reduction's pass in fixed chunks: the same bits with 1, 2 or 3 threads, run after run, and
