@@ -98,4 +98,10 @@ public final class CompiledFunction {
         program.useRows(dataRows, rows);
         if (gradientProgram != null) gradientProgram.useRows(dataRows, rows);
     }
+
+    /** Restricts data reductions to the rows {@code rows[lo..hi)}, read in place; allocates nothing. */
+    public void useRows(String dataRows, int[] rows, int lo, int hi) {
+        program.useRows(dataRows, rows, lo, hi);
+        if (gradientProgram != null) gradientProgram.useRows(dataRows, rows, lo, hi);
+    }
 }

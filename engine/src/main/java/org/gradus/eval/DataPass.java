@@ -44,13 +44,14 @@ final class DataPass {
     }
 
     /** Σ body over the range (rows == null) or the rows; with grad != null, seed·∇body added into grad. */
-    double run(double[] x, double[] grad, double seed, int[] rows) {
+    double run(double[] x, double[] grad, double seed, RowWindow window) {
         Tape t = owner.tape;
-        int count = rows == null ? t.to[i] - t.from[i] : rows.length;
+        int count = window == null ? t.to[i] - t.from[i] : window.count();
+        int[] rows = window == null ? null : window.rows;
         int size = chunkRows(count), chunks = (count + size - 1) / size;
         prepare(chunks, grad == null ? 0 : grad.length);
         int threads = Math.max(1, Math.min(owner.threads, chunks));
-        Job job = new Job(x, grad == null ? null : partial, seed, rows, size, count, rows == null ? t.from[i] : 0);
+        Job job = new Job(x, grad == null ? null : partial, seed, rows, size, count, window == null ? t.from[i] : window.lo);
         if (threads == 1) job.work(owner);
         else parallel(job, threads);
         double s = 0;

@@ -13,14 +13,14 @@ final class Loops {
 
     /** The value of LOOP i. */
     static double sum(Program p, int i, double[] x) {
-        int[] rows = rows(p, i);
+        RowWindow rows = rows(p, i);
         double s = reduce(p, i, x, null, Double.NaN, rows);
         return rows == null ? s : s * batchScale(p.tape, i, rows);
     }
 
     /** One pass over the range: each body value, and at once its gradient times seed into grad. */
     static double sumFused(Program p, int i, double[] x, double[] grad, double seed) {
-        int[] rows = rows(p, i);
+        RowWindow rows = rows(p, i);
         if (rows == null) return reduce(p, i, x, grad, seed, null);
         double scale = batchScale(p.tape, i, rows);
         return reduce(p, i, x, grad, seed * scale, rows) * scale;
@@ -32,24 +32,24 @@ final class Loops {
     }
 
     /** The mini-batch rows of LOOP i, or null for its whole range. */
-    private static int[] rows(Program p, int i) {
+    private static RowWindow rows(Program p, int i) {
         String key = p.tape.dataRows[i];
         return key == null ? null : p.subsets.get(key);
     }
 
     /** Range length over rows used: the factor that turns a sum over a batch into an estimate of the whole sum. */
-    private static double batchScale(Tape t, int i, int[] rows) {
-        return (double) (t.to[i] - t.from[i]) / rows.length;
+    private static double batchScale(Tape t, int i, RowWindow rows) {
+        return (double) (t.to[i] - t.from[i]) / rows.count();
     }
 
     /** Σ body over the whole range or all of rows; with grad != null, seed·∇body added into grad. */
-    private static double reduce(Program p, int i, double[] x, double[] grad, double seed, int[] rows) {
+    private static double reduce(Program p, int i, double[] x, double[] grad, double seed, RowWindow rows) {
         Tape t = p.tape;
-        int count = rows == null ? t.to[i] - t.from[i] : rows.length;
+        int count = rows == null ? t.to[i] - t.from[i] : rows.count();
         if (p.passes != null && t.dataRows[i] != null && count > DataPass.chunkRows(count)) {
             return p.pass(i).run(x, grad, seed, rows);
         }
-        return rows == null ? chunk(p, i, x, grad, seed, null, t.from[i], t.to[i]) : chunk(p, i, x, grad, seed, rows, 0, rows.length);
+        return rows == null ? chunk(p, i, x, grad, seed, null, t.from[i], t.to[i]) : chunk(p, i, x, grad, seed, rows.rows, rows.lo, rows.hi);
     }
 
     /**

@@ -30,7 +30,7 @@ public final class Program {
     /** LOOP: the body's program. */
     final Program[] body;
     /** The mini-batch rows of each data set, by rows key; shared by the program and its loop bodies. */
-    final Map<String, int[]> subsets;
+    final Map<String, RowWindow> subsets;
     /** Loop bodies compiled to JVM bytecode once they have run long enough. */
     final LoopKernels kernels;
     /** Top-level programs only (else null): per data LOOP, its chunked pass, made on first use. */
@@ -38,7 +38,7 @@ public final class Program {
     /** How many threads a data pass may use. */
     int threads = EvalThreads.defaultThreads();
 
-    private Program(Tape tape, int[] env, Map<String, int[]> subsets, boolean top) {
+    private Program(Tape tape, int[] env, Map<String, RowWindow> subsets, boolean top) {
         this.tape = tape;
         this.env = env;
         this.subsets = subsets;
@@ -106,7 +106,23 @@ public final class Program {
      */
     public void useRows(String dataRows, int[] rows) {
         if (rows == null) subsets.remove(dataRows);
-        else subsets.put(dataRows, rows);
+        else useRows(dataRows, rows, 0, rows.length);
+    }
+
+    /**
+     * As {@link #useRows(String, int[])} with the rows {@code rows[lo..hi)}, read in place at each
+     * evaluation (the array must not change meanwhile). Allocates nothing after the first call for a
+     * data set, so a mini-batch loop can call it every step.
+     */
+    public void useRows(String dataRows, int[] rows, int lo, int hi) {
+        if (lo < 0 || hi > rows.length || lo >= hi) {
+            throw new IllegalArgumentException("rows [" + lo + ", " + hi + ") of an array of " + rows.length);
+        }
+        RowWindow w = subsets.get(dataRows);
+        if (w == null) subsets.put(dataRows, w = new RowWindow());
+        w.rows = rows;
+        w.lo = lo;
+        w.hi = hi;
     }
 
     /** The value of the first output at x. */
