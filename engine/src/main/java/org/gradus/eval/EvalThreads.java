@@ -16,11 +16,17 @@ public final class EvalThreads {
     private EvalThreads() {
     }
 
+    private static final int DEFAULT_THREADS = fromEnvironment();
+
     /**
      * The environment variable {@code GRADUS_THREADS} when it is a positive whole number, else the
-     * number of processors the JVM may use.
+     * number of processors the JVM may use (read once: asking the JVM reads the container's limits).
      */
     public static int defaultThreads() {
+        return DEFAULT_THREADS;
+    }
+
+    private static int fromEnvironment() {
         String env = System.getenv("GRADUS_THREADS");
         if (env != null) {
             try {

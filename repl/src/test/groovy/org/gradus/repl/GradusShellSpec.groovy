@@ -295,6 +295,7 @@ class GradusShellSpec extends Specification {
         d.start()
         ['x = variable(-1.2); y = variable(1.0)', ROSENBROCK, 'grad(rosen)',
          "minimize rosen, method: 'lbfgs'", "minimize rosen, method: 'newton'", 'minimize rosen, method: \'nope\''].each { d.type(it) }
+        d.waitFor("unknown method 'nope'")   // the inputs before it are done: the interrupt can only reach the Adam run
         d.type("r = minimize(rosen, method: 'adam', lr: 1e-7, maxIter: 3000000)")
         interruptAfter(d, 200)
         while (d.shell.running) Thread.sleep(5)
