@@ -8,6 +8,7 @@ import org.codehaus.groovy.control.messages.SyntaxErrorMessage
 import org.codehaus.groovy.runtime.InvokerInvocationException
 import org.codehaus.groovy.syntax.SyntaxException
 import org.gradus.dsl.compile.ForbiddenSyntaxException
+import org.gradus.io.FileAccessDeniedException
 
 /** Turns compiler and run-time failures into located, readable {@link GradusException}s. */
 @CompileStatic
@@ -60,9 +61,26 @@ final class ErrorLocator {
     /** A run-time failure, located at the deepest script frame of its stack. */
     GradusException runtimeError(Throwable t, int code = GradusException.RUNTIME) {
         Throwable root = unwrap(t)
+        if (root instanceof FileAccessDeniedException) code = GradusException.FORBIDDEN
         int line = scriptLine(t)
         String message = describe(root)
         new GradusException(message, fileName, line, line > 0 ? firstColumn(line) : 0, lineText(line), code, root)
+    }
+
+    /**
+     * An error with {@code message} at the deepest script line in {@code frames} (a thread's stack when it
+     * was stopped), or unlocated when the script was not running its own code (compiling, say).
+     */
+    GradusException at(String message, StackTraceElement[] frames, int code) {
+        int line = frameLine(frames)
+        new GradusException(message, fileName, line, line > 0 ? firstColumn(line) : 0, lineText(line), code)
+    }
+
+    private int frameLine(StackTraceElement[] frames) {
+        for (StackTraceElement f : frames) {
+            if (f.fileName == frameName && f.lineNumber > 0) return f.lineNumber
+        }
+        0
     }
 
     static Throwable unwrap(Throwable t) {
@@ -76,9 +94,8 @@ final class ErrorLocator {
 
     private int scriptLine(Throwable t) {
         for (Throwable c = t; c != null; c = c.cause) {
-            for (StackTraceElement f : c.stackTrace) {
-                if (f.fileName == frameName && f.lineNumber > 0) return f.lineNumber
-            }
+            int line = frameLine(c.stackTrace)
+            if (line > 0) return line
         }
         0
     }

@@ -1,6 +1,9 @@
 package org.gradus.dsl
 
 import groovy.transform.CompileStatic
+import org.gradus.dsl.run.RunControl
+import org.gradus.io.FileAccess
+import org.gradus.io.FilePolicy
 import org.gradus.optim.ProgressListener
 import org.gradus.result.Results
 import org.gradus.result.Shown
@@ -9,8 +12,9 @@ import java.nio.file.Path
 import java.util.function.Consumer
 
 /**
- * What a running script needs from its host: where shown values go, the folder its relative paths are
- * read from (data files, trace files), and an optional progress listener for long runs.
+ * What a running script needs from its host: where shown values go, the files it may read and write
+ * (its {@link FileAccess}: data files, trace files, pictures — relative names against the script's
+ * folder), and an optional progress listener for long runs.
  */
 @CompileStatic
 class ScriptContext {
@@ -18,19 +22,29 @@ class ScriptContext {
     static final String BINDING_NAME = '__gradusContext'
 
     final Consumer<Shown> sink
+    /** Every file a script names goes through this policy. */
+    final FileAccess files
     final Path baseDir
     ProgressListener progress
 
-    ScriptContext(Consumer<Shown> sink, Path baseDir) {
+    ScriptContext(Consumer<Shown> sink, FileAccess files) {
         this.sink = sink
-        this.baseDir = baseDir.toAbsolutePath().normalize()
+        this.files = files
+        this.baseDir = files instanceof FilePolicy ? ((FilePolicy) files).baseDir() : Path.of('').toAbsolutePath()
     }
 
+    /** Trusted code (no sandbox): any file, relative names against {@code baseDir}. */
+    ScriptContext(Consumer<Shown> sink, Path baseDir) {
+        this(sink, FilePolicy.unrestricted(baseDir))
+    }
+
+    /** Shows a value; a run that has been stopped (time limit, output closed) shows nothing more. */
     void show(Object value) {
+        RunControl.checkStopped()
         if (value != null) sink.accept(Results.of(value))
     }
 
-    /** A path the script named, resolved against the script's folder. */
+    /** A path the script named, resolved against the script's folder (no access check: use {@link #files}). */
     Path resolve(String file) {
         baseDir.resolve(file).normalize()
     }

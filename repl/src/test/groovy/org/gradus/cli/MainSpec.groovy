@@ -160,8 +160,8 @@ class MainSpec extends Specification {
 
     def "numbers given to --set are parsed as numbers"() {
         expect:
-        Main.parseValue('3') == 3L
-        Main.parseValue('-2.5e-3') == -0.0025d
-        Main.parseValue('adam') == 'adam'
+        RunOptions.parseValue('3') == 3L
+        RunOptions.parseValue('-2.5e-3') == -0.0025d
+        RunOptions.parseValue('adam') == 'adam'
     }
 }
