@@ -110,17 +110,12 @@ public final class Descent {
             fPrev = it.f;
             movesBefore = it.moves();
             obj.selectBatch(t + 1);
-<<<<<<< HEAD
-            Status s;
             try {
-                s = m.step(it, t);
+                stepStatus = m.step(it, t);
             } catch (EvaluationInterruptedException e) { // Ctrl-C during a pass over the data
                 status = Status.INTERRUPTED;
                 break;
             }
-=======
-            stepStatus = m.step(it, t);
->>>>>>> main
             t++;
         }
         if (trace != null) trace.last(t, it, sign, measure);
