@@ -1,5 +1,6 @@
 package org.gradus.cli;
 
+import org.gradus.atoms.Functions;
 import org.gradus.dsl.GradusException;
 import org.gradus.dsl.GradusSession;
 import org.gradus.io.TemporaryFiles;
@@ -54,6 +55,21 @@ public final class Main {
     private Main() {
     }
 
+    /** The built-in functions, from the engine's registry of function words, wrapped at 100 columns. */
+    static String functionList() {
+        StringBuilder sb = new StringBuilder("\nfunctions (in the REPL, :help NAME explains one):\n ");
+        int col = 1;
+        for (String name : Functions.names()) {
+            if (col + name.length() + 1 > 100) {
+                sb.append("\n ");
+                col = 1;
+            }
+            sb.append(' ').append(name);
+            col += name.length() + 1;
+        }
+        return sb.append('\n').toString();
+    }
+
     public static void main(String[] args) {
         exit(run(args, System.out, System.err));
     }
@@ -99,6 +115,7 @@ public final class Main {
         switch (cmd) {
             case "--help", "-h", "help" -> {
                 out.print(HELP);
+                out.print(functionList());
                 return 0;
             }
             case "--version", "-V" -> {
