@@ -1,8 +1,8 @@
 package org.gradus.eval
 
+import org.gradus.atoms.Softplus
 import org.gradus.atoms.Dot
 import org.gradus.atoms.L2
-import org.gradus.atoms.Softplus
 import org.gradus.data.DataSet
 import org.gradus.expr.Expr
 import org.gradus.expr.Layout
