@@ -1,5 +1,7 @@
 package org.gradus.optim
 
+import org.gradus.optim.method.MethodSpec
+import org.gradus.optim.method.Optimizers
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.Unroll
@@ -11,10 +13,10 @@ import static org.gradus.optim.Problems.*
  * alias_test and Optim.jl's run_optim_tests): each run must reach a minimizer with status converged.
  */
 class ProblemTableSpec extends Specification {
-    static final List<String> SECOND_ORDER = ['lbfgs', 'bfgs', 'cg', 'newton']
-    static final List<String> FIRST_ORDER = ['gd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw']
-
-    /** Learning-rate factor and iteration budget per first-order method (relative to the problem's lr for gd). */
+    /**
+     * Learning-rate factor and options per first-order method (relative to the problem's lr for gd). A
+     * stochastic method not named here runs with the problem's lr and its own defaults.
+     */
     static final Map<String, Map> FIRST_ORDER_OPTIONS = [
             gd      : [:],
             momentum: [scale: 0.2, momentum: 0.9],
@@ -26,38 +28,57 @@ class ProblemTableSpec extends Specification {
             adamw   : [lr: 0.01, weightDecay: 0],
     ]
 
+    /** The minimum of the logistic problem from scipy (resources/reference/logistic_reference.py wrote it). */
+    static Map<String, Double> logisticReference() {
+        String json = ProblemTableSpec.getResource('/reference/logistic_reference.json').text
+        ['a', 'b', 'f'].collectEntries { k -> [k, Double.parseDouble((json =~ /"$k": ([-+0-9.eE]+)/)[0][1] as String)] }
+    }
+
     static List<Problems.Problem> problems() {
-        def logisticReference = Minimizer.run(logistic([0, 0] as double[], 0).f, false, [method: 'newton', tol: 1e-13], [], RunContext.defaults())
+        Map ref = logisticReference()
         [quadratic(2, 10, 0.05), quadratic(5, 1000, null), quadratic(10, 100, null), rosenbrock(), extendedRosenbrock(100), beale(), booth(),
          matyas(), himmelblau(), threeHumpCamel(), powellSingular(), wood(),
-         logistic(logisticReference.point(), logisticReference.value()), lasso()]
+         logistic([ref.a, ref.b] as double[], ref.f as double), lasso()]
+    }
+
+    /**
+     * The options a method runs a problem with, or null when the problem does not suit it: a proximal
+     * method takes the l1 problem, the quadratics and the logistic problem (λ = 0); the l1 problem suits
+     * no other method; a stochastic method takes the problems a fixed step solves in the budget (those
+     * with an lr); a derivative-free method, up to 5 variables; every other method, every smooth problem.
+     */
+    static Map optionsFor(MethodSpec spec, Problems.Problem p) {
+        int n = p.f.layout().dimension()
+        boolean l1 = p.name.startsWith('lasso')
+        if (spec.proximal()) return l1 || p.name.startsWith('quadratic') || p.name == 'logistic' ? [:] : null
+        if (l1) return null
+        if (spec.stochastic()) {
+            if (p.lr == null) return null
+            def o = FIRST_ORDER_OPTIONS[spec.name()] ?: [:]
+            def opts = [maxIter: 200000, tol: 1e-7]
+            opts.lr = o.lr != null ? o.lr : p.lr * (o.scale ?: 1)
+            o.each { k, v -> if (k != 'scale' && k != 'lr') opts[k] = v }
+            return opts
+        }
+        if (!spec.usesGradient()) return n <= 5 ? [maxIter: 20000] : null
+        [:]
     }
 
     static List<List> cases() {
         def out = []
         for (p in problems()) {
-            int n = p.f.layout().dimension()
-            boolean l1 = p.name.startsWith('lasso')
-            if (l1) {
-                out << [p, 'fista', [:]]
-                out << [p, 'auto', [:]]
-                continue
+            for (spec in Optimizers.all()) {
+                def opts = optionsFor(spec, p)
+                if (opts != null) out << [p, spec.name(), opts]
             }
-            for (m in SECOND_ORDER) out << [p, m, [:]]
             out << [p, 'auto', [:]]
-            if (n <= 5) out << [p, 'nelder-mead', [maxIter: 20000]]
-            if (p.name.startsWith('quadratic') || p.name == 'logistic') out << [p, 'fista', [:]]
-            if (p.lr != null) {
-                for (m in FIRST_ORDER) {
-                    def o = FIRST_ORDER_OPTIONS[m]
-                    def opts = [maxIter: 200000, tol: 1e-7]
-                    opts.lr = o.lr != null ? o.lr : p.lr * (o.scale ?: 1)
-                    o.each { k, v -> if (k != 'scale' && k != 'lr') opts[k] = v }
-                    out << [p, m, opts]
-                }
-            }
         }
         out
+    }
+
+    def "every method in the registry runs on some problem of the table"() {
+        expect:
+        cases().collect { it[1] }.toSet() == (Optimizers.methodNames() as Set)
     }
 
     @Unroll

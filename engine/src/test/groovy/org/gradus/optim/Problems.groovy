@@ -112,7 +112,7 @@ class Problems {
         new Problem(name: 'Wood', f: f, minima: [[1, 1, 1, 1] as double[]], fmin: 0, xtol: 1e-5)
     }
 
-    /** Regularized logistic loss Σ softplus(−yᵢ·aᵢᵀw) + 0.1‖w‖² on 6 fixed points; minimum from a Newton reference. */
+    /** Regularized logistic loss Σ softplus(−yᵢ·aᵢᵀw) + 0.1‖w‖² on 6 fixed points; its minimum comes from scipy (logistic_reference.py). */
     static Problem logistic(double[] reference, double fmin) {
         def w = [new Variable("a", 0), new Variable("b", 0)]
         def data = [[1, 2, 1], [2, 1, 1], [-1, -1, -1], [-2, 0.5, -1], [0.5, -1.5, 1], [-0.5, 1, -1]]

@@ -34,6 +34,7 @@ public final class MethodSpec {
     private final boolean constraints;
     private final boolean maximizes;
     private final boolean proximal;
+    private final boolean usesGradient;
     private final IntUnaryOperator maxIter;
     private final String maxIterText;
     private final double tol;
@@ -50,6 +51,7 @@ public final class MethodSpec {
         this.constraints = b.constraints;
         this.maximizes = b.maximizes;
         this.proximal = b.proximal;
+        this.usesGradient = b.usesGradient;
         this.maxIter = b.maxIter;
         this.maxIterText = b.maxIterText;
         this.tol = b.tol;
@@ -112,6 +114,11 @@ public final class MethodSpec {
         return proximal;
     }
 
+    /** False for derivative-free methods (they evaluate the gradient once, for the report). */
+    public boolean usesGradient() {
+        return usesGradient;
+    }
+
     /** The default {@code maxIter} for n variables. */
     public int defaultMaxIter(int n) {
         return maxIter.applyAsInt(n);
@@ -163,6 +170,7 @@ public final class MethodSpec {
         private boolean constraints = true;
         private boolean maximizes = true;
         private boolean proximal;
+        private boolean usesGradient = true;
         private IntUnaryOperator maxIter = n -> 10000;
         private String maxIterText = "10000";
         private double tol = 1e-6;
@@ -209,6 +217,12 @@ public final class MethodSpec {
         /** Minimizes smooth + Σλᵢ|xᵢ| (the objective is split for it). */
         public Builder proximal() {
             this.proximal = true;
+            return this;
+        }
+
+        /** Never evaluates the gradient while it runs. */
+        public Builder derivativeFree() {
+            this.usesGradient = false;
             return this;
         }
 

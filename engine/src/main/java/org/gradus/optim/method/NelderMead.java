@@ -16,6 +16,7 @@ final class NelderMead implements Method {
             .summary("derivative-free simplex search")
             .description("derivative-free simplex (1, 2, 0.5, 0.5), scipy's initial simplex")
             .noConstraints()
+            .derivativeFree()
             .maxIter(n -> (int) Math.min(1_000_000, Math.max(1000, 200L * n)), "max(1000, 200·n)")
             .tol(1e-8, "1e-8 on the simplex size")
             .build(o -> new Config(), c -> new NelderMead());

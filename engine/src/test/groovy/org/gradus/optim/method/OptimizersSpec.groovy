@@ -37,7 +37,8 @@ class OptimizersSpec extends Specification {
         expect:
         Optimizers.all().every { spec ->
             def m = spec.create(MethodOptions.defaults(spec))
-            m.name() == spec.name() && !m.describe().isEmpty() && spec.defaultMaxIter(10) > 0 && spec.defaultTol() > 0
+            m.name() == spec.name() && !m.describe().isEmpty() && spec.defaultMaxIter(10) > 0 && spec.defaultTol() > 0 &&
+                    m.usesGradient() == spec.usesGradient()
         }
     }
 
@@ -121,6 +122,7 @@ class OptimizersSpec extends Specification {
             takes << 'bounds'
             if (s.takesConstraints()) takes << 'constraints'
             if (!s.maximizes()) takes << 'minimize only'
+            if (!s.usesGradient()) takes << 'no gradient'
             sb << "| `${s.name()}` | ${cell(s.description())} | ${cell(options ?: '—')} | ${cell(s.maxIterText())} | ${cell(s.tolText())} | ${takes.join(', ')} |\n"
         }
         sb << '\n| option | what it sets | values | methods |\n| --- | --- | --- | --- |\n'
