@@ -44,7 +44,7 @@ import org.gradus.optim.schedule.Schedules
  * The base class of every {@code .opt} script: the language's vocabulary. Each word converts its
  * arguments and calls one engine method; nothing here computes mathematics itself.
  */
-abstract class GradusScript extends Script {
+abstract class GradusScript extends Script implements PlotVocabulary {
 
     private ScriptContext context() {
         binding.hasVariable(ScriptContext.BINDING_NAME) ? (ScriptContext) binding.getVariable(ScriptContext.BINDING_NAME) : null
@@ -288,7 +288,8 @@ abstract class GradusScript extends Script {
 
     private List<Constraint> pendingConstraints
 
-    private List<Constraint> collectConstraints(Object block) {
+    /** The comparisons of a {@code subjectTo: { ... }} block, as constraints. */
+    List<Constraint> collectConstraints(Object block) {
         if (!(block instanceof Closure)) {
             throw new IllegalArgumentException('subjectTo takes a block of comparisons: subjectTo: { x + y <= 1; x >= 0 }')
         }

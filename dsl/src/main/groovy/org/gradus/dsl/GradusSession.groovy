@@ -46,6 +46,12 @@ class GradusSession {
      * {@link #interrupt()} is called. Off by default: {@code gradus run} compiles scripts unchanged.
      */
     boolean interactive = false
+    /**
+     * The terminal pictures are drawn in (size and colours; asked for when a picture is drawn), or null
+     * when the output is not a terminal: then a {@code plot} without {@code file:} writes {@code NAME-N.png}
+     * beside the script.
+     */
+    java.util.function.Supplier<org.gradus.plot.PlotHost.Screen> terminal
     /** Values defined before the script runs ({@code --set name=value}). */
     final Map<String, Object> predefined = new LinkedHashMap<>()
 
@@ -103,6 +109,8 @@ class GradusSession {
             listener?.accept(s)
         } as Consumer<Shown>, baseDir)
         context.progress = progress
+        context.scriptName = fileName
+        context.terminal = terminal
         predefined.each { k, v -> binding.setVariable(k, v) }
         binding.setVariable(ScriptContext.BINDING_NAME, context)
         if (scriptOut != null) binding.setVariable('out', new PrintWriter(scriptOut, true))

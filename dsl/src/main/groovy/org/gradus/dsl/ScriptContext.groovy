@@ -2,6 +2,7 @@ package org.gradus.dsl
 
 import groovy.transform.CompileStatic
 import org.gradus.optim.ProgressListener
+import org.gradus.plot.PlotHost
 import org.gradus.result.Results
 import org.gradus.result.Shown
 
@@ -10,7 +11,8 @@ import java.util.function.Consumer
 
 /**
  * What a running script needs from its host: where shown values go, the folder its relative paths are
- * read from (data files, trace files), and an optional progress listener for long runs.
+ * read from (data files, trace files, pictures), an optional progress listener for long runs, and the
+ * terminal (if any) pictures are drawn in.
  */
 @CompileStatic
 class ScriptContext {
@@ -20,6 +22,12 @@ class ScriptContext {
     final Consumer<Shown> sink
     final Path baseDir
     ProgressListener progress
+    /** The script's file name (pictures without {@code file:} are named after it), or null. */
+    String scriptName
+    /** The terminal pictures are drawn in (asked for when needed), or null when the output is not a terminal. */
+    java.util.function.Supplier<PlotHost.Screen> terminal
+    /** Pictures written without {@code file:} so far in this run. */
+    int pictureCount
 
     ScriptContext(Consumer<Shown> sink, Path baseDir) {
         this.sink = sink

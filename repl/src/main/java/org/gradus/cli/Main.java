@@ -47,6 +47,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");          // pictures are drawn off screen
         System.exit(run(args, System.out, System.err));
     }
 
@@ -150,6 +151,7 @@ public final class Main {
             return USAGE;
         }
         GradusSession session = new GradusSession();
+        TerminalPictures pictures = new TerminalPictures();
         session.setCacheDir(ScriptCache.defaultDir(env));
         session.setTimeLimit(ra.timeout());
         for (String[] s : ra.sets()) session.getPredefined().put(s[0], parseValue(s[1]));
@@ -160,7 +162,12 @@ public final class Main {
                 out.flush();
             });
         } else {
+            if (System.console() != null) session.setTerminal(pictures::screen);
             session.setListener((Shown s) -> {
+                if (pictures.print(s, out)) {
+                    out.println();
+                    return;
+                }
                 String text = s.toText();
                 out.println(text);
                 if (text.indexOf('\n') >= 0) out.println(); // a blank line after each multi-line report
@@ -175,6 +182,7 @@ public final class Main {
         } catch (GradusException e) {
             return report(e, ra.debug(), err);
         } finally {
+            pictures.close();
             if (System.getenv("GRADUS_TIMING") != null) timing(session, mainStarted, err);
         }
     }

@@ -1,0 +1,114 @@
+package org.gradus.dsl
+
+import groovy.json.JsonSlurper
+import org.gradus.plot.PlotHost
+import org.gradus.plot.PlotResult
+
+import javax.imageio.ImageIO
+import java.awt.Color
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.function.Supplier
+
+import spock.lang.Specification
+import spock.lang.TempDir
+
+/** The plot word: what a script shows, which file it writes where, and its errors. */
+class PlotWordSpec extends Specification {
+    @TempDir
+    Path dir
+
+    static final String ROSEN = '''x = variable(-1.2)
+y = variable(1)
+rosen = (1 - x)**2 + 100*(y - x**2)**2
+'''
+
+    List<Map> run(String source, GradusSession session = new GradusSession()) {
+        Files.writeString(dir.resolve('pics.opt'), source)
+        session.run(dir.resolve('pics.opt')).collect { new JsonSlurper().parseText(it.toJson()) as Map }
+    }
+
+    def "plot f, x:, y:, file: writes the PNG beside the script and shows a plot record"() {
+        when:
+        def shown = run(ROSEN + "plot rosen, x: -2..2, y: -1..3, file: 'rosen.png', width: 640, height: 480")
+        def img = ImageIO.read(dir.resolve('rosen.png').toFile())
+
+        then:
+        shown == [[kind: 'plot', file: 'rosen.png', format: 'png', width: 640, height: 480, series: []]]
+        img.width == 640 && img.height == 480
+    }
+
+    def "the level sets come from the engine's values: the valley of Rosenbrock is darker than its walls"() {
+        when:
+        run(ROSEN + "plot rosen, x: -2..2, y: -1..3, file: 'rosen.png'")
+        def img = ImageIO.read(dir.resolve('rosen.png').toFile())
+        // the data area spans most of the page; sample along x = 0 (pixel column at the middle of the plot):
+        // f(0, 0) = 1 (valley), f(0, 2.5) = 626 (wall); y = 0 is a quarter of the way up, y = 2.5 near the top
+        int col = img.width * 0.47 as int
+        def valley = new Color(img.getRGB(col, (int) (img.height * 0.70)))
+        def wall = new Color(img.getRGB(col, (int) (img.height * 0.15)))
+
+        then:
+        lum(valley) < 80
+        lum(wall) > lum(valley) + 60
+    }
+
+    static double lum(Color c) { 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue }
+
+    def "an SVG is chosen by the extension; a feasible set and balls need no range"() {
+        when:
+        def shown = run(ROSEN + """q = (x - 1)**2 + 4*(y + 0.5)**2
+plot q, x: -2..2, y: -2..2, subjectTo: { x + y >= 1; x >= 0 }, file: 'feasible.svg'
+plot q, regularizers: [l1: 1, l2: 1], file: 'balls.png', title: 'L1 and L2 balls'""")
+
+        then:
+        shown*.format == ['svg', 'png']
+        Files.readString(dir.resolve('feasible.svg')).contains('constrained minimum (1.4, -0.4)')
+        Files.exists(dir.resolve('balls.png'))
+    }
+
+    def "without file: and without a terminal the picture goes to NAME-N.png and says so"() {
+        when:
+        def shown = run(ROSEN + "plot rosen, x: -2..2, y: -1..3\nplot rosen, x: -1..1, y: -1..1")
+
+        then:
+        shown*.file == ['pics-1.png', 'pics-2.png']
+        shown.every { it.note.contains('not a terminal') }
+        Files.exists(dir.resolve('pics-1.png')) && Files.exists(dir.resolve('pics-2.png'))
+    }
+
+    def "with a terminal the picture is drawn in braille and no file is written"() {
+        given:
+        GradusSession session = new GradusSession()
+        session.terminal = { new PlotHost.Screen(80, 30, false) } as Supplier<PlotHost.Screen>
+
+        when:
+        def shown = session.run(ROSEN + 'plot rosen, x: -2..2, y: -1..3', 'pics.opt', dir)
+        PlotResult p = shown[0] as PlotResult
+
+        then:
+        p.format() == 'terminal' && p.file() == null
+        p.picture().columns() == 80
+        p.toText().any { it >= '\u2801' && it <= '\u28ff' }
+        Files.list(dir).count() == 0
+    }
+
+    def "mistakes are errors that say what to do"() {
+        when:
+        run(ROSEN + line)
+
+        then:
+        GradusException e = thrown()
+        e.message.contains(message)
+        e.line == 4
+
+        where:
+        line                                                        | message
+        "plot rosen, x: -2..2, y: -1..3, colour: 'red', file: 'a.png'" | "unknown option 'colour'"
+        "plot rosen, x: -2..2, y: -1..3, file: 'a.jpg'"             | 'must end in .png, .svg or .gif'
+        "plot rosen, x: -2..2, y: -1..3, file: '../a.png'"          | 'only inside its own folder'
+        "plot rosen, x: 2..2, y: -1..3, file: 'a.png'"              | 'must increase'
+        "plot x*y*variable(1, name: 'z'), file: 'a.png'"            | "has 3 (x, y, z): draw it on a plane through a result"
+        "plot 'rosen', file: 'a.png'"                               | 'cannot plot'
+    }
+}
