@@ -4,7 +4,7 @@ import org.gradus.eval.CompiledFunction;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
 import org.gradus.expr.IndexSymbol;
-import org.gradus.expr.Ops;
+import org.gradus.atoms.Ops;
 import org.gradus.expr.VectorVariable;
 import org.gradus.optim.Minimizer;
 import org.gradus.optim.OptimizationResult;

@@ -6,7 +6,7 @@ import org.gradus.eval.CompiledFunction;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
 import org.gradus.expr.IndexSymbol;
-import org.gradus.expr.Ops;
+import org.gradus.atoms.Ops;
 import org.gradus.expr.VectorVariable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,10 +1,14 @@
 package org.gradus.dsl
 
 import groovy.transform.CompileStatic
+import org.gradus.calculus.GradientAt
+import org.gradus.calculus.HessianAt
 import org.gradus.data.DataSet
+import org.gradus.diff.Gradient
+import org.gradus.diff.Hessian
 import org.gradus.eval.Evaluate
+import org.gradus.atoms.Ops
 import org.gradus.expr.Expr
-import org.gradus.expr.Ops
 import org.gradus.expr.VectorVariable
 import org.gradus.optim.OptimizationResult
 import org.gradus.optim.schedule.Schedule
@@ -12,7 +16,7 @@ import org.gradus.result.Shown
 
 /**
  * Operators between expressions and numbers, in either order ({@code 2*x}, {@code x/2}, {@code 1 - x},
- * {@code 2**x}), element access {@code w[i]}, and evaluation {@code f.at(x: 1)}. Registered as a Groovy
+ * {@code 2**x}), element access {@code w[i]}, and evaluation {@code f.at(x: 1)}, {@code grad(f).at(x: 1)}. Registered as a Groovy
  * extension module, so the engine stays free of Groovy.
  */
 @CompileStatic
@@ -50,6 +54,12 @@ class ExprExtensions {
 
     /** The value at a minimization result's point: {@code f.at(result)}. */
     static double at(Expr self, org.gradus.optim.OptimizationResult result) { Evaluate.at(self, result.x()) }
+
+    /** A gradient's value at a point: {@code grad(f).at(x: 1, y: 2)}. */
+    static GradientAt at(Gradient self, Map point) { GradientAt.of(self, Coerce.point(point)) }
+
+    /** A Hessian at a point, with its eigenvalues and definiteness: {@code hessian(f).at(x: 1, y: 2)}. */
+    static HessianAt at(Hessian self, Map point) { HessianAt.of(self, Coerce.point(point)) }
 
     /** {@code data.rows}, {@code data.features}, {@code data.columns}. */
     static int getRows(DataSet self) { self.rows() }

@@ -16,6 +16,9 @@ import org.gradus.atoms.Softplus
 import org.gradus.atoms.Tan
 import org.gradus.atoms.Tanh
 import org.gradus.atoms.VectorAtom
+import org.gradus.calculus.GradientAt
+import org.gradus.calculus.HessianAt
+import org.gradus.calculus.Taylor
 import org.gradus.data.CsvLoader
 import org.gradus.data.DataSet
 import org.gradus.diff.Derivatives
@@ -27,11 +30,11 @@ import org.gradus.expr.Element
 import org.gradus.expr.Expr
 import org.gradus.expr.IndexSymbol
 import org.gradus.expr.Matrix
-import org.gradus.expr.Ops
+import org.gradus.atoms.Ops
 import org.gradus.expr.Variable
 import org.gradus.expr.VariableBlock
 import org.gradus.expr.Vec
-import org.gradus.expr.VectorFunction
+import org.gradus.atoms.VectorFunction
 import org.gradus.expr.VectorVariable
 import org.gradus.optim.Constraint
 import org.gradus.optim.Minimizer
@@ -205,13 +208,13 @@ abstract class GradusScript extends Script implements PlotVocabulary {
     Object grad(Map options = [:], Object f) {
         Coerce.checkOptions(options, ['at'], 'grad')
         Gradient g = new Gradient(Coerce.expr(f, 'the function'))
-        options.at != null ? g.at(Coerce.point(options.at)) : g
+        options.at != null ? GradientAt.of(g, Coerce.point(options.at)) : g
     }
 
     Object hessian(Map options = [:], Object f) {
         Coerce.checkOptions(options, ['at'], 'hessian')
         Hessian h = new Hessian(Coerce.expr(f, 'the function'))
-        options.at != null ? h.at(Coerce.point(options.at)) : h
+        options.at != null ? HessianAt.of(h, Coerce.point(options.at)) : h
     }
 
     /** ∂f/∂x, or ∂²f/∂x∂y with two variables. */
@@ -239,7 +242,7 @@ abstract class GradusScript extends Script implements PlotVocabulary {
         Coerce.checkOptions(options, ['at', 'order'], 'taylor')
         if (options.at == null) throw new IllegalArgumentException('taylor needs a point: taylor(f, at: [x: 0], order: 2)')
         Expr e = Coerce.expr(f, 'the function')
-        Derivatives.taylor(e, e.layout(), Coerce.point(options.at), options.order != null ? Coerce.integer(options.order, 'order') : 1)
+        Taylor.polynomial(e, e.layout(), Coerce.point(options.at), options.order != null ? Coerce.integer(options.order, 'order') : 1)
     }
 
     // ---- analysis -----------------------------------------------------------------------------

@@ -1,15 +1,19 @@
 package org.gradus.analysis;
 
 import org.gradus.atoms.Add;
+import org.gradus.atoms.Apply;
+import org.gradus.atoms.Curvature;
+import org.gradus.atoms.Interval;
 import org.gradus.atoms.Multiply;
+import org.gradus.atoms.Power;
+import org.gradus.atoms.VectorFunction;
 import org.gradus.diff.Derivatives;
 import org.gradus.eval.CompiledFunction;
-import org.gradus.expr.Apply;
 import org.gradus.expr.Constant;
+import org.gradus.expr.Dependence;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
 import org.gradus.expr.SumOver;
-import org.gradus.expr.VectorFunction;
 import org.gradus.print.Numbers;
 
 import java.util.ArrayList;

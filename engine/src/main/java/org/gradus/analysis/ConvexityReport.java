@@ -1,5 +1,6 @@
 package org.gradus.analysis;
 
+import org.gradus.expr.PointArgs;
 import org.gradus.print.Numbers;
 import org.gradus.result.Shown;
 
@@ -107,7 +108,7 @@ public final class ConvexityReport implements Shown {
         for (Map.Entry<?, ?> e : m.entrySet()) {
             if (!first) sb.append(", ");
             first = false;
-            sb.append(e.getKey()).append(" = ").append(org.gradus.diff.PointArgs.formatValue(e.getValue()));
+            sb.append(e.getKey()).append(" = ").append(org.gradus.expr.PointArgs.formatValue(e.getValue()));
         }
         return sb.append(')').toString();
     }

@@ -1,12 +1,18 @@
 package org.gradus.analysis;
 
 import org.gradus.atoms.Add;
+import org.gradus.atoms.Apply;
 import org.gradus.atoms.Atom;
+import org.gradus.atoms.Curvature;
+import org.gradus.atoms.Divide;
+import org.gradus.atoms.Interval;
+import org.gradus.atoms.Monotonicity;
 import org.gradus.atoms.Multiply;
 import org.gradus.atoms.Power;
 import org.gradus.atoms.VectorAtom;
-import org.gradus.expr.Apply;
+import org.gradus.atoms.VectorFunction;
 import org.gradus.expr.Constant;
+import org.gradus.expr.Dependence;
 import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
 import org.gradus.expr.ExprVector;
@@ -14,7 +20,6 @@ import org.gradus.expr.Matrix;
 import org.gradus.expr.SumOver;
 import org.gradus.expr.Variable;
 import org.gradus.expr.Vec;
-import org.gradus.expr.VectorFunction;
 import org.gradus.expr.VectorVariable;
 import org.gradus.print.Numbers;
 

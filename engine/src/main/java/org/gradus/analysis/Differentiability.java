@@ -1,21 +1,23 @@
 package org.gradus.analysis;
 
+import org.gradus.atoms.Apply;
 import org.gradus.atoms.Atom;
+import org.gradus.atoms.Interval;
 import org.gradus.atoms.Max;
 import org.gradus.atoms.Min;
+import org.gradus.atoms.Power;
 import org.gradus.atoms.UnaryAtom;
-import org.gradus.diff.PointArgs;
+import org.gradus.atoms.VectorFunction;
 import org.gradus.eval.CompiledFunction;
-import org.gradus.expr.Apply;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
 import org.gradus.expr.IndexSymbol;
 import org.gradus.expr.Layout;
 import org.gradus.expr.Lookup;
+import org.gradus.expr.PointArgs;
 import org.gradus.expr.SumOver;
 import org.gradus.expr.Variable;
-import org.gradus.expr.VectorFunction;
 import org.gradus.print.Numbers;
 
 import java.util.ArrayList;

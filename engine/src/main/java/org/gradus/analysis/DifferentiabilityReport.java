@@ -1,6 +1,8 @@
 package org.gradus.analysis;
 
 import org.gradus.expr.Expr;
+import org.gradus.expr.PointArgs;
+import org.gradus.print.Numbers;
 import org.gradus.result.Shown;
 
 import java.util.LinkedHashMap;
@@ -47,7 +49,7 @@ public final class DifferentiabilityReport implements Shown {
     @Override
     public String toText() {
         StringBuilder sb = new StringBuilder(f.toString()).append(" at ")
-                .append(org.gradus.diff.PointArgs.format(f.layout(), f.layout().fromNames(PointArgs2.cast(fields.get("at")), null)))
+                .append(org.gradus.expr.PointArgs.format(f.layout(), f.layout().fromNames(PointArgs2.cast(fields.get("at")), null)))
                 .append(": ").append(continuous() ? "continuous" : "not continuous").append(", ")
                 .append(differentiable() ? "differentiable" : "not differentiable").append("\n  ").append(reason());
         Map<String, double[]> sub = subgradient();

@@ -1,10 +1,11 @@
 package org.gradus.analysis;
 
-import org.gradus.atoms.Log;
+import org.gradus.atoms.Apply;
+import org.gradus.atoms.Interval;
 import org.gradus.atoms.Log1p;
+import org.gradus.atoms.Log;
 import org.gradus.atoms.Power;
 import org.gradus.atoms.Sqrt;
-import org.gradus.expr.Apply;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
@@ -15,6 +16,7 @@ import org.gradus.expr.VariableBlock;
 import org.gradus.print.Numbers;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

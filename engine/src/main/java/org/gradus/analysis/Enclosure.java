@@ -1,10 +1,12 @@
 package org.gradus.analysis;
 
 import org.gradus.atoms.Add;
+import org.gradus.atoms.Apply;
 import org.gradus.atoms.Atom;
 import org.gradus.atoms.Divide;
+import org.gradus.atoms.Interval;
 import org.gradus.atoms.Multiply;
-import org.gradus.expr.Apply;
+import org.gradus.atoms.VectorFunction;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
@@ -13,7 +15,6 @@ import org.gradus.expr.Layout;
 import org.gradus.expr.Lookup;
 import org.gradus.expr.SumOver;
 import org.gradus.expr.Variable;
-import org.gradus.expr.VectorFunction;
 import org.gradus.expr.VectorVariable;
 
 import java.util.HashMap;

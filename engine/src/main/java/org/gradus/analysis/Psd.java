@@ -1,7 +1,7 @@
 package org.gradus.analysis;
 
 import org.apache.commons.math3.fraction.BigFraction;
-import org.gradus.diff.Hessian;
+import org.gradus.calculus.HessianAt;
 import org.gradus.print.Numbers;
 
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ public final class Psd {
         int n = m.length;
         double[][] s = new double[n][n];
         for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) s[i][j] = 0.5 * (m[i][j] + m[j][i]);
-        return Hessian.eigenvalues(s);
+        return HessianAt.eigenvalues(s);
     }
 
     public static String eigenText(double[][] m) {

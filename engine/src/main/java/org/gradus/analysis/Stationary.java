@@ -3,7 +3,7 @@ package org.gradus.analysis;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
-import org.gradus.diff.Hessian;
+import org.gradus.calculus.HessianAt;
 import org.gradus.eval.CompiledFunction;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
@@ -65,7 +65,7 @@ public final class Stationary {
         int degenerate = 0;
         for (double[] x : found) {
             double[][] h = cf.hessian(x);
-            double[] ev = Hessian.eigenvalues(h);
+            double[] ev = HessianAt.eigenvalues(h);
             double scale = 0;
             for (double v : ev) scale = Math.max(scale, Math.abs(v));
             double tol = 1e-8 * Math.max(1, scale);

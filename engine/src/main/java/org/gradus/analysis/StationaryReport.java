@@ -1,8 +1,8 @@
 package org.gradus.analysis;
 
-import org.gradus.diff.PointArgs;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
+import org.gradus.expr.PointArgs;
 import org.gradus.print.Numbers;
 import org.gradus.result.Shown;
 

@@ -1,11 +1,6 @@
 package org.gradus.atoms;
 
-import org.gradus.analysis.Curvature;
-import org.gradus.analysis.Interval;
-import org.gradus.analysis.Monotonicity;
-import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
-import org.gradus.expr.Ops;
 
 /** The absolute value: convex, with a kink at 0 (subgradient [-1, 1]). */
 public final class Abs extends UnaryAtom {

@@ -1,10 +1,10 @@
 package org.gradus.atoms;
 
-import org.gradus.analysis.Curvature;
-import org.gradus.analysis.Interval;
-import org.gradus.analysis.Monotonicity;
 import org.gradus.expr.Expr;
+import org.gradus.expr.GroovyPrinter;
+import org.gradus.expr.LatexPrinter;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -87,7 +87,24 @@ public abstract class Atom {
         return Monotonicity.NONMONOTONE;
     }
 
-    /** Groovy call syntax {@code name(a, b)}; operators override this in the printer. */
+    /**
+     * This atom applied to {@code args}, written in Groovy with its precedence: by default the call
+     * {@link #groovy(List) name(a, b)}; the operators (+, *, /, **) override this with infix notation.
+     */
+    public GroovyPrinter.Printed groovy(GroovyPrinter printer, List<Expr> args) {
+        List<String> texts = new ArrayList<>(args.size());
+        for (Expr x : args) texts.add(printer.text(x));
+        return new GroovyPrinter.Printed(groovy(texts), GroovyPrinter.ATOM);
+    }
+
+    /** This atom applied to {@code args}, written in LaTeX: by default {@link #latex(List)}; operators override. */
+    public LatexPrinter.Printed latex(LatexPrinter printer, List<Expr> args) {
+        List<String> texts = new ArrayList<>(args.size());
+        for (Expr x : args) texts.add(printer.text(x));
+        return new LatexPrinter.Printed(latex(texts), LatexPrinter.ATOM);
+    }
+
+    /** Groovy call syntax {@code name(a, b)}, given the Groovy text of the arguments. */
     public String groovy(List<String> args) {
         return name() + "(" + String.join(", ", args) + ")";
     }

@@ -1,11 +1,9 @@
 package org.gradus.atoms;
 
-import org.gradus.analysis.Curvature;
-import org.gradus.analysis.Interval;
-import org.gradus.analysis.Monotonicity;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
-import org.gradus.expr.Ops;
+import org.gradus.expr.GroovyPrinter;
+import org.gradus.expr.LatexPrinter;
 
 import java.util.List;
 
@@ -80,9 +78,16 @@ public final class Divide extends Atom {
         return Monotonicity.NONMONOTONE;
     }
 
+    /** {@code a/b}. */
     @Override
-    public String latex(List<String> args) {
-        return "\\frac{" + args.get(0) + "}{" + args.get(1) + "}";
+    public GroovyPrinter.Printed groovy(GroovyPrinter p, List<Expr> args) {
+        return new GroovyPrinter.Printed(p.wrap(args.get(0), GroovyPrinter.PRODUCT) + "/" + p.wrap(args.get(1), GroovyPrinter.POWER),
+                GroovyPrinter.PRODUCT);
+    }
+
+    @Override
+    public LatexPrinter.Printed latex(LatexPrinter p, List<Expr> args) {
+        return new LatexPrinter.Printed("\\frac{" + p.text(args.get(0)) + "}{" + p.text(args.get(1)) + "}", LatexPrinter.ATOM);
     }
 
     @Override

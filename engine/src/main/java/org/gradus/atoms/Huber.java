@@ -1,11 +1,8 @@
 package org.gradus.atoms;
 
-import org.gradus.analysis.Curvature;
-import org.gradus.analysis.Interval;
-import org.gradus.analysis.Monotonicity;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
-import org.gradus.expr.Ops;
+import org.gradus.print.Numbers;
 
 import java.util.List;
 

@@ -1,11 +1,7 @@
 package org.gradus.atoms;
 
-import org.gradus.analysis.Curvature;
-import org.gradus.analysis.Interval;
-import org.gradus.analysis.Monotonicity;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
-import org.gradus.expr.Ops;
 
 /** log(1 + x), accurate near 0: concave and increasing on x > -1. */
 public final class Log1p extends UnaryAtom {

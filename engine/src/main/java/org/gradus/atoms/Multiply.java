@@ -1,11 +1,12 @@
 package org.gradus.atoms;
 
-import org.gradus.analysis.Curvature;
-import org.gradus.analysis.Interval;
-import org.gradus.analysis.Monotonicity;
 import org.gradus.expr.Constant;
+import org.gradus.expr.Dependence;
 import org.gradus.expr.Expr;
-import org.gradus.expr.Ops;
+import org.gradus.expr.GroovyPrinter;
+import org.gradus.expr.LatexPrinter;
+import org.gradus.expr.SumOver;
+import org.gradus.print.Numbers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class Multiply extends Atom {
     public Curvature curvature(Interval[] args, List<Expr> argExprs) {
         // Data (constant tables, loop indices) counts as constant: only factors that depend on variables matter.
         int nonConstant = 0;
-        for (Expr e : argExprs) if (org.gradus.analysis.Dependence.dependsOnVariables(e)) nonConstant++;
+        for (Expr e : argExprs) if (org.gradus.expr.Dependence.dependsOnVariables(e)) nonConstant++;
         return nonConstant <= 1 ? Curvature.AFFINE : Curvature.UNKNOWN;
     }
 
@@ -70,5 +71,63 @@ public final class Multiply extends Atom {
         if (others.nonnegative()) return Monotonicity.INCREASING;
         if (others.nonpositive()) return Monotonicity.DECREASING;
         return Monotonicity.NONMONOTONE;
+    }
+
+    /** {@code 2*x*y}, {@code -x}; a constant times a data reduction prints as {@code mean(data) { row -> .. }}. */
+    @Override
+    public GroovyPrinter.Printed groovy(GroovyPrinter p, List<Expr> factors) {
+        GroovyPrinter.Printed mean = meanOrNull(p, factors);
+        if (mean != null) return mean;
+        List<Expr> f = new ArrayList<>(factors);
+        String sign = "";
+        if (f.get(0) instanceof Constant c && c.value() == -1) {
+            sign = "-";
+            f.remove(0);
+        }
+        List<String> parts = new ArrayList<>();
+        for (int k = 0; k < f.size(); k++) {
+            Expr x = f.get(k);
+            if (k == 0 && x instanceof Constant c && c.value() < 0) parts.add(Numbers.format(c.value()));
+            else parts.add(p.wrap(x, GroovyPrinter.PRODUCT + 1));
+        }
+        String body = String.join("*", parts);
+        if (!sign.isEmpty()) {
+            return new GroovyPrinter.Printed(sign + (f.size() == 1 ? p.wrap(f.get(0), GroovyPrinter.UNARY) : body), GroovyPrinter.UNARY);
+        }
+        return new GroovyPrinter.Printed(body, f.get(0) instanceof Constant c && c.value() < 0 ? GroovyPrinter.UNARY : GroovyPrinter.PRODUCT);
+    }
+
+    /** c·Σ_rows body prints as {@code mean(data) { row -> body }}, times c·rows when that is not 1. */
+    private static GroovyPrinter.Printed meanOrNull(GroovyPrinter p, List<Expr> factors) {
+        if (factors.size() != 2 || !(factors.get(0) instanceof Constant c) || !(factors.get(1) instanceof SumOver s)
+                || s.dataRows() == null) {
+            return null;
+        }
+        double scale = c.value() * (s.to() - s.from());
+        String text = p.sum(s).replaceFirst("^sum\\(", "mean(");
+        if (Math.abs(scale - 1) <= 1e-12) return new GroovyPrinter.Printed(text, GroovyPrinter.ATOM);
+        if (Math.abs(scale + 1) <= 1e-12) return new GroovyPrinter.Printed("-" + text, GroovyPrinter.UNARY);
+        return new GroovyPrinter.Printed(Numbers.format(scale) + "*" + text, scale < 0 ? GroovyPrinter.UNARY : GroovyPrinter.PRODUCT);
+    }
+
+    @Override
+    public LatexPrinter.Printed latex(LatexPrinter p, List<Expr> args) {
+        List<String> parts = new ArrayList<>();
+        String sign = "";
+        List<Expr> f = new ArrayList<>(args);
+        if (f.get(0) instanceof Constant c && c.value() == -1) {
+            sign = "-";
+            f.remove(0);
+        }
+        for (int k = 0; k < f.size(); k++) {
+            Expr x = f.get(k);
+            parts.add(k == 0 && x instanceof Constant ? p.text(x) : p.wrap(x, LatexPrinter.PRODUCT + 1));
+        }
+        StringBuilder body = new StringBuilder(parts.get(0));
+        for (int k = 1; k < parts.size(); k++) {
+            // juxtaposed numbers run together: 2 3^{x} reads as 23^{x}
+            body.append(Character.isDigit(parts.get(k).charAt(0)) ? " \\cdot " : " ").append(parts.get(k));
+        }
+        return new LatexPrinter.Printed(sign + body, sign.isEmpty() ? LatexPrinter.PRODUCT : LatexPrinter.UNARY);
     }
 }

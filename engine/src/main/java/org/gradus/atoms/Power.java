@@ -1,11 +1,9 @@
 package org.gradus.atoms;
 
-import org.gradus.analysis.Curvature;
-import org.gradus.analysis.Interval;
-import org.gradus.analysis.Monotonicity;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
-import org.gradus.expr.Ops;
+import org.gradus.expr.GroovyPrinter;
+import org.gradus.expr.LatexPrinter;
 
 import java.util.List;
 
@@ -188,8 +186,22 @@ public final class Power extends Atom {
         return isInteger(p) || p > 2 || x.positive(); // non-integer p < 2: infinite second derivative at 0
     }
 
+    /** {@code a**2}, {@code a**(1 - x)}. */
     @Override
-    public String latex(List<String> args) {
-        return "{" + args.get(0) + "}^{" + args.get(1) + "}";
+    public GroovyPrinter.Printed groovy(GroovyPrinter p, List<Expr> args) {
+        String base = p.wrap(args.get(0), GroovyPrinter.ATOM);
+        Expr e = args.get(1);
+        String exp = (e instanceof Constant c && c.value() >= 0) ? p.text(e) : "(" + p.text(e) + ")";
+        if (!(e instanceof Constant) && p.printed(e).precedence() == GroovyPrinter.ATOM) exp = p.text(e);
+        return new GroovyPrinter.Printed(base + "**" + exp, GroovyPrinter.POWER);
+    }
+
+    @Override
+    public LatexPrinter.Printed latex(LatexPrinter p, List<Expr> args) {
+        // e^{x} and \frac{a}{b} print as atoms, but a superscript on them would be a double superscript or ambiguous
+        Expr base = args.get(0);
+        boolean parens = base instanceof Apply b && (b.atom() instanceof Exp || b.atom() instanceof Divide);
+        String baseText = parens ? "\\left(" + p.text(base) + "\\right)" : p.wrap(base, LatexPrinter.ATOM);
+        return new LatexPrinter.Printed(baseText + "^{" + p.text(args.get(1)) + "}", LatexPrinter.POWER);
     }
 }

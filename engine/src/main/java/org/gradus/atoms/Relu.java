@@ -1,11 +1,6 @@
 package org.gradus.atoms;
 
-import org.gradus.analysis.Curvature;
-import org.gradus.analysis.Interval;
-import org.gradus.analysis.Monotonicity;
-import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
-import org.gradus.expr.Ops;
 
 /** max(0, x): convex, increasing, with a kink at 0. */
 public final class Relu extends UnaryAtom {

@@ -1,12 +1,6 @@
 package org.gradus.atoms;
 
-import org.gradus.analysis.Periodic;
-import org.gradus.analysis.Curvature;
-import org.gradus.analysis.Interval;
-import org.gradus.analysis.Monotonicity;
-import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
-import org.gradus.expr.Ops;
 
 /** The sine. */
 public final class Sin extends UnaryAtom {

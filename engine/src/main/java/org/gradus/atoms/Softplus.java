@@ -1,11 +1,6 @@
 package org.gradus.atoms;
 
-import org.gradus.analysis.Curvature;
-import org.gradus.analysis.Interval;
-import org.gradus.analysis.Monotonicity;
-import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
-import org.gradus.expr.Ops;
 
 /** log(1 + e**x), computed without overflow: convex, increasing, positive. */
 public final class Softplus extends UnaryAtom {

@@ -1,11 +1,7 @@
 package org.gradus.atoms;
 
-import org.gradus.analysis.Curvature;
-import org.gradus.analysis.Interval;
-import org.gradus.analysis.Monotonicity;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
-import org.gradus.expr.Ops;
 
 /** The square root: concave and increasing on x >= 0; not differentiable at 0. */
 public final class Sqrt extends UnaryAtom {

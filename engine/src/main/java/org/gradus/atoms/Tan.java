@@ -1,12 +1,7 @@
 package org.gradus.atoms;
 
-import org.gradus.analysis.Periodic;
-import org.gradus.analysis.Curvature;
-import org.gradus.analysis.Interval;
-import org.gradus.analysis.Monotonicity;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
-import org.gradus.expr.Ops;
 
 /** The tangent; undefined at odd multiples of pi/2. */
 public final class Tan extends UnaryAtom {

@@ -1,11 +1,7 @@
 package org.gradus.atoms;
 
-import org.gradus.analysis.Curvature;
-import org.gradus.analysis.Interval;
-import org.gradus.analysis.Monotonicity;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
-import org.gradus.expr.Ops;
 
 /** The hyperbolic tangent: increasing, in (-1, 1); convex for x <= 0, concave for x >= 0. */
 public final class Tanh extends UnaryAtom {

@@ -1,8 +1,5 @@
 package org.gradus.atoms;
 
-import org.gradus.analysis.Curvature;
-import org.gradus.analysis.Interval;
-import org.gradus.analysis.Monotonicity;
 import org.gradus.expr.Expr;
 
 import java.util.List;

@@ -5,7 +5,6 @@ import org.gradus.expr.Expr;
 import org.gradus.expr.ExprVector;
 import org.gradus.expr.IndexSymbol;
 import org.gradus.expr.Matrix;
-import org.gradus.expr.Ops;
 import org.gradus.expr.Vec;
 
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package org.gradus.data;
 
+import org.gradus.atoms.Ops;
 import org.gradus.expr.Constant;
 import org.gradus.expr.DataRowsKey;
 import org.gradus.expr.Expr;
 import org.gradus.expr.IndexSymbol;
 import org.gradus.expr.Lookup;
-import org.gradus.expr.Ops;
 import org.gradus.expr.Vec;
 import org.gradus.result.Shown;
 

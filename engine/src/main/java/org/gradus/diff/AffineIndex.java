@@ -1,8 +1,8 @@
 package org.gradus.diff;
 
 import org.gradus.atoms.Add;
+import org.gradus.atoms.Apply;
 import org.gradus.atoms.Multiply;
-import org.gradus.expr.Apply;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
 import org.gradus.expr.IndexSymbol;

@@ -1,18 +1,18 @@
 package org.gradus.diff;
 
 import org.gradus.atoms.Add;
+import org.gradus.atoms.Apply;
 import org.gradus.atoms.Multiply;
-import org.gradus.expr.Apply;
+import org.gradus.atoms.Ops;
+import org.gradus.atoms.VectorFunction;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
 import org.gradus.expr.IndexSymbol;
 import org.gradus.expr.Lookup;
-import org.gradus.expr.Ops;
 import org.gradus.expr.SumOver;
 import org.gradus.expr.Traversal;
 import org.gradus.expr.Variable;
-import org.gradus.expr.VectorFunction;
 
 import java.util.ArrayList;
 import java.util.HashMap;

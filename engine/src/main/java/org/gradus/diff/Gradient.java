@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The symbolic gradient of f: one exact partial derivative per coordinate; {@link #at} gives its value at a point. */
+/**
+ * The symbolic gradient of f: one exact partial derivative per coordinate. Its value at a point is a
+ * point command of the calculus layer ({@code org.gradus.calculus.GradientAt#of}).
+ */
 public final class Gradient implements Shown {
     private final Expr f;
     private final Layout layout;
@@ -41,14 +44,6 @@ public final class Gradient implements Shown {
         int i = layout.coordinateNames().indexOf(name);
         if (i < 0) throw new IllegalArgumentException("no coordinate '" + name + "'; the coordinates are " + layout.coordinateNames());
         return components.get(i);
-    }
-
-    /** The gradient's value at a point given by variable name. */
-    public GradientAt at(Map<String, ?> point) {
-        double[] x = layout.fromNames(PointArgs.restrict(point, layout), null);
-        double[] g = new double[layout.dimension()];
-        new org.gradus.eval.CompiledFunction(f, layout).valueAndGradient(x, g);
-        return new GradientAt(layout, x, g);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.gradus.diff;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
-import org.gradus.eval.CompiledFunction;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
 import org.gradus.result.Shown;
@@ -12,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The symbolic Hessian of f; {@link #at} gives the matrix at a point with its eigenvalues and definiteness. */
+/**
+ * The symbolic Hessian of f. The matrix at a point, with its eigenvalues and definiteness, is a point
+ * command of the calculus layer ({@code org.gradus.calculus.HessianAt#of}).
+ */
 public final class Hessian implements Shown {
     private final Expr f;
     private final Layout layout;
@@ -32,30 +34,9 @@ public final class Hessian implements Shown {
         return layout;
     }
 
-    public HessianAt at(Map<String, ?> point) {
-        double[] x = layout.fromNames(PointArgs.restrict(point, layout), null);
-        return new HessianAt(layout, x, new CompiledFunction(f, layout).hessian(x));
-    }
-
-    /** Eigenvalues in ascending order of a symmetric matrix (commons-math3). */
-    public static double[] eigenvalues(double[][] m) {
-        if (m.length == 0) return new double[0];
-        double[] ev = new EigenDecomposition(new Array2DRowRealMatrix(m, true)).getRealEigenvalues();
-        java.util.Arrays.sort(ev);
-        return ev;
-    }
-
-    /** The definiteness named by eigenvalue signs, with a tolerance relative to the largest magnitude. */
-    public static String definiteness(double[] ascending) {
-        if (ascending.length == 0) return "positive semidefinite";
-        double scale = Math.max(Math.abs(ascending[0]), Math.abs(ascending[ascending.length - 1]));
-        double tol = 1e-10 * Math.max(1, scale);
-        double lo = ascending[0], hi = ascending[ascending.length - 1];
-        if (lo > tol) return "positive definite";
-        if (hi < -tol) return "negative definite";
-        if (lo >= -tol) return "positive semidefinite";
-        if (hi <= tol) return "negative semidefinite";
-        return "indefinite";
+    /** The function whose Hessian this is. */
+    public Expr function() {
+        return f;
     }
 
     @Override

@@ -26,12 +26,13 @@ final class LoopKernels {
     LoopKernel get(Program owner, int i, int[] rows) {
         byte s = state[i];
         if (s == DECLINED) return null;
-        int from = owner.from[i], to = owner.to[i];
+        Tape t = owner.tape;
+        int from = t.from[i], to = t.to[i];
         if (rows != null && !inRange(rows, from, to)) return null;
         if (s == UNTRIED) {
             iterations[i] += rows == null ? to - from : rows.length;
             if (iterations[i] < threshold) return null;
-            kernels[i] = KernelCompiler.compile(owner.body[i], owner.a[i], from, to);
+            kernels[i] = KernelCompiler.compile(owner.body[i], t.a[i], from, to);
             state[i] = kernels[i] == null ? DECLINED : COMPILED;
         }
         return kernels[i];

@@ -1,8 +1,5 @@
 package org.gradus.expr;
 
-import org.gradus.print.GroovyPrinter;
-import org.gradus.print.LatexPrinter;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

@@ -2,16 +2,16 @@ package org.gradus.optim;
 
 import org.gradus.atoms.Abs;
 import org.gradus.atoms.Add;
+import org.gradus.atoms.Apply;
 import org.gradus.atoms.Multiply;
+import org.gradus.atoms.Ops;
 import org.gradus.atoms.VectorAtom;
-import org.gradus.expr.Apply;
+import org.gradus.atoms.VectorFunction;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
-import org.gradus.expr.Ops;
 import org.gradus.expr.Variable;
-import org.gradus.expr.VectorFunction;
 import org.gradus.expr.VectorVariable;
 
 import java.util.ArrayList;

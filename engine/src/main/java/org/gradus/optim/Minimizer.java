@@ -1,11 +1,11 @@
 package org.gradus.optim;
 
+import org.gradus.atoms.Ops;
 import org.gradus.eval.CompiledFunction;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
-import org.gradus.expr.Ops;
 import org.gradus.expr.SumOver;
 import org.gradus.expr.Traversal;
 import org.gradus.expr.Variable;

@@ -1,7 +1,7 @@
 package org.gradus.optim;
 
-import org.gradus.diff.PointArgs;
 import org.gradus.expr.Layout;
+import org.gradus.expr.PointArgs;
 import org.gradus.print.Numbers;
 import org.gradus.result.Shown;
 

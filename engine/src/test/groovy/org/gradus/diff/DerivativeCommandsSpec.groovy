@@ -12,7 +12,7 @@ import spock.util.mop.Use
 
 import static org.gradus.expr.Fn.*
 
-/** partial, directional, taylor, and the Gradient and Hessian values of SPEC §2 "Derivatives". */
+/** partial and directional derivatives of SPEC §2 "Derivatives" (their values at a point: calculus.PointCommandsSpec). */
 @Use(ExprCategory)
 class DerivativeCommandsSpec extends Specification {
     Variable x = new Variable('x', 0)
@@ -102,67 +102,6 @@ class DerivativeCommandsSpec extends Specification {
         then:
         def wrong = thrown(IllegalArgumentException)
         wrong.message.contains('3 entries')
-    }
-
-    def "taylor of order #order matches f, its gradient and (order 2) its Hessian at the point"() {
-        given:
-        Expr f = exp(x) * sin(y) + x**3 * y
-        Layout layout = new Layout([x, y])
-        Map at = [x: 0.3, y: -0.4]
-        double[] a = [0.3, -0.4]
-
-        when:
-        Expr t = Derivatives.taylor(f, layout, at, order)
-        def cf = new org.gradus.eval.CompiledFunction(f, layout)
-        def ct = new org.gradus.eval.CompiledFunction(t, layout)
-        double[] gf = new double[2], gt = new double[2]
-
-        then:
-        Math.abs(cf.valueAndGradient(a, gf) - ct.valueAndGradient(a, gt)) < 1e-12
-        Reference.close(gt, gf, 1e-12, 'gradient of the Taylor polynomial')
-        order == 1 || Arrays.deepEquals(ct.hessian(a).collect { r -> r.collect { Math.round(it * 1e9) } }.toArray(),
-                cf.hessian(a).collect { r -> r.collect { Math.round(it * 1e9) } }.toArray())
-        order == 2 || ct.hessian(a).every { r -> r.every { it == 0 } }
-
-        where:
-        order << [1, 2]
-    }
-
-    def "taylor of a quadratic of order 2 is the quadratic itself; of exp at 0 is 1 + x + x**2/2"() {
-        given:
-        Layout lx = new Layout([x])
-        Expr q = 3*x**2 - 2*x + 5
-
-        expect:
-        Derivatives.taylor(exp(x), lx, [x: 0], 1).toString() == 'x + 1'
-        Derivatives.taylor(exp(x), lx, [x: 0], 2).toString() == 'x + 0.5*x**2 + 1'
-        [-2.0, 0.5, 3.0].every { v ->
-            Math.abs(Evaluate.at(Derivatives.taylor(q, lx, [x: 1.5], 2), [x: v]) - Evaluate.at(q, [x: v])) < 1e-12
-        }
-    }
-
-    def "taylor's order must be 1 or 2"() {
-        when:
-        Derivatives.taylor(exp(x), new Layout([x]), [x: 0], 3)
-
-        then:
-        def e = thrown(IllegalArgumentException)
-        e.message.contains('1 or 2')
-    }
-
-    def "Gradient and Hessian at a point"() {
-        given:
-        Expr f = (1 - x)**2 + 100*(y - x**2)**2
-
-        when:
-        def g = new Gradient(f).at([x: -1.2, y: 1.0])
-        def h = new Hessian(f).at([x: 1, y: 1])
-
-        then: 'the Rosenbrock gradient at the classic start, and its Hessian at the minimum'
-        Math.abs(g.value()[0] - (-215.6)) < 1e-9
-        Math.abs(g.value()[1] - (-88)) < 1e-9
-        h.matrix() == [[802, -400], [-400, 200]] as double[][]
-        h.definiteness() == 'positive definite'
     }
 
     def "a point that names a variable f does not have is an error; a missing one too"() {

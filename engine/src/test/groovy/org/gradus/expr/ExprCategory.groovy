@@ -1,5 +1,6 @@
 package org.gradus.expr
 
+import org.gradus.atoms.Ops
 import groovy.transform.CompileStatic
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure
 

@@ -1,5 +1,7 @@
 package org.gradus.expr
 
+import org.gradus.atoms.Ops
+import org.gradus.atoms.VectorFunction
 import org.gradus.atoms.Abs
 import org.gradus.atoms.Cos
 import org.gradus.atoms.Huber

@@ -3,7 +3,7 @@ package org.gradus.optim
 import org.gradus.expr.Expr
 import org.gradus.expr.IndexSymbol
 import org.gradus.expr.Lookup
-import org.gradus.expr.Ops
+import org.gradus.atoms.Ops
 import org.gradus.expr.Variable
 import org.gradus.expr.VectorVariable
 import spock.lang.Specification

@@ -1,7 +1,7 @@
 package org.gradus.optim
 
 import org.gradus.expr.Constant
-import org.gradus.expr.Ops
+import org.gradus.atoms.Ops
 import org.gradus.expr.Variable
 import spock.lang.Specification
 import spock.lang.Unroll

@@ -5,9 +5,9 @@ import org.gradus.atoms.VectorAtom
 import org.gradus.expr.Constant
 import org.gradus.expr.Expr
 import org.gradus.expr.IndexSymbol
-import org.gradus.expr.Ops
+import org.gradus.atoms.Ops
 import org.gradus.expr.Variable
-import org.gradus.expr.VectorFunction
+import org.gradus.atoms.VectorFunction
 import org.gradus.expr.VectorVariable
 
 /** Builders for the shared table of test problems with known minima (Moré, Garbow &amp; Hillstrom 1981 and others). */

@@ -67,7 +67,7 @@ class Sandbox extends CompilationCustomizer {
     ] as Set<String>
 
     static final List<String> ALLOWED_PACKAGES = [
-            'org.gradus.expr.', 'org.gradus.atoms.', 'org.gradus.diff.', 'org.gradus.analysis.', 'org.gradus.optim.',
+            'org.gradus.expr.', 'org.gradus.atoms.', 'org.gradus.diff.', 'org.gradus.calculus.', 'org.gradus.analysis.', 'org.gradus.optim.',
             'org.gradus.result.', 'org.gradus.data.', 'org.gradus.print.',
     ]
 

@@ -1,4 +1,4 @@
-package org.gradus.analysis;
+package org.gradus.atoms;
 
 /**
  * A closed interval [lo, hi] of reals (infinite ends allowed) used to bound the values an expression

@@ -1,7 +1,14 @@
-package org.gradus.expr;
+package org.gradus.atoms;
 
-import org.gradus.atoms.VectorAtom;
+import org.gradus.expr.Expr;
+import org.gradus.expr.GroovyPrinter;
+import org.gradus.expr.LatexPrinter;
+import org.gradus.expr.Matrix;
+import org.gradus.expr.Notation;
+import org.gradus.expr.Vec;
+import org.gradus.print.Numbers;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,7 +17,7 @@ import java.util.Objects;
  * kept as one node so it prints as written and the convexity rules can see it whole. Evaluation and
  * differentiation use its {@link #lowered()} scalar form (a reduction over the elements).
  */
-public final class VectorFunction extends Expr {
+public final class VectorFunction extends Expr implements Notation {
     private final VectorAtom atom;
     private final List<Vec> operands;
     private final double parameter;
@@ -46,6 +53,22 @@ public final class VectorFunction extends Expr {
     /** The same function as a scalar expression over the elements. */
     public Expr lowered() {
         return lowered;
+    }
+
+    /** {@code dot(w, x)}, {@code quadForm(v, [[2, 1], [1, 3]])}, {@code elasticNet(w, 0.5)}. */
+    @Override
+    public GroovyPrinter.Printed groovy(GroovyPrinter p) {
+        List<String> args = new ArrayList<>();
+        for (Vec o : operands) args.add(p.vec(o));
+        if (matrix != null) args.add(matrix.toString());
+        if (!Double.isNaN(parameter)) args.add(Numbers.format(parameter));
+        return new GroovyPrinter.Printed(atom.scriptName() + "(" + String.join(", ", args) + ")", GroovyPrinter.ATOM);
+    }
+
+    /** LaTeX has no short form for these: the scalar form over the elements. */
+    @Override
+    public LatexPrinter.Printed latex(LatexPrinter p) {
+        return p.printed(lowered);
     }
 
     @Override

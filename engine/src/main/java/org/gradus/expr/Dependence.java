@@ -1,9 +1,4 @@
-package org.gradus.analysis;
-
-import org.gradus.expr.Element;
-import org.gradus.expr.Expr;
-import org.gradus.expr.Traversal;
-import org.gradus.expr.Variable;
+package org.gradus.expr;
 
 import java.util.Collections;
 import java.util.Map;

@@ -1,12 +1,15 @@
-package org.gradus.expr;
+package org.gradus.atoms;
 
-import org.gradus.atoms.Atom;
+import org.gradus.expr.Expr;
+import org.gradus.expr.GroovyPrinter;
+import org.gradus.expr.LatexPrinter;
+import org.gradus.expr.Notation;
 
 import java.util.List;
 import java.util.Objects;
 
 /** An atom applied to arguments, e.g. {@code exp(x)} or {@code x + y}. Build through {@link Ops}, which simplifies. */
-public final class Apply extends Expr {
+public final class Apply extends Expr implements Notation {
     private final Atom atom;
     private final List<Expr> args;
 
@@ -28,6 +31,16 @@ public final class Apply extends Expr {
 
     public Expr arg(int k) {
         return args.get(k);
+    }
+
+    @Override
+    public GroovyPrinter.Printed groovy(GroovyPrinter printer) {
+        return atom.groovy(printer, args);
+    }
+
+    @Override
+    public LatexPrinter.Printed latex(LatexPrinter printer) {
+        return atom.latex(printer, args);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.gradus.analysis;
+package org.gradus.atoms;
 
 /**
  * Rigorous placement of an interval between multiples of π/2, for the curvature and monotonicity of

@@ -1,4 +1,4 @@
-package org.gradus.analysis;
+package org.gradus.atoms;
 
 /** The curvature of an expression as proved by the composition rules. */
 public enum Curvature {

@@ -1,10 +1,16 @@
-package org.gradus.diff;
+package org.gradus.calculus;
 
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.gradus.diff.Hessian;
+import org.gradus.eval.CompiledFunction;
 import org.gradus.expr.Layout;
+import org.gradus.expr.PointArgs;
 import org.gradus.print.Numbers;
 import org.gradus.result.Shown;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +26,38 @@ public final class HessianAt implements Shown {
         this.layout = layout;
         this.point = point.clone();
         this.matrix = matrix;
-        this.eigenvalues = Hessian.eigenvalues(matrix);
+        this.eigenvalues = eigenvalues(matrix);
+    }
+
+    /**
+     * The Hessian matrix at a point given by variable name (exact: reverse mode over the compiled
+     * gradient). Names of variables the function does not depend on are ignored.
+     */
+    public static HessianAt of(Hessian hessian, Map<String, ?> point) {
+        Layout layout = hessian.layout();
+        double[] x = layout.fromNames(PointArgs.restrict(point, layout), null);
+        return new HessianAt(layout, x, new CompiledFunction(hessian.function(), layout).hessian(x));
+    }
+
+    /** Eigenvalues in ascending order of a symmetric matrix (commons-math3). */
+    public static double[] eigenvalues(double[][] m) {
+        if (m.length == 0) return new double[0];
+        double[] ev = new EigenDecomposition(new Array2DRowRealMatrix(m, true)).getRealEigenvalues();
+        Arrays.sort(ev);
+        return ev;
+    }
+
+    /** The definiteness named by eigenvalue signs, with a tolerance relative to the largest magnitude. */
+    public static String definiteness(double[] ascending) {
+        if (ascending.length == 0) return "positive semidefinite";
+        double scale = Math.max(Math.abs(ascending[0]), Math.abs(ascending[ascending.length - 1]));
+        double tol = 1e-10 * Math.max(1, scale);
+        double lo = ascending[0], hi = ascending[ascending.length - 1];
+        if (lo > tol) return "positive definite";
+        if (hi < -tol) return "negative definite";
+        if (lo >= -tol) return "positive semidefinite";
+        if (hi <= tol) return "negative semidefinite";
+        return "indefinite";
     }
 
     public double[][] matrix() {
@@ -32,7 +69,7 @@ public final class HessianAt implements Shown {
     }
 
     public String definiteness() {
-        return Hessian.definiteness(eigenvalues);
+        return definiteness(eigenvalues);
     }
 
     @Override

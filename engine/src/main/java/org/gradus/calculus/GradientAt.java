@@ -1,6 +1,9 @@
-package org.gradus.diff;
+package org.gradus.calculus;
 
+import org.gradus.diff.Gradient;
+import org.gradus.eval.CompiledFunction;
 import org.gradus.expr.Layout;
+import org.gradus.expr.PointArgs;
 import org.gradus.print.Numbers;
 import org.gradus.result.Shown;
 
@@ -18,6 +21,18 @@ public final class GradientAt implements Shown {
         this.layout = layout;
         this.point = point.clone();
         this.value = value.clone();
+    }
+
+    /**
+     * The gradient's value at a point given by variable name (one exact reverse-mode sweep). Names of
+     * variables the function does not depend on are ignored; a missing variable is an error naming it.
+     */
+    public static GradientAt of(Gradient gradient, Map<String, ?> point) {
+        Layout layout = gradient.layout();
+        double[] x = layout.fromNames(PointArgs.restrict(point, layout), null);
+        double[] g = new double[layout.dimension()];
+        new CompiledFunction(gradient.function(), layout).valueAndGradient(x, g);
+        return new GradientAt(layout, x, g);
     }
 
     public double[] value() {

@@ -1,16 +1,10 @@
-package org.gradus.expr;
+package org.gradus.atoms;
 
-import org.gradus.atoms.Abs;
-import org.gradus.atoms.Add;
-import org.gradus.atoms.Atom;
-import org.gradus.atoms.Divide;
-import org.gradus.atoms.Exp;
-import org.gradus.atoms.Log;
-import org.gradus.atoms.Max;
-import org.gradus.atoms.Min;
-import org.gradus.atoms.Multiply;
-import org.gradus.atoms.Power;
-import org.gradus.atoms.Sqrt;
+import org.gradus.expr.Constant;
+import org.gradus.expr.Expr;
+import org.gradus.expr.IndexSymbol;
+import org.gradus.expr.SumOver;
+import org.gradus.expr.Traversal;
 
 import java.util.ArrayList;
 import java.util.Arrays;

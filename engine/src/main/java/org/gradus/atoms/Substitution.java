@@ -1,4 +1,10 @@
-package org.gradus.expr;
+package org.gradus.atoms;
+
+import org.gradus.expr.Constant;
+import org.gradus.expr.Element;
+import org.gradus.expr.Expr;
+import org.gradus.expr.Lookup;
+import org.gradus.expr.SumOver;
 
 import java.util.ArrayList;
 import java.util.HashMap;

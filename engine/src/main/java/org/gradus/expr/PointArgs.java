@@ -1,7 +1,5 @@
-package org.gradus.diff;
+package org.gradus.expr;
 
-import org.gradus.expr.Layout;
-import org.gradus.expr.VariableBlock;
 import org.gradus.print.Numbers;
 
 import java.util.ArrayList;

@@ -1,0 +1,183 @@
+package org.gradus.eval;
+
+import org.gradus.atoms.Add;
+import org.gradus.atoms.Apply;
+import org.gradus.atoms.Atom;
+import org.gradus.atoms.Divide;
+import org.gradus.atoms.Multiply;
+import org.gradus.atoms.Power;
+import org.gradus.atoms.UnaryAtom;
+import org.gradus.atoms.VectorFunction;
+import org.gradus.expr.Constant;
+import org.gradus.expr.Element;
+import org.gradus.expr.Expr;
+import org.gradus.expr.IndexSymbol;
+import org.gradus.expr.Layout;
+import org.gradus.expr.Lookup;
+import org.gradus.expr.SumOver;
+import org.gradus.expr.Traversal;
+import org.gradus.expr.Variable;
+import org.gradus.expr.VariableBlock;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.gradus.eval.Opcode.*;
+
+/**
+ * Turns expressions into a {@link Tape}: each distinct sub-expression becomes one instruction (shared
+ * sub-expressions are computed once), chosen by the shape of the node — {@code x + 3} is ADDC,
+ * {@code 2*x} MULC, {@code x**2} SQ — and every reduction a LOOP over a body tape of its own. Loop
+ * indices are numbered into slots of one environment shared by the whole program.
+ */
+final class TapeBuilder {
+    private final List<Byte> op = new ArrayList<>();
+    private final List<Integer> a = new ArrayList<>(), b = new ArrayList<>(), from = new ArrayList<>(), to = new ArrayList<>();
+    private final List<Double> k = new ArrayList<>();
+    private final List<int[]> args = new ArrayList<>();
+    private final List<Atom> atom = new ArrayList<>();
+    private final List<double[]> table = new ArrayList<>();
+    private final List<Tape> body = new ArrayList<>();
+    private final List<String> dataRows = new ArrayList<>();
+    private final Map<Expr, Integer> emitted = new HashMap<>();
+    private final Layout layout;
+    private final Map<IndexSymbol, Integer> slots;
+
+    private TapeBuilder(Layout layout, Map<IndexSymbol, Integer> slots) {
+        this.layout = layout;
+        this.slots = slots;
+    }
+
+    /** The slot of every loop index in the expressions, numbered from 0. */
+    static Map<IndexSymbol, Integer> indexSlots(List<Expr> exprs) {
+        Map<IndexSymbol, Integer> slots = new HashMap<>();
+        for (Expr e : exprs) {
+            Traversal.forEachNode(e, n -> {
+                if (n instanceof SumOver s) slots.putIfAbsent(s.index(), slots.size());
+            });
+        }
+        return slots;
+    }
+
+    /** The tape of the expressions (one output each) over the coordinates of the layout. */
+    static Tape build(List<Expr> exprs, Layout layout, Map<IndexSymbol, Integer> slots) {
+        TapeBuilder bld = new TapeBuilder(layout, slots);
+        int[] outs = new int[exprs.size()];
+        for (int i = 0; i < outs.length; i++) outs[i] = bld.emit(exprs.get(i));
+        return bld.tape(outs);
+    }
+
+    private Tape tape(int[] outputs) {
+        int n = op.size();
+        byte[] o = new byte[n];
+        int[] aa = new int[n], bb = new int[n], ff = new int[n], tt = new int[n];
+        double[] kk = new double[n];
+        for (int i = 0; i < n; i++) {
+            o[i] = op.get(i);
+            aa[i] = a.get(i);
+            bb[i] = b.get(i);
+            kk[i] = k.get(i);
+            ff[i] = from.get(i);
+            tt[i] = to.get(i);
+        }
+        return new Tape(o, aa, bb, kk, args.toArray(new int[0][]), atom.toArray(new Atom[0]), table.toArray(new double[0][]),
+                body.toArray(new Tape[0]), ff, tt, dataRows.toArray(new String[0]), outputs);
+    }
+
+    private int add(byte o, int x, int y, double c, int[] as, Atom at) {
+        op.add(o);
+        a.add(x);
+        b.add(y);
+        k.add(c);
+        args.add(as);
+        atom.add(at);
+        table.add(null);
+        body.add(null);
+        dataRows.add(null);
+        from.add(0);
+        to.add(0);
+        return op.size() - 1;
+    }
+
+    private int emit(Expr e) {
+        Integer done = emitted.get(e);
+        if (done != null) return done;
+        int id = emitNew(e);
+        emitted.put(e, id);
+        return id;
+    }
+
+    private int emitNew(Expr e) {
+        if (e instanceof Constant c) return add(CONST, 0, 0, c.value(), null, null);
+        if (e instanceof Variable v) return add(VAR, offsetOf(v), 0, 0, null, null);
+        if (e instanceof IndexSymbol s) {
+            Integer slot = slots.get(s);
+            if (slot == null) throw new IllegalArgumentException("loop index " + s.name() + " used outside its sum");
+            return add(INDEX, slot, 0, 0, null, null);
+        }
+        if (e instanceof Element el) {
+            int idx = emit(el.index());
+            return add(ELEM, offsetOf(el.vector()), idx, el.vector().size(), null, null);
+        }
+        if (e instanceof Lookup l) {
+            int idx = emit(l.index());
+            int id = add(LOOKUP, 0, idx, 0, null, null);
+            table.set(id, l.table());
+            return id;
+        }
+        if (e instanceof VectorFunction v) return emit(v.lowered());
+        if (e instanceof SumOver s) {
+            Tape t = build(List.of(s.body()), layout, slots);
+            int id = add(LOOP, slots.get(s.index()), 0, 0, null, null);
+            body.set(id, t);
+            from.set(id, s.from());
+            to.set(id, s.to());
+            dataRows.set(id, s.dataRows());
+            return id;
+        }
+        return emitApply((Apply) e);
+    }
+
+    private int emitApply(Apply ap) {
+        Atom at = ap.atom();
+        List<Expr> xs = ap.args();
+        if (at instanceof Add) {
+            if (xs.size() == 2 && xs.get(1) instanceof Constant c) return add(ADDC, emit(xs.get(0)), 0, c.value(), null, null);
+            if (xs.size() == 2) return add(ADD, emit(xs.get(0)), emit(xs.get(1)), 0, null, null);
+            return add(ADDN, 0, 0, 0, emitAll(xs), null);
+        }
+        if (at instanceof Multiply) {
+            if (xs.size() == 2 && xs.get(0) instanceof Constant c) return add(MULC, emit(xs.get(1)), 0, c.value(), null, null);
+            if (xs.size() == 2) return add(MUL, emit(xs.get(0)), emit(xs.get(1)), 0, null, null);
+            if (xs.get(0) instanceof Constant c) {
+                int rest = add(MULN, 0, 0, 0, emitAll(xs.subList(1, xs.size())), null);
+                return add(MULC, rest, 0, c.value(), null, null);
+            }
+            return add(MULN, 0, 0, 0, emitAll(xs), null);
+        }
+        if (at instanceof Divide) return add(DIV, emit(xs.get(0)), emit(xs.get(1)), 0, null, null);
+        if (at instanceof Power) {
+            if (xs.get(1) instanceof Constant c) {
+                if (c.value() == 2) return add(SQ, emit(xs.get(0)), 0, 0, null, null);
+                return add(POWC, emit(xs.get(0)), 0, c.value(), null, null);
+            }
+            return add(POW, emit(xs.get(0)), emit(xs.get(1)), 0, null, null);
+        }
+        if (at instanceof UnaryAtom) return add(UNARY, emit(xs.get(0)), 0, 0, null, at);
+        return add(GENERIC, 0, 0, 0, emitAll(xs), at);
+    }
+
+    private int[] emitAll(List<Expr> xs) {
+        int[] ids = new int[xs.size()];
+        for (int i = 0; i < ids.length; i++) ids[i] = emit(xs.get(i));
+        return ids;
+    }
+
+    private int offsetOf(VariableBlock v) {
+        int o = layout.offset(v);
+        if (o < 0) throw new IllegalArgumentException("variable " + v.name() + " is not among the coordinates " + layout.coordinateNames());
+        return o;
+    }
+}

@@ -1,0 +1,67 @@
+package org.gradus.expr;
+
+import org.gradus.print.Numbers;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prints expressions as LaTeX: {@code \left(1 - x\right)^{2} + 100 \left(y - x^{2}\right)^{2}}. Atoms
+ * and other nodes defined above this package give their own notation ({@link Notation}).
+ */
+public final class LatexPrinter {
+    /** Precedence levels, loosest first (as in {@link GroovyPrinter}). */
+    public static final int SUM = 1, PRODUCT = 2, UNARY = 3, POWER = 4, ATOM = 5;
+    private final Map<IndexSymbol, String> indexNames = new HashMap<>();
+    private int depth;
+
+    private LatexPrinter() {
+    }
+
+    public static String print(Expr e) {
+        return new LatexPrinter().printed(e).text;
+    }
+
+    /** Printed LaTeX and the precedence of its outermost operator. */
+    public record Printed(String text, int precedence) {
+    }
+
+    /** The LaTeX of a sub-expression. */
+    public String text(Expr e) {
+        return printed(e).text;
+    }
+
+    /** The LaTeX of a sub-expression, in {@code \left( \right)} when its precedence is below {@code min}. */
+    public String wrap(Expr e, int min) {
+        Printed p = printed(e);
+        return p.precedence < min ? "\\left(" + p.text + "\\right)" : p.text;
+    }
+
+    private static String name(String n) {
+        if (n.length() > 1 && n.matches("[A-Za-z]+")) {
+            if (List.of("alpha", "beta", "gamma", "delta", "lambda", "mu", "sigma", "theta", "eta").contains(n)) return "\\" + n;
+            return "\\mathrm{" + n + "}";
+        }
+        return n;
+    }
+
+    /** The LaTeX and precedence of a sub-expression. */
+    public Printed printed(Expr e) {
+        if (e instanceof Constant c) return new Printed(Numbers.format(c.value()), c.value() < 0 ? UNARY : ATOM);
+        if (e instanceof Variable v) return new Printed(name(v.name()), ATOM);
+        if (e instanceof IndexSymbol i) return new Printed(indexNames.getOrDefault(i, i.name()), ATOM);
+        if (e instanceof Element el) return new Printed(name(el.vector().name()) + "_{" + printed(el.index()).text + "}", ATOM);
+        if (e instanceof Lookup l) return new Printed(name(l.name()) + "_{" + printed(l.index()).text + "}", ATOM);
+        if (e instanceof SumOver s) {
+            String i = String.valueOf("ijklmn".charAt(Math.min(depth, 5)));
+            indexNames.put(s.index(), i);
+            depth++;
+            String body = wrap(s.body(), PRODUCT);
+            depth--;
+            return new Printed("\\sum_{" + i + "=" + s.from() + "}^{" + (s.to() - 1) + "} " + body, PRODUCT);
+        }
+        if (e instanceof Notation n) return n.latex(this);
+        throw new IllegalArgumentException("no LaTeX notation for " + e.getClass().getSimpleName());
+    }
+}
