@@ -3,7 +3,7 @@ package org.gradus.plot.pictures;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
-import org.gradus.expr.Ops;
+import org.gradus.atoms.Ops;
 import org.gradus.optim.Constraint;
 import org.gradus.optim.Minimizer;
 import org.gradus.optim.OptimizationResult;
