@@ -9,7 +9,7 @@ final class PlotArguments {
     private PlotArguments() {}
 
     /** Options by name: ranges → double[2], subjectTo blocks → constraints, texts → String, constants → numbers. */
-    static Map<String, Object> options(Map options, PlotVocabulary script) {
+    static Map<String, Object> options(Map options, org.gradus.dsl.vocabulary.OptimizationVocabulary script) {
         Map<String, Object> out = new LinkedHashMap<>()
         options.each { k, v -> out.put(String.valueOf(k), k == 'subjectTo' && v instanceof Closure ? script.collectConstraints(v) : value(v)) }
         out

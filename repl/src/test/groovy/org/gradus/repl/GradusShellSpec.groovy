@@ -1,6 +1,7 @@
 package org.gradus.repl
 
 import org.gradus.dsl.GradusSession
+import org.gradus.optim.ProgressListener
 import org.jline.terminal.Terminal
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -8,6 +9,8 @@ import spock.lang.Timeout
 
 import java.nio.file.Files
 import java.nio.file.Path
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.TimeUnit
 
 class GradusShellSpec extends Specification {
     @TempDir
@@ -183,9 +186,8 @@ class GradusShellSpec extends Specification {
         when:
         d.type('n = 0')
         d.type('while (true) { n++ }')
-        long until = System.nanoTime() + 10_000_000_000L
-        while (!d.shell.running && System.nanoTime() < until) Thread.sleep(10)
-        Thread.sleep(200)
+        long until = System.nanoTime() + 20_000_000_000L   // the loop is underway once n has counted
+        while (!((d.shell.session().variables().n ?: 0) > 0) && System.nanoTime() < until) Thread.sleep(10)
         d.terminal.raise(Terminal.Signal.INT)          // what the terminal does on Ctrl-C
         int at = d.waitFor('interrupted')
         d.type('n > 0')
@@ -205,12 +207,29 @@ class GradusShellSpec extends Specification {
     /** Adam with a tiny step: about a minute in full, so Ctrl-C stops it. */
     static final String LONG_ADAM = "minimize rosen, method: 'adam', lr: 1e-7, maxIter: 100000000"
 
-    /** Waits until the shell runs an input, lets it run {@code millis}, then presses Ctrl-C. */
-    static void interruptAfter(ShellDriver d, long millis) {
-        long until = System.nanoTime() + 20_000_000_000L
-        while (!d.shell.running && System.nanoTime() < until) Thread.sleep(5)
-        assert d.shell.running
-        Thread.sleep(millis)
+    /**
+     * Arms an event for the next long run (maxIter of a million or more): the returned latch opens at its
+     * 1000th iteration, so a test presses Ctrl-C while that run is certainly running, however loaded the
+     * machine — never after a delay, which on a busy machine may hit an earlier input or come too late.
+     * Whatever listened before (the progress bar) still hears every iteration.
+     */
+    static CountDownLatch longRunUnderway(ShellDriver d) {
+        CountDownLatch underway = new CountDownLatch(1)
+        ProgressListener before = d.shell.session().progress
+        d.shell.session().progress = new ProgressListener() {
+            void onIteration(int iteration, int maxIterations, double f) {
+                before?.onIteration(iteration, maxIterations, f)
+                if (maxIterations >= 1_000_000 && iteration >= 1000) underway.countDown()
+            }
+
+            void onFinish() { before?.onFinish() }
+        }
+        underway
+    }
+
+    /** Presses Ctrl-C once the armed long run is underway. */
+    static void interruptWhen(ShellDriver d, CountDownLatch underway) {
+        assert underway.await(60, TimeUnit.SECONDS): 'the long run did not start'
         d.terminal.raise(Terminal.Signal.INT)
     }
 
@@ -226,8 +245,9 @@ class GradusShellSpec extends Specification {
         d.type(ROSENBROCK)
 
         when: 'the shown form'
+        CountDownLatch underway = longRunUnderway(d)
         d.type(LONG_ADAM)
-        interruptAfter(d, 500)
+        interruptWhen(d, underway)
         int at = d.waitFor('minimize: interrupted')
         def r = shown.last()
 
@@ -240,8 +260,9 @@ class GradusShellSpec extends Specification {
         d.text().indexOf('x           (x = ', at) > at   // the point is on the screen
 
         when: 'the assigned form keeps the result in r'
+        underway = longRunUnderway(d)
         d.type('r = ' + LONG_ADAM)
-        interruptAfter(d, 500)
+        interruptWhen(d, underway)
         while (d.shell.running) Thread.sleep(5)
         d.type('r.status')
         d.waitFor('interrupted\n', at + 1)
@@ -271,7 +292,8 @@ class GradusShellSpec extends Specification {
 
         and: 'a run stopped with Ctrl-C'
         d.type(LONG_ADAM)
-        interruptAfter(d, 1500)
+        d.waitFor('/100000000 iterations', first)       // the bar is drawn: the run is underway
+        d.terminal.raise(Terminal.Signal.INT)
         int second = d.waitFor('minimize: interrupted', first)
         String run2 = d.text().substring(first, second)
 
@@ -295,8 +317,9 @@ class GradusShellSpec extends Specification {
         d.start()
         ['x = variable(-1.2); y = variable(1.0)', ROSENBROCK, 'grad(rosen)',
          "minimize rosen, method: 'lbfgs'", "minimize rosen, method: 'newton'", 'minimize rosen, method: \'nope\''].each { d.type(it) }
+        CountDownLatch underway = longRunUnderway(d)
         d.type("r = minimize(rosen, method: 'adam', lr: 1e-7, maxIter: 3000000)")
-        interruptAfter(d, 200)
+        interruptWhen(d, underway)
         while (d.shell.running) Thread.sleep(5)
         d.type('r.status')
         d.type('rosen.at(r) < 24.2')

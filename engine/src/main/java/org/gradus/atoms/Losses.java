@@ -1,0 +1,44 @@
+package org.gradus.atoms;
+
+import org.gradus.expr.Constant;
+import org.gradus.expr.Expr;
+
+/**
+ * The per-example losses of the language (SPEC §2 "losses"), built from atoms so that convexity,
+ * derivatives and printing see through them. A script writes {@code squaredError(pred, y)}; a Java
+ * embedder calls {@code Losses.squaredError(pred, y)} and gets the same expression.
+ */
+public final class Losses {
+    private Losses() {
+    }
+
+    /** (pred − y)². */
+    public static Expr squaredError(Expr pred, Expr y) {
+        return Ops.pow(Ops.sub(pred, y), Constant.of(2));
+    }
+
+    /** |pred − y|. */
+    public static Expr absoluteError(Expr pred, Expr y) {
+        return Ops.apply(Abs.INSTANCE, Ops.sub(pred, y));
+    }
+
+    /**
+     * The Huber loss of the residual pred − y: quadratic up to {@code delta}, linear beyond.
+     *
+     * @throws IllegalArgumentException when delta is not positive
+     */
+    public static Expr huber(Expr pred, Expr y, double delta) {
+        return Ops.apply(new Huber(delta), pred, y);
+    }
+
+    /** Binary cross-entropy of the logit z with a 0/1 label y: log(1 + eᶻ) − y·z, computed stably (softplus). */
+    public static Expr logLoss(Expr z, Expr y) {
+        return Ops.sub(Ops.apply(Softplus.INSTANCE, z), Ops.mul(y, z));
+    }
+
+    /** The hinge loss max(0, 1 − (2y − 1)·z) of the score z with a 0/1 label y. */
+    public static Expr hinge(Expr z, Expr y) {
+        Expr signed = Ops.sub(Ops.mul(Constant.of(2), y), Constant.ONE);
+        return Ops.apply(Relu.INSTANCE, Ops.sub(Constant.ONE, Ops.mul(signed, z)));
+    }
+}
