@@ -8,6 +8,7 @@ import org.codehaus.groovy.control.messages.SyntaxErrorMessage
 import org.codehaus.groovy.runtime.InvokerInvocationException
 import org.codehaus.groovy.syntax.SyntaxException
 import org.gradus.dsl.compile.ForbiddenSyntaxException
+import org.gradus.io.FileAccessDeniedException
 
 /** Turns compiler and run-time failures into located, readable {@link GradusException}s. */
 @CompileStatic
@@ -60,6 +61,7 @@ final class ErrorLocator {
     /** A run-time failure, located at the deepest script frame of its stack. */
     GradusException runtimeError(Throwable t, int code = GradusException.RUNTIME) {
         Throwable root = unwrap(t)
+        if (root instanceof FileAccessDeniedException) code = GradusException.FORBIDDEN
         int line = scriptLine(t)
         String message = describe(root)
         new GradusException(message, fileName, line, line > 0 ? firstColumn(line) : 0, lineText(line), code, root)

@@ -2,6 +2,9 @@ package org.gradus.dsl
 
 import groovy.transform.CompileStatic
 import org.codehaus.groovy.runtime.InvokerHelper
+import org.gradus.io.FileAccess
+import org.gradus.io.FilePolicy
+import org.gradus.io.OutputLedger
 import org.gradus.optim.ProgressListener
 import org.gradus.result.Shown
 
@@ -52,6 +55,29 @@ class GradusSession {
      * beside the script.
      */
     java.util.function.Supplier<org.gradus.plot.PlotHost.Screen> terminal
+    /**
+     * Folders a sandboxed script may read besides its own folder tree ({@code --allow-read DIR}); see
+     * {@link FilePolicy}. Each must exist when a run starts.
+     */
+    final List<Path> allowRead = []
+    /** Folders a sandboxed script may write outputs into besides its own folder tree ({@code --allow-write DIR}). */
+    final List<Path> allowWrite = []
+    /** The outputs this session wrote: a script may replace those, and no other existing file. */
+    private final OutputLedger outputs = OutputLedger.inMemory()
+
+    /**
+     * The file policy of a run whose relative names resolve against {@code baseDir}: with the sandbox,
+     * reads and writes inside {@code baseDir}'s tree and the {@link #allowRead}/{@link #allowWrite}
+     * folders only; without it, anything.
+     */
+    FileAccess fileAccess(Path baseDir) {
+        if (!sandboxed) return FilePolicy.unrestricted(baseDir)
+        FilePolicy.Builder b = FilePolicy.forScript(baseDir).ledger(outputs)
+        allowRead.each { b.allowRead(it) }
+        allowWrite.each { b.allowWrite(it) }
+        b.build()
+    }
+
     /** Values defined before the script runs ({@code --set name=value}). */
     final Map<String, Object> predefined = new LinkedHashMap<>()
 
@@ -107,7 +133,7 @@ class GradusSession {
         ScriptContext context = new ScriptContext({ Shown s ->
             shown << s
             listener?.accept(s)
-        } as Consumer<Shown>, baseDir)
+        } as Consumer<Shown>, fileAccess(baseDir))
         context.progress = progress
         context.scriptName = fileName
         context.terminal = terminal

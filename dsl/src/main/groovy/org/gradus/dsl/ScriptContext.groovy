@@ -1,6 +1,8 @@
 package org.gradus.dsl
 
 import groovy.transform.CompileStatic
+import org.gradus.io.FileAccess
+import org.gradus.io.FilePolicy
 import org.gradus.optim.ProgressListener
 import org.gradus.plot.PlotHost
 import org.gradus.result.Results
@@ -10,9 +12,9 @@ import java.nio.file.Path
 import java.util.function.Consumer
 
 /**
- * What a running script needs from its host: where shown values go, the folder its relative paths are
- * read from (data files, trace files, pictures), an optional progress listener for long runs, and the
- * terminal (if any) pictures are drawn in.
+ * What a running script needs from its host: where shown values go, the files it may read and write
+ * (its {@link FileAccess}: data files, trace files, pictures — relative names against the script's
+ * folder), an optional progress listener for long runs, and the terminal (if any) pictures are drawn in.
  */
 @CompileStatic
 class ScriptContext {
@@ -20,6 +22,8 @@ class ScriptContext {
     static final String BINDING_NAME = '__gradusContext'
 
     final Consumer<Shown> sink
+    /** Every file a script names goes through this policy. */
+    final FileAccess files
     final Path baseDir
     ProgressListener progress
     /** The script's file name (pictures without {@code file:} are named after it), or null. */
@@ -29,16 +33,22 @@ class ScriptContext {
     /** Pictures written without {@code file:} so far in this run. */
     int pictureCount
 
-    ScriptContext(Consumer<Shown> sink, Path baseDir) {
+    ScriptContext(Consumer<Shown> sink, FileAccess files) {
         this.sink = sink
-        this.baseDir = baseDir.toAbsolutePath().normalize()
+        this.files = files
+        this.baseDir = files instanceof FilePolicy ? ((FilePolicy) files).baseDir() : Path.of('').toAbsolutePath()
+    }
+
+    /** Trusted code (no sandbox): any file, relative names against {@code baseDir}. */
+    ScriptContext(Consumer<Shown> sink, Path baseDir) {
+        this(sink, FilePolicy.unrestricted(baseDir))
     }
 
     void show(Object value) {
         if (value != null) sink.accept(Results.of(value))
     }
 
-    /** A path the script named, resolved against the script's folder. */
+    /** A path the script named, resolved against the script's folder (no access check: use {@link #files}). */
     Path resolve(String file) {
         baseDir.resolve(file).normalize()
     }

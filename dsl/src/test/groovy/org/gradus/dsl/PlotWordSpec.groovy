@@ -67,6 +67,25 @@ plot q, regularizers: [l1: 1, l2: 1], file: 'balls.png', title: 'L1 and L2 balls
         Files.exists(dir.resolve('balls.png'))
     }
 
+    def "a script replaces a picture it wrote earlier in the session, never a file it did not write"() {
+        given:
+        Files.writeString(dir.resolve('mine.png'), 'not a picture')
+
+        when:
+        run(ROSEN + "plot rosen, x: -2..2, y: -1..3, file: 'a.png'\nplot rosen, x: -1..1, y: -1..1, file: 'a.png'")
+
+        then:
+        notThrown(GradusException)
+
+        when:
+        run(ROSEN + "plot rosen, x: -2..2, y: -1..3, file: 'mine.png'")
+
+        then:
+        GradusException e = thrown()
+        e.exitCode == GradusException.FORBIDDEN
+        Files.readString(dir.resolve('mine.png')) == 'not a picture'
+    }
+
     def "without file: and without a terminal the picture goes to NAME-N.png and says so"() {
         when:
         def shown = run(ROSEN + "plot rosen, x: -2..2, y: -1..3\nplot rosen, x: -1..1, y: -1..1")
@@ -100,13 +119,15 @@ plot q, regularizers: [l1: 1, l2: 1], file: 'balls.png', title: 'L1 and L2 balls
         then:
         GradusException e = thrown()
         e.message.contains(message)
-        e.line == 4
+        e.line == 4 || e.line == 5
+        Files.list(dir).allMatch { it.fileName.toString() in ['pics.opt', 'pics.opt.png'] }
 
         where:
         line                                                        | message
         "plot rosen, x: -2..2, y: -1..3, colour: 'red', file: 'a.png'" | "unknown option 'colour'"
         "plot rosen, x: -2..2, y: -1..3, file: 'a.jpg'"             | 'must end in .png, .svg or .gif'
-        "plot rosen, x: -2..2, y: -1..3, file: '../a.png'"          | 'only inside its own folder'
+        "plot rosen, x: -2..2, y: -1..3, file: '../a.png'"          | "writing '../a.png' is not allowed: it is outside the script's folder"
+        "plot rosen, x: -2..2, y: -1..3, file: 'pics.opt.png'\nplot rosen, x: -2..2, y: -1..3, file: 'race.gif'" | 'a .gif file is an animation'
         "plot rosen, x: 2..2, y: -1..3, file: 'a.png'"              | 'must increase'
         "plot x*y*variable(1, name: 'z'), file: 'a.png'"            | "has 3 (x, y, z): draw it on a plane through a result"
         "plot 'rosen', file: 'a.png'"                               | 'cannot plot'

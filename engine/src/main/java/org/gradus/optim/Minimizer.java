@@ -10,11 +10,13 @@ import org.gradus.expr.SumOver;
 import org.gradus.expr.Traversal;
 import org.gradus.expr.Variable;
 import org.gradus.expr.VariableBlock;
+import org.gradus.io.OutputFile;
 import org.gradus.optim.method.Method;
 import org.gradus.optim.method.Methods;
 import org.gradus.print.Numbers;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -273,11 +275,12 @@ public final class Minimizer {
         if (s.restarts() > 1) extras.put("restarts", restartSummary(runs, sign, layout));
         if (wantTrace && best.trace() != null) {
             if (s.trace() instanceof String name) {
-                Path file = ctx.baseDir().resolve(name);
-                try {
-                    best.trace().writeCsv(file);
-                } catch (IOException e) {
-                    throw new IllegalArgumentException("cannot write the trace file " + file + ": " + e.getMessage(), e);
+                Path file;
+                try (OutputFile out = ctx.files().create(name)) {
+                    best.trace().writeCsv(out.temporary());
+                    file = out.commit();
+                } catch (IOException | UncheckedIOException e) {
+                    throw new IllegalArgumentException("cannot write the trace file " + name + ": " + e.getMessage(), e);
                 }
                 extras.put("traceFile", file.toString());
             } else {

@@ -3,10 +3,8 @@ package org.gradus.optim;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -61,34 +59,22 @@ public final class Trace {
     }
 
     /**
-     * Writes the trace as CSV atomically: into a temporary file beside the target, then moved over it,
-     * so the target is either the old file or the complete new one, never half written. Non-finite
-     * numbers are written as NaN, Infinity, -Infinity.
+     * Writes the trace as CSV to {@code file} (created or truncated). Scripts' trace files go through
+     * {@link org.gradus.io.OutputFile}, which makes the write atomic. Non-finite numbers are written as
+     * NaN, Infinity, -Infinity.
      */
     public void writeCsv(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write(String.join(",", COLUMNS));
-                w.write('\n');
-                for (int r = 0; r < size; r++) {
-                    w.write(Integer.toString(iteration[r]));
-                    for (double[] col : cols) {
-                        w.write(',');
-                        w.write(num(col[r]));
-                    }
-                    w.write('\n');
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(String.join(",", COLUMNS));
+            w.write('\n');
+            for (int r = 0; r < size; r++) {
+                w.write(Integer.toString(iteration[r]));
+                for (double[] col : cols) {
+                    w.write(',');
+                    w.write(num(col[r]));
                 }
+                w.write('\n');
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.gradus.plot;
 
+import org.gradus.io.OutputFile;
 import org.gradus.plot.figure.Figure;
 import org.gradus.plot.output.Format;
 import org.gradus.plot.output.PictureFiles;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /**
  * Where a picture goes: the file named by {@code file:} (PNG or SVG by extension; width × height pixels,
- * default 800 × 600), else the terminal when there is one (braille and colours), else a PNG named
+ * default 800 × 600; written through the script's file policy, atomically), else the terminal when there is one (braille and colours), else a PNG named
  * {@code NAME-N.png} beside the script — and the {@link PlotResult} that says which.
  */
 public final class Plotter {
@@ -49,11 +50,13 @@ public final class Plotter {
         return TerminalRenderer.render(figure, columns, rows, screen.colour());
     }
 
+    /** Writes through the host's file policy: a temporary file beside the target, renamed onto it when complete. */
     private static PlotResult write(Figure figure, String name, int width, int height, PlotHost host, String note) {
-        Path file = host.fileForWriting(name);
-        Format format = Format.of(file);
-        try {
-            PictureFiles.write(figure, file, width, height);
+        Format format = Format.of(Path.of(name));
+        if (format == Format.GIF) throw new IllegalArgumentException("a .gif file is an animation: use animate f, ..., path: [r1, r2], file: '" + name + "'");
+        try (OutputFile out = host.files().create(name)) {
+            PictureFiles.write(figure, format, out.temporary(), width, height);
+            out.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the picture " + name + ": " + e.getMessage(), e);
         }

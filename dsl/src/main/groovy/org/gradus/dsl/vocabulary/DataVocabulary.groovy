@@ -14,7 +14,7 @@ trait DataVocabulary implements ScriptAccess {
     DataSet csv(Map options = [:], String file) {
         Coerce.checkOptions(options, ['target'], 'csv')
         ScriptContext ctx = context()
-        Path path = ctx != null ? ctx.resolve(file) : Path.of(file)
+        Path path = ctx != null ? ctx.files.readable(file) : Path.of(file)     // the script's file policy
         CsvLoader.load(path, options.target as String)
     }
 }

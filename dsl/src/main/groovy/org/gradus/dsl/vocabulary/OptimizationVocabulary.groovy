@@ -31,7 +31,7 @@ trait OptimizationVocabulary implements ScriptAccess {
             }
         }
         ScriptContext ctx = context()
-        RunContext run = ctx == null ? RunContext.defaults() : new RunContext(ctx.baseDir, ctx.progress)
+        RunContext run = ctx == null ? RunContext.defaults() : RunContext.of(ctx.files, ctx.progress)
         Minimizer.run(Coerce.expr(f, 'the objective'), maximize, opts, constraints, run)
     }
 

@@ -10,37 +10,44 @@ import org.gradus.plot.render.PageRenderer;
 import javax.imageio.ImageIO;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Pictures as PNG (an image drawn with Java2D) or SVG (the same drawing recorded by VectorGraphics2D). */
+/**
+ * Pictures as PNG (an image drawn with Java2D) or SVG (the same drawing recorded by VectorGraphics2D:
+ * lines and text as SVG elements, a field of level sets as one embedded PNG image).
+ */
 public final class PictureFiles {
     private PictureFiles() {
     }
 
     /**
-     * Writes the figure to the file, in the format of its extension, atomically.
+     * Writes the figure to the file in the format (PNG or SVG). Callers write to a temporary file and
+     * rename it onto the target (see {@code org.gradus.io.OutputFile}).
      *
-     * @throws IllegalArgumentException for a GIF (an animation, see {@link Animations}) or an unknown extension
+     * @throws IllegalArgumentException for a GIF (an animation is written by {@code Animation})
      * @throws IOException              when the file cannot be written
      */
-    public static Format write(Figure figure, Path file, int width, int height) throws IOException {
-        Format format = Format.of(file);
+    public static void write(Figure figure, Format format, Path file, int width, int height) throws IOException {
         switch (format) {
             case PNG -> {
                 BufferedImage img = image(figure, width, height);
-                AtomicFile.write(file, out -> {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
                     if (!ImageIO.write(img, "png", out)) throw new IOException("no PNG writer in this Java runtime");
-                });
+                }
             }
             case SVG -> {
                 Document doc = svg(figure, width, height);
-                AtomicFile.write(file, doc::writeTo);
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                    doc.writeTo(out);
+                }
             }
             case GIF -> throw new IllegalArgumentException("a .gif file is an animation: use animate f, ..., path: [r1, r2], file: '"
                     + file.getFileName() + "'");
         }
-        return format;
     }
 
     /** The figure drawn on an opaque RGB image. */
