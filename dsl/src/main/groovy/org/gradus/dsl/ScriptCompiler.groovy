@@ -10,6 +10,7 @@ import org.codehaus.groovy.tools.GroovyClass
 import org.gradus.dsl.compile.InteractiveTransforms
 import org.gradus.dsl.compile.Sandbox
 import org.gradus.dsl.compile.ScriptTransforms
+import org.gradus.dsl.compile.StopChecks
 
 import java.util.concurrent.atomic.AtomicInteger
 
@@ -32,7 +33,7 @@ final class ScriptCompiler {
         if (interactive) cfg.addCompilationCustomizers(new InteractiveTransforms.Declarations())
         if (sandboxed) cfg.addCompilationCustomizers(new Sandbox())
         cfg.addCompilationCustomizers(new ScriptTransforms())
-        if (interactive) cfg.addCompilationCustomizers(new InteractiveTransforms.Interruptible())
+        cfg.addCompilationCustomizers(new StopChecks())
         cfg
     }
 
