@@ -12,7 +12,9 @@ import org.gradus.expr.Variable;
 import org.gradus.expr.VariableBlock;
 import org.gradus.io.OutputFile;
 import org.gradus.optim.method.Method;
-import org.gradus.optim.method.Methods;
+import org.gradus.optim.method.MethodOptions;
+import org.gradus.optim.method.MethodSpec;
+import org.gradus.optim.method.Optimizers;
 import org.gradus.print.Numbers;
 
 import java.io.IOException;
@@ -34,6 +36,9 @@ import java.util.SplittableRandom;
 public final class Minimizer {
     private Minimizer() {
     }
+
+    /** What {@code method: 'auto'} does, in a line (REPL help). */
+    public static final String AUTO_SUMMARY = "picks lbfgs, a bound-aware or constrained method, or fista, and says which";
 
     /** A constraint of the form variable op constant, kept as a bound. */
     private record Bound(Constraint source, int index, String op, double value) {
@@ -112,13 +117,16 @@ public final class Minimizer {
                             : "picked lbfgs: no bounds, constraints or l1 term";
                 }
             }
-        } else if ("fista".equals(method)) {
-            if (maximize) throw new IllegalArgumentException("fista minimizes smooth + l1 objectives; it cannot maximize. Use maximize with lbfgs, or minimize the negation");
+        }
+        MethodSpec spec = Optimizers.get(method);
+        if (!auto && spec.proximal()) {
+            if (maximize) throw new IllegalArgumentException(method + " minimizes smooth + l1 objectives; it cannot maximize. Use maximize with lbfgs, or minimize the negation");
             split = L1Split.of(f, layout);
             if (split == null) split = new L1Split(f, new double[n]);
         }
-        s.checkApplicable(method, auto);
-        if (!general.isEmpty() && List.of("newton", "fista", "nelder-mead").contains(method)) {
+        final double[] weights = split == null ? null : split.weights();
+        MethodOptions methodOptions = s.methodOptions(spec, auto, weights);
+        if (!general.isEmpty() && !spec.takesConstraints()) {
             throw new IllegalArgumentException("method '" + method + "' cannot take constraints (subjectTo); use method: 'auto' or 'lbfgs' "
                     + "(an augmented Lagrangian around L-BFGS)");
         }
@@ -153,9 +161,9 @@ public final class Minimizer {
             maxIter = (int) Math.min(Integer.MAX_VALUE, e);
             if (s.maxIter() != null) maxIter = Math.min(maxIter, s.maxIter());
         } else {
-            maxIter = s.maxIter() != null ? s.maxIter() : Methods.defaultMaxIter(method, n);
+            maxIter = s.maxIter() != null ? s.maxIter() : spec.defaultMaxIter(n);
         }
-        double tol = s.tol(Methods.defaultTol(method));
+        double tol = s.tol(spec.defaultTol());
         double ftol = s.ftol() == null ? 0 : s.ftol();
         long deadline = s.timeLimit() == null ? Long.MAX_VALUE : t0 + (long) (s.timeLimit() * 1e9);
         Descent.Limits lim = new Descent.Limits(maxIter, tol, ftol, deadline, s.timeLimit() == null ? Double.NaN : s.timeLimit());
@@ -169,21 +177,21 @@ public final class Minimizer {
         // run, from the start and from random start points
         SplittableRandom rng = new SplittableRandom(s.seed());
         boolean wantTrace = s.trace() != null && !Boolean.FALSE.equals(s.trace());
-        final String m0 = method;
-        final double[] weights = split == null ? null : split.weights();
+        boolean keepPath = wantTrace || n <= Trace.KEPT_DIMENSION && general.isEmpty();
+        int traceEpoch = batches == null ? 0 : stepsPerEpoch;
         List<Run> runs = new ArrayList<>();
         try {
             for (int r = 0; r < s.restarts(); r++) {
                 double[] start = r == 0 ? x0 : draw(rng, layout, s.over(), lower, upper, x0);
-                Trace trace = wantTrace ? new Trace() : null;
-                Method m = Methods.create(method, s, weights);
+                Trace trace = !keepPath ? null : wantTrace ? Trace.everyIterate(layout, traceEpoch) : Trace.thinned(layout, traceEpoch);
+                Method m = spec.create(methodOptions);
                 Descent.Outcome o;
                 double[] lambda = null;
                 double violation = 0;
                 if (compiled.isEmpty()) {
                     o = Descent.run(m, obj, start, lim, trace, ctx.listener(), sign);
                 } else {
-                    AugmentedLagrangian.Result res = AugmentedLagrangian.solve(obj, compiled, start, () -> Methods.create(m0, s, weights), lim, sign);
+                    AugmentedLagrangian.Result res = AugmentedLagrangian.solve(obj, compiled, start, () -> spec.create(methodOptions), lim, sign);
                     o = res.outcome();
                     lambda = res.lambda();
                     for (int i = 0; i < compiled.size(); i++) {
@@ -210,7 +218,7 @@ public final class Minimizer {
         String message = o.message();
         if (o.status() == Status.DIVERGED) {
             message = "diverged at iteration " + o.divergedAt() + ": " + o.message() + ". "
-                    + StepAdvice.advise(method, best.method(), obj, best.start(), s.lr(), s.momentum());
+                    + best.method().divergenceAdvice(() -> StepAdvice.curvature(obj, best.start()));
         } else if (o.status() == Status.CONVERGED && !message.startsWith("max violation")) {
             message = message + " after " + o.iterations() + (o.iterations() == 1 ? " iteration" : " iterations");
         }
@@ -289,7 +297,7 @@ public final class Minimizer {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new OptimizationResult(maximize, method, o.status(), layout, x, best.own(), gradNorm, o.measureName(), o.iterations(),
-                evaluations, seconds, message, report, maxViolation, extras);
+                evaluations, seconds, message, report, maxViolation, extras, best.trace());
     }
 
     private static Map<String, Object> restartSummary(List<Run> runs, double sign, Layout layout) {

@@ -33,10 +33,11 @@ public final class OptimizationResult implements Shown {
     private final List<Map<String, Object>> constraints;
     private final double maxViolation;
     private final Map<String, Object> extras;
+    private final Trace trace;
 
     OptimizationResult(boolean maximize, String method, Status status, Layout layout, double[] point, double value,
                        double gradNorm, String gradNormName, int iterations, Map<String, Object> evaluations, double seconds,
-                       String message, List<Map<String, Object>> constraints, double maxViolation, Map<String, Object> extras) {
+                       String message, List<Map<String, Object>> constraints, double maxViolation, Map<String, Object> extras, Trace trace) {
         this.maximize = maximize;
         this.method = method;
         this.status = status;
@@ -52,6 +53,16 @@ public final class OptimizationResult implements Shown {
         this.constraints = constraints;
         this.maxViolation = maxViolation;
         this.extras = extras;
+        this.trace = trace;
+    }
+
+    /**
+     * The recorded iterates of the run that gave this result: every iterate with {@code trace:}, else a
+     * thinned path for problems of at most {@link Trace#KEPT_DIMENSION} variables; null when none was
+     * kept (larger problems without {@code trace:}, constrained problems without {@code trace:}).
+     */
+    public Trace trace() {
+        return trace;
     }
 
     @Override
@@ -188,7 +199,9 @@ public final class OptimizationResult implements Shown {
         if (evaluations.containsKey("hessianVector")) work.append(", ∇²f·v ").append(evaluations.get("hessianVector"));
         work.append(" evaluations; ").append(iterations).append(" iterations; ").append(Numbers.round(seconds, 3)).append(" s");
         line(sb, "work", work.toString());
-        if (extras.get("trace") instanceof List<?> t) line(sb, "trace", t.size() + " records (iteration, f, gradNorm, step, lr)");
+        if (extras.get("trace") instanceof List<?> t && trace != null) {
+            line(sb, "trace", t.size() + " records (" + String.join(", ", Trace.COLUMNS) + ", the variables, seconds, evaluations)");
+        }
         if (extras.get("traceFile") != null) line(sb, "trace", "written to " + extras.get("traceFile"));
         return sb.toString().stripTrailing();
     }
