@@ -2,15 +2,12 @@ package org.gradus.plot.runs;
 
 import org.gradus.expr.Layout;
 import org.gradus.optim.OptimizationResult;
-
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
+import org.gradus.optim.Trace;
 
 /**
  * What pictures read from one optimization run: its method, work and final value, and its trace as
  * columns — iteration, f, ‖∇f‖, cumulative seconds and evaluations where recorded, the epoch of each
- * row and the full objective per epoch for mini-batch runs, and the iterates (one row per recorded
+ * row and the full objective at each epoch's end for mini-batch runs, and the iterates (one row per recorded
  * iterate, coordinates in layout order) where recorded. Pictures never run an optimizer for a path:
  * they draw what the run recorded.
  *
@@ -18,7 +15,8 @@ import java.util.Map;
  * @param seconds  cumulative seconds per row, or null
  * @param evals    cumulative evaluations (f and gradient) per row, or null
  * @param epochs   the epoch of each row (mini-batch runs), or null
- * @param fullF    the full objective at the end of each epoch (mini-batch runs), or null
+ * @param fullF    the full objective per row, recorded at the end of each epoch (NaN in the other rows) of a
+ *                 mini-batch run traced with {@code trace:}; null otherwise
  */
 public record RunView(String method, String status, int iterations, double f, Layout layout, double[] iteration, double[] fValues,
                       double[] gradNorm, double[] seconds, double[] evals, double[][] points, double[] epochs, double[] fullF) {
@@ -40,60 +38,27 @@ public record RunView(String method, String status, int iterations, double f, La
     }
 
     /**
-     * The view of a result, read from its trace rows (fields iteration, epoch, f, gradNorm, step, lr, then
-     * one per coordinate by name; seconds, evaluations and fullF where present).
+     * The view of a result, read from its trace (the iterates it kept: every one with {@code trace:}, a
+     * thinned path by default for problems of up to 1000 variables).
      *
-     * @throws IllegalArgumentException when the result recorded no trace at all
+     * @throws IllegalArgumentException when the result kept no trace (say how to get one)
      */
     public static RunView of(OptimizationResult r) {
-        List<Map<String, Object>> rows = traceRows(r);
-        if (rows == null || rows.isEmpty()) {
-            throw new IllegalArgumentException("the " + r.method() + " run recorded no trace to draw; run it again with trace: true");
+        Trace t = r.trace();
+        if (t == null || t.size() == 0) {
+            throw new IllegalArgumentException("the " + r.method() + " run kept no iterates to draw (runs of more than "
+                    + Trace.KEPT_DIMENSION + " variables, and constrained runs, keep them only when asked): run it with trace: true");
         }
-        int n = rows.size();
-        Layout layout = r.layout();
-        double[] it = column(rows, "iteration"), f = column(rows, "f"), g = column(rows, "gradNorm");
-        double[] sec = column(rows, "seconds"), ev = column(rows, "evaluations"), ep = column(rows, "epoch");
-        double[][] pts = null;
-        List<String> names = layout.coordinateNames();
-        if (rows.get(0).containsKey(names.get(0))) {
-            pts = new double[n][names.size()];
-            for (int k = 0; k < names.size(); k++) {
-                double[] c = column(rows, names.get(k));
-                for (int row = 0; row < n; row++) pts[row][k] = c[row];
-            }
+        int n = t.size();
+        double[] it = new double[n], ep = new double[n], sec = new double[n], ev = new double[n];
+        for (int row = 0; row < n; row++) {
+            it[row] = t.iteration(row);
+            ep[row] = t.epoch(row);
+            sec[row] = t.seconds(row);
+            ev[row] = t.evaluations(row);
         }
-        double[] fullF = fullF(r, rows, ep);
-        return new RunView(r.method(), r.status().text(), r.iterations(), r.value(), layout, it, f, g, sec, ev, pts, ep, fullF);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> traceRows(OptimizationResult r) {
-        Object t = r.extras().get("trace");
-        return t instanceof List<?> l ? (List<Map<String, Object>>) l : null;
-    }
-
-    /** The values of one field, row by row; null when the first row lacks it; NaN where a row lacks it. */
-    private static double[] column(List<Map<String, Object>> rows, String name) {
-        if (!rows.get(0).containsKey(name)) return null;
-        double[] out = new double[rows.size()];
-        for (int i = 0; i < out.length; i++) {
-            Object v = rows.get(i).get(name);
-            out[i] = v instanceof Number num ? num.doubleValue() : Double.NaN;
-        }
-        return out;
-    }
-
-    /** The full objective per epoch: the rows' fullF where recorded (NaN elsewhere), one value per epoch. */
-    private static double[] fullF(OptimizationResult r, List<Map<String, Object>> rows, double[] epochs) {
-        double[] perRow = column(rows, "fullF");
-        if (perRow == null || epochs == null) return null;
-        int last = (int) Arrays.stream(epochs).filter(Double::isFinite).max().orElse(0);
-        double[] out = new double[last + 1];
-        Arrays.fill(out, Double.NaN);
-        for (int i = 0; i < perRow.length; i++) {
-            if (Double.isFinite(perRow[i]) && Double.isFinite(epochs[i])) out[(int) epochs[i]] = perRow[i];
-        }
-        return out;
+        double[] fullF = t.hasFullF() ? t.column("fullF") : null;
+        return new RunView(r.method(), r.status().text(), r.iterations(), r.value(), r.layout(), it, t.column("f"),
+                t.column("gradNorm"), sec, ev, t.iterates(), ep, fullF);
     }
 }
