@@ -55,6 +55,24 @@ rosen = (1 - x)**2 + 100*(y - x**2)**2
 
     static double lum(Color c) { 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue }
 
+    def "paths come from the runs' traces; plot r1, r2 draws their convergence; 1-D pictures and schedules"() {
+        when:
+        def shown = run(ROSEN + '''r1 = minimize(rosen, method: 'gd', lr: 0.001, maxIter: 300)
+r2 = minimize(rosen, method: 'lbfgs')
+plot rosen, path: [r1, r2], file: 'paths.png'
+plot r1, r2, file: 'convergence.svg'
+plot exp(x), x: -2..2, tangentAt: 0, taylor: [at: 0, order: [2]], file: 'exp.png', width: 400, height: 300
+plot cosine(period: 100), steps: 0..300, file: 'cosine.png'
+''')
+        def svg = Files.readString(dir.resolve('convergence.svg'))
+
+        then:
+        shown*.series == [['gd', 'lbfgs'], ['gd', 'lbfgs'], ['exp(x)', 'tangent at 0', 'taylor 2'], ['cosine(period: 100, min: 0)']]
+        shown*.format == ['png', 'svg', 'png', 'png']
+        svg.contains('gd: 300 iterations') && svg.contains('lbfgs: ')
+        ImageIO.read(dir.resolve('exp.png').toFile()).width == 400
+    }
+
     def "an SVG is chosen by the extension; a feasible set and balls need no range"() {
         when:
         def shown = run(ROSEN + """q = (x - 1)**2 + 4*(y + 0.5)**2

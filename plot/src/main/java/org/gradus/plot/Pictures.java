@@ -1,15 +1,28 @@
 package org.gradus.plot;
 
+import org.gradus.data.DataSet;
 import org.gradus.expr.Expr;
+import org.gradus.optim.OptimizationResult;
+import org.gradus.optim.schedule.Schedule;
 import org.gradus.plot.figure.Figure;
+import org.gradus.plot.pictures.Convergence;
 import org.gradus.plot.pictures.LevelSets;
+import org.gradus.plot.pictures.OneVariable;
 import org.gradus.plot.pictures.PlotOptions;
+import org.gradus.plot.pictures.SchedulePicture;
+import org.gradus.plot.runs.RunView;
 
 import java.util.List;
 
 /**
- * The pictures {@code plot} draws, chosen by what is plotted: a function of two variables → level sets
- * (with paths, feasible sets, balls); further pictures are added beside it.
+ * The picture {@code plot} draws, chosen by what is plotted:
+ * <ul>
+ * <li>a function of two variables → level sets, with paths, stationary points, feasible sets, balls;</li>
+ * <li>functions of one variable → their graphs, with tangents, Taylor polynomials, secants,
+ * monotonicity and stationary points;</li>
+ * <li>results of minimize/maximize → convergence (f − f* and ‖∇f‖ per iteration, seconds or evaluations);</li>
+ * <li>schedules → the learning rate per step.</li>
+ * </ul>
  */
 public final class Pictures {
     private Pictures() {
@@ -22,13 +35,26 @@ public final class Pictures {
      */
     public static Figure figure(List<Object> targets, PlotOptions o) {
         if (targets.isEmpty()) throw new IllegalArgumentException("plot needs something to draw: plot f, x: -2..2, y: -2..2");
-        Object first = targets.get(0);
-        if (targets.size() == 1 && first instanceof Expr f && f.layout().dimension() >= 2) return LevelSets.figure(f, o);
-        throw new IllegalArgumentException("cannot plot " + describe(targets) + "; plot draws a function of one or two variables, "
-                + "results of minimize (convergence), schedules, or a data set");
+        if (all(targets, OptimizationResult.class) || all(targets, RunView.class)) return Convergence.figure(targets, o);
+        if (all(targets, Schedule.class)) return SchedulePicture.figure(targets.stream().map(Schedule.class::cast).toList(), o);
+        if (all(targets, Expr.class)) {
+            List<Expr> fs = targets.stream().map(Expr.class::cast).toList();
+            if (fs.size() == 1 && fs.get(0).layout().dimension() >= 2) return LevelSets.figure(fs.get(0), o);
+            return OneVariable.figure(fs, o);
+        }
+        throw new IllegalArgumentException("cannot plot " + describe(targets) + "; plot draws functions of one or two variables, "
+                + "results of minimize (their convergence), schedules, or a data set");
+    }
+
+    private static boolean all(List<Object> targets, Class<?> type) {
+        return targets.stream().allMatch(type::isInstance);
     }
 
     static String describe(List<Object> targets) {
-        return targets.size() == 1 ? String.valueOf(targets.get(0)) : targets.size() + " values";
+        if (targets.size() == 1) {
+            Object t = targets.get(0);
+            return t instanceof CharSequence ? "the text '" + t + "'" : String.valueOf(t);
+        }
+        return "a mix of " + targets.size() + " values";
     }
 }

@@ -13,10 +13,21 @@ public record Panel(String title, Axis x, Axis y, List<Layer> layers, boolean eq
         layers = List.copyOf(layers);
     }
 
-    /** The legend texts of the layers that have one, in order. */
+    /** The legend texts of the layers that have one, in legend order ({@link #legendLayers()}). */
     public List<String> legendEntries() {
         List<String> out = new ArrayList<>();
-        for (Layer l : layers) if (l.legend() != null) out.add(l.legend());
+        for (Layer l : legendLayers()) out.add(l.legend());
+        return out;
+    }
+
+    /**
+     * The layers with a legend entry, in the legend's order: lines first (the functions and paths a reader
+     * looks for), then marks, then shaded areas; otherwise in drawing order.
+     */
+    public List<Layer> legendLayers() {
+        List<Layer> out = new ArrayList<>();
+        for (Layer l : layers) if (l.legend() != null) out.add(l);
+        out.sort(java.util.Comparator.comparingInt(l -> l instanceof Curve ? 0 : l instanceof Markers ? 1 : 2));
         return out;
     }
 

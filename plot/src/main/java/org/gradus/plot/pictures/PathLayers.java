@@ -31,20 +31,31 @@ final class PathLayers {
      */
     static List<Path> paths(List<RunView> runs, String xName, String yName) {
         List<Path> out = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (RunView r : runs) {
+        List<String> runNames = names(runs);
+        for (int i = 0; i < runs.size(); i++) {
+            RunView r = runs.get(i);
             if (!r.hasPath()) {
                 throw new IllegalArgumentException("the " + r.method() + " run kept no iterates to draw a path with; run it with trace: true");
             }
-            List<String> names = r.layout().coordinateNames();
-            int ix = names.indexOf(xName), iy = names.indexOf(yName);
+            List<String> coordinates = r.layout().coordinateNames();
+            int ix = coordinates.indexOf(xName), iy = coordinates.indexOf(yName);
             if (ix < 0 || iy < 0) {
-                throw new IllegalArgumentException("the " + r.method() + " run's variables are " + String.join(", ", names)
+                throw new IllegalArgumentException("the " + r.method() + " run's variables are " + String.join(", ", coordinates)
                         + ": it has no path in (" + xName + ", " + yName + ")");
             }
-            int k = seen.merge(r.method(), 1, Integer::sum);
-            String name = k == 1 ? r.method() : r.method() + " (" + k + ")";
+            String name = runNames.get(i);
             out.add(new Path(name, legend(name, r), r.coordinate(ix), r.coordinate(iy), r.iteration()));
+        }
+        return out;
+    }
+
+    /** The runs' names for legends and JSON series: the method, numbered when it repeats ("gd", "gd (2)"). */
+    static List<String> names(List<RunView> runs) {
+        List<String> out = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (RunView r : runs) {
+            int k = seen.merge(r.method(), 1, Integer::sum);
+            out.add(k == 1 ? r.method() : r.method() + " (" + k + ")");
         }
         return out;
     }

@@ -29,8 +29,7 @@ final class Legends {
 
     static LegendItemCollection items(Panel panel) {
         LegendItemCollection items = new LegendItemCollection();
-        for (Layer l : panel.layers()) {
-            if (l.legend() == null) continue;
+        for (Layer l : panel.legendLayers()) {
             LegendItem item;
             if (l instanceof Curve c) {
                 item = new LegendItem(c.legend(), null, null, null, new Line2D.Double(-10, 0, 10, 0),

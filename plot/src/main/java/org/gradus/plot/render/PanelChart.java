@@ -5,13 +5,16 @@ import org.gradus.plot.figure.Field;
 import org.gradus.plot.figure.Panel;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.AbstractXYAnnotation;
-import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.block.ColumnArrangement;
+import org.jfree.chart.block.RectangleConstraint;
+import org.jfree.chart.ui.Size2D;
+import org.jfree.data.Range;
 import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
@@ -78,7 +81,7 @@ final class PanelChart {
         plot.setRangeGridlineStroke(new BasicStroke(0.8f));
         plot.addAnnotation(new LayersAnnotation(measureOnly || !withLayers));
         if (!measureOnly && !panel.legendEntries().isEmpty()) {
-            LegendTitle legend = new LegendTitle(() -> Legends.items(panel));
+            LegendTitle legend = new LegendTitle(() -> Legends.items(panel), new ColumnArrangement(), new ColumnArrangement());
             legend.setItemFont(Theme.LEGEND_FONT);
             legend.setItemPaint(Theme.TEXT);
             legend.setBackgroundPaint(new Color(255, 255, 255, 215));
@@ -88,10 +91,7 @@ final class PanelChart {
             legend.setLegendItemGraphicPadding(new RectangleInsets(2, 4, 2, 2));
             legend.setPosition(RectangleEdge.RIGHT);
             legend.setVerticalAlignment(org.jfree.chart.ui.VerticalAlignment.TOP);
-            Legends.Corner c = Legends.freeCorner(panel, xr, yr);
-            XYTitleAnnotation at = new XYTitleAnnotation(c.x(), c.y(), legend, c.anchor());
-            at.setMaxWidth(0.6);
-            plot.addAnnotation(at);
+            plot.addAnnotation(new LegendAnnotation(legend, Legends.freeCorner(panel, xr, yr)));
         }
         JFreeChart chart = new JFreeChart(null, Theme.TITLE_FONT, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
@@ -225,6 +225,28 @@ final class PanelChart {
         @Override
         public Number parse(String source, ParsePosition pos) {
             return null;
+        }
+    }
+
+    /**
+     * The legend inside the data area, in a corner, 6 pixels from its edges (placed in pixels: relative
+     * data coordinates would be wrong on a log axis).
+     */
+    private static final class LegendAnnotation extends AbstractXYAnnotation {
+        private final LegendTitle legend;
+        private final Legends.Corner corner;
+
+        LegendAnnotation(LegendTitle legend, Legends.Corner corner) {
+            this.legend = legend;
+            this.corner = corner;
+        }
+
+        @Override
+        public void draw(Graphics2D g, XYPlot plot, Rectangle2D area, ValueAxis x, ValueAxis y, int index, PlotRenderingInfo info) {
+            Size2D size = legend.arrange(g, new RectangleConstraint(new Range(0, area.getWidth() * 0.7), new Range(0, area.getHeight() - 12)));
+            double left = corner.x() > 0.5 ? area.getMaxX() - 6 - size.width : area.getMinX() + 6;
+            double top = corner.y() > 0.5 ? area.getMinY() + 6 : area.getMaxY() - 6 - size.height;
+            legend.draw(g, new Rectangle2D.Double(left, top, size.width, size.height));
         }
     }
 

@@ -11,6 +11,7 @@ import org.gradus.optim.Trace;
  * iterate, coordinates in layout order) where recorded. Pictures never run an optimizer for a path:
  * they draw what the run recorded.
  *
+ * @param maximize whether the run maximized f (then f* is the largest value and the gap is f* − f)
  * @param points   iterates, {@code points[row][coordinate]}; null when the run kept none
  * @param seconds  cumulative seconds per row, or null
  * @param evals    cumulative evaluations (f and gradient) per row, or null
@@ -18,7 +19,7 @@ import org.gradus.optim.Trace;
  * @param fullF    the full objective per row, recorded at the end of each epoch (NaN in the other rows) of a
  *                 mini-batch run traced with {@code trace:}; null otherwise
  */
-public record RunView(String method, String status, int iterations, double f, Layout layout, double[] iteration, double[] fValues,
+public record RunView(String method, boolean maximize, String status, int iterations, double f, Layout layout, double[] iteration, double[] fValues,
                       double[] gradNorm, double[] seconds, double[] evals, double[][] points, double[] epochs, double[] fullF) {
 
     public int rows() {
@@ -58,7 +59,7 @@ public record RunView(String method, String status, int iterations, double f, La
             ev[row] = t.evaluations(row);
         }
         double[] fullF = t.hasFullF() ? t.column("fullF") : null;
-        return new RunView(r.method(), r.status().text(), r.iterations(), r.value(), r.layout(), it, t.column("f"),
+        return new RunView(r.method(), "maximize".equals(r.kind()), r.status().text(), r.iterations(), r.value(), r.layout(), it, t.column("f"),
                 t.column("gradNorm"), sec, ev, t.iterates(), ep, fullF);
     }
 }

@@ -235,8 +235,7 @@ public final class TerminalRenderer {
     private static List<String[]> legendLines(Figure figure) {
         List<String[]> out = new ArrayList<>();
         for (Panel p : figure.panels()) {
-            for (Layer l : p.layers()) {
-                if (l.legend() == null) continue;
+            for (Layer l : p.legendLayers()) {
                 Color c;
                 String glyph;
                 if (l instanceof Curve cv) {
