@@ -62,7 +62,7 @@ final class BoundedRun {
         StackTraceElement[] where = worker.stackTrace
         control.stop(why)
         try {
-            done.await(GradusSession.STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS)
+            if (session.stopGraceMillis > 0) done.await(session.stopGraceMillis, TimeUnit.MILLISECONDS)
         } catch (InterruptedException ignored) {
             interrupted = true
         }

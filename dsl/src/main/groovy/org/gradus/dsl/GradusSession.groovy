@@ -31,7 +31,7 @@ import java.util.function.Consumer
  * <p><b>Bounded runs.</b> With a {@link #timeLimit} the script is compiled and run on a thread of its own
  * and the limit covers both; when it is reached the run is stopped ({@link RunControl}: the optimizers end
  * their loop, every loop, closure and statement of the script checks) and this method throws a
- * {@link GradusException} with exit code 124. It waits up to {@link #STOP_GRACE_MILLIS} for the script's
+ * {@link GradusException} with exit code 124. It waits up to {@link #stopGraceMillis} for the script's
  * thread to end; an engine computation that does not check for interruption may outlive that and stops at
  * the script's next check. (The Groovy compiler cannot be interrupted: a time limit reached while
  * compiling ends the thread when the compiler returns. For a hard guarantee, run the script in a child JVM:
@@ -42,6 +42,11 @@ class GradusSession {
     /** How long a stopped run's thread is waited for before the time-limit error is thrown anyway. */
     static final long STOP_GRACE_MILLIS = 2000
 
+    /**
+     * How long a run stopped at its time limit is given to end before the error is thrown anyway
+     * (default {@link #STOP_GRACE_MILLIS}; the command line, which ends the process, gives 0).
+     */
+    long stopGraceMillis = STOP_GRACE_MILLIS
     /** Run scripts in the sandbox (the default everywhere). */
     boolean sandboxed = true
     /** Seconds a run may take, compiling included; 0 for no limit. */
@@ -86,12 +91,19 @@ class GradusSession {
      * folders only; without it, anything.
      */
     FileAccess fileAccess(Path baseDir) {
-        if (!sandboxed) return FilePolicy.unrestricted(baseDir)
+        if (!sandboxed) return FilePolicy.unrestricted(baseDir, outputDir)
         FilePolicy.Builder b = FilePolicy.forScript(baseDir).ledger(outputs)
         allowRead.each { b.allowRead(it) }
         allowWrite.each { b.allowWrite(it) }
+        if (outputDir != null) b.outputDirectory(outputDir)
         b.build()
     }
+
+    /**
+     * Where outputs named by relative paths (trace files, pictures) are written instead of the script's
+     * folder; null (the default) for the script's folder. It must exist; it is writable for the script.
+     */
+    Path outputDir
 
     /** Values defined before the script runs ({@code --set name=value}). */
     final Map<String, Object> predefined = new LinkedHashMap<>()
@@ -191,10 +203,16 @@ class GradusSession {
 
     private List<Shown> execute(ErrorLocator locator, Path baseDir, Binding target, Closure<Class<? extends Script>> compile) {
         List<Shown> shown = []
+        FileAccess files
+        try {
+            files = fileAccess(baseDir)
+        } catch (IllegalArgumentException e) {          // a granted folder that does not exist
+            throw new GradusException(e.message, locator.fileName, 0, 0, null, 2, e)
+        }
         ScriptContext context = new ScriptContext({ Shown s ->
             shown << s
             listener?.accept(s)
-        } as Consumer<Shown>, fileAccess(baseDir))
+        } as Consumer<Shown>, files)
         context.progress = progress
         context.scriptName = locator.fileName
         context.terminal = terminal

@@ -29,8 +29,9 @@ import java.util.function.Consumer;
  *
  * <p>Failures are {@link GradusException}s: {@code file()}, {@code line()}, {@code column()}, the
  * message, {@code report()} (the located text {@code gradus run} prints) and {@code exitCode()} (1 runtime
- * error or failed {@code assert}, 2 unreadable file, 3 syntax or compile error, 4 refused by the sandbox,
- * 124 time limit, 130 cancelled: the calling thread was interrupted).
+ * error or failed {@code assert}, 2 unreadable file or missing granted folder, 3 syntax or compile error,
+ * 4 refused by the sandbox (also a file outside the allowed folders), 124 time limit, 130 cancelled: the
+ * calling thread was interrupted).
  */
 public final class Session {
     private final boolean sandbox;
@@ -39,6 +40,9 @@ public final class Session {
     private final boolean isolate;
     private final Map<String, Object> parameters;
     private final Path baseDirectory;
+    private final List<Path> allowRead;
+    private final List<Path> allowWrite;
+    private final Path outputDirectory;
     private final PrintStream out;
     private final Consumer<Result> onResult;
 
@@ -49,6 +53,9 @@ public final class Session {
         this.isolate = b.isolate || b.maxMemory != null;
         this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(b.parameters));
         this.baseDirectory = b.baseDirectory;
+        this.allowRead = List.copyOf(b.allowRead);
+        this.allowWrite = List.copyOf(b.allowWrite);
+        this.outputDirectory = b.outputDirectory;
         this.out = b.out;
         this.onResult = b.onResult;
     }
@@ -97,9 +104,7 @@ public final class Session {
             if (onResult != null) onResult.accept(r);
         };
         if (isolate) {
-            IsolatedRun run = new IsolatedRun(maxMemory != null ? maxMemory : MemorySize.DEFAULT, seconds(), sandbox,
-                    parameters, System.err);
-            run.run(source, fileName, dir, new IsolatedRun.Sink() {
+            isolatedRun().run(source, fileName, dir, new IsolatedRun.Sink() {
                 @Override
                 public void shown(String json, String text) {
                     collect.accept(Result.parse(json, text));
@@ -116,12 +121,21 @@ public final class Session {
             s.setSandboxed(sandbox);
             s.setTimeLimit(seconds());
             s.setOwnThread(true);
+            s.getAllowRead().addAll(allowRead);
+            s.getAllowWrite().addAll(allowWrite);
+            s.setOutputDir(outputDirectory);
             s.setScriptOut(out);
             s.getPredefined().putAll(parameters);
             s.setListener(shown -> collect.accept(Result.of(shown)));
             s.run(source, fileName, dir);
         }
         return new Results(results);
+    }
+
+    private IsolatedRun isolatedRun() {
+        return new IsolatedRun(maxMemory != null ? maxMemory : MemorySize.DEFAULT, System.err).timeLimit(seconds())
+                .sandboxed(sandbox).parameters(parameters).allowRead(allowRead).allowWrite(allowWrite)
+                .outputDirectory(outputDirectory);
     }
 
     private double seconds() {
@@ -153,6 +167,21 @@ public final class Session {
         return parameters;
     }
 
+    /** The folders scripts may read besides their own folder tree. */
+    public List<Path> allowedReadDirectories() {
+        return allowRead;
+    }
+
+    /** The folders scripts may write besides their own folder tree. */
+    public List<Path> allowedWriteDirectories() {
+        return allowWrite;
+    }
+
+    /** Where relative output names are written; null for the script's own folder. */
+    public Path outputDirectory() {
+        return outputDirectory;
+    }
+
     /**
      * The settings of a {@link Session}. Every setting is optional: by default scripts run sandboxed, in
      * this JVM, without a time limit, printing to {@code System.out}, with relative paths of text scripts
@@ -165,6 +194,9 @@ public final class Session {
         private boolean isolate;
         private final Map<String, Object> parameters = new LinkedHashMap<>();
         private Path baseDirectory = Path.of("").toAbsolutePath();
+        private final List<Path> allowRead = new ArrayList<>();
+        private final List<Path> allowWrite = new ArrayList<>();
+        private Path outputDirectory;
         private PrintStream out = System.out;
         private Consumer<Result> onResult;
 
@@ -238,6 +270,34 @@ public final class Session {
             return this;
         }
 
+        /**
+         * Lets scripts read files inside {@code dirs} too (a sandboxed script reads only inside its own
+         * folder tree), as {@code gradus run --allow-read DIR} does. Each folder must exist when a script runs.
+         */
+        public Builder allowRead(Path... dirs) {
+            for (Path d : dirs) allowRead.add(d.toAbsolutePath());
+            return this;
+        }
+
+        /**
+         * Lets scripts write output files (traces, pictures) inside {@code dirs} too, as
+         * {@code gradus run --allow-write DIR} does. Each folder must exist when a script runs.
+         */
+        public Builder allowWrite(Path... dirs) {
+            for (Path d : dirs) allowWrite.add(d.toAbsolutePath());
+            return this;
+        }
+
+        /**
+         * Writes the output files scripts name by relative paths ({@code trace: 'run.csv'},
+         * {@code plot ..., file: 'f.png'}) into {@code dir} instead of the script's folder; data files are
+         * still read relative to the script. The folder must exist when a script runs.
+         */
+        public Builder outputDirectory(Path dir) {
+            this.outputDirectory = dir == null ? null : dir.toAbsolutePath();
+            return this;
+        }
+
         /** Where the scripts' {@code println} goes (default {@code System.out}). */
         public Builder printTo(PrintStream out) {
             this.out = Objects.requireNonNull(out, "out");
@@ -256,10 +316,9 @@ public final class Session {
          * @throws IllegalArgumentException when isolation is on and a parameter cannot travel as JSON
          */
         public Session build() {
-            if (isolate || maxMemory != null) {
-                new IsolatedRun(maxMemory != null ? maxMemory : MemorySize.DEFAULT, 0, sandbox, parameters, System.err);
-            }
-            return new Session(this);
+            Session session = new Session(this);
+            if (session.isolate) session.isolatedRun();   // checks that the parameters travel as JSON
+            return session;
         }
     }
 }

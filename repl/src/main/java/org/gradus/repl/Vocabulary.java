@@ -1,5 +1,12 @@
 package org.gradus.repl;
 
+import org.gradus.atoms.FunctionWord;
+import org.gradus.atoms.Functions;
+import org.gradus.optim.Minimizer;
+import org.gradus.optim.Settings;
+import org.gradus.optim.method.MethodSpec;
+import org.gradus.optim.method.Optimizers;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,16 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.gradus.optim.Minimizer;
-import org.gradus.optim.Settings;
-import org.gradus.optim.method.MethodSpec;
-import org.gradus.optim.method.Optimizers;
-
 /**
  * The words of the language as the REPL knows them: built-in functions (with a signature, a one-line
  * description and an example for {@code :help NAME}) and Groovy's keywords, read once from
- * {@code vocabulary.txt} beside this class; the options of {@code minimize}/{@code maximize} and the
- * method names, read from the engine's method registry ({@link Optimizers}, {@link Settings}).
+ * {@code vocabulary.txt} beside this class; the function words (exp, ..., hinge) from the engine's atom
+ * registry ({@link Functions}); the options of {@code minimize}/{@code maximize} and the method names
+ * from the engine's method registry ({@link Optimizers}, {@link Settings}).
  */
 public final class Vocabulary {
     /** One built-in: {@code :help NAME} prints these. */
@@ -81,6 +84,12 @@ public final class Vocabulary {
                 if (line.isEmpty() || line.startsWith("#")) continue;
                 if (line.startsWith("[")) {
                     section = line;
+                    continue;
+                }
+                if (section.equals("[builtins]") && line.startsWith("@functions")) {
+                    for (FunctionWord w : Functions.words()) {
+                        v.builtins.put(w.name(), new Builtin(w.name(), w.signature(), w.help(), w.example()));
+                    }
                     continue;
                 }
                 String[] f = line.split("\\s+\\|\\s+");

@@ -62,6 +62,9 @@ public final class ChildMain {
         if (request.get("parameters") instanceof Map<?, ?> parameters) {
             parameters.forEach((k, v) -> session.getPredefined().put(String.valueOf(k), doubles(v)));
         }
+        if (request.get("allowRead") instanceof java.util.List<?> dirs) dirs.forEach(d -> session.getAllowRead().add(Path.of((String) d)));
+        if (request.get("allowWrite") instanceof java.util.List<?> dirs) dirs.forEach(d -> session.getAllowWrite().add(Path.of((String) d)));
+        if (request.get("outputDir") instanceof String dir) session.setOutputDir(Path.of(dir));
         String source = (String) request.get("source");
         String fileName = (String) request.get("fileName");
         Path baseDir = Path.of((String) request.get("baseDir"));

@@ -51,27 +51,65 @@ public final class IsolatedRun {
     private static final List<String> KEPT_ENVIRONMENT = List.of("LANG", "LC_ALL", "LC_CTYPE", "TZ");
 
     private final MemorySize memory;
-    private final double timeLimit;
-    private final boolean sandboxed;
-    private final Map<String, Object> parameters;
     private final PrintStream err;
+    private double timeLimit;
+    private boolean sandboxed = true;
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private final List<Path> allowRead = new ArrayList<>();
+    private final List<Path> allowWrite = new ArrayList<>();
+    private Path outputDir;
 
     /**
-     * @param memory     the child's heap limit
-     * @param timeLimit  seconds the child may live, JVM start and compiling included; 0 for no limit
-     * @param sandboxed  whether the script runs in the sandbox
-     * @param parameters values defined before the script runs: numbers, strings, booleans, null, and lists
-     *                   and maps of them (they travel as JSON)
-     * @param err        where the child's own standard error goes (JVM warnings)
-     * @throws IllegalArgumentException when a parameter cannot travel as JSON
+     * A sandboxed run without a time limit; the setters below change that.
+     *
+     * @param memory the child's heap limit
+     * @param err    where the child's own standard error goes (JVM warnings)
      */
-    public IsolatedRun(MemorySize memory, double timeLimit, boolean sandboxed, Map<String, Object> parameters, PrintStream err) {
+    public IsolatedRun(MemorySize memory, PrintStream err) {
         this.memory = memory;
-        this.timeLimit = timeLimit;
-        this.sandboxed = sandboxed;
-        this.parameters = new LinkedHashMap<>(parameters);
         this.err = err;
-        this.parameters.forEach((k, v) -> requireJson(k, v));
+    }
+
+    /** Seconds the child may live, JVM start and compiling included; 0 (the default) for no limit. */
+    public IsolatedRun timeLimit(double seconds) {
+        this.timeLimit = seconds;
+        return this;
+    }
+
+    /** Whether the script runs in the sandbox (default true). */
+    public IsolatedRun sandboxed(boolean on) {
+        this.sandboxed = on;
+        return this;
+    }
+
+    /**
+     * Values defined before the script runs: numbers, strings, booleans, null, and lists and maps of them
+     * (they travel as JSON).
+     *
+     * @throws IllegalArgumentException when a value cannot travel as JSON
+     */
+    public IsolatedRun parameters(Map<String, ?> values) {
+        values.forEach(IsolatedRun::requireJson);
+        parameters.putAll(values);
+        return this;
+    }
+
+    /** Folders the script may also read ({@code --allow-read}). */
+    public IsolatedRun allowRead(List<Path> dirs) {
+        allowRead.addAll(dirs);
+        return this;
+    }
+
+    /** Folders the script may also write ({@code --allow-write}). */
+    public IsolatedRun allowWrite(List<Path> dirs) {
+        allowWrite.addAll(dirs);
+        return this;
+    }
+
+    /** The folder relative output names resolve against (null: the script's folder). */
+    public IsolatedRun outputDirectory(Path dir) {
+        this.outputDir = dir;
+        return this;
     }
 
     /**
@@ -89,6 +127,9 @@ public final class IsolatedRun {
         request.put("baseDir", baseDir.toAbsolutePath().toString());
         request.put("sandboxed", sandboxed);
         request.put("parameters", parameters);
+        request.put("allowRead", paths(allowRead));
+        request.put("allowWrite", paths(allowWrite));
+        request.put("outputDir", outputDir == null ? null : outputDir.toAbsolutePath().toString());
         ProcessBuilder pb = new ProcessBuilder(command());
         pb.directory(baseDir.toAbsolutePath().toFile());
         Map<String, String> env = pb.environment();
@@ -325,6 +366,12 @@ public final class IsolatedRun {
             // no management interface: no archive
         }
         return null;
+    }
+
+    private static List<String> paths(List<Path> dirs) {
+        List<String> out = new ArrayList<>();
+        for (Path d : dirs) out.add(d.toAbsolutePath().toString());
+        return out;
     }
 
     private static void requireJson(String name, Object v) {

@@ -21,7 +21,8 @@ import java.util.Map;
  *   <li>{@code {"t":"done"}}: the run ended normally.</li>
  * </ul>
  * The request goes the other way, as one JSON object on the child's standard input, which is then closed:
- * {@code source}, {@code fileName}, {@code baseDir}, {@code sandboxed}, {@code parameters}.
+ * {@code source}, {@code fileName}, {@code baseDir}, {@code sandboxed}, {@code parameters}, {@code allowRead},
+ * {@code allowWrite} (lists of folders), {@code outputDir}.
  */
 final class Protocol {
     private Protocol() {
