@@ -1,5 +1,7 @@
 package org.gradus.optim;
 
+import org.gradus.eval.EvaluationInterruptedException;
+
 import org.gradus.optim.method.Method;
 import org.gradus.print.Numbers;
 
@@ -108,7 +110,12 @@ public final class Descent {
             fPrev = it.f;
             movesBefore = it.moves();
             obj.selectBatch(t + 1);
-            stepStatus = m.step(it, t);
+            try {
+                stepStatus = m.step(it, t);
+            } catch (EvaluationInterruptedException e) { // Ctrl-C during a pass over the data
+                status = Status.INTERRUPTED;
+                break;
+            }
             t++;
         }
         if (trace != null) trace.last(t, it, sign, measure);
