@@ -5,6 +5,7 @@ import org.gradus.expr.Expr;
 import org.gradus.expr.SumOver;
 import org.gradus.expr.Traversal;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
