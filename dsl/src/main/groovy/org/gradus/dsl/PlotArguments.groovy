@@ -25,6 +25,10 @@ final class PlotArguments {
         out
     }
 
+    static String describe(Object v) {
+        v instanceof CharSequence ? "the text '$v'" : String.valueOf(v)
+    }
+
     static Object value(Object v) {
         if (v instanceof Range && !((Range) v).isEmpty() && ((Range) v).from instanceof Number) {
             Range r = (Range) v

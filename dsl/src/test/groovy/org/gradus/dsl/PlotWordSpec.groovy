@@ -73,6 +73,21 @@ plot cosine(period: 100), steps: 0..300, file: 'cosine.png'
         ImageIO.read(dir.resolve('exp.png').toFile()).width == 400
     }
 
+    def "animate writes one frame per k iterations, all paths advancing together, the last frame held"() {
+        when:
+        def shown = run(ROSEN + '''r1 = minimize(rosen, method: 'gd', lr: 0.001, maxIter: 100)
+r2 = minimize(rosen, method: 'adam', lr: 0.05, maxIter: 50)
+animate rosen, x: -2..2, y: -1..3, path: [r1, r2], every: 10, file: 'race.gif', width: 320, height: 240
+''')
+        def reader = ImageIO.getImageReadersByFormatName('gif').next()
+        reader.setInput(ImageIO.createImageInputStream(dir.resolve('race.gif').toFile()))
+
+        then: 'iterations 0, 10, ..., 100: 11 frames'
+        shown == [[kind: 'plot', file: 'race.gif', format: 'gif', width: 320, height: 240, series: ['gd', 'adam'], note: '11 frames, 10 iterations each']]
+        reader.getNumImages(true) == 11
+        reader.read(0).width == 320
+    }
+
     def "an SVG is chosen by the extension; a feasible set and balls need no range"() {
         when:
         def shown = run(ROSEN + """q = (x - 1)**2 + 4*(y + 0.5)**2
@@ -149,5 +164,7 @@ plot q, regularizers: [l1: 1, l2: 1], file: 'balls.png', title: 'L1 and L2 balls
         "plot rosen, x: 2..2, y: -1..3, file: 'a.png'"              | 'must increase'
         "plot x*y*variable(1, name: 'z'), file: 'a.png'"            | "has 3 (x, y, z): draw it on a plane through a result"
         "plot 'rosen', file: 'a.png'"                               | 'cannot plot'
+        "animate rosen, x: -2..2, y: -1..3, file: 'a.gif'"          | 'give the runs, path: [r1, r2]'
+        "animate rosen, path: minimize(rosen), file: 'a.png'"       | 'the file name must end in .gif'
     }
 }

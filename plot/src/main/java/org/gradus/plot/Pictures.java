@@ -6,6 +6,8 @@ import org.gradus.optim.OptimizationResult;
 import org.gradus.optim.schedule.Schedule;
 import org.gradus.plot.figure.Figure;
 import org.gradus.plot.pictures.Convergence;
+import org.gradus.plot.pictures.DataPicture;
+import org.gradus.plot.pictures.Landscape;
 import org.gradus.plot.pictures.LevelSets;
 import org.gradus.plot.pictures.OneVariable;
 import org.gradus.plot.pictures.PlotOptions;
@@ -21,7 +23,9 @@ import java.util.List;
  * <li>functions of one variable → their graphs, with tangents, Taylor polynomials, secants,
  * monotonicity and stationary points;</li>
  * <li>results of minimize/maximize → convergence (f − f* and ‖∇f‖ per iteration, seconds or evaluations);</li>
- * <li>schedules → the learning rate per step.</li>
+ * <li>schedules → the learning rate per step;</li>
+ * <li>a data set → its rows coloured by the target, with a fitted model;</li>
+ * <li>a function of many variables {@code around:} a result → its landscape on a plane through the result.</li>
  * </ul>
  */
 public final class Pictures {
@@ -37,6 +41,11 @@ public final class Pictures {
         if (targets.isEmpty()) throw new IllegalArgumentException("plot needs something to draw: plot f, x: -2..2, y: -2..2");
         if (all(targets, OptimizationResult.class) || all(targets, RunView.class)) return Convergence.figure(targets, o);
         if (all(targets, Schedule.class)) return SchedulePicture.figure(targets.stream().map(Schedule.class::cast).toList(), o);
+        if (targets.size() == 1 && targets.get(0) instanceof DataSet d) return DataPicture.figure(d, o);
+        if (all(targets, Expr.class) && o.has("around")) {
+            if (targets.size() != 1) throw new IllegalArgumentException("around: draws one function on a plane through a result");
+            return Landscape.figure((Expr) targets.get(0), o);
+        }
         if (all(targets, Expr.class)) {
             List<Expr> fs = targets.stream().map(Expr.class::cast).toList();
             if (fs.size() == 1 && fs.get(0).layout().dimension() >= 2) return LevelSets.figure(fs.get(0), o);

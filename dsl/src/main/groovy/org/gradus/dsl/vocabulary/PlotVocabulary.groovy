@@ -3,6 +3,8 @@ package org.gradus.dsl.vocabulary
 import org.gradus.dsl.PlotArguments
 import org.gradus.dsl.ScriptContext
 import org.gradus.dsl.ScriptPlotHost
+import org.gradus.expr.Expr
+import org.gradus.plot.Animator
 import org.gradus.plot.Pictures
 import org.gradus.plot.PlotResult
 import org.gradus.plot.Plotter
@@ -26,6 +28,14 @@ trait PlotVocabulary implements ScriptAccess {
     PlotResult plot(Map options = [:], Object... targets) {
         PlotOptions o = new PlotOptions(PlotArguments.options(options, (OptimizationVocabulary) this))
         Plotter.show(Pictures.figure(PlotArguments.targets(targets), o), o, plotHost())
+    }
+
+    /** An animated GIF of descent paths advancing together over f's level sets: {@code animate f, path: [r1, r2], file: 'race.gif'}. */
+    PlotResult animate(Map options = [:], Object f) {
+        PlotOptions o = new PlotOptions(PlotArguments.options(options, (OptimizationVocabulary) this))
+        Object target = PlotArguments.value(f)
+        if (!(target instanceof Expr)) throw new IllegalArgumentException("animate draws descent paths over a function of two variables, not ${PlotArguments.describe(target)}")
+        Animator.animate((Expr) target, o, plotHost())
     }
 
     private ScriptPlotHost plotHost() {

@@ -49,6 +49,7 @@ public record Levels(double[] bounds, boolean log) {
     /**
      * Levels for these values: logarithmic ("log"), linear ("linear") or automatic ("auto": log when
      * {@code max − min > LOG_RATIO · (q25 − min)}, q25 the lower quartile). Log levels are 1-2-5 steps of
+     * (finer when f spans under 2.5 decades, coarser past 4)
      * f − base, base = min(0, min f), from about the 1st percentile up; linear ones are nice steps
      * (1, 2, 2.5, 5 × 10ᵏ), about ten bands.
      *
@@ -99,7 +100,9 @@ public record Levels(double[] bounds, boolean log) {
         double low = Math.max(quantile(v, 0.01) - base, top * 1e-8);
         if (low <= 0) low = top * 1e-8;
         double decades = Math.log10(top / low);
-        double[] mantissas = decades <= 4 ? new double[]{1, 2, 5} : decades <= 8 ? new double[]{1, 3} : new double[]{1};
+        double[] mantissas = decades <= 1.5 ? new double[]{1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8}
+                : decades <= 2.5 ? new double[]{1, 1.5, 2, 3, 5, 7}
+                : decades <= 4 ? new double[]{1, 2, 5} : decades <= 8 ? new double[]{1, 3} : new double[]{1};
         int every = decades > 16 ? (int) Math.ceil(decades / 16) : 1;
         List<Double> b = new ArrayList<>();
         b.add(min);

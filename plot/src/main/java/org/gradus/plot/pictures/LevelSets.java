@@ -7,6 +7,7 @@ import org.gradus.expr.Layout;
 import org.gradus.optim.Constraint;
 import org.gradus.plot.figure.Axis;
 import org.gradus.plot.figure.ColourMap;
+import org.gradus.plot.figure.Curve;
 import org.gradus.plot.figure.Field;
 import org.gradus.plot.figure.Figure;
 import org.gradus.plot.figure.Grid;
@@ -37,16 +38,39 @@ public final class LevelSets {
     private LevelSets() {
     }
 
-    /** The level-set picture of f (two variables) with the options; {@code upTo} limits the path points drawn. */
+    /** The level-set picture of f (two variables) with the options. */
     public static Figure figure(Expr f, PlotOptions o) {
-        return build(f, o).figure();
+        return build(f, o, List.of()).figure();
     }
 
-    /** The pieces an animation reuses: the figure without paths, the paths, the axis names. */
-    record Built(Figure figure, Figure background, List<PathLayers.Path> paths) {
+    /**
+     * What an animation draws: the still figure, its background (everything but the paths, whose legend
+     * entries stay), and the paths as curves with the iteration of each point.
+     */
+    public record Race(Figure figure, Figure background, List<Curve> paths, List<double[]> iterations) {
+        /** The iteration of each point of a path. */
+        public double[] iteration(Curve path) {
+            return iterations.get(paths.indexOf(path));
+        }
     }
 
-    static Built build(Expr f, PlotOptions o) {
+    /** The pieces of an animation of the paths over f's level sets; {@code extra} options are the animation's own. */
+    public static Race race(Expr f, PlotOptions o, List<String> extra) {
+        Built b = build(f, o, extra);
+        List<Curve> curves = new ArrayList<>();
+        List<double[]> its = new ArrayList<>();
+        for (int k = 0; k < b.paths().size(); k++) {
+            PathLayers.Path p = b.paths().get(k);
+            curves.add(new Curve(p.legend(), p.x(), p.y(), org.gradus.plot.figure.Palette.onField(k), Curve.Dash.SOLID, 2));
+            its.add(p.iteration());
+        }
+        return new Race(b.figure(), b.background(), curves, its);
+    }
+
+    private record Built(Figure figure, Figure background, List<PathLayers.Path> paths) {
+    }
+
+    private static Built build(Expr f, PlotOptions o, List<String> extra) {
         Layout layout = f.layout();
         List<String> names = layout.coordinateNames();
         if (names.size() != 2) {
@@ -54,7 +78,9 @@ public final class LevelSets {
                     + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")")
                     + (names.size() > 2 ? ": draw it on a plane through a result with plot f, around: r, plane: 'random'" : ""));
         }
-        o.check("a level-set plot", OPTIONS, names);
+        List<String> valid = new ArrayList<>(OPTIONS);
+        valid.addAll(extra);
+        o.check(extra.isEmpty() ? "a level-set plot" : "an animation", valid, names);
         String xn = names.get(0), yn = names.get(1);
         List<RunView> runs = Inputs.runs(o.list("path"), "path");
         List<PathLayers.Path> paths = PathLayers.paths(runs, xn, yn);
@@ -79,6 +105,9 @@ public final class LevelSets {
         all.addAll(PathLayers.layers(paths, Integer.MAX_VALUE));
         all.addAll(over);
         List<Layer> bare = new ArrayList<>(under);
+        for (int k = 0; k < paths.size(); k++) {           // legend entries only: the frames draw the paths
+            bare.add(new Curve(paths.get(k).legend(), new double[0], new double[0], org.gradus.plot.figure.Palette.onField(k), Curve.Dash.SOLID, 2));
+        }
         bare.addAll(over);
         boolean equal = "equal".equals(o.text("aspect", feasible.hasBalls() ? "equal" : "auto"));
         Axis ax = Axis.range(xn, xr[0], xr[1]), ay = Axis.range(yn, yr[0], yr[1]);

@@ -281,6 +281,13 @@ public final class LayerPainter {
         g.fill(new Rectangle2D.Double(Math.min(a, b), r.getMinY(), Math.abs(b - a), r.getHeight()));
     }
 
+    /** A caption in the upper left corner of the data area (an animation's iteration counter). */
+    public static void caption(Graphics2D g, String text, DataArea area) {
+        g.setFont(Theme.LEGEND_FONT);
+        FontMetrics fm = g.getFontMetrics();
+        label(g, text, area.rect().getMinX() + 10, area.rect().getMinY() + 8 + fm.getAscent(), Theme.TEXT);
+    }
+
     /** Text with its baseline's left end near (px, py), on a light rounded box so it reads on any background. */
     static void label(Graphics2D g, String text, double px, double py, Color colour) {
         g.setFont(Theme.LABEL_FONT);
