@@ -3,6 +3,7 @@ package org.gradus.repl;
 import org.gradus.plot.PlotHost;
 import org.gradus.plot.terminal.TerminalPicture;
 import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedCharSequence;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -33,11 +34,25 @@ public final class PicturePrinter {
         return n == null || n >= 8;
     }
 
-    /** The picture's rows as escape-coded text for this terminal. */
+    /**
+     * The picture's rows as escape-coded text for this terminal: as many colours as it reports (true
+     * colour where {@code COLORTERM} says so), and box-drawing characters as themselves (not through the
+     * terminal's alternate character set, which would turn │ into x in a log or a pane capture).
+     */
     public static List<String> lines(TerminalPicture picture, Terminal terminal) {
+        int colours = colourCount(terminal, System.getenv("COLORTERM"));
         List<String> out = new ArrayList<>();
-        for (AttributedString row : attributed(picture)) out.add(row.toAnsi(terminal));
+        for (AttributedString row : attributed(picture)) {
+            out.add(row.toAnsi(colours, AttributedCharSequence.ForceMode.None, terminal.getPalette(), null, null));
+        }
         return out;
+    }
+
+    /** The colours to write: 24-bit when COLORTERM is truecolor or 24bit, else what the terminal reports (256 if it says nothing). */
+    static int colourCount(Terminal terminal, String colorterm) {
+        if ("truecolor".equalsIgnoreCase(colorterm) || "24bit".equalsIgnoreCase(colorterm)) return AttributedCharSequence.TRUE_COLORS;
+        Integer n = terminal.getNumericCapability(org.jline.utils.InfoCmp.Capability.max_colors);
+        return n == null ? 256 : n;
     }
 
     /** The picture's rows with their colours as JLine attributed strings. */

@@ -69,4 +69,24 @@ class BrailleSpec extends Specification {
         p.foreground(4, 10) == 0x1f77b4
         p.foreground(4, 29) == 0xff0000
     }
+
+    def "with colours, the level sets are the cells' backgrounds: the band colour at each cell's centre, darker where f is lower"() {
+        given: 'x² + y² over [-2, 2]², bands 0..8'
+        def fig = org.gradus.plot.render.Drawings.bowl()
+
+        when:
+        TerminalPicture p = TerminalRenderer.render(fig, 60, 24, true)
+        // the plot area: rows 1..(24 - 4 - 1 legend - 1 colour bar - 1), columns right of the axis
+        List<int[]> cells = []
+        for (int r = 1; r < 17; r++) for (int c = 4; c < 60; c++) if (p.background(r, c) != TerminalPicture.DEFAULT) cells << ([r, c] as int[])
+        def lum = { int rgb -> 0.2126 * ((rgb >> 16) & 255) + 0.7152 * ((rgb >> 8) & 255) + 0.0722 * (rgb & 255) }
+        int[] centre = cells.min { Math.abs(it[0] - 9) + Math.abs(it[1] - 32) }
+        int[] corner = cells.min { it[0] + it[1] }
+
+        then: 'every cell of the plot has a band colour; the centre (f near 0) is the darkest band, the corner (f near 8) a light one'
+        cells.size() > 500
+        p.background(centre[0], centre[1]) == (org.gradus.plot.figure.ColourMap.VIRIDIS.at(0).RGB & 0xffffff)
+        lum(p.background(corner[0], corner[1])) > lum(p.background(centre[0], centre[1])) + 100
+        p.lines().any { it.contains('gd: 2 iterations, f = 0') }
+    }
 }
