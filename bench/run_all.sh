@@ -50,3 +50,11 @@ for n in $ROWS; do
     for k in 1 2 3; do /usr/bin/time -f "Gradus csv(): %e s wall, %U s user ($f)" ./gradus run "bench/data/load-$n.opt" > /dev/null; done
     for k in 1 2 3; do /usr/bin/time -f "python whole process: %e s wall" $PY bench/python/load_csv.py "bench/data/$f" $([ "$k" -gt 1 ] && echo --no-loadtxt); done
 done
+
+echo; echo "## the optimizer loop beside the function (issue 9: the loop's own time ≤ 0.5× one value + gradient, first-order methods)"
+load
+echo "# Gradus: extended Rosenbrock n = 10^6, 20 iterations per run by the engine's Descent loop; the loop's time outside the function per method"
+java -jar "$JAR" OptimizerLoop -wi 2 -i 3 -f 1 2>/dev/null | grep -E "^# loop overhead|^Benchmark|OptimizerLoop" | \
+    awk '/^# loop overhead/ { last[$4] = $0; next } { print } END { for (m in last) print last[m] }'
+echo "# numpy: the same iteration written with numpy arrays"
+(cd bench/python && $PY gd_loop_numpy.py)

@@ -88,9 +88,20 @@ public final class CompiledFunction {
         return h;
     }
 
-    /** How many threads a pass over a data set may use (results do not depend on it). */
+    /**
+     * How many threads a pass over a data set may use (results do not depend on it), for the value, the
+     * gradient and the Hessian products alike.
+     *
+     * @throws IllegalArgumentException when n &lt; 1
+     */
     public void threads(int n) {
         program.threads(n);
+        if (gradientProgram != null) gradientProgram.threads(n);
+    }
+
+    /** The threads a pass over a data set may use. */
+    public int threads() {
+        return program.threads;
     }
 
     /** Restricts data reductions to a mini-batch of rows (null for all rows). */

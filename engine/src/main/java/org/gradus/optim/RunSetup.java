@@ -12,7 +12,8 @@ import java.util.List;
  * What every run of one {@code minimize} shares (third stage of {@link Minimizer#run}): the compiled
  * objective the method sees (sign·f, or its smooth part for a proximal method, on mini-batches with
  * {@code batch:}), the full objective the runs are compared on, the general constraints compiled as
- * cᵢ(x) ≤ 0 or = 0, and the stopping rules.
+ * cᵢ(x) ≤ 0 or = 0, and the stopping rules. Each compiled function passes over data sets on
+ * {@code threads:} threads when given (the results do not depend on it).
  *
  * @param full        f itself (with its l1 term), compared between runs and reported
  * @param batches     null without {@code batch:}
@@ -37,6 +38,11 @@ record RunSetup(CompiledObjective objective, CompiledFunction full, Batches batc
         for (Constraint c : p.general()) {
             Expr ce = ">=".equals(c.op()) ? Ops.sub(c.rhs(), c.lhs()) : Ops.sub(c.lhs(), c.rhs());
             compiled.add(new AugmentedLagrangian.Compiled(new CompiledFunction(ce, p.layout()), c.isEquality()));
+        }
+        if (s.threads() != null) {
+            fn.threads(s.threads());
+            full.threads(s.threads());
+            for (AugmentedLagrangian.Compiled c : compiled) c.c().threads(s.threads());
         }
         CompiledObjective obj = new CompiledObjective(fn, p.sign(), p.lower(), p.upper(), batches);
         return new RunSetup(obj, full, batches, List.copyOf(compiled), limits(choice.spec(), s, p.dimension(), batches, t0));

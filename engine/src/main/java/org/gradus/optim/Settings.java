@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public record Settings(String method, Integer maxIter, Double tol, Double ftol, Double timeLimit, Object start, int restarts,
                        long seed, Integer batch, Integer epochs, boolean shuffle, Object trace, Map<String, double[]> over,
-                       Map<String, Object> methodValues, Set<String> given) {
+                       Integer threads, Map<String, Object> methodValues, Set<String> given) {
 
     private static final double INF = Double.POSITIVE_INFINITY;
 
@@ -40,7 +40,8 @@ public record Settings(String method, Integer maxIter, Double tol, Double ftol, 
             OptionSpec.integer("epochs", "passes over the data", 1, null),
             OptionSpec.flag("shuffle", "shuffle rows each epoch", false),
             OptionSpec.other("trace", "true, or a CSV file name for the iterates", Settings::checkTrace),
-            OptionSpec.other("over", "a box for the search: over: [x: -1..1]", Settings::checkOver));
+            OptionSpec.other("over", "a box for the search: over: [x: -1..1]", Settings::checkOver),
+            OptionSpec.integer("threads", "threads for passes over a data set (default: the processors, or GRADUS_THREADS); results do not depend on it", 1, null));
 
     /** Run options that only mini-batch (stochastic) methods take. */
     private static final List<String> STOCHASTIC_ONLY = List.of("batch", "epochs", "shuffle");
@@ -91,7 +92,7 @@ public record Settings(String method, Integer maxIter, Double tol, Double ftol, 
         Map<String, double[]> over = run.get("over") == null ? Map.of() : (Map<String, double[]>) run.get("over");
         return new Settings(method, (Integer) run.get("maxIter"), (Double) run.get("tol"), (Double) run.get("ftol"), (Double) run.get("timeLimit"),
                 run.get("start"), restarts == null ? 1 : restarts, seed == null ? 0 : seed, (Integer) run.get("batch"), (Integer) run.get("epochs"),
-                Boolean.TRUE.equals(run.get("shuffle")), run.get("trace"), over, methodValues, given);
+                Boolean.TRUE.equals(run.get("shuffle")), run.get("trace"), over, (Integer) run.get("threads"), methodValues, given);
     }
 
     /**

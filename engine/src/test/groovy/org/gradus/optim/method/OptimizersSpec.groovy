@@ -29,7 +29,7 @@ class OptimizersSpec extends Specification {
         expect:
         Settings.optionNames() == ['method', 'lr', 'normalized', 'lineSearch', 'momentum', 'beta1', 'beta2', 'eps', 'weightDecay', 'alpha',
                                    'memory', 'schedule', 'maxIter', 'tol', 'ftol', 'timeLimit', 'start', 'restarts', 'seed', 'batch', 'epochs',
-                                   'shuffle', 'trace', 'over', 'subjectTo']
+                                   'shuffle', 'trace', 'over', 'threads', 'subjectTo']
         Optimizers.all().every { spec -> spec.options().every { o -> o.sameContract(Optimizers.methodOptions()[o.name()]) } }
     }
 
