@@ -26,6 +26,8 @@ class ScriptContext {
     final FileAccess files
     final Path baseDir
     ProgressListener progress
+    /** Told how far a large data file has been read (a progress bar), or null. */
+    org.gradus.data.LoadListener loads
 
     ScriptContext(Consumer<Shown> sink, FileAccess files) {
         this.sink = sink
