@@ -58,7 +58,7 @@ final class RunCommand {
         GradusSession session = new GradusSession();
         session.setCacheDir(ScriptCache.defaultDir(env));
         session.setTimeLimit(options.timeout());
-        session.setLimitCountsFrom(processStart());
+        session.setLimitCountsFrom(Main.processStart);
         session.setStopGraceMillis(0);                // the process ends at the limit: nothing to wait for
         session.getAllowRead().addAll(options.allowRead());
         session.getAllowWrite().addAll(options.allowWrite());
@@ -79,7 +79,9 @@ final class RunCommand {
         for (String[] s : options.sets()) parameters.put(s[0], RunOptions.parseValue(s[1]));
         Path file = options.file();
         String source = GradusSession.read(file);
-        new IsolatedRun(options.maxMemory(), err).timeLimit(options.timeout()).limitCountsFrom(processStart()).parameters(parameters)
+        IsolatedRun run = new IsolatedRun(options.maxMemory(), err).timeLimit(options.timeout());
+        if (Main.processStart != null) run.limitCountsFrom(Main.processStart);
+        run.parameters(parameters)
                 .allowRead(options.allowRead()).allowWrite(options.allowWrite())
                 .run(source, file.getFileName().toString(), file.toAbsolutePath().getParent(), new IsolatedRun.Sink() {
                     @Override
@@ -95,17 +97,6 @@ final class RunCommand {
                         if (to.checkError() && to == out) throw new ScriptStopped(StopReason.OUTPUT_CLOSED);
                     }
                 });
-    }
-
-    /**
-     * The start of this JVM on the {@link System#nanoTime()} clock (now, if the system does not say): the
-     * time limit bounds the whole command, JVM start and reading the script included.
-     */
-    private static long processStart() {
-        long now = System.nanoTime();
-        return ProcessHandle.current().info().startInstant()
-                .map(t -> now - Math.max(0, java.time.Duration.between(t, java.time.Instant.now()).toNanos()))
-                .orElse(now);
     }
 
     /** Writes a shown value: its JSON record with {@code --json}, else its report (multi-line ones followed by a blank line). */
