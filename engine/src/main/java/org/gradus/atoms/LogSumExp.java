@@ -71,4 +71,12 @@ public final class LogSumExp extends Atom {
     public String latex(List<String> args) {
         return "\\log\\sum e^{\\left(" + String.join(", ", args) + "\\right)}";
     }
+
+    /** log(exp(a) + exp(b) + ...). */
+    @Override
+    public Expr definition(List<Expr> args) {
+        java.util.List<Expr> terms = new java.util.ArrayList<>();
+        for (Expr a : args) terms.add(Ops.exp(a));
+        return Ops.log(Ops.add(terms));
+    }
 }

@@ -49,4 +49,11 @@ public final class Sigmoid extends UnaryAtom {
     public String latex(String x) {
         return "\\sigma\\left(" + x + "\\right)";
     }
+
+    /** sigmoid(u) = 1/(1 + exp(−u)). */
+    @Override
+    public Expr definition(java.util.List<Expr> args) {
+        Expr x = args.get(0);
+        return Ops.div(Constant.ONE, Ops.add(Constant.ONE, Ops.exp(Ops.neg(x))));
+    }
 }

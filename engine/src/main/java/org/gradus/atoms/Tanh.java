@@ -49,4 +49,11 @@ public final class Tanh extends UnaryAtom {
     public String latex(String x) {
         return "\\tanh\\left(" + x + "\\right)";
     }
+
+    /** tanh(u) = 1 − 2/(1 + exp(2u)). */
+    @Override
+    public Expr definition(java.util.List<Expr> args) {
+        Expr x = args.get(0);
+        return Ops.sub(Constant.ONE, Ops.div(Constant.of(2), Ops.add(Constant.ONE, Ops.exp(Ops.mul(Constant.of(2), x)))));
+    }
 }
