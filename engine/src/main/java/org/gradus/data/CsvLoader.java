@@ -44,6 +44,10 @@ public final class CsvLoader {
                     String cell = rec.get(j);
                     try {
                         row[j] = Double.parseDouble(cell);
+                        if (!Double.isFinite(row[j])) {
+                            throw new DataFileException(fileName + " line " + line + ", column " + columns.get(j) + ": '" + cell
+                                    + "' is not a finite number");
+                        }
                     } catch (NumberFormatException e) {
                         throw new DataFileException(fileName + " line " + line + ", column " + columns.get(j) + ": '" + cell
                                 + "' is not a number");

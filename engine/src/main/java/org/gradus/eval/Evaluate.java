@@ -13,11 +13,17 @@ public final class Evaluate {
 
     /**
      * f at the point; names of variables f does not depend on are ignored, a variable of f without a
-     * value is an error naming it.
+     * value is an error naming it, and so is a point outside f's domain ({@link DomainCheck}: "log(x - 3)
+     * at x = 1: log needs a positive argument, got -2"). A value that overflows is ±Infinity.
      */
     public static double at(Expr f, Map<String, ?> point) {
         Layout layout = f.layout();
         double[] x = layout.fromNames(PointArgs.restrict(point, layout), null);
-        return Program.compile(f, layout).value(x);
+        double v = Program.compile(f, layout).value(x);
+        if (!Double.isFinite(v)) {
+            String outside = DomainCheck.at(f, layout, x);
+            if (outside != null) throw new IllegalArgumentException(outside);
+        }
+        return v;
     }
 }

@@ -92,7 +92,13 @@ public final class Minimizer {
             }
         }
         double[] x0 = startPoint(s, layout);
-        for (int i = 0; i < n; i++) x0[i] = Math.min(upper[i], Math.max(lower[i], x0[i]));
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(x0[i])) {
+                throw new IllegalArgumentException("the start value of " + layout.coordinateName(i) + " is " + Numbers.format(x0[i])
+                        + "; a start value must be a finite number");
+            }
+            x0[i] = Math.min(upper[i], Math.max(lower[i], x0[i]));
+        }
         boolean bounded = false;
         for (int i = 0; i < n; i++) bounded |= Double.isFinite(lower[i]) || Double.isFinite(upper[i]);
 
@@ -138,6 +144,14 @@ public final class Minimizer {
         Expr target = split != null ? split.smooth() : f;
         CompiledFunction fn = new CompiledFunction(target, layout);
         CompiledFunction full = split != null ? new CompiledFunction(f, layout) : fn;
+        if (!Double.isFinite(full.value(x0))) {
+            // no step size helps a descent that starts where the objective is undefined
+            String outside = org.gradus.eval.DomainCheck.at(f, layout, x0);
+            if (outside != null) {
+                throw new IllegalArgumentException("the start point is outside the objective's domain: " + outside
+                        + "; start inside it (start: [...], or the variables' start values)");
+            }
+        }
         Batches batches = null;
         int stepsPerEpoch = 1;
         if (s.batch() != null) {
