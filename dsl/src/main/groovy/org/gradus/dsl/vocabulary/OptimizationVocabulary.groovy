@@ -6,6 +6,7 @@ import org.gradus.optim.Constraint
 import org.gradus.optim.Minimizer
 import org.gradus.optim.OptimizationResult
 import org.gradus.optim.RunContext
+import org.gradus.optim.TraceFiles
 
 /** {@code minimize}, {@code maximize} and their {@code subjectTo: { ... }} constraints (SPEC §2 "Optimization"). */
 trait OptimizationVocabulary implements ScriptAccess {
@@ -23,19 +24,19 @@ trait OptimizationVocabulary implements ScriptAccess {
             if (key == 'subjectTo') {
                 constraints.addAll(collectConstraints(v))
             } else if (key == 'over') {
-                opts.put(key, Coerce.box(v))
-            } else if (key == 'start') {
-                opts.put(key, Coerce.point(v, 'start'))
+                opts.put(key, Coerce.ranges(v))          // the engine reads the box and the start point, once
             } else {
                 opts.put(key, v instanceof GString ? v.toString() : v)
             }
         }
         ScriptContext ctx = context()
         RunContext run = ctx == null ? RunContext.defaults() : RunContext.of(ctx.files, ctx.progress)
-        Minimizer.run(Coerce.expr(f, 'the objective'), maximize, opts, constraints, run)
+        OptimizationResult r = Minimizer.run(Coerce.expr(f, 'the objective'), maximize, opts, constraints, run)
+        TraceFiles.write(r, run.files())     // trace: 'run.csv' — written here, through the script's file policy
     }
 
-    private List<Constraint> collectConstraints(Object block) {
+    /** The comparisons of a {@code subjectTo: { ... }} block as constraints (also read by {@code plot}). */
+    List<Constraint> collectConstraints(Object block) {
         if (!(block instanceof Closure)) {
             throw new IllegalArgumentException('subjectTo takes a block of comparisons: subjectTo: { x + y <= 1; x >= 0 }')
         }
