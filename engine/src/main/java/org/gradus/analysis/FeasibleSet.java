@@ -92,7 +92,7 @@ public final class FeasibleSet {
     }
 
     private static Judgement judge(Constraint c, Layout layout, Interval[] bounds, List<Constraint> boundRows, String within) {
-        String rule = convexByRules(c, layout, bounds, within);
+        String rule = convexByRules(c, layout, bounds, within, true);
         if (rule != null) return new Judgement("convex", "proof", rule, null);
         String why = whyRulesFail(c, layout, bounds);
         List<Constraint> alone = new ArrayList<>(boundRows);
@@ -105,8 +105,20 @@ public final class FeasibleSet {
                 + searched(o), null);
     }
 
+    /**
+     * The texts of the constraints the composition rules alone (no Hessian, no sampling: cheap enough for
+     * every {@code minimize}) do not prove convex; empty when the feasible set is proved convex.
+     */
+    public static List<String> unprovedByRules(List<Constraint> constraints) {
+        Layout layout = JensenSearch.layoutOf(constraints);
+        Interval[] bounds = simpleBounds(constraints, layout);
+        List<String> open = new ArrayList<>();
+        for (Constraint c : constraints) if (convexByRules(c, layout, bounds, "", false) == null) open.add(c.text());
+        return open;
+    }
+
     /** The rule proving the set of c convex (on the bounds' box), in words, or null. */
-    private static String convexByRules(Constraint c, Layout layout, Interval[] bounds, String within) {
+    private static String convexByRules(Constraint c, Layout layout, Interval[] bounds, String within, boolean hessian) {
         Enclosure enc = Enclosure.overBox(layout, bounds);
         Curvature l = Dcp.analyze(c.lhs(), enc).curvature(), r = Dcp.analyze(c.rhs(), enc).curvature();
         String both = Dcp.show(c.lhs()) + " is " + Dcp.word(l) + " and " + Dcp.show(c.rhs()) + " is " + Dcp.word(r) + within;
@@ -126,7 +138,7 @@ public final class FeasibleSet {
         }
         String mean = geometricMean(c, enc, within);
         if (mean != null) return mean;
-        if (!"==".equals(c.op()) && Dependence.dependsOnVariables(gap)) {
+        if (hessian && !"==".equals(c.op()) && Dependence.dependsOnVariables(gap)) {
             Map<String, double[]> over = new LinkedHashMap<>();
             for (int i = 0; i < layout.dimension(); i++) {
                 if (layout.coordinate(i) instanceof Variable v && gap.layout().contains(v) && (Double.isFinite(bounds[i].lo()) || Double.isFinite(bounds[i].hi()))) {

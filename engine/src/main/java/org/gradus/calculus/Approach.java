@@ -36,7 +36,7 @@ public record Approach(String variable, double at, boolean fromAbove) {
         if (at == Double.POSITIVE_INFINITY) return Expansion.term(Real.ONE, Monomial.power(BigFraction.MINUS_ONE));
         if (at == Double.NEGATIVE_INFINITY) return Expansion.term(Real.ONE.negate(), Monomial.power(BigFraction.MINUS_ONE));
         Expansion t = Expansion.term(fromAbove ? Real.ONE : Real.ONE.negate(), Monomial.T);
-        return at == 0 ? t : new Series(1).add(Expansion.constant(Real.of(at)), t);
+        return at == 0 ? t : new Series(2).add(Expansion.constant(Real.of(at)), t);   // a + t exactly: two orders kept
     }
 
     /** x at t (for numerical evidence). */

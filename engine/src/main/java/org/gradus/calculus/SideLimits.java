@@ -148,7 +148,7 @@ public final class SideLimits {
         Program p = Program.compile(f, layout);
         for (double t : new double[]{1e-1, 1e-2, 1e-4, 1e-6, 1e-8}) {
             double v = p.value(pointAt.apply(t));
-            parts.add("f(" + Numbers.round(approach.x(t), 8) + ") = " + Numbers.round(v, 8));
+            parts.add("f(" + Numbers.format(approach.x(t)) + ") = " + Numbers.round(v, 8));
         }
         return "; numerically " + String.join(", ", parts);
     }

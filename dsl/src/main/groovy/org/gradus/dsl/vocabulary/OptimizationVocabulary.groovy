@@ -1,7 +1,9 @@
 package org.gradus.dsl.vocabulary
 
+import org.gradus.analysis.ProblemConvexity
 import org.gradus.dsl.Coerce
 import org.gradus.dsl.ScriptContext
+import org.gradus.expr.Expr
 import org.gradus.optim.Constraint
 import org.gradus.optim.ConstraintSet
 import org.gradus.optim.Minimizer
@@ -32,7 +34,9 @@ trait OptimizationVocabulary implements ScriptAccess {
         }
         ScriptContext ctx = context()
         RunContext run = ctx == null ? RunContext.defaults() : RunContext.of(ctx.files, ctx.progress)
-        OptimizationResult r = Minimizer.run(Coerce.expr(f, 'the objective'), maximize, opts, constraints, run)
+        Expr objective = Coerce.expr(f, 'the objective')
+        OptimizationResult r = Minimizer.run(objective, maximize, opts, constraints, run)
+                .withProblem(ProblemConvexity.of(objective, maximize, constraints))
         TraceFiles.write(r, run.files())     // trace: 'run.csv' — written here, through the script's file policy
     }
 
