@@ -98,4 +98,21 @@ class FeasibleSetsSpec extends Specification {
         then: 'the minimum of x + y on the unit disc is -sqrt(2), at x = y = -sqrt(1/2)'
         Math.abs((new groovy.json.JsonSlurper().parseText(shown.last().toJson()) as Map).value + Math.sqrt(2)) < 1e-4
     }
+
+    @Unroll
+    def "minimize says whether the problem it solved is convex: #objective subject to #constraint"() {
+        when:
+        List<Shown> shown = new GradusSession().run("x = variable(1)\ny = variable(1)\nminimize($objective, subjectTo: { $constraint }, maxIter: 200)", 'sets.opt')
+        Map problem = (new groovy.json.JsonSlurper().parseText(shown.last().toJson()) as Map).problem as Map
+
+        then:
+        problem.convex == convex
+        problem.reason.contains(words)
+
+        where:
+        objective               | constraint         | convex | words
+        'y**2 + (x - 1)**2'     | 'x + y <= 1'       | true   | 'a local minimum is global'
+        'x*y + x**2'            | 'x + y <= 1'       | null   | 'not proved convex'
+        'x**2 + y**2'           | 'x*y == 1'         | null   | 'the rules do not prove x*y == 1 convex'
+    }
 }
