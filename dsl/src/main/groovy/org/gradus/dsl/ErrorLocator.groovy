@@ -109,9 +109,9 @@ final class ErrorLocator {
         null
     }
 
-    /** The function a message names first ("log(x - 3) at x = 1: ..." names log). */
+    /** The function a message names first ("log(x - 3) at x = 1: ..." and "huber takes ..." name log and huber). */
     private static String functionNamed(Throwable t) {
-        def m = (unwrap(t).message ?: '') =~ /^([A-Za-z_][A-Za-z0-9_]*)\(/
+        def m = (unwrap(t).message ?: '') =~ /^([A-Za-z_][A-Za-z0-9_]*)(?:\(| takes | needs )/
         m.find() ? m.group(1) : null
     }
 

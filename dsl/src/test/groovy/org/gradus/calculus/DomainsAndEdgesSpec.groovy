@@ -47,6 +47,18 @@ class DomainsAndEdgesSpec extends Specification {
         'gard(x**2)'                                    | "no function 'gard'; did you mean 'grad'?"
     }
 
+    @Unroll
+    def "a run-time error points at the failing call's column: #statement"() {
+        expect:
+        failure(statement).column == column
+
+        where:
+        statement                                  | column
+        'differentiable(huber(x), at: [x: 1])'     | 16
+        'y + log(x - 3).at(x: 1)'                  | 16
+        'z = 2*gard(x)'                            | 7
+    }
+
     def "a start outside the domain is refused before the first step, not reported as a divergence"() {
         expect:
         !failure('minimize log(x - 3) + x**2').message.contains('diverged')
@@ -91,6 +103,24 @@ class DomainsAndEdgesSpec extends Specification {
         h.kind == 'hessian'
         h.definiteness != 'positive semidefinite'
         h.eigenvalues == null
+    }
+
+    def "a stationary point reads the same in Groovy as in JSON and prints as a point"() {
+        when:
+        List<org.gradus.result.Shown> shown = new GradusSession().run('''
+            x = variable(0)
+            y = variable(0)
+            p = stationary((x - 1)**2 + y**2, over: [x: -3..3, y: -3..3]).points[0]
+            p
+            p.x
+            p.at.y
+        ''', 'points.opt')
+
+        then:
+        shown[0].toText().startsWith('(x = 1, y = 0)')
+        (new groovy.json.JsonSlurper().parseText(shown[0].toJson()) as Map).at == [x: 1, y: 0]
+        shown[1].toText() == '1'
+        shown[2].toText() == '0'
     }
 
     def "(x) - 1 is an expression, not a cast"() {

@@ -2,7 +2,6 @@ package org.gradus.analysis;
 
 import org.gradus.atoms.Interval;
 import org.gradus.eval.CompiledFunction;
-import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
 import org.gradus.atoms.Ops;
 import org.gradus.optim.Constraint;
@@ -247,13 +246,13 @@ final class JensenSearch {
         return null;
     }
 
-    /** The variables' layout of a list of constraints. */
+    /** The variables' layout of a list of constraints (vector variables whole). */
     static Layout layoutOf(List<Constraint> constraints) {
-        List<Expr> sides = new ArrayList<>();
+        List<org.gradus.expr.VariableBlock> blocks = new ArrayList<>();
         for (Constraint c : constraints) {
-            sides.add(c.lhs());
-            sides.add(c.rhs());
+            blocks.addAll(c.lhs().layout().blocks());
+            blocks.addAll(c.rhs().layout().blocks());
         }
-        return Layout.of(sides.toArray(new Expr[0]));
+        return new Layout(blocks);
     }
 }
