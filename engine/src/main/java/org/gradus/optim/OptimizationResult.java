@@ -131,9 +131,15 @@ public final class OptimizationResult implements Shown {
         return new OptimizationResult(r.withTraceFile(file));
     }
 
-    /** The fields after message (auto, settings, convergence, restarts, trace / traceFile), as in JSON. */
+    /** Where the data reductions ran when not in this process ({@code spark local[2], 8 partitions}); else null. */
+    public String engine() {
+        return r.engine();
+    }
+
+    /** The fields after message (engine, auto, settings, convergence, restarts, trace / traceFile), as in JSON. */
     public Map<String, Object> extras() {
         Map<String, Object> m = new LinkedHashMap<>();
+        if (r.engine() != null) m.put("engine", r.engine());
         if (r.auto() != null) m.put("auto", r.auto());
         m.put("settings", r.settings());
         m.put("convergence", convergenceLines());
@@ -171,6 +177,7 @@ public final class OptimizationResult implements Shown {
         line(sb, "x", PointArgs.format(r.layout(), r.point()));
         line(sb, "f", Numbers.round(r.f(), 10));
         line(sb, "method", r.method() + " (" + r.settings() + ")");
+        if (r.engine() != null) line(sb, "engine", r.engine());
         if (r.auto() != null) line(sb, "auto", r.auto());
         lines(sb, "convergence", convergenceLines());
         if (r.constraints() != null) {
