@@ -27,7 +27,7 @@ class SparkWordsSpec extends Specification {
         run('''
             d = spark.csv('t.csv', target: 'y', partitions: 3)
             d
-            sum(d) { row -> row.y * row['a'] + row.x[1] }
+            sum(d) { row -> row.y * row['a'] + row['b'] }
             '''.stripIndent()) == [[kind: 'dataset', rows: 3, features: 2, columns: ['a', 'b', 'y'], target: 'y'],
                                    [kind: 'value', text: '4.5']]    // 3·1 + 1·2 + 0.5·(−1) + (2 + 0 + 1)
     }
@@ -62,9 +62,12 @@ class SparkWordsSpec extends Specification {
         then:
         GradusException e = thrown()
         e.line == 2
-        e.message.contains("spark has no property")
+        e.message.contains("has no property '$name'")
 
         where:
-        source << ['spark.context', "spark.context = null", 'spark.master']
+        source                 | name
+        'spark.context'        | 'context'
+        'spark.context = null' | 'context'
+        'spark.master'         | 'master'
     }
 }
