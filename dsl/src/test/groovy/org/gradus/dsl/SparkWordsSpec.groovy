@@ -25,11 +25,12 @@ class SparkWordsSpec extends Specification {
     def "without a master, spark.csv is csv: the rows in memory, the same sums"() {
         expect:
         run('''
+            x = variable(0)
             d = spark.csv('t.csv', target: 'y', partitions: 3)
             d
-            sum(d) { row -> row.y * row['a'] + row['b'] }
+            sum(d) { row -> row.y * row['a'] + row['b'] * x }.at(x: 1)
             '''.stripIndent()) == [[kind: 'dataset', rows: 3, features: 2, columns: ['a', 'b', 'y'], target: 'y'],
-                                   [kind: 'value', text: '4.5']]    // 3·1 + 1·2 + 0.5·(−1) + (2 + 0 + 1)
+                                   [kind: 'number', value: 7.5]]    // 3·1 + 1·2 + 0.5·(−1) + (2 + 0 + 1)·1
     }
 
     def "what needs Spark or a cluster says so: #source"() {
