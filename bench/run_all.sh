@@ -58,3 +58,10 @@ java -jar "$JAR" OptimizerLoop -wi 2 -i 3 -f 1 2>/dev/null | grep -E "^# loop ov
     awk '/^# loop overhead/ { last[$4] = $0; next } { print } END { for (m in last) print last[m] }'
 echo "# numpy: the same iteration written with numpy arrays"
 (cd bench/python && $PY gd_loop_numpy.py)
+echo; echo "## data on Apache Spark: value+gradient passes per second, in process vs Spark local[2], and Spark's per-pass overhead"
+if [ -f spark/target/spark.classpath ]; then
+    # SPARK_ROWS=100000 for a quick run; the default 10^7 × 100 writes ~8 GB of Parquet under bench/data/
+    ROWS="${SPARK_ROWS:-10000000}" FEATURES="${SPARK_FEATURES:-100}" bash bench/spark/run.sh
+else
+    echo "# skipped: build the spark module first (mvn -B -Pspark -DskipTests package)"
+fi

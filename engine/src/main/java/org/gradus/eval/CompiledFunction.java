@@ -89,6 +89,14 @@ public final class CompiledFunction {
     }
 
     /**
+     * Where the data reductions run when some run outside this process ({@code spark local[2], 8
+     * partitions}), else empty.
+     */
+    public List<String> engines() {
+        return program.engines();
+    }
+
+    /**
      * How many threads a pass over a data set may use (results do not depend on it), for the value, the
      * gradient and the Hessian products alike.
      *
