@@ -6,6 +6,7 @@ import org.gradus.dsl.vocabulary.DataVocabulary
 import org.gradus.dsl.vocabulary.DerivativesVocabulary
 import org.gradus.dsl.vocabulary.FunctionsVocabulary
 import org.gradus.dsl.vocabulary.OptimizationVocabulary
+import org.gradus.dsl.vocabulary.PrintingVocabulary
 import org.gradus.dsl.vocabulary.ReductionsVocabulary
 import org.gradus.dsl.vocabulary.SchedulesVocabulary
 import org.gradus.dsl.vocabulary.ScriptAccess
@@ -21,7 +22,7 @@ import org.gradus.result.Shown
  */
 abstract class GradusScript extends Script implements ScriptAccess,
         VariablesVocabulary, FunctionsVocabulary, ReductionsVocabulary, DataVocabulary,
-        DerivativesVocabulary, AnalysisVocabulary, OptimizationVocabulary, SchedulesVocabulary {
+        DerivativesVocabulary, AnalysisVocabulary, OptimizationVocabulary, SchedulesVocabulary, PrintingVocabulary {
 
     // ---- showing ------------------------------------------------------------------------------
 

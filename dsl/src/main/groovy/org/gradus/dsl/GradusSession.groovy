@@ -108,7 +108,7 @@ class GradusSession {
     List<Shown> run(Path file) {
         String source
         try {
-            source = Files.readString(file)
+            source = ScriptSource.read(file)     // UTF-8, byte-order mark dropped; invalid bytes are exit code 3
         } catch (IOException e) {
             throw new GradusException("cannot read ${file}: ${e.message}", file.fileName.toString(), 0, 0, null, 2, e)
         }
@@ -129,6 +129,7 @@ class GradusSession {
             listener?.accept(s)
         } as Consumer<Shown>, fileAccess(baseDir))
         context.progress = progress
+        context.out = scriptOut
         predefined.each { k, v -> binding.setVariable(k, v) }
         binding.setVariable(ScriptContext.BINDING_NAME, context)
         if (scriptOut != null) binding.setVariable('out', new PrintWriter(scriptOut, true))
@@ -143,7 +144,7 @@ class GradusSession {
 
     /** Compiles only; throws the first error. */
     void check(Path file) {
-        compile(Files.readString(file), file.fileName.toString())
+        compile(ScriptSource.read(file), file.fileName.toString())
     }
 
     Script compile(String source, String fileName) {

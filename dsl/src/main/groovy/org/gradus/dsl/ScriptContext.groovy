@@ -25,6 +25,8 @@ class ScriptContext {
     final FileAccess files
     final Path baseDir
     ProgressListener progress
+    /** Where {@code println}, {@code print} and {@code printf} write; null for System.out. */
+    PrintStream out
 
     ScriptContext(Consumer<Shown> sink, FileAccess files) {
         this.sink = sink

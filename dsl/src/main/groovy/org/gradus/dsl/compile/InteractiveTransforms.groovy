@@ -66,12 +66,13 @@ final class InteractiveTransforms {
     }
 
     /**
-     * Groovy's {@code @ThreadInterrupt} checks, applied after the {@link Sandbox} has looked at the
-     * script (the inserted {@code Thread.currentThread()} would not pass it).
+     * Groovy's {@code @ThreadInterrupt} checks, applied after the {@link Sandbox} and the
+     * {@link GuardTransform} have looked at the script (the inserted {@code Thread.currentThread()} would
+     * not pass them): added to the configuration after them, in their last phase.
      */
     static class Interruptible extends CompilationCustomizer {
         Interruptible() {
-            super(CompilePhase.SEMANTIC_ANALYSIS)
+            super(CompilePhase.CANONICALIZATION)
         }
 
         @Override
