@@ -100,7 +100,7 @@ class MainSpec extends Specification {
         expect:
         with(gradus('run', compile.toString())) { code == 3 && err.startsWith('c.opt:') && out.isEmpty() }
         with(gradus('run', runtime.toString())) { code == 1 && err.startsWith('r.opt:2:1: error: assertion failed') }
-        with(gradus('run', forbidden.toString())) { code == 4 && err.startsWith('f.opt:1:1: error: forbidden') }
+        with(gradus('run', forbidden.toString())) { code == 4 && err.startsWith('f.opt:1:8: error: forbidden') }
         with(gradus('run', slow.toString(), '--timeout', '0.5')) { code == 124 && err.contains('time limit') }
         !gradus('run', runtime.toString()).err.contains('\tat ')
         gradus('run', runtime.toString(), '--debug').err.contains('\tat ')
