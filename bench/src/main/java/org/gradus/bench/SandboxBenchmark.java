@@ -1,11 +1,8 @@
 package org.gradus.bench;
 
 import groovy.lang.Binding;
-import groovy.lang.Script;
 import org.gradus.dsl.GradusSession;
-import org.gradus.dsl.ScriptContext;
-import org.gradus.io.FilePolicy;
-import org.gradus.result.Shown;
+import org.gradus.dsl.ScriptProgram;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,7 +14,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * The cost of the sandbox's run-time guard on script-heavy loops of 10⁵ iterations: every dynamic call,
  * property, operator and script variable of the loop goes through {@code Guard}. Each script runs with the
  * sandbox on and off (the same compiler otherwise); the ratio is the guard's cost. Compilation is outside
- * the measurement (the script is compiled once in setup and re-run).
+ * the measurement (the script is compiled once in setup and re-run, as JSR-223 compiled scripts are).
  *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar SandboxBenchmark}
  */
@@ -51,21 +47,18 @@ public class SandboxBenchmark {
     @Param({"true", "false"})
     boolean sandboxed;
 
-    Script script;
+    GradusSession session;
+    ScriptProgram program;
 
     @Setup
     public void compile() {
-        GradusSession session = new GradusSession();
+        session = new GradusSession();
         session.setSandboxed(sandboxed);
-        script = session.compile(SCRIPTS.get(loop), "loop.opt");
+        program = session.prepare(SCRIPTS.get(loop), "loop.opt");
     }
 
     @Benchmark
-    public Object run(Blackhole bh) {
-        Binding binding = new Binding();
-        ScriptContext context = new ScriptContext((Shown s) -> bh.consume(s), FilePolicy.unrestricted(Path.of(".")));
-        binding.setVariable(ScriptContext.getBINDING_NAME(), context);
-        script.setBinding(binding);
-        return script.run();
+    public Object run() {
+        return session.run(program, new Binding(), Path.of("."));
     }
 }

@@ -1,10 +1,9 @@
 package org.gradus.dsl
 
 import groovy.transform.CompileStatic
+import org.gradus.atoms.Arguments
 import org.gradus.expr.Constant
-import org.gradus.expr.ConstantVector
 import org.gradus.expr.Expr
-import org.gradus.expr.ExprVector
 import org.gradus.expr.Vec
 
 /** Converts script values to engine values, with errors that say what was expected. */
@@ -12,18 +11,16 @@ import org.gradus.expr.Vec
 final class Coerce {
     private Coerce() {}
 
-    /** A number or an expression, as an expression. */
+    /** How a message names a script value. */
+    static final java.util.function.Function<Object, String> DESCRIBE = { Object v -> describe(v) } as java.util.function.Function<Object, String>
+
+    /** A number or an expression, as an expression (the engine's conversion, {@link Arguments}). */
     static Expr expr(Object v, String what = 'argument') {
-        if (v instanceof Expr) return (Expr) v
-        if (v instanceof Number) return Constant.of(((Number) v).doubleValue())
-        if (v == null) throw new IllegalArgumentException("$what is null; expected a number or an expression")
-        throw new IllegalArgumentException("$what must be a number or an expression, not ${describe(v)}")
+        Arguments.toExpr(v, what, DESCRIBE)
     }
 
     static double number(Object v, String what) {
-        if (v instanceof Number) return ((Number) v).doubleValue()
-        if (v instanceof Constant) return ((Constant) v).value()
-        throw new IllegalArgumentException("$what must be a number, not ${describe(v)}")
+        Arguments.toNumber(v, what, DESCRIBE)
     }
 
     static int integer(Object v, String what) {
@@ -34,19 +31,11 @@ final class Coerce {
 
     /** A vector variable, a list of numbers or expressions, or an array, as a vector operand. */
     static Vec vec(Object v, String what = 'argument') {
-        if (v instanceof Vec) return (Vec) v
-        if (v instanceof double[]) return new ConstantVector(null, (double[]) v)
-        if (v instanceof List) {
-            List l = (List) v
-            if (l.isEmpty()) throw new IllegalArgumentException("$what is an empty list; a vector needs at least one element")
-            if (l.every { it instanceof Number }) return new ConstantVector(null, l.collect { ((Number) it).doubleValue() } as double[])
-            return new ExprVector(l.collect { expr(it, what) })
-        }
-        throw new IllegalArgumentException("$what must be a vector (a vector variable or a list), not ${describe(v)}")
+        Arguments.toVec(v, what, DESCRIBE)
     }
 
     static boolean isVectorLike(Object v) {
-        v instanceof Vec || v instanceof List || v instanceof double[]
+        Arguments.isVectorLike(v)
     }
 
     /** A box {name: lo..hi} (ranges or two-element lists) as name → {lo, hi}. */

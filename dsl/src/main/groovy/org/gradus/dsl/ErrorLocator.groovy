@@ -95,6 +95,22 @@ final class ErrorLocator {
         new GradusException(message, fileName, line, line > 0 ? firstColumn(line) : 0, lineText(line), code, root)
     }
 
+    /**
+     * An error with {@code message} at the deepest script line in {@code frames} (a thread's stack when it
+     * was stopped), or unlocated when the script was not running its own code (compiling, say).
+     */
+    GradusException at(String message, StackTraceElement[] frames, int code) {
+        int line = frameLine(frames)
+        new GradusException(message, fileName, line, line > 0 ? firstColumn(line) : 0, lineText(line), code)
+    }
+
+    private int frameLine(StackTraceElement[] frames) {
+        for (StackTraceElement f : frames) {
+            if (f.fileName == frameName && f.lineNumber > 0) return f.lineNumber
+        }
+        0
+    }
+
     static Throwable unwrap(Throwable t) {
         Throwable c = t
         while ((c instanceof InvokerInvocationException || c instanceof java.lang.reflect.InvocationTargetException
@@ -106,9 +122,8 @@ final class ErrorLocator {
 
     private int scriptLine(Throwable t) {
         for (Throwable c = t; c != null; c = c.cause) {
-            for (StackTraceElement f : c.stackTrace) {
-                if (f.fileName == frameName && f.lineNumber > 0) return f.lineNumber
-            }
+            int line = frameLine(c.stackTrace)
+            if (line > 0) return line
         }
         0
     }

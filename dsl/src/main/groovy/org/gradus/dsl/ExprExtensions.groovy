@@ -107,6 +107,22 @@ class ExprExtensions {
     static Object getConstraints(OptimizationResult self) { self.fields().get('constraints') }
     static Object getMaxViolation(OptimizationResult self) { self.fields().get('maxViolation') }
 
+    /**
+     * {@code r.trace}: the recorded iterates as a list of rows (SPEC §2 "Pictures"), each a map with
+     * iteration, epoch, f, gradNorm, step, lr, one entry per variable element, seconds, evaluations
+     * (and fullF for a traced mini-batch run): every iterate with {@code trace:}, else the path kept for
+     * problems of at most 1000 variables (thinned evenly for long runs).
+     */
+    static List<Map<String, Object>> getTrace(OptimizationResult self) {
+        org.gradus.optim.Trace t = self.trace()
+        if (t == null) {
+            throw new IllegalArgumentException("r.trace: no iterates were kept for this run (${self.layout().dimension()} variables; " +
+                    "the path is kept by default up to ${org.gradus.optim.Trace.KEPT_DIMENSION}, and for constrained problems only with trace:); " +
+                    'run it with trace: true')
+        }
+        t.rows()
+    }
+
     /** A shown value's JSON object as text. */
     static String json(Shown self) { self.toJson() }
 }

@@ -39,10 +39,13 @@ abstract class GradusScript extends Script implements ScriptAccess,
         a / b
     }
 
-    /** Inserted by the compiler around each top-level expression statement. */
+    /**
+     * Inserted by the compiler around each top-level expression statement: shows the value and returns it
+     * (so the script's last statement gives the value of a run, which the JSR-223 engine returns).
+     */
     Object __show(Object value) {
         if (value != null) show(value)
-        null
+        value
     }
 
     /** Inserted by the compiler around the right side of {@code name = ...}: a variable takes its name. */

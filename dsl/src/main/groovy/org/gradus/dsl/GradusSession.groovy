@@ -2,6 +2,8 @@ package org.gradus.dsl
 
 import groovy.transform.CompileStatic
 import org.codehaus.groovy.runtime.InvokerHelper
+import org.gradus.dsl.run.RunControl
+import org.gradus.dsl.run.StopReason
 import org.gradus.io.FileAccess
 import org.gradus.io.FilePolicy
 import org.gradus.io.OutputLedger
@@ -10,16 +12,11 @@ import org.gradus.result.Shown
 
 import java.nio.file.Files
 import java.nio.file.Path
-import java.util.concurrent.ExecutionException
-import java.util.concurrent.ExecutorService
-import java.util.concurrent.Executors
-import java.util.concurrent.Future
-import java.util.concurrent.TimeUnit
-import java.util.concurrent.TimeoutException
 import java.util.function.Consumer
 
 /**
- * Runs Gradus scripts: the embedding API behind the command line, the REPL and the JSR-223 engine.
+ * Runs Gradus scripts: the runner behind the command line, the REPL, the JSR-223 engine and the Java API
+ * ({@code org.gradus.api.Gradus}, which Java programs should use instead of this class).
  *
  * <pre>
  * def session = new GradusSession()                       // sandboxed, no time limit
@@ -30,13 +27,36 @@ import java.util.function.Consumer
  * Variables persist between {@link #run} calls on the same session (the REPL relies on this); use a
  * new session for a fresh start. Failures are {@link GradusException}s carrying file, line, column
  * and the exit code.
+ *
+ * <p><b>Bounded runs.</b> With a {@link #timeLimit} the script is compiled and run on a thread of its own
+ * and the limit covers both; when it is reached the run is stopped ({@link RunControl}: the optimizers end
+ * their loop, every loop, closure and statement of the script checks) and this method throws a
+ * {@link GradusException} with exit code 124. It waits up to {@link #stopGraceMillis} for the script's
+ * thread to end; an engine computation that does not check for interruption may outlive that and stops at
+ * the script's next check. (The Groovy compiler cannot be interrupted: a time limit reached while
+ * compiling ends the thread when the compiler returns. For a hard guarantee, run the script in a child JVM:
+ * {@code gradus run --isolate}, or the Java API's {@code isolate(true)}.)
  */
 @CompileStatic
 class GradusSession {
+    /** How long a stopped run's thread is waited for before the time-limit error is thrown anyway. */
+    static final long STOP_GRACE_MILLIS = 2000
+
+    /**
+     * How long a run stopped at its time limit is given to end before the error is thrown anyway
+     * (default {@link #STOP_GRACE_MILLIS}; the command line, which ends the process, gives 0).
+     */
+    long stopGraceMillis = STOP_GRACE_MILLIS
     /** Run scripts in the sandbox (the default everywhere). */
     boolean sandboxed = true
-    /** Seconds a run may take; 0 for no limit. */
+    /** Seconds a run may take, compiling included; 0 for no limit. */
     double timeLimit = 0
+    /**
+     * Compile and run every script on a thread of its own even without a time limit, so that an interrupt
+     * of the calling thread cancels the run (exit code 130) instead of reaching the script. The Java API
+     * sets it; with a time limit there is always a thread of its own.
+     */
+    boolean ownThread = false
     /** Where {@code println} writes; null for System.out. */
     PrintStream scriptOut
     /** Called with each shown value as it is shown (besides being collected). */
@@ -45,8 +65,8 @@ class GradusSession {
     ProgressListener progress
     /**
      * REPL mode: each run is one input of an interactive session. A top-level {@code def name = ...}
-     * then defines a session variable (as {@code name = ...} does), and loops and closures stop when
-     * {@link #interrupt()} is called. Off by default: {@code gradus run} compiles scripts unchanged.
+     * then defines a session variable (as {@code name = ...} does). Off by default: {@code gradus run}
+     * compiles scripts unchanged.
      */
     boolean interactive = false
     /**
@@ -65,12 +85,19 @@ class GradusSession {
      * folders only; without it, anything.
      */
     FileAccess fileAccess(Path baseDir) {
-        if (!sandboxed) return FilePolicy.unrestricted(baseDir)
+        if (!sandboxed) return FilePolicy.unrestricted(baseDir, outputDir)
         FilePolicy.Builder b = FilePolicy.forScript(baseDir).ledger(outputs)
         allowRead.each { b.allowRead(it) }
         allowWrite.each { b.allowWrite(it) }
+        if (outputDir != null) b.outputDirectory(outputDir)
         b.build()
     }
+
+    /**
+     * Where outputs named by relative paths (trace files, pictures) are written instead of the script's
+     * folder; null (the default) for the script's folder. It must exist; it is writable for the script.
+     */
+    Path outputDir
 
     /** Values defined before the script runs ({@code --set name=value}). */
     final Map<String, Object> predefined = new LinkedHashMap<>()
@@ -88,9 +115,12 @@ class GradusSession {
     double lastCompileMillis, lastRunMillis
     /** Whether the last run's classes came from the cache instead of the compiler. */
     boolean lastRunCached
+    /** The value of the last statement of the last run that ended normally (null if it had no value). */
+    Object lastValue
 
     private final Binding binding = new Binding()
-    private volatile Thread worker
+    private volatile RunControl control
+    private volatile boolean interruptPending
 
     /** The variables of the session, by name. */
     Map<String, Object> variables() {
@@ -106,50 +136,172 @@ class GradusSession {
 
     /** Runs a script file; relative data paths are read from its folder. */
     List<Shown> run(Path file) {
-        String source
+        run(read(file), file.fileName.toString(), file.toAbsolutePath().parent)
+    }
+
+    /** The text of a script file, or a located error (exit code 2) when it cannot be read. */
+    static String read(Path file) {
         try {
-            source = ScriptSource.read(file)     // UTF-8, byte-order mark dropped; invalid bytes are exit code 3
+            return ScriptSource.read(file)      // UTF-8, byte-order mark dropped; invalid bytes are exit code 3
         } catch (IOException e) {
             throw new GradusException("cannot read ${file}: ${e.message}", file.fileName.toString(), 0, 0, null, 2, e)
         }
-        Path dir = file.toAbsolutePath().parent
-        run(source, file.fileName.toString(), dir)
     }
 
     /** Runs script text; {@code fileName} names it in errors, {@code baseDir} resolves relative paths. */
     List<Shown> run(String source, String fileName = 'script.opt', Path baseDir = Path.of('.')) {
-        long t0 = System.nanoTime()
-        Script script = cacheDir != null && !interactive ? compileCached(source, fileName) : compile(source, fileName)
-        long t1 = System.nanoTime()
-        lastCompileMillis = (t1 - t0) / 1e6d
         ErrorLocator locator = new ErrorLocator(fileName, source)
-        List<Shown> shown = []
-        ScriptContext context = new ScriptContext({ Shown s ->
-            shown << s
-            listener?.accept(s)
-        } as Consumer<Shown>, fileAccess(baseDir))
-        context.progress = progress
-        context.out = scriptOut
-        predefined.each { k, v -> binding.setVariable(k, v) }
-        binding.setVariable(ScriptContext.BINDING_NAME, context)
-        if (scriptOut != null) binding.setVariable('out', new PrintWriter(scriptOut, true))
-        script.binding = binding
-        try {
-            runWithLimit(script, locator)
-        } finally {
-            lastRunMillis = (System.nanoTime() - t1) / 1e6d
-        }
-        shown
+        execute(locator, baseDir, binding, { compileClass(source, fileName) })
+    }
+
+    /**
+     * Runs a script compiled before ({@link #prepare}) with {@code variables} as its variables: they are
+     * visible to the script, and its assignments are written back into them (the JSR-223 engine passes
+     * its bindings). The session's own variables are not used.
+     */
+    List<Shown> run(ScriptProgram program, Binding variables, Path baseDir = Path.of('.')) {
+        execute(program.locator, baseDir, variables, { program.type })
+    }
+
+    /** Compiles a script once, for {@link #run(ScriptProgram, Binding, Path)} any number of times; within the time limit. */
+    ScriptProgram prepare(String source, String fileName = 'script.opt') {
+        ErrorLocator locator = new ErrorLocator(fileName, source)
+        Class<? extends Script> type = null
+        bounded(new RunControl(), locator) { type = compileClass(source, fileName) }
+        new ScriptProgram(type, locator)
     }
 
     /** Compiles only; throws the first error. */
     void check(Path file) {
-        compile(ScriptSource.read(file), file.fileName.toString())
+        compileClass(read(file), file.fileName.toString())
     }
 
-    Script compile(String source, String fileName) {
+    /**
+     * Stops the running script for {@code reason} (see {@link RunControl#stop}); the run then fails with
+     * that reason's exit code. Nothing when no script runs.
+     */
+    void stop(StopReason reason) {
+        control?.stop(reason)
+    }
+
+    /**
+     * Interrupts the running script, as Ctrl-C does: its optimizer ends with status interrupted and keeps
+     * the best point so far, a plain loop stops with the message {@code interrupted}. An interrupt that
+     * comes while the script is still compiling (or just before its run begins) is delivered when it starts.
+     */
+    void interrupt() {
+        RunControl rc = control
+        if (rc != null) rc.interrupt()
+        else interruptPending = true                // the run is about to start: it takes the interrupt
+    }
+
+    private List<Shown> execute(ErrorLocator locator, Path baseDir, Binding target, Closure<Class<? extends Script>> compile) {
+        List<Shown> shown = []
+        FileAccess files
+        try {
+            files = fileAccess(baseDir)
+        } catch (IllegalArgumentException e) {          // a granted folder that does not exist
+            throw new GradusException(e.message, locator.fileName, 0, 0, null, 2, e)
+        }
+        ScriptContext context = new ScriptContext({ Shown s ->
+            shown << s
+            listener?.accept(s)
+        } as Consumer<Shown>, files)
+        context.progress = progress
+        context.out = scriptOut
+        RunControl rc = new RunControl()
+        control = rc
+        if (interruptPending) {
+            interruptPending = false
+            rc.interrupt()
+        }
+        lastValue = null
+        try {
+            bounded(rc, locator) {
+                long t0 = System.nanoTime()
+                Class<? extends Script> type = compile.call()
+                long t1 = System.nanoTime()
+                lastCompileMillis = (t1 - t0) / 1e6d
+                RunControl.checkStopped()
+                Map<String, Object> vars = target.variables as Map<String, Object>
+                boolean hadOut = vars.containsKey('out')
+                Object oldOut = vars.get('out')
+                predefined.each { k, v -> target.setVariable(k, v) }
+                target.setVariable(ScriptContext.BINDING_NAME, context)
+                if (scriptOut != null) target.setVariable('out', new PrintWriter(scriptOut, true))
+                Script script = InvokerHelper.createScript(type, target)
+                rc.started()
+                try {
+                    lastValue = script.run()
+                } finally {
+                    lastRunMillis = (System.nanoTime() - t1) / 1e6d
+                    if (!target.is(binding)) {          // a caller's variables: leave only the script's own
+                        vars.remove(ScriptContext.BINDING_NAME)
+                        if (hadOut) vars.put('out', oldOut) else if (scriptOut != null) vars.remove('out')
+                    }
+                }
+            }
+        } finally {
+            control = null
+            interruptPending = false
+        }
+        shown
+    }
+
+    /**
+     * Runs {@code work} with {@code rc} attached: on this thread, or (time limit, {@link #ownThread}) on a
+     * thread of its own within the limit. Every failure comes out as a located {@link GradusException}.
+     */
+    private void bounded(RunControl rc, ErrorLocator locator, Closure<?> work) {
+        Runnable attached = {
+            RunControl previous = rc.attach()
+            try {
+                work.call()
+            } finally {
+                rc.detach(previous)
+            }
+        }
+        if (timeLimit <= 0 && !ownThread) {
+            try {
+                attached.run()
+            } catch (Throwable t) {
+                throw failure(t, rc, locator)
+            }
+            return
+        }
+        new BoundedRun(rc, locator, this).run(attached)
+    }
+
+    /** The located error for a failure of a run controlled by {@code rc}. */
+    GradusException failure(Throwable t, RunControl rc, ErrorLocator locator) {
+        if (t instanceof GradusException) return (GradusException) t
+        Throwable root = ErrorLocator.unwrap(t)
+        StopReason why = root instanceof org.gradus.dsl.run.ScriptStopped ? ((org.gradus.dsl.run.ScriptStopped) root).reason() : rc.stopReason()
+        if (why != null) return stopped(why, locator, root.stackTrace)
+        locator.runtimeError(t)
+    }
+
+    /** The error of a run stopped for {@code why}, located at the script line found in {@code where}. */
+    GradusException stopped(StopReason why, ErrorLocator locator, StackTraceElement[] where) {
+        String message
+        switch (why) {
+            case StopReason.TIMEOUT:
+                message = "the script ran longer than its time limit of ${org.gradus.print.Numbers.format(timeLimit)} s"
+                break
+            case StopReason.OUTPUT_CLOSED:
+                message = 'standard output was closed; the run was stopped'
+                break
+            default:
+                message = 'the script was stopped by the program running it'
+        }
+        locator.at(message, where, why.exitCode())
+    }
+
+    /** The script's class: from the cache when one is set and holds it, else compiled (and stored). */
+    private Class<? extends Script> compileClass(String source, String fileName) {
         lastRunCached = false
-        ScriptCompiler.parse(source, fileName, sandboxed, interactive)
+        if (cacheDir != null && !interactive) return compileCached(source, fileName)
+        (Class<? extends Script>) ScriptCompiler.parse(source, fileName, sandboxed, interactive).getClass()
     }
 
     /**
@@ -158,8 +310,7 @@ class GradusSession {
      * means compiling as if there were none. Both ways the classes are defined by one fresh loader under
      * the Gradus class loader, so a cached run behaves as its first run did.
      */
-    private Script compileCached(String source, String fileName) {
-        lastRunCached = false
+    private Class<? extends Script> compileCached(String source, String fileName) {
         ScriptCache cache = ScriptCache.open(cacheDir)
         String key = null
         if (cache != null) {
@@ -167,9 +318,9 @@ class GradusSession {
                 key = cache.key(source, compiledName(fileName), sandboxed, interactive)
                 ScriptCache.Compiled hit = cache.load(key)
                 if (hit != null) {
-                    Script script = InvokerHelper.createScript(hit.define(GradusSession.classLoader), new Binding())
+                    Class<? extends Script> type = (Class<? extends Script>) hit.define(GradusSession.classLoader)
                     lastRunCached = true
-                    return script
+                    return type
                 }
             } catch (Throwable ignored) {
                 // a bad entry (or a failing cache): compile instead
@@ -177,7 +328,7 @@ class GradusSession {
         }
         ScriptCache.Compiled compiled = ScriptCompiler.compileClasses(source, fileName, sandboxed, interactive)
         if (cache != null && key != null) cache.store(key, compiled)
-        InvokerHelper.createScript(compiled.define(GradusSession.classLoader), new Binding())
+        (Class<? extends Script>) compiled.define(GradusSession.classLoader)
     }
 
     /**
@@ -190,49 +341,5 @@ class GradusSession {
     static String compiledName(String fileName) {
         String base = fileName.replaceFirst(/\.[^.\/\\]*$/, '').replaceAll(/[^A-Za-z0-9_]/, '_')
         'Gradus$' + base + '.opt'
-    }
-
-    /** Stops a running script (its optimizer ends with status interrupted where it can). */
-    void interrupt() {
-        worker?.interrupt()
-    }
-
-    private void runWithLimit(Script script, ErrorLocator locator) {
-        if (timeLimit <= 0) {
-            worker = Thread.currentThread()
-            try {
-                script.run()
-            } catch (GradusException e) {
-                throw e
-            } catch (Throwable t) {
-                throw locator.runtimeError(t)
-            } finally {
-                worker = null
-            }
-            return
-        }
-        ExecutorService pool = Executors.newSingleThreadExecutor({ Runnable r ->
-            Thread t = new Thread(r, 'gradus-script')
-            t.daemon = true
-            worker = t
-            t
-        })
-        try {
-            Future<Object> f = pool.submit({ script.run() } as java.util.concurrent.Callable<Object>)
-            try {
-                f.get((long) (timeLimit * 1000), TimeUnit.MILLISECONDS)
-            } catch (TimeoutException e) {
-                f.cancel(true)
-                throw new GradusException("the script ran longer than its time limit of ${timeLimit} s", locator.fileName, 0, 0,
-                        null, GradusException.TIMEOUT)
-            } catch (ExecutionException e) {
-                Throwable cause = e.cause
-                if (cause instanceof GradusException) throw cause
-                throw locator.runtimeError(cause)
-            }
-        } finally {
-            pool.shutdownNow()
-            worker = null
-        }
     }
 }

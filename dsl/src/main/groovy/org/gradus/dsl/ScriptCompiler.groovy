@@ -13,6 +13,7 @@ import org.gradus.dsl.compile.InteractiveTransforms
 import org.gradus.dsl.compile.Sandbox
 import org.gradus.dsl.compile.SandboxSyntax
 import org.gradus.dsl.compile.ScriptTransforms
+import org.gradus.dsl.compile.StopChecks
 
 import java.util.concurrent.atomic.AtomicInteger
 import java.util.concurrent.atomic.AtomicReference
@@ -56,7 +57,7 @@ final class ScriptCompiler {
         if (sandboxed && staticChecks) cfg.addCompilationCustomizers(new SandboxSyntax(), new Sandbox())
         cfg.addCompilationCustomizers(new ScriptTransforms())
         if (sandboxed) cfg.addCompilationCustomizers(new GuardTransform())
-        if (interactive) cfg.addCompilationCustomizers(new InteractiveTransforms.Interruptible())
+        cfg.addCompilationCustomizers(new StopChecks())
         cfg
     }
 

@@ -1,6 +1,7 @@
 package org.gradus.dsl
 
 import groovy.transform.CompileStatic
+import org.gradus.dsl.run.RunControl
 import org.gradus.io.FileAccess
 import org.gradus.io.FilePolicy
 import org.gradus.optim.ProgressListener
@@ -39,7 +40,9 @@ class ScriptContext {
         this(sink, FilePolicy.unrestricted(baseDir))
     }
 
+    /** Shows a value; a run that has been stopped (time limit, output closed) shows nothing more. */
     void show(Object value) {
+        RunControl.checkStopped()
         if (value != null) sink.accept(Results.of(value))
     }
 

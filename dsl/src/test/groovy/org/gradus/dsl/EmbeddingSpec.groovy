@@ -25,15 +25,16 @@ class EmbeddingSpec extends Specification {
     def "the JSR-223 engine named gradus evaluates scripts and keeps variables between calls"() {
         given:
         def engine = new ScriptEngineManager().getEngineByName('gradus')
+        engine.context.writer = new StringWriter()
 
         when:
         engine.eval('x = variable(3)')
-        List<Shown> shown = engine.eval('grad(x**2).at(x: 3)') as List<Shown>
+        def gradient = engine.eval('grad(x**2).at(x: 3)')
 
         then:
         engine.factory.names.contains('gradus')
         engine.factory.extensions == ['opt']
-        shown*.toJson() == ['{"kind":"gradient","at":{"x":3},"value":{"x":6},"norm":6}']
+        gradient.toJson() == '{"kind":"gradient","at":{"x":3},"value":{"x":6},"norm":6}'
     }
 
     def "the JSR-223 engine is sandboxed and reports errors with their line"() {

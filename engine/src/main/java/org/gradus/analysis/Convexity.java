@@ -5,7 +5,7 @@ import org.gradus.atoms.Apply;
 import org.gradus.atoms.Curvature;
 import org.gradus.atoms.Interval;
 import org.gradus.atoms.Multiply;
-import org.gradus.atoms.Power;
+import org.gradus.atoms.Psd;
 import org.gradus.atoms.VectorFunction;
 import org.gradus.diff.Derivatives;
 import org.gradus.eval.CompiledFunction;
@@ -262,7 +262,7 @@ public final class Convexity {
                     + (inner == Curvature.CONVEX && k.value() > 0 ? " (its Hessian is PSD everywhere)" : "");
         }
         if (f instanceof SumOver s) return "a sum over " + s.index().name() + " of " + Dcp.word(Dcp.analyze(s.body(), enc).curvature()) + " terms";
-        if (f instanceof VectorFunction vf) return vf.atom().scriptName() + " of an affine argument";
+        if (f instanceof VectorFunction vf) return vf.atom().name() + " of an affine argument";
         if (f instanceof Apply a) {
             List<String> parts = new ArrayList<>();
             for (Expr x : a.args()) {
@@ -273,7 +273,7 @@ public final class Convexity {
             Interval[] r = new Interval[a.args().size()];
             for (int i = 0; i < r.length; i++) r[i] = enc.of(a.arg(i));
             Curvature own = a.atom().curvature(r, a.args());
-            String name = a.atom() instanceof org.gradus.atoms.Power ? "the power " + Dcp.show(a) : a.atom().name();
+            String name = a.atom().describe(a);
             return name + " is " + Dcp.word(own) + " here, applied to " + String.join(", ", parts)
                     + ", with the monotonicity the rules need";
         }

@@ -1,27 +1,21 @@
 package org.gradus.analysis;
 
-import org.gradus.atoms.Add;
 import org.gradus.atoms.Apply;
 import org.gradus.atoms.Atom;
 import org.gradus.atoms.Curvature;
-import org.gradus.atoms.Divide;
 import org.gradus.atoms.Interval;
 import org.gradus.atoms.Monotonicity;
-import org.gradus.atoms.Multiply;
-import org.gradus.atoms.Power;
 import org.gradus.atoms.VectorAtom;
 import org.gradus.atoms.VectorFunction;
-import org.gradus.expr.Constant;
+import org.gradus.atoms.Wording;
 import org.gradus.expr.Dependence;
 import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
 import org.gradus.expr.ExprVector;
-import org.gradus.expr.Matrix;
 import org.gradus.expr.SumOver;
 import org.gradus.expr.Variable;
 import org.gradus.expr.Vec;
 import org.gradus.expr.VectorVariable;
-import org.gradus.print.Numbers;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -113,7 +107,7 @@ public final class Dcp {
                 else if (m == Monotonicity.DECREASING) part = c[i].negate();
                 else {
                     fail(show(a) + ": its argument " + show(args.get(i)) + " is " + word(c[i]) + ", but "
-                            + describeAtom(atom) + " is neither increasing nor decreasing in it (the other factors take both signs)");
+                            + atom.noun() + " is neither increasing nor decreasing in it (the other factors take both signs)");
                     return Curvature.UNKNOWN;
                 }
                 Curvature next = sum.plus(part);
@@ -133,7 +127,7 @@ public final class Dcp {
             boolean sameWay = c[i] == own;
             boolean ok = sameWay ? m == Monotonicity.INCREASING : m == Monotonicity.DECREASING;
             if (!ok) {
-                fail(show(a) + ": " + describeAtom(atom) + " is " + word(own) + " and " + word(m) + " in its argument"
+                fail(show(a) + ": " + atom.noun() + " is " + word(own) + " and " + word(m) + " in its argument"
                         + (args.size() > 1 ? " " + show(args.get(i)) : "") + " on " + interval(r[i])
                         + ", but that argument " + (args.size() > 1 ? "" : show(args.get(i)) + " ") + "is " + word(c[i])
                         + "; a " + word(own) + " function of a " + word(c[i]) + " argument needs it to be "
@@ -144,63 +138,20 @@ public final class Dcp {
         return own;
     }
 
+    /** The atom's own words for why the rules give it no curvature here. */
     private String ownFailure(Apply a, Interval[] r) {
-        Atom atom = a.atom();
-        List<Expr> args = a.args();
-        if (atom instanceof Multiply) {
-            List<String> vars = new ArrayList<>();
-            for (Expr x : args) if (Dependence.dependsOnVariables(x)) vars.add(show(x));
-            return show(a) + ": a product of " + vars.size() + " non-constant expressions (" + String.join(", ", vars)
-                    + "); the rules know the curvature of a product only when all factors but one are constant";
-        }
-        if (atom instanceof Power) {
-            if (args.get(1) instanceof Constant p) {
-                double v = p.value();
-                if (v == Math.rint(v) && v > 1) {
-                    return show(a) + ": an odd power is convex where its base is ≥ 0 and concave where it is ≤ 0, but the base "
-                            + show(args.get(0)) + " takes both signs on " + interval(r[0]);
-                }
-                if (v == Math.rint(v) && v < 0) {
-                    return show(a) + ": a negative power is convex or concave only on one side of 0, but the base "
-                            + show(args.get(0)) + " ranges over " + interval(r[0]);
-                }
-            }
-            return show(a) + ": a power with a non-constant exponent has no curvature the rules can prove";
-        }
-        if (atom instanceof org.gradus.atoms.Divide) {
-            return show(a) + ": a quotient is convex or concave only as c/b with a constant c and a denominator of one sign, but "
-                    + show(args.get(1)) + " ranges over " + interval(r[1]);
-        }
-        StringBuilder sb = new StringBuilder(show(a)).append(": ").append(describeAtom(atom))
-                .append(" is neither convex nor concave on ");
-        for (int i = 0; i < r.length; i++) sb.append(i > 0 ? " × " : "").append(interval(r[i]));
-        return sb.toString();
+        return show(a) + ": " + a.atom().curvatureFailure(a.args(), r);
     }
 
+    /** A vector function of affine operands has the curvature its atom declares; otherwise its scalar form is judged. */
     private Curvature vector(VectorFunction vf) {
         VectorAtom atom = vf.atom();
         boolean affine = true;
         for (Vec v : vf.operands()) affine &= affineOperand(v);
-        if (atom == VectorAtom.QUAD_FORM && affine) {
-            Matrix m = vf.matrix();
-            int n = m.rows();
-            double[][] s = new double[n][n];
-            for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) s[i][j] = 0.5 * (m.get(i, j) + m.get(j, i));
-            // (a + b)/2 is rounded; the exact test below is on 2·sym = A + Aᵀ, computed exactly by Psd
-            Psd.Kind k = Psd.classify(s);
-            if (k == Psd.Kind.ZERO) return Curvature.AFFINE;
-            if (k == Psd.Kind.PSD) return Curvature.CONVEX;
-            if (k == Psd.Kind.NSD) return Curvature.CONCAVE;
-            fail(show(vf) + ": A + Aᵀ is not semidefinite (eigenvalues " + Psd.eigenText(s) + "), so the quadratic form is neither convex nor concave");
-            return Curvature.UNKNOWN;
-        }
-        if (atom.convexOfAffine() && affine) {
-            if (atom == VectorAtom.ELASTIC_NET && !(vf.parameter() >= 0 && vf.parameter() <= 1)) {
-                return curvature(vf.lowered());
-            }
-            return Curvature.CONVEX;
-        }
-        return curvature(vf.lowered());
+        Curvature whole = affine ? atom.curvatureOfAffine() : null;
+        if (whole == null) return curvature(vf.lowered());
+        if (whole == Curvature.UNKNOWN) fail(show(vf) + ": " + atom.curvatureFailure());
+        return whole;
     }
 
     private boolean affineOperand(Vec v) {
@@ -215,15 +166,7 @@ public final class Dcp {
     // ---- words ----------------------------------------------------------------------------------
 
     static String show(Expr e) {
-        String s = e.toString();
-        return s.length() > 70 ? s.substring(0, 67) + "..." : s;
-    }
-
-    private static String describeAtom(Atom atom) {
-        if (atom instanceof Add) return "a sum";
-        if (atom instanceof Multiply) return "a product";
-        if (atom instanceof Power) return "the power";
-        return atom.name();
+        return Wording.show(e);
     }
 
     static String word(Curvature c) {
@@ -245,6 +188,6 @@ public final class Dcp {
     }
 
     static String interval(Interval r) {
-        return "[" + Numbers.round(r.lo(), 6) + ", " + Numbers.round(r.hi(), 6) + "]";
+        return Wording.interval(r);
     }
 }

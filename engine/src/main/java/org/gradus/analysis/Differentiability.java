@@ -3,10 +3,6 @@ package org.gradus.analysis;
 import org.gradus.atoms.Apply;
 import org.gradus.atoms.Atom;
 import org.gradus.atoms.Interval;
-import org.gradus.atoms.Max;
-import org.gradus.atoms.Min;
-import org.gradus.atoms.Power;
-import org.gradus.atoms.UnaryAtom;
 import org.gradus.atoms.VectorFunction;
 import org.gradus.eval.CompiledFunction;
 import org.gradus.expr.Constant;
@@ -266,22 +262,8 @@ public final class Differentiability {
                 String k2 = Dcp.show(a) + ": " + kink;
                 if (!kinks.contains(k2)) kinks.add(k2);
             }
-            // one-sided derivative through the kink
-            if (atom instanceof Max) return new double[]{out, Math.max(ad[0], ad[1])};
-            if (atom instanceof Min) return new double[]{out, Math.min(ad[0], ad[1])};
-            double[] sides = atom.oneSidedDerivatives(av);
-            if (sides != null && k == 1) {
-                return new double[]{out, ad[0] > 0 ? sides[1] * ad[0] : ad[0] < 0 ? sides[0] * ad[0] : 0};
-            }
-            if (atom instanceof UnaryAtom) {
-                // an infinite slope (sqrt, x**p at 0): moving into the domain is infinitely steep, out of it undefined
-                if (ad[0] == 0) return new double[]{out, 0};
-                if (disc == null && ad[0] > 0) return new double[]{out, Double.POSITIVE_INFINITY};
-                return new double[]{out, Double.NaN};
-            }
-            if (k == 2 && ad[0] == 0 && ad[1] == 0) return new double[]{out, 0};
-            if (atom instanceof org.gradus.atoms.Power && ad[0] != 0) return new double[]{out, ad[0] > 0 ? Double.POSITIVE_INFINITY : Double.NaN};
-            return new double[]{out, Double.NaN};
+            // the one-sided derivative through the kink, as the atom declares it
+            return new double[]{out, atom.oneSidedDerivative(av, ad, out, disc != null)};
         }
     }
 }

@@ -1,12 +1,8 @@
 package org.gradus.analysis;
 
 import org.gradus.atoms.Apply;
+import org.gradus.atoms.ArgumentDomain;
 import org.gradus.atoms.Interval;
-import org.gradus.atoms.Log1p;
-import org.gradus.atoms.Log;
-import org.gradus.atoms.Power;
-import org.gradus.atoms.Sqrt;
-import org.gradus.expr.Constant;
 import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
@@ -97,45 +93,39 @@ public final class Domain {
         return new Domain(layout, box, open, reasons);
     }
 
-    /** Narrows the box where an atom applies directly to a coordinate: log(x), log1p(x), sqrt(x), x**p. */
+    /**
+     * Narrows the box where an atom applies directly to a coordinate and declares a lower end of its
+     * natural domain for that argument: log(x) (x &gt; 0), log1p(x), sqrt(x), x**p with a non-integer p.
+     * (Upper ends of a natural domain would narrow the same way; no atom declares one yet.)
+     */
     private static void natural(Expr f, Layout layout, Interval[] box, boolean[] open, Map<String, String> reasons) {
         Traversal.forEachNode(f, e -> {
-            if (!(e instanceof Apply a) || a.args().isEmpty()) return;
-            Expr x = a.arg(0);
-            double lo;
-            boolean strict;
-            if (a.atom() instanceof Log) {
-                lo = 0;
-                strict = true;
-            } else if (a.atom() instanceof Log1p) {
-                lo = -1;
-                strict = true;
-            } else if (a.atom() instanceof Sqrt) {
-                lo = 0;
-                strict = false;
-            } else if (a.atom() instanceof Power && a.arg(1) instanceof Constant p && p.value() != Math.rint(p.value())) {
-                lo = 0;
-                strict = p.value() < 0;
-            } else {
-                return;
-            }
-            List<Integer> coords = new ArrayList<>();
-            if (x instanceof Variable v) coords.add(layout.offset(v));
-            else if (x instanceof Element el) {
-                int off = layout.offset(el.vector());
-                if (el.constantIndex() >= 0) coords.add(off + el.constantIndex());
-                else for (int k = 0; k < el.vector().size(); k++) coords.add(off + k);
-            }
-            for (int i : coords) {
-                Interval b = box[i];
-                if (b.lo() > lo || (b.lo() == lo && !strict)) continue;
-                if (b.lo() == lo && open[i]) continue;
-                if (b.hi() < lo || (b.hi() == lo && strict)) continue; // nothing of the box is in the domain: leave it
-                box[i] = new Interval(lo, b.hi());
-                open[i] = strict;
-                reasons.putIfAbsent(layout.coordinateName(i), Dcp.show(a));
+            if (!(e instanceof Apply a)) return;
+            for (int k = 0; k < a.args().size(); k++) {
+                ArgumentDomain dom = a.atom().domain(k, a.args());
+                if (dom.boundedBelow()) narrow(a, a.arg(k), dom.lo(), dom.openLo(), layout, box, open, reasons);
             }
         });
+    }
+
+    private static void narrow(Apply a, Expr x, double lo, boolean strict, Layout layout, Interval[] box, boolean[] open,
+                               Map<String, String> reasons) {
+        List<Integer> coords = new ArrayList<>();
+        if (x instanceof Variable v) coords.add(layout.offset(v));
+        else if (x instanceof Element el) {
+            int off = layout.offset(el.vector());
+            if (el.constantIndex() >= 0) coords.add(off + el.constantIndex());
+            else for (int k = 0; k < el.vector().size(); k++) coords.add(off + k);
+        }
+        for (int i : coords) {
+            Interval b = box[i];
+            if (b.lo() > lo || (b.lo() == lo && !strict)) continue;
+            if (b.lo() == lo && open[i]) continue;
+            if (b.hi() < lo || (b.hi() == lo && strict)) continue; // nothing of the box is in the domain: leave it
+            box[i] = new Interval(lo, b.hi());
+            open[i] = strict;
+            reasons.putIfAbsent(layout.coordinateName(i), Dcp.show(a));
+        }
     }
 
     public Layout layout() {

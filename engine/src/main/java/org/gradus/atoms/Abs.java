@@ -5,6 +5,7 @@ import org.gradus.expr.Expr;
 /** The absolute value: convex, with a kink at 0 (subgradient [-1, 1]). */
 public final class Abs extends UnaryAtom {
     public static final Abs INSTANCE = new Abs();
+    public static final FunctionWord WORD = FunctionWord.of(INSTANCE, "absolute value (not differentiable at 0)", "abs(x - 1)");
 
     @Override
     public String name() {
@@ -62,5 +63,10 @@ public final class Abs extends UnaryAtom {
     @Override
     public boolean smoothOn(Interval x) {
         return x.positive() || x.negative();
+    }
+
+    @Override
+    public double[] kinks() {
+        return new double[]{0};
     }
 }

@@ -107,4 +107,9 @@ public final class Add extends Atom {
         }
         return new LatexPrinter.Printed(sb.toString(), LatexPrinter.SUM);
     }
+
+    @Override
+    public String noun() {
+        return "a sum";
+    }
 }

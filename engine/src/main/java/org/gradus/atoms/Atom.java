@@ -9,8 +9,13 @@ import java.util.List;
 
 /**
  * A primitive function: everything about it in one place — its value, its local partial derivatives
- * (symbolic and numeric), its domain and where it is not smooth, and what the composition rules need
- * (range, curvature, monotonicity per argument). Adding an atom means adding one subclass.
+ * (symbolic and numeric), its natural domain per argument, where it is not smooth and its one-sided
+ * derivatives there, what the composition rules need (range, curvature, monotonicity per argument) and
+ * how it words a failure of those rules, and how it prints. The analyses ask the atom; none of them
+ * names an atom class. Its script word (signature, one-line help) is declared beside it as a
+ * {@link FunctionWord} and listed in {@link Functions}; {@code AtomContractSpec} checks every
+ * registered atom's declarations against samples. Adding an atom means adding one subclass (and one
+ * line in {@link Functions}) — see {@code docs/extending.md}.
  *
  * <p>Atoms are immutable values; an atom with parameters (a power's exponent, Huber's delta) holds
  * them as fields and compares by them.
@@ -39,6 +44,16 @@ public abstract class Atom {
         return null;
     }
 
+    /**
+     * The natural domain of argument {@code k} when it is an interval ({@code log}: x &gt; 0), given the
+     * argument expressions (a power's domain depends on its exponent); {@link ArgumentDomain#ALL} when
+     * the atom is defined for every value of that argument or its domain is no interval (then
+     * {@link #domainError} alone says where it is undefined).
+     */
+    public ArgumentDomain domain(int k, List<Expr> args) {
+        return ArgumentDomain.ALL;
+    }
+
     /** Null when the atom is continuous at {@code a}, otherwise why not. */
     public String discontinuity(double[] a) {
         return null;
@@ -52,6 +67,20 @@ public abstract class Atom {
     /** The one-sided derivatives of a unary atom at a kink {@code a}: {left, right}; null when not a kink. */
     public double[] oneSidedDerivatives(double[] a) {
         return null;
+    }
+
+    /**
+     * The one-sided directional derivative at a point {@code a} where {@link #kink} or
+     * {@link #discontinuity} speaks: the limit of (f(a + t·da) − f(a))/t as t ↓ 0, where {@code da} is
+     * the direction in which the arguments move; +∞ for an infinite slope into the domain, NaN where the
+     * limit does not exist (a jump, or leaving the domain). {@code jumps} is true when the atom is
+     * discontinuous at {@code a}; {@code out} is its value there. Atoms with kinks override this (max
+     * follows the faster argument); the default knows only that a direction that does not move changes
+     * nothing.
+     */
+    public double oneSidedDerivative(double[] a, double[] da, double out, boolean jumps) {
+        for (double d : da) if (d != 0) return Double.NaN;
+        return 0;
     }
 
     /**
@@ -102,6 +131,27 @@ public abstract class Atom {
         List<String> texts = new ArrayList<>(args.size());
         for (Expr x : args) texts.add(printer.text(x));
         return new LatexPrinter.Printed(latex(texts), LatexPrinter.ATOM);
+    }
+
+    /** How the reasons of the composition rules name this atom: "a sum", "a product", "the power", or its name. */
+    public String noun() {
+        return name();
+    }
+
+    /** How an explanation names a node of this atom: by default its name; the power quotes the node. */
+    public String describe(Expr node) {
+        return name();
+    }
+
+    /**
+     * Why the composition rules give no curvature to this atom on these argument ranges, in the words of
+     * the atom (the caller prefixes the node's text and a colon). The default: neither convex nor concave
+     * on the box of the ranges. A product, a power and a quotient say which rule they would need.
+     */
+    public String curvatureFailure(List<Expr> args, Interval[] ranges) {
+        StringBuilder sb = new StringBuilder(noun()).append(" is neither convex nor concave on ");
+        for (int i = 0; i < ranges.length; i++) sb.append(i > 0 ? " × " : "").append(Wording.interval(ranges[i]));
+        return sb.toString();
     }
 
     /** Groovy call syntax {@code name(a, b)}, given the Groovy text of the arguments. */

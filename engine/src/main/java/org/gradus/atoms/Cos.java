@@ -5,6 +5,7 @@ import org.gradus.expr.Expr;
 /** The cosine. */
 public final class Cos extends UnaryAtom {
     public static final Cos INSTANCE = new Cos();
+    public static final FunctionWord WORD = FunctionWord.of(INSTANCE, "cosine", "cos(x)");
 
     @Override
     public String name() {

@@ -94,4 +94,10 @@ public final class Divide extends Atom {
     public boolean definedOn(Interval[] args) {
         return args[1].positive() || args[1].negative();
     }
+
+    @Override
+    public String curvatureFailure(List<Expr> args, Interval[] r) {
+        return "a quotient is convex or concave only as c/b with a constant c and a denominator of one sign, but "
+                + Wording.show(args.get(1)) + " ranges over " + Wording.interval(r[1]);
+    }
 }

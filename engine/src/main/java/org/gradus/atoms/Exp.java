@@ -5,6 +5,8 @@ import org.gradus.expr.Expr;
 /** The exponential e**x: convex, increasing, positive. */
 public final class Exp extends UnaryAtom {
     public static final Exp INSTANCE = new Exp();
+    public static final FunctionWord WORD = FunctionWord.named("exp").expr("a").help("e to the a").example("exp(-x**2)")
+            .builds(a -> Ops.exp(a.expr(0)));
 
     @Override
     public String name() {

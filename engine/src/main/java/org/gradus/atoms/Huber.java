@@ -11,6 +11,10 @@ import java.util.List;
  * Convex; once differentiable everywhere (its second derivative jumps at |r| = delta).
  */
 public final class Huber extends Atom {
+    public static final FunctionWord WORD = FunctionWord.named("huber").expr("pred").expr("y").optionalNumber("delta", 1)
+            .help("quadratic near y, linear beyond delta").example("huber(a*x + b, 3, 0.5)")
+            .builds(a -> Losses.huber(a.expr(0), a.expr(1), a.number(2, "delta")));
+
     private final double delta;
 
     public Huber(double delta) {

@@ -6,6 +6,8 @@ import org.gradus.expr.Expr;
 /** The natural logarithm: concave and increasing on its domain x > 0. */
 public final class Log extends UnaryAtom {
     public static final Log INSTANCE = new Log();
+    public static final FunctionWord WORD = FunctionWord.named("log").expr("a").help("natural logarithm").example("log(1 + x**2)")
+            .builds(a -> Ops.log(a.expr(0)));
 
     @Override
     public String name() {
@@ -55,5 +57,15 @@ public final class Log extends UnaryAtom {
     @Override
     public boolean definedOn(Interval x) {
         return x.positive();
+    }
+
+    @Override
+    public ArgumentDomain domain() {
+        return ArgumentDomain.above(0);
+    }
+
+    @Override
+    public double[] oneSidedLimits(double x) {
+        return x == 0 ? new double[]{Double.NaN, Double.NEGATIVE_INFINITY} : super.oneSidedLimits(x);
     }
 }

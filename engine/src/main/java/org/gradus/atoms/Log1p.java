@@ -6,6 +6,7 @@ import org.gradus.expr.Expr;
 /** log(1 + x), accurate near 0: concave and increasing on x > -1. */
 public final class Log1p extends UnaryAtom {
     public static final Log1p INSTANCE = new Log1p();
+    public static final FunctionWord WORD = FunctionWord.of(INSTANCE, "log(1 + a), accurate near 0", "log1p(x**2)");
 
     @Override
     public String name() {
@@ -50,5 +51,15 @@ public final class Log1p extends UnaryAtom {
     @Override
     public boolean definedOn(Interval x) {
         return x.lo() > -1;
+    }
+
+    @Override
+    public ArgumentDomain domain() {
+        return ArgumentDomain.above(-1);
+    }
+
+    @Override
+    public double[] oneSidedLimits(double x) {
+        return x == -1 ? new double[]{Double.NaN, Double.NEGATIVE_INFINITY} : super.oneSidedLimits(x);
     }
 }

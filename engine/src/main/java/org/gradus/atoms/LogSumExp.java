@@ -7,6 +7,15 @@ import java.util.List;
 /** log(e**a + e**b + ...), computed with the maximum shifted out: convex and increasing in every argument. */
 public final class LogSumExp extends Atom {
     public static final LogSumExp INSTANCE = new LogSumExp();
+    /** {@code logsumexp(a, b, ...)} of scalars, or {@code logsumexp(v)} of a vector ({@link VectorLogSumExp}). */
+    public static final FunctionWord WORD = FunctionWord.named("logsumexp").exprs("a").orVector("v")
+            .signature("logsumexp(a, b, ...) or logsumexp(v)")
+            .help("log(exp(a) + exp(b) + ...), computed stably").example("logsumexp(x, y, 0)")
+            .builds(a -> {
+                if (a.size() == 1 && a.isVectorLike(0)) return new VectorFunction(VectorLogSumExp.INSTANCE, List.of(a.vec(0)));
+                if (a.size() == 0) throw new IllegalArgumentException("logsumexp needs at least one argument");
+                return Ops.apply(INSTANCE, a.exprsFrom(0));
+            });
 
     @Override
     public String name() {

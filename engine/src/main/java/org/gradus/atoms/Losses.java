@@ -9,6 +9,19 @@ import org.gradus.expr.Expr;
  * embedder calls {@code Losses.squaredError(pred, y)} and gets the same expression.
  */
 public final class Losses {
+    public static final FunctionWord SQUARED_ERROR = FunctionWord.named("squaredError").expr("pred").expr("y")
+            .help("(pred - y)**2").example("squaredError(a*x + b, 3)")
+            .builds(a -> squaredError(a.expr(0), a.expr(1)));
+    public static final FunctionWord ABSOLUTE_ERROR = FunctionWord.named("absoluteError").expr("pred").expr("y")
+            .help("|pred - y|").example("absoluteError(a*x + b, 3)")
+            .builds(a -> absoluteError(a.expr(0), a.expr(1)));
+    public static final FunctionWord LOG_LOSS = FunctionWord.named("logLoss").expr("z").expr("y")
+            .help("binary cross-entropy of logit z with y in {0, 1}").example("logLoss(dot(w, row.x), row.y)")
+            .builds(a -> logLoss(a.expr(0), a.expr(1)));
+    public static final FunctionWord HINGE = FunctionWord.named("hinge").expr("z").expr("y")
+            .help("max(0, 1 - (2y - 1) z) with y in {0, 1}").example("hinge(dot(w, row.x), row.y)")
+            .builds(a -> hinge(a.expr(0), a.expr(1)));
+
     private Losses() {
     }
 

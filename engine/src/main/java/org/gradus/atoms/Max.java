@@ -8,6 +8,9 @@ import java.util.List;
 /** max(a, b): convex, increasing in both; not differentiable where a = b (unless both slopes agree). */
 public final class Max extends Atom {
     public static final Max INSTANCE = new Max();
+    public static final FunctionWord WORD = FunctionWord.named("max").expr("a").expr("b")
+            .help("the larger of two expressions").example("max(x, 1 - x)")
+            .builds(a -> Ops.max(a.expr(0), a.expr(1)));
 
     @Override
     public String name() {
@@ -65,5 +68,11 @@ public final class Max extends Atom {
     @Override
     public boolean smoothOn(Interval[] args) {
         return args[0].lo() > args[1].hi() || args[1].lo() > args[0].hi(); // no tie anywhere
+    }
+
+    /** At a tie max follows the argument that grows faster: max(da, db). */
+    @Override
+    public double oneSidedDerivative(double[] a, double[] da, double out, boolean jumps) {
+        return Math.max(da[0], da[1]);
     }
 }

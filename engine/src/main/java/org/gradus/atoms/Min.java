@@ -8,6 +8,9 @@ import java.util.List;
 /** min(a, b): concave, increasing in both; not differentiable where a = b. */
 public final class Min extends Atom {
     public static final Min INSTANCE = new Min();
+    public static final FunctionWord WORD = FunctionWord.named("min").expr("a").expr("b")
+            .help("the smaller of two expressions").example("min(x, y)")
+            .builds(a -> Ops.min(a.expr(0), a.expr(1)));
 
     @Override
     public String name() {
@@ -64,5 +67,11 @@ public final class Min extends Atom {
     @Override
     public boolean smoothOn(Interval[] args) {
         return args[0].lo() > args[1].hi() || args[1].lo() > args[0].hi(); // no tie anywhere
+    }
+
+    /** At a tie min follows the argument that grows slower: min(da, db). */
+    @Override
+    public double oneSidedDerivative(double[] a, double[] da, double out, boolean jumps) {
+        return Math.min(da[0], da[1]);
     }
 }

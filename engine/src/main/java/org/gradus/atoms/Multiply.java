@@ -130,4 +130,17 @@ public final class Multiply extends Atom {
         }
         return new LatexPrinter.Printed(sign + body, sign.isEmpty() ? LatexPrinter.PRODUCT : LatexPrinter.UNARY);
     }
+
+    @Override
+    public String noun() {
+        return "a product";
+    }
+
+    @Override
+    public String curvatureFailure(List<Expr> args, Interval[] r) {
+        List<String> vars = new ArrayList<>();
+        for (Expr x : args) if (Dependence.dependsOnVariables(x)) vars.add(Wording.show(x));
+        return "a product of " + vars.size() + " non-constant expressions (" + String.join(", ", vars)
+                + "); the rules know the curvature of a product only when all factors but one are constant";
+    }
 }

@@ -14,6 +14,9 @@ import java.util.List;
  */
 public final class Power extends Atom {
     public static final Power INSTANCE = new Power();
+    public static final FunctionWord WORD = FunctionWord.named("pow").expr("a").expr("b")
+            .help("a to the b (same as a**b)").example("pow(x, 3)")
+            .builds(a -> Ops.pow(a.expr(0), a.expr(1)));
 
     @Override
     public String name() {
@@ -203,5 +206,48 @@ public final class Power extends Atom {
         boolean parens = base instanceof Apply b && (b.atom() instanceof Exp || b.atom() instanceof Divide);
         String baseText = parens ? "\\left(" + p.text(base) + "\\right)" : p.wrap(base, LatexPrinter.ATOM);
         return new LatexPrinter.Printed(baseText + "^{" + p.text(args.get(1)) + "}", LatexPrinter.POWER);
+    }
+
+    /** A non-integer constant exponent needs a base ≥ 0 (&gt; 0 when the exponent is negative). */
+    @Override
+    public ArgumentDomain domain(int k, List<Expr> args) {
+        if (k == 0 && args.get(1) instanceof Constant p && p.value() != Math.rint(p.value())) {
+            return p.value() < 0 ? ArgumentDomain.above(0) : ArgumentDomain.atLeast(0);
+        }
+        return ArgumentDomain.ALL;
+    }
+
+    /** At a base of 0 (0 &lt; p &lt; 1): infinitely steep moving into the domain, undefined out of it. */
+    @Override
+    public double oneSidedDerivative(double[] a, double[] da, double out, boolean jumps) {
+        if (da[0] == 0 && da[1] == 0) return 0;
+        if (da[0] != 0) return da[0] > 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+        return Double.NaN;
+    }
+
+    @Override
+    public String noun() {
+        return "the power";
+    }
+
+    @Override
+    public String describe(Expr node) {
+        return "the power " + Wording.show(node);
+    }
+
+    @Override
+    public String curvatureFailure(List<Expr> args, Interval[] r) {
+        if (args.get(1) instanceof Constant p) {
+            double v = p.value();
+            if (v == Math.rint(v) && v > 1) {
+                return "an odd power is convex where its base is ≥ 0 and concave where it is ≤ 0, but the base "
+                        + Wording.show(args.get(0)) + " takes both signs on " + Wording.interval(r[0]);
+            }
+            if (v == Math.rint(v) && v < 0) {
+                return "a negative power is convex or concave only on one side of 0, but the base "
+                        + Wording.show(args.get(0)) + " ranges over " + Wording.interval(r[0]);
+            }
+        }
+        return "a power with a non-constant exponent has no curvature the rules can prove";
     }
 }

@@ -5,6 +5,7 @@ import org.gradus.expr.Expr;
 /** max(0, x): convex, increasing, with a kink at 0. */
 public final class Relu extends UnaryAtom {
     public static final Relu INSTANCE = new Relu();
+    public static final FunctionWord WORD = FunctionWord.of(INSTANCE, "max(0, a)", "relu(x - 1)");
 
     @Override
     public String name() {
@@ -56,5 +57,10 @@ public final class Relu extends UnaryAtom {
     @Override
     public boolean smoothOn(Interval x) {
         return x.positive() || x.negative();
+    }
+
+    @Override
+    public double[] kinks() {
+        return new double[]{0};
     }
 }

@@ -6,6 +6,7 @@ import org.gradus.expr.Expr;
 /** The sign function: -1, 0 or 1; discontinuous at 0, slope 0 elsewhere. */
 public final class Sign extends UnaryAtom {
     public static final Sign INSTANCE = new Sign();
+    public static final FunctionWord WORD = FunctionWord.of(INSTANCE, "-1, 0 or 1", "sign(x)");
 
     @Override
     public String name() {
@@ -55,5 +56,15 @@ public final class Sign extends UnaryAtom {
     @Override
     public boolean definedOn(Interval x) {
         return x.positive() || x.negative(); // continuous only away from the jump at 0
+    }
+
+    @Override
+    public double[] kinks() {
+        return new double[]{0};
+    }
+
+    @Override
+    public double[] oneSidedLimits(double x) {
+        return x == 0 ? new double[]{-1, 1} : super.oneSidedLimits(x);
     }
 }

@@ -5,6 +5,7 @@ import org.gradus.expr.Expr;
 /** The sine. */
 public final class Sin extends UnaryAtom {
     public static final Sin INSTANCE = new Sin();
+    public static final FunctionWord WORD = FunctionWord.of(INSTANCE, "sine", "sin(x) * cos(y)");
 
     @Override
     public String name() {

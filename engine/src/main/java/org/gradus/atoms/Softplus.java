@@ -5,6 +5,7 @@ import org.gradus.expr.Expr;
 /** log(1 + e**x), computed without overflow: convex, increasing, positive. */
 public final class Softplus extends UnaryAtom {
     public static final Softplus INSTANCE = new Softplus();
+    public static final FunctionWord WORD = FunctionWord.of(INSTANCE, "log(1 + exp(a)), a smooth relu", "softplus(x)");
 
     @Override
     public String name() {

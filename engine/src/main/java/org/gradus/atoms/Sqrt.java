@@ -6,6 +6,8 @@ import org.gradus.expr.Expr;
 /** The square root: concave and increasing on x >= 0; not differentiable at 0. */
 public final class Sqrt extends UnaryAtom {
     public static final Sqrt INSTANCE = new Sqrt();
+    public static final FunctionWord WORD = FunctionWord.named("sqrt").expr("a").help("square root").example("sqrt(x**2 + y**2)")
+            .builds(a -> Ops.sqrt(a.expr(0)));
 
     @Override
     public String name() {
@@ -65,5 +67,26 @@ public final class Sqrt extends UnaryAtom {
     @Override
     public boolean smoothOn(Interval x) {
         return x.positive(); // the slope is infinite at 0
+    }
+
+    @Override
+    public ArgumentDomain domain() {
+        return ArgumentDomain.atLeast(0);
+    }
+
+    @Override
+    public double[] kinks() {
+        return new double[]{0};
+    }
+
+    /** At 0: undefined to the left, an infinite slope to the right. */
+    @Override
+    public double[] oneSidedDerivatives(double[] a) {
+        return a[0] == 0 ? new double[]{Double.NaN, Double.POSITIVE_INFINITY} : null;
+    }
+
+    @Override
+    public double[] oneSidedLimits(double x) {
+        return x == 0 ? new double[]{Double.NaN, 0} : super.oneSidedLimits(x);
     }
 }

@@ -56,4 +56,14 @@ public final class Step extends UnaryAtom {
     public boolean definedOn(Interval x) {
         return x.positive() || x.negative(); // continuous only away from the jump at 0
     }
+
+    @Override
+    public double[] kinks() {
+        return new double[]{0};
+    }
+
+    @Override
+    public double[] oneSidedLimits(double x) {
+        return x == 0 ? new double[]{0, 1} : super.oneSidedLimits(x);
+    }
 }

@@ -6,6 +6,7 @@ import org.gradus.expr.Expr;
 /** The tangent; undefined at odd multiples of pi/2. */
 public final class Tan extends UnaryAtom {
     public static final Tan INSTANCE = new Tan();
+    public static final FunctionWord WORD = FunctionWord.of(INSTANCE, "tangent", "tan(x)");
 
     @Override
     public String name() {

@@ -6,6 +6,7 @@ import org.gradus.expr.Expr;
 /** The hyperbolic tangent: increasing, in (-1, 1); convex for x <= 0, concave for x >= 0. */
 public final class Tanh extends UnaryAtom {
     public static final Tanh INSTANCE = new Tanh();
+    public static final FunctionWord WORD = FunctionWord.of(INSTANCE, "hyperbolic tangent", "tanh(2*x)");
 
     @Override
     public String name() {

@@ -4,8 +4,14 @@ import org.gradus.expr.Expr;
 
 import java.util.List;
 
-/** An atom of one argument: subclasses give f, f' and f' symbolically; the rest is derived here. */
+/**
+ * An atom of one argument: subclasses give f, f' and f' symbolically, and declare what differs from a
+ * smooth function of all reals — their {@link #domain()}, their {@link #kinks()} with one-sided
+ * derivatives there, their one-sided limits at the points they are undefined or jump; the rest is
+ * derived here.
+ */
 public abstract class UnaryAtom extends Atom {
+    private static final double[] NO_POINTS = {};
 
     public abstract double apply(double x);
 
@@ -73,6 +79,47 @@ public abstract class UnaryAtom extends Atom {
 
     public boolean smoothOn(Interval x) {
         return definedOn(x);
+    }
+
+    @Override
+    public ArgumentDomain domain(int k, List<Expr> args) {
+        return domain();
+    }
+
+    /** Where the atom is defined, when that is an interval ({@code log}: x &gt; 0); all reals by default. */
+    public ArgumentDomain domain() {
+        return ArgumentDomain.ALL;
+    }
+
+    /**
+     * The points of its domain where the atom is not differentiable — a kink (abs at 0), a jump (sign at
+     * 0), an infinite slope (sqrt at 0) — in increasing order; {@link #kink(double)} explains each.
+     */
+    public double[] kinks() {
+        return NO_POINTS;
+    }
+
+    /**
+     * The limits of the atom as its argument tends to {@code x} from the left and from the right: equal to
+     * the value where the atom is continuous; different at a jump; ±∞ at a pole or a log's edge; NaN on
+     * a side where the atom is not defined near {@code x}.
+     */
+    public double[] oneSidedLimits(double x) {
+        double v = domainError(x) == null && discontinuity(new double[]{x}) == null ? apply(x) : Double.NaN;
+        return new double[]{v, v};
+    }
+
+    /**
+     * Through a kink the one-sided slopes ({@link #oneSidedDerivatives}) scale the direction; without
+     * them an infinite slope (sqrt at 0): moving into the domain is infinitely steep, out of it undefined.
+     */
+    @Override
+    public double oneSidedDerivative(double[] a, double[] da, double out, boolean jumps) {
+        double[] sides = oneSidedDerivatives(a);
+        if (sides != null) return da[0] > 0 ? sides[1] * da[0] : da[0] < 0 ? sides[0] * da[0] : 0;
+        if (da[0] == 0) return 0;
+        if (!jumps && da[0] > 0) return Double.POSITIVE_INFINITY;
+        return Double.NaN;
     }
 
     @Override

@@ -3,33 +3,35 @@ package org.gradus.atoms;
 import org.gradus.expr.Expr;
 import org.gradus.expr.GroovyPrinter;
 import org.gradus.expr.LatexPrinter;
-import org.gradus.expr.Matrix;
 import org.gradus.expr.Notation;
 import org.gradus.expr.Vec;
-import org.gradus.print.Numbers;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A function of whole vectors — {@code dot(w, x)}, {@code norm2(v)}, {@code l1(w)}, {@code quadForm(v, A)} —
- * kept as one node so it prints as written and the convexity rules can see it whole. Evaluation and
- * differentiation use its {@link #lowered()} scalar form (a reduction over the elements).
+ * A {@link VectorAtom} applied to whole vectors — {@code dot(w, x)}, {@code norm2(v)}, {@code l1(w)},
+ * {@code quadForm(v, A)} — kept as one node so it prints as written and the convexity rules can see it
+ * whole. Evaluation and differentiation use its {@link #lowered()} scalar form (a reduction over the
+ * elements).
  */
 public final class VectorFunction extends Expr implements Notation {
     private final VectorAtom atom;
     private final List<Vec> operands;
-    private final double parameter;
-    private final Matrix matrix;
     private final Expr lowered;
 
-    public VectorFunction(VectorAtom atom, List<Vec> operands, double parameter, Matrix matrix) {
+    /**
+     * @throws IllegalArgumentException when the number of operands is not the atom's arity, or their sizes
+     *                                  do not fit (vectors of unequal size, a matrix of the wrong shape)
+     */
+    public VectorFunction(VectorAtom atom, List<Vec> operands) {
+        if (operands.size() != atom.arity()) {
+            throw new IllegalArgumentException(atom.name() + " takes " + atom.arity() + " vector(s), got " + operands.size());
+        }
         this.atom = atom;
         this.operands = List.copyOf(operands);
-        this.parameter = parameter;
-        this.matrix = matrix;
-        this.lowered = atom.lower(this.operands, parameter, matrix);
+        this.lowered = atom.lower(this.operands);
     }
 
     public VectorAtom atom() {
@@ -38,16 +40,6 @@ public final class VectorFunction extends Expr implements Notation {
 
     public List<Vec> operands() {
         return operands;
-    }
-
-    /** The scalar parameter (elasticNet's alpha), NaN when none. */
-    public double parameter() {
-        return parameter;
-    }
-
-    /** quadForm's matrix, null for other atoms. */
-    public Matrix matrix() {
-        return matrix;
     }
 
     /** The same function as a scalar expression over the elements. */
@@ -60,9 +52,8 @@ public final class VectorFunction extends Expr implements Notation {
     public GroovyPrinter.Printed groovy(GroovyPrinter p) {
         List<String> args = new ArrayList<>();
         for (Vec o : operands) args.add(p.vec(o));
-        if (matrix != null) args.add(matrix.toString());
-        if (!Double.isNaN(parameter)) args.add(Numbers.format(parameter));
-        return new GroovyPrinter.Printed(atom.scriptName() + "(" + String.join(", ", args) + ")", GroovyPrinter.ATOM);
+        args.addAll(atom.printedParameters());
+        return new GroovyPrinter.Printed(atom.name() + "(" + String.join(", ", args) + ")", GroovyPrinter.ATOM);
     }
 
     /** LaTeX has no short form for these: the scalar form over the elements. */
@@ -83,6 +74,6 @@ public final class VectorFunction extends Expr implements Notation {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof VectorFunction v && v.atom == atom && v.lowered.equals(lowered);
+        return o instanceof VectorFunction v && v.atom.equals(atom) && v.lowered.equals(lowered);
     }
 }

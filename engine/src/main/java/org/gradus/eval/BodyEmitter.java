@@ -24,56 +24,9 @@ import static org.objectweb.asm.Opcodes.*;
  * Two exact identities are used where the simplifier spells a subtraction as a product with −1:
  * {@code c·(−1)} is computed as {@code −c}, {@code a + (−c)} as {@code a − c}.
  */
-final class BodyEmitter {
-    private static final String RULES = "org/gradus/eval/Opcode";
-
-    private final KernelCompiler kc;
-    private final Tape t;
-    private final IndexRanges r;
-    private final MethodVisitor mv;
-    private final boolean fused;
-    private final byte[] op;
-    private final int[] a;
-    private final int[] b;
-    private final double[] k;
-
-    // locals: x is 1, g is 2, seed is 3 (fused)
-    private static final int X = 1, G = 2, SEED = 3;
-    int envL = -1, pL = -1, iL = -1;
-    int[] refL;
-    private int[] valL;
-    private int[] adjL;
-    private boolean[] inited;
-
+final class BodyEmitter extends BodyCode {
     BodyEmitter(KernelCompiler kc, MethodVisitor mv, boolean fused) {
-        this.kc = kc;
-        this.t = kc.t;
-        this.r = kc.ranges;
-        this.mv = mv;
-        this.fused = fused;
-        this.op = t.op;
-        this.a = t.a;
-        this.b = t.b;
-        this.k = t.k;
-    }
-
-    /** Assigns locals from {@code next} on: one per value (none for constants), one per adjoint when fused. */
-    void allocateLocals(int next) {
-        valL = new int[t.size];
-        adjL = new int[t.size];
-        for (int j = 0; j < t.size; j++) {
-            if (op[j] == CONST) valL[j] = -1;
-            else if (op[j] == INDEX && a[j] == kc.slot) valL[j] = iL;
-            else if (r.isInt[j]) valL[j] = next++;
-            else {
-                valL[j] = next;
-                next += 2;
-            }
-            if (fused && t.needsGradient[j]) {
-                adjL[j] = next;
-                next += 2;
-            } else adjL[j] = -1;
-        }
+        super(kc, mv, fused);
     }
 
     // ---- forward sweep ----------------------------------------------------------------------------
@@ -170,6 +123,14 @@ final class BodyEmitter {
                 mv.visitVarInsn(ALOAD, refL[kc.scratchRef[j]]);
                 mv.visitMethodInsn(INVOKEVIRTUAL, kc.atomType[j], "value", "([D)D", false);
             }
+            case DOT -> {
+                mv.visitVarInsn(ALOAD, X);
+                pushInt(a[j]);
+                mv.visitVarInsn(ALOAD, refL[kc.tableRef[j]]);
+                pushDotStart(j, true);
+                pushInt((int) k[j]);
+                mv.visitMethodInsn(INVOKESTATIC, DOTS, "dot", "([DI[DII)D", false);
+            }
             case LOOP -> {
                 mv.visitVarInsn(ALOAD, pL);
                 pushInt(j);
@@ -227,6 +188,29 @@ final class BodyEmitter {
         }
         if (op[j] == ELEM && a[j] != 0) {
             pushInt(a[j]);
+            mv.visitInsn(IADD);
+        }
+    }
+
+    /** Pushes the first table index of DOT j; checked unless the range analysis proved the block within the table. */
+    private void pushDotStart(int j, boolean check) {
+        int c = b[j], shift = t.from[j], n = (int) k[j], length = t.table[j].length;
+        boolean proved = r.isInt[c] && r.lo[c] + shift >= 0 && r.hi[c] + shift + n - 1 < length;
+        if (check && !proved) {
+            load(c, r.isInt[c]);
+            pushInt(shift);
+            pushInt(n);
+            pushInt(length);
+            mv.visitMethodInsn(INVOKESTATIC, DOTS, "start", r.isInt[c] ? "(IIII)I" : "(DIII)I", false);
+            return;
+        }
+        if (r.isInt[c]) loadI(c);
+        else {
+            loadD(c);
+            mv.visitInsn(D2I);
+        }
+        if (shift != 0) {
+            pushInt(shift);
             mv.visitInsn(IADD);
         }
     }
@@ -362,6 +346,15 @@ final class BodyEmitter {
                     }, false);
                 }
             }
+            case DOT -> {
+                mv.visitVarInsn(ALOAD, G);
+                pushInt(a[j]);
+                mv.visitVarInsn(DLOAD, g);
+                mv.visitVarInsn(ALOAD, refL[kc.tableRef[j]]);
+                pushDotStart(j, false);
+                pushInt((int) k[j]);
+                mv.visitMethodInsn(INVOKESTATIC, DOTS, "addScaled", "([DID[DII)V", false);
+            }
             case LOOP -> {
                 if (t.fused(j)) return; // its gradient was added in the forward sweep
                 mv.visitVarInsn(ALOAD, pL);
@@ -399,50 +392,5 @@ final class BodyEmitter {
         term.run();
         mv.visitInsn(subtract ? DSUB : DADD);
         mv.visitVarInsn(DSTORE, adjL[target]);
-    }
-
-    // ---- operands and rules -----------------------------------------------------------------------
-
-    /** Calls the {@link Opcode} rule with the adjoint local g and the values of the given instructions. */
-    private void ruleOfAdjoint(int g, String name, String desc, int... values) {
-        mv.visitVarInsn(DLOAD, g);
-        rule(name, desc, values);
-    }
-
-    /** Loads the values of the given instructions, then calls the static {@link Opcode} rule. */
-    private void rule(String name, String desc, int... values) {
-        for (int v : values) loadD(v);
-        mv.visitMethodInsn(INVOKESTATIC, RULES, name, desc, false);
-    }
-
-    private void load(int j, boolean asInt) {
-        if (asInt) loadI(j);
-        else loadD(j);
-    }
-
-    void loadD(int j) {
-        if (op[j] == CONST) pushDouble(k[j]);
-        else if (r.isInt[j]) {
-            mv.visitVarInsn(ILOAD, valL[j]);
-            mv.visitInsn(I2D);
-        } else mv.visitVarInsn(DLOAD, valL[j]);
-    }
-
-    private void loadI(int j) {
-        if (op[j] == CONST) pushInt((int) k[j]);
-        else mv.visitVarInsn(ILOAD, valL[j]);
-    }
-
-    void pushInt(int v) {
-        if (v >= -1 && v <= 5) mv.visitInsn(ICONST_0 + v);
-        else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) mv.visitIntInsn(BIPUSH, v);
-        else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) mv.visitIntInsn(SIPUSH, v);
-        else mv.visitLdcInsn(v);
-    }
-
-    private void pushDouble(double v) {
-        if (Double.doubleToRawLongBits(v) == 0L) mv.visitInsn(DCONST_0);
-        else if (v == 1) mv.visitInsn(DCONST_1);
-        else mv.visitLdcInsn(v);
     }
 }

@@ -58,6 +58,7 @@ public final class CompiledFunction {
         if (gradientProgram == null) {
             List<Expr> g = Derivatives.gradient(expr, layout);
             gradientProgram = Program.compile(g, layout);
+            gradientProgram.threads(program.threads);
         }
         return gradientProgram;
     }
@@ -87,9 +88,20 @@ public final class CompiledFunction {
         return h;
     }
 
+    /** How many threads a pass over a data set may use (results do not depend on it). */
+    public void threads(int n) {
+        program.threads(n);
+    }
+
     /** Restricts data reductions to a mini-batch of rows (null for all rows). */
     public void useRows(String dataRows, int[] rows) {
         program.useRows(dataRows, rows);
         if (gradientProgram != null) gradientProgram.useRows(dataRows, rows);
+    }
+
+    /** Restricts data reductions to the rows {@code rows[lo..hi)}, read in place; allocates nothing. */
+    public void useRows(String dataRows, int[] rows, int lo, int hi) {
+        program.useRows(dataRows, rows, lo, hi);
+        if (gradientProgram != null) gradientProgram.useRows(dataRows, rows, lo, hi);
     }
 }

@@ -11,6 +11,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.gradus.eval.Opcode.DOT;
 import static org.gradus.eval.Opcode.GENERIC;
 import static org.gradus.eval.Opcode.INDEX;
 import static org.gradus.eval.Opcode.LOOKUP;
@@ -74,7 +75,7 @@ final class KernelCompiler {
             switch (t.op[j]) {
                 case LOOP -> loops = true;
                 case INDEX -> otherIndex |= t.a[j] != slot;
-                case LOOKUP -> tableRef[j] = ref(t.table[j], "[D");
+                case LOOKUP, DOT -> tableRef[j] = ref(t.table[j], "[D");
                 case UNARY, GENERIC -> {
                     Atom at = t.atom[j];
                     Class<?> c = at.getClass();
@@ -145,9 +146,9 @@ final class KernelCompiler {
         c.visitEnd();
 
         boolean ok = method(cw, "sum", "([DII)D", false, false)
-                && method(cw, "sumRows", "([D[I)D", false, true)
+                && method(cw, "sumRows", "([D[III)D", false, true)
                 && method(cw, "sumFused", "([D[DDII)D", true, false)
-                && method(cw, "sumRowsFused", "([D[DD[I)D", true, true);
+                && method(cw, "sumRowsFused", "([D[DD[III)D", true, true);
         cw.visitEnd();
         return ok ? cw.toByteArray() : null;
     }
@@ -161,12 +162,8 @@ final class KernelCompiler {
         mv.visitCode();
         BodyEmitter em = new BodyEmitter(this, mv, fused);
         int next = fused ? 5 : 2; // this, x[, g, seed (two slots)]
-        int rowsL = -1, fromL = -1, toL = -1;
-        if (rows) rowsL = next++;
-        else {
-            fromL = next++;
-            toL = next++;
-        }
+        int rowsL = rows ? next++ : -1; // then [from, to) are positions in rows, else loop indices
+        int fromL = next++, toL = next++;
         // fields into locals, once before the loop
         if (needsEnv) em.envL = fieldToLocal(mv, "env", "[I", next++);
         if (hasLoop) em.pL = fieldToLocal(mv, "p", "L" + PROGRAM + ";", next++);
@@ -190,12 +187,11 @@ final class KernelCompiler {
         mv.visitVarInsn(DSTORE, sL);
         Label head = new Label(), end = new Label();
         if (rows) {
-            mv.visitInsn(ICONST_0);
+            mv.visitVarInsn(ILOAD, fromL);
             mv.visitVarInsn(ISTORE, rL);
             mv.visitLabel(head);
             mv.visitVarInsn(ILOAD, rL);
-            mv.visitVarInsn(ALOAD, rowsL);
-            mv.visitInsn(ARRAYLENGTH);
+            mv.visitVarInsn(ILOAD, toL);
             mv.visitJumpInsn(IF_ICMPGE, end);
             mv.visitVarInsn(ALOAD, rowsL);
             mv.visitVarInsn(ILOAD, rL);

@@ -13,12 +13,12 @@ abstract class LoopKernel {
     /** Σ body(i) for i in [from, to). */
     abstract double sum(double[] x, int from, int to);
 
-    /** Σ body(r) over the given rows, each within the loop's range. */
-    abstract double sumRows(double[] x, int[] rows);
+    /** Σ body(rows[k]) for k in [lo, hi), each row within the loop's range. */
+    abstract double sumRows(double[] x, int[] rows, int lo, int hi);
 
     /** Σ body(i) for i in [from, to), adding seed·∇body(i) into g on the way (one pass). */
     abstract double sumFused(double[] x, double[] g, double seed, int from, int to);
 
-    /** As {@link #sumFused} over the given rows, each within the loop's range. */
-    abstract double sumRowsFused(double[] x, double[] g, double seed, int[] rows);
+    /** As {@link #sumFused} over rows[lo..hi), each within the loop's range. */
+    abstract double sumRowsFused(double[] x, double[] g, double seed, int[] rows, int lo, int hi);
 }

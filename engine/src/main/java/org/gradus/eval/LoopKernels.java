@@ -22,15 +22,19 @@ final class LoopKernels {
         iterations = new long[size];
     }
 
-    /** The compiled kernel of LOOP instruction i of owner, or null to interpret this run. */
-    LoopKernel get(Program owner, int i, int[] rows) {
+    /**
+     * The compiled kernel of LOOP instruction i of owner for a run over loop indices [lo, hi) or over
+     * rows[lo..hi), or null to interpret this run (also when a row lies outside the loop's range: the
+     * interpreter reports it).
+     */
+    LoopKernel get(Program owner, int i, int[] rows, int lo, int hi) {
         byte s = state[i];
         if (s == DECLINED) return null;
         Tape t = owner.tape;
         int from = t.from[i], to = t.to[i];
-        if (rows != null && !inRange(rows, from, to)) return null;
+        if (rows != null && !inRange(rows, lo, hi, from, to)) return null;
         if (s == UNTRIED) {
-            iterations[i] += rows == null ? to - from : rows.length;
+            iterations[i] += hi - lo;
             if (iterations[i] < threshold) return null;
             kernels[i] = KernelCompiler.compile(owner.body[i], t.a[i], from, to);
             state[i] = kernels[i] == null ? DECLINED : COMPILED;
@@ -44,8 +48,8 @@ final class LoopKernels {
         return n;
     }
 
-    private static boolean inRange(int[] rows, int from, int to) {
-        for (int r : rows) if (r < from || r >= to) return false;
+    private static boolean inRange(int[] rows, int lo, int hi, int from, int to) {
+        for (int k = lo; k < hi; k++) if (rows[k] < from || rows[k] >= to) return false;
         return true;
     }
 

@@ -3,103 +3,77 @@ package org.gradus.eval;
 /**
  * Reductions: LOOP instruction i of a program runs its body over the index range, or over the
  * current mini-batch rows of its data set (then scaled by range/rows so that the sum is still an
- * estimate of the whole). A compiled kernel runs the loop when {@link LoopKernels} has one; otherwise
- * the body program is interpreted per index.
+ * estimate of the whole). A data reduction of a top-level program with more rows than one chunk runs
+ * as a {@link DataPass} (fixed chunks, both cores); everything else runs here in one piece, through a
+ * compiled kernel when {@link LoopKernels} has one, else by interpreting the body per index.
  */
 final class Loops {
     private Loops() {
     }
 
+    /** The value of LOOP i. */
+    static double sum(Program p, int i, double[] x) {
+        RowWindow rows = rows(p, i);
+        double s = reduce(p, i, x, null, Double.NaN, rows);
+        return rows == null ? s : s * batchScale(p.tape, i, rows);
+    }
+
+    /** One pass over the range: each body value, and at once its gradient times seed into grad. */
+    static double sumFused(Program p, int i, double[] x, double[] grad, double seed) {
+        RowWindow rows = rows(p, i);
+        if (rows == null) return reduce(p, i, x, grad, seed, null);
+        double scale = batchScale(p.tape, i, rows);
+        return reduce(p, i, x, grad, seed * scale, rows) * scale;
+    }
+
+    /** Adds g·∇(LOOP i) into grad (running the body forward and backward per index). */
+    static void backward(Program p, int i, double[] x, double[] grad, double g) {
+        sumFused(p, i, x, grad, g);
+    }
+
     /** The mini-batch rows of LOOP i, or null for its whole range. */
-    private static int[] rows(Program p, int i) {
+    private static RowWindow rows(Program p, int i) {
         String key = p.tape.dataRows[i];
         return key == null ? null : p.subsets.get(key);
     }
 
     /** Range length over rows used: the factor that turns a sum over a batch into an estimate of the whole sum. */
-    private static double batchScale(Tape t, int i, int[] rows) {
-        return (double) (t.to[i] - t.from[i]) / rows.length;
+    private static double batchScale(Tape t, int i, RowWindow rows) {
+        return (double) (t.to[i] - t.from[i]) / rows.count();
     }
 
-    /** The value of LOOP i. */
-    static double sum(Program p, int i, double[] x) {
+    /** Σ body over the whole range or all of rows; with grad != null, seed·∇body added into grad. */
+    private static double reduce(Program p, int i, double[] x, double[] grad, double seed, RowWindow rows) {
         Tape t = p.tape;
-        Program body = p.body[i];
-        int slot = t.a[i];
-        int[] rows = rows(p, i);
-        LoopKernel kernel = p.kernels.get(p, i, rows);
-        if (kernel != null) {
-            return rows == null ? kernel.sum(x, t.from[i], t.to[i]) : kernel.sumRows(x, rows) * (t.to[i] - t.from[i]) / rows.length;
+        int count = rows == null ? t.to[i] - t.from[i] : rows.count();
+        if (p.passes != null && t.dataRows[i] != null && count > DataPass.chunkRows(count)) {
+            return p.pass(i).run(x, grad, seed, rows);
         }
-        int out = body.tape.output();
+        return rows == null ? chunk(p, i, x, grad, seed, null, t.from[i], t.to[i]) : chunk(p, i, x, grad, seed, rows.rows, rows.lo, rows.hi);
+    }
+
+    /**
+     * Σ body over loop indices [lo, hi), or over rows[lo..hi) when rows != null, summed from 0 in order;
+     * with g != null, seed·∇body added into g. Through the compiled kernel when there is one.
+     */
+    static double chunk(Program q, int i, double[] x, double[] g, double seed, int[] rows, int lo, int hi) {
+        LoopKernel kernel = q.kernels.get(q, i, rows, lo, hi);
+        if (kernel != null) {
+            if (rows == null) return g == null ? kernel.sum(x, lo, hi) : kernel.sumFused(x, g, seed, lo, hi);
+            return g == null ? kernel.sumRows(x, rows, lo, hi) : kernel.sumRowsFused(x, g, seed, rows, lo, hi);
+        }
+        Program body = q.body[i];
+        int slot = q.tape.a[i], out = body.tape.output();
         double s = 0;
-        if (rows != null) {
-            for (int r : rows) {
-                p.env[slot] = r;
+        for (int pos = lo; pos < hi; pos++) {
+            q.env[slot] = rows == null ? pos : rows[pos];
+            if (g == null) {
                 Sweeps.forward(body, x, null, Double.NaN);
                 s += body.val[out];
+            } else {
+                s += Sweeps.valueAndGradient(body, x, g, seed);
             }
-            return s * (t.to[i] - t.from[i]) / rows.length;
-        }
-        for (int r = t.from[i]; r < t.to[i]; r++) {
-            p.env[slot] = r;
-            Sweeps.forward(body, x, null, Double.NaN);
-            s += body.val[out];
         }
         return s;
-    }
-
-    /** One pass over the range: each body value, and at once its gradient times seed into grad. */
-    static double sumFused(Program p, int i, double[] x, double[] grad, double seed) {
-        Tape t = p.tape;
-        Program body = p.body[i];
-        int slot = t.a[i];
-        int[] rows = rows(p, i);
-        LoopKernel kernel = p.kernels.get(p, i, rows);
-        double s = 0;
-        if (rows != null) {
-            double scale = batchScale(t, i, rows);
-            if (kernel != null) return kernel.sumRowsFused(x, grad, seed * scale, rows) * scale;
-            for (int r : rows) {
-                p.env[slot] = r;
-                s += Sweeps.valueAndGradient(body, x, grad, seed * scale);
-            }
-            return s * scale;
-        }
-        if (kernel != null) return kernel.sumFused(x, grad, seed, t.from[i], t.to[i]);
-        for (int r = t.from[i]; r < t.to[i]; r++) {
-            p.env[slot] = r;
-            s += Sweeps.valueAndGradient(body, x, grad, seed);
-        }
-        return s;
-    }
-
-    /** Adds g·∇(LOOP i) into grad (re-running the body forward and backward per index). */
-    static void backward(Program p, int i, double[] x, double[] grad, double g) {
-        Tape t = p.tape;
-        Program body = p.body[i];
-        int slot = t.a[i];
-        int[] rows = rows(p, i);
-        LoopKernel kernel = p.kernels.get(p, i, rows);
-        if (rows != null) {
-            double scale = batchScale(t, i, rows);
-            if (kernel != null) {
-                kernel.sumRowsFused(x, grad, g * scale, rows);
-                return;
-            }
-            for (int r : rows) {
-                p.env[slot] = r;
-                Sweeps.valueAndGradient(body, x, grad, g * scale);
-            }
-            return;
-        }
-        if (kernel != null) {
-            kernel.sumFused(x, grad, g, t.from[i], t.to[i]);
-            return;
-        }
-        for (int r = t.from[i]; r < t.to[i]; r++) {
-            p.env[slot] = r;
-            Sweeps.valueAndGradient(body, x, grad, g);
-        }
     }
 }

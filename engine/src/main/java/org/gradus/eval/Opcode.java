@@ -10,7 +10,7 @@ import org.gradus.atoms.Power;
  * the same order and agree bit for bit.
  *
  * <p>An instruction {@code i} of a {@link Tape} reads {@code a[i]}, {@code b[i]} (instruction ids or,
- * for VAR/ELEM, a coordinate offset), {@code k[i]} (a constant) and {@code args[i]} (variadic
+ * for VAR/ELEM/DOT, a coordinate offset), {@code k[i]} (a constant) and {@code args[i]} (variadic
  * operands):
  * <table>
  * <caption>opcodes</caption>
@@ -26,17 +26,18 @@ import org.gradus.atoms.Power;
  * <tr><td>SQ / POWC / POW</td><td>v_a² / pow(v_a, k) / pow(v_a, v_b)</td><td>{@link #squareSlope}, {@link #powerSlope}, {@link #powBase}, {@link #powExponent}</td></tr>
  * <tr><td>UNARY / GENERIC</td><td>the atom's value</td><td>g · the atom's own partial derivative</td></tr>
  * <tr><td>LOOP</td><td>Σ over the index range (or the current rows) of the body tape</td><td>the body's gradient, seeded with g</td></tr>
+ * <tr><td>DOT</td><td>Σⱼ x[a + j]·table[(int) v_b + from + j], j &lt; k ({@link DotProducts#dot})</td><td>grad[a + j] += g·table[v_b + from + j]</td></tr>
  * </table>
  */
 final class Opcode {
     static final byte CONST = 0, VAR = 1, INDEX = 2, ELEM = 3, LOOKUP = 4, ADD = 5, ADDC = 6, ADDN = 7, MUL = 8,
-            MULC = 9, MULN = 10, DIV = 11, SQ = 12, POWC = 13, POW = 14, UNARY = 15, GENERIC = 16, LOOP = 17;
+            MULC = 9, MULN = 10, DIV = 11, SQ = 12, POWC = 13, POW = 14, UNARY = 15, GENERIC = 16, LOOP = 17, DOT = 18;
 
     /** The number of opcodes; they are 0 .. COUNT − 1. */
-    static final int COUNT = 18;
+    static final int COUNT = 19;
 
     private static final String[] NAMES = {"CONST", "VAR", "INDEX", "ELEM", "LOOKUP", "ADD", "ADDC", "ADDN", "MUL", "MULC",
-            "MULN", "DIV", "SQ", "POWC", "POW", "UNARY", "GENERIC", "LOOP"};
+            "MULN", "DIV", "SQ", "POWC", "POW", "UNARY", "GENERIC", "LOOP", "DOT"};
 
     private Opcode() {
     }
@@ -49,13 +50,13 @@ final class Opcode {
 
     /**
      * The instructions whose values instruction i reads, in the order its reverse step passes adjoints
-     * to them (an index operand of ELEM and LOOKUP included: it carries no adjoint, but the
+     * to them (an index operand of ELEM, LOOKUP and DOT included: it carries no adjoint, but the
      * analyses must see it).
      */
     static int[] operands(Tape t, int i) {
         return switch (t.op[i]) {
             case CONST, VAR, INDEX, LOOP -> NONE;
-            case ELEM, LOOKUP -> new int[]{t.b[i]};
+            case ELEM, LOOKUP, DOT -> new int[]{t.b[i]};
             case ADD, MUL, DIV, POW -> new int[]{t.a[i], t.b[i]};
             case ADDN, MULN, GENERIC -> t.args[i];
             default -> new int[]{t.a[i]};
@@ -65,23 +66,23 @@ final class Opcode {
     /** The operands that receive an adjoint from i (index operands carry none). */
     static int[] adjointOperands(Tape t, int i) {
         return switch (t.op[i]) {
-            case ELEM, LOOKUP -> NONE;
+            case ELEM, LOOKUP, DOT -> NONE;
             default -> operands(t, i);
         };
     }
 
     /** Whether the reverse step of i reads coordinates of x or the gradient directly (a leaf of the gradient). */
     static boolean readsCoordinates(byte op) {
-        return op == VAR || op == ELEM;
+        return op == VAR || op == ELEM || op == DOT;
     }
 
     /**
      * Whether the reverse step of i is skipped when its adjoint is zero: its local derivative may be
-     * infinite or NaN (0·∞ must not poison the gradient), or it is an inner loop (skipping saves a pass).
+     * infinite or NaN (0·∞ must not poison the gradient), or it is an inner loop or a DOT (skipping saves a pass).
      */
     static boolean skipsZeroAdjoint(Tape t, int i) {
         return switch (t.op[i]) {
-            case DIV, POW, UNARY, GENERIC, LOOP -> true;
+            case DIV, POW, UNARY, GENERIC, LOOP, DOT -> true;
             case POWC -> t.k[i] < 1 || t.k[i] != Math.rint(t.k[i]);
             default -> false;
         };

@@ -30,11 +30,15 @@ public final class Program {
     /** LOOP: the body's program. */
     final Program[] body;
     /** The mini-batch rows of each data set, by rows key; shared by the program and its loop bodies. */
-    final Map<String, int[]> subsets;
+    final Map<String, RowWindow> subsets;
     /** Loop bodies compiled to JVM bytecode once they have run long enough. */
     final LoopKernels kernels;
+    /** Top-level programs only (else null): per data LOOP, its chunked pass, made on first use. */
+    final DataPass[] passes;
+    /** How many threads a data pass may use. */
+    int threads = EvalThreads.defaultThreads();
 
-    private Program(Tape tape, int[] env, Map<String, int[]> subsets) {
+    private Program(Tape tape, int[] env, Map<String, RowWindow> subsets, boolean top) {
         this.tape = tape;
         this.env = env;
         this.subsets = subsets;
@@ -45,9 +49,24 @@ public final class Program {
         this.body = new Program[n];
         for (int i = 0; i < n; i++) {
             if (tape.args[i] != null) argValues[i] = new double[tape.args[i].length];
-            if (tape.body[i] != null) body[i] = new Program(tape.body[i], env, subsets);
+            if (tape.body[i] != null) body[i] = new Program(tape.body[i], env, subsets, false);
         }
         this.kernels = new LoopKernels(n);
+        this.passes = top ? new DataPass[n] : null;
+    }
+
+    /** A program over the same tape with working arrays of its own (for another thread), same settings. */
+    Program copy() {
+        Program p = new Program(tape, new int[env.length], subsets, passes != null);
+        p.jitThreshold(kernels.threshold);
+        p.threads = threads;
+        return p;
+    }
+
+    /** The chunked pass of data LOOP i. */
+    DataPass pass(int i) {
+        if (passes[i] == null) passes[i] = new DataPass(this, i);
+        return passes[i];
     }
 
     /** Compiles one expression over the coordinates of the layout. */
@@ -59,7 +78,16 @@ public final class Program {
     public static Program compile(List<Expr> exprs, Layout layout) {
         Map<IndexSymbol, Integer> slots = TapeBuilder.indexSlots(exprs);
         Tape tape = TapeBuilder.build(exprs, layout, slots);
-        return new Program(tape, new int[Math.max(1, slots.size())], new HashMap<>());
+        return new Program(tape, new int[Math.max(1, slots.size())], new HashMap<>(), true);
+    }
+
+    /**
+     * How many threads a pass over a data set may use (at least 1; default
+     * {@link EvalThreads#defaultThreads()}). The result does not depend on it: see {@link DataPass}.
+     */
+    public void threads(int n) {
+        if (n < 1) throw new IllegalArgumentException("threads must be at least 1, got " + n);
+        threads = n;
     }
 
     public int outputCount() {
@@ -78,7 +106,23 @@ public final class Program {
      */
     public void useRows(String dataRows, int[] rows) {
         if (rows == null) subsets.remove(dataRows);
-        else subsets.put(dataRows, rows);
+        else useRows(dataRows, rows, 0, rows.length);
+    }
+
+    /**
+     * As {@link #useRows(String, int[])} with the rows {@code rows[lo..hi)}, read in place at each
+     * evaluation (the array must not change meanwhile). Allocates nothing after the first call for a
+     * data set, so a mini-batch loop can call it every step.
+     */
+    public void useRows(String dataRows, int[] rows, int lo, int hi) {
+        if (lo < 0 || hi > rows.length || lo >= hi) {
+            throw new IllegalArgumentException("rows [" + lo + ", " + hi + ") of an array of " + rows.length);
+        }
+        RowWindow w = subsets.get(dataRows);
+        if (w == null) subsets.put(dataRows, w = new RowWindow());
+        w.rows = rows;
+        w.lo = lo;
+        w.hi = hi;
     }
 
     /** The value of the first output at x. */

@@ -52,6 +52,7 @@ final class Sweeps {
                 case POW -> val[i] = power(val[a[i]], val[b[i]]);
                 case UNARY -> val[i] = ((UnaryAtom) t.atom[i]).apply(val[a[i]]);
                 case GENERIC -> val[i] = t.atom[i].value(argumentValues(p, i));
+                case DOT -> val[i] = DotProducts.dot(x, a[i], t.table[i], dotStart(p, i), (int) k[i]);
                 case LOOP -> val[i] = grad != null && t.fused(i)
                         ? Loops.sumFused(p, i, x, grad, t.fusedSeed[i] * scale) : Loops.sum(p, i, x);
                 default -> throw new IllegalStateException("bad opcode " + op[i]);
@@ -123,6 +124,7 @@ final class Sweeps {
                     int[] ai = t.args[i];
                     for (int j = 0; j < ai.length; j++) adj[ai[j]] += scaled(g, t.atom[i].derivative(j, av, val[i]));
                 }
+                case DOT -> DotProducts.addScaled(grad, a[i], g, t.table[i], (int) val[b[i]] + t.from[i], (int) k[i]);
                 case LOOP -> {
                     if (!(fusedDone && !Double.isNaN(t.fusedSeed[i]))) Loops.backward(p, i, x, grad, g);
                 }
@@ -130,6 +132,11 @@ final class Sweeps {
                 }
             }
         }
+    }
+
+    private static int dotStart(Program p, int i) {
+        Tape t = p.tape;
+        return DotProducts.start(p.val[t.b[i]], t.from[i], (int) t.k[i], t.table[i].length);
     }
 
     private static double[] argumentValues(Program p, int i) {

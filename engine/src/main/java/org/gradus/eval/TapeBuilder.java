@@ -14,6 +14,7 @@ import org.gradus.expr.Expr;
 import org.gradus.expr.IndexSymbol;
 import org.gradus.expr.Layout;
 import org.gradus.expr.Lookup;
+import org.gradus.atoms.Ops;
 import org.gradus.expr.SumOver;
 import org.gradus.expr.Traversal;
 import org.gradus.expr.Variable;
@@ -129,6 +130,8 @@ final class TapeBuilder {
         }
         if (e instanceof VectorFunction v) return emit(v.lowered());
         if (e instanceof SumOver s) {
+            int dot = dotProduct(s);
+            if (dot >= 0) return dot;
             Tape t = build(List.of(s.body()), layout, slots);
             int id = add(LOOP, slots.get(s.index()), 0, 0, null, null);
             body.set(id, t);
@@ -138,6 +141,41 @@ final class TapeBuilder {
             return id;
         }
         return emitApply((Apply) e);
+    }
+
+    /**
+     * {@code sum(from..<to) { i -> v[i] * table[base + i] }} — how {@code dot(w, row.x)} lowers — as one
+     * DOT instruction, or -1 when the reduction has another shape (or its elements may fall outside the
+     * vector: the loop then reports the index as it runs).
+     */
+    private int dotProduct(SumOver s) {
+        if (!(s.body() instanceof Apply ap && ap.atom() instanceof Multiply && ap.args().size() == 2)) return -1;
+        IndexSymbol i = s.index();
+        for (int side = 0; side < 2; side++) {
+            if (!(ap.arg(side) instanceof Element el && el.index().equals(i))) continue;
+            if (!(ap.arg(1 - side) instanceof Lookup l)) continue;
+            Expr base = offsetFrom(l.index(), i);
+            if (base == null || s.from() < 0 || s.to() > el.vector().size()) continue;
+            int id = add(DOT, offsetOf(el.vector()) + s.from(), emit(base), s.to() - s.from(), null, null);
+            table.set(id, l.table());
+            from.set(id, s.from());
+            return id;
+        }
+        return -1;
+    }
+
+    /** base when index is {@code i} (base 0) or {@code base + i} with base free of i; else null. */
+    private static Expr offsetFrom(Expr index, IndexSymbol i) {
+        if (index.equals(i)) return Constant.ZERO;
+        if (!(index instanceof Apply sum && sum.atom() instanceof Add)) return null;
+        List<Expr> rest = new ArrayList<>();
+        int found = 0;
+        for (Expr term : sum.args()) {
+            if (term.equals(i)) found++;
+            else if (Traversal.contains(term, i)) return null;
+            else rest.add(term);
+        }
+        return found == 1 ? Ops.add(rest) : null;
     }
 
     private int emitApply(Apply ap) {

@@ -3,6 +3,7 @@ package org.gradus.expr;
 import org.gradus.print.Numbers;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** A constant matrix, e.g. the {@code A} of {@code quadForm(v, A)}. Rows of equal length; immutable. */
@@ -45,6 +46,16 @@ public final class Matrix {
         double[] out = new double[rows.length * n];
         for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, out, i * n, n);
         return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Matrix m && Arrays.deepEquals(m.rows, rows);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.deepHashCode(rows);
     }
 
     @Override

@@ -30,6 +30,7 @@ import java.util.List;
  */
 public final class FilePolicy implements FileAccess {
     private final Path base;
+    private final Path outputBase;
     private final List<Root> readRoots;
     private final List<Root> writeRoots;
     private final OutputLedger ledger;
@@ -39,8 +40,9 @@ public final class FilePolicy implements FileAccess {
     private record Root(Path lexical, Path real) {
     }
 
-    private FilePolicy(Path base, List<Root> readRoots, List<Root> writeRoots, OutputLedger ledger, boolean restricted) {
+    private FilePolicy(Path base, Path outputBase, List<Root> readRoots, List<Root> writeRoots, OutputLedger ledger, boolean restricted) {
         this.base = base;
+        this.outputBase = outputBase;
         this.readRoots = List.copyOf(readRoots);
         this.writeRoots = List.copyOf(writeRoots);
         this.ledger = ledger;
@@ -57,13 +59,27 @@ public final class FilePolicy implements FileAccess {
 
     /** No restriction: relative names resolve against {@code baseDir}; writes are atomic and may replace anything. */
     public static FilePolicy unrestricted(Path baseDir) {
+        return unrestricted(baseDir, null);
+    }
+
+    /**
+     * No restriction, as {@link #unrestricted(Path)}, but relative names of outputs resolve against
+     * {@code outputDir} (when not null).
+     */
+    public static FilePolicy unrestricted(Path baseDir, Path outputDir) {
         Path b = baseDir == null ? Path.of("").toAbsolutePath() : baseDir.toAbsolutePath().normalize();
-        return new FilePolicy(b, List.of(), List.of(), OutputLedger.inMemory(), false);
+        Path o = outputDir == null ? b : outputDir.toAbsolutePath().normalize();
+        return new FilePolicy(b, o, List.of(), List.of(), OutputLedger.inMemory(), false);
     }
 
     /** The folder relative names resolve against. */
     public Path baseDir() {
         return base;
+    }
+
+    /** The folder relative names of outputs resolve against: {@link #baseDir()} unless an output folder was given. */
+    public Path outputDir() {
+        return outputBase;
     }
 
     /** The readable folders (real paths), the script's own first; empty when unrestricted. */
@@ -78,7 +94,7 @@ public final class FilePolicy implements FileAccess {
 
     @Override
     public Path readable(String name) {
-        Path lexical = lexical(name, "reading");
+        Path lexical = lexical(name, "reading", base);
         if (!restricted) return lexical;
         if (rootOf(lexical, readRoots, false) == null) throw denied("reading", name, "it is outside the script's folder", "--allow-read");
         if (!Files.exists(lexical)) return lexical;      // inside, missing: the reader reports "no data file"
@@ -94,7 +110,7 @@ public final class FilePolicy implements FileAccess {
 
     @Override
     public OutputFile create(String name) {
-        Path lexical = lexical(name, "writing");
+        Path lexical = lexical(name, "writing", outputBase);
         Path target;
         boolean existed;
         if (restricted) {
@@ -135,8 +151,8 @@ public final class FilePolicy implements FileAccess {
         }
     }
 
-    /** The absolute, normalized path for a script's string (no file system access). */
-    private Path lexical(String name, String what) {
+    /** The absolute, normalized path for a script's string, relative to {@code base} (no file system access). */
+    private static Path lexical(String name, String what, Path base) {
         if (name == null || name.isBlank()) throw new IllegalArgumentException(what + " needs a file name");
         if (name.indexOf('\0') >= 0) throw denied(what, name.replace('\0', '?'), "the name contains a NUL character", null);
         try {
@@ -189,6 +205,7 @@ public final class FilePolicy implements FileAccess {
         private final List<Path> extraRead = new ArrayList<>();
         private final List<Path> extraWrite = new ArrayList<>();
         private OutputLedger ledger;
+        private Path outputDir;
 
         private Builder(Path scriptDir) {
             if (scriptDir == null) throw new IllegalArgumentException("a file policy needs the script's folder");
@@ -204,6 +221,16 @@ public final class FilePolicy implements FileAccess {
         /** Also allows writing inside {@code dir} (it must exist); it is not made readable by this. */
         public Builder allowWrite(Path dir) {
             extraWrite.add(dir);
+            return this;
+        }
+
+        /**
+         * Writes outputs named by relative paths ({@code trace: 'run.csv'}, {@code file: 'rosen.png'}) into
+         * {@code dir} (it must exist; it becomes writable) instead of the script's folder; data files are
+         * still read relative to the script's folder.
+         */
+        public Builder outputDirectory(Path dir) {
+            this.outputDir = dir;
             return this;
         }
 
@@ -225,7 +252,13 @@ public final class FilePolicy implements FileAccess {
             write.add(root(base));
             for (Path d : extraRead) read.add(root(d));
             for (Path d : extraWrite) write.add(root(d));
-            return new FilePolicy(base, read, write, ledger != null ? ledger : OutputLedger.inMemory(), true);
+            Path outputs = base;
+            if (outputDir != null) {
+                Root out = root(outputDir);
+                write.add(out);
+                outputs = out.lexical();
+            }
+            return new FilePolicy(base, outputs, read, write, ledger != null ? ledger : OutputLedger.inMemory(), true);
         }
 
         private static Root root(Path dir) {

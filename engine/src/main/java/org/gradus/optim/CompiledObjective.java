@@ -54,6 +54,12 @@ public final class CompiledObjective extends Objective {
     }
 
     @Override
+    public double fullValue(double[] x) {
+        if (batches != null) batches.useAll(fn);
+        return sign * fn.value(x);
+    }
+
+    @Override
     public boolean stochastic() {
         return batches != null;
     }

@@ -1,14 +1,20 @@
 package org.gradus.optim;
 
+import org.gradus.eval.EvaluationInterruptedException;
+
 import org.gradus.optim.method.Method;
 import org.gradus.print.Numbers;
 
 /**
- * The one generic loop every method runs in. Between iterations it holds: x, f and g of the iterate
- * belong together (on the current mini-batch when stochastic), and {@code best} is the point with the
- * lowest full f seen. Each pass applies the stopping tests in a fixed order — divergence, stationarity
- * ≤ tol (not for mini-batches), maxIter, interruption, timeLimit — then one step of the method, then
- * the ftol test.
+ * The one generic loop every method runs in (Optim.jl's {@code optimize.jl}). Each pass first observes
+ * the iterate — its stationarity measure, a trace row, progress, the best point — then applies the
+ * stopping tests in a fixed order: the status the last step returned, ftol, divergence, stationarity ≤ tol
+ * (not for mini-batches), maxIter, interruption, timeLimit; then one step of the method.
+ *
+ * <p>What holds between passes: x, f and g of the iterate belong together (on the current mini-batch
+ * when stochastic); the best point seen (lowest full f with a finite gradient) is either the current
+ * point or kept in a buffer of its own; nothing is copied or allocated per iteration (moves swap buffers,
+ * see {@link Iterate}).
  */
 public final class Descent {
     private Descent() {
@@ -33,29 +39,61 @@ public final class Descent {
         m.init(it);
         double f0 = it.f;
         double x0norm = infNorm(it.x);
-        double[] best = it.x.clone();
+        // the best point: the current one, or (after a step that made f worse) the one kept in bestX
+        double[] bestX = new double[it.x.length];
+        boolean bestIsCurrent = true;
         double bestF = Double.isFinite(it.f) ? it.f : Double.POSITIVE_INFINITY;
-        Status status = null;
+        Status status;
         String message = null;
+        Status stepStatus = null;
         int divergedAt = -1;
         int t = 0;
-        double measure = Double.NaN;
-        if (trace != null) trace.add(0, sign * it.f, m.stationarity(it), 0, Double.NaN);
+        long movesBefore = it.moves();
+        double fPrev = Double.NaN;
+        double measure;
+        if (trace != null) trace.start(it);
         while (true) {
-            String runaway = runaway(it, f0, x0norm);
+            // observe iterate t: one pass over g (and x where the measure needs it)
+            measure = stochastic ? gradientNorm(it.g) : m.stationarity(it);
+            boolean gFinite = stochastic || m.stationarityChecksFinite() ? !Double.isNaN(measure) && measure != Double.POSITIVE_INFINITY
+                    : allFinite(it.g);
+            if (trace != null) trace.record(t, it, sign, measure);
+            if (t > 0) {
+                if (pl != null) pl.onIteration(t, lim.maxIter(), sign * it.f);
+                if (it.moves() != movesBefore) {
+                    if (Double.isFinite(it.f) && it.f < bestF && gFinite) {
+                        bestF = it.f;
+                        bestIsCurrent = true;
+                    } else if (bestIsCurrent) {
+                        bestX = it.takePreviousX(bestX);    // the point the step left was the best: keep it
+                        bestIsCurrent = false;
+                    }
+                }
+                if (stepStatus != null) {
+                    status = stepStatus;
+                    if (stepStatus == Status.CONVERGED) message = converged(m, measure, lim);
+                    break;
+                }
+                if (lim.ftol() > 0 && !stochastic && Double.isFinite(it.f)) {
+                    double change = Math.abs(fPrev - it.f) / Math.max(1, Math.max(Math.abs(fPrev), Math.abs(it.f)));
+                    if (change <= lim.ftol()) {
+                        status = Status.CONVERGED;
+                        message = "relative change of f " + Numbers.round(change, 3) + " ≤ ftol " + Numbers.round(lim.ftol(), 6);
+                        break;
+                    }
+                }
+            }
+            String runaway = runaway(it, gFinite, f0, x0norm);
             if (runaway != null) {
                 status = Status.DIVERGED;
                 message = runaway;
                 divergedAt = t;
                 break;
             }
-            if (!stochastic) {
-                measure = m.stationarity(it);
-                if (measure <= lim.tol()) {
-                    status = Status.CONVERGED;
-                    message = m.measureName() + " = " + Numbers.round(measure, 3) + " ≤ tol " + Numbers.round(lim.tol(), 6);
-                    break;
-                }
+            if (!stochastic && measure <= lim.tol()) {
+                status = Status.CONVERGED;
+                message = converged(m, measure, lim);
+                break;
             }
             if (t >= lim.maxIter()) {
                 status = Status.MAX_ITERATIONS;
@@ -69,39 +107,28 @@ public final class Descent {
                 status = Status.TIME_LIMIT;
                 break;
             }
-            double fPrev = it.f;
+            fPrev = it.f;
+            movesBefore = it.moves();
             obj.selectBatch(t + 1);
-            Status s = m.step(it, t);
+            try {
+                stepStatus = m.step(it, t);
+            } catch (EvaluationInterruptedException e) { // Ctrl-C during a pass over the data
+                status = Status.INTERRUPTED;
+                break;
+            }
             t++;
-            if (trace != null) trace.add(t, sign * it.f, stochastic ? infNorm(it.g) : m.stationarity(it), it.stepNorm, it.lr);
-            if (pl != null) pl.onIteration(t, lim.maxIter(), sign * it.f);
-            if (Double.isFinite(it.f) && it.f < bestF && allFinite(it.g)) {
-                bestF = it.f;
-                System.arraycopy(it.x, 0, best, 0, best.length);
-            }
-            if (s != null) {
-                status = s;
-                if (s == Status.CONVERGED) message = m.measureName() + " = " + Numbers.round(m.stationarity(it), 3) + " ≤ tol " + Numbers.round(lim.tol(), 6);
-                break;
-            }
-            if (lim.ftol() > 0 && !stochastic && Double.isFinite(it.f)
-                    && Math.abs(fPrev - it.f) <= lim.ftol() * Math.max(1, Math.max(Math.abs(fPrev), Math.abs(it.f)))) {
-                status = Status.CONVERGED;
-                message = "relative change of f " + Numbers.round(Math.abs(fPrev - it.f) / Math.max(1, Math.max(Math.abs(fPrev), Math.abs(it.f))), 3)
-                        + " ≤ ftol " + Numbers.round(lim.ftol(), 6);
-                break;
-            }
         }
+        if (trace != null) trace.last(t, it, sign, measure);
         if (status == Status.INTERRUPTED) Thread.interrupted();  // handled: the run reports it
         boolean keepBest = status == Status.DIVERGED || status == Status.INTERRUPTED || status == Status.TIME_LIMIT || status == Status.STALLED;
         obj.useAllRows();
-        double[] x = keepBest && !stochastic ? best : it.x;
-        if (status == Status.DIVERGED && stochastic) x = best;
+        boolean useBest = !bestIsCurrent && (keepBest && !stochastic || status == Status.DIVERGED && stochastic);
+        double[] x = (useBest ? bestX : it.x).clone();
         double[] g = new double[x.length];
         double f;
-        if (stochastic || x != it.x || !m.usesGradient()) {
+        if (stochastic || useBest || !m.usesGradient()) {
             f = obj.valueAndGradient(x, g);
-            it = new Iterate(obj, x);
+            it = new Iterate(obj, x.clone());
             System.arraycopy(g, 0, it.g, 0, g.length);
             it.f = f;
         } else {
@@ -111,6 +138,10 @@ public final class Descent {
         if (status != Status.DIVERGED || Double.isFinite(f)) measure = safeMeasure(m, it);
         if (message == null) message = describe(status, t, lim, measure, m.measureName());
         return new Outcome(x, f, g, status, message, t, measure, m.measureName(), f0, divergedAt);
+    }
+
+    private static String converged(Method m, double measure, Limits lim) {
+        return m.measureName() + " = " + Numbers.round(measure, 3) + " ≤ tol " + Numbers.round(lim.tol(), 6);
     }
 
     private static double safeMeasure(Method m, Iterate it) {
@@ -133,15 +164,16 @@ public final class Descent {
         };
     }
 
-    /** Why the iterate counts as diverged, or null. */
-    private static String runaway(Iterate it, double f0, double x0norm) {
+    /** Why the iterate counts as diverged, or null. ‖x‖∞ comes from the last step when it computed it. */
+    private static String runaway(Iterate it, boolean gFinite, double f0, double x0norm) {
         if (!Double.isFinite(it.f)) return "f became " + Numbers.format(it.f);
-        if (!allFinite(it.g)) return "the gradient became non-finite";
-        if (!allFinite(it.x)) return "x became non-finite";
+        if (!gFinite) return "the gradient became non-finite";
+        double xNorm = it.xNorm >= 0 ? it.xNorm : Double.isNaN(it.xNorm) ? Double.NaN : infNorm(it.x);
+        if (!Double.isFinite(xNorm)) return "x became non-finite";
         double scale = Math.max(1, Math.abs(f0));
         if (it.f > f0 + 1e10 * scale) return "f grew from " + Numbers.round(f0, 4) + " to " + Numbers.round(it.f, 4) + " (more than 1e10 × its start value)";
         if (it.f < f0 - 1e10 * scale) return "f fell from " + Numbers.round(f0, 4) + " to " + Numbers.round(it.f, 4) + ": the objective looks unbounded below";
-        if (infNorm(it.x) > 1e10 * Math.max(1, x0norm)) return "x grew to " + Numbers.round(infNorm(it.x), 3) + " (more than 1e10 × the start)";
+        if (xNorm > 1e10 * Math.max(1, x0norm)) return "x grew to " + Numbers.round(xNorm, 3) + " (more than 1e10 × the start)";
         return null;
     }
 
@@ -151,9 +183,15 @@ public final class Descent {
         return s == 0;
     }
 
+    /** ‖v‖∞, NaN when v has a NaN. */
     static double infNorm(double[] v) {
         double m = 0;
         for (double d : v) m = Math.max(m, Math.abs(d));
         return m;
+    }
+
+    /** ‖g‖∞ for mini-batch runs (NaN or ∞ when g is not finite). */
+    private static double gradientNorm(double[] g) {
+        return infNorm(g);
     }
 }

@@ -3,9 +3,9 @@ package org.gradus.optim;
 import org.gradus.atoms.Abs;
 import org.gradus.atoms.Add;
 import org.gradus.atoms.Apply;
+import org.gradus.atoms.L2;
 import org.gradus.atoms.Multiply;
 import org.gradus.atoms.Ops;
-import org.gradus.atoms.VectorAtom;
 import org.gradus.atoms.VectorFunction;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Element;
@@ -39,15 +39,13 @@ public record L1Split(Expr smooth, double[] weights) {
             }
             if (c > 0 && core instanceof VectorFunction vf && vf.operands().size() == 1 && vf.operands().get(0) instanceof VectorVariable v
                     && layout.contains(v)) {
-                VectorAtom atom = vf.atom();
-                if (atom == VectorAtom.L1 || atom == VectorAtom.NORM1 || atom == VectorAtom.ELASTIC_NET) {
-                    double lam = atom == VectorAtom.ELASTIC_NET ? c * vf.parameter() : c;
+                double[] penalty = vf.atom().l1l2Weights(); // λ·Σ|vᵢ| + μ·Σvᵢ² (l1, norm1, elasticNet)
+                if (penalty != null) {
+                    double lam = c * penalty[0];
                     int off = layout.offset(v);
                     for (int k = 0; k < v.size(); k++) w[off + k] += lam;
                     found = true;
-                    if (atom == VectorAtom.ELASTIC_NET && vf.parameter() != 1) {
-                        rest.add(Ops.mul(Constant.of(c * (1 - vf.parameter())), new VectorFunction(VectorAtom.L2, vf.operands(), Double.NaN, null)));
-                    }
+                    if (penalty[1] != 0) rest.add(Ops.mul(Constant.of(c * penalty[1]), new VectorFunction(L2.INSTANCE, vf.operands())));
                     continue;
                 }
             }

@@ -79,25 +79,50 @@ public abstract class Objective {
 
     /**
      * The stationarity measure compared with {@code tol}: the inf-norm of the projected gradient
-     * (components pushing out of the box at an active bound count as 0), as scipy's L-BFGS-B {@code pgtol}.
+     * (components pushing out of the box at an active bound count as 0), as scipy's L-BFGS-B {@code pgtol};
+     * NaN when g has a non-finite component. One pass over g (and x when bounded).
      */
     public double projectedGradientNorm(double[] x, double[] g) {
         double m = 0;
-        for (int i = 0; i < x.length; i++) {
-            double gi = g[i];
-            if (bounded) {
+        double finite = 0;   // stays 0 unless some gᵢ is ±∞ or NaN
+        if (!bounded) {
+            for (double gi : g) {
+                m = Math.max(m, Math.abs(gi));
+                finite += gi * 0;
+            }
+        } else {
+            for (int i = 0; i < x.length; i++) {
+                double gi = g[i];
+                finite += gi * 0;
                 if (x[i] <= lower[i] && gi > 0) gi = 0;
                 else if (x[i] >= upper[i] && gi < 0) gi = 0;
+                m = Math.max(m, Math.abs(gi));
             }
-            m = Math.max(m, Math.abs(gi));
         }
-        return Double.isNaN(g.length == 0 ? 0 : sum(g)) ? Double.NaN : m;
+        return finite == 0 ? m : Double.NaN;
     }
 
-    private static double sum(double[] g) {
-        double s = 0;
-        for (double v : g) s += v;
-        return s;
+    /**
+     * One component of a projected residual: 0 when rᵢ would push xᵢ out of the box at an active bound,
+     * else |rᵢ|. For stationarity measures of methods whose fixed point is not ∇f = 0.
+     */
+    public double projectedComponent(int i, double xi, double ri) {
+        if (bounded) {
+            if (xi <= lower[i] && ri > 0) return 0;
+            if (xi >= upper[i] && ri < 0) return 0;
+        }
+        return Math.abs(ri);
+    }
+
+    /**
+     * f on all rows at x, not counted as an evaluation (a trace's {@code fullF}); for a stochastic
+     * objective the mini-batch is chosen again by the next {@link #selectBatch}.
+     */
+    public double fullValue(double[] x) {
+        long counted = fCount;
+        double v = value(x);
+        fCount = counted;
+        return v;
     }
 
     public long fCount() {

@@ -1,8 +1,9 @@
 package org.gradus.optim;
 
-import org.gradus.optim.schedule.Schedule;
+import org.gradus.optim.method.MethodOptions;
+import org.gradus.optim.method.MethodSpec;
+import org.gradus.optim.method.Optimizers;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,208 +11,152 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The options of one {@code minimize} call, checked: names, types and values (SPEC §2). Absent
- * options are null and take the method's default (see each method and docs/optimizers.md).
+ * The options of one {@code minimize} call, checked (SPEC §2). Settings keeps the run options — how long
+ * to run, from where, how often, on which rows, what to record — and holds the method's own options
+ * (hyper-parameters such as lr or beta1) as given, checked against the method specs: their values when
+ * parsed, whether they apply once the method is known ({@link #methodOptions}).
  *
  * <p>An unknown option or method, a value of the wrong type or range, and an option that does not
  * apply to the method are {@link IllegalArgumentException}s written for the script's author.
  */
-public record Settings(String method, Double lr, Boolean normalized, String lineSearch, Double momentum,
-                       Double beta1, Double beta2, Double eps, Double weightDecay, Double alpha, Integer memory,
-                       Integer maxIter, Double tol, Double ftol, Double timeLimit, Object start, int restarts,
-                       long seed, Integer batch, Integer epochs, boolean shuffle, Schedule schedule, Object trace,
-                       Map<String, double[]> over, Set<String> given) {
+public record Settings(String method, Integer maxIter, Double tol, Double ftol, Double timeLimit, Object start, int restarts,
+                       long seed, Integer batch, Integer epochs, boolean shuffle, Object trace, Map<String, double[]> over,
+                       Map<String, Object> methodValues, Set<String> given) {
 
-    /** Every method of SPEC §2, in SPEC order. */
-    public static final List<String> METHODS = List.of("auto", "gd", "momentum", "nesterov", "adagrad", "rmsprop",
-            "adam", "adamw", "newton", "bfgs", "lbfgs", "cg", "fista", "nelder-mead");
+    private static final double INF = Double.POSITIVE_INFINITY;
 
-    private static final List<String> STOCHASTIC = List.of("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw");
+    /** The run options, each declared once with its documentation. */
+    public static final List<OptionSpec> RUN_OPTIONS = List.of(
+            OptionSpec.integer("maxIter", "the most iterations", 0, null),
+            OptionSpec.real("tol", "tolerance on the stationarity measure (gradient inf-norm)", 0, INF, true, false, null),
+            OptionSpec.real("ftol", "relative tolerance on f", 0, INF, true, false, null),
+            OptionSpec.real("timeLimit", "seconds the run may take", 0, INF, false, false, null),
+            OptionSpec.other("start", "start values, a map: start: [x: 0, y: 1]", Settings::checkStart),
+            OptionSpec.integer("restarts", "multi-start: the best of this many descents", 1, 1),
+            OptionSpec.other("seed", "random seed (restarts, shuffling)", Settings::checkSeed),
+            OptionSpec.integer("batch", "rows per step for data reductions (1 = SGD)", 1, null),
+            OptionSpec.integer("epochs", "passes over the data", 1, null),
+            OptionSpec.flag("shuffle", "shuffle rows each epoch", false),
+            OptionSpec.other("trace", "true, or a CSV file name for the iterates", Settings::checkTrace),
+            OptionSpec.other("over", "a box for the search: over: [x: -1..1]", Settings::checkOver));
 
-    /** Options that apply to some methods only: option → the methods it applies to. Others apply to all. */
-    public static final Map<String, List<String>> APPLIES_TO = appliesTo();
+    /** Run options that only mini-batch (stochastic) methods take. */
+    private static final List<String> STOCHASTIC_ONLY = List.of("batch", "epochs", "shuffle");
 
-    /** Every option name, in SPEC order. */
-    public static final List<String> OPTIONS = List.of("method", "lr", "normalized", "lineSearch", "momentum", "beta1",
-            "beta2", "eps", "weightDecay", "alpha", "memory", "maxIter", "tol", "ftol", "timeLimit", "start", "restarts",
-            "seed", "batch", "epochs", "shuffle", "schedule", "trace", "over", "subjectTo");
+    /** Every option name, in order: method, the methods' options, the run options, subjectTo. */
+    public static List<String> optionNames() {
+        return List.copyOf(optionDocs().keySet());
+    }
 
-    private static Map<String, List<String>> appliesTo() {
-        Map<String, List<String>> m = new LinkedHashMap<>();
-        List<String> lrMethods = new ArrayList<>(STOCHASTIC);
-        lrMethods.add("fista");
-        m.put("lr", lrMethods);
-        m.put("normalized", List.of("gd"));
-        m.put("lineSearch", List.of("gd", "newton", "bfgs", "lbfgs", "cg"));
-        m.put("momentum", List.of("momentum", "nesterov", "rmsprop"));
-        m.put("beta1", List.of("adam", "adamw"));
-        m.put("beta2", List.of("adam", "adamw"));
-        m.put("eps", List.of("adagrad", "rmsprop", "adam", "adamw"));
-        m.put("weightDecay", STOCHASTIC);
-        m.put("alpha", List.of("rmsprop"));
-        m.put("memory", List.of("lbfgs"));
-        m.put("batch", STOCHASTIC);
-        m.put("epochs", STOCHASTIC);
-        m.put("shuffle", STOCHASTIC);
-        m.put("schedule", lrMethods);
+    /** Every option with what it sets (the REPL's completion and {@code :help options}). */
+    public static Map<String, String> optionDocs() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("method", "the optimizer: " + String.join(" ", Optimizers.methodNames()));
+        for (OptionSpec o : Optimizers.methodOptions().values()) m.put(o.name(), o.doc());
+        for (OptionSpec o : RUN_OPTIONS) m.put(o.name(), o.doc());
+        m.put("subjectTo", "constraints: subjectTo: { x + y <= 1; x >= 0 }");
         return m;
     }
 
     /** Reads and checks the options map; {@code method} defaults to {@code auto}. */
     public static Settings parse(Map<String, ?> options) {
         Map<String, ?> o = options == null ? Map.of() : options;
+        List<String> valid = optionNames();
         for (String k : o.keySet()) {
-            if (!OPTIONS.contains(k)) {
-                throw new IllegalArgumentException("unknown option '" + k + "'; valid options: " + String.join(", ", OPTIONS));
+            if (!valid.contains(k)) throw new IllegalArgumentException("unknown option '" + k + "'; valid options: " + String.join(", ", valid));
+        }
+        Object m = o.get("method");
+        if (m != null && !(m instanceof CharSequence)) throw new IllegalArgumentException("method must be a string, got " + m);
+        String method = m == null ? "auto" : m.toString();
+        if (!Optimizers.methodNames().contains(method)) {
+            throw new IllegalArgumentException("unknown method '" + method + "'; valid methods: " + String.join(", ", Optimizers.methodNames()));
+        }
+        Map<String, Object> methodValues = new LinkedHashMap<>();
+        Map<String, Object> run = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> e : o.entrySet()) {
+            OptionSpec spec = Optimizers.methodOptions().get(e.getKey());
+            if (spec != null) {
+                Object v = spec.check(e.getValue());
+                if (v != null) methodValues.put(e.getKey(), v);
             }
         }
-        String method = string(o, "method", "auto");
-        if (!METHODS.contains(method)) {
-            throw new IllegalArgumentException("unknown method '" + method + "'; valid methods: " + String.join(", ", METHODS));
-        }
-        String lineSearch = string(o, "lineSearch", null);
-        if (lineSearch != null && !List.of("none", "armijo", "wolfe").contains(lineSearch)) {
-            throw new IllegalArgumentException("unknown lineSearch '" + lineSearch + "'; valid line searches: none, armijo, wolfe");
-        }
-        Double lr = positive(o, "lr");
-        Double momentum = range(o, "momentum", 0, 1, true, false);
-        Double beta1 = range(o, "beta1", 0, 1, true, false);
-        Double beta2 = range(o, "beta2", 0, 1, true, false);
-        Double eps = range(o, "eps", 0, Double.POSITIVE_INFINITY, true, false);
-        Double weightDecay = range(o, "weightDecay", 0, Double.POSITIVE_INFINITY, true, false);
-        Double alpha = range(o, "alpha", 0, 1, true, false);
-        Integer memory = positiveInt(o, "memory");
-        Integer maxIter = nonNegativeInt(o, "maxIter");
-        Double tol = range(o, "tol", 0, Double.POSITIVE_INFINITY, true, false);
-        Double ftol = range(o, "ftol", 0, Double.POSITIVE_INFINITY, true, false);
-        Double timeLimit = positive(o, "timeLimit");
-        Integer restarts = positiveInt(o, "restarts");
-        Object seedValue = o.get("seed");
-        long seed = 0;
-        if (seedValue != null) {
-            if (!(seedValue instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-                throw new IllegalArgumentException("seed must be a whole number, got " + seedValue);
-            }
-            seed = n.longValue();
-        }
-        Integer batch = positiveInt(o, "batch");
-        Integer epochs = positiveInt(o, "epochs");
-        Boolean normalized = bool(o, "normalized");
-        Boolean shuffle = bool(o, "shuffle");
-        Object sched = o.get("schedule");
-        if (sched != null && !(sched instanceof Schedule)) {
-            throw new IllegalArgumentException("schedule must be a schedule such as cosine(period: 1000), got " + sched);
-        }
-        Object trace = o.get("trace");
-        if (trace != null && !(trace instanceof Boolean) && !(trace instanceof CharSequence)) {
-            throw new IllegalArgumentException("trace must be true or a CSV file name, got " + trace);
-        }
-        if (trace instanceof CharSequence cs) trace = cs.toString();
-        Object start = o.get("start");
-        if (start != null && !(start instanceof Map) && !(start instanceof List) && !(start instanceof double[])) {
-            throw new IllegalArgumentException("start must be a map of start values such as [x: 1, y: 2], got " + start);
-        }
-        Map<String, double[]> over = over(o.get("over"));
+        for (OptionSpec spec : RUN_OPTIONS) run.put(spec.name(), spec.check(o.get(spec.name())));
         Set<String> given = new LinkedHashSet<>(o.keySet());
         given.remove("subjectTo");
-        return new Settings(method, lr, normalized, lineSearch, momentum, beta1, beta2, eps, weightDecay, alpha, memory,
-                maxIter, tol, ftol, timeLimit, start, restarts == null ? 1 : restarts, seed, batch, epochs,
-                shuffle != null && shuffle, (Schedule) sched, trace, over, given);
+        Integer restarts = (Integer) run.get("restarts");
+        Long seed = (Long) run.get("seed");
+        @SuppressWarnings("unchecked")
+        Map<String, double[]> over = run.get("over") == null ? Map.of() : (Map<String, double[]>) run.get("over");
+        return new Settings(method, (Integer) run.get("maxIter"), (Double) run.get("tol"), (Double) run.get("ftol"), (Double) run.get("timeLimit"),
+                run.get("start"), restarts == null ? 1 : restarts, seed == null ? 0 : seed, (Integer) run.get("batch"), (Integer) run.get("epochs"),
+                Boolean.TRUE.equals(run.get("shuffle")), run.get("trace"), over, methodValues, given);
     }
 
-    /** Checks that every given option applies to the (resolved) method. */
-    public void checkApplicable(String resolved, boolean auto) {
+    /**
+     * The options of the (resolved) method, checked against its spec.
+     *
+     * @param auto      true when {@code auto} picked the method (said in the error)
+     * @param l1Weights for proximal methods: λᵢ per coordinate
+     * @throws IllegalArgumentException for an option the method does not take, naming the methods that do
+     */
+    public MethodOptions methodOptions(MethodSpec spec, boolean auto, double[] l1Weights) {
+        String picked = auto ? " (the method auto picked)" : "";
+        Map<String, Object> values = new LinkedHashMap<>();
         for (String k : given) {
-            List<String> to = APPLIES_TO.get(k);
-            if (to != null && !to.contains(resolved)) {
-                throw new IllegalArgumentException("option '" + k + "' does not apply to method '" + resolved + "'"
-                        + (auto ? " (the method auto picked)" : "") + "; it applies to: " + String.join(", ", to));
+            if (k.equals("method")) continue;
+            if (STOCHASTIC_ONLY.contains(k) && !spec.stochastic()) {
+                throw new IllegalArgumentException("option '" + k + "' does not apply to method '" + spec.name() + "'" + picked
+                        + "; it applies to: " + String.join(", ", Optimizers.stochasticNames()));
             }
+            if (!Optimizers.methodOptions().containsKey(k)) continue;   // a run option
+            OptionSpec own = spec.option(k);
+            if (own == null) {
+                throw new IllegalArgumentException("option '" + k + "' does not apply to method '" + spec.name() + "'" + picked
+                        + "; it applies to: " + String.join(", ", Optimizers.takingOption(k)));
+            }
+            Object v = methodValues.get(k);
+            if (own.kind() == OptionSpec.Kind.CHOICE && !own.choices().contains(v)) {
+                throw new IllegalArgumentException("method '" + spec.name() + "' does not take " + k + ": '" + v + "'; use "
+                        + String.join(" or ", own.choices().stream().map(c -> k + ": '" + c + "'").toList()));
+            }
+            values.put(k, own.check(v));
         }
-        if (lineSearch != null && !"gd".equals(resolved) && !"newton".equals(resolved) && "none".equals(lineSearch)) {
-            throw new IllegalArgumentException("method '" + resolved + "' needs a line search; use lineSearch: 'wolfe' or 'armijo'");
-        }
+        return new MethodOptions(spec, values, l1Weights);
     }
 
     public boolean has(String option) {
         return given.contains(option);
     }
 
-    public double lr(double dflt) {
-        return lr == null ? dflt : lr;
+    /** The {@code lr} given as a number, or null. */
+    public Double lr() {
+        return methodValues.get("lr") instanceof Double d ? d : null;
     }
 
     public double tol(double dflt) {
         return tol == null ? dflt : tol;
     }
 
-    private static String string(Map<String, ?> o, String k, String dflt) {
-        Object v = o.get(k);
-        if (v == null) return dflt;
-        if (!(v instanceof CharSequence)) throw new IllegalArgumentException(k + " must be a string, got " + v);
-        return v.toString();
-    }
-
-    private static Boolean bool(Map<String, ?> o, String k) {
-        Object v = o.get(k);
-        if (v == null) return null;
-        if (!(v instanceof Boolean b)) throw new IllegalArgumentException(k + " must be true or false, got " + v);
-        return b;
-    }
-
-    private static Double number(Map<String, ?> o, String k) {
-        Object v = o.get(k);
-        if (v == null) return null;
-        if (!(v instanceof Number n)) throw new IllegalArgumentException(k + " must be a number, got " + v);
-        double d = n.doubleValue();
-        if (Double.isNaN(d)) throw new IllegalArgumentException(k + " must be a number, got NaN");
-        return d;
-    }
-
-    private static Double positive(Map<String, ?> o, String k) {
-        Double d = number(o, k);
-        if (d != null && !(d > 0 && Double.isFinite(d))) {
-            throw new IllegalArgumentException(k + " must be a positive number, got " + d);
+    private static Object checkSeed(Object v) {
+        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+            throw new IllegalArgumentException("seed must be a whole number, got " + v);
         }
-        return d;
+        return n.longValue();
     }
 
-    private static Double range(Map<String, ?> o, String k, double lo, double hi, boolean loClosed, boolean hiClosed) {
-        Double d = number(o, k);
-        if (d == null) return null;
-        boolean ok = (loClosed ? d >= lo : d > lo) && (hiClosed ? d <= hi : d < hi);
-        if (!ok) {
-            String r = (loClosed ? "[" : "(") + fmt(lo) + ", " + fmt(hi) + (hiClosed ? "]" : ")");
-            String hint = hi == 1 ? " (it must be below 1)" : "";
-            throw new IllegalArgumentException(k + " must be in " + r + hint + ", got " + fmt(d));
+    private static Object checkTrace(Object v) {
+        if (!(v instanceof Boolean) && !(v instanceof CharSequence)) throw new IllegalArgumentException("trace must be true or a CSV file name, got " + v);
+        return v instanceof CharSequence cs ? cs.toString() : v;
+    }
+
+    private static Object checkStart(Object v) {
+        if (!(v instanceof Map) && !(v instanceof List) && !(v instanceof double[])) {
+            throw new IllegalArgumentException("start must be a map of start values such as [x: 1, y: 2], got " + v);
         }
-        return d;
+        return v;
     }
 
-    private static String fmt(double v) {
-        return Double.isInfinite(v) ? "∞" : org.gradus.print.Numbers.format(v);
-    }
-
-    private static Integer positiveInt(Map<String, ?> o, String k) {
-        Double d = number(o, k);
-        if (d == null) return null;
-        if (d < 1 || d != Math.rint(d) || d > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(k + " must be a whole number >= 1, got " + fmt(d));
-        }
-        return d.intValue();
-    }
-
-    private static Integer nonNegativeInt(Map<String, ?> o, String k) {
-        Double d = number(o, k);
-        if (d == null) return null;
-        if (d < 0 || d != Math.rint(d) || d > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(k + " must be a whole number >= 0, got " + fmt(d));
-        }
-        return d.intValue();
-    }
-
-    private static Map<String, double[]> over(Object v) {
-        if (v == null) return Map.of();
+    private static Object checkOver(Object v) {
         if (!(v instanceof Map<?, ?> m)) throw new IllegalArgumentException("over must be a map such as [x: -3..3], got " + v);
         Map<String, double[]> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : m.entrySet()) {

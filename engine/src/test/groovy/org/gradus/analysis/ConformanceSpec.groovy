@@ -3,14 +3,13 @@ package org.gradus.analysis
 import org.gradus.expr.Variable
 import spock.lang.Specification
 
-import static org.gradus.analysis.Fx.*
+import static org.gradus.expr.Fn.*
 
 /** The analysis records of the conformance cases convexity.opt, stationary.opt, taylor_and_smoothness.opt. */
 class ConformanceSpec extends Specification {
     static Variable x = new Variable('x', 0)
     static Variable y = new Variable('y', 0)
 
-    def setupSpec() { Fx.install() }
 
     def "convexity.opt: #f"() {
         when:

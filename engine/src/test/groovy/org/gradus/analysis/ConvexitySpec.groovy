@@ -1,15 +1,13 @@
 package org.gradus.analysis
 
-import org.gradus.atoms.VectorAtom
 import org.gradus.eval.Evaluate
 import org.gradus.expr.Expr
-import org.gradus.expr.Matrix
 import org.gradus.expr.Variable
 import org.gradus.expr.VectorVariable
 import spock.lang.Specification
 import spock.lang.Unroll
 
-import static org.gradus.analysis.Fx.*
+import static org.gradus.expr.Fn.*
 
 /**
  * A table of functions with known labels over stated domains. Every verdict and certainty is asserted;
@@ -22,7 +20,6 @@ class ConvexitySpec extends Specification {
     static Variable z = new Variable('z', 0)
     static VectorVariable w = new VectorVariable('w', 3, 0)
 
-    static { Fx.install() }
 
     static double[] r(double lo, double hi) { [lo, hi] as double[] }
 
@@ -87,10 +84,10 @@ class ConvexitySpec extends Specification {
         'min'                          | min(x, y)                           | null                              || 'concave' | PROOF
         'relu'                         | relu(x)                             | null                              || 'convex'  | PROOF
         'difference of kinks'          | abs(x) - abs(y)                     | null                              || 'neither' | CE
-        'norm1'                        | vf(VectorAtom.NORM1, w)             | null                              || 'convex'  | PROOF
-        'norm2'                        | vf(VectorAtom.NORM2, w)             | null                              || 'convex'  | PROOF
-        'l2 regularizer'               | vf(VectorAtom.L2, w)                | null                              || 'convex'  | PROOF
-        'elastic net'                  | vf(VectorAtom.ELASTIC_NET, w, 0.3)  | null                              || 'convex'  | PROOF
+        'norm1'                        | norm1(w)                            | null                              || 'convex'  | PROOF
+        'norm2'                        | norm2(w)                            | null                              || 'convex'  | PROOF
+        'l2 regularizer'               | l2(w)                               | null                              || 'convex'  | PROOF
+        'elastic net'                  | elasticNet(w, 0.3)                  | null                              || 'convex'  | PROOF
         'quadForm, PSD matrix'         | quad([[2, 1], [1, 3]])              | null                              || 'convex'  | PROOF
         'quadForm, indefinite matrix'  | quad([[1, 2], [2, 1]])              | null                              || 'neither' | CE
         'sin where it is >= 0'         | sin(x)                              | [x: r(0, 3)]                      || 'concave' | PROOF
@@ -133,8 +130,8 @@ class ConvexitySpec extends Specification {
 
     def "adding lambda*l2 adds 2*lambda to every Hessian eigenvalue"() {
         expect:
-        Convexity.analyze(vf(VectorAtom.L2, w) * 0.5, null).mu() == 1
-        Convexity.analyze(vf(VectorAtom.L2, w) * 0.5 + w.get(0) * 3, null).L() == 1
+        Convexity.analyze(l2(w) * 0.5, null).mu() == 1
+        Convexity.analyze(l2(w) * 0.5 + w.get(0) * 3, null).L() == 1
     }
 
     def "a singular quadratic is convex but not strictly"() {
@@ -176,7 +173,7 @@ class ConvexitySpec extends Specification {
 
     static Expr quad(List<List<Number>> m) {
         VectorVariable v = new VectorVariable('v', 2, 0)
-        vf(VectorAtom.QUAD_FORM, v, Double.NaN, new Matrix(m.collect { it as double[] } as double[][]))
+        quadForm(v, m)
     }
 
     /** f(t·a + (1−t)·b) − (t·f(a) + (1−t)·f(b)) evaluated here, with BigDecimal for the mixing. */

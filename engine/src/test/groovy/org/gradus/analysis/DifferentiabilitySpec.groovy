@@ -3,13 +3,12 @@ package org.gradus.analysis
 import org.gradus.expr.Variable
 import spock.lang.Specification
 
-import static org.gradus.analysis.Fx.*
+import static org.gradus.expr.Fn.*
 
 class DifferentiabilitySpec extends Specification {
     static Variable x = new Variable('x', 0)
     static Variable y = new Variable('y', 0)
 
-    static { Fx.install() }
 
     def "#f at #at: continuous #continuous, differentiable #differentiable"() {
         when:

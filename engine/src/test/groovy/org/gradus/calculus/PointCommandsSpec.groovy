@@ -6,16 +6,13 @@ import org.gradus.diff.Reference
 import org.gradus.eval.CompiledFunction
 import org.gradus.eval.Evaluate
 import org.gradus.expr.Expr
-import org.gradus.expr.ExprCategory
 import org.gradus.expr.Layout
 import org.gradus.expr.Variable
 import spock.lang.Specification
-import spock.util.mop.Use
 
 import static org.gradus.expr.Fn.*
 
 /** The point commands of SPEC §2 "Derivatives": taylor, and the gradient and Hessian at a point. */
-@Use(ExprCategory)
 class PointCommandsSpec extends Specification {
     Variable x = new Variable('x', 0)
     Variable y = new Variable('y', 0)

@@ -3,17 +3,14 @@ package org.gradus.diff
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure as DS
 import org.gradus.eval.Evaluate
 import org.gradus.expr.Expr
-import org.gradus.expr.ExprCategory
 import org.gradus.expr.Layout
 import org.gradus.expr.Variable
 import org.gradus.expr.VectorVariable
 import spock.lang.Specification
-import spock.util.mop.Use
 
 import static org.gradus.expr.Fn.*
 
 /** partial and directional derivatives of SPEC §2 "Derivatives" (their values at a point: calculus.PointCommandsSpec). */
-@Use(ExprCategory)
 class DerivativeCommandsSpec extends Specification {
     Variable x = new Variable('x', 0)
     Variable y = new Variable('y', 0)

@@ -4,13 +4,11 @@ import org.apache.commons.math3.analysis.differentiation.DerivativeStructure as 
 import org.gradus.eval.CompiledFunction
 import org.gradus.expr.ConstantVector
 import org.gradus.expr.Expr
-import org.gradus.expr.ExprCategory
 import org.gradus.expr.Layout
 import org.gradus.expr.Variable
 import org.gradus.expr.VectorVariable
 import spock.lang.Shared
 import spock.lang.Specification
-import spock.util.mop.Use
 
 import static org.gradus.expr.Fn.*
 
@@ -19,7 +17,6 @@ import static org.gradus.expr.Fn.*
  * (above the size where vector functions are written out, so each is one reduction node), against
  * DerivativeStructure versions written as plain loops, and finite differences (see {@link Reference#check}).
  */
-@Use(ExprCategory)
 class ReductionDerivativesSpec extends Specification {
     static final int N = 10
     @Shared ConstantVector c = constants('c', [0.5, -1, 2, 0.25, -0.75, 1.5, -2, 1, 0.1, -0.3])
@@ -74,9 +71,7 @@ class ReductionDerivativesSpec extends Specification {
         given:
         def w = new VectorVariable('w', 6, 0)
         Expr f
-        use(ExprCategory) {
-            f = sum(0..<3) { i -> sum(0..<3) { j -> w[i] * w[j + 3] * (i + 2*j + 1) } }
-        }
+        f = sum(0..<3) { i -> sum(0..<3) { j -> w[i] * w[j + 3] * (i + 2*j + 1) } }
         double[] x = [0.3, -1.2, 0.7, 1.1, -0.4, 2.0]
         double[] g = new double[6]
         def cf = new CompiledFunction(f)

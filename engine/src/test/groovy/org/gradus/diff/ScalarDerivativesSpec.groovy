@@ -2,11 +2,9 @@ package org.gradus.diff
 
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure as DS
 import org.gradus.expr.Expr
-import org.gradus.expr.ExprCategory
 import org.gradus.expr.Layout
 import org.gradus.expr.Variable
 import spock.lang.Specification
-import spock.util.mop.Use
 
 import static org.gradus.expr.Fn.*
 
@@ -17,7 +15,6 @@ import static org.gradus.expr.Fn.*
  * random points of the function's domain, together with central finite differences and the engine's
  * symbolic-versus-compiled routes (see {@link Reference#check}).
  */
-@Use(ExprCategory)
 class ScalarDerivativesSpec extends Specification {
     static final List WIDE = [[-2, 2]] * 3
     static final List POSITIVE = [[0.5, 2]] * 3

@@ -4,18 +4,15 @@ import org.gradus.diff.Derivatives
 import org.gradus.diff.Reference
 import org.gradus.expr.ConstantVector
 import org.gradus.expr.Expr
-import org.gradus.expr.ExprCategory
 import org.gradus.expr.Layout
 import org.gradus.expr.Variable
 import org.gradus.expr.VectorVariable
 import spock.lang.PendingFeature
 import spock.lang.Specification
-import spock.util.mop.Use
 
 import static org.gradus.expr.Fn.*
 
 /** The compiled evaluator: reductions stay one node, values are numerically stable, programs are reusable. */
-@Use(ExprCategory)
 class ProgramSpec extends Specification {
 
     static Expr extendedRosenbrock(VectorVariable w) {
@@ -100,7 +97,7 @@ class ProgramSpec extends Specification {
         def x = new Variable('x', 0)
         def w = new VectorVariable('w', 12, 0)
         Expr f
-        use(ExprCategory) { f = x * sumsq(w) + sum(0..<11) { i -> exp(w[i] - w[i + 1]) } + log(1 + x**2) }
+        f = x * sumsq(w) + sum(0..<11) { i -> exp(w[i] - w[i + 1]) } + log(1 + x**2)
         def cf = new CompiledFunction(f)
         Random rnd = new Random(5)
         List<double[]> pts = (0..<5).collect { (0..<13).collect { rnd.nextGaussian() } as double[] }
@@ -147,7 +144,7 @@ class ProgramSpec extends Specification {
         given:
         def w = new VectorVariable('w', 4, 0)
         Expr f
-        use(ExprCategory) { f = sum(0..<4) { i -> w[i + 1] } }
+        f = sum(0..<4) { i -> w[i + 1] }
 
         when:
         Program.compile(f, f.layout()).value(new double[4])
@@ -163,10 +160,8 @@ class ProgramSpec extends Specification {
         def y = new Variable('y', 0)
         Expr s
         List<Expr> outs
-        use(ExprCategory) {
-            s = exp(x*y)
-            outs = [s, s + 1, s*x, log(s)]
-        }
+        s = exp(x*y)
+        outs = [s, s + 1, s*x, log(s)]
         def p = Program.compile(outs, new Layout([x, y]))
         double[] out = new double[4]
 

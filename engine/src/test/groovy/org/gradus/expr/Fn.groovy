@@ -1,41 +1,51 @@
 package org.gradus.expr
 
+import org.gradus.atoms.Functions
 import org.gradus.atoms.Ops
-import org.gradus.atoms.VectorFunction
-import org.gradus.atoms.Abs
-import org.gradus.atoms.Cos
-import org.gradus.atoms.Huber
-import org.gradus.atoms.Log1p
-import org.gradus.atoms.LogSumExp
-import org.gradus.atoms.Relu
-import org.gradus.atoms.Sigmoid
-import org.gradus.atoms.Sign
-import org.gradus.atoms.Sin
-import org.gradus.atoms.Softplus
-import org.gradus.atoms.Tan
-import org.gradus.atoms.Tanh
-import org.gradus.atoms.VectorAtom
 
-/** The built-in functions of SPEC §2 as engine expressions, for tests ({@code import static org.gradus.expr.Fn.*}). */
+/**
+ * The built-in functions of SPEC §2 for tests ({@code import static org.gradus.expr.Fn.*}): each is the
+ * engine's function word of that name ({@link Functions}), called as a script calls it, so numbers,
+ * expressions, lists and vectors are accepted alike. With {@link ExprOperators} this is the one test
+ * vocabulary of the engine.
+ */
 class Fn {
-    static Expr exp(Expr a) { Ops.exp(a) }
-    static Expr log(Expr a) { Ops.log(a) }
-    static Expr sqrt(Expr a) { Ops.sqrt(a) }
-    static Expr log1p(Expr a) { Ops.apply(Log1p.INSTANCE, a) }
-    static Expr sin(Expr a) { Ops.apply(Sin.INSTANCE, a) }
-    static Expr cos(Expr a) { Ops.apply(Cos.INSTANCE, a) }
-    static Expr tan(Expr a) { Ops.apply(Tan.INSTANCE, a) }
-    static Expr tanh(Expr a) { Ops.apply(Tanh.INSTANCE, a) }
-    static Expr abs(Expr a) { Ops.apply(Abs.INSTANCE, a) }
-    static Expr sign(Expr a) { Ops.apply(Sign.INSTANCE, a) }
-    static Expr relu(Expr a) { Ops.apply(Relu.INSTANCE, a) }
-    static Expr sigmoid(Expr a) { Ops.apply(Sigmoid.INSTANCE, a) }
-    static Expr softplus(Expr a) { Ops.apply(Softplus.INSTANCE, a) }
-    static Expr max(Expr a, Expr b) { Ops.max(a, b) }
-    static Expr min(Expr a, Expr b) { Ops.min(a, b) }
-    static Expr pow(Expr a, Expr b) { Ops.pow(a, b) }
-    static Expr logsumexp(Expr... a) { Ops.apply(LogSumExp.INSTANCE, a) }
-    static Expr huber(Expr pred, Expr y, double delta = 1) { Ops.apply(new Huber(delta), pred, y) }
+    private static Expr call(String name, Object... args) { Functions.call(name, args) }
+
+    static Expr exp(Object a) { call('exp', a) }
+    static Expr log(Object a) { call('log', a) }
+    static Expr log1p(Object a) { call('log1p', a) }
+    static Expr sqrt(Object a) { call('sqrt', a) }
+    static Expr sin(Object a) { call('sin', a) }
+    static Expr cos(Object a) { call('cos', a) }
+    static Expr tan(Object a) { call('tan', a) }
+    static Expr tanh(Object a) { call('tanh', a) }
+    static Expr abs(Object a) { call('abs', a) }
+    static Expr sign(Object a) { call('sign', a) }
+    static Expr relu(Object a) { call('relu', a) }
+    static Expr sigmoid(Object a) { call('sigmoid', a) }
+    static Expr softplus(Object a) { call('softplus', a) }
+    static Expr pow(Object a, Object b) { call('pow', a, b) }
+    static Expr max(Object a, Object b) { call('max', a, b) }
+    static Expr min(Object a, Object b) { call('min', a, b) }
+    /** Of scalars, or of one vector. */
+    static Expr logsumexp(Object... a) { call('logsumexp', a) }
+
+    static Expr dot(Object a, Object b) { call('dot', a, b) }
+    static Expr norm1(Object v) { call('norm1', v) }
+    static Expr norm2(Object v) { call('norm2', v) }
+    static Expr sumsq(Object v) { call('sumsq', v) }
+    static Expr quadForm(Object v, Object a) { call('quadForm', v, a) }
+    static Expr l1(Object v) { call('l1', v) }
+    static Expr l2(Object v) { call('l2', v) }
+    static Expr elasticNet(Object v, double alpha) { call('elasticNet', v, alpha) }
+
+    static Expr squaredError(Object pred, Object y) { call('squaredError', pred, y) }
+    static Expr absoluteError(Object pred, Object y) { call('absoluteError', pred, y) }
+    static Expr huber(Object pred, Object y, double delta = 1) { call('huber', pred, y, delta) }
+    static Expr logLoss(Object z, Object y) { call('logLoss', z, y) }
+    static Expr hinge(Object z, Object y) { call('hinge', z, y) }
+
     static Expr c(double v) { Constant.of(v) }
 
     /** {@code sum(from..<to) { i -> body }} with a fresh index symbol. */
@@ -46,19 +56,5 @@ class Fn {
         Ops.sum(i, from, to, body.call(i))
     }
 
-    static Expr vf(VectorAtom atom, List<Vec> operands, double parameter = Double.NaN, Matrix m = null) {
-        new VectorFunction(atom, operands, parameter, m)
-    }
-    static Expr norm1(Vec v) { vf(VectorAtom.NORM1, [v]) }
-    static Expr norm2(Vec v) { vf(VectorAtom.NORM2, [v]) }
-    static Expr sumsq(Vec v) { vf(VectorAtom.SUMSQ, [v]) }
-    static Expr l1(Vec v) { vf(VectorAtom.L1, [v]) }
-    static Expr l2(Vec v) { vf(VectorAtom.L2, [v]) }
-    static Expr elasticNet(Vec v, double alpha) { vf(VectorAtom.ELASTIC_NET, [v], alpha) }
-    static Expr logsumexp(Vec v) { vf(VectorAtom.LOGSUMEXP, [v]) }
-    static Expr dot(Vec a, Vec b) { vf(VectorAtom.DOT, [a, b]) }
-    static Expr quadForm(Vec v, List<List<Number>> a) {
-        vf(VectorAtom.QUAD_FORM, [v], Double.NaN, new Matrix(a.collect { r -> r.collect { it as double } as double[] } as double[][]))
-    }
     static ConstantVector constants(String name, List<Number> values) { new ConstantVector(name, values as double[]) }
 }

@@ -3,7 +3,6 @@ package org.gradus.expr
 import org.gradus.eval.Evaluate
 import spock.lang.Shared
 import spock.lang.Specification
-import spock.util.mop.Use
 
 import static org.gradus.expr.Fn.*
 
@@ -11,7 +10,6 @@ import static org.gradus.expr.Fn.*
  * The constructors simplify as they build (constant folding, 0/1 identities, like terms and factors),
  * and simplification never changes a value where the original expression is defined.
  */
-@Use(ExprCategory)
 class SimplificationSpec extends Specification {
     @Shared Variable x = new Variable('x', 0)
     @Shared Variable y = new Variable('y', 0)

@@ -1,7 +1,7 @@
 package org.gradus.optim
 
 import org.gradus.atoms.Softplus
-import org.gradus.atoms.VectorAtom
+import org.gradus.atoms.L1
 import org.gradus.expr.Constant
 import org.gradus.expr.Expr
 import org.gradus.expr.IndexSymbol
@@ -126,7 +126,7 @@ class Problems {
         double[] b = [3, 0.5, -2, -0.2, 0.05]
         def w = new VectorVariable("w", 5, 0.7)
         def terms = (0..<5).collect { k -> mul(0.5, sq(sub(w.get(k), c(b[k])))) }
-        def f = add(Ops.add(terms as List<Expr>), new VectorFunction(VectorAtom.L1, [w], Double.NaN, null))
+        def f = add(Ops.add(terms as List<Expr>), new VectorFunction(L1.INSTANCE, [w]))
         // F* = ½(1 + 0.25 + 1 + 0.04 + 0.0025) + 3 = 4.14625
         new Problem(name: 'lasso (l1)', f: f, minima: [[2, 0, -1, 0, 0] as double[]], fmin: 4.14625, xtol: 1e-6)
     }

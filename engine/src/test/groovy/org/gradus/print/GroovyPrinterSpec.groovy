@@ -3,12 +3,10 @@ package org.gradus.print
 import org.gradus.eval.Evaluate
 import org.gradus.expr.Constant
 import org.gradus.expr.Expr
-import org.gradus.expr.ExprCategory
 import org.gradus.expr.Variable
 import org.gradus.expr.VectorVariable
 import spock.lang.Shared
 import spock.lang.Specification
-import spock.util.mop.Use
 
 import static org.gradus.expr.Fn.*
 
@@ -16,7 +14,6 @@ import static org.gradus.expr.Fn.*
  * Expressions print as simplified Groovy text that can be typed back in (SPEC §2): the exact text for
  * a table of cases, and — read back as plain Groovy over numbers — the same value as the expression.
  */
-@Use(ExprCategory)
 class GroovyPrinterSpec extends Specification {
     @Shared Variable x = new Variable('x', 0)
     @Shared Variable y = new Variable('y', 0)

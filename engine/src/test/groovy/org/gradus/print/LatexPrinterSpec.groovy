@@ -1,17 +1,14 @@
 package org.gradus.print
 
 import org.gradus.expr.Expr
-import org.gradus.expr.ExprCategory
 import org.gradus.expr.Variable
 import org.gradus.expr.VectorVariable
 import spock.lang.Shared
 import spock.lang.Specification
-import spock.util.mop.Use
 
 import static org.gradus.expr.Fn.*
 
 /** {@code f.latex()}: LaTeX that renders as the mathematics, with no double superscripts or run-together numbers. */
-@Use(ExprCategory)
 class LatexPrinterSpec extends Specification {
     @Shared Variable x = new Variable('x', 0)
     @Shared Variable y = new Variable('y', 0)

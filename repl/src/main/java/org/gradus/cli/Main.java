@@ -1,27 +1,29 @@
 package org.gradus.cli;
 
+import org.gradus.atoms.Functions;
 import org.gradus.dsl.GradusException;
 import org.gradus.dsl.GradusSession;
-import org.gradus.dsl.ScriptCache;
-import org.gradus.result.Shown;
+import org.gradus.io.TemporaryFiles;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The {@code gradus} command: {@code run}, {@code check}, {@code --help}, {@code --version}, and the
  * REPL when called without arguments. Exit codes (SPEC §3): 0 success, 1 runtime error or failed
- * assert, 2 usage error, 3 syntax or compile error, 4 forbidden operation, 124 timeout.
+ * assert, 2 usage error, 3 syntax or compile error, 4 forbidden operation, 124 timeout; and 141 when
+ * stdout was closed by its reader ({@code | head -1}), as for a process ended by SIGPIPE.
+ *
+ * <p>{@link #main} is the one place (with the isolated run's child, {@code ChildMain}) where Gradus ends
+ * the JVM; everything else returns exit codes, so that the command can be run inside another program.
  */
 public final class Main {
     static final String VERSION = "gradus 0.1.0-SNAPSHOT";
     static final int USAGE = 2;
+    /** How long shutdown hooks may take before the process is ended anyway. */
+    private static final long EXIT_GRACE_MILLIS = 2000;
 
     static final String HELP = """
             Gradus: exact derivatives, convexity, stationary points and descent methods, in a small language.
@@ -29,25 +31,72 @@ public final class Main {
             usage:
               gradus                         interactive REPL
               gradus run FILE.opt [--json] [--quiet] [--timeout SECONDS] [--set name=value ...] [--debug]
+                         [--isolate] [--max-memory SIZE] [--allow-read DIR] [--allow-write DIR]
               gradus check FILE.opt          compile only; report errors
               gradus --help | --version
 
             run options:
               --json              one JSON object per shown value on stdout (JSON Lines); text goes to stderr
               --quiet             no progress bars
-              --timeout SECONDS   stop the run after SECONDS (exit code 124)
+              --timeout SECONDS   stop the run after SECONDS, compiling included (exit code 124)
               --set name=value    define a script variable before the script runs (numbers parsed as numbers)
               --debug             print Java stack traces of errors
+              --isolate           run the script in a child JVM with its own heap limit and no environment,
+                                  for scripts from strangers (about half a second more start-up)
+              --max-memory SIZE   the isolated run's heap limit, such as 512m or 4g (default 2g; implies
+                                  --isolate); a script that exhausts it fails with exit code 1
+              --allow-read DIR    let the script read files in DIR too (it reads only inside its own folder)
+              --allow-write DIR   let the script write outputs in DIR too (it writes only inside its own folder)
 
             exit codes: 0 success, 1 runtime error or failed assert, 2 usage error, 3 syntax or compile error,
-                        4 forbidden operation, 124 timeout
+                        4 forbidden operation, 124 timeout, 141 stdout closed by its reader (| head)
             """;
 
     private Main() {
     }
 
+    /** The built-in functions, from the engine's registry of function words, wrapped at 100 columns. */
+    static String functionList() {
+        StringBuilder sb = new StringBuilder("\nfunctions (in the REPL, :help NAME explains one):\n ");
+        int col = 1;
+        for (String name : Functions.names()) {
+            if (col + name.length() + 1 > 100) {
+                sb.append("\n ");
+                col = 1;
+            }
+            sb.append(' ').append(name);
+            col += name.length() + 1;
+        }
+        return sb.append('\n').toString();
+    }
+
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Ends the process with {@code code}. A run stopped at its time limit ends at once (its temporary files
+     * removed first): nothing the script left behind can delay it. Otherwise the shutdown hooks run, for at
+     * most {@link #EXIT_GRACE_MILLIS}.
+     */
+    private static void exit(int code) {
+        System.out.flush();
+        System.err.flush();
+        if (code == GradusException.TIMEOUT) {
+            TemporaryFiles.deleteAll();
+            Runtime.getRuntime().halt(code);
+        }
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(EXIT_GRACE_MILLIS);
+            } catch (InterruptedException ignored) {
+                // halting anyway
+            }
+            Runtime.getRuntime().halt(code);
+        }, "gradus-exit");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        System.exit(code);
     }
 
     /** Runs the command; returns the exit code. */
@@ -57,8 +106,8 @@ public final class Main {
 
     /**
      * Runs the command with {@code env} as the environment for the compiled-script cache of {@code run}
-     * ({@code GRADUS_CACHE=0}, {@code GRADUS_CACHE_DIR}, {@code XDG_CACHE_HOME}, {@code HOME}); returns the
-     * exit code.
+     * ({@code GRADUS_CACHE=0}, {@code GRADUS_CACHE_DIR}, {@code XDG_CACHE_HOME}, {@code HOME}) and
+     * {@code GRADUS_TIMING}; returns the exit code.
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         if (args.length == 0) return Repl.start(out, err);
@@ -66,6 +115,7 @@ public final class Main {
         switch (cmd) {
             case "--help", "-h", "help" -> {
                 out.print(HELP);
+                out.print(functionList());
                 return 0;
             }
             case "--version", "-V" -> {
@@ -73,7 +123,8 @@ public final class Main {
                 return 0;
             }
             case "run" -> {
-                return runCommand(args, out, err, env);
+                RunOptions options = RunOptions.parse(args, err);
+                return options == null ? USAGE : new RunCommand(options, out, err, env).run();
             }
             case "check" -> {
                 return checkCommand(args, out, err);
@@ -82,100 +133,6 @@ public final class Main {
                 err.println("gradus: unknown command '" + cmd + "'; use gradus run FILE.opt, gradus check FILE.opt or gradus --help");
                 return USAGE;
             }
-        }
-    }
-
-    private record RunArgs(Path file, boolean json, boolean quiet, double timeout, List<String[]> sets, boolean debug) {
-    }
-
-    private static RunArgs parseRun(String[] args, PrintStream err) {
-        Path file = null;
-        boolean json = false, quiet = false, debug = false;
-        double timeout = 0;
-        List<String[]> sets = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--json" -> json = true;
-                case "--quiet" -> quiet = true;
-                case "--debug" -> debug = true;
-                case "--timeout" -> {
-                    if (i + 1 >= args.length) return usage(err, "--timeout needs a number of seconds");
-                    try {
-                        timeout = Double.parseDouble(args[++i]);
-                    } catch (NumberFormatException e) {
-                        return usage(err, "--timeout needs a number of seconds, not '" + args[i] + "'");
-                    }
-                    if (!(timeout > 0)) return usage(err, "--timeout must be positive, not " + args[i]);
-                }
-                case "--set" -> {
-                    if (i + 1 >= args.length) return usage(err, "--set needs name=value");
-                    String s = args[++i];
-                    int eq = s.indexOf('=');
-                    if (eq <= 0) return usage(err, "--set needs name=value, not '" + s + "'");
-                    String name = s.substring(0, eq);
-                    if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) return usage(err, "--set: '" + name + "' is not a valid name");
-                    sets.add(new String[]{name, s.substring(eq + 1)});
-                }
-                default -> {
-                    if (a.startsWith("--")) return usage(err, "unknown option " + a);
-                    if (file != null) return usage(err, "only one script file, got '" + file + "' and '" + a + "'");
-                    file = Path.of(a);
-                }
-            }
-        }
-        if (file == null) return usage(err, "run needs a script: gradus run FILE.opt");
-        return new RunArgs(file, json, quiet, timeout, sets, debug);
-    }
-
-    private static RunArgs usage(PrintStream err, String message) {
-        err.println("gradus: " + message + " (see gradus --help)");
-        return null;
-    }
-
-    static Object parseValue(String v) {
-        try {
-            if (v.matches("[+-]?\\d+")) return Long.parseLong(v);
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            return v;
-        }
-    }
-
-    private static int runCommand(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        RunArgs ra = parseRun(args, err);
-        if (ra == null) return USAGE;
-        if (!Files.isRegularFile(ra.file())) {
-            err.println("gradus: no such script file: " + ra.file());
-            return USAGE;
-        }
-        GradusSession session = new GradusSession();
-        session.setCacheDir(ScriptCache.defaultDir(env));
-        session.setTimeLimit(ra.timeout());
-        for (String[] s : ra.sets()) session.getPredefined().put(s[0], parseValue(s[1]));
-        if (ra.json()) {
-            session.setScriptOut(err);
-            session.setListener((Shown s) -> {
-                out.println(s.toJson());
-                out.flush();
-            });
-        } else {
-            session.setListener((Shown s) -> {
-                String text = s.toText();
-                out.println(text);
-                if (text.indexOf('\n') >= 0) out.println(); // a blank line after each multi-line report
-                out.flush();
-            });
-        }
-        if (!ra.quiet()) session.setProgress(Progress.forTerminal(err));
-        long mainStarted = System.nanoTime();
-        try {
-            session.run(ra.file());
-            return 0;
-        } catch (GradusException e) {
-            return report(e, ra.debug(), err);
-        } finally {
-            if (System.getenv("GRADUS_TIMING") != null) timing(session, mainStarted, err);
         }
     }
 
@@ -195,9 +152,6 @@ public final class Main {
             return 0;
         } catch (GradusException e) {
             return report(e, false, err);
-        } catch (RuntimeException e) {
-            err.println("gradus: cannot read " + file + ": " + e.getMessage());
-            return USAGE;
         }
     }
 
@@ -205,7 +159,7 @@ public final class Main {
      * GRADUS_TIMING=1: where a run's time went (JVM start to main, Groovy setup and compile or the load of
      * the cached classes, the run).
      */
-    private static void timing(GradusSession session, long mainStarted, PrintStream err) {
+    static void timing(GradusSession session, long mainStarted, PrintStream err) {
         long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
         double toMain = (System.currentTimeMillis() - jvmStart) - (System.nanoTime() - mainStarted) / 1e6;
         err.printf("timing: JVM start to main %.0f ms, compile %.0f ms%s, run %.0f ms%n", toMain,
@@ -213,14 +167,15 @@ public final class Main {
                 session.getLastRunMillis());
     }
 
+    static String readAll(java.io.InputStream in) throws java.io.IOException {
+        return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Prints the located error (and with {@code debug} its stack trace); returns its exit code. */
     static int report(GradusException e, boolean debug, PrintStream err) {
         err.println(e.report());
         if (debug && e.getCause() != null) e.getCause().printStackTrace(err);
         err.flush();
         return e.getExitCode();
-    }
-
-    static String readAll(java.io.InputStream in) throws IOException {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 }

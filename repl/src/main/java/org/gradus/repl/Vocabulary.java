@@ -1,5 +1,12 @@
 package org.gradus.repl;
 
+import org.gradus.atoms.FunctionWord;
+import org.gradus.atoms.Functions;
+import org.gradus.optim.Minimizer;
+import org.gradus.optim.Settings;
+import org.gradus.optim.method.MethodSpec;
+import org.gradus.optim.method.Optimizers;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,13 +16,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The words of the language as the REPL knows them: built-in functions (with a signature, a one-line
- * description and an example for {@code :help NAME}), the options of {@code minimize}/{@code maximize},
- * the method names, and Groovy's keywords. Read once from {@code vocabulary.txt} beside this class.
+ * description and an example for {@code :help NAME}) and Groovy's keywords, read once from
+ * {@code vocabulary.txt} beside this class; the function words (exp, ..., hinge) from the engine's atom
+ * registry ({@link Functions}); the options of {@code minimize}/{@code maximize} and the method names
+ * from the engine's method registry ({@link Optimizers}, {@link Settings}).
  */
 public final class Vocabulary {
     /** One built-in: {@code :help NAME} prints these. */
@@ -76,11 +86,15 @@ public final class Vocabulary {
                     section = line;
                     continue;
                 }
+                if (section.equals("[builtins]") && line.startsWith("@functions")) {
+                    for (FunctionWord w : Functions.words()) {
+                        v.builtins.put(w.name(), new Builtin(w.name(), w.signature(), w.help(), w.example()));
+                    }
+                    continue;
+                }
                 String[] f = line.split("\\s+\\|\\s+");
                 switch (section) {
                     case "[builtins]" -> v.builtins.put(f[0], new Builtin(f[0], f[1], f[2], f[3]));
-                    case "[options]" -> v.options.put(f[0], f[1]);
-                    case "[methods]" -> v.methods.put(f[0], f[1]);
                     case "[keywords]" -> v.keywords.add(f[0]);
                     default -> throw new IllegalStateException("vocabulary.txt: a line outside a section: " + line);
                 }
@@ -88,6 +102,13 @@ public final class Vocabulary {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        int methods = Optimizers.all().size();
+        Settings.optionDocs().forEach((name, doc) -> {
+            List<String> taking = Optimizers.takingOption(name);
+            v.options.put(name, taking.isEmpty() || taking.size() == methods ? doc : doc + " (" + String.join(", ", taking) + ")");
+        });
+        v.methods.put("auto", Minimizer.AUTO_SUMMARY);
+        for (MethodSpec m : Optimizers.all()) v.methods.put(m.name(), m.summary());
         return v;
     }
 }

@@ -75,6 +75,16 @@ class MainSpec extends Specification {
                 ['{"kind":"number","value":42}', '{"kind":"value","text":"abc"}']
     }
 
+    def "--help lists the built-in functions, every word of the engine's registry"() {
+        when:
+        String out = gradus('--help').out
+
+        then: 'the list that the error "see the built-in functions with gradus --help" points to'
+        out.contains('functions (in the REPL, :help NAME explains one):')
+        org.gradus.atoms.Functions.names().every { out.contains(' ' + it) }
+        ['exp', 'logsumexp', 'quadForm', 'elasticNet', 'huber', 'hinge'].every { out =~ /\b$it\b/ }
+    }
+
     def "exit codes: usage 2, compile 3, runtime 1, forbidden 4, timeout 124"() {
         expect:
         gradus(args as String[]).code == code
@@ -160,8 +170,8 @@ class MainSpec extends Specification {
 
     def "numbers given to --set are parsed as numbers"() {
         expect:
-        Main.parseValue('3') == 3L
-        Main.parseValue('-2.5e-3') == -0.0025d
-        Main.parseValue('adam') == 'adam'
+        RunOptions.parseValue('3') == 3L
+        RunOptions.parseValue('-2.5e-3') == -0.0025d
+        RunOptions.parseValue('adam') == 'adam'
     }
 }

@@ -1,7 +1,6 @@
 package org.gradus.repl
 
 import org.gradus.dsl.GradusSession
-import org.gradus.optim.ProgressListener
 import org.jline.terminal.Terminal
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -9,8 +8,6 @@ import spock.lang.Timeout
 
 import java.nio.file.Files
 import java.nio.file.Path
-import java.util.concurrent.CountDownLatch
-import java.util.concurrent.TimeUnit
 
 class GradusShellSpec extends Specification {
     @TempDir
@@ -124,7 +121,7 @@ class GradusShellSpec extends Specification {
         d.start()
         d.type('1 + 1')
         d.type(':quit')
-        d.loop.join(10_000)
+        d.loop.join(ShellDriver.FAILSAFE_MILLIS)
 
         then:
         !d.loop.alive
@@ -146,8 +143,7 @@ class GradusShellSpec extends Specification {
         d.shell.session().listener = { replShown << it.toText() }
         d.start()
         inputs.each { d.type(it) }
-        d.keyboard.close()
-        d.loop.join(30_000)
+        d.endInput()
 
         when: 'the saved script runs in a fresh session, as gradus run does'
         String script = Files.readString(saved)
@@ -177,18 +173,17 @@ class GradusShellSpec extends Specification {
         screen.contains('no such file')
     }
 
-    @Timeout(60)
+    @Timeout(600)   // a failsafe: the test waits on events only
     def "Ctrl-C interrupts a long computation from another thread; the session goes on"() {
         given:
         ShellDriver d = new ShellDriver(dir)
         d.start()
 
-        when:
+        when: 'a loop with no end, which says once that it runs'
         d.type('n = 0')
-        d.type('while (true) { n++ }')
-        long until = System.nanoTime() + 20_000_000_000L   // the loop is underway once n has counted
-        while (!((d.shell.session().variables().n ?: 0) > 0) && System.nanoTime() < until) Thread.sleep(10)
-        d.terminal.raise(Terminal.Signal.INT)          // what the terminal does on Ctrl-C
+        d.type("while (true) { if (n++ == 1000) show('looping') }")
+        d.waitFor('looping')
+        d.ctrlC()                                       // what the terminal does on Ctrl-C, from this thread
         int at = d.waitFor('interrupted')
         d.type('n > 0')
         d.waitFor('true', at)
@@ -208,32 +203,14 @@ class GradusShellSpec extends Specification {
     static final String LONG_ADAM = "minimize rosen, method: 'adam', lr: 1e-7, maxIter: 100000000"
 
     /**
-     * Arms an event for the next long run (maxIter of a million or more): the returned latch opens at its
-     * 1000th iteration, so a test presses Ctrl-C while that run is certainly running, however loaded the
-     * machine — never after a delay, which on a busy machine may hit an earlier input or come too late.
-     * Whatever listened before (the progress bar) still hears every iteration.
+     * Presses Ctrl-C at iteration {@code at} of every later run of {@code maxIter} iterations, on the
+     * optimizer's own thread: the run stops there, whatever the machine's load, and cannot reach its end.
      */
-    static CountDownLatch longRunUnderway(ShellDriver d) {
-        CountDownLatch underway = new CountDownLatch(1)
-        ProgressListener before = d.shell.session().progress
-        d.shell.session().progress = new ProgressListener() {
-            void onIteration(int iteration, int maxIterations, double f) {
-                before?.onIteration(iteration, maxIterations, f)
-                if (maxIterations >= 1_000_000 && iteration >= 1000) underway.countDown()
-            }
-
-            void onFinish() { before?.onFinish() }
-        }
-        underway
+    static void ctrlCAt(ShellDriver d, int at, int maxIter) {
+        d.onProgress { int iteration, int max -> if (max == maxIter && iteration == at) d.ctrlC() }
     }
 
-    /** Presses Ctrl-C once the armed long run is underway. */
-    static void interruptWhen(ShellDriver d, CountDownLatch underway) {
-        assert underway.await(60, TimeUnit.SECONDS): 'the long run did not start'
-        d.terminal.raise(Terminal.Signal.INT)
-    }
-
-    @Timeout(60)
+    @Timeout(600)
     def "Ctrl-C stops a long Adam run: the result shows status interrupted and the best point so far, and r keeps it"() {
         given:
         ShellDriver d = new ShellDriver(dir)
@@ -243,27 +220,23 @@ class GradusShellSpec extends Specification {
         d.start()
         d.type('x = variable(-1.2); y = variable(1.0)')
         d.type(ROSENBROCK)
+        ctrlCAt(d, 10, 100000000)
 
         when: 'the shown form'
-        CountDownLatch underway = longRunUnderway(d)
         d.type(LONG_ADAM)
-        interruptWhen(d, underway)
         int at = d.waitFor('minimize: interrupted')
         def r = shown.last()
 
         then:
         r.status().text() == 'interrupted'
         r.message().contains('the best point is kept')
-        r.iterations() > 0 && r.iterations() < 100000000
+        r.iterations() == 10
         r.point().every { Double.isFinite(it) }
         r.value() < 24.2                                 // f at the start (-1.2, 1) is 24.2
         d.text().indexOf('x           (x = ', at) > at   // the point is on the screen
 
         when: 'the assigned form keeps the result in r'
-        underway = longRunUnderway(d)
         d.type('r = ' + LONG_ADAM)
-        interruptWhen(d, underway)
-        while (d.shell.running) Thread.sleep(5)
         d.type('r.status')
         d.waitFor('interrupted\n', at + 1)
         d.type('rosen.at(r) < 24.2')
@@ -277,28 +250,27 @@ class GradusShellSpec extends Specification {
         d.close()
     }
 
-    @Timeout(60)
+    @Timeout(600)
     def "on a real terminal a long run draws a progress bar that is erased before its result"() {
-        given:
+        given: 'a terminal whose bar appears after 500 progress reports (the driver clock: 1 ms a report)'
         ShellDriver d = new ShellDriver(dir, true)
         d.start()
         d.type('x = variable(-1.2); y = variable(1.0)')
         d.type(ROSENBROCK)
+        ctrlCAt(d, 2000, 100000000)
 
-        when: 'a run that ends by itself after a second or two'
-        d.type("minimize rosen, method: 'adam', lr: 1e-7, maxIter: 4000000")
+        when: 'a run that ends by itself'
+        d.type("minimize rosen, method: 'adam', lr: 1e-7, maxIter: 5000")
         int first = d.waitFor('minimize: max-iterations')
         String run1 = d.text().substring(0, first)
 
-        and: 'a run stopped with Ctrl-C'
+        and: 'a run stopped with Ctrl-C (at iteration 2000, after the bar was drawn)'
         d.type(LONG_ADAM)
-        d.waitFor('/100000000 iterations', first)       // the bar is drawn: the run is underway
-        d.terminal.raise(Terminal.Signal.INT)
         int second = d.waitFor('minimize: interrupted', first)
         String run2 = d.text().substring(first, second)
 
         then: 'the bar was drawn, then erased, and the report starts on the clean line'
-        run1.contains('/4000000 iterations  f = ')
+        run1.contains('/5000 iterations  f = ')
         run1.endsWith('\r\u001b[K')
         run2.contains('/100000000 iterations  f = ')
         run2.endsWith('\r\u001b[K')
@@ -317,16 +289,13 @@ class GradusShellSpec extends Specification {
         d.start()
         ['x = variable(-1.2); y = variable(1.0)', ROSENBROCK, 'grad(rosen)',
          "minimize rosen, method: 'lbfgs'", "minimize rosen, method: 'newton'", 'minimize rosen, method: \'nope\''].each { d.type(it) }
-        CountDownLatch underway = longRunUnderway(d)
+        ctrlCAt(d, 1, 3000000)    // the REPL run stops at its first iteration; the saved script runs in full
         d.type("r = minimize(rosen, method: 'adam', lr: 1e-7, maxIter: 3000000)")
-        interruptWhen(d, underway)
-        while (d.shell.running) Thread.sleep(5)
         d.type('r.status')
         d.type('rosen.at(r) < 24.2')
         d.type(':save rosen.opt')
         d.waitFor('saved ')
-        d.keyboard.close()
-        d.loop.join(30_000)
+        d.endInput()
 
         when: 'gradus run rosen.opt'
         String script = Files.readString(saved)

@@ -1,10 +1,6 @@
 package org.gradus.dsl.compile
 
 import groovy.transform.CompileStatic
-import groovy.transform.ThreadInterrupt
-import org.codehaus.groovy.ast.ASTNode
-import org.codehaus.groovy.ast.AnnotationNode
-import org.codehaus.groovy.ast.ClassHelper
 import org.codehaus.groovy.ast.ClassNode
 import org.codehaus.groovy.ast.MethodNode
 import org.codehaus.groovy.ast.Parameter
@@ -21,18 +17,13 @@ import org.codehaus.groovy.classgen.GeneratorContext
 import org.codehaus.groovy.control.CompilePhase
 import org.codehaus.groovy.control.SourceUnit
 import org.codehaus.groovy.control.customizers.CompilationCustomizer
-import org.codehaus.groovy.transform.ThreadInterruptibleASTTransformation
 
 /**
  * Rewrites for code typed into an interactive session, where each input is compiled as its own script
  * on the session's shared binding:
- * <ul>
- *   <li>{@link Declarations}: a top-level {@code def name = expr} (or {@code double name = expr}) becomes
- *       {@code name = expr}, a session variable, instead of a local that vanishes after the input;</li>
- *   <li>{@link Interruptible}: loops and closures check {@link Thread#isInterrupted()} and stop with an
- *       {@link InterruptedException}, so Ctrl-C also stops plain Groovy loops (optimizers check the flag
- *       themselves).</li>
- * </ul>
+ * {@link Declarations}: a top-level {@code def name = expr} (or {@code double name = expr}) becomes
+ * {@code name = expr}, a session variable, instead of a local that vanishes after the input. (Ctrl-C
+ * stops plain loops through the checks {@link StopChecks} puts into every script.)
  */
 @CompileStatic
 final class InteractiveTransforms {
@@ -62,23 +53,6 @@ final class InteractiveTransforms {
                 assign.setSourcePosition(d)
                 es.expression = assign
             }
-        }
-    }
-
-    /**
-     * Groovy's {@code @ThreadInterrupt} checks, applied after the {@link Sandbox} and the
-     * {@link GuardTransform} have looked at the script (the inserted {@code Thread.currentThread()} would
-     * not pass them): added to the configuration after them, in their last phase.
-     */
-    static class Interruptible extends CompilationCustomizer {
-        Interruptible() {
-            super(CompilePhase.CANONICALIZATION)
-        }
-
-        @Override
-        void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
-            AnnotationNode annotation = new AnnotationNode(ClassHelper.make(ThreadInterrupt))
-            new ThreadInterruptibleASTTransformation().visit([annotation, classNode] as ASTNode[], source)
         }
     }
 }

@@ -13,6 +13,8 @@ import org.gradus.print.Numbers;
  */
 public record Backtracking(double c1, double rhoHi, double rhoLo, int maxEvaluations, boolean projected) implements LineSearch {
     public static final Backtracking DEFAULT = new Backtracking(1e-4, 0.5, 0.1, 50, false);
+    /** {@link #DEFAULT} with its trial points projected onto the bounds. */
+    public static final Backtracking PROJECTED = DEFAULT.withProjection();
 
     public Backtracking withProjection() {
         return new Backtracking(c1, rhoHi, rhoLo, maxEvaluations, true);
@@ -20,7 +22,7 @@ public record Backtracking(double c1, double rhoHi, double rhoLo, int maxEvaluat
 
     @Override
     public double search(Iterate it, double[] d, double alpha0) {
-        Probe p = new Probe(it, d, projected);
+        Probe p = it.probe(d, projected);
         if (!(p.dphi0 < 0)) return Double.NaN;
         double alpha = alpha0;
         for (int k = 0; k < maxEvaluations; k++) {
@@ -38,6 +40,12 @@ public record Backtracking(double c1, double rhoHi, double rhoLo, int maxEvaluat
             if (alpha < 1e-20) break;
         }
         return Double.NaN;
+    }
+
+    @Override
+    public LineSearch forBounds(boolean bounded) {
+        if (!bounded || projected) return this;
+        return this.equals(DEFAULT) ? PROJECTED : withProjection();
     }
 
     @Override

@@ -16,4 +16,12 @@ public interface LineSearch {
 
     /** A short description with the parameters, for reports. */
     String describe();
+
+    /**
+     * The search to use on a problem with bounds ({@code bounded} true): a backtracking search then
+     * projects its trial points onto the box (Bertsekas' projected Armijo rule); others search as they are.
+     */
+    default LineSearch forBounds(boolean bounded) {
+        return this;
+    }
 }

@@ -24,7 +24,7 @@ public record MoreThuente(double c1, double c2, double xtol, int maxEvaluations,
 
     @Override
     public double search(Iterate it, double[] d, double alpha0) {
-        Probe p = new Probe(it, d, false);
+        Probe p = it.probe(d, false);
         double ginit = p.dphi0;
         if (!(ginit < 0)) return Double.NaN;
         double finit = p.f0;
@@ -35,7 +35,7 @@ public record MoreThuente(double c1, double c2, double xtol, int maxEvaluations,
         double gtest = c1 * ginit;
         double width = stpmax - stpmin;
         double width1 = width / 0.5;
-        State s = new State();
+        State s = new State();   // a few scalars; escape analysis keeps them in registers
         s.stx = 0;
         s.fx = finit;
         s.gx = ginit;

@@ -2,67 +2,80 @@ package org.gradus.optim.linesearch;
 
 import org.gradus.optim.Iterate;
 
-/** Evaluations of φ(α) = f(x + α·d) and φ'(α) = ∇f(x + α·d)·d, keeping the last trial point. */
-final class Probe {
-    final Iterate it;
-    final double[] x0;
-    final double[] d;
-    final double f0;
-    final double dphi0;
-    final double[] xt;
-    final double[] gt;
-    final boolean project;
-    double ft;
-    double alphaT = Double.NaN;
+/**
+ * Evaluations of φ(α) = f(x + α·d) and φ'(α) = ∇f(x + α·d)·d from the current iterate. Trial points go
+ * into the iterate's trial buffers; {@link #accept} moves the iterate there by swapping buffers. One
+ * probe belongs to each iterate and is reset for every search, so a search allocates nothing.
+ */
+public final class Probe {
+    private final Iterate it;
+    private double[] d;
+    private boolean project;
+    double f0;
+    double dphi0;
+    private double ft;
+    private double alphaT = Double.NaN;
 
-    Probe(Iterate it, double[] d, boolean project) {
+    public Probe(Iterate it) {
         this.it = it;
-        this.x0 = it.x.clone();
+    }
+
+    /** Starts a search along d (projected onto the bounds when {@code project}). */
+    public Probe reset(double[] d, boolean project) {
         this.d = d;
+        this.project = project;
         this.f0 = it.f;
         this.dphi0 = dot(it.g, d);
-        this.xt = new double[x0.length];
-        this.gt = new double[x0.length];
-        this.project = project;
+        this.alphaT = Double.NaN;
+        return this;
     }
 
     /** φ(α); afterwards {@link #slope()} is φ'(α). */
     double at(double alpha) {
+        double[] x0 = it.x;
+        double[] xt = it.trialX();
         for (int i = 0; i < xt.length; i++) xt[i] = x0[i] + alpha * d[i];
         if (project) it.objective.project(xt);
-        ft = it.objective.valueAndGradient(xt, gt);
+        ft = it.objective.valueAndGradient(xt, it.trialG());
         alphaT = alpha;
         return ft;
     }
 
     double slope() {
-        return dot(gt, d);
+        return dot(it.trialG(), d);
     }
 
     /** ∇f(x0)·(xt − x0): the predicted decrease along a projected path. */
     double predicted() {
+        double[] x0 = it.x;
+        double[] xt = it.trialX();
+        double[] g = it.g;
         double s = 0;
-        for (int i = 0; i < xt.length; i++) s += it.g[i] * (xt[i] - x0[i]);
+        for (int i = 0; i < xt.length; i++) s += g[i] * (xt[i] - x0[i]);
         return s;
     }
 
     /** Moves the iterate to the point of step α (re-evaluating when α was not the last trial). */
     double accept(double alpha) {
         if (alpha != alphaT) at(alpha);
+        double[] x0 = it.x;
+        double[] xt = it.trialX();
         double sn = 0;
+        double xn = 0;
         for (int i = 0; i < xt.length; i++) {
             double dx = xt[i] - x0[i];
             sn += dx * dx;
+            xn = Math.max(xn, Math.abs(xt[i]));
         }
-        System.arraycopy(xt, 0, it.x, 0, xt.length);
-        System.arraycopy(gt, 0, it.g, 0, gt.length);
-        it.f = ft;
+        it.moveTo(ft);
         it.lr = alpha;
         it.stepNorm = Math.sqrt(sn);
+        it.xNorm = xn;
         return alpha;
     }
 
-    static double dot(double[] a, double[] b) {
+    /** aᵀb, summed in index order. */
+    public static double dot(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) s += a[i] * b[i];
         return s;

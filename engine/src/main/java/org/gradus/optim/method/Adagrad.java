@@ -1,16 +1,30 @@
 package org.gradus.optim.method;
 
-import org.gradus.optim.Settings;
-import org.gradus.print.Numbers;
+import org.gradus.optim.Iterate;
+import org.gradus.optim.schedule.ScalarOrSchedule;
 
 /** AdaGrad (Duchi et al. 2011), torch's form: G ← G + g², u = g/(√G + eps). Defaults: lr 0.01, eps 1e-10. */
 final class Adagrad extends FirstOrder {
-    private final double eps;
+    static final MethodSpec SPEC = MethodSpec.named("adagrad")
+            .summary("AdaGrad")
+            .description("G ← G + g², x ← x − lr·g/(√G + eps)")
+            .stochastic()
+            .tol(1e-6, "1e-6 on |∇f + wd·x|∞ (projected onto the bounds)")
+            .options(HyperParameters.LR.withDefault(1e-2), HyperParameters.EPS.withDefault(1e-10), HyperParameters.WEIGHT_DECAY, HyperParameters.SCHEDULE)
+            .build(Config::of, Adagrad::new);
+
+    record Config(ScalarOrSchedule lr, ScalarOrSchedule eps, ScalarOrSchedule weightDecay) {
+        static Config of(MethodOptions o) {
+            return new Config(o.real("lr"), o.real("eps"), o.real("weightDecay"));
+        }
+    }
+
+    private final ScalarOrSchedule eps;
     private double[] sum;
 
-    Adagrad(Settings s) {
-        super(s, 1e-2, 0, false);
-        this.eps = s.eps() == null ? 1e-10 : s.eps();
+    Adagrad(Config c) {
+        super(c.lr(), c.weightDecay(), false);
+        this.eps = c.eps();
     }
 
     @Override
@@ -19,16 +33,31 @@ final class Adagrad extends FirstOrder {
     }
 
     @Override
-    void update(double[] g, double[] u, int t) {
-        if (sum == null) sum = new double[g.length];
-        for (int i = 0; i < g.length; i++) {
-            sum[i] += g[i] * g[i];
-            u[i] = g[i] / (Math.sqrt(sum[i]) + eps);
+    public void init(Iterate it) {
+        sum = new double[it.x.length];
+    }
+
+    /** One fused pass: state, the new point, and what the loop needs (‖Δx‖², ‖x‖∞). */
+    @Override
+    void move(double[] x, double[] g, double[] next, double rate, double wd, int t) {
+        double e = eps.at(t);
+        double sn = 0, xn = 0;
+        for (int i = 0; i < x.length; i++) {
+            double xi = x[i];
+            double gi = g[i] + wd * xi;
+            double s = sum[i] + gi * gi;
+            sum[i] = s;
+            double ni = xi - rate * (gi / (Math.sqrt(s) + e));
+            next[i] = ni;
+            double dx = ni - xi;
+            sn += dx * dx;
+            xn = Math.max(xn, Math.abs(ni));
         }
+        moved(sn, xn);
     }
 
     @Override
     public String describe() {
-        return common() + ", eps " + Numbers.round(eps, 6);
+        return common() + ", eps " + eps.describe(6);
     }
 }

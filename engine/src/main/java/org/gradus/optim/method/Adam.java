@@ -1,60 +1,94 @@
 package org.gradus.optim.method;
 
-import org.gradus.optim.Settings;
-import org.gradus.print.Numbers;
+import org.gradus.optim.Iterate;
+import org.gradus.optim.schedule.ScalarOrSchedule;
 
 /**
  * Adam (Kingma &amp; Ba 2015) with bias correction: m ← β1·m + (1−β1)·g, v ← β2·v + (1−β2)·g²,
- * u = m̂/(√v̂ + eps) with m̂ = m/(1−β1^(t+1)), v̂ = v/(1−β2^(t+1)).
- *
- * <p>AdamW (Loshchilov &amp; Hutter 2019) decouples weight decay: x ← x·(1 − lr_t·wd) − lr_t·u. Adam's
- * {@code weightDecay} instead adds wd·x to the gradient, which then passes through the adaptive scaling
- * 1/√v̂, so coordinates with large gradients are barely regularized; AdamW shrinks every coordinate
- * by the same factor. Defaults (torch): lr 0.001, beta1 0.9, beta2 0.999, eps 1e-8, weightDecay 0 (adam)
- * or 0.01 (adamw).
+ * u = m̂/(√v̂ + eps) with m̂ = m/(1 − Πβ1), v̂ = v/(1 − Πβ2) (the products over the steps so far, β^(t+1)
+ * for constant β). Its {@code weightDecay} adds wd·x to the gradient (torch's Adam), which then passes
+ * through the adaptive scaling 1/√v̂, so coordinates with large gradients are barely regularized; its
+ * fixed point is ∇f + wd·x = 0, the minimizer of f + (wd/2)‖x‖². {@link AdamW} decouples the decay.
+ * Defaults (torch): lr 0.001, beta1 0.9, beta2 0.999, eps 1e-8, weightDecay 0.
  */
-final class Adam extends FirstOrder {
-    private final double beta1;
-    private final double beta2;
-    private final double eps;
-    private final boolean adamw;
+class Adam extends FirstOrder {
+    static final MethodSpec SPEC = MethodSpec.named("adam")
+            .summary("Adam")
+            .description("bias-corrected Adam; `weightDecay` adds wd·x to the gradient (L2)")
+            .stochastic()
+            .tol(1e-6, "1e-6 on |∇f + wd·x|∞ (projected onto the bounds)")
+            .options(HyperParameters.LR.withDefault(1e-3), HyperParameters.BETA1, HyperParameters.BETA2, HyperParameters.EPS,
+                    HyperParameters.WEIGHT_DECAY, HyperParameters.SCHEDULE)
+            .build(o -> Config.of(o, false), Adam::new);
+
+    record Config(ScalarOrSchedule lr, ScalarOrSchedule beta1, ScalarOrSchedule beta2, ScalarOrSchedule eps, ScalarOrSchedule weightDecay,
+                  boolean decoupled) {
+        static Config of(MethodOptions o, boolean decoupled) {
+            return new Config(o.real("lr"), o.real("beta1"), o.real("beta2"), o.real("eps"), o.real("weightDecay"), decoupled);
+        }
+    }
+
+    private final ScalarOrSchedule beta1;
+    private final ScalarOrSchedule beta2;
+    protected final ScalarOrSchedule eps;
+    protected double epsNow;
     private double[] m;
     private double[] v;
     private double b1t = 1;
     private double b2t = 1;
 
-    Adam(Settings s, boolean adamw) {
-        super(s, 1e-3, adamw ? 1e-2 : 0, adamw);
-        this.beta1 = s.beta1() == null ? 0.9 : s.beta1();
-        this.beta2 = s.beta2() == null ? 0.999 : s.beta2();
-        this.eps = s.eps() == null ? 1e-8 : s.eps();
-        this.adamw = adamw;
+    Adam(Config c) {
+        super(c.lr(), c.weightDecay(), c.decoupled());
+        this.beta1 = c.beta1();
+        this.beta2 = c.beta2();
+        this.eps = c.eps();
+        this.epsNow = eps.at(0);
     }
 
     @Override
     public String name() {
-        return adamw ? "adamw" : "adam";
+        return "adam";
     }
 
     @Override
-    void update(double[] g, double[] u, int t) {
-        if (m == null) {
-            m = new double[g.length];
-            v = new double[g.length];
-        }
+    public void init(Iterate it) {
+        m = new double[it.x.length];
+        v = new double[it.x.length];
+        b1t = 1;
+        b2t = 1;
+    }
+
+    @Override
+    void move(double[] x, double[] g, double[] next, double rate, double wd, int t) {
+        double beta1 = this.beta1.at(t);
+        double beta2 = this.beta2.at(t);
+        double e = eps.at(t);
+        epsNow = e;
         b1t *= beta1;
         b2t *= beta2;
         double c1 = 1 / (1 - b1t);
         double c2 = 1 / (1 - b2t);
-        for (int i = 0; i < g.length; i++) {
-            m[i] = beta1 * m[i] + (1 - beta1) * g[i];
-            v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
-            u[i] = m[i] * c1 / (Math.sqrt(v[i] * c2) + eps);
+        double coupled = decoupled ? 0 : wd;
+        double shrink = decoupled && wd != 0 ? 1 - rate * wd : 1;
+        double sn = 0, xn = 0;
+        for (int i = 0; i < x.length; i++) {
+            double xi = x[i];
+            double gi = g[i] + coupled * xi;
+            double mi = beta1 * m[i] + (1 - beta1) * gi;
+            double vi = beta2 * v[i] + (1 - beta2) * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            double ni = xi * shrink - rate * (mi * c1 / (Math.sqrt(vi * c2) + e));
+            next[i] = ni;
+            double dx = ni - xi;
+            sn += dx * dx;
+            xn = Math.max(xn, Math.abs(ni));
         }
+        moved(sn, xn);
     }
 
     @Override
     public String describe() {
-        return common() + ", beta1 " + Numbers.format(beta1) + ", beta2 " + Numbers.format(beta2) + ", eps " + Numbers.round(eps, 6);
+        return common() + ", beta1 " + text(beta1) + ", beta2 " + text(beta2) + ", eps " + eps.describe(6);
     }
 }

@@ -1,11 +1,11 @@
 package org.gradus.optim.method;
 
 import org.gradus.optim.Iterate;
-import org.gradus.optim.Settings;
 import org.gradus.optim.Status;
-import org.gradus.optim.linesearch.Backtracking;
 import org.gradus.optim.linesearch.LineSearch;
 import org.gradus.optim.linesearch.MoreThuente;
+
+import java.util.List;
 
 /**
  * BFGS with a dense inverse-Hessian approximation H (Nocedal &amp; Wright Algorithm 6.1): d = −H·g, a
@@ -14,12 +14,31 @@ import org.gradus.optim.linesearch.MoreThuente;
  * The update is skipped when sᵀy ≤ 1e-10·‖s‖·‖y‖. Memory O(n²): for large n use lbfgs.
  */
 final class Bfgs implements Method {
+    static final MethodSpec SPEC = MethodSpec.named("bfgs")
+            .summary("BFGS quasi-Newton")
+            .description("dense inverse-Hessian BFGS, H₀ scaled by sᵀy/yᵀy, first step ≤ 1/‖g‖")
+            .options(HyperParameters.LINE_SEARCH.withChoices(List.of("armijo", "wolfe"), "wolfe")
+                    .withDefaultText("wolfe (Moré–Thuente, c1 1e-4, c2 0.9)"))
+            .maxIter(n -> (int) Math.min(1_000_000, Math.max(1000, 200L * n)), "max(1000, 200·n)")
+            .build(Config::of, Bfgs::new);
+
+    record Config(LineSearch lineSearch) {
+        static Config of(MethodOptions o) {
+            return new Config(o.lineSearch(MoreThuente.QUASI_NEWTON));
+        }
+    }
+
     private final LineSearch lineSearch;
+    private LineSearch search;
     private double[][] h;
+    private double[] d;
+    private double[] s;
+    private double[] y;
+    private double[] hy;
     private boolean scaled;
 
-    Bfgs(Settings s) {
-        this.lineSearch = "armijo".equals(s.lineSearch()) ? Backtracking.DEFAULT : MoreThuente.QUASI_NEWTON;
+    Bfgs(Config c) {
+        this.lineSearch = c.lineSearch();
     }
 
     @Override
@@ -31,38 +50,47 @@ final class Bfgs implements Method {
     public void init(Iterate it) {
         int n = it.x.length;
         h = new double[n][n];
-        for (int i = 0; i < n; i++) h[i][i] = 1;
+        d = new double[n];
+        s = new double[n];
+        y = new double[n];
+        hy = new double[n];
+        identity();
+        search = lineSearch.forBounds(it.objective.bounded());
+    }
+
+    private void identity() {
+        for (int i = 0; i < h.length; i++) {
+            java.util.Arrays.fill(h[i], 0);
+            h[i][i] = 1;
+        }
     }
 
     @Override
     public Status step(Iterate it, int t) {
         int n = it.x.length;
-        double[] d = new double[n];
+        double[] g = it.g;
         for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int j = 0; j < n; j++) s -= h[i][j] * it.g[j];
-            d[i] = s;
+            double v = 0;
+            for (int j = 0; j < n; j++) v -= h[i][j] * g[j];
+            d[i] = v;
         }
         double dg = 0;
-        for (int i = 0; i < n; i++) dg += d[i] * it.g[i];
+        for (int i = 0; i < n; i++) dg += d[i] * g[i];
         if (!(dg < 0)) {
-            init(it);
+            identity();
             scaled = false;
-            for (int i = 0; i < n; i++) d[i] = -it.g[i];
+            for (int i = 0; i < n; i++) d[i] = -g[i];
         }
-        double[] x0 = it.x.clone();
-        double[] g0 = it.g.clone();
         double alpha0 = 1;
         if (!scaled) {
             double norm = 0;
             for (double v : d) norm += v * v;
             alpha0 = Math.min(1, 1 / Math.sqrt(norm));
         }
-        LineSearch ls = it.objective.bounded() && lineSearch instanceof Backtracking b ? b.withProjection() : lineSearch;
-        double alpha = ls.search(it, d, alpha0);
+        double alpha = search.search(it, d, alpha0);
         if (Double.isNaN(alpha)) return Status.STALLED;
-        double[] s = new double[n];
-        double[] y = new double[n];
+        double[] x0 = it.previousX();
+        double[] g0 = it.previousG();
         double sy = 0, ss = 0, yy = 0;
         for (int i = 0; i < n; i++) {
             s[i] = it.x[i] - x0[i];
@@ -78,7 +106,6 @@ final class Bfgs implements Method {
             scaled = true;
         }
         double rho = 1 / sy;
-        double[] hy = new double[n];
         double yhy = 0;
         for (int i = 0; i < n; i++) {
             double v = 0;

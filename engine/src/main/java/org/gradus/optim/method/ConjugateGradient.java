@@ -1,11 +1,11 @@
 package org.gradus.optim.method;
 
 import org.gradus.optim.Iterate;
-import org.gradus.optim.Settings;
 import org.gradus.optim.Status;
-import org.gradus.optim.linesearch.Backtracking;
 import org.gradus.optim.linesearch.LineSearch;
 import org.gradus.optim.linesearch.MoreThuente;
+
+import java.util.List;
 
 /**
  * Nonlinear conjugate gradient, Polak–Ribière+ (Nocedal &amp; Wright §5.2): d ← −g + β·d with
@@ -15,15 +15,38 @@ import org.gradus.optim.linesearch.MoreThuente;
  * 1/‖g‖₂ at the start.
  */
 final class ConjugateGradient implements Method {
+    static final MethodSpec SPEC = MethodSpec.named("cg")
+            .summary("nonlinear conjugate gradient")
+            .description("Polak–Ribière+ with restarts (every n, non-descent, Powell's test)")
+            .options(HyperParameters.LINE_SEARCH.withChoices(List.of("armijo", "wolfe"), "wolfe")
+                    .withDefaultText("wolfe (strong Wolfe c1 1e-4, c2 0.1)"))
+            .maxIter(n -> (int) Math.min(1_000_000, Math.max(1000, 200L * n)), "max(1000, 200·n)")
+            .build(Config::of, ConjugateGradient::new);
+
+    record Config(LineSearch lineSearch) {
+        static Config of(MethodOptions o) {
+            return new Config(o.lineSearch(MoreThuente.CONJUGATE_GRADIENT));
+        }
+    }
+
     private final LineSearch lineSearch;
+    private LineSearch search;
     private double[] d;
     private double[] gPrev;
     private double prevSlope;
     private double prevAlpha = Double.NaN;
     private int sinceRestart;
+    private boolean first = true;
 
-    ConjugateGradient(Settings s) {
-        this.lineSearch = "armijo".equals(s.lineSearch()) ? Backtracking.DEFAULT : MoreThuente.CONJUGATE_GRADIENT;
+    ConjugateGradient(Config c) {
+        this.lineSearch = c.lineSearch();
+    }
+
+    @Override
+    public void init(Iterate it) {
+        d = new double[it.x.length];
+        gPrev = new double[it.x.length];
+        search = lineSearch.forBounds(it.objective.bounded());
     }
 
     @Override
@@ -35,7 +58,7 @@ final class ConjugateGradient implements Method {
     public Status step(Iterate it, int t) {
         int n = it.x.length;
         double[] g = it.g;
-        boolean restart = d == null || sinceRestart >= n;
+        boolean restart = first || sinceRestart >= n;
         double gg = 0;
         for (double v : g) gg += v * v;
         if (!restart) {
@@ -49,7 +72,7 @@ final class ConjugateGradient implements Method {
             if (Math.abs(cross) >= 0.2 * gg || !Double.isFinite(beta)) restart = true;
             else for (int i = 0; i < n; i++) d[i] = -g[i] + beta * d[i];
         }
-        if (d == null) d = new double[n];
+        first = false;
         double slope = 0;
         if (!restart) for (int i = 0; i < n; i++) slope += g[i] * d[i];
         if (restart || !(slope < 0)) {
@@ -59,9 +82,8 @@ final class ConjugateGradient implements Method {
         }
         double alpha0 = Double.isNaN(prevAlpha) ? Math.min(1, 1 / Math.sqrt(gg)) : Math.min(1e10, prevAlpha * prevSlope / slope);
         if (!(alpha0 > 0) || !Double.isFinite(alpha0)) alpha0 = 1 / Math.sqrt(gg);
-        gPrev = g.clone();
-        LineSearch ls = it.objective.bounded() && lineSearch instanceof Backtracking b ? b.withProjection() : lineSearch;
-        double alpha = ls.search(it, d, alpha0);
+        System.arraycopy(g, 0, gPrev, 0, n);
+        double alpha = search.search(it, d, alpha0);
         if (Double.isNaN(alpha)) {
             if (sinceRestart == 0) return Status.STALLED;
             sinceRestart = n;  // retry along −g next time

@@ -1,76 +1,127 @@
 package org.gradus.optim.method;
 
 import org.gradus.optim.Iterate;
-import org.gradus.optim.Settings;
+import org.gradus.optim.Objective;
 import org.gradus.optim.Status;
-import org.gradus.optim.schedule.Schedule;
-import org.gradus.optim.schedule.Schedules;
+import org.gradus.optim.schedule.ScalarOrSchedule;
 import org.gradus.print.Numbers;
 
+import java.util.function.DoubleSupplier;
+
 /**
- * The shape shared by the torch.optim methods: x ← x − lr_t·u(g, state), with lr_t = schedule(lr, t),
- * weight decay either added to the gradient (coupled, torch's {@code weight_decay}: the same as adding
- * (wd/2)·‖x‖² to f) or applied to x directly (decoupled, AdamW). Subclasses compute the update u.
+ * The shape shared by the torch.optim methods: x ← x − lr_t·u(g, state), with weight decay either added
+ * to the gradient (coupled, torch's {@code weight_decay}: the same as adding (wd/2)·‖x‖² to f) or
+ * applied to x directly (decoupled, AdamW).
+ *
+ * <p>A step is one fused pass over the coordinates (see {@link #move}): it updates the method's state,
+ * writes the new point into the iterate's trial buffer, and accumulates ‖Δx‖² and ‖x‖∞ on the way;
+ * then the iterate moves there (a buffer swap) and f and ∇f are evaluated. Nothing is allocated per
+ * step. Its fixed point is ∇f + wd·x = 0 with coupled decay, and that is what {@link #stationarity}
+ * measures.
  */
 abstract class FirstOrder implements Method {
-    protected final double lr;
-    protected final Schedule schedule;
-    protected final double weightDecay;
+    protected final ScalarOrSchedule lr;
+    protected final ScalarOrSchedule weightDecay;
     protected final boolean decoupled;
-    private double[] u;
-    private double[] grad;
+    /** The weight decay of the last step (for the stationarity measure). */
+    protected double wdNow;
+    private double movedSquares;
+    private double movedMax;
 
-    FirstOrder(Settings s, double defaultLr, double defaultWeightDecay, boolean decoupled) {
-        this.lr = s.lr(defaultLr);
-        this.schedule = s.schedule() == null ? Schedules.constant() : s.schedule();
-        this.weightDecay = s.weightDecay() == null ? defaultWeightDecay : s.weightDecay();
+    FirstOrder(ScalarOrSchedule lr, ScalarOrSchedule weightDecay, boolean decoupled) {
+        this.lr = lr;
+        this.weightDecay = weightDecay;
         this.decoupled = decoupled;
+        this.wdNow = weightDecay.at(0);
     }
 
-    /** The update direction u for gradient g (already including coupled weight decay) at step t. */
-    abstract void update(double[] g, double[] u, int t);
+    /**
+     * One fused pass: from x and g (the raw gradient; add wd·xᵢ yourself for coupled decay) update the
+     * state and write the new point into {@code next}; report Σ(nextᵢ − xᵢ)² and max|nextᵢ| with
+     * {@link #moved}.
+     */
+    abstract void move(double[] x, double[] g, double[] next, double rate, double wd, int t);
 
-    /** The base learning rate. */
+    /** Called by {@link #move} with what it accumulated. */
+    protected final void moved(double sumOfSquares, double maxAbs) {
+        movedSquares = sumOfSquares;
+        movedMax = maxAbs;
+    }
+
+    /** The base learning rate (before any schedule). */
     public double lr() {
-        return lr;
+        return lr.base();
     }
 
     @Override
     public Status step(Iterate it, int t) {
-        int n = it.x.length;
-        if (u == null) {
-            u = new double[n];
-            grad = new double[n];
+        double rate = lr.at(t);
+        wdNow = weightDecay.at(t);
+        double[] x = it.x;
+        double[] next = it.trialX();
+        move(x, it.g, next, rate, wdNow, t);
+        Objective obj = it.objective;
+        if (obj.bounded()) {
+            obj.project(next);
+            double sn = 0, xn = 0;
+            for (int i = 0; i < next.length; i++) {
+                double d = next[i] - x[i];
+                sn += d * d;
+                xn = Math.max(xn, Math.abs(next[i]));
+            }
+            moved(sn, xn);
         }
-        double rate = schedule.rate(lr, t);
-        double[] g = it.g;
-        if (weightDecay != 0 && !decoupled) {
-            for (int i = 0; i < n; i++) grad[i] = it.g[i] + weightDecay * it.x[i];
-            g = grad;
-        }
-        update(g, u, t);
-        double sn = 0;
-        for (int i = 0; i < n; i++) {
-            double before = it.x[i];
-            double xi = decoupled && weightDecay != 0 ? before * (1 - rate * weightDecay) : before;
-            xi -= rate * u[i];
-            it.x[i] = xi;
-        }
-        it.objective.project(it.x);
-        it.evaluate();
-        for (int i = 0; i < n; i++) {
-            // ‖Δx‖ from the update alone (cheap; the projection only shortens it)
-            sn += rate * rate * u[i] * u[i];
-        }
+        it.moveToAndEvaluate();
         it.lr = rate;
-        it.stepNorm = Math.sqrt(sn);
+        it.stepNorm = Math.sqrt(movedSquares);
+        it.xNorm = movedMax;
         return null;
     }
 
+    /** ‖∇f + wd·x‖∞, projected onto the bounds: zero exactly at this method's fixed point. */
+    @Override
+    public double stationarity(Iterate it) {
+        if (wdNow == 0) return it.objective.projectedGradientNorm(it.x, it.g);
+        double[] x = it.x, g = it.g;
+        double m = 0, finite = 0;
+        for (int i = 0; i < x.length; i++) {
+            finite += g[i] * 0;
+            m = Math.max(m, it.objective.projectedComponent(i, x[i], g[i] + wdNow * x[i]));
+        }
+        return finite == 0 ? m : Double.NaN;
+    }
+
+    @Override
+    public String measureName() {
+        return wdNow == 0 || decoupled ? "|∇f|∞" : "|∇f + wd·x|∞";
+    }
+
+    /** The curvature bound for plain steps: lr &lt; 2/L; subclasses with momentum know their own. */
+    @Override
+    public String divergenceAdvice(DoubleSupplier curvature) {
+        double l = curvature.getAsDouble();
+        double rate = lr.base();
+        String rateText = "lr = " + Numbers.round(rate, 4);
+        if (!(l > 0) || !Double.isFinite(l)) return "The step " + rateText + " is too large; try a smaller lr, e.g. lr: " + Numbers.round(rate / 10, 3) + ".";
+        return "The step size " + rateText + " is too large for " + curvatureText(l) + "; try lr: " + Numbers.round(1 / l, 4) + " (= 1/L) or smaller.";
+    }
+
+    static String curvatureText(double l) {
+        return "the local curvature L ≈ " + Numbers.round(l, 4) + " (largest Hessian eigenvalue at the start)";
+    }
+
+    /** {@code lr 0.01, schedule cosine(...), weight decay ...} for the report. */
     String common() {
-        StringBuilder sb = new StringBuilder("lr ").append(Numbers.round(lr, 6));
-        if (!(schedule instanceof Schedules.Constant)) sb.append(", schedule ").append(schedule);
-        if (weightDecay != 0) sb.append(decoupled ? ", decoupled weight decay " : ", weight decay (L2 in the gradient) ").append(Numbers.round(weightDecay, 6));
+        StringBuilder sb = new StringBuilder("lr ").append(Numbers.round(lr.base(), 6));
+        if (!lr.isConstant()) sb.append(", schedule ").append(lr.schedule());
+        if (weightDecay.base() != 0 || !weightDecay.isConstant()) {
+            sb.append(decoupled ? ", decoupled weight decay " : ", weight decay (L2 in the gradient) ").append(weightDecay.describe(6));
+        }
         return sb.toString();
+    }
+
+    /** A hyper-parameter for the report: {@code 0.9}, or {@code 0.9 with cosine(...)}. */
+    static String text(ScalarOrSchedule v) {
+        return v.isConstant() ? Numbers.format(v.base()) : Numbers.format(v.base()) + " with " + v.schedule();
     }
 }

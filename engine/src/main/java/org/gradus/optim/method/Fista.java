@@ -1,7 +1,7 @@
 package org.gradus.optim.method;
 
 import org.gradus.optim.Iterate;
-import org.gradus.optim.Settings;
+import org.gradus.optim.OptionSpec;
 import org.gradus.optim.Status;
 import org.gradus.print.Numbers;
 
@@ -15,21 +15,39 @@ import org.gradus.print.Numbers;
  * L·(x − prox(x − ∇f/L)), zero exactly at a minimizer.
  */
 final class Fista implements Method {
-    private final double[] lambda;
+    static final MethodSpec SPEC = MethodSpec.named("fista")
+            .summary("accelerated proximal gradient (smooth + l1)")
+            .description("accelerated proximal gradient for smooth + Σλᵢ|xᵢ|; exact soft-thresholding (exact zeros), backtracking on L, "
+                    + "adaptive restart")
+            .proximal()
+            .noConstraints()
+            .minimizeOnly()
+            .options(OptionSpec.real("lr", "the first step 1/L₀ of the backtracking", 0, Double.POSITIVE_INFINITY, false, false, null)
+                    .withDefaultText("L₀ = 1/lr, or ‖∇²f·g‖/‖g‖ (one exact Hessian-vector product)"))
+            .tol(1e-6, "1e-6 on the gradient mapping |L·(x − prox(x − ∇f/L))|∞")
+            .build(Config::of, Fista::new);
+
+    /** @param lambda λᵢ per coordinate (null: none); @param lr the first step 1/L₀, or null to estimate L₀ */
+    record Config(double[] lambda, Double lr) {
+        static Config of(MethodOptions o) {
+            return new Config(o.l1Weights(), o.number("lr"));
+        }
+    }
+
+    private double[] lambda;
     private final Double lr;
     private double lip;
     private double t = 1;
     private double[] y;
     private double[] gy;
     private double fy;
-    private double[] xPrev;
-    private double[] z;
-    private double[] gz;
+    private double[] v;
+    private double[] p;
     private double fullF;
 
-    Fista(Settings s, double[] lambda) {
-        this.lambda = lambda;
-        this.lr = s.lr();
+    Fista(Config c) {
+        this.lambda = c.lambda();
+        this.lr = c.lr();
     }
 
     @Override
@@ -46,12 +64,12 @@ final class Fista implements Method {
     @Override
     public void init(Iterate it) {
         int n = it.x.length;
+        if (lambda == null) lambda = new double[n];
         y = it.x.clone();
         gy = it.g.clone();
         fy = it.f;
-        xPrev = it.x.clone();
-        z = new double[n];
-        gz = new double[n];
+        v = new double[n];
+        p = new double[n];
         if (lr != null) {
             lip = 1 / lr;
         } else {
@@ -88,7 +106,8 @@ final class Fista implements Method {
     @Override
     public Status step(Iterate it, int k) {
         int n = it.x.length;
-        double[] v = new double[n];
+        double[] z = it.trialX();
+        double[] gz = it.trialG();
         double fz = Double.NaN;
         for (int tries = 0; tries < 60; tries++) {
             for (int i = 0; i < n; i++) v[i] = y[i] - gy[i] / lip;
@@ -121,16 +140,13 @@ final class Fista implements Method {
             y[i] = z[i] + beta * dz;
         }
         it.objective.project(y);
-        System.arraycopy(it.x, 0, xPrev, 0, n);
-        System.arraycopy(z, 0, it.x, 0, n);
-        System.arraycopy(gz, 0, it.g, 0, n);
-        it.f = newF;
+        it.moveTo(newF);
         fullF = newF;
         it.lr = 1 / lip;
         it.stepNorm = Math.sqrt(sn);
         t = tNew;
         if (plain) {
-            System.arraycopy(gz, 0, gy, 0, n);
+            System.arraycopy(it.g, 0, gy, 0, n);
             fy = fz;
         } else {
             fy = it.objective.valueAndGradient(y, gy);
@@ -141,13 +157,16 @@ final class Fista implements Method {
     @Override
     public double stationarity(Iterate it) {
         int n = it.x.length;
-        double[] v = new double[n];
-        double[] p = new double[n];
         for (int i = 0; i < n; i++) v[i] = it.x[i] - it.g[i] / lip;
         prox(v, 1 / lip, p, it);
         double m = 0;
         for (int i = 0; i < n; i++) m = Math.max(m, Math.abs(it.x[i] - p[i]) * lip);
         return m;
+    }
+
+    @Override
+    public boolean stationarityChecksFinite() {
+        return false;
     }
 
     @Override
@@ -158,7 +177,7 @@ final class Fista implements Method {
     @Override
     public String describe() {
         int k = 0;
-        for (double l : lambda) if (l > 0) k++;
+        if (lambda != null) for (double l : lambda) if (l > 0) k++;
         return "proximal gradient with soft-thresholding on " + k + " l1 coordinate(s), backtracking (last L = " + Numbers.round(lip, 4) + ")";
     }
 }

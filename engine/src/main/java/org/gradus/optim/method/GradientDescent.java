@@ -1,11 +1,15 @@
 package org.gradus.optim.method;
 
 import org.gradus.optim.Iterate;
-import org.gradus.optim.Settings;
 import org.gradus.optim.Status;
-import org.gradus.optim.linesearch.Backtracking;
+import org.gradus.optim.linesearch.FullStep;
 import org.gradus.optim.linesearch.LineSearch;
+import org.gradus.optim.linesearch.LineSearches;
 import org.gradus.optim.linesearch.MoreThuente;
+import org.gradus.optim.schedule.ScalarOrSchedule;
+import org.gradus.print.Numbers;
+
+import java.util.function.DoubleSupplier;
 
 /**
  * Gradient descent x ← x − lr_t·∇f, or along ∇f/‖∇f‖₂ with {@code normalized: true} (so the step length
@@ -14,17 +18,41 @@ import org.gradus.optim.linesearch.MoreThuente;
  * Defaults: lr 0.001 (torch.optim.SGD), or 1 with a line search.
  */
 final class GradientDescent extends FirstOrder {
+    static final MethodSpec SPEC = MethodSpec.named("gd")
+            .summary("gradient descent")
+            .description("x ← x − lr_t·∇f; `normalized: true` steps along ∇f/‖∇f‖₂ (step length lr_t; a zero gradient is convergence); "
+                    + "`lineSearch: 'armijo'` or `'wolfe'` chooses the step, starting at lr")
+            .stochastic()
+            .tol(1e-6, "1e-6 on |∇f + wd·x|∞ (projected onto the bounds)")
+            .options(HyperParameters.LR.withDefault(1e-3).withDefaultText("0.001 (torch SGD), 1 with a line search"),
+                    HyperParameters.NORMALIZED,
+                    HyperParameters.LINE_SEARCH.withChoices(LineSearches.names(), "none"),
+                    HyperParameters.WEIGHT_DECAY,
+                    HyperParameters.SCHEDULE)
+            .build(Config::of, GradientDescent::new);
+
+    /** @param lineSearch null for plain steps of lr_t */
+    record Config(ScalarOrSchedule lr, ScalarOrSchedule weightDecay, boolean normalized, LineSearch lineSearch) {
+        static Config of(MethodOptions o) {
+            LineSearch ls = o.lineSearch(MoreThuente.QUASI_NEWTON);
+            boolean searching = !(ls instanceof FullStep);
+            if (searching && o.given("weightDecay")) {
+                throw new IllegalArgumentException("weightDecay does not combine with a line search (the search measures f alone); "
+                        + "add (wd/2)*l2(w) to the objective instead, or drop lineSearch");
+            }
+            return new Config(searching ? o.real("lr", 1.0) : o.real("lr"), o.real("weightDecay"), o.flag("normalized"), searching ? ls : null);
+        }
+    }
+
     private final boolean normalized;
     private final LineSearch lineSearch;
+    private LineSearch search;
     private double[] d;
 
-    GradientDescent(Settings s) {
-        super(s, s.lineSearch() != null && !"none".equals(s.lineSearch()) ? 1.0 : 1e-3, 0, false);
-        this.normalized = Boolean.TRUE.equals(s.normalized());
-        LineSearch ls = null;
-        if ("armijo".equals(s.lineSearch())) ls = Backtracking.DEFAULT;
-        else if ("wolfe".equals(s.lineSearch())) ls = MoreThuente.QUASI_NEWTON;
-        this.lineSearch = ls;
+    GradientDescent(Config c) {
+        super(c.lr(), c.weightDecay(), false);
+        this.normalized = c.normalized();
+        this.lineSearch = c.lineSearch();
     }
 
     @Override
@@ -33,26 +61,56 @@ final class GradientDescent extends FirstOrder {
     }
 
     @Override
-    void update(double[] g, double[] u, int t) {
-        double scale = 1;
-        if (normalized) {
-            double norm = 0;
-            for (double v : g) norm += v * v;
-            norm = Math.sqrt(norm);
-            scale = norm == 0 ? 0 : 1 / norm;
+    public void init(Iterate it) {
+        if (lineSearch != null) {
+            d = new double[it.x.length];
+            search = lineSearch.forBounds(it.objective.bounded());
         }
-        for (int i = 0; i < g.length; i++) u[i] = scale * g[i];
+    }
+
+    /** 1/‖g + wd·x‖₂ for normalized steps (0 for a zero gradient), else 1. */
+    private double scale(double[] x, double[] g, double wd) {
+        if (!normalized) return 1;
+        double norm = 0;
+        for (int i = 0; i < g.length; i++) {
+            double gi = g[i] + wd * x[i];
+            norm += gi * gi;
+        }
+        norm = Math.sqrt(norm);
+        return norm == 0 ? 0 : 1 / norm;
+    }
+
+    @Override
+    void move(double[] x, double[] g, double[] next, double rate, double wd, int t) {
+        double scale = scale(x, g, wd);
+        double sn = 0, xn = 0;
+        for (int i = 0; i < x.length; i++) {
+            double xi = x[i];
+            double ni = xi - rate * (scale * (g[i] + wd * xi));
+            next[i] = ni;
+            double dx = ni - xi;
+            sn += dx * dx;
+            xn = Math.max(xn, Math.abs(ni));
+        }
+        moved(sn, xn);
     }
 
     @Override
     public Status step(Iterate it, int t) {
         if (lineSearch == null) return super.step(it, t);
-        if (d == null) d = new double[it.x.length];
-        update(it.g, d, t);
-        for (int i = 0; i < d.length; i++) d[i] = -d[i];
-        LineSearch ls = it.objective.bounded() && lineSearch instanceof Backtracking b ? b.withProjection() : lineSearch;
-        double alpha = ls.search(it, d, schedule.rate(lr, t));
+        double scale = scale(it.x, it.g, 0);
+        for (int i = 0; i < d.length; i++) d[i] = -(scale * it.g[i]);
+        double alpha = search.search(it, d, lr.at(t));
         return Double.isNaN(alpha) ? Status.STALLED : null;
+    }
+
+    /** Gradient descent on a quadratic is stable exactly when lr &lt; 2/L. */
+    @Override
+    public String divergenceAdvice(DoubleSupplier curvature) {
+        double l = curvature.getAsDouble();
+        if (!(l > 0) || !Double.isFinite(l)) return super.divergenceAdvice(() -> l);
+        return "The step size lr = " + Numbers.round(lr.base(), 4) + " is too large for " + curvatureText(l)
+                + ": gradient descent is stable only for lr < 2/L = " + Numbers.round(2 / l, 4) + "; try lr: " + Numbers.round(1 / l, 4) + " (= 1/L).";
     }
 
     @Override

@@ -2,11 +2,12 @@ package org.gradus.optim.method;
 
 import org.gradus.optim.Iterate;
 import org.gradus.optim.Objective;
-import org.gradus.optim.Settings;
 import org.gradus.optim.Status;
 import org.gradus.optim.linesearch.Backtracking;
 import org.gradus.optim.linesearch.LineSearch;
 import org.gradus.optim.linesearch.MoreThuente;
+
+import java.util.List;
 
 /**
  * Limited-memory BFGS (Nocedal 1980; Liu &amp; Nocedal 1989): d = −H·g by the two-loop recursion over the
@@ -21,6 +22,20 @@ import org.gradus.optim.linesearch.MoreThuente;
  * stationarity test as L-BFGS-B: the projected gradient). Defaults: memory 10 (scipy's maxcor).
  */
 final class Lbfgs implements Method {
+    static final MethodSpec SPEC = MethodSpec.named("lbfgs")
+            .summary("limited-memory BFGS")
+            .description("two-loop L-BFGS; with bounds, projected L-BFGS (active bounds fixed, projected Armijo search)")
+            .options(HyperParameters.MEMORY, HyperParameters.LINE_SEARCH.withChoices(List.of("armijo", "wolfe"), "wolfe")
+                    .withDefaultText("wolfe (Moré–Thuente with L-BFGS-B's c1 1e-3, c2 0.9, first step 1/‖d‖₂ then 1); projected Armijo with bounds"))
+            .maxIter(n -> 15000, "15000 (scipy)")
+            .build(Config::of, Lbfgs::new);
+
+    record Config(int memory, LineSearch lineSearch) {
+        static Config of(MethodOptions o) {
+            return new Config(o.integer("memory"), o.lineSearch(MoreThuente.LBFGS));
+        }
+    }
+
     private static final double EPS = 2.220446049250313e-16;
     private final int m;
     private final LineSearch lineSearch;
@@ -31,15 +46,13 @@ final class Lbfgs implements Method {
     private int count;
     private int head;
     private double[] d;
-    private double[] x0;
-    private double[] g0;
     private boolean[] active;
     private boolean fresh = true;
     private boolean bounded;
 
-    Lbfgs(Settings settings) {
-        this.m = settings.memory() == null ? 10 : settings.memory();
-        this.lineSearch = "armijo".equals(settings.lineSearch()) ? Backtracking.DEFAULT : MoreThuente.LBFGS;
+    Lbfgs(Config c) {
+        this.m = c.memory();
+        this.lineSearch = c.lineSearch();
     }
 
     @Override
@@ -55,8 +68,6 @@ final class Lbfgs implements Method {
         rho = new double[m];
         alphaBuf = new double[m];
         d = new double[n];
-        x0 = new double[n];
-        g0 = new double[n];
         active = new boolean[n];
         bounded = it.objective.bounded();
         count = 0;
@@ -99,14 +110,14 @@ final class Lbfgs implements Method {
             }
             if (!(dg < 0)) return Status.STALLED;
         }
-        System.arraycopy(it.x, 0, x0, 0, n);
-        System.arraycopy(it.g, 0, g0, 0, n);
         double alpha0 = fresh ? Math.min(1 / Math.sqrt(dn), 1e10) : 1;
         if (bounded && fresh) alpha0 = Math.min(1, alpha0);
-        LineSearch ls = bounded ? Backtracking.DEFAULT.withProjection() : lineSearch;
+        LineSearch ls = bounded ? Backtracking.PROJECTED : lineSearch;
         double alpha = ls.search(it, d, alpha0);
         if (Double.isNaN(alpha)) return Status.STALLED;
         fresh = false;
+        double[] x0 = it.previousX();
+        double[] g0 = it.previousG();
         double sy = 0, yy = 0;
         double[] sNew = s[head];
         double[] yNew = y[head];

@@ -3,11 +3,18 @@ package org.gradus.optim.method;
 import org.gradus.optim.Iterate;
 import org.gradus.optim.Status;
 
+import java.util.function.DoubleSupplier;
+
 /**
- * One optimization method: an immutable configuration (fixed when it is built from the options), its
- * own state (the fields its steps update), and a step. The generic loop ({@code org.gradus.optim.Descent})
- * calls {@link #init} once with f and ∇f evaluated at the start, then {@link #step} until a stopping
- * test ends the run. Between steps the iterate's x, f and g always belong together.
+ * One optimization method: an immutable configuration (fixed when its {@link MethodSpec} builds it from
+ * the options), its own state (the fields its steps update), and a step. The generic loop
+ * ({@code org.gradus.optim.Descent}) calls {@link #init} once with f and ∇f evaluated at the start, then
+ * {@link #step} until a stopping test ends the run. Between steps the iterate's x, f and g always belong
+ * together.
+ *
+ * <p>A step moves at most once, through {@link Iterate#moveTo} (or a line search, which uses it), so
+ * the loop can keep the best point without copying; a step that writes x in place instead must never
+ * increase f (Nelder–Mead's best vertex).
  */
 public interface Method {
     /** The SPEC name: gd, adam, lbfgs, ... */
@@ -24,9 +31,17 @@ public interface Method {
      */
     Status step(Iterate it, int t);
 
-    /** The stationarity measure compared with tol; by default the inf-norm of the projected gradient. */
+    /**
+     * The stationarity measure compared with tol: zero exactly at this method's fixed point. By default
+     * the inf-norm of the projected gradient, NaN when the gradient is not finite.
+     */
     default double stationarity(Iterate it) {
         return it.objective.projectedGradientNorm(it.x, it.g);
+    }
+
+    /** True when {@link #stationarity} is NaN or ∞ whenever the gradient is not finite (the loop then skips its own check). */
+    default boolean stationarityChecksFinite() {
+        return true;
     }
 
     /** How {@link #stationarity} prints, e.g. {@code |∇f|∞}. */
@@ -37,6 +52,14 @@ public interface Method {
     /** False for derivative-free methods: the loop then evaluates the gradient once at the end, for the report. */
     default boolean usesGradient() {
         return true;
+    }
+
+    /**
+     * What to try when a run diverged. Methods with a step size say which one, from the local curvature
+     * L (largest |eigenvalue| of ∇²f at the start, computed only when asked; NaN when unknown).
+     */
+    default String divergenceAdvice(DoubleSupplier curvature) {
+        return "The objective may be unbounded below or undefined along the search path; add bounds or constraints, or check the function.";
     }
 
     /** The parameters that are in force, e.g. {@code memory 10, strong Wolfe ...}, for the report. */

@@ -1,7 +1,6 @@
 package org.gradus.optim.method;
 
 import org.gradus.optim.Iterate;
-import org.gradus.optim.Settings;
 import org.gradus.optim.Status;
 
 /**
@@ -10,13 +9,27 @@ import org.gradus.optim.Status;
  * by 0.00025 when it is 0). One iteration is one reflect/expand/contract/shrink move. Its stationarity
  * measure is the simplex size max‖vᵢ − v_best‖∞, compared with {@code tol} (default 1e-8); the
  * gradient is never used (it is evaluated once at the end for the report). Bounds clamp the vertices.
+ * The iterate is the best vertex, written in place (its f never increases).
  */
 final class NelderMead implements Method {
+    static final MethodSpec SPEC = MethodSpec.named("nelder-mead")
+            .summary("derivative-free simplex search")
+            .description("derivative-free simplex (1, 2, 0.5, 0.5), scipy's initial simplex")
+            .noConstraints()
+            .maxIter(n -> (int) Math.min(1_000_000, Math.max(1000, 200L * n)), "max(1000, 200·n)")
+            .tol(1e-8, "1e-8 on the simplex size")
+            .build(o -> new Config(), c -> new NelderMead());
+
+    /** Nelder–Mead has no options: its coefficients are the standard ones. */
+    record Config() {
+    }
+
     private double[][] v;
     private double[] fv;
-
-    NelderMead(Settings s) {
-    }
+    private double[] c;
+    private double[] xr;
+    private double[] xe;
+    private double[] xc;
 
     @Override
     public String name() {
@@ -28,6 +41,10 @@ final class NelderMead implements Method {
         int n = it.x.length;
         v = new double[n + 1][];
         fv = new double[n + 1];
+        c = new double[n];
+        xr = new double[n];
+        xe = new double[n];
+        xc = new double[n];
         v[0] = it.x.clone();
         fv[0] = it.f;
         for (int k = 0; k < n; k++) {
@@ -65,24 +82,24 @@ final class NelderMead implements Method {
     @Override
     public Status step(Iterate it, int t) {
         int n = it.x.length;
-        double[] c = new double[n];
+        java.util.Arrays.fill(c, 0);
         for (int k = 0; k < n; k++) for (int i = 0; i < n; i++) c[i] += v[k][i] / n;
         double[] worst = v[n];
-        double[] xr = affine(c, worst, 1);
+        affine(c, worst, 1, xr);
         double fr = eval(it, xr);
         if (fr < fv[0]) {
-            double[] xe = affine(c, worst, 2);
+            affine(c, worst, 2, xe);
             double fe = eval(it, xe);
-            if (fe < fr) replace(xe, fe);
-            else replace(xr, fr);
+            if (fe < fr) xe = replace(xe, fe);
+            else xr = replace(xr, fr);
         } else if (fr < fv[n - 1]) {
-            replace(xr, fr);
+            xr = replace(xr, fr);
         } else {
             boolean outside = fr < fv[n];
-            double[] xc = outside ? affine(c, worst, 0.5) : affine(c, worst, -0.5);
+            affine(c, worst, outside ? 0.5 : -0.5, xc);
             double fc = eval(it, xc);
             if (fc <= (outside ? fr : fv[n])) {
-                replace(xc, fc);
+                xc = replace(xc, fc);
             } else {
                 for (int k = 1; k <= n; k++) {
                     for (int i = 0; i < n; i++) v[k][i] = v[0][i] + 0.5 * (v[k][i] - v[0][i]);
@@ -99,16 +116,17 @@ final class NelderMead implements Method {
         return null;
     }
 
-    /** c + a·(c − w). */
-    private static double[] affine(double[] c, double[] w, double a) {
-        double[] p = new double[c.length];
-        for (int i = 0; i < c.length; i++) p[i] = c[i] + a * (c[i] - w[i]);
-        return p;
+    /** out = c + a·(c − w). */
+    private static void affine(double[] c, double[] w, double a, double[] out) {
+        for (int i = 0; i < c.length; i++) out[i] = c[i] + a * (c[i] - w[i]);
     }
 
-    private void replace(double[] p, double f) {
+    /** Puts p in place of the worst vertex; returns the worst vertex's array, free for the next trial. */
+    private double[] replace(double[] p, double f) {
+        double[] freed = v[v.length - 1];
         v[v.length - 1] = p;
         fv[v.length - 1] = f;
+        return freed;
     }
 
     @Override
@@ -116,6 +134,11 @@ final class NelderMead implements Method {
         double m = 0;
         for (int k = 1; k < v.length; k++) for (int i = 0; i < v[0].length; i++) m = Math.max(m, Math.abs(v[k][i] - v[0][i]));
         return m;
+    }
+
+    @Override
+    public boolean stationarityChecksFinite() {
+        return false;
     }
 
     @Override

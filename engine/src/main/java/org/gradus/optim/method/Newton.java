@@ -1,10 +1,9 @@
 package org.gradus.optim.method;
 
 import org.gradus.optim.Iterate;
-import org.gradus.optim.Settings;
 import org.gradus.optim.Status;
-import org.gradus.optim.linesearch.Backtracking;
 import org.gradus.optim.linesearch.LineSearch;
+import org.gradus.optim.linesearch.LineSearches;
 import org.gradus.optim.linesearch.MoreThuente;
 import org.gradus.print.Numbers;
 
@@ -16,18 +15,41 @@ import org.gradus.print.Numbers;
  * Defaults: lineSearch 'armijo' (c1 1e-4); 'wolfe' uses Moré–Thuente; 'none' takes full steps.
  */
 final class Newton implements Method {
+    static final MethodSpec SPEC = MethodSpec.named("newton")
+            .summary("Newton's method with the exact Hessian")
+            .description("exact Hessian; ∇²f + τI with the smallest τ (doubling from 1e-3) that has a Cholesky factor when ∇²f is not "
+                    + "positive definite (N&W Alg. 3.3); line search from the full step")
+            .noConstraints()
+            .options(HyperParameters.LINE_SEARCH.withChoices(LineSearches.names(), "armijo"))
+            .maxIter(n -> 1000, "1000")
+            .build(Config::of, Newton::new);
+
+    /** @param lineSearch from the full Newton step; {@code none} takes it as it is */
+    record Config(LineSearch lineSearch) {
+        static Config of(MethodOptions o) {
+            return new Config(o.lineSearch(MoreThuente.QUASI_NEWTON));
+        }
+    }
+
     private static final double BETA = 1e-3;
     private final LineSearch lineSearch;
-    private final String lineSearchName;
+    private LineSearch search;
     private double lastTau;
+    private double[][] l;
+    private double[] d;
+    private double[] y;
 
-    Newton(Settings s) {
-        this.lineSearchName = s.lineSearch() == null ? "armijo" : s.lineSearch();
-        this.lineSearch = switch (lineSearchName) {
-            case "wolfe" -> MoreThuente.QUASI_NEWTON;
-            case "none" -> null;
-            default -> Backtracking.DEFAULT;
-        };
+    Newton(Config c) {
+        this.lineSearch = c.lineSearch();
+    }
+
+    @Override
+    public void init(Iterate it) {
+        int n = it.x.length;
+        l = new double[n][n];
+        d = new double[n];
+        y = new double[n];
+        search = lineSearch.forBounds(it.objective.bounded());
     }
 
     @Override
@@ -45,40 +67,26 @@ final class Newton implements Method {
             minDiag = Math.min(minDiag, h[i][i]);
         }
         double tau = minDiag > 0 ? 0 : -minDiag + BETA;
-        double[][] l = null;
-        for (int k = 0; k < 200 && l == null; k++) {
-            l = cholesky(h, tau);
-            if (l == null) tau = Math.max(2 * tau, BETA);
+        boolean factored = false;
+        for (int k = 0; k < 200 && !factored; k++) {
+            factored = cholesky(h, tau, l);
+            if (!factored) tau = Math.max(2 * tau, BETA);
         }
-        if (l == null) return Status.STALLED;
+        if (!factored) return Status.STALLED;
         lastTau = tau;
-        double[] d = solve(l, it.g);
+        solve(l, it.g, y, d);
         for (int i = 0; i < n; i++) d[i] = -d[i];
-        if (lineSearch == null) {
-            double sn = 0;
-            for (int i = 0; i < n; i++) {
-                it.x[i] += d[i];
-                sn += d[i] * d[i];
-            }
-            it.objective.project(it.x);
-            it.evaluate();
-            it.lr = 1;
-            it.stepNorm = Math.sqrt(sn);
-            return null;
-        }
-        LineSearch ls = it.objective.bounded() && lineSearch instanceof Backtracking b ? b.withProjection() : lineSearch;
-        double alpha = ls.search(it, d, 1.0);
+        double alpha = search.search(it, d, 1.0);
         return Double.isNaN(alpha) ? Status.STALLED : null;
     }
 
-    /** The lower Cholesky factor of h + τI, or null when it is not positive definite. */
-    static double[][] cholesky(double[][] h, double tau) {
+    /** The lower Cholesky factor of h + τI into l; false when h + τI is not positive definite. */
+    static boolean cholesky(double[][] h, double tau, double[][] l) {
         int n = h.length;
-        double[][] l = new double[n][n];
         for (int j = 0; j < n; j++) {
             double s = h[j][j] + tau;
             for (int k = 0; k < j; k++) s -= l[j][k] * l[j][k];
-            if (!(s > 0)) return null;
+            if (!(s > 0)) return false;
             double ljj = Math.sqrt(s);
             l[j][j] = ljj;
             for (int i = j + 1; i < n; i++) {
@@ -87,30 +95,27 @@ final class Newton implements Method {
                 l[i][j] = v / ljj;
             }
         }
-        return l;
+        return true;
     }
 
-    /** x with L·Lᵀ·x = b. */
-    static double[] solve(double[][] l, double[] b) {
+    /** x with L·Lᵀ·x = b, through y (both of length n). */
+    static void solve(double[][] l, double[] b, double[] y, double[] x) {
         int n = b.length;
-        double[] y = new double[n];
         for (int i = 0; i < n; i++) {
             double s = b[i];
             for (int k = 0; k < i; k++) s -= l[i][k] * y[k];
             y[i] = s / l[i][i];
         }
-        double[] x = new double[n];
         for (int i = n - 1; i >= 0; i--) {
             double s = y[i];
             for (int k = i + 1; k < n; k++) s -= l[k][i] * x[k];
             x[i] = s / l[i][i];
         }
-        return x;
     }
 
     @Override
     public String describe() {
         return "exact Hessian, regularized ∇²f + τI when not positive definite (last τ = " + Numbers.round(lastTau, 3) + "), "
-                + (lineSearch == null ? "full steps" : lineSearch.describe());
+                + lineSearch.describe();
     }
 }

@@ -1,24 +1,39 @@
 package org.gradus.optim.method;
 
-import org.gradus.optim.Settings;
-import org.gradus.print.Numbers;
+import org.gradus.optim.Iterate;
+import org.gradus.optim.schedule.ScalarOrSchedule;
 
 /**
  * RMSProp (Hinton's lecture 6e), torch's form: v ← α·v + (1−α)·g², u = g/(√v + eps); with momentum μ > 0,
  * b ← μ·b + g/(√v + eps) and u = b. Defaults: lr 0.01, alpha 0.99, eps 1e-8, momentum 0.
  */
 final class RmsProp extends FirstOrder {
-    private final double alpha;
-    private final double eps;
-    private final double mu;
+    static final MethodSpec SPEC = MethodSpec.named("rmsprop")
+            .summary("RMSprop")
+            .description("v ← αv + (1−α)g², x ← x − lr·g/(√v + eps); optional momentum")
+            .stochastic()
+            .tol(1e-6, "1e-6 on |∇f + wd·x|∞ (projected onto the bounds)")
+            .options(HyperParameters.LR.withDefault(1e-2), HyperParameters.ALPHA, HyperParameters.EPS, HyperParameters.MOMENTUM.withDefault(0.0),
+                    HyperParameters.WEIGHT_DECAY, HyperParameters.SCHEDULE)
+            .build(Config::of, RmsProp::new);
+
+    record Config(ScalarOrSchedule lr, ScalarOrSchedule alpha, ScalarOrSchedule eps, ScalarOrSchedule momentum, ScalarOrSchedule weightDecay) {
+        static Config of(MethodOptions o) {
+            return new Config(o.real("lr"), o.real("alpha"), o.real("eps"), o.real("momentum"), o.real("weightDecay"));
+        }
+    }
+
+    private final ScalarOrSchedule alpha;
+    private final ScalarOrSchedule eps;
+    private final ScalarOrSchedule mu;
     private double[] sq;
     private double[] buf;
 
-    RmsProp(Settings s) {
-        super(s, 1e-2, 0, false);
-        this.alpha = s.alpha() == null ? 0.99 : s.alpha();
-        this.eps = s.eps() == null ? 1e-8 : s.eps();
-        this.mu = s.momentum() == null ? 0 : s.momentum();
+    RmsProp(Config c) {
+        super(c.lr(), c.weightDecay(), false);
+        this.alpha = c.alpha();
+        this.eps = c.eps();
+        this.mu = c.momentum();
     }
 
     @Override
@@ -27,25 +42,40 @@ final class RmsProp extends FirstOrder {
     }
 
     @Override
-    void update(double[] g, double[] u, int t) {
-        if (sq == null) {
-            sq = new double[g.length];
-            buf = new double[g.length];
-        }
-        for (int i = 0; i < g.length; i++) {
-            sq[i] = alpha * sq[i] + (1 - alpha) * g[i] * g[i];
-            double step = g[i] / (Math.sqrt(sq[i]) + eps);
-            if (mu > 0) {
-                buf[i] = mu * buf[i] + step;
-                u[i] = buf[i];
-            } else {
-                u[i] = step;
+    public void init(Iterate it) {
+        sq = new double[it.x.length];
+        buf = new double[it.x.length];
+    }
+
+    @Override
+    void move(double[] x, double[] g, double[] next, double rate, double wd, int t) {
+        double a = alpha.at(t);
+        double e = eps.at(t);
+        double m = mu.at(t);
+        boolean withMomentum = m > 0;
+        double sn = 0, xn = 0;
+        for (int i = 0; i < x.length; i++) {
+            double xi = x[i];
+            double gi = g[i] + wd * xi;
+            double v = a * sq[i] + (1 - a) * gi * gi;
+            sq[i] = v;
+            double u = gi / (Math.sqrt(v) + e);
+            if (withMomentum) {
+                u = m * buf[i] + u;
+                buf[i] = u;
             }
+            double ni = xi - rate * u;
+            next[i] = ni;
+            double dx = ni - xi;
+            sn += dx * dx;
+            xn = Math.max(xn, Math.abs(ni));
         }
+        moved(sn, xn);
     }
 
     @Override
     public String describe() {
-        return common() + ", alpha " + Numbers.format(alpha) + ", eps " + Numbers.round(eps, 6) + (mu > 0 ? ", momentum " + Numbers.format(mu) : "");
+        boolean withMomentum = mu.base() > 0 || !mu.isConstant();
+        return common() + ", alpha " + text(alpha) + ", eps " + eps.describe(6) + (withMomentum ? ", momentum " + text(mu) : "");
     }
 }

@@ -1,14 +1,16 @@
-package org.gradus.analysis;
+package org.gradus.atoms;
 
 import org.apache.commons.math3.fraction.BigFraction;
-import org.gradus.calculus.HessianAt;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
 import org.gradus.print.Numbers;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Semidefiniteness of a constant matrix, decided without trusting rounding: eigenvalues (commons-math3)
+ * The curvature of a quadratic form: semidefiniteness of a constant matrix, decided without trusting rounding: eigenvalues (commons-math3)
  * settle the clear cases (smallest above a margin that covers their error); when an eigenvalue is near
  * zero the question goes to exact rational arithmetic (every double is a fraction), an LDLᵀ
  * elimination with diagonal pivoting on M + Mᵀ.
@@ -70,7 +72,10 @@ public final class Psd {
         int n = m.length;
         double[][] s = new double[n][n];
         for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) s[i][j] = 0.5 * (m[i][j] + m[j][i]);
-        return HessianAt.eigenvalues(s);
+        if (n == 0) return new double[0];
+        double[] ev = new EigenDecomposition(new Array2DRowRealMatrix(s, true)).getRealEigenvalues();
+        Arrays.sort(ev);
+        return ev;
     }
 
     public static String eigenText(double[][] m) {

@@ -5,12 +5,14 @@ import groovy.transform.CompileStatic
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure
 
 /**
- * Groovy operators for tests: on engine expressions (through {@link Ops}, the code under test) and on
- * commons-math3 {@link DerivativeStructure}s (the independent reference), so both read like the
- * mathematics: {@code (1 - x)**2 + 100*(y - x**2)**2}. Use with {@code @Use(ExprCategory)}.
+ * The one operator vocabulary of the engine's tests: Groovy operators on engine expressions (through
+ * {@link Ops}, the code under test) and on commons-math3 {@link DerivativeStructure}s (the independent
+ * reference), so both read like the mathematics: {@code (1 - x)**2 + 100*(y - x**2)**2}. Registered as
+ * an extension module of the test classpath ({@code META-INF/groovy}), so they work everywhere in a spec,
+ * {@code where:} tables included; the functions are {@link Fn}'s.
  */
 @CompileStatic
-class ExprCategory {
+class ExprOperators {
     private static Constant c(Number n) { Constant.of(n.doubleValue()) }
 
     // ---- expressions --------------------------------------------------------------------------
@@ -34,14 +36,13 @@ class ExprCategory {
     static Expr getAt(VectorVariable w, int k) { w.get(k) }
     static Expr getAt(ConstantVector v, Expr i) { v.get(i) }
 
-    // ---- derivative structures ----------------------------------------------------------------
+    // ---- derivative structures (DerivativeStructure has its own multiply(DerivativeStructure)) ----
     static DerivativeStructure plus(DerivativeStructure a, DerivativeStructure b) { a.add(b) }
     static DerivativeStructure plus(DerivativeStructure a, Number b) { a.add(b.doubleValue()) }
     static DerivativeStructure plus(Number a, DerivativeStructure b) { b.add(a.doubleValue()) }
     static DerivativeStructure minus(DerivativeStructure a, DerivativeStructure b) { a.subtract(b) }
     static DerivativeStructure minus(DerivativeStructure a, Number b) { a.subtract(b.doubleValue()) }
     static DerivativeStructure minus(Number a, DerivativeStructure b) { b.negate().add(a.doubleValue()) }
-    static DerivativeStructure multiply(DerivativeStructure a, DerivativeStructure b) { a.multiply(b) }
     static DerivativeStructure multiply(DerivativeStructure a, Number b) { a.multiply(b.doubleValue()) }
     static DerivativeStructure multiply(Number a, DerivativeStructure b) { b.multiply(a.doubleValue()) }
     static DerivativeStructure div(DerivativeStructure a, DerivativeStructure b) { a.divide(b) }

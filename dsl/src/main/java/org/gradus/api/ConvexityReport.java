@@ -1,0 +1,70 @@
+package org.gradus.api;
+
+import java.util.Map;
+
+/**
+ * The answer of {@code convexity(f)} or {@code convexity(f, over: [...])} (JSON kind {@code convexity}):
+ * the verdict, how certain it is and why, the smoothness {@code L} and strong-convexity modulus {@code mu}
+ * on the domain where known, and for {@code neither} a counterexample the engine has checked exactly.
+ */
+public final class ConvexityReport extends Result {
+    /** Two points a, b and a weight t where f(t·a + (1−t)·b) exceeds t·f(a) + (1−t)·f(b) by {@code gap}. */
+    public record Counterexample(Point a, Point b, double t, double gap) {
+    }
+
+    ConvexityReport(Record record) {
+        super(record);
+    }
+
+    /** The function analysed, as Groovy text. */
+    public String expression() {
+        return text("expression");
+    }
+
+    /** {@code convex}, {@code concave}, {@code linear}, {@code neither} or {@code unknown}. */
+    public String verdict() {
+        return text("verdict");
+    }
+
+    /** True when the verdict is {@code convex} or {@code linear} (proved or by every sample: see {@link #certainty()}). */
+    public boolean isConvex() {
+        return "convex".equals(verdict()) || "linear".equals(verdict());
+    }
+
+    /** Whether the curvature is strict; null when not known. */
+    public Boolean strict() {
+        return bool("strict");
+    }
+
+    /** {@code proof}, {@code counterexample} or {@code sampled}. */
+    public String certainty() {
+        return text("certainty");
+    }
+
+    /** Why, in words. */
+    public String reason() {
+        return text("reason");
+    }
+
+    /** The domain analysed, in words ({@code all of R²}, {@code x ∈ [-1, 1]}). */
+    public String domain() {
+        return text("domain");
+    }
+
+    /** The strong-convexity modulus on the domain (smallest Hessian eigenvalue); NaN when not known. */
+    public double mu() {
+        return number("mu");
+    }
+
+    /** The smoothness constant on the domain (largest Hessian eigenvalue seen); NaN when not known. */
+    public double L() {
+        return number("L");
+    }
+
+    /** The counterexample to convexity for a {@code neither} verdict, or null. */
+    public Counterexample counterexample() {
+        if (!(field("counterexample") instanceof Map<?, ?> c)) return null;
+        return new Counterexample(Point.of((Map<?, ?>) c.get("a")), Point.of((Map<?, ?>) c.get("b")),
+                JsonValues.number(c.get("t")), JsonValues.number(c.get("gap")));
+    }
+}

@@ -1,0 +1,128 @@
+package org.gradus.api
+
+import org.gradus.dsl.GradusException
+import org.gradus.dsl.jsr223.GradusScriptEngine
+import spock.lang.Specification
+
+import javax.script.Compilable
+import javax.script.ScriptContext
+import javax.script.ScriptEngine
+import javax.script.ScriptEngineManager
+import javax.script.ScriptException
+import javax.script.SimpleBindings
+import java.time.Duration
+
+/** The JSR-223 engine {@code gradus}: last values, bindings both ways, located errors, compiled scripts. */
+class ScriptEngineSpec extends Specification {
+    ScriptEngine engine = new ScriptEngineManager().getEngineByName('gradus')
+    StringWriter shown = new StringWriter()
+
+    def setup() {
+        engine.context.writer = shown
+    }
+
+    def "eval returns the value of the last statement: a Double for 5 * 3"() {
+        expect:
+        engine.eval('5 * 3') == 15.0d
+        engine.eval('5 * 3').getClass() == Double
+        engine.eval('1 / 4') == 0.25d
+        engine.eval("'text'") == 'text'
+        engine.eval('x = variable(1)\nprintln "no value"') == null
+    }
+
+    def "eval of a minimization returns the typed result"() {
+        when:
+        def r = engine.eval("x = variable(0)\nminimize((x - 3)**2, method: 'lbfgs')")
+
+        then:
+        r instanceof MinimizeResult
+        Math.abs((r as MinimizeResult).x('x') - 3) < 1e-8
+        shown.toString().startsWith('minimize: converged')
+    }
+
+    def "bindings put before eval are visible, and assignments are written back"() {
+        given:
+        engine.put('a', 2.5)
+
+        when:
+        engine.eval('b = a * 2\nx = variable(3)\nf = x**2')
+
+        then:
+        engine.get('b') == 5.0d
+        engine.get('f').toString() == 'x**2'
+        !engine.getBindings(ScriptContext.ENGINE_SCOPE).containsKey('__gradusContext')
+
+        when: 'the next eval sees them'
+        Gradient g = engine.eval('grad(f).at(x: 3)') as Gradient
+
+        then: 'd(x²)/dx = 2x = 6 at 3'
+        g.value().get('x') == 6d
+    }
+
+    def "global bindings are visible too"() {
+        given:
+        engine.context.setBindings(new SimpleBindings([scale: 4]), ScriptContext.GLOBAL_SCOPE)
+
+        expect:
+        engine.eval('scale * 2') == 8.0d
+    }
+
+    def "errors are ScriptExceptions with the line and column"() {
+        when:
+        engine.eval('x = variable(1)\ny = nothing(x)')
+
+        then:
+        ScriptException e = thrown()
+        e.lineNumber == 2
+        e.columnNumber == 1
+        e.fileName == 'script.opt'
+        e.cause instanceof GradusException
+
+        when: 'a syntax error, in a named file'
+        engine.context.setAttribute(ScriptEngine.FILENAME, 'model.opt', ScriptContext.ENGINE_SCOPE)
+        engine.eval('x = variable(1)\n\ny = (x +* 2')
+
+        then:
+        ScriptException syntax = thrown()
+        syntax.fileName == 'model.opt'
+        syntax.lineNumber == 3
+        syntax.columnNumber > 1
+    }
+
+    def "System.exit(55) is refused; the host lives on"() {
+        when:
+        engine.eval('System.exit(55)')
+
+        then:
+        ScriptException e = thrown()
+        (e.cause as GradusException).exitCode() == 4
+    }
+
+    def "a compiled script runs many times, each time on the bindings given"() {
+        given:
+        def compiled = (engine as Compilable).compile('y = a * a\ny + 1')
+
+        expect:
+        compiled.eval(new SimpleBindings([a: 2])) == 5.0d
+        compiled.eval(new SimpleBindings([a: 3])) == 10.0d
+
+        when:
+        def bindings = new SimpleBindings([a: 4])
+        compiled.eval(bindings)
+
+        then:
+        bindings.y == 16
+    }
+
+    def "a time limit bounds each eval"() {
+        given:
+        (engine as GradusScriptEngine).timeLimit = Duration.ofMillis(200)
+
+        when:
+        engine.eval('while (true) { }')
+
+        then:
+        ScriptException e = thrown()
+        (e.cause as GradusException).exitCode() == 124
+    }
+}

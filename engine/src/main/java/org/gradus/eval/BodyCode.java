@@ -1,0 +1,111 @@
+package org.gradus.eval;
+
+import org.objectweb.asm.MethodVisitor;
+
+import static org.gradus.eval.Opcode.CONST;
+import static org.gradus.eval.Opcode.INDEX;
+import static org.objectweb.asm.Opcodes.*;
+
+/**
+ * What the emitter of one loop body works with: the tape, its index ranges, the method being written,
+ * the JVM locals of every value and adjoint, and how to load an operand or call a rule of
+ * {@link Opcode}.
+ */
+abstract class BodyCode {
+    static final String RULES = "org/gradus/eval/Opcode";
+    static final String DOTS = "org/gradus/eval/DotProducts";
+
+    final KernelCompiler kc;
+    final Tape t;
+    final IndexRanges r;
+    final MethodVisitor mv;
+    final boolean fused;
+    final byte[] op;
+    final int[] a;
+    final int[] b;
+    final double[] k;
+
+    // locals: x is 1, g is 2, seed is 3 (fused)
+    static final int X = 1, G = 2, SEED = 3;
+    int envL = -1, pL = -1, iL = -1;
+    int[] refL;
+    int[] valL;
+    int[] adjL;
+    boolean[] inited;
+
+    BodyCode(KernelCompiler kc, MethodVisitor mv, boolean fused) {
+        this.kc = kc;
+        this.t = kc.t;
+        this.r = kc.ranges;
+        this.mv = mv;
+        this.fused = fused;
+        this.op = t.op;
+        this.a = t.a;
+        this.b = t.b;
+        this.k = t.k;
+    }
+
+    /** Assigns locals from {@code next} on: one per value (none for constants), one per adjoint when fused. */
+    void allocateLocals(int next) {
+        valL = new int[t.size];
+        adjL = new int[t.size];
+        for (int j = 0; j < t.size; j++) {
+            if (op[j] == CONST) valL[j] = -1;
+            else if (op[j] == INDEX && a[j] == kc.slot) valL[j] = iL;
+            else if (r.isInt[j]) valL[j] = next++;
+            else {
+                valL[j] = next;
+                next += 2;
+            }
+            if (fused && t.needsGradient[j]) {
+                adjL[j] = next;
+                next += 2;
+            } else adjL[j] = -1;
+        }
+    }
+
+    // ---- operands and rules -----------------------------------------------------------------------
+
+    /** Calls the {@link Opcode} rule with the adjoint local g and the values of the given instructions. */
+    void ruleOfAdjoint(int g, String name, String desc, int... values) {
+        mv.visitVarInsn(DLOAD, g);
+        rule(name, desc, values);
+    }
+
+    /** Loads the values of the given instructions, then calls the static {@link Opcode} rule. */
+    void rule(String name, String desc, int... values) {
+        for (int v : values) loadD(v);
+        mv.visitMethodInsn(INVOKESTATIC, RULES, name, desc, false);
+    }
+
+    void load(int j, boolean asInt) {
+        if (asInt) loadI(j);
+        else loadD(j);
+    }
+
+    void loadD(int j) {
+        if (op[j] == CONST) pushDouble(k[j]);
+        else if (r.isInt[j]) {
+            mv.visitVarInsn(ILOAD, valL[j]);
+            mv.visitInsn(I2D);
+        } else mv.visitVarInsn(DLOAD, valL[j]);
+    }
+
+    void loadI(int j) {
+        if (op[j] == CONST) pushInt((int) k[j]);
+        else mv.visitVarInsn(ILOAD, valL[j]);
+    }
+
+    void pushInt(int v) {
+        if (v >= -1 && v <= 5) mv.visitInsn(ICONST_0 + v);
+        else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) mv.visitIntInsn(BIPUSH, v);
+        else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) mv.visitIntInsn(SIPUSH, v);
+        else mv.visitLdcInsn(v);
+    }
+
+    void pushDouble(double v) {
+        if (Double.doubleToRawLongBits(v) == 0L) mv.visitInsn(DCONST_0);
+        else if (v == 1) mv.visitInsn(DCONST_1);
+        else mv.visitLdcInsn(v);
+    }
+}

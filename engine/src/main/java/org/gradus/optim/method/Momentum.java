@@ -1,0 +1,85 @@
+package org.gradus.optim.method;
+
+import org.gradus.optim.Iterate;
+import org.gradus.optim.schedule.ScalarOrSchedule;
+import org.gradus.print.Numbers;
+
+import java.util.function.DoubleSupplier;
+
+/**
+ * Momentum (Polyak's heavy ball) in torch.optim.SGD's form: b ← μ·b + g (b = g at the first step),
+ * x ← x − lr·b. {@link Nesterov} reuses it with the update g + μ·b. Defaults: lr 0.001, momentum 0.9.
+ */
+class Momentum extends FirstOrder {
+    static final MethodSpec SPEC = MethodSpec.named("momentum")
+            .summary("gradient descent with heavy-ball momentum")
+            .description("heavy ball, torch form: b ← μb + g, x ← x − lr·b")
+            .stochastic()
+            .tol(1e-6, "1e-6 on |∇f + wd·x|∞ (projected onto the bounds)")
+            .options(HyperParameters.LR.withDefault(1e-3), HyperParameters.MOMENTUM, HyperParameters.WEIGHT_DECAY, HyperParameters.SCHEDULE)
+            .build(o -> Config.of(o, false), Momentum::new);
+
+    record Config(ScalarOrSchedule lr, ScalarOrSchedule momentum, ScalarOrSchedule weightDecay, boolean nesterov) {
+        static Config of(MethodOptions o, boolean nesterov) {
+            return new Config(o.real("lr"), o.real("momentum"), o.real("weightDecay"), nesterov);
+        }
+    }
+
+    private final ScalarOrSchedule mu;
+    private final boolean nesterov;
+    private double[] buf;
+    private boolean started;
+
+    Momentum(Config c) {
+        super(c.lr(), c.weightDecay(), false);
+        this.mu = c.momentum();
+        this.nesterov = c.nesterov();
+    }
+
+    @Override
+    public String name() {
+        return nesterov ? "nesterov" : "momentum";
+    }
+
+    @Override
+    public void init(Iterate it) {
+        buf = new double[it.x.length];
+        started = false;
+    }
+
+    @Override
+    void move(double[] x, double[] g, double[] next, double rate, double wd, int t) {
+        double m = mu.at(t);
+        double keep = started ? m : 0;   // b = g at the first step
+        started = true;
+        double sn = 0, xn = 0;
+        for (int i = 0; i < x.length; i++) {
+            double xi = x[i];
+            double gi = g[i] + wd * xi;
+            double b = keep * buf[i] + gi;
+            buf[i] = b;
+            double ni = xi - rate * (nesterov ? gi + m * b : b);
+            next[i] = ni;
+            double dx = ni - xi;
+            sn += dx * dx;
+            xn = Math.max(xn, Math.abs(ni));
+        }
+        moved(sn, xn);
+    }
+
+    /** Heavy-ball steps on a quadratic are stable only for lr &lt; 2(1+μ)/L. */
+    @Override
+    public String divergenceAdvice(DoubleSupplier curvature) {
+        double l = curvature.getAsDouble();
+        if (!(l > 0) || !Double.isFinite(l)) return super.divergenceAdvice(() -> l);
+        double m = mu.base();
+        return "The step size lr = " + Numbers.round(lr.base(), 4) + " is too large for " + curvatureText(l) + " with momentum " + Numbers.format(m)
+                + ": heavy-ball steps are stable only for lr < 2(1+μ)/L = " + Numbers.round(2 * (1 + m) / l, 4) + "; try lr: "
+                + Numbers.round(1 / l, 4) + " (= 1/L).";
+    }
+
+    @Override
+    public String describe() {
+        return common() + ", momentum " + text(mu);
+    }
+}
