@@ -190,7 +190,9 @@ class Sandbox extends CompilationCustomizer {
         @Override
         void visitCatchStatement(CatchStatement c) {
             ClassNode t = c.variable.originType
-            if (!nameable(t) || !t.isDerivedFrom(ClassHelper.make(Exception)) && t.name != Exception.name) {
+            boolean exceptionsOnly = c.variable.isDynamicTyped() ||        // catch (e) catches exceptions only
+                    nameable(t) && (t.isDerivedFrom(ClassHelper.make(Exception)) || t.name == Exception.name)
+            if (!exceptionsOnly) {
                 refuse(c.variable.lineNumber > 0 ? c.variable : c, "catching ${t.nameWithoutPackage}",
                         'a script may catch exceptions: catch (e) or catch (IllegalArgumentException e)')
             }
