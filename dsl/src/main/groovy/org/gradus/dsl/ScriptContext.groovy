@@ -28,6 +28,8 @@ class ScriptContext {
     ProgressListener progress
     /** Where {@code println}, {@code print} and {@code printf} write; null for System.out. */
     PrintStream out
+    /** Told how far a large data file has been read (a progress bar), or null. */
+    org.gradus.data.LoadListener loads
 
     ScriptContext(Consumer<Shown> sink, FileAccess files) {
         this.sink = sink

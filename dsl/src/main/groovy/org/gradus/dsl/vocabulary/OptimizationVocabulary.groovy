@@ -24,9 +24,7 @@ trait OptimizationVocabulary implements ScriptAccess {
             if (key == 'subjectTo') {
                 constraints.addAll(collectConstraints(v))
             } else if (key == 'over') {
-                opts.put(key, Coerce.box(v))
-            } else if (key == 'start') {
-                opts.put(key, Coerce.point(v, 'start'))
+                opts.put(key, Coerce.ranges(v))          // the engine reads the box and the start point, once
             } else {
                 opts.put(key, v instanceof GString ? v.toString() : v)
             }
