@@ -143,6 +143,9 @@ final class ErrorLocator {
             return "no function '${m.method}' takes ($types); see the built-in functions with gradus --help"
         }
         if (t instanceof AssertionError) return "assertion failed: ${t.message?.trim()}"
+        if (t.getClass().simpleName == 'MethodTooLargeException') {
+            return 'a statement is too large to compile (the JVM allows 64 KB of bytecode per method); split it into named parts'
+        }
         if (t instanceof StackOverflowError) return 'the computation recursed too deeply (stack overflow)'
         if (t instanceof OutOfMemoryError) return 'out of memory; try a smaller problem or a larger heap (GRADUS_JAVA_OPTS=-Xmx8g)'
         String m = t.message

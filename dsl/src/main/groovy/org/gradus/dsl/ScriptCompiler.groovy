@@ -8,6 +8,7 @@ import org.codehaus.groovy.control.Phases
 import org.codehaus.groovy.control.SourceUnit
 import org.codehaus.groovy.runtime.InvokerHelper
 import org.codehaus.groovy.tools.GroovyClass
+import org.gradus.dsl.compile.BodySplitter
 import org.gradus.dsl.compile.GuardTransform
 import org.gradus.dsl.compile.InteractiveTransforms
 import org.gradus.dsl.compile.Sandbox
@@ -54,10 +55,12 @@ final class ScriptCompiler {
         cfg.sourceEncoding = 'UTF-8'
         cfg.disabledGlobalASTTransformations = GLOBAL_TRANSFORMS
         if (interactive) cfg.addCompilationCustomizers(new InteractiveTransforms.Declarations())
+        else cfg.addCompilationCustomizers(new BodySplitter.Prepare())
         if (sandboxed && staticChecks) cfg.addCompilationCustomizers(new SandboxSyntax(), new Sandbox())
         cfg.addCompilationCustomizers(new ScriptTransforms())
         if (sandboxed) cfg.addCompilationCustomizers(new GuardTransform())
         cfg.addCompilationCustomizers(new StopChecks())
+        if (!interactive) cfg.addCompilationCustomizers(new BodySplitter.Split())
         cfg
     }
 

@@ -394,7 +394,7 @@ class ScriptCacheSpec extends Specification {
         Path canary = tmp.resolve('canary.txt')
         byte[] sealKey = Files.readAllBytes(cache().resolve(CacheSeal.FILE))
         byte[] evil = evilClass('Gradus_three', canary)
-        Files.write(entry, forge(key, evil, sealKey))
+        Files.write(entry, forge(key, evil, sealKey, canary))
 
         when:
         def s = session()
@@ -408,11 +408,11 @@ class ScriptCacheSpec extends Specification {
 
         where:
         how                                        | forge
-        'a plain SHA-256, as anyone can compute'   | { String k, byte[] e, byte[] sk -> entryBytes(k, 'Gradus_three', [Gradus_three: e]) { b -> java.security.MessageDigest.getInstance('SHA-256').digest(b) } }
-        'a seal under another key'                 | { String k, byte[] e, byte[] sk -> entryBytes(k, 'Gradus_three', [Gradus_three: e], hmacWith(new byte[32])) }
-        'no seal'                                  | { String k, byte[] e, byte[] sk -> entryBytes(k, 'Gradus_three', [Gradus_three: e]) { b -> new byte[0] } }
-        'the right seal on a class of another name'| { String k, byte[] e, byte[] sk -> entryBytes(k, 'Evil', [Evil: evilClass('Evil', tmp.resolve('canary.txt'))], hmacWith(sk)) }
-        'the right seal, an extra class'           | { String k, byte[] e, byte[] sk -> entryBytes(k, 'Gradus_three', [Gradus_three: e, 'java.lang.Evil': e], hmacWith(sk)) }
+        'a plain SHA-256, as anyone can compute'   | { String k, byte[] e, byte[] sk, Path c -> entryBytes(k, 'Gradus_three', [Gradus_three: e]) { b -> java.security.MessageDigest.getInstance('SHA-256').digest(b) } }
+        'a seal under another key'                 | { String k, byte[] e, byte[] sk, Path c -> entryBytes(k, 'Gradus_three', [Gradus_three: e], hmacWith(new byte[32])) }
+        'no seal'                                  | { String k, byte[] e, byte[] sk, Path c -> entryBytes(k, 'Gradus_three', [Gradus_three: e]) { b -> new byte[0] } }
+        'the right seal on a class of another name'| { String k, byte[] e, byte[] sk, Path c -> entryBytes(k, 'Evil', [Evil: evilClass('Evil', c)], hmacWith(sk)) }
+        'the right seal, an extra class'           | { String k, byte[] e, byte[] sk, Path c -> entryBytes(k, 'Gradus_three', [Gradus_three: e, 'java.lang.Evil': e], hmacWith(sk)) }
     }
 
     def "a forged entry is deleted when it is found"() {

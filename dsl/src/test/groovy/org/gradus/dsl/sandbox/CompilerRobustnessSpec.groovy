@@ -27,6 +27,12 @@ class CompilerRobustnessSpec extends Specification {
         throw new AssertionError('expected the script to fail')
     }
 
+    static byte[] bytes(Object... parts) {
+        def out = new ByteArrayOutputStream()
+        parts.each { p -> out.write(p instanceof String ? ((String) p).getBytes('UTF-8') : (p as List<Integer>).collect { (byte) it } as byte[]) }
+        out.toByteArray()
+    }
+
     List<String> runFile(byte[] bytes) {
         Path f = dir.resolve('s.opt')
         Files.write(f, bytes)
@@ -35,13 +41,13 @@ class CompilerRobustnessSpec extends Specification {
 
     def "a UTF-8 byte-order mark is accepted"() {
         expect:
-        runFile([0xEF, 0xBB, 0xBF] as byte[] + 'x = variable(2)\n(x + 1).at(x: 2)\n'.getBytes('UTF-8')) == ['3']
+        runFile(bytes([0xEF, 0xBB, 0xBF], 'x = variable(2)\n(x + 1).at(x: 2)\n')) == ['3']
     }
 
     @Unroll
     def "bytes that are not UTF-8 are a syntax error naming the line and byte offset (#what)"() {
         when:
-        def e = failure { runFile(bytes as byte[]) }
+        def e = failure { runFile(bytes(*parts)) }
 
         then:
         e.exitCode == 3
@@ -50,10 +56,10 @@ class CompilerRobustnessSpec extends Specification {
         e.report().startsWith("s.opt:${line}:")
 
         where:
-        what                 | bytes                                                             || line | offset
-        'Latin-1 é'          | 'x = 1\n// caf'.bytes + [0xE9] + '\n'.bytes                       || 2    | 12
-        'a lone continuation'| [0x80] + '\n'.bytes                                               || 1    | 0
-        'a cut sequence'     | 'a = 1\nb = 2\nc = "'.bytes + [0xE2, 0x82] + '"\n'.bytes           || 3    | 17
+        what                 | parts                                       || line | offset
+        'Latin-1 é'          | ['x = 1\n// caf', [0xE9], '\n']             || 2    | 12
+        'a lone continuation'| [[0x80], '\n']                              || 1    | 0
+        'a cut sequence'     | ['a = 1\nb = 2\nc = "', [0xE2, 0x82], '"\n'] || 3    | 17
     }
 
     def "350 nested parentheses are a located syntax error, not a stack overflow"() {
@@ -71,7 +77,30 @@ class CompilerRobustnessSpec extends Specification {
     def "deep but legal nesting and long expressions compile"() {
         expect:
         new GradusSession().run('x = variable(1)\n' + '(' * 150 + 'x' + ')' * 150 + '.at(x: 2)\n', 'ok.opt')*.toText() == ['2']
-        new GradusSession().run('x = variable(1)\nf = ' + (['x'] * 3000).join(' + ') + '\nf.at(x: 1)\n', 'long.opt')*.toText() == ['3000']
+        new GradusSession().run('x = variable(1)\nf = ' + (['x'] * 600).join(' + ') + '\nf.at(x: 1)\n', 'long.opt')*.toText() == ['600']
+    }
+
+    def "a generated script of 3000 top-level statements compiles in parts, shows every expression and keeps its lines"() {
+        given:
+        List<String> lines = ['def total = 0', 'x = variable(1)']
+        (1..3000).each { int i -> lines << (i % 2 == 0 ? "total = total + ${i}" : "y${i} = x * ${i}") }
+        lines << 'total'
+        lines << 'def last = y2999.at(x: 2)'
+        lines << 'last'
+        lines << 'nothing + 1'
+        String source = lines.join('\n') + '\n'
+
+        when:
+        def session = new GradusSession()
+        def shown = []
+        session.listener = { shown << it.toText() }
+        session.run(source, 'big.opt')
+
+        then: 'the run gets to the last line, whose error points at it'
+        def e = thrown(GradusException)
+        e.line == lines.size()
+        e.message.contains("unknown name 'nothing'")
+        shown == [(2..3000).step(2).sum().toString(), '5998']
     }
 
     def "brackets inside strings and comments do not count as nesting"() {
