@@ -17,6 +17,7 @@ import org.gradus.expr.Vec
 import org.gradus.optim.OptimizationResult
 import org.gradus.optim.Status
 import org.gradus.optim.schedule.Schedule
+import org.gradus.plot.PlotResult
 import org.gradus.result.Shown
 
 /**
@@ -81,7 +82,7 @@ final class AllowList {
             Collection, Iterable, Range, IntRange, Closure, Exception, RuntimeException, IllegalArgumentException,
             IllegalStateException, ArithmeticException,
             Expr, Vec, VariableBlock, Matrix, Gradient, Hessian, GradientAt, HessianAt, DataSet, Schedule, Shown,
-            OptimizationResult, ConvexityReport, StationaryReport, DifferentiabilityReport,
+            OptimizationResult, ConvexityReport, StationaryReport, DifferentiabilityReport, PlotResult,
     ] as List<Class>
 
     /** The subset of {@link #NAMEABLE} that {@code x as T} may convert to (no proxies, no constructors of Gradus types). */
@@ -172,6 +173,7 @@ final class AllowList {
             (DataSet)         : words('rows features columns target split name'),
             (DataSet.Row)     : words('x y getAt getAt(String)'),
             (Schedule)        : words('values rate'),
+            (PlotResult)      : words('file format width height series'),
     ] as Map<Class, Set<String>>
 
     /** Primitive arrays (double[], int[], ...) allow what {@code Object[]} allows. */

@@ -35,7 +35,8 @@ trait OptimizationVocabulary implements ScriptAccess {
         TraceFiles.write(r, run.files())     // trace: 'run.csv' — written here, through the script's file policy
     }
 
-    private List<Constraint> collectConstraints(Object block) {
+    /** The comparisons of a {@code subjectTo: { ... }} block as constraints (also read by {@code plot}). */
+    List<Constraint> collectConstraints(Object block) {
         if (!(block instanceof Closure)) {
             throw new IllegalArgumentException('subjectTo takes a block of comparisons: subjectTo: { x + y <= 1; x >= 0 }')
         }

@@ -102,4 +102,31 @@ class SandboxedLanguageSpec extends Specification {
         Permissions.WORDS.findAll { closureRules.method(it) == Permissions.Decision.DENY }.isEmpty()
         Permissions.WORDS.containsAll(['minimize', 'variable', 'grad', 'csv', 'show'])
     }
+
+    def "every value a word hands to scripts has members listed for it (a new word's result type enters the allow-list)"() {
+        given: 'the result types of the vocabulary words, beyond numbers, text, collections and Object'
+        Set<Class> results = org.gradus.dsl.GradusScript.methods.findAll { it.name in Permissions.WORDS }*.returnType
+                .findAll { !it.primitive && it != Object && !it.name.startsWith('java.') && !it.name.startsWith('groovy.') } as Set
+
+        expect: 'each is listed in AllowList.MEMBERS or given members by a Gradus extension module'
+        results.findAll { Class t ->
+            !(AllowList.MEMBERS.keySet() + Permissions.EXTENSIONS.keySet()).any { it != Object && it.isAssignableFrom(t) }
+        }.isEmpty()
+    }
+
+    def "a picture's result tells its file, format, size and series"() {
+        given:
+        def dir = java.nio.file.Files.createTempDirectory('plot')
+
+        when:
+        def session = new GradusSession()
+        session.scriptOut = new PrintStream(new ByteArrayOutputStream(), true)
+        def out = session.run('x = variable(1); y = variable(1)\np = plot x**2 + y**2, x: -1..1, y: -1..1, file: "p.svg"\n[p.file, p.format, p.width > 0, p.series]', 'ok.opt', dir)*.toText()
+
+        then:
+        out.last() == '[p.svg, svg, true, []]'
+
+        cleanup:
+        dir.toFile().deleteDir()
+    }
 }
