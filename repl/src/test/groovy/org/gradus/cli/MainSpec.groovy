@@ -23,8 +23,9 @@ class MainSpec extends Specification {
         [code: code, out: out.toString('UTF-8'), err: err.toString('UTF-8')]
     }
 
+    /** The compiled scripts in the cache (not its seal's key). */
     List<Path> cacheEntries(Path cache = dir.resolve('cache')) {
-        Files.isDirectory(cache) ? Files.list(cache).withCloseable { new ArrayList<Path>(it.toList()) } : []
+        Files.isDirectory(cache) ? Files.list(cache).withCloseable { s -> new ArrayList<Path>(s.filter { it.fileName.toString().endsWith('.gsc') }.toList()) } : []
     }
 
     Path script(String name = 'model.opt', String text) {
