@@ -92,7 +92,7 @@ final class ScriptCompiler {
             unit.progressCallback = new CompilationUnit.ProgressCallback() {
                 @Override
                 void call(org.codehaus.groovy.control.ProcessingUnit context, int phase) {
-                    if (Thread.currentThread().isInterrupted()) throw new CompilationInterrupted()
+                    checkInterrupted()
                 }
             }
             SourceUnit su = unit.addSource(GradusSession.compiledName(fileName), source)
@@ -131,6 +131,15 @@ final class ScriptCompiler {
         if (r instanceof ScriptCache.Compiled) return (ScriptCache.Compiled) r
         if (r instanceof GradusException) throw (GradusException) r
         throw locator.compilerFailure((Throwable) r)
+    }
+
+    /**
+     * Ends the compilation when its thread was interrupted (the run was stopped: time limit, cancel):
+     * called between the compiler's phases and, inside the longest of Gradus's own transformations, for
+     * every statement, so a stopped compilation does not go on using a core.
+     */
+    static void checkInterrupted() {
+        if (Thread.currentThread().isInterrupted()) throw new CompilationInterrupted()
     }
 
     /** Thrown between compiler phases when the compiling thread was interrupted. */

@@ -42,6 +42,7 @@ import org.codehaus.groovy.control.SourceUnit
 import org.codehaus.groovy.control.customizers.CompilationCustomizer
 import org.codehaus.groovy.syntax.Token
 import org.codehaus.groovy.syntax.Types
+import org.gradus.dsl.ScriptCompiler
 import org.gradus.dsl.sandbox.Guard
 import groovyjarjarasm.asm.MethodVisitor
 import groovyjarjarasm.asm.Opcodes
@@ -139,6 +140,7 @@ class GuardTransform extends CompilationCustomizer {
             boolean saved = mayReturn
             List<Statement> list = block.statements
             for (int i = 0; i < list.size(); i++) {
+                ScriptCompiler.checkInterrupted()          // a run stopped while compiling: stop here, not phases later
                 mayReturn = saved && i == list.size() - 1
                 list.get(i).visit(this)
             }

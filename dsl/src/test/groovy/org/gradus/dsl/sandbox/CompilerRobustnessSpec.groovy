@@ -118,4 +118,27 @@ class CompilerRobustnessSpec extends Specification {
         !e.report().contains('BUG!')
         !e.report().contains('\tat ')
     }
+
+    @spock.lang.Timeout(120)
+    def "a time limit covers compiling: a script too large to compile within it ends with exit code 124, and its compiler stops"() {
+        given: '50 000 statements: compiling them takes seconds on any machine'
+        String source = 'x = variable(1)\n' + (0..<50000).collect { "y${it} = x * ${it} + 1" }.join('\n') + '\ny7.at(x: 2)\n'
+        def session = new GradusSession()
+        session.timeLimit = 0.2
+
+        when:
+        session.run(source, 'huge.opt')
+
+        then:
+        def e = thrown(GradusException)
+        e.exitCode == 124
+        e.message.contains('time limit of 0.2 s')
+        !e.report().contains('\tat ')
+
+        when: 'the compiler, interrupted, ends at its next check (waited for, not timed)'
+        Thread.allStackTraces.keySet().findAll { it.name == 'gradus-compiler' }*.join()
+
+        then:
+        Thread.allStackTraces.keySet().every { it.name != 'gradus-compiler' }
+    }
 }
