@@ -1,18 +1,3 @@
-<<<<<<< HEAD
-#!/usr/bin/env bash
-# Every side-by-side measurement of the project, one section each; prints the figures.
-# Build first: mvn -B -q -DskipTests package (bench/target/benchmarks.jar). Short runs by default;
-# FULL=1 for the JMH defaults.
-set -eu
-cd "$(dirname "$0")/.."
-JAR=bench/target/benchmarks.jar
-[ -f "$JAR" ] || mvn -B -q -DskipTests package
-SHORT=(-wi 3 -w 1 -i 5 -r 1 -f 1)
-[ "${FULL:-0}" = 1 ] && SHORT=()
-
-echo "== sandbox: the run-time guard on 10^5-iteration script loops (sandboxed=true vs false)"
-java -jar "$JAR" SandboxBenchmark "${SHORT[@]}" -rf text -rff /dev/stdout 2>/dev/null | grep -E '^(Benchmark|SandboxBenchmark)' || true
-=======
 #!/bin/bash
 # Every side-by-side measurement of SPEC §6 that has a JMH benchmark or a script here, each Gradus figure
 # printed beside its reference measured in the same minute. Figures swing with the machine's load: read
@@ -36,6 +21,10 @@ mvn -B -q -o -pl engine,dsl,repl,bench -am package -DskipTests || mvn -B -q -pl 
 for n in $ROWS; do
     $PY bench/make_data.py "$n" > /dev/null || exit 1
 done
+
+echo; echo "## the sandbox's run-time guard: 10^5-iteration script loops, sandboxed=true beside false (issue 10: aim <= ~2x)"
+load
+java -jar "$JAR" SandboxBenchmark -wi 3 -w 1 -i 5 -r 1 -f 1 2>/dev/null | grep -E "^Benchmark|SandboxBenchmark"
 
 echo; echo "## logistic value + gradient, one full pass (SPEC §6: ≥ 2× numpy, ≥ 75 % of the measured bandwidth)"
 for n in $ROWS; do
@@ -65,4 +54,3 @@ for n in $ROWS; do
     for k in 1 2 3; do /usr/bin/time -f "Gradus csv(): %e s wall, %U s user ($f)" ./gradus run "bench/data/load-$n.opt" > /dev/null; done
     for k in 1 2 3; do /usr/bin/time -f "python whole process: %e s wall" $PY bench/python/load_csv.py "bench/data/$f" $([ "$k" -gt 1 ] && echo --no-loadtxt); done
 done
->>>>>>> main
