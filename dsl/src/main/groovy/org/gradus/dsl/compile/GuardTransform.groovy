@@ -441,12 +441,9 @@ class GuardTransform extends CompilationCustomizer {
             c
         }
 
-        private static boolean isSuper(Expression e) {
-            e instanceof VariableExpression && ((VariableExpression) e).isSuperExpression()
-        }
+        private static boolean isSuper(Expression e) { e instanceof VariableExpression && ((VariableExpression) e).isSuperExpression() }
 
         private static ConstantExpression text(String s) { new ConstantExpression(s) }
-
         private static ConstantExpression bool(boolean b) { b ? ConstantExpression.PRIM_TRUE : ConstantExpression.PRIM_FALSE }
     }
 }
