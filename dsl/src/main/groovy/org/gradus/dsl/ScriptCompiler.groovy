@@ -11,6 +11,7 @@ import org.codehaus.groovy.tools.GroovyClass
 import org.gradus.dsl.compile.BodySplitter
 import org.gradus.dsl.compile.GuardTransform
 import org.gradus.dsl.compile.InteractiveTransforms
+import org.gradus.dsl.compile.ParenthesizedNames
 import org.gradus.dsl.compile.Sandbox
 import org.gradus.dsl.compile.SandboxSyntax
 import org.gradus.dsl.compile.ScriptTransforms
@@ -54,6 +55,7 @@ final class ScriptCompiler {
         cfg.scriptBaseClass = GradusScript.name
         cfg.sourceEncoding = 'UTF-8'
         cfg.disabledGlobalASTTransformations = GLOBAL_TRANSFORMS
+        cfg.addCompilationCustomizers(new ParenthesizedNames())
         if (interactive) cfg.addCompilationCustomizers(new InteractiveTransforms.Declarations())
         else cfg.addCompilationCustomizers(new BodySplitter.Prepare())
         if (sandboxed && staticChecks) cfg.addCompilationCustomizers(new SandboxSyntax(), new Sandbox())

@@ -3,9 +3,14 @@ package org.gradus.dsl.sandbox
 import groovy.transform.CompileStatic
 import org.gradus.analysis.ConvexityReport
 import org.gradus.analysis.DifferentiabilityReport
+import org.gradus.analysis.FeasibleSetReport
+import org.gradus.analysis.MonotonicIntervals
+import org.gradus.analysis.MonotonicityReport
 import org.gradus.analysis.StationaryReport
 import org.gradus.calculus.GradientAt
 import org.gradus.calculus.HessianAt
+import org.gradus.calculus.LimitReport
+import org.gradus.calculus.SideLimit
 import org.gradus.data.DataSet
 import org.gradus.diff.Gradient
 import org.gradus.diff.Hessian
@@ -14,6 +19,7 @@ import org.gradus.expr.Expr
 import org.gradus.expr.Matrix
 import org.gradus.expr.VariableBlock
 import org.gradus.expr.Vec
+import org.gradus.optim.ConstraintSet
 import org.gradus.optim.OptimizationResult
 import org.gradus.optim.Status
 import org.gradus.optim.schedule.Schedule
@@ -164,7 +170,7 @@ final class AllowList {
             (GradientAt)      : words('value norm getAt getAt(String)'),
             (HessianAt)       : words('matrix eigenvalues definiteness'),
             (OptimizationResult): words('x f status method gradNorm iterations evaluations seconds message constraints maxViolation ' +
-                    'point value trace'),
+                    'point value trace problem'),
             (Status)          : words('name ordinal compareTo'),
             (ConvexityReport) : words('verdict certainty strict reason'),
             (StationaryReport): words('points note'),
@@ -174,6 +180,13 @@ final class AllowList {
             (DataSet.Row)     : words('x y getAt getAt(String)'),
             (Schedule)        : words('values rate'),
             (PlotResult)      : words('file format width height series'),
+            (LimitReport)     : words('limit left right exists value'),
+            (SideLimit)       : words('status value method reason exists finite text'),
+            (SideLimit.Status): words('name'),
+            (MonotonicityReport): words('intervals variable'),
+            (MonotonicIntervals.Piece): words('from to direction fromText toText reason openFrom openTo'),
+            (FeasibleSetReport): words('verdict certainty reason constraints counterexample'),
+            (ConstraintSet)   : words(''),      // constraints { ... }: passed to convexity or subjectTo:, nothing to call on it
     ] as Map<Class, Set<String>>
 
     /** Primitive arrays (double[], int[], ...) allow what {@code Object[]} allows. */
