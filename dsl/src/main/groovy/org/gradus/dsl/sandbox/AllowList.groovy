@@ -24,6 +24,7 @@ import org.gradus.optim.OptimizationResult
 import org.gradus.optim.Status
 import org.gradus.optim.schedule.Schedule
 import org.gradus.plot.PlotResult
+import org.gradus.result.PointResult
 import org.gradus.result.Shown
 
 /**
@@ -130,7 +131,8 @@ final class AllowList {
      * Instance members by type: a value may use a member if one of its classes or interfaces is listed with
      * it here (or gets it from the vocabulary or an extension module, above). A name allows the method of
      * that name and the property of that name (its getter or field). {@code getAt} allows subscripts by
-     * number, range or expression; {@code getAt(String)} also by name ({@code row['price']}); maps allow
+     * number, range or expression; {@code getAt(String)} also by name ({@code row['price']}); {@code get(String)}
+     * makes every property name read through the value's {@code get(String)} ({@code p.x}); maps allow
      * any key, and their properties are their entries.
      */
     static final Map<Class, Set<String>> MEMBERS = [
@@ -186,6 +188,7 @@ final class AllowList {
             (MonotonicityReport): words('intervals variable'),
             (MonotonicIntervals.Piece): words('from to direction fromText toText reason openFrom openTo'),
             (FeasibleSetReport): words('verdict certainty reason constraints counterexample'),
+            (PointResult)     : words('at get get(String)'),   // p.at, p.f, p.type, p.x: fields and coordinates by name
             (ConstraintSet)   : words(''),      // constraints { ... }: passed to convexity or subjectTo:, nothing to call on it
     ] as Map<Class, Set<String>>
 

@@ -87,6 +87,7 @@ final class Guard {
         Decision d = rules.property(name)
         if (d.is(Decision.ALLOW)) return InvokerHelper.getProperty(receiver, name)
         if (receiver instanceof Collection && d.is(Decision.MISSING)) return spreadGet(receiver, name, line, col)
+        if (rules.namedProperties && d.is(Decision.MISSING)) return InvokerHelper.getProperty(receiver, name)
         if (d.is(Decision.DENY)) throw refuse("the property '${name}' of ${describe(receiver)}", line, col)
         throw new MissingPropertyException(name, receiver.getClass())
     }

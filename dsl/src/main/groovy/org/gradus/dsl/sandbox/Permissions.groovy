@@ -46,6 +46,8 @@ final class Permissions {
         final Set<String> allowed
         /** Whether subscripts by name ({@code row['price']}) are allowed. */
         final boolean namedSubscripts
+        /** Whether any property name is read through the value's {@code get(String)} ({@code p.x} of a point). */
+        final boolean namedProperties
         private final boolean script
         private final Map<String, Decision> methods = new ConcurrentHashMap<>()
         private final Map<String, Decision> properties = new ConcurrentHashMap<>()
@@ -55,11 +57,12 @@ final class Permissions {
             this.type = type
             this.script = Script.isAssignableFrom(type)
             Set<String> names = new HashSet<>(AllowList.EVERY_VALUE)
-            boolean named = false
+            boolean named = false, anyProperty = false
             for (Map.Entry<Class, Set<String>> e : AllowList.MEMBERS.entrySet()) {
                 if (e.key.isAssignableFrom(type)) {
                     names.addAll(e.value)
                     if (e.value.contains('getAt(String)')) named = true
+                    if (e.value.contains('get(String)')) anyProperty = true
                 }
             }
             if (type.isArray()) names.addAll(AllowList.ARRAYS)
@@ -74,6 +77,7 @@ final class Permissions {
             names.removeAll(AllowList.NEVER)
             this.allowed = Collections.unmodifiableSet(names)
             this.namedSubscripts = named || Map.isAssignableFrom(type)
+            this.namedProperties = anyProperty
         }
 
         /** May a value of this class call the method {@code name}? */
@@ -93,11 +97,18 @@ final class Permissions {
             Decision d = properties.get(name)
             if (d == null) {
                 d = AllowList.NEVER.contains(name) ? Decision.DENY
-                        : allowed.contains(name) ? Decision.ALLOW
+                        : allowed.contains(name) || allowedGetter(name) ? Decision.ALLOW
                         : propertyNames().contains(name) || methodNames().contains(name) ? Decision.DENY : Decision.MISSING
                 properties.put(name, d)
             }
             d
+        }
+
+        /** Whether the getter Groovy reads {@code name} through ({@code Infinity}: {@code getInfinity}) is allowed. */
+        private boolean allowedGetter(String name) {
+            if (name.isEmpty()) return false
+            String cap = Character.toUpperCase(name.charAt(0)).toString() + name.substring(1)
+            allowed.contains('get' + cap) || allowed.contains('is' + cap)
         }
 
         /** Every method name Groovy knows for this class, the default Groovy methods included. */

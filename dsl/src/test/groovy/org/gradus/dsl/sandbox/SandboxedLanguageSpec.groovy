@@ -88,8 +88,8 @@ class SandboxedLanguageSpec extends Specification {
 
         where:
         source                                   | message
-        'x = variable(1)\ngrad(x).at(x: 1).nrm'  | "GradientAt has no property 'nrm'"
-        'x = variable(1)\nexpp(x)'               | "no function 'expp' takes (Variable)"
+        'x = variable(1)\ngrad(x).at(x: 1).nrm'  | "a gradient at a point has no property 'nrm'"
+        'x = variable(1)\nexpp(x)'               | "no function 'expp'"
         'nothing + 1'                            | "unknown name 'nothing'"
         '[1].frobnicate()'                       | 'frobnicate'
     }
