@@ -104,9 +104,12 @@ final class Permissions {
             d
         }
 
-        /** Whether the getter Groovy reads {@code name} through ({@code Infinity}: {@code getInfinity}) is allowed. */
+        /**
+         * For the script: whether the vocabulary getter Groovy reads {@code name} through is a word
+         * ({@code Infinity}: {@code getInfinity}). Other types list their properties by name.
+         */
         private boolean allowedGetter(String name) {
-            if (name.isEmpty()) return false
+            if (!script || name.isEmpty()) return false
             String cap = Character.toUpperCase(name.charAt(0)).toString() + name.substring(1)
             allowed.contains('get' + cap) || allowed.contains('is' + cap)
         }
