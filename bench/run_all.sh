@@ -54,3 +54,11 @@ for n in $ROWS; do
     for k in 1 2 3; do /usr/bin/time -f "Gradus csv(): %e s wall, %U s user ($f)" ./gradus run "bench/data/load-$n.opt" > /dev/null; done
     for k in 1 2 3; do /usr/bin/time -f "python whole process: %e s wall" $PY bench/python/load_csv.py "bench/data/$f" $([ "$k" -gt 1 ] && echo --no-loadtxt); done
 done
+
+echo; echo "## data on Apache Spark: value+gradient passes per second, in process vs Spark local[2], and Spark's per-pass overhead"
+if [ -f spark/target/spark.classpath ]; then
+    # SPARK_ROWS=100000 for a quick run; the default 10^7 × 100 writes ~8 GB of Parquet under bench/data/
+    ROWS="${SPARK_ROWS:-10000000}" FEATURES="${SPARK_FEATURES:-100}" bash bench/spark/run.sh
+else
+    echo "# skipped: build the spark module first (mvn -B -Pspark -DskipTests package)"
+fi

@@ -110,6 +110,13 @@ class GradusSession {
      */
     Path outputDir
 
+    /**
+     * The Apache Spark master that {@code spark.csv}/{@code spark.parquet} data sets live on
+     * ({@code local[2]} runs Spark in this process; {@code spark://host:7077} a cluster); null (the default)
+     * reads them into memory. Needs the optional spark module on the class path (docs/spark.md).
+     */
+    String master
+
     /** Values defined before the script runs ({@code --set name=value}). */
     final Map<String, Object> predefined = new LinkedHashMap<>()
 
@@ -222,6 +229,7 @@ class GradusSession {
         context.out = scriptOut
         context.scriptName = locator.fileName
         context.terminal = terminal
+        context.master = master
         RunControl rc = new RunControl()
         control = rc
         if (interruptPending) {

@@ -37,6 +37,11 @@ class ScriptContext {
     java.util.function.Supplier<PlotHost.Screen> terminal
     /** Pictures written without {@code file:} so far in this run. */
     int pictureCount
+    /**
+     * The Apache Spark master {@code spark.csv}/{@code spark.parquet} data sets live on
+     * ({@code --master local[2]}, {@code spark://host:7077}); null: they are read into memory.
+     */
+    String master
 
     ScriptContext(Consumer<Shown> sink, FileAccess files) {
         this.sink = sink

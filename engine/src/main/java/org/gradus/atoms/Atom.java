@@ -25,6 +25,15 @@ public abstract class Atom {
     /** The name used in scripts, e.g. {@code exp}. */
     public abstract String name();
 
+    /**
+     * The numbers that, after its expression arguments, rebuild this atom through its word: huber's
+     * delta, leakyRelu's slope; none for atoms without parameters. With {@link #name()} they identify the
+     * atom, so a compiled body can be sent to another JVM (a Spark executor) by name and rebuilt there.
+     */
+    public double[] parameters() {
+        return new double[0];
+    }
+
     /** Number of arguments, or -1 when variadic. */
     public int arity() {
         return 1;

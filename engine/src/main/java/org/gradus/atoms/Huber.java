@@ -26,6 +26,12 @@ public final class Huber extends Atom {
         return delta;
     }
 
+    /** {@code {delta}}: the number its word takes after the expressions. */
+    @Override
+    public double[] parameters() {
+        return new double[]{delta};
+    }
+
     @Override
     public String name() {
         return "huber";

@@ -28,6 +28,12 @@ public final class LeakyRelu extends UnaryAtom {
         return slope;
     }
 
+    /** {@code {slope}}: the number its word takes after the expressions. */
+    @Override
+    public double[] parameters() {
+        return new double[]{slope};
+    }
+
     @Override
     public String name() {
         return "leakyRelu";

@@ -9,11 +9,13 @@ import org.gradus.expr.Lookup;
 import org.gradus.expr.Vec;
 import org.gradus.result.Shown;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -21,9 +23,15 @@ import java.util.function.Function;
  * A table of numbers: named columns, one of them (optionally) the target. Feature values are stored
  * row-major so that a row's feature vector is contiguous; a reduction over the rows
  * ({@link #mean}, {@link #sum}) is one node whose body reads the current row by index.
+ *
+ * <p>A {@linkplain #partitioned partitioned} data set keeps its rows elsewhere (in Spark partitions, see
+ * {@link Partitions}): its reductions are built the same way, over stand-in tables that name the rows,
+ * and the compiled evaluation sends their bodies to where the rows are.
  */
 public final class DataSet implements Shown {
     private static final AtomicLong IDS = new AtomicLong();
+    /** The partitioned data sets alive, by id: how compiled evaluation finds where a reduction's rows are. */
+    private static final Map<Long, WeakReference<DataSet>> PARTITIONED = new ConcurrentHashMap<>();
 
     private final long id = IDS.incrementAndGet();
     private volatile String name;
@@ -35,6 +43,8 @@ public final class DataSet implements Shown {
     private final double[] x;
     /** The target column, or null. */
     private final double[] y;
+    /** Where the rows are, for a partitioned data set; else null. */
+    private final Partitions partitions;
 
     /** A table given row by row (each row one value per column, in column order). */
     public DataSet(String name, List<String> columns, double[][] table, String target) {
@@ -47,6 +57,11 @@ public final class DataSet implements Shown {
      * target of each row (null without a target). Arrays may be longer than the rows need.
      */
     public DataSet(String name, List<String> columns, String target, int rows, double[] x, double[] y) {
+        this(name, columns, target, rows, x, y, null);
+    }
+
+    private DataSet(String name, List<String> columns, String target, int rows, double[] x, double[] y, Partitions partitions) {
+        this.partitions = partitions;
         this.name = name;
         this.columns = List.copyOf(columns);
         this.target = target;
@@ -54,6 +69,57 @@ public final class DataSet implements Shown {
         for (String c : columns) if (!c.equals(target)) features.add(c);
         this.x = x;
         this.y = y;
+    }
+
+    /**
+     * A data set whose rows live in {@code partitions} (a Spark data set): {@code rows},
+     * {@code features}, {@code columns} as for any data set; its reductions are evaluated where the rows
+     * are. {@link #column}, {@link #split} are not available for it.
+     *
+     * @param columns every column in order, the target included (a target must be one of them)
+     */
+    public static DataSet partitioned(String name, List<String> columns, String target, Partitions partitions) {
+        if (target != null && !columns.contains(target)) throw new IllegalArgumentException("no column '" + target + "' among " + columns);
+        DataSet d = new DataSet(name, columns, target, partitions.rows(), new double[0], target == null ? null : new double[0], partitions);
+        PARTITIONED.values().removeIf(ref -> ref.get() == null);
+        PARTITIONED.put(d.id, new WeakReference<>(d));
+        return d;
+    }
+
+    /**
+     * The rows of a partitioned data set as compiled evaluation needs them: where they are, and the
+     * stand-in tables its row expressions read (features and target), which name the rows of each
+     * partition in a compiled body.
+     */
+    public record PartitionedRows(Partitions partitions, double[] featureTable, double[] targetTable) {
+    }
+
+    /** The partitioned rows a data reduction with this {@linkplain #rowsKey rows key} sums over, or null when they are in memory. */
+    public static PartitionedRows partitionedRows(String rowsKey) {
+        if (rowsKey == null) return null;
+        int hash = rowsKey.lastIndexOf('#');
+        if (hash < 0) return null;
+        long id;
+        try {
+            id = Long.parseLong(rowsKey.substring(hash + 1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        WeakReference<DataSet> ref = PARTITIONED.get(id);
+        DataSet d = ref == null ? null : ref.get();
+        return d == null ? null : new PartitionedRows(d.partitions, d.x, d.y);
+    }
+
+    /** Where the rows are when they are not in this process, else null. */
+    public Partitions partitions() {
+        return partitions;
+    }
+
+    private void requireInMemory(String what) {
+        if (partitions != null) {
+            throw new IllegalArgumentException(what + " needs the rows in memory, but " + name + " lives in " + partitions.where()
+                    + "; read it without --master (or with csv/parquet) to have it in memory");
+        }
     }
 
     private static double[] rowMajorFeatures(List<String> columns, double[][] table, String target) {
@@ -109,6 +175,7 @@ public final class DataSet implements Shown {
 
     /** A copy of one column's values, row by row. */
     public double[] column(String c) {
+        requireInMemory("a column's values");
         double[] col = new double[rows];
         if (c.equals(target)) {
             System.arraycopy(y, 0, col, 0, rows);
@@ -139,6 +206,7 @@ public final class DataSet implements Shown {
 
     /** A train/test split: a shuffled fraction of the rows, and the rest. */
     public List<DataSet> split(double fraction, long seed) {
+        requireInMemory("split");
         if (!(fraction > 0 && fraction < 1)) throw new IllegalArgumentException("split needs a fraction between 0 and 1, got " + fraction);
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) order[i] = i;
@@ -228,13 +296,14 @@ public final class DataSet implements Shown {
         m.put("features", features.size());
         m.put("columns", columns);
         m.put("target", target);
+        if (partitions != null) m.put("engine", partitions.where());
         return m;
     }
 
     @Override
     public String toText() {
         return "data set " + name + ": " + rows + " rows, " + features.size() + " features " + features
-                + (target != null ? ", target " + target : "");
+                + (target != null ? ", target " + target : "") + (partitions != null ? ", in " + partitions.where() : "");
     }
 
     @Override

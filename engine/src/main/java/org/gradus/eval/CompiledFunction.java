@@ -88,6 +88,14 @@ public final class CompiledFunction {
         return h;
     }
 
+    /**
+     * Where the data reductions run when some run outside this process ({@code spark local[2], 8
+     * partitions}), else empty.
+     */
+    public List<String> engines() {
+        return program.engines();
+    }
+
     /** How many threads a pass over a data set may use (results do not depend on it). */
     public void threads(int n) {
         program.threads(n);

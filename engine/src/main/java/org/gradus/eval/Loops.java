@@ -5,7 +5,8 @@ package org.gradus.eval;
  * current mini-batch rows of its data set (then scaled by range/rows so that the sum is still an
  * estimate of the whole). A data reduction of a top-level program with more rows than one chunk runs
  * as a {@link DataPass} (fixed chunks, both cores); everything else runs here in one piece, through a
- * compiled kernel when {@link LoopKernels} has one, else by interpreting the body per index.
+ * compiled kernel when {@link LoopKernels} has one, else by interpreting the body per index. A reduction
+ * over a partitioned data set runs where its rows are ({@link RemotePass}).
  */
 final class Loops {
     private Loops() {
@@ -45,6 +46,7 @@ final class Loops {
     /** Σ body over the whole range or all of rows; with grad != null, seed·∇body added into grad. */
     private static double reduce(Program p, int i, double[] x, double[] grad, double seed, RowWindow rows) {
         Tape t = p.tape;
+        if (t.remote[i] != null) return p.remotePass(i).run(x, grad, seed, rows);
         int count = rows == null ? t.to[i] - t.from[i] : rows.count();
         if (p.passes != null && t.dataRows[i] != null && count > DataPass.chunkRows(count)) {
             return p.pass(i).run(x, grad, seed, rows);

@@ -37,6 +37,8 @@ public final class Program {
     final DataPass[] passes;
     /** How many threads a data pass may use. */
     int threads = EvalThreads.defaultThreads();
+    /** Per LOOP over a partitioned data set, its pass (made on first use); else null. */
+    final RemotePass[] remotePasses;
 
     private Program(Tape tape, int[] env, Map<String, RowWindow> subsets, boolean top) {
         this.tape = tape;
@@ -53,6 +55,12 @@ public final class Program {
         }
         this.kernels = new LoopKernels(n);
         this.passes = top ? new DataPass[n] : null;
+        this.remotePasses = new RemotePass[n];
+    }
+
+    /** A program of a tape built elsewhere in this package (a {@link RowKernel}'s), with an environment of envSize slots. */
+    static Program of(Tape tape, int envSize) {
+        return new Program(tape, new int[Math.max(1, envSize)], new HashMap<>(), false);
     }
 
     /** A program over the same tape with working arrays of its own (for another thread), same settings. */
@@ -67,6 +75,19 @@ public final class Program {
     DataPass pass(int i) {
         if (passes[i] == null) passes[i] = new DataPass(this, i);
         return passes[i];
+    }
+
+    /** The pass of LOOP i over a partitioned data set. */
+    RemotePass remotePass(int i) {
+        if (remotePasses[i] == null) remotePasses[i] = new RemotePass(tape.remote[i], tape.to[i] - tape.from[i]);
+        return remotePasses[i];
+    }
+
+    /** Where the data reductions of this program run, when some run outside this process (else empty). */
+    public java.util.List<String> engines() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (Remote r : tape.remote) if (r != null && !out.contains(r.partitions().where())) out.add(r.partitions().where());
+        return out;
     }
 
     /** Compiles one expression over the coordinates of the layout. */

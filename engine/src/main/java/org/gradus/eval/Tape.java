@@ -16,7 +16,8 @@ import static org.gradus.eval.Opcode.MULC;
  * {@link Program} holds the working arrays that evaluate a tape; {@link TapeBuilder} makes one.
  *
  * <p>A reduction {@code sum(from..<to) { i -> body }} is one LOOP instruction whose body is a tape of
- * its own, kept once however long the range. Immutable after construction.
+ * its own, kept once however long the range; over a partitioned data set, a LOOP whose {@link #remote}
+ * evaluates it where the rows are. Immutable after construction.
  */
 final class Tape {
     final int size;
@@ -33,6 +34,8 @@ final class Tape {
     final int[] from;
     final int[] to;
     final String[] dataRows;
+    /** LOOP over a partitioned data set: where its rows are and the body as it travels there; else null. */
+    final Remote[] remote;
     final int[] outputs;
     /** Whether an instruction depends on a coordinate of x (only those carry adjoints). */
     final boolean[] needsGradient;
@@ -44,7 +47,7 @@ final class Tape {
     final double[] fusedSeed;
 
     Tape(byte[] op, int[] a, int[] b, double[] k, int[][] args, Atom[] atom, double[][] table, Tape[] body,
-         int[] from, int[] to, String[] dataRows, int[] outputs) {
+         int[] from, int[] to, String[] dataRows, Remote[] remote, int[] outputs) {
         this.size = op.length;
         this.op = op;
         this.a = a;
@@ -57,6 +60,7 @@ final class Tape {
         this.from = from;
         this.to = to;
         this.dataRows = dataRows;
+        this.remote = remote;
         this.outputs = outputs;
         this.needsGradient = gradientPaths();
         this.fusedSeed = outputs.length == 1 ? constantAdjoints(outputs[0]) : nanArray(size);

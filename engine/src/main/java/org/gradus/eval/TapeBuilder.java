@@ -8,7 +8,9 @@ import org.gradus.atoms.Multiply;
 import org.gradus.atoms.Power;
 import org.gradus.atoms.UnaryAtom;
 import org.gradus.atoms.VectorFunction;
+import org.gradus.data.DataSet;
 import org.gradus.expr.Constant;
+import org.gradus.expr.DataRowsKey;
 import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
 import org.gradus.expr.IndexSymbol;
@@ -42,13 +44,17 @@ final class TapeBuilder {
     private final List<double[]> table = new ArrayList<>();
     private final List<Tape> body = new ArrayList<>();
     private final List<String> dataRows = new ArrayList<>();
+    private final List<Remote> remote = new ArrayList<>();
     private final Map<Expr, Integer> emitted = new HashMap<>();
     private final Layout layout;
     private final Map<IndexSymbol, Integer> slots;
+    /** Whether this tape is the body of a reduction (a sum over partitioned rows may not be nested). */
+    private final boolean nested;
 
-    private TapeBuilder(Layout layout, Map<IndexSymbol, Integer> slots) {
+    private TapeBuilder(Layout layout, Map<IndexSymbol, Integer> slots, boolean nested) {
         this.layout = layout;
         this.slots = slots;
+        this.nested = nested;
     }
 
     /** The slot of every loop index in the expressions, numbered from 0. */
@@ -64,7 +70,11 @@ final class TapeBuilder {
 
     /** The tape of the expressions (one output each) over the coordinates of the layout. */
     static Tape build(List<Expr> exprs, Layout layout, Map<IndexSymbol, Integer> slots) {
-        TapeBuilder bld = new TapeBuilder(layout, slots);
+        return build(exprs, layout, slots, false);
+    }
+
+    private static Tape build(List<Expr> exprs, Layout layout, Map<IndexSymbol, Integer> slots, boolean nested) {
+        TapeBuilder bld = new TapeBuilder(layout, slots, nested);
         int[] outs = new int[exprs.size()];
         for (int i = 0; i < outs.length; i++) outs[i] = bld.emit(exprs.get(i));
         return bld.tape(outs);
@@ -84,7 +94,7 @@ final class TapeBuilder {
             tt[i] = to.get(i);
         }
         return new Tape(o, aa, bb, kk, args.toArray(new int[0][]), atom.toArray(new Atom[0]), table.toArray(new double[0][]),
-                body.toArray(new Tape[0]), ff, tt, dataRows.toArray(new String[0]), outputs);
+                body.toArray(new Tape[0]), ff, tt, dataRows.toArray(new String[0]), remote.toArray(new Remote[0]), outputs);
     }
 
     private int add(byte o, int x, int y, double c, int[] as, Atom at) {
@@ -97,6 +107,7 @@ final class TapeBuilder {
         table.add(null);
         body.add(null);
         dataRows.add(null);
+        remote.add(null);
         from.add(0);
         to.add(0);
         return op.size() - 1;
@@ -130,9 +141,11 @@ final class TapeBuilder {
         }
         if (e instanceof VectorFunction v) return emit(v.lowered());
         if (e instanceof SumOver s) {
+            DataSet.PartitionedRows rows = DataSet.partitionedRows(s.dataRows());
+            if (rows != null) return partitionedSum(s, rows);
             int dot = dotProduct(s);
             if (dot >= 0) return dot;
-            Tape t = build(List.of(s.body()), layout, slots);
+            Tape t = build(List.of(s.body()), layout, slots, true);
             int id = add(LOOP, slots.get(s.index()), 0, 0, null, null);
             body.set(id, t);
             from.set(id, s.from());
@@ -141,6 +154,27 @@ final class TapeBuilder {
             return id;
         }
         return emitApply((Apply) e);
+    }
+
+    /**
+     * A reduction over the rows of a partitioned data set: a LOOP like any other (mini-batches restrict it
+     * by its rows key), evaluated where the rows are by the body's {@link RowKernel}.
+     */
+    private int partitionedSum(SumOver s, DataSet.PartitionedRows rows) {
+        if (nested) {
+            throw new IllegalArgumentException("a sum over the rows of " + DataRowsKey.displayName(s.dataRows()) + ", which live in "
+                    + rows.partitions().where() + ", cannot be inside another sum; write it at the top of the objective");
+        }
+        Tape t = build(List.of(s.body()), layout, slots, true);
+        int slot = slots.get(s.index());
+        int id = add(LOOP, slot, 0, 0, null, null);
+        body.set(id, t);
+        from.set(id, s.from());
+        to.set(id, s.to());
+        dataRows.set(id, s.dataRows());
+        RowKernel kernel = RowKernel.of(t, slot, Math.max(1, slots.size()), rows.featureTable(), rows.targetTable());
+        remote.set(id, new Remote(rows.partitions(), kernel));
+        return id;
     }
 
     /**

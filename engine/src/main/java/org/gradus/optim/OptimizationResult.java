@@ -151,9 +151,15 @@ public final class OptimizationResult implements Shown {
         return new OptimizationResult(r.withTraceFile(file), problem);
     }
 
-    /** The fields after message (auto, settings, convergence, restarts, trace / traceFile), as in JSON. */
+    /** Where the data reductions ran when not in this process ({@code spark local[2], 8 partitions}); else null. */
+    public String engine() {
+        return r.engine();
+    }
+
+    /** The fields after message (engine, auto, settings, convergence, restarts, trace / traceFile), as in JSON. */
     public Map<String, Object> extras() {
         Map<String, Object> m = new LinkedHashMap<>();
+        if (r.engine() != null) m.put("engine", r.engine());
         if (r.auto() != null) m.put("auto", r.auto());
         m.put("settings", r.settings());
         m.put("convergence", convergenceLines());
@@ -192,6 +198,7 @@ public final class OptimizationResult implements Shown {
         line(sb, "x", PointArgs.format(r.layout(), r.point()));
         line(sb, "f", Numbers.round(r.f(), 10));
         line(sb, "method", r.method() + " (" + r.settings() + ")");
+        if (r.engine() != null) line(sb, "engine", r.engine());
         if (r.auto() != null) line(sb, "auto", r.auto());
         lines(sb, "convergence", convergenceLines());
         if (r.constraints() != null) {

@@ -25,11 +25,13 @@ import java.util.List;
  * @param traceRows     true when the script asked for the rows ({@code trace: true}): they are part of the output
  * @param traceFileName the file the script asked the trace to be written to, or null
  * @param traceFile     where it was written (once the caller wrote it), or null
+ * @param engine        where the objective's data reductions ran when not in this process
+ *                      ({@code spark local[2], 8 partitions}); else null
  */
 record Report(boolean maximize, String method, Status status, Layout layout, double[] point, double f, double gradNorm, String measureName,
               int iterations, Evaluations evaluations, double seconds, String message, List<ConstraintRow> constraints, double maxViolation,
               String auto, String settings, List<ConvergenceMeasure> convergence, String batchNote, RestartSummary restarts, Trace trace,
-              boolean traceRows, String traceFileName, Path traceFile) {
+              boolean traceRows, String traceFileName, Path traceFile, String engine) {
 
     static Report of(Problem p, MethodChoice choice, Settings s, RunSetup setup, List<Runs.Run> runs, Runs.Run best, long t0) {
         Descent.Outcome o = best.outcome();
@@ -49,13 +51,18 @@ record Report(boolean maximize, String method, Status status, Layout layout, dou
         return new Report(p.maximize(), choice.name(), o.status(), p.layout(), x, best.own(), gradNorm, o.measureName(), o.iterations(),
                 Evaluations.of(obj), seconds, message, rows, maxViolation, choice.reason(), best.method().describe(),
                 convergence(o, lim, s), batchNote, s.restarts() > 1 ? RestartSummary.of(runs, p.sign()) : null, best.trace(),
-                rowsAsked, fileAsked, null);
+                rowsAsked, fileAsked, null, engine(setup));
+    }
+
+    private static String engine(RunSetup setup) {
+        List<String> where = setup.objective().function().engines();
+        return where.isEmpty() ? null : String.join("; ", where);
     }
 
     /** The same report, saying where the caller wrote the trace file. */
     Report withTraceFile(Path written) {
         return new Report(maximize, method, status, layout, point, f, gradNorm, measureName, iterations, evaluations, seconds, message,
-                constraints, maxViolation, auto, settings, convergence, batchNote, restarts, trace, traceRows, traceFileName, written);
+                constraints, maxViolation, auto, settings, convergence, batchNote, restarts, trace, traceRows, traceFileName, written, engine);
     }
 
     /** The status's reason, with divergence advice from the method, or the iteration count of a convergence. */

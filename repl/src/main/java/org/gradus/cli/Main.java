@@ -31,7 +31,7 @@ public final class Main {
             usage:
               gradus                         interactive REPL
               gradus run FILE.opt [--json] [--quiet] [--timeout SECONDS] [--set name=value ...] [--debug]
-                         [--isolate] [--max-memory SIZE] [--allow-read DIR] [--allow-write DIR]
+                         [--isolate] [--max-memory SIZE] [--allow-read DIR] [--allow-write DIR] [--master URL]
               gradus check FILE.opt          compile only; report errors
               gradus --help | --version
 
@@ -47,6 +47,8 @@ public final class Main {
                                   --isolate); a script that exhausts it fails with exit code 1
               --allow-read DIR    let the script read files in DIR too (it reads only inside its own folder)
               --allow-write DIR   let the script write outputs in DIR too (it writes only inside its own folder)
+              --master URL        keep spark.csv/spark.parquet data sets on Apache Spark: local[2] runs Spark in
+                                  this process, spark://host:7077 a cluster (needs the spark module: docs/spark.md)
 
             exit codes: 0 success, 1 runtime error or failed assert, 2 usage error, 3 syntax or compile error,
                         4 forbidden operation, 124 timeout, 141 stdout closed by its reader (| head)

@@ -63,6 +63,8 @@ final class RunCommand {
         session.setStopGraceMillis(0);                // the process ends at the limit: nothing to wait for
         session.getAllowRead().addAll(options.allowRead());
         session.getAllowWrite().addAll(options.allowWrite());
+        // --master, else the master spark-submit set (spark-submit --class org.gradus.cli.Main gradus-spark.jar run FILE)
+        session.setMaster(options.master() != null ? options.master() : System.getProperty("spark.master"));
         for (String[] s : options.sets()) session.getPredefined().put(s[0], RunOptions.parseValue(s[1]));
         session.setScriptOut(options.json() ? err : watched(out, () -> session.stop(StopReason.OUTPUT_CLOSED)));
         TerminalPictures pictures = new TerminalPictures();

@@ -22,15 +22,17 @@ import java.util.List;
  * @param maxMemory  {@code --max-memory SIZE}: the child's heap limit
  * @param allowRead  {@code --allow-read DIR}, each an existing folder
  * @param allowWrite {@code --allow-write DIR}, each an existing folder
+ * @param master     {@code --master URL}: the Apache Spark master of {@code spark.*} data sets, or null
  */
 record RunOptions(Path file, boolean json, boolean quiet, double timeout, List<String[]> sets, boolean debug,
-                  boolean isolate, MemorySize maxMemory, List<Path> allowRead, List<Path> allowWrite) {
+                  boolean isolate, MemorySize maxMemory, List<Path> allowRead, List<Path> allowWrite, String master) {
 
     /** The options of {@code args} (args[0] is {@code run}), or null after printing the usage error to {@code err}. */
     static RunOptions parse(String[] args, PrintStream err) {
         Path file = null;
         boolean json = false, quiet = false, debug = false, isolate = false;
         double timeout = 0;
+        String master = null;
         MemorySize memory = MemorySize.DEFAULT;
         List<String[]> sets = new ArrayList<>();
         List<Path> read = new ArrayList<>(), write = new ArrayList<>();
@@ -65,6 +67,10 @@ record RunOptions(Path file, boolean json, boolean quiet, double timeout, List<S
                     if (!Files.isDirectory(dir)) return usage(err, a + ": no such folder: " + args[i]);
                     (a.equals("--allow-read") ? read : write).add(dir.toAbsolutePath().normalize());
                 }
+                case "--master" -> {
+                    if (i + 1 >= args.length || args[i + 1].startsWith("--")) return usage(err, "--master needs a Spark master URL such as local[2] or spark://host:7077");
+                    master = args[++i];
+                }
                 case "--set" -> {
                     if (i + 1 >= args.length) return usage(err, "--set needs name=value");
                     String s = args[++i];
@@ -85,7 +91,8 @@ record RunOptions(Path file, boolean json, boolean quiet, double timeout, List<S
             }
         }
         if (file == null) return usage(err, "run needs a script: gradus run FILE.opt");
-        return new RunOptions(file, json, quiet, timeout, sets, debug, isolate, memory, read, write);
+        if (master != null && isolate) return usage(err, "--master cannot be combined with --isolate (Spark runs in the gradus process)");
+        return new RunOptions(file, json, quiet, timeout, sets, debug, isolate, memory, read, write, master);
     }
 
     private static RunOptions usage(PrintStream err, String message) {

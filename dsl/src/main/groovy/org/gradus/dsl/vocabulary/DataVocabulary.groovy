@@ -7,7 +7,10 @@ import org.gradus.dsl.ScriptContext
 
 import java.nio.file.Path
 
-/** Data sets: {@code csv(file, target: column)}; their rows are used through {@code sum}/{@code mean}. */
+/**
+ * Data sets: {@code csv(file, target: column)}, {@code parquet(file, target: column)}, and on Apache Spark
+ * {@code spark.csv}/{@code spark.parquet}; their rows are used through {@code sum}/{@code mean}.
+ */
 trait DataVocabulary implements ScriptAccess {
 
     /** {@code csv('houses.csv', target: 'price')}: a table with a header row; the path is relative to the script. */
@@ -16,5 +19,18 @@ trait DataVocabulary implements ScriptAccess {
         ScriptContext ctx = context()
         Path path = ctx != null ? ctx.files.readable(file) : Path.of(file)     // the script's file policy
         CsvLoader.load(path, options.target as String, ctx?.loads)
+    }
+
+    /**
+     * {@code parquet('clicks.parquet', target: 'clicked')}: a Parquet file or folder, read by the optional
+     * spark module — into memory, or onto the cluster with {@code --master} (as {@code spark.parquet}).
+     */
+    DataSet parquet(Map options = [:], String file) {
+        spark.parquet(options, file)
+    }
+
+    /** {@code spark.csv(...)}, {@code spark.parquet(...)}: data sets on Apache Spark (in memory without {@code --master}). */
+    SparkTables getSpark() {
+        new SparkTables(context())
     }
 }

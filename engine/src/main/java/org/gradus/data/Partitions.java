@@ -1,0 +1,28 @@
+package org.gradus.data;
+
+/**
+ * The rows of a data set that live outside this process, in partitions (an Apache Spark RDD of
+ * {@link RowBlock}s, in the optional {@code spark} module). A data reduction over them is evaluated as
+ * MLlib evaluates its losses: the parameters go to the partitions, each partition sums the body over its
+ * rows with a {@link PartitionTask}, and the partial sums are combined; only the sums come back.
+ *
+ * <p>Rows are numbered 0 .. rows − 1, partition by partition, in the order the partitions hold them; a
+ * mini-batch names rows by these numbers, as it does for a data set in memory.
+ */
+public interface Partitions {
+    /** Where the rows are, for reports: {@code spark local[2], 8 partitions}. */
+    String where();
+
+    /** The number of rows. */
+    int rows();
+
+    /**
+     * Σ body over every row (rows == null) or over the rows {@code rows[lo..hi)} (row numbers, as a
+     * mini-batch gives them), evaluated where the rows are.
+     *
+     * @param x        the parameters (all coordinates of the objective), sent to the partitions
+     * @param gradient whether to sum gradients too
+     * @throws RuntimeException with a readable message when the rows cannot be reached
+     */
+    Partials reduce(PartitionTask task, double[] x, boolean gradient, int[] rows, int lo, int hi);
+}

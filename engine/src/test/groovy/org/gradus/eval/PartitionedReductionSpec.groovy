@@ -1,0 +1,242 @@
+package org.gradus.eval
+
+import org.gradus.atoms.Dot
+import org.gradus.atoms.Huber
+import org.gradus.atoms.L2
+import org.gradus.atoms.LeakyRelu
+import org.gradus.atoms.LogSumExp
+import org.gradus.atoms.Max
+import org.gradus.atoms.Sigmoid
+import org.gradus.atoms.Softplus
+import org.gradus.atoms.Tanh
+import org.gradus.atoms.VectorFunction
+import org.gradus.data.DataSet
+import org.gradus.expr.Expr
+import org.gradus.expr.IndexSymbol
+import org.gradus.expr.Layout
+import org.gradus.expr.Variable
+import org.gradus.expr.VectorVariable
+import org.gradus.optim.Minimizer
+import org.gradus.optim.OptimizationResult
+import spock.lang.Shared
+import spock.lang.Specification
+
+import java.util.function.Function
+
+import static org.gradus.atoms.Ops.*
+
+/**
+ * Data reductions over partitioned rows ({@link SerializedPartitions}: blocks, tasks and partial sums all
+ * through Java serialization, as with Spark): the value and gradient of logistic and ridge losses equal
+ * a plain loop written out here, and equal the in-memory evaluation to 1e-12 relative for 1, 3 and 8
+ * partitions; an L-BFGS run and a seeded mini-batch Adam run take the same iterates as in memory.
+ */
+class PartitionedReductionSpec extends Specification {
+    static final int ROWS = 3000, F = 10
+    @Shared VectorVariable w = new VectorVariable("w", F, 0.0)
+    @Shared Variable b = new Variable("b", 0.0)
+    @Shared DataSet data = table()
+
+    static DataSet table() {
+        Random rnd = new Random(11)
+        double[] truth = (0..<F).collect { rnd.nextGaussian() } as double[]
+        List<String> cols = (0..<F).collect { "f$it".toString() } + ["y"]
+        double[][] t = new double[ROWS][F + 1]
+        for (int r = 0; r < ROWS; r++) {
+            double z = 0
+            for (int k = 0; k < F; k++) {
+                t[r][k] = rnd.nextGaussian()
+                z += truth[k] * t[r][k]
+            }
+            t[r][F] = rnd.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0
+        }
+        new DataSet("clicks", cols, t, "y")
+    }
+
+    static Expr mean(DataSet d, Closure<Expr> body) {
+        d.mean({ DataSet.Row row -> body(row) } as Function, { it as Expr } as Function)
+    }
+
+    /** mean(d) { row -> logLoss(dot(w, row.x) + b, row.y) } + 0.01*l2(w), as a script builds it. */
+    Expr logistic(DataSet d) {
+        Expr m = mean(d) { DataSet.Row row ->
+            Expr z = add(new VectorFunction(Dot.INSTANCE, [w, row.getX()]), b)
+            sub(apply(Softplus.INSTANCE, z), mul(row.getY(), z))
+        }
+        add(m, mul(constant(0.01), new VectorFunction(L2.INSTANCE, [w])))
+    }
+
+    /** mean(d) { row -> (dot(w, row.x) + b − row.y)² } + 0.1*l2(w). */
+    Expr ridge(DataSet d) {
+        Expr m = mean(d) { DataSet.Row row -> pow(sub(add(new VectorFunction(Dot.INSTANCE, [w, row.getX()]), b), row.getY()), constant(2)) }
+        add(m, mul(constant(0.1), new VectorFunction(L2.INSTANCE, [w])))
+    }
+
+    /** A body that uses every kind of atom a tape carries: parameters (huber, leakyRelu), variadic, binary. */
+    Expr atoms(DataSet d) {
+        IndexSymbol j = new IndexSymbol('j')
+        mean(d) { DataSet.Row row ->
+            Expr z = add(new VectorFunction(Dot.INSTANCE, [w, row.getX()]), b)
+            add(apply(new Huber(0.5), z, row.getY()), apply(new LeakyRelu(0.2), sub(z, row.getAt('f1'))),
+                    apply(Max.INSTANCE, z, row.getAt('f2')), apply(LogSumExp.INSTANCE, z, row.getAt('f3'), b),
+                    mul(apply(Sigmoid.INSTANCE, z), apply(Tanh.INSTANCE, row.getAt('f0'))),
+                    sum(j, 0, 3, mul(w.get(j), row.getAt('f4'))))
+        }
+    }
+
+    double[] point(long seed) {
+        Random rnd = new Random(seed)
+        (0..F).collect { rnd.nextGaussian() * 0.3d } as double[]
+    }
+
+    Layout layout() { new Layout([w, b]) }
+
+    static double relative(double a, double ref) { Math.abs(a - ref) / Math.max(Math.abs(ref), 1e-300) }
+
+    static double relative(double[] a, double[] ref) {
+        double d = 0, n = 0
+        for (int i = 0; i < a.length; i++) {
+            d = Math.max(d, Math.abs(a[i] - ref[i]))
+            n = Math.max(n, Math.abs(ref[i]))
+        }
+        n == 0 ? d : d / n     // the start point 0: absolute
+    }
+
+    def "the logistic loss on partitions equals a plain loop over the rows, value and gradient"() {
+        given: 'the mean log-loss and its gradient written out'
+        double[] x = point(5)
+        double value = 0
+        double[] grad = new double[F + 1]
+        double[] y = data.column('y')
+        List<double[]> cols = (0..<F).collect { data.column("f$it") }
+        for (int r = 0; r < ROWS; r++) {
+            double z = x[F]
+            for (int k = 0; k < F; k++) z += x[k] * cols[k][r]
+            value += Math.log1p(Math.exp(z)) - y[r] * z
+            double s = 1 / (1 + Math.exp(-z)) - y[r]
+            for (int k = 0; k < F; k++) grad[k] += s * cols[k][r] / ROWS
+            grad[F] += s / ROWS
+        }
+        value /= ROWS
+        for (int k = 0; k < F; k++) {
+            value += 0.01 * x[k] * x[k]
+            grad[k] += 0.02 * x[k]
+        }
+
+        when:
+        DataSet spread = SerializedPartitions.of(data, 3)
+        CompiledFunction fn = new CompiledFunction(logistic(spread), layout())
+        double[] g = new double[F + 1]
+        double v = fn.valueAndGradient(x, g)
+
+        then:
+        relative(v, value) < 1e-12
+        relative(g, grad) < 1e-12
+        fn.engines() == ['test partitions, 3 partitions']
+        ((SerializedPartitions) spread.partitions()).passes == 1     // value and gradient in one pass
+    }
+
+    def "value and gradient equal the in-memory ones to 1e-12 for #partitions partition(s): #name"() {
+        given:
+        double[] x = point(9)
+        CompiledFunction memory = new CompiledFunction(objective(data), layout())
+        CompiledFunction spread = new CompiledFunction(objective(SerializedPartitions.of(data, partitions)), layout())
+        double[] gm = new double[F + 1], gs = new double[F + 1]
+
+        expect:
+        relative(spread.valueAndGradient(x, gs), memory.valueAndGradient(x, gm)) < 1e-12
+        relative(gs, gm) < 1e-12
+        relative(spread.value(x), memory.value(x)) < 1e-12
+
+        where:
+        [name, partitions] << [['logistic', 'ridge', 'every atom kind'], [1, 3, 8]].combinations()
+        objective = name == 'logistic' ? this.&logistic : name == 'ridge' ? this.&ridge : this.&atoms
+    }
+
+    def "an L-BFGS run on partitions takes the in-memory iterates and says where it ran"() {
+        when:
+        OptimizationResult memory = Minimizer.run(logistic(data), false, [method: 'lbfgs', trace: true, tol: 1e-9], [], null)
+        OptimizationResult spread = Minimizer.run(logistic(SerializedPartitions.of(data, 8)), false,
+                [method: 'lbfgs', trace: true, tol: 1e-9], [], null)
+
+        then:
+        spread.iterations() == memory.iterations()
+        spread.evaluations().f() == memory.evaluations().f()
+        (0..<memory.trace().size()).every { relative(spread.trace().point(it), memory.trace().point(it)) < 1e-12 }
+        relative(spread.point(), memory.point()) < 1e-12
+        relative(spread.value(), memory.value()) < 1e-12
+        spread.engine() == 'test partitions, 8 partitions'
+        spread.toText().contains('engine      test partitions, 8 partitions')
+        spread.fields().engine == 'test partitions, 8 partitions'
+        memory.engine() == null && !memory.fields().containsKey('engine')
+    }
+
+    def "a seeded mini-batch Adam run visits the same rows and takes the same steps; a batch touches only its partitions"() {
+        given:
+        Map opts = [method: 'adam', lr: 0.05, batch: 100, epochs: 2, shuffle: true, seed: 7, trace: true]
+        DataSet spread = SerializedPartitions.of(data, 8)
+
+        when:
+        OptimizationResult memory = Minimizer.run(ridge(data), false, opts, [], null)
+        OptimizationResult onParts = Minimizer.run(ridge(spread), false, opts, [], null)
+        SerializedPartitions parts = (SerializedPartitions) spread.partitions()
+
+        then:
+        onParts.iterations() == memory.iterations()
+        memory.iterations() == 60
+        (0..<memory.trace().size()).every { relative(onParts.trace().point(it), memory.trace().point(it)) < 1e-12 }
+        relative(onParts.value(), memory.value()) < 1e-12
+
+        when: 'batches in file order: each lies in one or two of the 8 blocks of 375 rows, and only those work'
+        parts.visited.clear()
+        parts.passes = 0
+        Minimizer.run(ridge(spread), false, opts + [shuffle: false], [], null)
+
+        then:
+        parts.visited.size() < 3 * parts.passes
+    }
+
+    def "the kernel travels by Java serialization and rebuilds its atoms by name"() {
+        given:
+        DataSet spread = SerializedPartitions.of(data, 2)
+        Program p = Program.compile(atoms(spread), layout())
+        Remote remote = p.tape.remote.find { it != null }
+
+        when:
+        RowKernel copy = SerializedPartitions.roundTrip(remote.kernel()) as RowKernel
+
+        then:
+        copy.id() == remote.kernel().id()
+        [new Huber(0.5), new LeakyRelu(0.2), Max.INSTANCE, Tanh.INSTANCE].every { AtomRef.of(it, it.arity() < 0 ? 3 : it.arity()).atom() == it }
+    }
+
+    def "a sum over partitioned rows inside another sum is refused with a reason"() {
+        given:
+        DataSet spread = SerializedPartitions.of(data, 2)
+        IndexSymbol k = new IndexSymbol('k')
+        Expr nested = sum(k, 0, 2, mul(w.get(k), mean(spread) { DataSet.Row row -> row.getY() }))
+
+        when:
+        Program.compile(nested, layout())
+
+        then:
+        IllegalArgumentException e = thrown()
+        e.message.contains('cannot be inside another sum')
+    }
+
+    def "a partitioned data set reports where it is and refuses what needs its rows in memory"() {
+        given:
+        DataSet spread = SerializedPartitions.of(data, 3)
+
+        when:
+        spread.split(0.8, 1)
+
+        then:
+        IllegalArgumentException e = thrown()
+        e.message.contains('lives in test partitions, 3 partitions')
+        spread.rows() == ROWS
+        spread.features() == F
+        spread.fields().engine == 'test partitions, 3 partitions'
+        spread.toText().endsWith('in test partitions, 3 partitions')
+    }
+}

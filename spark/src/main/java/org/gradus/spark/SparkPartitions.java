@@ -1,0 +1,131 @@
+package org.gradus.spark;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.rdd.PartitionPruningRDD;
+import org.gradus.data.PartitionOffsets;
+import org.gradus.data.PartitionTask;
+import org.gradus.data.Partials;
+import org.gradus.data.Partitions;
+import org.gradus.data.RowBlock;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The rows of a data set held by Spark: a cached RDD with one {@link RowBlock} per partition. A pass is
+ * what MLlib's L-BFGS does for its loss ({@code RDDLossFunction}, {@code LBFGS.CostFun}): the parameters
+ * are broadcast, each partition sums the compiled body over its block ({@link PartitionTask}: value,
+ * gradient, rows) into a {@link Partials} made there, {@code treeAggregate} of depth 2 combines the
+ * partial sums, and the broadcast is destroyed. A mini-batch only runs the partitions that hold its rows
+ * (the others are pruned from the job), each on the positions of its rows.
+ */
+final class SparkPartitions implements Partitions {
+    /** The depth of the aggregation tree, as MLlib's L-BFGS uses. */
+    static final int TREE_DEPTH = 2;
+
+    private final JavaSparkContext context;
+    private final JavaRDD<RowBlock> blocks;
+    private final PartitionOffsets offsets;
+    private final String where;
+
+    /**
+     * @param blocks cached, one block per partition
+     * @param counts the rows of each partition, in partition order
+     */
+    SparkPartitions(JavaSparkContext context, JavaRDD<RowBlock> blocks, long[] counts, String master) {
+        this.context = context;
+        this.blocks = blocks;
+        this.offsets = new PartitionOffsets(counts);
+        this.where = "spark " + master + ", " + counts.length + (counts.length == 1 ? " partition" : " partitions");
+    }
+
+    @Override
+    public String where() {
+        return where;
+    }
+
+    @Override
+    public int rows() {
+        return offsets.rows();
+    }
+
+    @Override
+    public Partials reduce(PartitionTask task, double[] x, boolean gradient, int[] rows, int lo, int hi) {
+        Broadcast<double[]> parameters = context.broadcast(x);
+        try {
+            JavaRDD<Partials> partial;
+            if (rows == null) {
+                partial = blocks.mapPartitions(new Sum(task, parameters, gradient, x.length, null), true);
+            } else {
+                int[][] positions = offsets.positions(rows, lo, hi);
+                List<int[]> kept = new ArrayList<>();
+                boolean[] keep = new boolean[positions.length];
+                for (int p = 0; p < positions.length; p++) {
+                    if (positions[p] != null) {
+                        keep[p] = true;
+                        kept.add(positions[p]);
+                    }
+                }
+                JavaRDD<RowBlock> some = JavaRDD.fromRDD(PartitionPruningRDD.create(blocks.rdd(), new Kept(keep)), blocks.classTag());
+                partial = some.mapPartitionsWithIndex(new SumAt(new Sum(task, parameters, gradient, x.length, kept.toArray(new int[0][]))), true);
+            }
+            Partials zero = Partials.zero(x.length, gradient);
+            return partial.treeAggregate(zero, Partials::merge, Partials::merge, TREE_DEPTH);
+        } catch (Exception e) {          // SparkException: checked, undeclared by Spark's Scala API
+            if (e instanceof RuntimeException r) throw r;
+            throw new IllegalStateException("a pass over the rows on " + where + " failed: " + firstLine(e.getMessage()), e);
+        } finally {
+            parameters.destroy();
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) return "no reason given";
+        int line = message.indexOf('\n');
+        return line < 0 ? message : message.substring(0, line);
+    }
+
+    /** The partial sum of one partition: the body over its block's rows (all, or the positions of this partition's batch rows). */
+    private record Sum(PartitionTask task, Broadcast<double[]> parameters, boolean gradient, int dimension, int[][] positions)
+            implements org.apache.spark.api.java.function.FlatMapFunction<Iterator<RowBlock>, Partials> {
+        @Override
+        public Iterator<Partials> call(Iterator<RowBlock> it) {
+            return at(-1, it);
+        }
+
+        Iterator<Partials> at(int partition, Iterator<RowBlock> it) {
+            Partials acc = Partials.zero(dimension, gradient);
+            double[] x = parameters.value();
+            while (it.hasNext()) task.addTo(acc, it.next(), x, positions == null ? null : positions[partition]);
+            return Collections.singletonList(acc).iterator();
+        }
+    }
+
+    /** {@link Sum} on a pruned RDD, whose partition index numbers the kept partitions in order. */
+    private record SumAt(Sum sum) implements org.apache.spark.api.java.function.Function2<Integer, Iterator<RowBlock>, Iterator<Partials>> {
+        @Override
+        public Iterator<Partials> call(Integer partition, Iterator<RowBlock> it) {
+            return sum.at(partition, it);
+        }
+    }
+
+    /** Which partitions a mini-batch needs, for {@link PartitionPruningRDD}. */
+    private static final class Kept extends scala.runtime.AbstractFunction1<Object, Object> implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final boolean[] keep;
+
+        Kept(boolean[] keep) {
+            this.keep = keep;
+        }
+
+        @Override
+        public Object apply(Object partition) {
+            return keep[(Integer) partition];
+        }
+    }
+}
