@@ -15,6 +15,7 @@ import org.gradus.data.DataSet
 import org.gradus.diff.Gradient
 import org.gradus.diff.Hessian
 import org.gradus.dsl.vocabulary.ScriptAccess
+import org.gradus.dsl.vocabulary.SparkTables
 import org.gradus.expr.Expr
 import org.gradus.expr.Matrix
 import org.gradus.expr.VariableBlock
@@ -172,7 +173,7 @@ final class AllowList {
             (GradientAt)      : words('value norm getAt getAt(String)'),
             (HessianAt)       : words('matrix eigenvalues definiteness'),
             (OptimizationResult): words('x f status method gradNorm iterations evaluations seconds message constraints maxViolation ' +
-                    'point value trace problem'),
+                    'point value trace problem engine'),
             (Status)          : words('name ordinal compareTo'),
             (ConvexityReport) : words('verdict certainty strict reason'),
             (StationaryReport): words('points note'),
@@ -188,6 +189,7 @@ final class AllowList {
             (MonotonicityReport): words('intervals variable'),
             (MonotonicIntervals.Piece): words('from to direction fromText toText reason openFrom openTo'),
             (FeasibleSetReport): words('verdict certainty reason constraints counterexample'),
+            (SparkTables)     : words('csv parquet'),       // spark.csv(...), spark.parquet(...): data sets, through the file policy
             (PointResult)     : words('at get get(String)'),   // p.at, p.f, p.type, p.x: fields and coordinates by name
             (ConstraintSet)   : words(''),      // constraints { ... }: passed to convexity or subjectTo:, nothing to call on it
     ] as Map<Class, Set<String>>
