@@ -22,6 +22,10 @@ for n in $ROWS; do
     $PY bench/make_data.py "$n" > /dev/null || exit 1
 done
 
+echo; echo "## the sandbox's run-time guard: 10^5-iteration script loops, sandboxed=true beside false (issue 10: aim <= ~2x)"
+load
+java -jar "$JAR" SandboxBenchmark -wi 3 -w 1 -i 5 -r 1 -f 1 2>/dev/null | grep -E "^Benchmark|SandboxBenchmark"
+
 echo; echo "## logistic value + gradient, one full pass (SPEC §6: ≥ 2× numpy, ≥ 75 % of the measured bandwidth)"
 for n in $ROWS; do
     load

@@ -8,6 +8,7 @@ import org.codehaus.groovy.control.messages.SyntaxErrorMessage
 import org.codehaus.groovy.runtime.InvokerInvocationException
 import org.codehaus.groovy.syntax.SyntaxException
 import org.gradus.dsl.compile.ForbiddenSyntaxException
+import org.gradus.dsl.sandbox.SandboxViolation
 import org.gradus.io.FileAccessDeniedException
 
 /** Turns compiler and run-time failures into located, readable {@link GradusException}s. */
@@ -24,7 +25,7 @@ final class ErrorLocator {
         this.lines = source.readLines()
     }
 
-    private String lineText(int line) {
+    String lineText(int line) {
         line >= 1 && line <= lines.size() ? lines[line - 1] : null
     }
 
@@ -38,7 +39,9 @@ final class ErrorLocator {
 
     GradusException compileError(MultipleCompilationErrorsException e) {
         List<? extends Message> errors = e.errorCollector.errors ?: []
-        Message first = errors.find { it instanceof SyntaxErrorMessage && ((SyntaxErrorMessage) it).cause instanceof ForbiddenSyntaxException } ?: errors[0]
+        // the sandbox's refusals first (exit code 4), the earliest in the file of them
+        List<Message> forbidden = (errors as List<Message>).findAll { it instanceof SyntaxErrorMessage && ((SyntaxErrorMessage) it).cause instanceof ForbiddenSyntaxException }
+        Message first = forbidden ? forbidden.min { Message m -> SyntaxException c = ((SyntaxErrorMessage) m).cause; c.line * 100_000L + c.startColumn } : errors[0]
         if (first instanceof SyntaxErrorMessage) {
             SyntaxException se = ((SyntaxErrorMessage) first).cause
             int code = se instanceof ForbiddenSyntaxException ? GradusException.FORBIDDEN : GradusException.COMPILE
@@ -50,6 +53,26 @@ final class ErrorLocator {
             return runtimeError(cause, GradusException.COMPILE)
         }
         new GradusException(e.message, fileName, 0, 0, null, GradusException.COMPILE, e)
+    }
+
+    /**
+     * A failure inside the compiler itself (its internal "BUG!" errors, a stack overflow on very deep code,
+     * an interruption): exit code 3, with what is known of the place.
+     */
+    GradusException compilerFailure(Throwable t) {
+        Throwable root = unwrap(t)
+        String message
+        if (root instanceof StackOverflowError) {
+            message = 'the script is too deeply nested for the compiler; give inner parts of long expressions names'
+        } else if (root instanceof ScriptCompiler.CompilationInterrupted) {
+            message = 'compilation was interrupted'
+        } else {
+            String m = (root.message ?: root.getClass().simpleName).readLines().find { !it.trim().isEmpty() } ?: root.getClass().simpleName
+            m = m.replaceFirst(/^BUG! exception in phase '([^']+)' in source unit '[^']*' /, 'internal error in the phase \'$1\': ')
+            message = "the Groovy compiler failed on this script (${m}); rewrite the statement it names, or report it with --debug"
+        }
+        int line = scriptLine(root)
+        new GradusException(message, fileName, line, line > 0 ? firstColumn(line) : 0, lineText(line), GradusException.COMPILE, root)
     }
 
     private static String cleanSyntax(String m) {
@@ -64,6 +87,11 @@ final class ErrorLocator {
      */
     GradusException runtimeError(Throwable t, int code = GradusException.RUNTIME) {
         Throwable root = unwrap(t)
+        if (root instanceof SandboxViolation) {
+            SandboxViolation v = (SandboxViolation) root
+            int col = v.column > 0 ? v.column : firstColumn(v.line)
+            return new GradusException(v.message, fileName, v.line, col, lineText(v.line), GradusException.FORBIDDEN, v)
+        }
         if (root instanceof FileAccessDeniedException) code = GradusException.FORBIDDEN
         int line = scriptLine(t)
         String message = describe(root)
@@ -167,6 +195,9 @@ final class ErrorLocator {
             return "no function '${m.method}'" + (near ?: '; see the built-in functions with gradus --help')
         }
         if (t instanceof AssertionError) return "assertion failed: ${t.message?.trim()}"
+        if (t.getClass().simpleName == 'MethodTooLargeException') {
+            return 'a statement is too large to compile (the JVM allows 64 KB of bytecode per method); split it into named parts'
+        }
         if (t instanceof StackOverflowError) return 'the computation recursed too deeply (stack overflow)'
         if (t instanceof OutOfMemoryError) return 'out of memory; try a smaller problem or a larger heap (GRADUS_JAVA_OPTS=-Xmx8g)'
         String m = t.message

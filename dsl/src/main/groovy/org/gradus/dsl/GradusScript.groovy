@@ -8,6 +8,7 @@ import org.gradus.dsl.vocabulary.DerivativesVocabulary
 import org.gradus.dsl.vocabulary.FunctionsVocabulary
 import org.gradus.dsl.vocabulary.OptimizationVocabulary
 import org.gradus.dsl.vocabulary.PlotVocabulary
+import org.gradus.dsl.vocabulary.PrintingVocabulary
 import org.gradus.dsl.vocabulary.ReductionsVocabulary
 import org.gradus.dsl.vocabulary.SchedulesVocabulary
 import org.gradus.dsl.vocabulary.ScriptAccess
@@ -23,7 +24,8 @@ import org.gradus.result.Shown
  */
 abstract class GradusScript extends Script implements ScriptAccess,
         VariablesVocabulary, FunctionsVocabulary, ReductionsVocabulary, DataVocabulary,
-        DerivativesVocabulary, AnalysisVocabulary, CalculusVocabulary, OptimizationVocabulary, SchedulesVocabulary, PlotVocabulary {
+        DerivativesVocabulary, AnalysisVocabulary, CalculusVocabulary, OptimizationVocabulary, SchedulesVocabulary, PlotVocabulary,
+        PrintingVocabulary {
 
     // ---- showing ------------------------------------------------------------------------------
 

@@ -160,7 +160,7 @@ class GradusSession {
     /** The text of a script file, or a located error (exit code 2) when it cannot be read. */
     static String read(Path file) {
         try {
-            return Files.readString(file)
+            return ScriptSource.read(file)      // UTF-8, byte-order mark dropped; invalid bytes are exit code 3
         } catch (IOException e) {
             throw new GradusException("cannot read ${file}: ${e.message}", file.fileName.toString(), 0, 0, null, 2, e)
         }
@@ -226,6 +226,7 @@ class GradusSession {
             listener?.accept(s)
         } as Consumer<Shown>, files)
         context.progress = progress
+        context.out = scriptOut
         context.scriptName = locator.fileName
         context.terminal = terminal
         context.master = master

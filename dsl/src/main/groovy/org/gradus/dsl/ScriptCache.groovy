@@ -26,8 +26,10 @@ import java.util.stream.Stream
  * and Java versions and an identity of the Gradus build (path, size and time of the jar holding the DSL
  * classes, or of the class files when run from a build directory), so a rebuilt jar invalidates every
  * entry. An entry is one file {@code KEY.gsc} holding the key, the script class's name, every class's bytes
- * and a SHA-256 of all that; it is written to a temporary file in the same directory and moved into place
- * atomically, so a reader sees a whole entry or none. Only scripts that compiled without error (with the
+ * and a seal: an HMAC-SHA256 of all that under the directory's secret key ({@link CacheSeal}), so that only
+ * what Gradus wrote is ever loaded; an entry that fails the seal, belongs to another key or holds a class
+ * other than the script's own and its closures is deleted. It is written to a temporary file in the same
+ * directory and moved into place atomically, so a reader sees a whole entry or none. Only scripts that compiled without error (with the
  * sandbox on, when the key says so) are stored. The directory keeps the {@link #MAX_ENTRIES} most recently
  * used entries.
  *
@@ -46,15 +48,17 @@ final class ScriptCache {
     /** Entries larger than this are not read (a script's classes are a few kilobytes). */
     static final long MAX_ENTRY_BYTES = 32L << 20
     private static final String MAGIC = 'gradus-script-cache'
-    private static final int FORMAT = 1
+    private static final int FORMAT = 2
     static final String SUFFIX = '.gsc'
     private static final String TMP_SUFFIX = '.tmp'
 
     /** The directory of the entries. */
     final Path dir
+    private final CacheSeal seal
 
-    private ScriptCache(Path dir) {
+    private ScriptCache(Path dir, CacheSeal seal) {
         this.dir = dir
+        this.seal = seal
     }
 
     /**
@@ -100,7 +104,8 @@ final class ScriptCache {
                 }
             }
             if (!Files.isDirectory(dir) || !trusted(dir)) return null
-            return new ScriptCache(dir)
+            CacheSeal seal = CacheSeal.open(dir)
+            return seal == null ? null : new ScriptCache(dir, seal)
         } catch (Exception ignored) {
             return null
         }
@@ -155,36 +160,56 @@ final class ScriptCache {
         dir.resolve(key.concat(SUFFIX))
     }
 
-    /** The classes stored under {@code key}, or null (missing, unreadable, corrupt or another key's). */
+    /**
+     * The classes stored under {@code key}, or null. An entry that is not exactly what Gradus wrote for this
+     * key — a wrong or missing seal ({@link CacheSeal}), another key's, truncated, or holding a class whose
+     * name is not the script's own class or one of its closures — is never defined, and is deleted.
+     */
     Compiled load(String key) {
         Path p = entry(key)
         try {
-            if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.size(p) > MAX_ENTRY_BYTES) return null
+            if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) return null
+            if (Files.size(p) > MAX_ENTRY_BYTES) return discard(p)
             byte[] all = Files.readAllBytes(p)
-            if (all.length < 32) return null
-            MessageDigest md = MessageDigest.getInstance('SHA-256')
-            md.update(all, 0, all.length - 32)
-            if (!MessageDigest.isEqual(md.digest(), Arrays.copyOfRange(all, all.length - 32, all.length))) return null
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - 32))
-            if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT || !key.equals(in.readUTF())) return null
+            if (!seal.sealed(all)) return discard(p)
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - CacheSeal.SEAL_BYTES))
+            if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT || !key.equals(in.readUTF())) return discard(p)
             String main = in.readUTF()
             int n = in.readInt()
-            if (n <= 0 || n > 100_000) return null
+            if (n <= 0 || n > 100_000) return discard(p)
             Map<String, byte[]> classes = new LinkedHashMap<>()
             for (int i = 0; i < n; i++) {
                 String name = in.readUTF()
                 int len = in.readInt()
-                if (len <= 0 || len > in.available()) return null
+                if (len <= 0 || len > in.available()) return discard(p)
                 byte[] bytes = new byte[len]
                 in.readFully(bytes)
                 classes.put(name, bytes)
             }
-            if (in.available() != 0 || !classes.containsKey(main)) return null
+            if (in.available() != 0 || !ownClasses(main, classes.keySet())) return discard(p)
             touch(p)
             return new Compiled(main, classes)
         } catch (Exception ignored) {
-            return null
+            return discard(p)
         }
+    }
+
+    /**
+     * Whether the names are those a script compiles to: its class {@code Gradus_NAME} (see
+     * {@link GradusSession#compiledName}) and classes nested in it ({@code Gradus_NAME$_run_closure1}).
+     */
+    static boolean ownClasses(String main, Set<String> names) {
+        main ==~ /Gradus_[A-Za-z0-9_]+/ && names.contains(main) &&
+                names.every { String n -> n == main || n.startsWith(main + '$') && n.substring(main.length()) ==~ /[A-Za-z0-9_$]+/ }
+    }
+
+    /** Deletes an entry that Gradus did not write as it is; returns null (no classes). */
+    private static Compiled discard(Path p) {
+        try {
+            Files.deleteIfExists(p)
+        } catch (Exception ignored) {
+        }
+        null
     }
 
     /** Stores {@code compiled} under {@code key} (atomically), then trims the directory; never throws. */
@@ -205,7 +230,8 @@ final class ScriptCache {
             }
             out.flush()
             byte[] body = buf.toByteArray()
-            byte[] sum = MessageDigest.getInstance('SHA-256').digest(body)
+            if (!ownClasses(compiled.mainClass, compiled.classes.keySet())) return false
+            byte[] sum = seal.seal(body, 0, body.length)
             tmp = Files.createTempFile(dir, key, TMP_SUFFIX)          // rw------- on POSIX
             OutputStream os = Files.newOutputStream(tmp)
             try {

@@ -27,6 +27,8 @@ class ScriptContext {
     final FileAccess files
     final Path baseDir
     ProgressListener progress
+    /** Where {@code println}, {@code print} and {@code printf} write; null for System.out. */
+    PrintStream out
     /** Told how far a large data file has been read (a progress bar), or null. */
     org.gradus.data.LoadListener loads
     /** The script's file name (pictures without {@code file:} are named after it), or null. */

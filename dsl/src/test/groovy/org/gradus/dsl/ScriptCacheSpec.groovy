@@ -24,7 +24,9 @@ class ScriptCacheSpec extends Specification {
     }
 
     List<Path> entries(Path dir = cache()) {
-        Files.isDirectory(dir) ? Files.list(dir).withCloseable { new ArrayList<Path>(it.toList()) }.sort() : []
+        Files.isDirectory(dir) ? Files.list(dir).withCloseable { s ->
+            new ArrayList<Path>(s.filter { it.fileName.toString() != CacheSeal.FILE }.toList())
+        }.sort() : []
     }
 
     static List<String> json(List<Shown> shown) { shown*.toJson() }
@@ -342,5 +344,105 @@ class ScriptCacheSpec extends Specification {
         entries().size() == 1
         PosixFilePermissions.toString(Files.getPosixFilePermissions(entries()[0])) == 'rw-------'
         PosixFilePermissions.toString(Files.getPosixFilePermissions(cache())) == 'rwx------'
+    }
+
+    // ---- entries Gradus did not write -------------------------------------------------------------
+
+    /** A class named like the script's that writes the canary as soon as it is initialized. */
+    static byte[] evilClass(String name, Path canary) {
+        def unit = new org.codehaus.groovy.control.CompilationUnit()
+        unit.addSource('Evil.groovy', """class ${name} extends Script {
+            static { new File('${canary}').text = 'loaded' }
+            Object run() { 42 }
+        }""")
+        unit.compile(org.codehaus.groovy.control.Phases.CLASS_GENERATION)
+        unit.classes.find { it.name == name }.bytes
+    }
+
+    /** An entry in the cache's format, for {@code classes}, ending with {@code trailer(body)}. */
+    static byte[] entryBytes(String key, String main, Map<String, byte[]> classes, Closure<byte[]> trailer) {
+        def buf = new ByteArrayOutputStream()
+        def out = new DataOutputStream(buf)
+        out.writeUTF('gradus-script-cache')
+        out.writeInt(2)
+        out.writeUTF(key)
+        out.writeUTF(main)
+        out.writeInt(classes.size())
+        classes.each { n, b -> out.writeUTF(n); out.writeInt(b.length); out.write(b) }
+        out.flush()
+        byte[] body = buf.toByteArray()
+        byte[] t = trailer(body)
+        byte[] all = Arrays.copyOf(body, body.length + t.length)
+        System.arraycopy(t, 0, all, body.length, t.length)
+        all
+    }
+
+    static Closure<byte[]> hmacWith(byte[] key) {
+        return { byte[] body ->
+            def mac = javax.crypto.Mac.getInstance('HmacSHA256')
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, 'HmacSHA256'))
+            mac.doFinal(body)
+        }
+    }
+
+    @Unroll
+    def "a class written into the cache by anything but Gradus is never loaded (#how), and the entry is removed"() {
+        given: 'the genuine entry of a script, then a forged one in its place'
+        session().run(THREE, 'three.opt')
+        Path entry = entries()[0]
+        String key = entry.fileName.toString() - ScriptCache.SUFFIX
+        Path canary = tmp.resolve('canary.txt')
+        byte[] sealKey = Files.readAllBytes(cache().resolve(CacheSeal.FILE))
+        byte[] evil = evilClass('Gradus_three', canary)
+        Files.write(entry, forge(key, evil, sealKey, canary))
+
+        when:
+        def s = session()
+        def shown = json(s.run(THREE, 'three.opt'))
+
+        then: 'compiled again, never loaded: no canary; the entry is Gradus\'s own again'
+        !s.lastRunCached
+        shown == ['{"kind":"gradient","at":{"x":0},"value":{"x":-4},"norm":4}']
+        !Files.exists(canary)
+        ScriptCache.open(cache()).load(key).classes.keySet() == ['Gradus_three'] as Set
+
+        where:
+        how                                        | forge
+        'a plain SHA-256, as anyone can compute'   | { String k, byte[] e, byte[] sk, Path c -> entryBytes(k, 'Gradus_three', [Gradus_three: e]) { b -> java.security.MessageDigest.getInstance('SHA-256').digest(b) } }
+        'a seal under another key'                 | { String k, byte[] e, byte[] sk, Path c -> entryBytes(k, 'Gradus_three', [Gradus_three: e], hmacWith(new byte[32])) }
+        'no seal'                                  | { String k, byte[] e, byte[] sk, Path c -> entryBytes(k, 'Gradus_three', [Gradus_three: e]) { b -> new byte[0] } }
+        'the right seal on a class of another name'| { String k, byte[] e, byte[] sk, Path c -> entryBytes(k, 'Evil', [Evil: evilClass('Evil', c)], hmacWith(sk)) }
+        'the right seal, an extra class'           | { String k, byte[] e, byte[] sk, Path c -> entryBytes(k, 'Gradus_three', [Gradus_three: e, 'java.lang.Evil': e], hmacWith(sk)) }
+    }
+
+    def "a forged entry is deleted when it is found"() {
+        given:
+        session().run(THREE, 'three.opt')
+        Path entry = entries()[0]
+        String key = entry.fileName.toString() - ScriptCache.SUFFIX
+        Files.write(entry, entryBytes(key, 'Gradus_three', [Gradus_three: 'x'.bytes]) { b -> new byte[32] })
+
+        expect:
+        ScriptCache.open(cache()).load(key) == null
+        !Files.exists(entry)
+    }
+
+    def "the seal key is the user's alone and made once"() {
+        when:
+        session().run(THREE, 'three.opt')
+        Path keyFile = cache().resolve(CacheSeal.FILE)
+        byte[] first = Files.readAllBytes(keyFile)
+        session().run(THREE, 'three.opt')
+
+        then:
+        first.length == 32
+        Files.readAllBytes(keyFile) == first
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)) == 'rw-------'
+
+        when: 'a key file others can read is not trusted: no cache'
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString('rw-r--r--'))
+
+        then:
+        ScriptCache.open(cache()) == null
     }
 }

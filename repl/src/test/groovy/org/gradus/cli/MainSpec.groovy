@@ -23,8 +23,9 @@ class MainSpec extends Specification {
         [code: code, out: out.toString('UTF-8'), err: err.toString('UTF-8')]
     }
 
+    /** The compiled scripts in the cache (not its seal's key). */
     List<Path> cacheEntries(Path cache = dir.resolve('cache')) {
-        Files.isDirectory(cache) ? Files.list(cache).withCloseable { new ArrayList<Path>(it.toList()) } : []
+        Files.isDirectory(cache) ? Files.list(cache).withCloseable { s -> new ArrayList<Path>(s.filter { it.fileName.toString().endsWith('.gsc') }.toList()) } : []
     }
 
     Path script(String name = 'model.opt', String text) {
@@ -110,7 +111,7 @@ class MainSpec extends Specification {
         expect:
         with(gradus('run', compile.toString())) { code == 3 && err.startsWith('c.opt:') && out.isEmpty() }
         with(gradus('run', runtime.toString())) { code == 1 && err.startsWith('r.opt:2:1: error: assertion failed') }
-        with(gradus('run', forbidden.toString())) { code == 4 && err.startsWith('f.opt:1:1: error: forbidden') }
+        with(gradus('run', forbidden.toString())) { code == 4 && err.startsWith('f.opt:1:8: error: forbidden') }
         with(gradus('run', slow.toString(), '--timeout', '0.5')) { code == 124 && err.contains('time limit') }
         !gradus('run', runtime.toString()).err.contains('\tat ')
         gradus('run', runtime.toString(), '--debug').err.contains('\tat ')

@@ -2,170 +2,286 @@ package org.gradus.dsl.compile
 
 import groovy.transform.CompileStatic
 import org.codehaus.groovy.ast.ASTNode
-import org.codehaus.groovy.ast.AnnotatedNode
 import org.codehaus.groovy.ast.ClassCodeVisitorSupport
 import org.codehaus.groovy.ast.ClassHelper
 import org.codehaus.groovy.ast.ClassNode
-import org.codehaus.groovy.ast.ImportNode
+import org.codehaus.groovy.ast.DynamicVariable
+import org.codehaus.groovy.ast.GenericsType
+import org.codehaus.groovy.ast.MethodNode
+import org.codehaus.groovy.ast.Parameter
+import org.codehaus.groovy.ast.expr.ArrayExpression
 import org.codehaus.groovy.ast.expr.AttributeExpression
+import org.codehaus.groovy.ast.expr.BinaryExpression
 import org.codehaus.groovy.ast.expr.CastExpression
 import org.codehaus.groovy.ast.expr.ClassExpression
+import org.codehaus.groovy.ast.expr.ClosureExpression
 import org.codehaus.groovy.ast.expr.ConstantExpression
 import org.codehaus.groovy.ast.expr.ConstructorCallExpression
 import org.codehaus.groovy.ast.expr.DeclarationExpression
+import org.codehaus.groovy.ast.expr.Expression
+import org.codehaus.groovy.ast.expr.ListExpression
+import org.codehaus.groovy.ast.expr.MapEntryExpression
+import org.codehaus.groovy.ast.expr.MapExpression
 import org.codehaus.groovy.ast.expr.MethodCallExpression
 import org.codehaus.groovy.ast.expr.MethodPointerExpression
 import org.codehaus.groovy.ast.expr.PropertyExpression
 import org.codehaus.groovy.ast.expr.StaticMethodCallExpression
+import org.codehaus.groovy.ast.expr.TupleExpression
+import org.codehaus.groovy.ast.expr.UnaryMinusExpression
 import org.codehaus.groovy.ast.expr.VariableExpression
+import org.codehaus.groovy.ast.stmt.CaseStatement
+import org.codehaus.groovy.ast.stmt.CatchStatement
+import org.codehaus.groovy.ast.stmt.ForStatement
 import org.codehaus.groovy.classgen.GeneratorContext
 import org.codehaus.groovy.control.CompilePhase
 import org.codehaus.groovy.control.SourceUnit
 import org.codehaus.groovy.control.customizers.CompilationCustomizer
-import org.codehaus.groovy.control.messages.SyntaxErrorMessage
+import org.codehaus.groovy.syntax.Types
+import org.gradus.dsl.sandbox.AllowList
+
+import java.lang.reflect.Field
+import java.lang.reflect.Method
+import java.lang.reflect.Modifier
 
 /**
- * The script sandbox, applied at compile time: a script may do mathematics, read its data and print,
- * but may not start processes, touch files, open sockets, exit the JVM, or reach reflection and class
- * loading. Only an allow-list of types may be named; a deny-list of method and property names closes
- * the dynamic routes ({@code "cmd".execute()}, {@code x.getClass()}, {@code metaClass}); method and
- * property names must be literal. A refused statement is a compile error with exit code 4.
+ * The sandbox at compile time, once names are resolved (SEMANTIC_ANALYSIS): what a script names must be
+ * in the {@link AllowList}. Refused, each with its line and column and exit code 4:
+ * <ul>
+ *   <li>a type outside {@link AllowList#NAMEABLE} anywhere a script can write one: declarations
+ *       ({@code File f = ...}, {@code def (File f, n) = ...}), loop variables ({@code for (File f in ...)}),
+ *       closure and function parameters, function return types, casts, {@code as} (only
+ *       {@link AllowList#COERCIBLE} types), {@code instanceof}, {@code catch} (exceptions only), arrays,
+ *       and type arguments;</li>
+ *   <li>{@code new T(...)} outside {@link AllowList#CONSTRUCTIBLE};</li>
+ *   <li>a class used other than as the receiver of one of its {@link AllowList#STATICS static members}:
+ *       {@code .class}, a class as a value, {@code Math.getResource};</li>
+ *   <li>names in {@link AllowList#NEVER} as methods, properties, method pointers or bare names; member
+ *       names computed at run time ({@code x."$name"()}); {@code .@field}; {@code super};</li>
+ *   <li>names starting with {@code __} (reserved for the compiler's own calls);</li>
+ *   <li>functions that are static, or whose names would replace the script's machinery ({@code run},
+ *       {@code getProperty}, {@code finalize}, ...), and default parameter values that are not constants
+ *       (they would run code where the sandbox does not look).</li>
+ * </ul>
+ * Everything dynamic is then checked again at run time ({@link GuardTransform}).
  */
 @CompileStatic
 class Sandbox extends CompilationCustomizer {
-    static final Set<String> DENIED_METHODS = [
-            'execute', 'exit', 'halt', 'getClass', 'forName', 'loadClass', 'defineClass', 'newInstance', 'invokeMethod',
-            'getMetaClass', 'setMetaClass', 'evaluate', 'parseClass', 'getDeclaredMethod', 'getDeclaredMethods', 'getMethod',
-            'getMethods', 'getDeclaredField', 'getDeclaredFields', 'getField', 'getFields', 'getDeclaredConstructor',
-            'getDeclaredConstructors', 'getConstructor', 'getConstructors', 'setAccessible', 'getRuntime', 'exec',
-            'consumeProcessOutput', 'waitForProcessOutput', 'withObjectOutputStream', 'withObjectInputStream', 'newReader',
-            'newWriter', 'newInputStream', 'newOutputStream', 'newPrintWriter', 'withReader', 'withWriter', 'withInputStream',
-            'withOutputStream', 'withPrintWriter', 'withDataOutputStream', 'eachFile', 'eachFileRecurse', 'eachDir',
-            'eachFileMatch', 'traverse', 'setText', 'setBytes', 'write', 'append', 'delete', 'deleteDir', 'renameTo', 'mkdir',
-            'mkdirs', 'toURL', 'toURI', 'openConnection', 'openStream', 'getClassLoader', 'getenv', 'addShutdownHook',
-            'load', 'loadLibrary', 'mixin', 'start', 'startDaemon', 'getBinding', 'setBinding', 'getProperties', 'setProperty',
-            'getProperty', 'use', 'sleep', 'wait', 'notify', 'notifyAll', 'createTempFile', 'createTempDir',
-            'getText', 'getBytes', 'readLines', 'eachLine', 'splitEachLine', 'filterLine', 'createNewFile', 'setReadable',
-            'setWritable', 'setExecutable', 'asWritable',
-    ] as Set<String>
+    /** Function names a script may not define: they would replace how the script itself works. */
+    static final Set<String> RESERVED_FUNCTIONS = AllowList.words('''run main getProperty setProperty invokeMethod getMetaClass
+        setMetaClass getBinding setBinding evaluate finalize clone methodMissing propertyMissing toString equals hashCode
+        println print printf sprintf''')
 
-    static final Set<String> DENIED_PROPERTIES = [
-            'class', 'metaClass', 'classLoader', 'declaredMethods', 'declaredFields', 'methods', 'fields', 'protectionDomain',
-            'runtime', 'properties', 'binding', 'text', 'bytes', 'declaredConstructors', 'constructors', 'superclass',
-    ] as Set<String>
-
-    static final Set<String> ALLOWED_TYPES = [
-            'java.lang.Object', 'java.lang.String', 'groovy.lang.GString', 'java.lang.Number', 'java.lang.Integer',
-            'java.lang.Long', 'java.lang.Double', 'java.lang.Float', 'java.lang.Short', 'java.lang.Byte', 'java.lang.Boolean',
-            'java.lang.Character', 'java.math.BigDecimal', 'java.math.BigInteger', 'java.lang.Math', 'java.util.List',
-            'java.util.ArrayList', 'java.util.LinkedList', 'java.util.Map', 'java.util.HashMap', 'java.util.LinkedHashMap',
-            'java.util.TreeMap', 'java.util.Set', 'java.util.HashSet', 'java.util.LinkedHashSet', 'java.util.Collection',
-            'java.lang.Iterable', 'groovy.lang.Range', 'groovy.lang.IntRange', 'groovy.lang.ObjectRange', 'groovy.lang.Closure',
-            'java.util.Collections', 'java.util.Arrays', 'java.util.Random', 'java.lang.StringBuilder',
-            'java.lang.IllegalArgumentException', 'java.lang.IllegalStateException', 'java.lang.RuntimeException',
-            'java.lang.Exception', 'java.lang.AssertionError', 'java.lang.Void', 'groovy.lang.Script',
-    ] as Set<String>
-
-    static final List<String> ALLOWED_PACKAGES = [
-            'org.gradus.expr.', 'org.gradus.atoms.', 'org.gradus.diff.', 'org.gradus.calculus.', 'org.gradus.analysis.', 'org.gradus.optim.',
-            'org.gradus.result.', 'org.gradus.data.', 'org.gradus.print.',
-    ]
+    private static final Set<String> NAMEABLE = AllowList.NAMEABLE.collect { it.name }.toSet()
+    private static final Set<String> COERCIBLE = AllowList.COERCIBLE.collect { it.name }.toSet()
+    private static final Set<String> CONSTRUCTIBLE = AllowList.CONSTRUCTIBLE.collect { it.name }.toSet()
 
     Sandbox() {
         super(CompilePhase.SEMANTIC_ANALYSIS)
     }
 
-    static boolean allowedType(ClassNode type) {
-        if (type == null) return true
-        ClassNode t = type.isArray() ? type.componentType : type
-        if (ClassHelper.isPrimitiveType(t) || t == ClassHelper.VOID_TYPE || t == ClassHelper.DYNAMIC_TYPE) return true
-        String n = t.name
-        if (n in ALLOWED_TYPES) return true
-        if (ALLOWED_PACKAGES.any { n.startsWith(it) }) return true
-        // the script's own classes and closures
-        return t.module != null && !t.isResolved() || t.redirect().module != null
-    }
-
     @Override
     void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
+        if (!classNode.isScript()) return         // refused at CONVERSION already
         Checker checker = new Checker(source)
-        for (ImportNode imp : source.AST.imports + source.AST.starImports + source.AST.staticImports.values() + source.AST.staticStarImports.values()) {
-            if (imp.lineNumber > 0 && !(imp.type != null ? allowedType(imp.type) : ALLOWED_PACKAGES.any { (imp.packageName ?: '').startsWith(it) })) {
-                checker.refuse(imp, "importing ${imp.className ?: imp.packageName} is not allowed in a script")
-            }
+        for (MethodNode m : classNode.methods) {
+            if (m.name == 'main' && m.isStatic() && m.lineNumber < 1) continue     // the compiler's own entry point
+            if (m.name != 'run' || m.lineNumber > 0) checker.checkFunction(m)
+            checker.visitMethod(m)
         }
-        checker.visitClass(classNode)
     }
 
-    private static class Checker extends ClassCodeVisitorSupport {
+    static boolean nameable(ClassNode type) {
+        if (type == null) return true
+        if (type.isArray()) return nameable(type.componentType)
+        if (ClassHelper.isPrimitiveType(type) || type == ClassHelper.VOID_TYPE || type == ClassHelper.DYNAMIC_TYPE
+                || type.isGenericsPlaceHolder()) return generics(type)
+        NAMEABLE.contains(type.name) && generics(type)
+    }
+
+    private static boolean generics(ClassNode type) {
+        GenericsType[] gts = type.genericsTypes
+        if (gts == null) return true
+        gts.every { GenericsType g ->
+            (g.placeholder || g.wildcard || nameable(g.type)) && (g.upperBounds == null || g.upperBounds.every { nameable(it) }) &&
+                    (g.lowerBound == null || nameable(g.lowerBound))
+        }
+    }
+
+    /** A default value that runs no code: a constant, or a list or map of constants. */
+    static boolean constantValue(Expression e) {
+        if (e == null || e instanceof ConstantExpression) return true
+        if (e instanceof UnaryMinusExpression) return constantValue(((UnaryMinusExpression) e).expression)
+        if (e instanceof ListExpression) return ((ListExpression) e).expressions.every { constantValue(it) }
+        if (e instanceof MapExpression) {
+            return ((MapExpression) e).mapEntryExpressions.every { MapEntryExpression me -> constantValue(me.keyExpression) && constantValue(me.valueExpression) }
+        }
+        false
+    }
+
+    private static final class Checker extends ClassCodeVisitorSupport {
         final SourceUnit sourceUnit
+        /** Class expressions seen as receivers of allowed static members or as instanceof targets. */
+        private final Set<ClassExpression> allowedClasses = Collections.newSetFromMap(new IdentityHashMap<ClassExpression, Boolean>())
 
         Checker(SourceUnit source) { this.sourceUnit = source }
 
         @Override
         protected SourceUnit getSourceUnit() { sourceUnit }
 
-        void refuse(ASTNode node, String what) {
-            if (node.lineNumber < 1) return // code the compiler generated (the script's main method), not the user's
-            sourceUnit.errorCollector.addErrorAndContinue(new SyntaxErrorMessage(new ForbiddenSyntaxException(
-                    "forbidden: $what (scripts may not run processes, use files other than their data, open sockets, " +
-                            "exit, or use reflection)", node.lineNumber, node.columnNumber), sourceUnit))
+        void refuse(ASTNode node, String what, String hint = null) {
+            SandboxSyntax.refuse(sourceUnit, node, what, hint)
         }
 
-        private void checkType(ASTNode node, ClassNode type) {
-            if (!allowedType(type)) refuse(node, "the class ${type.name} is not available in scripts")
+        private void type(ASTNode at, ClassNode t, String where) {
+            if (!nameable(t)) refuse(at, "the type ${t.toString(false)} ${where}",
+                    'scripts may name numbers, strings, lists, maps, ranges, closures and Gradus values')
+        }
+
+        /** A function the script defines ({@code def f(x) {...}}): its name, types and default values. */
+        void checkFunction(MethodNode m) {
+            if (m.isStatic()) refuse(m, "a static function ('${m.name}')")
+            if (m.name in RESERVED_FUNCTIONS || AllowList.NEVER.contains(m.name)) refuse(m, "a function named '${m.name}'")
+            if (m.name.startsWith('__')) refuse(m, "the name '${m.name}'", 'names starting with __ are reserved')
+            type(m, m.returnType, "as the return type of '${m.name}'")
+            for (Parameter p : m.parameters) parameter(p, m)
+        }
+
+        private void parameter(Parameter p, ASTNode owner) {
+            ASTNode at = p.lineNumber > 0 ? p : owner
+            type(at, p.originType, "of the parameter '${p.name}'")
+            if (p.hasInitialExpression() && !constantValue(p.initialExpression)) {
+                refuse(p.initialExpression, "a computed default value (parameter '${p.name}')", 'use a constant')
+            }
+            if (p.name.startsWith('__')) refuse(at, "the name '${p.name}'", 'names starting with __ are reserved')
         }
 
         @Override
-        void visitAnnotations(AnnotatedNode node) {
-            if (node.annotations.any { it.lineNumber > 0 }) refuse(node, 'annotations are not allowed in scripts')
-            super.visitAnnotations(node)
+        void visitClosureExpression(ClosureExpression c) {
+            if (c.parameters != null) for (Parameter p : c.parameters) parameter(p, c)
+            super.visitClosureExpression(c)
         }
 
-        /** Class expressions seen as the receiver of a static member; any other use of a class as a value is refused. */
-        private final Set<ClassExpression> receivers = Collections.newSetFromMap(new IdentityHashMap<ClassExpression, Boolean>())
+        @Override
+        void visitDeclarationExpression(DeclarationExpression d) {
+            if (d.isMultipleAssignmentDeclaration()) {
+                for (Expression e : d.tupleExpression.expressions) {
+                    VariableExpression v = (VariableExpression) e
+                    type(v, v.originType, "of '${v.name}'")
+                    reserved(v, v.name)
+                }
+            } else {
+                VariableExpression v = d.variableExpression
+                type(v, v.originType, "of '${v.name}'")
+                reserved(v, v.name)
+            }
+            super.visitDeclarationExpression(d)
+        }
+
+        @Override
+        void visitForLoop(ForStatement f) {
+            Parameter v = f.variable
+            if (v != null && v != ForStatement.FOR_LOOP_DUMMY) {
+                type(v.lineNumber > 0 ? v : f, v.originType, "of the loop variable '${v.name}'")
+                reserved(f, v.name)
+            }
+            super.visitForLoop(f)
+        }
+
+        @Override
+        void visitCatchStatement(CatchStatement c) {
+            ClassNode t = c.variable.originType
+            boolean exceptionsOnly = c.variable.isDynamicTyped() ||        // catch (e) catches exceptions only
+                    nameable(t) && (t.isDerivedFrom(ClassHelper.make(Exception)) || t.name == Exception.name)
+            if (!exceptionsOnly) {
+                refuse(c.variable.lineNumber > 0 ? c.variable : c, "catching ${t.nameWithoutPackage}",
+                        'a script may catch exceptions: catch (e) or catch (IllegalArgumentException e)')
+            }
+            super.visitCatchStatement(c)
+        }
+
+        @Override
+        void visitCastExpression(CastExpression c) {
+            if (c.isCoerce()) {
+                if (!COERCIBLE.contains(c.type.name) && !ClassHelper.isPrimitiveType(c.type) && !(c.type.isArray() && nameable(c.type))) {
+                    refuse(c, "converting with 'as ${c.type.nameWithoutPackage}'", 'as converts to numbers, strings, lists, sets and maps')
+                }
+            } else {
+                type(c, c.type, 'in a cast')
+            }
+            super.visitCastExpression(c)
+        }
+
+        @Override
+        void visitArrayExpression(ArrayExpression a) {
+            type(a, a.elementType, 'as an array element')
+            super.visitArrayExpression(a)
+        }
+
+        @Override
+        void visitConstructorCallExpression(ConstructorCallExpression c) {
+            if (c.isUsingAnonymousInnerClass()) refuse(c, 'an anonymous class')
+            else if (!c.isSpecialCall() && !CONSTRUCTIBLE.contains(c.type.name)) {
+                refuse(c, "new ${c.type.nameWithoutPackage}(...)")
+            }
+            super.visitConstructorCallExpression(c)
+        }
+
+        @Override
+        void visitBinaryExpression(BinaryExpression b) {
+            if (b.operation.type == Types.KEYWORD_INSTANCEOF || b.operation.type == Types.COMPARE_NOT_INSTANCEOF) {
+                if (b.rightExpression instanceof ClassExpression) {
+                    ClassExpression c = (ClassExpression) b.rightExpression
+                    type(c, c.type, 'in instanceof')
+                    allowedClasses << c
+                }
+            }
+            super.visitBinaryExpression(b)
+        }
+
+        @Override
+        void visitCaseStatement(CaseStatement c) {
+            if (c.expression instanceof ClassExpression) {           // case String: (an instanceof test)
+                ClassExpression t = (ClassExpression) c.expression
+                type(t, t.type, 'as a case')
+                allowedClasses << t
+            }
+            super.visitCaseStatement(c)
+        }
 
         @Override
         void visitMethodCallExpression(MethodCallExpression call) {
             String name = call.methodAsString
-            if (name == null) refuse(call, 'a method name computed at run time')
-            else if (name in DENIED_METHODS) refuse(call, "calling '$name'")
+            ASTNode at = call.method.lineNumber > 0 ? call.method : call
+            if (name == null) refuse(at, 'a method name computed at run time')
+            else member(at, name, 'calling')
+            if (isSuper(call.objectExpression)) refuse(call, 'super')
             if (call.objectExpression instanceof ClassExpression) {
                 ClassExpression owner = (ClassExpression) call.objectExpression
-                checkType(call, owner.type)
-                receivers << owner
-                if (name != null && !owner.type.getMethods(name).any { it.isStatic() }) {
-                    refuse(call, "'$name' is not a static method of ${owner.type.nameWithoutPackage} (class objects are not available in scripts)")
-                }
+                allowedClasses << owner
+                if (name != null) staticMember(at, owner.type, name, true)
             }
             super.visitMethodCallExpression(call)
         }
 
         @Override
         void visitStaticMethodCallExpression(StaticMethodCallExpression call) {
-            if (call.method in DENIED_METHODS) refuse(call, "calling '${call.method}'")
-            checkType(call, call.ownerType)
+            member(call, call.method, 'calling')
+            if (call.ownerType.isScript()) refuse(call, "calling '${call.method}'")    // main(...): the script's static entry
+            else staticMember(call, call.ownerType, call.method, true)
             super.visitStaticMethodCallExpression(call)
-        }
-
-        @Override
-        void visitConstructorCallExpression(ConstructorCallExpression call) {
-            checkType(call, call.type)
-            super.visitConstructorCallExpression(call)
         }
 
         @Override
         void visitPropertyExpression(PropertyExpression p) {
             String name = p.propertyAsString
-            if (name == null) refuse(p, 'a property name computed at run time')
-            else if (name in DENIED_PROPERTIES) refuse(p, "the property '$name'")
+            ASTNode at = p.property.lineNumber > 0 ? p.property : p
+            if (name == null) refuse(at, 'a property name computed at run time')
+            else member(at, name, 'the property')
+            if (isSuper(p.objectExpression)) refuse(p, 'super')
             if (p.objectExpression instanceof ClassExpression) {
                 ClassExpression owner = (ClassExpression) p.objectExpression
-                checkType(p, owner.type)
-                receivers << owner
-                if (name != null && !isStaticProperty(owner.type, name)) {
-                    refuse(p, "'$name' is not a static field of ${owner.type.nameWithoutPackage} (class objects are not available in scripts)")
-                }
+                allowedClasses << owner
+                if (name != null) staticMember(at, owner.type, name, false)
             }
             super.visitPropertyExpression(p)
         }
@@ -178,40 +294,61 @@ class Sandbox extends CompilationCustomizer {
         @Override
         void visitMethodPointerExpression(MethodPointerExpression m) {
             String name = m.methodName instanceof ConstantExpression ? ((ConstantExpression) m.methodName).value as String : null
-            if (name == null || name in DENIED_METHODS) refuse(m, "a reference to the method '${name ?: '?'}'")
+            if (name == null) refuse(m, 'a method reference computed at run time')
+            else if (name == 'new') refuse(m, 'a constructor reference (::new)')
+            else member(m, name, 'a reference to')
+            if (m.expression instanceof ClassExpression) {
+                ClassExpression owner = (ClassExpression) m.expression
+                allowedClasses << owner
+                if (name != null && name != 'new') staticMember(m, owner.type, name, true)
+            }
             super.visitMethodPointerExpression(m)
         }
 
         @Override
         void visitClassExpression(ClassExpression c) {
-            checkType(c, c.type)
-            if (!receivers.contains(c)) refuse(c, "using the class ${c.type.nameWithoutPackage} as a value")
+            if (!allowedClasses.contains(c)) refuse(c, "using the class ${c.type.nameWithoutPackage} as a value")
             super.visitClassExpression(c)
-        }
-
-        private static boolean isStaticProperty(ClassNode type, String name) {
-            def field = type.getField(name)
-            if (field != null && field.isStatic()) return true
-            String cap = name.capitalize()
-            (type.getMethods('get' + cap) + type.getMethods('is' + cap)).any { it.isStatic() && it.parameters.length == 0 }
-        }
-
-        @Override
-        void visitCastExpression(CastExpression c) {
-            checkType(c, c.type)
-            super.visitCastExpression(c)
-        }
-
-        @Override
-        void visitDeclarationExpression(DeclarationExpression d) {
-            if (d.leftExpression instanceof VariableExpression) checkType(d, ((VariableExpression) d.leftExpression).originType)
-            super.visitDeclarationExpression(d)
         }
 
         @Override
         void visitVariableExpression(VariableExpression v) {
-            if (v.name in ['binding', 'metaClass', 'class']) refuse(v, "the name '${v.name}'")
+            if (v.isSuperExpression()) refuse(v, 'super')
+            else if (v.accessedVariable instanceof DynamicVariable || !(v.accessedVariable instanceof VariableExpression || v.accessedVariable instanceof Parameter)) {
+                if (!v.isThisExpression()) reserved(v, v.name)
+            }
             super.visitVariableExpression(v)
+        }
+
+        /** A bare name the script reads or assigns: not a never-allowed one, not a compiler one. */
+        private void reserved(ASTNode at, String name) {
+            if (name.startsWith('__')) refuse(at, "the name '${name}'", 'names starting with __ are reserved')
+            else if (AllowList.NEVER.contains(name)) refuse(at, "the name '${name}'")
+        }
+
+        private void member(ASTNode at, String name, String what) {
+            if (AllowList.NEVER.contains(name)) refuse(at, "${what} '${name}'")
+            else if (name.startsWith('__')) refuse(at, "the name '${name}'", 'names starting with __ are reserved')
+        }
+
+        /** {@code Type.name}: the type must be listed in STATICS, and name a static member it lists. */
+        private void staticMember(ASTNode at, ClassNode type, String name, boolean method) {
+            Class c = AllowList.STATICS.keySet().find { it.name == type.name }
+            if (c == null) {
+                refuse(at, "the class ${type.nameWithoutPackage}")
+                return
+            }
+            Set<String> names = AllowList.STATICS[c]
+            boolean listed = names.contains(name) || names.contains('*')
+            boolean exists = method ? c.methods.any { Method m -> m.name == name && Modifier.isStatic(m.modifiers) }
+                    : c.fields.any { Field f -> f.name == name && Modifier.isStatic(f.modifiers) }
+            if (!listed || !exists) {
+                refuse(at, "${type.nameWithoutPackage}.${name}", "of ${type.nameWithoutPackage} a script may use ${AllowList.STATICS[c].contains('*') ? 'the static members' : AllowList.STATICS[c].sort().join(', ')}")
+            }
+        }
+
+        private static boolean isSuper(Expression e) {
+            e instanceof VariableExpression && ((VariableExpression) e).isSuperExpression()
         }
     }
 }

@@ -9,6 +9,7 @@ import org.codehaus.groovy.ast.expr.BinaryExpression
 import org.codehaus.groovy.ast.expr.ClosureExpression
 import org.codehaus.groovy.ast.expr.ConstantExpression
 import org.codehaus.groovy.ast.expr.DeclarationExpression
+import org.codehaus.groovy.ast.expr.EmptyExpression
 import org.codehaus.groovy.ast.expr.Expression
 import org.codehaus.groovy.ast.expr.MapEntryExpression
 import org.codehaus.groovy.ast.expr.MethodCallExpression
@@ -68,6 +69,7 @@ class ScriptTransforms extends CompilationCustomizer {
     }
 
     private static void nameAssignment(BinaryExpression b) {
+        if (b.rightExpression instanceof EmptyExpression) return      // def r (no value yet)
         if (b.leftExpression instanceof VariableExpression) {
             String name = ((VariableExpression) b.leftExpression).name
             b.rightExpression = call('__named', [new ConstantExpression(name), b.rightExpression], b.rightExpression)
