@@ -1,7 +1,7 @@
 package org.gradus.bench;
 
 import org.gradus.atoms.Softplus;
-import org.gradus.atoms.VectorAtom;
+import org.gradus.atoms.Dot;
 import org.gradus.data.DataSet;
 import org.gradus.expr.Expr;
 import org.gradus.atoms.Ops;
@@ -50,7 +50,7 @@ public final class LogisticData {
         for (int r = 0; r < rows; r++) System.arraycopy(table[r], 0, stream, r * features, features);
         this.w = new VectorVariable("w", features, 0.0);
         this.loss = data.mean(row -> {
-            Expr z = Ops.add(new VectorFunction(VectorAtom.DOT, List.of(w, row.getX()), Double.NaN, null), b);
+            Expr z = Ops.add(new VectorFunction(Dot.INSTANCE, List.of(w, row.getX())), b);
             return Ops.sub(Ops.apply(Softplus.INSTANCE, z), Ops.mul(row.getY(), z));
         }, e -> (Expr) e);
     }

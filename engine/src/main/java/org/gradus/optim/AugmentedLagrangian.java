@@ -79,8 +79,11 @@ final class AugmentedLagrangian {
         }
     }
 
-    /** Solves from x0 with inner methods made by {@code inner}; limits apply to each inner run, the deadline to all. */
-    static Result solve(Objective f, List<Compiled> cons, double[] x0, Supplier<Method> inner, Descent.Limits lim, double sign) {
+    /**
+     * Solves from x0 with inner methods made by {@code inner}; limits apply to each inner run, the deadline
+     * to all. The inner iterates go to {@code trace} (may be null) in one sequence, with f's own values.
+     */
+    static Result solve(Objective f, List<Compiled> cons, double[] x0, Supplier<Method> inner, Descent.Limits lim, double sign, Trace trace) {
         int m = cons.size();
         double[] lambda = new double[m];
         double rho = 10;
@@ -96,7 +99,8 @@ final class AugmentedLagrangian {
             Penalized p = new Penalized(f, cons, lambda, rho);
             int remaining = Math.max(0, lim.maxIter() - totalIterations);
             Descent.Limits innerLim = new Descent.Limits(remaining, lim.tol(), lim.ftol(), lim.deadline(), lim.timeLimit());
-            out = Descent.run(inner.get(), p, x, innerLim, null, null, sign);
+            if (trace != null) trace.follow(totalIterations, f);
+            out = Descent.run(inner.get(), p, x, innerLim, trace, null, sign);
             totalIterations += out.iterations();
             x = out.x();
             double violation = 0;

@@ -1,7 +1,11 @@
 package org.gradus.optim;
 
 import org.gradus.eval.CompiledFunction;
+import org.gradus.expr.Expr;
+import org.gradus.expr.SumOver;
+import org.gradus.expr.Traversal;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -40,6 +44,28 @@ public final class Batches {
         this.shuffle = shuffle;
         this.random = new SplittableRandom(seed);
         this.stepsPerEpoch = (max + batch - 1) / batch;
+    }
+
+    /**
+     * The mini-batches of {@code batch} rows over the data reductions ({@code mean(data) {..}},
+     * {@code sum(data) {..}}) of f, or null without {@code batch:}.
+     *
+     * @throws IllegalArgumentException when batch: is given and f has no data reduction
+     */
+    static Batches of(Expr f, Settings s) {
+        if (s.batch() == null) return null;
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        Map<String, Integer> first = new LinkedHashMap<>();
+        Traversal.forEachNode(f, e -> {
+            if (e instanceof SumOver so && so.dataRows() != null) {
+                rows.merge(so.dataRows(), so.to() - so.from(), Math::max);
+                first.putIfAbsent(so.dataRows(), so.from());
+            }
+        });
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("batch: needs a data reduction such as mean(data) { row -> ... } in the objective; this one has none");
+        }
+        return new Batches(rows, first, s.batch(), s.shuffle(), s.seed());
     }
 
     public int stepsPerEpoch() {

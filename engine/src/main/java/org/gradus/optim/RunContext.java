@@ -5,7 +5,10 @@ import org.gradus.io.FilePolicy;
 
 import java.nio.file.Path;
 
-/** Where a run happens: the files it may write (trace files, through a {@link FileAccess}), and who hears of progress. */
+/**
+ * Where a run happens: who hears of progress, and the files its caller may write for it (a trace file,
+ * through a {@link FileAccess}: see {@link TraceFiles}; the minimizer itself writes nothing).
+ */
 public final class RunContext {
     private final FileAccess files;
     private final Path baseDir;

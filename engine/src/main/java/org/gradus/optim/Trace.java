@@ -59,9 +59,11 @@ public final class Trace {
     private int[] iteration = new int[16];
     private double[][] cols = new double[8][16];   // epoch, f, gradNorm, step, lr, fullF, seconds, evaluations
     private double[] points;
-    private long startNanos;
+    private long startNanos = -1;
     private long startEvaluations;
     private int lastIteration = -1;
+    private int offset;
+    private Objective own;
 
     private static final int EPOCH = 0, F = 1, GRAD = 2, STEP = 3, LR = 4, FULL_F = 5, SECONDS = 6, EVALS = 7;
 
@@ -97,20 +99,33 @@ public final class Trace {
 
     // ---- recording (the descent loop) -----------------------------------------------------------
 
+    /** The first run that records here starts the clock and the evaluation count. */
     void start(Iterate it) {
+        if (startNanos >= 0) return;
         startNanos = System.nanoTime();
-        startEvaluations = it.objective.fCount();
+        startEvaluations = (own == null ? it.objective : own).fCount();
+    }
+
+    /**
+     * The next runs continue this trace (the rounds of an augmented Lagrangian): their iteration t is
+     * row iteration {@code offset + t}, their start point (already the last row) is not repeated, and f
+     * is the objective's own value, {@code own}, not the value the inner method minimizes.
+     */
+    void follow(int offset, Objective own) {
+        this.offset = offset;
+        this.own = own;
     }
 
     /** Records iterate t (with its stationarity measure) when the stride keeps it. */
     void record(int t, Iterate it, double sign, double measure) {
-        if (t % stride != 0) return;
-        add(t, it, sign, measure);
+        int i = offset + t;
+        if (i % stride != 0 || t == 0 && lastIteration == i) return;
+        add(i, it, sign, measure);
     }
 
     /** Records the last iterate t when {@link #record} skipped it. */
     void last(int t, Iterate it, double sign, double measure) {
-        if (lastIteration != t) add(t, it, sign, measure);
+        if (lastIteration != offset + t) add(offset + t, it, sign, measure);
     }
 
     private void add(int t, Iterate it, double sign, double measure) {
@@ -120,13 +135,13 @@ public final class Trace {
         boolean epochEnd = stepsPerEpoch > 0 && t % stepsPerEpoch == 0;
         iteration[r] = t;
         cols[EPOCH][r] = t / stepsPerEpoch;
-        cols[F][r] = sign * it.f;
+        cols[F][r] = sign * (own == null ? it.f : own.fullValue(it.x));
         cols[GRAD][r] = measure;
         cols[STEP][r] = t == 0 ? 0 : it.stepNorm;
         cols[LR][r] = t == 0 ? Double.NaN : it.lr;
         cols[FULL_F][r] = fullF && epochEnd ? sign * it.objective.fullValue(it.x) : Double.NaN;
         cols[SECONDS][r] = (System.nanoTime() - startNanos) / 1e9;
-        cols[EVALS][r] = it.objective.fCount() - startEvaluations;
+        cols[EVALS][r] = (own == null ? it.objective : own).fCount() - startEvaluations;
         System.arraycopy(it.x, 0, points, r * n, n);
         lastIteration = t;
     }

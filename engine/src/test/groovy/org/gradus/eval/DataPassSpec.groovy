@@ -1,7 +1,8 @@
 package org.gradus.eval
 
 import org.gradus.atoms.Softplus
-import org.gradus.atoms.VectorAtom
+import org.gradus.atoms.Dot
+import org.gradus.atoms.L2
 import org.gradus.data.DataSet
 import org.gradus.expr.Expr
 import org.gradus.expr.Layout
@@ -40,10 +41,10 @@ class DataPassSpec extends Specification {
     /** mean(data) { row -> logLoss(dot(w, row.x) + b, row.y) } + 0.01*l2(w), as a script builds it. */
     static Expr logistic() {
         Expr m = data.mean({ DataSet.Row row ->
-            Expr z = add(new VectorFunction(VectorAtom.DOT, [w, row.getX()], Double.NaN, null), b)
+            Expr z = add(new VectorFunction(Dot.INSTANCE, [w, row.getX()]), b)
             sub(apply(Softplus.INSTANCE, z), mul(row.getY(), z))
         } as Function, { it as Expr } as Function)
-        add(m, mul(constant(0.01), new VectorFunction(VectorAtom.L2, [w], Double.NaN, null)))
+        add(m, mul(constant(0.01), new VectorFunction(L2.INSTANCE, [w])))
     }
 
     static double[] point() {

@@ -79,7 +79,8 @@ class BehaviourSpec extends Specification {
 
     def "trace: 'file.csv' is written relative to the base directory, with no temporary file left"() {
         when:
-        def r = Minimizer.run(booth().f, false, [method: 'adam', lr: 0.1, trace: 'runs/trace.csv', maxIter: 50], [], new RunContext(dir, null))
+        def ctx = new RunContext(dir, null)
+        def r = TraceFiles.write(Minimizer.run(booth().f, false, [method: 'adam', lr: 0.1, trace: 'runs/trace.csv', maxIter: 50], [], ctx), ctx.files())
         def file = dir.resolve('runs/trace.csv')
         def lines = Files.readAllLines(file)
 
@@ -96,7 +97,8 @@ class BehaviourSpec extends Specification {
         Files.writeString(file, 'old')
 
         when:
-        Minimizer.run(booth().f, false, [method: 'lbfgs', trace: 't.csv'], [], new RunContext(dir, null))
+        def ctx = new RunContext(dir, null)
+        TraceFiles.write(Minimizer.run(booth().f, false, [method: 'lbfgs', trace: 't.csv'], [], ctx), ctx.files())
 
         then:
         Files.readString(file).startsWith('iteration,epoch,f,gradNorm,step,lr,x,y')

@@ -108,6 +108,27 @@ class TraceSpec extends Specification {
         t.columns().contains('fullF')
     }
 
+    def "a constrained run traced with trace: records the inner iterates in one sequence, with f's own values"() {
+        given: '(x − 2)² + (y − 1)² on x + y <= 1: the minimizer is (1, 0)'
+        def x = new Variable('x', 0)
+        def y = new Variable('y', 0)
+        def f = add(sq(sub(x, c(2))), sq(sub(y, c(1))))
+
+        when:
+        def r = Minimizer.run(f, false, [trace: true], [new Constraint(add(x, y), '<=', c(1))], RunContext.defaults())
+        def t = r.trace()
+        def own = { int row -> (t.x(row, 0) - 2)**2 + (t.x(row, 1) - 1)**2 }
+
+        then:
+        r.status() == Status.CONVERGED
+        t.size() > 2
+        (1..<t.size()).every { t.iteration(it) > t.iteration(it - 1) }
+        (0..<t.size()).every { Math.abs(t.f(it) - own(it)) < 1e-12 }
+        Math.abs(t.x(t.size() - 1, 0) - 1) < 1e-6
+        Math.abs(t.x(t.size() - 1, 1)) < 1e-6
+        Minimizer.run(f, false, [:], [new Constraint(add(x, y), '<=', c(1))], RunContext.defaults()).trace() == null
+    }
+
     def "the CSV has the columns and one line per row"() {
         given:
         def t = min(booth().f, [method: 'gd', lr: 0.05, maxIter: 2, trace: true]).trace()

@@ -6,6 +6,7 @@ import org.gradus.optim.Constraint
 import org.gradus.optim.Minimizer
 import org.gradus.optim.OptimizationResult
 import org.gradus.optim.RunContext
+import org.gradus.optim.TraceFiles
 
 /** {@code minimize}, {@code maximize} and their {@code subjectTo: { ... }} constraints (SPEC §2 "Optimization"). */
 trait OptimizationVocabulary implements ScriptAccess {
@@ -32,7 +33,8 @@ trait OptimizationVocabulary implements ScriptAccess {
         }
         ScriptContext ctx = context()
         RunContext run = ctx == null ? RunContext.defaults() : RunContext.of(ctx.files, ctx.progress)
-        Minimizer.run(Coerce.expr(f, 'the objective'), maximize, opts, constraints, run)
+        OptimizationResult r = Minimizer.run(Coerce.expr(f, 'the objective'), maximize, opts, constraints, run)
+        TraceFiles.write(r, run.files())     // trace: 'run.csv' — written here, through the script's file policy
     }
 
     private List<Constraint> collectConstraints(Object block) {

@@ -1,0 +1,130 @@
+package org.gradus.cli
+
+import spock.lang.Specification
+import spock.lang.TempDir
+import spock.lang.Timeout
+
+import java.nio.file.Files
+import java.nio.file.Path
+import java.nio.file.attribute.FileTime
+import java.util.concurrent.TimeUnit
+import java.util.zip.ZipEntry
+import java.util.zip.ZipFile
+import java.util.zip.ZipOutputStream
+
+/**
+ * The launcher ./gradus installs a new jar atomically: a gradus process that is running while the jar is
+ * replaced goes on loading its classes from the jar it started with. Runs after {@code package} (it needs
+ * repl/target/gradus-build.jar), in a copy of the launcher whose "project" has one source file, so that
+ * no Maven build is started.
+ */
+@Timeout(300)
+class LauncherIT extends Specification {
+    @TempDir
+    Path root
+
+    Path project = Path.of('').toAbsolutePath().parent          // the tests run in repl/
+    Path built() { root.resolve('repl/target/gradus-build.jar') }
+    Path jar() { root.resolve('repl/target/gradus.jar') }
+
+    def setup() {
+        Files.createDirectories(root.resolve('repl/target'))
+        Files.copy(project.resolve('gradus'), root.resolve('gradus'))
+        root.resolve('gradus').toFile().setExecutable(true)
+        Files.createDirectories(root.resolve('m/src/main'))
+        Files.writeString(root.resolve('m/src/main/Source.java'), '// a source of the pretend project\n')
+        setTime(root.resolve('m/src/main/Source.java'), 3600)
+        setTime(root.resolve('m/src/main'), 3600)
+        Files.copy(project.resolve('repl/target/gradus-build.jar'), built())
+        setTime(built(), 1800)                                   // built after the source was written
+    }
+
+    def "a running gradus survives a rebuild: the jar is replaced by rename, never rewritten in place"() {
+        when: 'the first launch installs the built jar'
+        def first = launch('--version')
+
+        then:
+        first.code == 0
+        first.out.startsWith('gradus ')
+        Files.isRegularFile(jar())
+
+        when: 'a gradus process starts and waits for go.csv, with most of its classes not loaded yet'
+        Path work = Files.createDirectories(root.resolve('work'))
+        Files.writeString(work.resolve('wait.opt'), '''\
+            x = variable(0)
+            show('started')
+            while (true) { try { csv('go.csv'); break } catch (e) { } }
+            stationary(x**3 - 3*x, over: [x: -3..3])
+            '''.stripIndent())
+        Process running = new ProcessBuilder(java(), '-XX:TieredStopAtLevel=1', '-jar', jar().toString(), 'run', 'wait.opt')
+                .directory(work.toFile()).start()
+        running.outputStream.close()
+        def output = new BufferedReader(new InputStreamReader(running.inputStream, 'UTF-8'))
+        String started = output.readLine()
+
+        and: 'meanwhile the project changes and is rebuilt: a different jar, every entry at a new place'
+        setTime(jar(), 100)
+        Files.writeString(root.resolve('m/src/main/Source.java'), '// edited\n')
+        setTime(root.resolve('m/src/main/Source.java'), 50)
+        setTime(root.resolve('m/src/main'), 50)
+        rewriteWithPadding(built())
+        setTime(built(), 10)
+        def second = launch('--version')
+
+        and: 'the waiting process goes on and loads the classes it needs now'
+        Files.writeString(work.resolve('go.csv'), 'a\n1\n')
+        String rest = output.text
+        running.waitFor(120, TimeUnit.SECONDS)
+
+        then:
+        started == 'started'
+        second.code == 0
+        new ZipFile(jar().toFile()).withCloseable { it.getEntry('aaa-padding.bin') != null }   // the new jar is installed
+        running.exitValue() == 0
+        rest.contains('maximum') && rest.contains('minimum')
+        running.errorStream.text.isEmpty()
+
+        and: 'the class-data-sharing archive was made for the new jar, and is used'
+        Files.isRegularFile(root.resolve('repl/target/gradus.jsa'))
+        launch('--version').code == 0
+    }
+
+    Map launch(String... args) {
+        def pb = new ProcessBuilder([root.resolve('gradus').toString()] + args.toList())
+        pb.environment().put('GRADUS_CACHE', '0')
+        Process p = pb.start()
+        p.outputStream.close()
+        String out = p.inputStream.text
+        String err = p.errorStream.text
+        p.waitFor()
+        [code: p.exitValue(), out: out, err: err]
+    }
+
+    static String java() {
+        Path.of(System.getProperty('java.home'), 'bin', 'java').toString()
+    }
+
+    static void setTime(Path p, long secondsAgo) {
+        Files.setLastModifiedTime(p, FileTime.fromMillis(System.currentTimeMillis() - secondsAgo * 1000))
+    }
+
+    /** Rewrites the jar with a 1 MB entry first, so that every class lies at another offset. */
+    static void rewriteWithPadding(Path jarFile) {
+        Path tmp = jarFile.resolveSibling('padded.jar')
+        new ZipFile(jarFile.toFile()).withCloseable { zip ->
+            new ZipOutputStream(Files.newOutputStream(tmp)).withCloseable { out ->
+                out.putNextEntry(new ZipEntry('aaa-padding.bin'))
+                byte[] noise = new byte[1 << 20]
+                new Random(1).nextBytes(noise)                  // incompressible: the offsets move by 1 MB
+                out.write(noise)
+                out.closeEntry()
+                zip.entries().each { ZipEntry e ->
+                    out.putNextEntry(new ZipEntry(e.name))
+                    zip.getInputStream(e).withCloseable { it.transferTo(out) }
+                    out.closeEntry()
+                }
+            }
+        }
+        Files.move(tmp, jarFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING)
+    }
+}
