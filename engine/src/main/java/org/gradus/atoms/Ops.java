@@ -1,5 +1,6 @@
 package org.gradus.atoms;
 
+import org.gradus.atoms.array.ConstantFolding;
 import org.gradus.atoms.array.Shapes;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
@@ -45,6 +46,8 @@ public final class Ops {
     /** The sum of the terms, with constants folded and like terms collected. */
     public static Expr add(List<Expr> terms) {
         Shape shape = Shapes.broadcast(terms);
+        Expr folded = shape.isScalar() ? null : ConstantFolding.fold(Add.INSTANCE, terms);
+        if (folded != null) return folded;
         return Shapes.fit(addTerms(terms), shape);
     }
 
@@ -109,6 +112,8 @@ public final class Ops {
     /** The product of the factors: one leading constant, like factors collected into powers. */
     public static Expr mul(List<Expr> factors) {
         Shape shape = Shapes.broadcast(factors);
+        Expr folded = shape.isScalar() ? null : ConstantFolding.fold(Multiply.INSTANCE, factors);
+        if (folded != null) return folded;
         return Shapes.fit(multiply(factors), shape);
     }
 
@@ -150,6 +155,8 @@ public final class Ops {
 
     public static Expr div(Expr a, Expr b) {
         Shape shape = Shapes.broadcast(List.of(a, b));
+        Expr folded = shape.isScalar() ? null : ConstantFolding.fold(Divide.INSTANCE, List.of(a, b));
+        if (folded != null) return folded;
         return Shapes.fit(quotient(a, b), shape);
     }
 
@@ -168,6 +175,8 @@ public final class Ops {
 
     public static Expr pow(Expr a, Expr b) {
         Shape shape = Shapes.broadcast(List.of(a, b));
+        Expr folded = shape.isScalar() ? null : ConstantFolding.fold(Power.INSTANCE, List.of(a, b));
+        if (folded != null) return folded;
         return Shapes.fit(power(a, b), shape);
     }
 
@@ -226,6 +235,8 @@ public final class Ops {
         if (atom instanceof Divide) return div(args.get(0), args.get(1));
         if (atom instanceof Power) return pow(args.get(0), args.get(1));
         Shape shape = Shapes.broadcast(args);
+        Expr folded = shape.isScalar() ? null : ConstantFolding.fold(atom, args);
+        if (folded != null) return folded;
         boolean allConstant = true;
         for (Expr a : args) allConstant &= a instanceof Constant;
         if (allConstant) {

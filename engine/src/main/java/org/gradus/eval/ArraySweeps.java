@@ -36,7 +36,10 @@ final class ArraySweeps {
                 case AVFUN -> {
                     p.operandCopies[i] = new double[t.args[i].length][t.dims[i][0]];
                 }
-                case AGENERIC -> p.argValues[i] = new double[t.args[i].length];
+                case AGENERIC -> {
+                    p.argValues[i] = new double[t.args[i].length];
+                    p.aref[i] = p.abuf[i] = new double[n];
+                }
                 default -> {
                     if (n > 0) p.aref[i] = p.abuf[i] = new double[n];
                 }

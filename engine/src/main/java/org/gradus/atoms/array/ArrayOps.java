@@ -50,12 +50,17 @@ public final class ArrayOps {
         ArrayNode node = new ArrayNode(MatrixProduct.INSTANCE, List.of(a, b)); // checks the shapes
         if (isZero(a) || isZero(b)) return fill(Constant.ZERO, node.shape());
         if (a instanceof ConstantArray ca && b instanceof ConstantArray cb) return constantProduct(ca, cb, node.shape());
+        Expr[] sa = scalarFactor(a), sb = scalarFactor(b);   // (c·A)·B = c·(A·B)
+        if (sa != null) return Ops.mul(sa[0], product(sa[1], b));
+        if (sb != null) return Ops.mul(sb[0], product(a, sb[1]));
         return node;
     }
 
     /** The transpose of a matrix; a vector is its own transpose. */
     public static Expr transpose(Expr a) {
         if (a.shape().isVector()) return a;
+        Expr[] split = scalarFactor(a);
+        if (split != null) return Ops.mul(split[0], transpose(split[1]));
         if (a instanceof ArrayNode n && n.op() instanceof Transpose) return n.arg(0);
         if (a instanceof ArrayNode n && n.op() instanceof Fill) return fill(n.arg(0), a.shape().transposed());
         if (a instanceof ArrayNode n && n.op() instanceof Outer) return outer(n.arg(1), n.arg(0));

@@ -17,7 +17,7 @@ import java.util.Objects;
  * out of range is an error when it is evaluated.
  */
 public final class OneHot extends ArrayOp {
-    public static final FunctionWord WORD = FunctionWord.named("oneHot").expr("k").number("n", 3).optionalNumber("columns", 0)
+    public static final FunctionWord WORD = FunctionWord.named("oneHot").number("k", 1).number("n", 3).optionalNumber("columns", 0)
             .help("n zeros with a 1 at index k (0-based); with columns, a matrix").example("oneHot(row.y, 10)")
             .builds(a -> ArrayOps.oneHot(a.expr(0), Arrays.shape(a.number(1, "n"), a.number(2, "columns"))));
 

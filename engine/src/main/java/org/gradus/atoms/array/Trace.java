@@ -14,7 +14,7 @@ import java.util.List;
 /** {@code trace(M)}: the sum of the diagonal of a square matrix. Linear; its adjoint is ḡ·I. */
 public final class Trace extends ArrayOp {
     public static final Trace INSTANCE = new Trace();
-    public static final FunctionWord WORD = FunctionWord.named("trace").vector("M")
+    public static final FunctionWord WORD = FunctionWord.named("trace").array("M", 3, 3)
             .help("the sum of the diagonal of a square matrix").example("trace(W.T * W)")
             .builds(a -> ArrayOps.trace(a.array(0)));
 
