@@ -154,67 +154,6 @@ final class BodyEmitter extends BodyCode {
         mv.visitVarInsn(r.isInt[j] ? ISTORE : DSTORE, valL[j]);
     }
 
-    static final String ARRAYS = "org/gradus/eval/ArraySweeps";
-
-    /**
-     * An array instruction: its scalar operands are stored where the rule reads them (the program's
-     * values), the rule of {@link ArraySweeps} runs on the program's buffers, and a scalar result is
-     * loaded back into its local.
-     */
-    private void arrayForward(int j) {
-        for (int o : distinct(Opcode.operands(t, j))) {
-            if (t.len[o] > 0) continue;
-            mv.visitVarInsn(ALOAD, valArrayL);
-            pushInt(o);
-            loadD(o);
-            mv.visitInsn(DASTORE);
-        }
-        mv.visitVarInsn(ALOAD, pL);
-        pushInt(j);
-        mv.visitVarInsn(ALOAD, X);
-        mv.visitMethodInsn(INVOKESTATIC, ARRAYS, "forward", "(L" + KernelCompiler.PROGRAM + ";I[D)V", false);
-        if (t.len[j] == 0) {
-            mv.visitVarInsn(ALOAD, valArrayL);
-            pushInt(j);
-            mv.visitInsn(DALOAD);
-            mv.visitVarInsn(DSTORE, valL[j]);
-        }
-    }
-
-    /**
-     * The reverse step of an array instruction: a scalar adjoint is stored where the rule reads it, the
-     * rule runs, and what it passed to scalar operands is moved into their adjoint locals.
-     */
-    private void arrayReverse(int j) {
-        if (t.len[j] == 0) {
-            mv.visitVarInsn(ALOAD, adjArrayL);
-            pushInt(j);
-            mv.visitVarInsn(DLOAD, adjL[j]);
-            mv.visitInsn(DASTORE);
-        }
-        mv.visitVarInsn(ALOAD, pL);
-        pushInt(j);
-        mv.visitVarInsn(ALOAD, X);
-        mv.visitVarInsn(ALOAD, G);
-        mv.visitMethodInsn(INVOKESTATIC, ARRAYS, "backward", "(L" + KernelCompiler.PROGRAM + ";I[D[D)V", false);
-        for (int o : distinct(Opcode.adjointOperands(t, j))) {
-            if (t.len[o] > 0 || !t.needsGradient[o]) continue;
-            contribute(o, () -> {
-                mv.visitVarInsn(ALOAD, adjArrayL);
-                pushInt(o);
-                mv.visitInsn(DALOAD);
-            }, false);
-            mv.visitVarInsn(ALOAD, adjArrayL);
-            pushInt(o);
-            mv.visitInsn(DCONST_0);
-            mv.visitInsn(DASTORE);
-        }
-    }
-
-    private static int[] distinct(int[] ids) {
-        return java.util.Arrays.stream(ids).distinct().toArray();
-    }
-
     /** Negation written as a product with -1 (how the simplifier spells a - b); computed as a negation. */
     private boolean isNeg(int j) {
         return op[j] == MULC && k[j] == -1 && !r.isInt[j];
@@ -449,21 +388,5 @@ final class BodyEmitter extends BodyCode {
         mv.visitVarInsn(DLOAD, g);
         mv.visitInsn(DADD);
         mv.visitInsn(DASTORE);
-    }
-
-    /** adj[target] += term (or -= term); the first contribution to an adjoint stores it. */
-    private void contribute(int target, Runnable term, boolean subtract) {
-        if (!t.needsGradient[target]) return;
-        if (!inited[target]) {
-            term.run();
-            if (subtract) mv.visitInsn(DNEG);
-            mv.visitVarInsn(DSTORE, adjL[target]);
-            inited[target] = true;
-            return;
-        }
-        mv.visitVarInsn(DLOAD, adjL[target]);
-        term.run();
-        mv.visitInsn(subtract ? DSUB : DADD);
-        mv.visitVarInsn(DSTORE, adjL[target]);
     }
 }
