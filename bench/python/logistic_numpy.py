@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Logistic regression loss + gradient, 10^6 rows x 100 features, float64, numpy.
+"""Logistic regression loss + gradient, ROWS (argv[1], default 10^6) rows x 100 features, float64, numpy.
 
 loss(w) = mean_i [ log1p(exp(-|z_i|)) + max(z_i, 0) - y_i z_i ],  z = X @ w
 grad(w) = X.T @ (sigmoid(z) - y) / m
@@ -12,7 +12,7 @@ import numpy as np
 
 from machine_info import dump, machine_info, time_median_ms
 
-ROWS = 10**6
+ROWS = int(float(sys.argv[1])) if len(sys.argv) > 1 else 10**6
 FEATURES = 100
 RUNS = 10
 
@@ -34,6 +34,12 @@ def main():
         "rows": ROWS, "features": FEATURES, "dtype": "float64",
         "machine": machine_info(),
     }
+    try:  # which OpenBLAS kernel numpy runs (run_all.sh unsets OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE for this command)
+        import threadpoolctl
+        out["blas"] = [{k: i.get(k) for k in ("internal_api", "version", "architecture", "num_threads")}
+                       for i in threadpoolctl.threadpool_info()]
+    except ImportError:
+        out["blas"] = "threadpoolctl not installed"
     rng = np.random.default_rng(0)
     t0 = time.perf_counter()
     X = rng.standard_normal((ROWS, FEATURES))

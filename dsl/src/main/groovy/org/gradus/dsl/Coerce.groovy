@@ -4,6 +4,7 @@ import groovy.transform.CompileStatic
 import org.gradus.atoms.Arguments
 import org.gradus.expr.Constant
 import org.gradus.expr.Expr
+import org.gradus.expr.PointArgs
 import org.gradus.expr.Vec
 
 /** Converts script values to engine values, with errors that say what was expected. */
@@ -68,33 +69,25 @@ final class Coerce {
         out
     }
 
-    /** A box {name: lo..hi} (ranges or two-element lists) as name → {lo, hi}. */
+    /** A box {name: lo..hi} (ranges or two-element lists) as name → {lo, hi}, read by the engine ({@link PointArgs#box}). */
     static Map<String, double[]> box(Object over, String what = 'over') {
-        if (over == null) return null
-        if (!(over instanceof Map)) throw new IllegalArgumentException("$what must be a map like [x: -1..1, y: 0..2], not ${describe(over)}")
-        Map<String, double[]> out = new LinkedHashMap<>()
-        ((Map) over).each { k, v ->
-            double[] r
-            if (v instanceof Range) {
-                Range rg = (Range) v
-                r = [number(rg.from, "$what.$k"), number(rg.to, "$what.$k")] as double[]
-            } else if (v instanceof List && ((List) v).size() == 2) {
-                r = [number(((List) v)[0], "$what.$k"), number(((List) v)[1], "$what.$k")] as double[]
-            } else {
-                throw new IllegalArgumentException("$what.$k must be a range like -1..1, not ${describe(v)}")
-            }
-            if (r[0] > r[1]) throw new IllegalArgumentException("$what.$k is the empty interval ${r[0]}..${r[1]}")
-            out.put(k instanceof Expr || k instanceof org.gradus.expr.VariableBlock ? nameOf(k) : String.valueOf(k), r)
-        }
+        over == null ? null : PointArgs.box(ranges(over), what, false, DESCRIBE)
+    }
+
+    /**
+     * The one step of reading a box that is the script language's own: its ranges ({@code -1..1}, also
+     * {@code 0.1..5}, whose elements are not its ends) become their two ends; the engine reads the rest.
+     */
+    static Object ranges(Object over) {
+        if (!(over instanceof Map)) return over
+        Map<Object, Object> out = new LinkedHashMap<>()
+        ((Map) over).each { k, v -> out.put(k, v instanceof Range ? [((Range) v).from, ((Range) v).to] : v) }
         out
     }
 
-    /** A point {name: value} with values as numbers or lists. */
+    /** A point {name: value} with values as numbers or lists, read by the engine ({@link PointArgs#point}). */
     static Map<String, Object> point(Object at, String what = 'at') {
-        if (!(at instanceof Map)) throw new IllegalArgumentException("$what must be a map like [x: 1, y: 2], not ${describe(at)}")
-        Map<String, Object> out = new LinkedHashMap<>()
-        ((Map) at).each { k, v -> out.put(String.valueOf(k), v instanceof Constant ? ((Constant) v).value() : v) }
-        out
+        PointArgs.point(at, what, DESCRIBE)
     }
 
     static void checkOptions(Map options, Collection<String> valid, String function) {
@@ -103,10 +96,6 @@ final class Coerce {
                 throw new IllegalArgumentException("$function has no option '$k'; valid options: ${valid.join(', ')}")
             }
         }
-    }
-
-    private static String nameOf(Object k) {
-        k instanceof org.gradus.expr.VariableBlock ? ((org.gradus.expr.VariableBlock) k).name() : String.valueOf(k)
     }
 
     static String describe(Object v) {

@@ -6,6 +6,7 @@ import org.gradus.dsl.vocabulary.DataVocabulary
 import org.gradus.dsl.vocabulary.DerivativesVocabulary
 import org.gradus.dsl.vocabulary.FunctionsVocabulary
 import org.gradus.dsl.vocabulary.OptimizationVocabulary
+import org.gradus.dsl.vocabulary.PlotVocabulary
 import org.gradus.dsl.vocabulary.ReductionsVocabulary
 import org.gradus.dsl.vocabulary.SchedulesVocabulary
 import org.gradus.dsl.vocabulary.ScriptAccess
@@ -16,12 +17,12 @@ import org.gradus.result.Shown
 /**
  * The base class of every {@code .opt} script: the language's vocabulary, one trait per area in
  * {@code org.gradus.dsl.vocabulary} (variables, functions, reductions, data, derivatives, analysis,
- * optimization, schedules). Each word converts its arguments and calls one engine method; nothing here
+ * optimization, schedules, pictures). Each word converts its arguments and calls one engine method; nothing here
  * computes mathematics itself. A new area is a new trait there, added to the list below.
  */
 abstract class GradusScript extends Script implements ScriptAccess,
         VariablesVocabulary, FunctionsVocabulary, ReductionsVocabulary, DataVocabulary,
-        DerivativesVocabulary, AnalysisVocabulary, OptimizationVocabulary, SchedulesVocabulary {
+        DerivativesVocabulary, AnalysisVocabulary, OptimizationVocabulary, SchedulesVocabulary, PlotVocabulary {
 
     // ---- showing ------------------------------------------------------------------------------
 

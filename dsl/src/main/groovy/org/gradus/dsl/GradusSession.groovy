@@ -70,6 +70,12 @@ class GradusSession {
      */
     boolean interactive = false
     /**
+     * The terminal pictures are drawn in (size and colours; asked for when a picture is drawn), or null
+     * when the output is not a terminal: then a {@code plot} without {@code file:} writes {@code NAME-N.png}
+     * beside the script.
+     */
+    java.util.function.Supplier<org.gradus.plot.PlotHost.Screen> terminal
+    /**
      * Folders a sandboxed script may read besides its own folder tree ({@code --allow-read DIR}); see
      * {@link FilePolicy}. Each must exist when a run starts.
      */
@@ -208,6 +214,8 @@ class GradusSession {
             listener?.accept(s)
         } as Consumer<Shown>, files)
         context.progress = progress
+        context.scriptName = locator.fileName
+        context.terminal = terminal
         RunControl rc = new RunControl()
         control = rc
         if (interruptPending) {

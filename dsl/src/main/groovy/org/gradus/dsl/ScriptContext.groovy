@@ -5,6 +5,7 @@ import org.gradus.dsl.run.RunControl
 import org.gradus.io.FileAccess
 import org.gradus.io.FilePolicy
 import org.gradus.optim.ProgressListener
+import org.gradus.plot.PlotHost
 import org.gradus.result.Results
 import org.gradus.result.Shown
 
@@ -14,7 +15,7 @@ import java.util.function.Consumer
 /**
  * What a running script needs from its host: where shown values go, the files it may read and write
  * (its {@link FileAccess}: data files, trace files, pictures — relative names against the script's
- * folder), and an optional progress listener for long runs.
+ * folder), an optional progress listener for long runs, and the terminal (if any) pictures are drawn in.
  */
 @CompileStatic
 class ScriptContext {
@@ -26,6 +27,14 @@ class ScriptContext {
     final FileAccess files
     final Path baseDir
     ProgressListener progress
+    /** Told how far a large data file has been read (a progress bar), or null. */
+    org.gradus.data.LoadListener loads
+    /** The script's file name (pictures without {@code file:} are named after it), or null. */
+    String scriptName
+    /** The terminal pictures are drawn in (asked for when needed), or null when the output is not a terminal. */
+    java.util.function.Supplier<PlotHost.Screen> terminal
+    /** Pictures written without {@code file:} so far in this run. */
+    int pictureCount
 
     ScriptContext(Consumer<Shown> sink, FileAccess files) {
         this.sink = sink

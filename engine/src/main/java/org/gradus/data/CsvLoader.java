@@ -1,63 +1,118 @@
 package org.gradus.data;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
- * Reads a CSV file with a header row into a {@link DataSet} (commons-csv does the parsing: quoting,
- * blank lines, CRLF). Every cell must be a number; the first bad cell is reported as
- * {@code houses.csv line 3, column age: 'abc' is not a number}.
+ * Reads a CSV file with a header row into a {@link DataSet}. FastCSV (RFC 4180: quoting, blank lines,
+ * CRLF) splits the records; {@link TableFill} converts the cells on two threads straight into the
+ * table's contiguous storage. Before reading, {@link MemoryCheck} estimates the memory the table needs
+ * and refuses a table the JVM cannot hold.
+ *
+ * <p>Every cell must be a number (surrounding spaces allowed); the first bad cell is reported as
+ * {@code houses.csv line 3, column age: 'abc' is not a number}, a record with the wrong number of
+ * values as {@code houses.csv line 4: 2 value(s), but the header has 3 columns [size, age, price]}.
+ * Errors are {@link DataFileException}s.
  */
 public final class CsvLoader {
+    /** Files at least this large are converted on two threads and report progress. */
+    static final long LARGE = 8L << 20;
+
     private CsvLoader() {
     }
 
     public static DataSet load(Path file, String target) {
+        return load(file, target, null);
+    }
+
+    /** As {@link #load(Path, String)}, telling {@code listener} (may be null) how far it has got. */
+    public static DataSet load(Path file, String target, LoadListener listener) {
         String fileName = file.getFileName().toString();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = CSVParser.parse(in, format)) {
-            List<String> columns = new ArrayList<>(parser.getHeaderNames());
-            if (columns.isEmpty()) throw new DataFileException(fileName + " has no header row");
-            if (target != null && !columns.contains(target)) {
-                throw new DataFileException(fileName + " has no column '" + target + "'; its columns are " + columns);
-            }
-            List<double[]> rows = new ArrayList<>();
-            for (CSVRecord rec : parser) {
-                long line = rec.getParser().getCurrentLineNumber();
-                if (rec.size() != columns.size()) {
-                    throw new DataFileException(fileName + " line " + line + ": " + rec.size() + " value(s), but the header has "
-                            + columns.size() + " columns " + columns);
+        try {
+            long size = Files.size(file);
+            boolean large = size >= LARGE;
+            try (CountingStream bytes = new CountingStream(Files.newInputStream(file));
+                 CsvReader<CsvRecord> csv = CsvReader.builder().skipEmptyLines(true).ignoreDifferentFieldCount(true)
+                         .ofCsvRecord(new InputStreamReader(bytes, StandardCharsets.UTF_8))) {
+                Iterator<CsvRecord> records = csv.iterator();
+                List<String> columns = header(fileName, records);
+                if (target != null && !columns.contains(target)) {
+                    throw new DataFileException(fileName + " has no column '" + target + "'; its columns are " + columns);
                 }
-                double[] row = new double[columns.size()];
-                for (int j = 0; j < row.length; j++) {
-                    String cell = rec.get(j);
-                    try {
-                        row[j] = Double.parseDouble(cell);
-                    } catch (NumberFormatException e) {
-                        throw new DataFileException(fileName + " line " + line + ", column " + columns.get(j) + ": '" + cell
-                                + "' is not a number");
+                long expected = MemoryCheck.estimateRows(file, size);
+                MemoryCheck.requireMemory(fileName, expected, columns.size());
+                TableFill fill = new TableFill(fileName, columns, target, (int) Math.min(expected, Integer.MAX_VALUE / 2), large);
+                long nextReport = LARGE;
+                while (records.hasNext() && !fill.failed()) {
+                    CsvRecord rec = records.next();
+                    fill.add(rec.getFields().toArray(new String[0]), rec.getStartingLineNumber());
+                    if (listener != null && large && bytes.count >= nextReport) {
+                        listener.onProgress(fileName, bytes.count, size);
+                        nextReport = bytes.count + (4L << 20);
                     }
                 }
-                rows.add(row);
+                return fill.finish(fileName.replaceFirst("\\.[^.]*$", ""), target);
             }
-            if (rows.isEmpty()) throw new DataFileException(fileName + " has a header but no rows");
-            return new DataSet(fileName.replaceFirst("\\.[^.]*$", ""), columns, rows.toArray(new double[0][]), target);
         } catch (NoSuchFileException e) {
             throw new DataFileException("no data file " + file);
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            if (e instanceof DataFileException) throw (DataFileException) e;
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            if (e instanceof DataFileException d) throw d;
             throw new DataFileException("cannot read " + fileName + ": " + e.getMessage(), e);
+        } finally {
+            if (listener != null) listener.onFinish();
+        }
+    }
+
+    private static List<String> header(String fileName, Iterator<CsvRecord> records) {
+        if (!records.hasNext()) throw new DataFileException(fileName + " has no header row");
+        List<String> columns = new ArrayList<>();
+        for (String c : records.next().getFields()) columns.add(unquote(c));
+        if (columns.isEmpty() || columns.size() == 1 && columns.get(0).isEmpty()) {
+            throw new DataFileException(fileName + " has no header row");
+        }
+        return columns;
+    }
+
+    /** A field without its surrounding spaces, and without quotes that spaces kept the parser from seeing ({@code  "b" }). */
+    static String unquote(String field) {
+        String s = field.strip();
+        if (s.length() >= 2 && s.charAt(0) == '"' && s.charAt(s.length() - 1) == '"') s = s.substring(1, s.length() - 1).replace("\"\"", "\"");
+        return s;
+    }
+
+    /** Counts the bytes read through it (for progress). */
+    private static final class CountingStream extends FilterInputStream {
+        volatile long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) count += n;
+            return n;
         }
     }
 }

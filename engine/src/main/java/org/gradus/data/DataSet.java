@@ -35,27 +35,43 @@ public final class DataSet implements Shown {
     private final double[] x;
     /** The target column, or null. */
     private final double[] y;
-    /** Every column, by name. */
-    private final Map<String, double[]> byColumn = new LinkedHashMap<>();
 
+    /** A table given row by row (each row one value per column, in column order). */
     public DataSet(String name, List<String> columns, double[][] table, String target) {
+        this(name, columns, target, table.length, rowMajorFeatures(columns, table, target), targetColumn(columns, table, target));
+    }
+
+    /**
+     * A table in its contiguous storage, taken as it is (not copied): {@code x} holds the features of
+     * row r at {@code [r·f, (r+1)·f)} (f = the columns other than the target, in order), {@code y} the
+     * target of each row (null without a target). Arrays may be longer than the rows need.
+     */
+    public DataSet(String name, List<String> columns, String target, int rows, double[] x, double[] y) {
         this.name = name;
         this.columns = List.copyOf(columns);
         this.target = target;
-        this.rows = table.length;
+        this.rows = rows;
         for (String c : columns) if (!c.equals(target)) features.add(c);
-        int f = features.size();
-        this.x = new double[rows * f];
-        this.y = target == null ? null : new double[rows];
-        for (int j = 0; j < columns.size(); j++) {
-            double[] col = new double[rows];
-            for (int r = 0; r < rows; r++) col[r] = table[r][j];
-            byColumn.put(columns.get(j), col);
+        this.x = x;
+        this.y = y;
+    }
+
+    private static double[] rowMajorFeatures(List<String> columns, double[][] table, String target) {
+        int f = target == null ? columns.size() : columns.size() - 1;
+        double[] x = new double[table.length * f];
+        for (int r = 0; r < table.length; r++) {
+            int k = 0;
+            for (int j = 0; j < columns.size(); j++) if (!columns.get(j).equals(target)) x[r * f + k++] = table[r][j];
         }
-        for (int r = 0; r < rows; r++) {
-            for (int k = 0; k < f; k++) x[r * f + k] = byColumn.get(features.get(k))[r];
-            if (y != null) y[r] = byColumn.get(target)[r];
-        }
+        return x;
+    }
+
+    private static double[] targetColumn(List<String> columns, double[][] table, String target) {
+        if (target == null) return null;
+        int t = columns.indexOf(target);
+        double[] y = new double[table.length];
+        for (int r = 0; r < table.length; r++) y[r] = table[r][t];
+        return y;
     }
 
     public String name() {
@@ -91,10 +107,17 @@ public final class DataSet implements Shown {
         return target;
     }
 
+    /** A copy of one column's values, row by row. */
     public double[] column(String c) {
-        double[] col = byColumn.get(c);
-        if (col == null) throw new IllegalArgumentException(name + " has no column '" + c + "'; its columns are " + columns);
-        return col.clone();
+        double[] col = new double[rows];
+        if (c.equals(target)) {
+            System.arraycopy(y, 0, col, 0, rows);
+            return col;
+        }
+        int k = features.indexOf(c), f = features.size();
+        if (k < 0) throw new IllegalArgumentException(name + " has no column '" + c + "'; its columns are " + columns);
+        for (int r = 0; r < rows; r++) col[r] = x[r * f + k];
+        return col;
     }
 
     /** The key of this data set's reductions, for mini-batches. */
@@ -134,7 +157,8 @@ public final class DataSet implements Shown {
     private DataSet subset(int[] order, int from, int to, String suffix) {
         double[][] t = new double[to - from][columns.size()];
         for (int i = from; i < to; i++) {
-            for (int j = 0; j < columns.size(); j++) t[i - from][j] = byColumn.get(columns.get(j))[order[i]];
+            int r = order[i], f = features.size(), k = 0;
+            for (int j = 0; j < columns.size(); j++) t[i - from][j] = columns.get(j).equals(target) ? y[r] : x[r * f + k++];
         }
         return new DataSet(name + "_" + suffix, columns, t, target);
     }
@@ -184,9 +208,11 @@ public final class DataSet implements Shown {
 
         /** One column of the row. */
         public Expr getAt(String column) {
-            double[] col = byColumn.get(column);
-            if (col == null) throw new IllegalArgumentException(name + " has no column '" + column + "'; its columns are " + columns);
-            return new Lookup(name + "." + column, col, r, "row['" + column + "']");
+            String label = "row['" + column + "']";
+            if (column.equals(target)) return new Lookup(name + ".y", y, r, label);
+            int k = features.indexOf(column), f = features.size();
+            if (k < 0) throw new IllegalArgumentException(name + " has no column '" + column + "'; its columns are " + columns);
+            return new Lookup(name + ".x", x, Ops.add(Ops.mul(Constant.of(f), r), Constant.of(k)), label);
         }
     }
 

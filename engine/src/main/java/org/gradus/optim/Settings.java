@@ -1,5 +1,7 @@
 package org.gradus.optim;
 
+import org.gradus.atoms.Arguments;
+import org.gradus.expr.PointArgs;
 import org.gradus.optim.method.MethodOptions;
 import org.gradus.optim.method.MethodSpec;
 import org.gradus.optim.method.Optimizers;
@@ -149,31 +151,17 @@ public record Settings(String method, Integer maxIter, Double tol, Double ftol, 
         return v instanceof CharSequence cs ? cs.toString() : v;
     }
 
+    /** A map by name (read once, {@link PointArgs#point}), or all coordinates in order as a list or an array. */
     private static Object checkStart(Object v) {
-        if (!(v instanceof Map) && !(v instanceof List) && !(v instanceof double[])) {
+        if (v instanceof Map) return PointArgs.point(v, "start", Arguments::describe);
+        if (!(v instanceof List) && !(v instanceof double[])) {
             throw new IllegalArgumentException("start must be a map of start values such as [x: 1, y: 2], got " + v);
         }
         return v;
     }
 
+    /** A finite box by name, read once ({@link PointArgs#box}). */
     private static Object checkOver(Object v) {
-        if (!(v instanceof Map<?, ?> m)) throw new IllegalArgumentException("over must be a map such as [x: -3..3], got " + v);
-        Map<String, double[]> out = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-            double[] box = box(e.getValue());
-            if (box == null || !(box[0] <= box[1]) || !Double.isFinite(box[0]) || !Double.isFinite(box[1])) {
-                throw new IllegalArgumentException("over: " + e.getKey() + " needs a finite range lo..hi, got " + e.getValue());
-            }
-            out.put(String.valueOf(e.getKey()), box);
-        }
-        return out;
-    }
-
-    private static double[] box(Object v) {
-        if (v instanceof double[] d && d.length == 2) return d.clone();
-        if (v instanceof List<?> l && l.size() >= 2 && l.get(0) instanceof Number a && l.get(l.size() - 1) instanceof Number b) {
-            return new double[]{a.doubleValue(), b.doubleValue()};
-        }
-        return null;
+        return PointArgs.box(v, "over", true, Arguments::describe);
     }
 }

@@ -71,6 +71,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");          // pictures are drawn off screen
         exit(run(args, System.out, System.err));
     }
 

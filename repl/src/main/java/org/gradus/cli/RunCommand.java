@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * {@code gradus run}: runs a script in this JVM or, with {@code --isolate}, in a child JVM, and writes what
- * it shows to stdout (readable reports, or JSON Lines with {@code --json}). When stdout is closed by its
+ * it shows to stdout (readable reports, or JSON Lines with {@code --json}). On a terminal (and without
+ * {@code --json}) a {@code plot} without {@code file:} is drawn in it, in braille and colours. When stdout is closed by its
  * reader ({@code gradus run x.opt | head -1}) the run stops quietly with exit code 141.
  */
 final class RunCommand {
@@ -63,12 +64,18 @@ final class RunCommand {
         session.getAllowWrite().addAll(options.allowWrite());
         for (String[] s : options.sets()) session.getPredefined().put(s[0], RunOptions.parseValue(s[1]));
         session.setScriptOut(options.json() ? err : watched(out, () -> session.stop(StopReason.OUTPUT_CLOSED)));
-        session.setListener((Shown s) -> show(s.toJson(), s.toText()));
+        TerminalPictures pictures = new TerminalPictures();
+        if (!options.json() && System.console() != null) session.setTerminal(pictures::screen);
+        session.setListener((Shown s) -> {
+            if (!options.json() && pictures.print(s, out)) out.println();
+            else show(s.toJson(), s.toText());
+        });
         if (!options.quiet()) session.setProgress(Progress.forTerminal(err));
         long started = System.nanoTime();
         try {
             session.run(options.file());
         } finally {
+            pictures.close();
             if (env.get("GRADUS_TIMING") != null) Main.timing(session, started, err);
         }
     }

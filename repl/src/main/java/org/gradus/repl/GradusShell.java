@@ -87,7 +87,8 @@ public final class GradusShell implements AutoCloseable {
         defineCommands();
 
         session.setInteractive(true);
-        session.setListener((Shown s) -> print(s.toText()));
+        session.setListener(this::show);
+        session.setTerminal(() -> PicturePrinter.screen(terminal));
         session.setScriptOut(new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8));
         session.setProgress(progress);
 
@@ -360,6 +361,16 @@ public final class GradusShell implements AutoCloseable {
     }
 
     // ---- output ---------------------------------------------------------------------------------
+
+    /** A shown value: a terminal picture in the terminal's colours, anything else as its text. */
+    private void show(Shown s) {
+        if (s instanceof org.gradus.plot.PlotResult p && p.picture() != null && colour) {
+            for (String line : PicturePrinter.lines(p.picture(), terminal)) out.println(line);
+            out.flush();
+        } else {
+            print(s.toText());
+        }
+    }
 
     private void print(String text) {
         out.println(text);

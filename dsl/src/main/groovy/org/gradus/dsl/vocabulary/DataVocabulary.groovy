@@ -15,6 +15,6 @@ trait DataVocabulary implements ScriptAccess {
         Coerce.checkOptions(options, ['target'], 'csv')
         ScriptContext ctx = context()
         Path path = ctx != null ? ctx.files.readable(file) : Path.of(file)     // the script's file policy
-        CsvLoader.load(path, options.target as String)
+        CsvLoader.load(path, options.target as String, ctx?.loads)
     }
 }

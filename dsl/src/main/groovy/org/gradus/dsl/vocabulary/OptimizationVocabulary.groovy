@@ -24,9 +24,7 @@ trait OptimizationVocabulary implements ScriptAccess {
             if (key == 'subjectTo') {
                 constraints.addAll(collectConstraints(v))
             } else if (key == 'over') {
-                opts.put(key, Coerce.box(v))
-            } else if (key == 'start') {
-                opts.put(key, Coerce.point(v, 'start'))
+                opts.put(key, Coerce.ranges(v))          // the engine reads the box and the start point, once
             } else {
                 opts.put(key, v instanceof GString ? v.toString() : v)
             }
@@ -37,7 +35,8 @@ trait OptimizationVocabulary implements ScriptAccess {
         TraceFiles.write(r, run.files())     // trace: 'run.csv' — written here, through the script's file policy
     }
 
-    private List<Constraint> collectConstraints(Object block) {
+    /** The comparisons of a {@code subjectTo: { ... }} block as constraints (also read by {@code plot}). */
+    List<Constraint> collectConstraints(Object block) {
         if (!(block instanceof Closure)) {
             throw new IllegalArgumentException('subjectTo takes a block of comparisons: subjectTo: { x + y <= 1; x >= 0 }')
         }

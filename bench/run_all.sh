@@ -1,0 +1,52 @@
+#!/bin/bash
+# Every side-by-side measurement of SPEC §6 that has a JMH benchmark or a script here, each Gradus figure
+# printed beside its reference measured in the same minute. Figures swing with the machine's load: read
+# the ratios within one run, and note the load printed at each step.
+#
+#   bash bench/run_all.sh            everything (10^5 and 10^6 rows; writes ~1.4 GB of CSV under bench/data/)
+#   ROWS="100000" bash bench/run_all.sh    only the 10^5-row table (a quick, provisional run)
+#
+# Needs: a JDK 17, Maven (offline is fine once built), /usr/bin/python3 with numpy, pandas, torch, threadpoolctl
+# (Debian: apt-get install python3-numpy python3-pandas python3-torch python3-threadpoolctl).
+set -u
+cd "$(dirname "$0")/.."
+PY=/usr/bin/python3
+ROWS="${ROWS:-100000 1000000}"
+JAR=bench/target/benchmarks.jar
+load() { echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores, $(date -u +%T) UTC"; }
+
+echo "## build"; load
+mvn -B -q -o -pl engine,dsl,repl,bench -am package -DskipTests || mvn -B -q -pl engine,dsl,repl,bench -am package -DskipTests || exit 1
+
+for n in $ROWS; do
+    $PY bench/make_data.py "$n" > /dev/null || exit 1
+done
+
+echo; echo "## logistic value + gradient, one full pass (SPEC §6: ≥ 2× numpy, ≥ 75 % of the measured bandwidth)"
+for n in $ROWS; do
+    load
+    echo "# Gradus (JMH; streamSum = the same bytes summed on the same threads: the bandwidth yardstick)"
+    java -jar "$JAR" LogisticPass -p rows="$n" -p precision=double -wi 3 -i 5 -f 1 2>/dev/null | grep -E "^Benchmark|LogisticPass"
+    echo "# numpy, two BLAS passes, fastest OpenBLAS kernel (OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset)"
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $PY bench/python/logistic_numpy.py "$n" | \
+        $PY -c 'import json,sys; d=json.load(sys.stdin); print("numpy value+gradient median %.2f ms; X.sum() %.1f GB/s, threaded %.1f GB/s; BLAS %s" % (d["value_grad"]["median_ms"], d["membw_reference"]["sum_read_GBps"], d["membw_reference"]["sum_threaded_read_GBps"], d["blas"]))'
+done
+
+echo; echo "## 10 epochs of Adam, batch 256, logistic regression (SPEC §6: ≥ 5× torch CPU float64)"
+for n in $ROWS; do
+    load
+    echo "# Gradus: minimize loss, method: 'adam', lr: 0.01, batch: 256, epochs: 10, shuffle: true (JMH single shot, ms for 10 epochs)"
+    java -jar "$JAR" Adam -p rows="$n" -p epochs=10 -wi 1 -i 3 -f 1 2>/dev/null | grep -E "^Benchmark|AdamBenchmark"
+    echo "# torch nn.Linear + BCEWithLogitsLoss, float64"
+    $PY bench/python/adam_logistic_torch.py "$n" 10
+done
+
+echo; echo "## reading the table from CSV, whole process (SPEC §6: faster than pandas.read_csv)"
+for n in $ROWS; do
+    load
+    f="logit-$n.csv"
+    printf "data = csv('%s', target: 'y')\ndata.rows\n" "$f" > "bench/data/load-$n.opt"
+    ./gradus run "bench/data/load-$n.opt" > /dev/null   # page cache, CDS archive
+    for k in 1 2 3; do /usr/bin/time -f "Gradus csv(): %e s wall, %U s user ($f)" ./gradus run "bench/data/load-$n.opt" > /dev/null; done
+    for k in 1 2 3; do /usr/bin/time -f "python whole process: %e s wall" $PY bench/python/load_csv.py "bench/data/$f" $([ "$k" -gt 1 ] && echo --no-loadtxt); done
+done

@@ -1,0 +1,170 @@
+package org.gradus.dsl
+
+import groovy.json.JsonSlurper
+import org.gradus.plot.PlotHost
+import org.gradus.plot.PlotResult
+
+import javax.imageio.ImageIO
+import java.awt.Color
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.function.Supplier
+
+import spock.lang.Specification
+import spock.lang.TempDir
+
+/** The plot word: what a script shows, which file it writes where, and its errors. */
+class PlotWordSpec extends Specification {
+    @TempDir
+    Path dir
+
+    static final String ROSEN = '''x = variable(-1.2)
+y = variable(1)
+rosen = (1 - x)**2 + 100*(y - x**2)**2
+'''
+
+    List<Map> run(String source, GradusSession session = new GradusSession()) {
+        Files.writeString(dir.resolve('pics.opt'), source)
+        session.run(dir.resolve('pics.opt')).collect { new JsonSlurper().parseText(it.toJson()) as Map }
+    }
+
+    def "plot f, x:, y:, file: writes the PNG beside the script and shows a plot record"() {
+        when:
+        def shown = run(ROSEN + "plot rosen, x: -2..2, y: -1..3, file: 'rosen.png', width: 640, height: 480")
+        def img = ImageIO.read(dir.resolve('rosen.png').toFile())
+
+        then:
+        shown == [[kind: 'plot', file: 'rosen.png', format: 'png', width: 640, height: 480, series: []]]
+        img.width == 640 && img.height == 480
+    }
+
+    def "the level sets come from the engine's values: the valley of Rosenbrock is darker than its walls"() {
+        when:
+        run(ROSEN + "plot rosen, x: -2..2, y: -1..3, file: 'rosen.png'")
+        def img = ImageIO.read(dir.resolve('rosen.png').toFile())
+        // the data area spans most of the page; sample along x = 0 (pixel column at the middle of the plot):
+        // f(0, 0) = 1 (valley), f(0, 2.5) = 626 (wall); y = 0 is a quarter of the way up, y = 2.5 near the top
+        int col = img.width * 0.47 as int
+        def valley = new Color(img.getRGB(col, (int) (img.height * 0.70)))
+        def wall = new Color(img.getRGB(col, (int) (img.height * 0.15)))
+
+        then:
+        lum(valley) < 80
+        lum(wall) > lum(valley) + 60
+    }
+
+    static double lum(Color c) { 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue }
+
+    def "paths come from the runs' traces; plot r1, r2 draws their convergence; 1-D pictures and schedules"() {
+        when:
+        def shown = run(ROSEN + '''r1 = minimize(rosen, method: 'gd', lr: 0.001, maxIter: 300)
+r2 = minimize(rosen, method: 'lbfgs')
+plot rosen, path: [r1, r2], file: 'paths.png'
+plot r1, r2, file: 'convergence.svg'
+plot exp(x), x: -2..2, tangentAt: 0, taylor: [at: 0, order: [2]], file: 'exp.png', width: 400, height: 300
+plot cosine(period: 100), steps: 0..300, file: 'cosine.png'
+''')
+        def svg = Files.readString(dir.resolve('convergence.svg'))
+
+        then:
+        shown*.series == [['gd', 'lbfgs'], ['gd', 'lbfgs'], ['exp(x)', 'tangent at 0', 'taylor 2'], ['cosine(period: 100, min: 0)']]
+        shown*.format == ['png', 'svg', 'png', 'png']
+        svg.contains('gd: 300 iterations') && svg.contains('lbfgs: ')
+        ImageIO.read(dir.resolve('exp.png').toFile()).width == 400
+    }
+
+    def "animate writes one frame per k iterations, all paths advancing together, the last frame held"() {
+        when:
+        def shown = run(ROSEN + '''r1 = minimize(rosen, method: 'gd', lr: 0.001, maxIter: 100)
+r2 = minimize(rosen, method: 'adam', lr: 0.05, maxIter: 50)
+animate rosen, x: -2..2, y: -1..3, path: [r1, r2], every: 10, file: 'race.gif', width: 320, height: 240
+''')
+        def reader = ImageIO.getImageReadersByFormatName('gif').next()
+        reader.setInput(ImageIO.createImageInputStream(dir.resolve('race.gif').toFile()))
+
+        then: 'iterations 0, 10, ..., 100: 11 frames'
+        shown == [[kind: 'plot', file: 'race.gif', format: 'gif', width: 320, height: 240, series: ['gd', 'adam'], note: '11 frames, 10 iterations each']]
+        reader.getNumImages(true) == 11
+        reader.read(0).width == 320
+    }
+
+    def "an SVG is chosen by the extension; a feasible set and balls need no range"() {
+        when:
+        def shown = run(ROSEN + """q = (x - 1)**2 + 4*(y + 0.5)**2
+plot q, x: -2..2, y: -2..2, subjectTo: { x + y >= 1; x >= 0 }, file: 'feasible.svg'
+plot q, regularizers: [l1: 1, l2: 1], file: 'balls.png', title: 'L1 and L2 balls'""")
+
+        then:
+        shown*.format == ['svg', 'png']
+        Files.readString(dir.resolve('feasible.svg')).contains('constrained minimum (1.4, -0.4)')
+        Files.exists(dir.resolve('balls.png'))
+    }
+
+    def "a script replaces a picture it wrote earlier in the session, never a file it did not write"() {
+        given:
+        Files.writeString(dir.resolve('mine.png'), 'not a picture')
+
+        when:
+        run(ROSEN + "plot rosen, x: -2..2, y: -1..3, file: 'a.png'\nplot rosen, x: -1..1, y: -1..1, file: 'a.png'")
+
+        then:
+        notThrown(GradusException)
+
+        when:
+        run(ROSEN + "plot rosen, x: -2..2, y: -1..3, file: 'mine.png'")
+
+        then:
+        GradusException e = thrown()
+        e.exitCode == GradusException.FORBIDDEN
+        Files.readString(dir.resolve('mine.png')) == 'not a picture'
+    }
+
+    def "without file: and without a terminal the picture goes to NAME-N.png and says so"() {
+        when:
+        def shown = run(ROSEN + "plot rosen, x: -2..2, y: -1..3\nplot rosen, x: -1..1, y: -1..1")
+
+        then:
+        shown*.file == ['pics-1.png', 'pics-2.png']
+        shown.every { it.note.contains('not a terminal') }
+        Files.exists(dir.resolve('pics-1.png')) && Files.exists(dir.resolve('pics-2.png'))
+    }
+
+    def "with a terminal the picture is drawn in braille and no file is written"() {
+        given:
+        GradusSession session = new GradusSession()
+        session.terminal = { new PlotHost.Screen(80, 30, false) } as Supplier<PlotHost.Screen>
+
+        when:
+        def shown = session.run(ROSEN + 'plot rosen, x: -2..2, y: -1..3', 'pics.opt', dir)
+        PlotResult p = shown[0] as PlotResult
+
+        then:
+        p.format() == 'terminal' && p.file() == null
+        p.picture().columns() == 80
+        p.toText().any { it >= '\u2801' && it <= '\u28ff' }
+        Files.list(dir).count() == 0
+    }
+
+    def "mistakes are errors that say what to do"() {
+        when:
+        run(ROSEN + line)
+
+        then:
+        GradusException e = thrown()
+        e.message.contains(message)
+        e.line == 4 || e.line == 5
+        Files.list(dir).allMatch { it.fileName.toString() in ['pics.opt', 'pics.opt.png'] }
+
+        where:
+        line                                                        | message
+        "plot rosen, x: -2..2, y: -1..3, colour: 'red', file: 'a.png'" | "unknown option 'colour'"
+        "plot rosen, x: -2..2, y: -1..3, file: 'a.jpg'"             | 'must end in .png, .svg or .gif'
+        "plot rosen, x: -2..2, y: -1..3, file: '../a.png'"          | "writing '../a.png' is not allowed: it is outside the script's folder"
+        "plot rosen, x: -2..2, y: -1..3, file: 'pics.opt.png'\nplot rosen, x: -2..2, y: -1..3, file: 'race.gif'" | 'a .gif file is an animation'
+        "plot rosen, x: 2..2, y: -1..3, file: 'a.png'"              | 'must increase'
+        "plot x*y*variable(1, name: 'z'), file: 'a.png'"            | "has 3 (x, y, z): draw it on a plane through a result"
+        "plot 'rosen', file: 'a.png'"                               | 'cannot plot'
+        "animate rosen, x: -2..2, y: -1..3, file: 'a.gif'"          | 'give the runs, path: [r1, r2]'
+        "animate rosen, path: minimize(rosen), file: 'a.png'"       | 'the file name must end in .gif'
+    }
+}

@@ -1,0 +1,199 @@
+package org.gradus.data;
+
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Fills a table's contiguous storage from the text of its records, on two threads: the reading thread
+ * hands over blocks of records in file order, and one converter thread (with the reader, whenever
+ * blocks pile up) turns their cells into numbers written straight into place — features row-major in
+ * {@code x}, the target in {@code y}. The first bad record in file order is the one reported, however
+ * the blocks were shared out.
+ */
+final class TableFill {
+    static final int BLOCK = 2048;
+
+    private final String fileName;
+    private final List<String> columns;
+    /** Per column: its feature index, or -1 for the target. */
+    private final int[] feature;
+    private final int features;
+    private final boolean hasTarget;
+    private double[] x;
+    private double[] y;
+    private int capacity;
+    private int rows;
+    private Block current;
+    private final LinkedBlockingQueue<Block> queue = new LinkedBlockingQueue<>();
+    private final ReentrantReadWriteLock storage = new ReentrantReadWriteLock();
+    private final Thread converter;
+    private long errorRow = Long.MAX_VALUE;
+    private String error;
+    private volatile boolean failed;
+    /** Set when every block has been queued: the converter stops when it finds the queue empty. */
+    private volatile boolean closed;
+
+    TableFill(String fileName, List<String> columns, String target, int expectedRows, boolean parallel) {
+        this.fileName = fileName;
+        this.columns = columns;
+        this.feature = new int[columns.size()];
+        int k = 0;
+        for (int j = 0; j < feature.length; j++) feature[j] = columns.get(j).equals(target) ? -1 : k++;
+        this.features = k;
+        this.hasTarget = target != null;
+        this.capacity = Math.max(16, expectedRows);
+        this.x = new double[Math.multiplyExact(capacity, Math.max(1, features))];
+        this.y = hasTarget ? new double[capacity] : null;
+        this.current = new Block(0, BLOCK);
+        this.converter = parallel ? new Thread(this::convertQueued, "gradus-csv") : null;
+        if (converter != null) {
+            converter.setDaemon(true);
+            converter.start();
+        }
+    }
+
+    /** Whether a bad record has been found (the reader may stop reading). */
+    boolean failed() {
+        return failed;
+    }
+
+    /** The next record of the file, in order, from the given line. */
+    void add(String[] fields, long line) {
+        if (fields.length != columns.size()) {
+            fail(rows, fileName + " line " + line + ": " + fields.length + " value(s), but the header has " + columns.size()
+                    + " columns " + columns);
+            return;
+        }
+        Block b = current;
+        b.fields[b.count] = fields;
+        b.lines[b.count++] = line;
+        rows++;
+        if (b.count == BLOCK) {
+            dispatch(b);
+            current = new Block(rows, BLOCK);
+        }
+    }
+
+    /** All records added: waits for the conversions; the storage, or the first error in file order. */
+    DataSet finish(String name, String target) {
+        dispatch(current);
+        if (converter != null) {
+            closed = true;
+            Block b;
+            while ((b = queue.poll()) != null) convert(b);
+            try {
+                converter.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DataFileException("loading " + fileName + " was interrupted");
+            }
+        }
+        if (error != null) throw new DataFileException(error);
+        if (rows == 0) throw new DataFileException(fileName + " has a header but no rows");
+        if (capacity > rows + rows / 10 + 16) { // a generous estimate: give the rest back
+            x = Arrays.copyOf(x, rows * features);
+            if (y != null) y = Arrays.copyOf(y, rows);
+        }
+        return new DataSet(name, columns, target, rows, x, y);
+    }
+
+    private void dispatch(Block b) {
+        if (b.count == 0) return;
+        ensureCapacity(b.firstRow + b.count);
+        if (converter == null) {
+            convert(b);
+            return;
+        }
+        queue.add(b);
+        while (queue.size() > 2) { // the converter is behind: the reader converts too
+            Block other = queue.poll();
+            if (other == null) break;
+            convert(other);
+        }
+    }
+
+    private void ensureCapacity(int needed) {
+        if (needed <= capacity) return;
+        storage.writeLock().lock();
+        try {
+            int grown = Math.max(needed, capacity + capacity / 2);
+            x = Arrays.copyOf(x, Math.multiplyExact(grown, Math.max(1, features)));
+            if (y != null) y = Arrays.copyOf(y, grown);
+            capacity = grown;
+        } finally {
+            storage.writeLock().unlock();
+        }
+    }
+
+    private void convertQueued() {
+        try {
+            while (true) {
+                boolean last = closed; // read before polling: an empty queue after closing means done
+                Block b = queue.poll(20, TimeUnit.MILLISECONDS);
+                if (b != null) convert(b);
+                else if (last) return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void convert(Block b) {
+        storage.readLock().lock();
+        try {
+            double[] xs = x, ys = y;
+            int f = features;
+            for (int i = 0; i < b.count; i++) {
+                String[] fields = b.fields[i];
+                int r = b.firstRow + i;
+                for (int j = 0; j < fields.length; j++) {
+                    double v;
+                    try {
+                        v = JavaDoubleParser.parseDouble(fields[j].strip());
+                    } catch (NumberFormatException e) {
+                        String cell = CsvLoader.unquote(fields[j]);
+                        try {
+                            v = JavaDoubleParser.parseDouble(cell);
+                        } catch (NumberFormatException notNumber) {
+                            fail(r, fileName + " line " + b.lines[i] + ", column " + columns.get(j) + ": '" + cell + "' is not a number");
+                            return;
+                        }
+                    }
+                    int k = feature[j];
+                    if (k >= 0) xs[r * f + k] = v;
+                    else ys[r] = v;
+                }
+                b.fields[i] = null;
+            }
+        } finally {
+            storage.readLock().unlock();
+        }
+    }
+
+    private synchronized void fail(long row, String message) {
+        if (row < errorRow) {
+            errorRow = row;
+            error = message;
+        }
+        failed = true;
+    }
+
+    /** Consecutive records from row firstRow on, with the line each starts on. */
+    private static final class Block {
+        final int firstRow;
+        final String[][] fields;
+        final long[] lines;
+        int count;
+
+        Block(int firstRow, int size) {
+            this.firstRow = firstRow;
+            this.fields = new String[size][];
+            this.lines = new long[size];
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.gradus.plot.figure;
+
+import java.awt.Color;
+
+/**
+ * Marks at points, each optionally labelled (the label drawn beside the mark).
+ *
+ * @param size   the mark's diameter in points
+ * @param labels one per point or null; a null entry draws no label
+ */
+public record Markers(String legend, double[] x, double[] y, Shape shape, Color colour, double size, String[] labels) implements Layer {
+    /** The mark: a filled dot, an open circle (a path's start), a cross (a path's end), a star (an optimum), a triangle. */
+    public enum Shape { DOT, CIRCLE, CROSS, STAR, TRIANGLE }
+
+    public Markers {
+        if (x.length != y.length) throw new IllegalArgumentException("markers need as many x as y values");
+        if (labels != null && labels.length != x.length) throw new IllegalArgumentException("markers need one label per point");
+    }
+
+    public static Markers at(double x, double y, Shape shape, Color colour, double size, String label) {
+        return new Markers(null, new double[]{x}, new double[]{y}, shape, colour, size, label == null ? null : new String[]{label});
+    }
+}

@@ -1,0 +1,76 @@
+package org.gradus.plot.pictures
+
+import org.gradus.expr.Layout
+import org.gradus.plot.figure.Curve
+import org.gradus.plot.figure.Figure
+import org.gradus.plot.figure.Palette
+import org.gradus.plot.render.Drawings
+import org.gradus.plot.runs.RunView
+
+import spock.lang.Specification
+
+import static org.gradus.plot.pictures.Fx.*
+
+/** Convergence pictures from traces given by hand. */
+class ConvergenceSpec extends Specification {
+
+    static RunView run(String method, List<Double> f, List<Double> g, List<Double> seconds = null) {
+        int n = f.size()
+        double[] it = (0..<n).collect { it as double } as double[]
+        new RunView(method, false, 'converged', n - 1, f[-1], new Layout([x, y]), it, f as double[], g as double[],
+                seconds as double[], it, null, it, null)
+    }
+
+    def "f − f* per iteration on a log scale, f* the best value reached; a gap of 0 is left out"() {
+        given:
+        RunView a = run('gd', [10d, 1d, 0.1d, 0.01d], [4d, 2d, 1d, 0.5d])
+        RunView b = run('newton', [10d, 0.001d, 1e-9d], [4d, 1e-3d, 1e-8d])
+
+        when:
+        Figure f = Convergence.figure([a, b], opts([:]))
+        List<Curve> gaps = f.panels()[0].layers().findAll { it instanceof Curve } as List<Curve>
+
+        then:
+        f.series() == ['gd', 'newton']
+        f.panels()*.y()*.log() == [true, true]
+        f.panels()[0].title() == 'f − f*, with f* = 1e-9 (the best value reached)'
+        gaps[0].y().toList().withIndex().every { v, i -> Math.abs(v - ([10, 1, 0.1, 0.01][i] - 1e-9)) < 1e-15 }
+        Double.isNaN(gaps[1].y()[2])
+        gaps*.legend() == ['gd: 3 iterations, f = 0.01', 'newton: 2 iterations, f = 1e-9']
+        (f.panels()[1].layers()[1] as Curve).y().toList() == [4d, 1e-3d, 1e-8d]
+    }
+
+    def "fStar: sets f*, against: 'seconds' uses the recorded seconds"() {
+        when:
+        Figure f = Convergence.figure([run('adam', [2d, 1d], [1d, 1d], [0d, 0.5d])], opts([fStar: 0, against: 'seconds']))
+        Curve c = f.panels()[0].layers()[0] as Curve
+
+        then:
+        c.x().toList() == [0d, 0.5d]
+        c.y().toList() == [2d, 1d]
+        f.panels()[0].x().label() == 'seconds'
+    }
+
+    def "drawn, the line passes through the pixels of its points on the log axis"() {
+        given:
+        Figure f = Convergence.figure([run('gd', [100d, 10d, 1d, 0.1d], [1d, 1d, 1d, 1d])], opts([fStar: 0]))
+
+        when:
+        def (img, areas) = Drawings.draw(f)
+        def a = areas[0]
+
+        then: 'the middle of each segment, in log space, is on the line'
+        [[0.5, Math.sqrt(1000)], [1.5, Math.sqrt(10)], [2.5, Math.sqrt(0.1)]].every { p ->
+            Drawings.near(Drawings.pixel(img, a.px(p[0]), a.py(p[1])), Palette.onWhite(0), 60)
+        }
+    }
+
+    def "an unknown against: says what works"() {
+        when:
+        Convergence.figure([run('gd', [1d, 0.5d], [1d, 1d])], opts([against: 'time']))
+
+        then:
+        IllegalArgumentException e = thrown()
+        e.message == "against: 'iteration', 'seconds' or 'evaluations', not 'time'"
+    }
+}

@@ -1,0 +1,105 @@
+package org.gradus.plot.pictures
+
+import org.gradus.atoms.Ops
+import org.gradus.plot.figure.Band
+import org.gradus.plot.figure.Curve
+import org.gradus.plot.figure.Figure
+import org.gradus.plot.figure.Markers
+import org.gradus.plot.figure.Span
+
+import spock.lang.Specification
+
+import static org.gradus.plot.pictures.Fx.*
+
+/** The lecture's pictures of one variable, checked against the mathematics worked by hand. */
+class OneVariableSpec extends Specification {
+
+    static Curve curve(Figure f, String prefix) { f.panels()[0].layers().find { it instanceof Curve && it.legend()?.startsWith(prefix) } as Curve }
+
+    def "the tangent of eˣ at 1 is e + e(x − 1), and its Taylor polynomial of order 2 at 0 is 1 + x + x²/2"() {
+        when:
+        Figure f = OneVariable.figure([Ops.exp(x)], opts([x: -2..2, tangentAt: 1, taylor: [at: 0, order: [1, 2]]]))
+        Curve t = curve(f, 'tangent'), t1 = curve(f, 'Taylor order 1'), t2 = curve(f, 'Taylor order 2')
+
+        then:
+        t.legend() == 'tangent at x = 1: 2.718 + 2.718(x − 1)'
+        t2.legend() == 'Taylor order 2 at 0: 1 + x + 0.5x²'
+        t1.legend() == 'Taylor order 1 at 0: 1 + x'
+        (0..<t.x().length).every { i -> Math.abs(t.y()[i] - (Math.E + Math.E * (t.x()[i] - 1))) < 1e-12 }
+        (0..<t2.x().length).every { i -> double v = t2.x()[i]; Math.abs(t2.y()[i] - (1 + v + v * v / 2)) < 1e-12 }
+        f.series() == ['exp(x)', 'tangent at 1', 'taylor 1', 'taylor 2']
+    }
+
+    def "the chord of a convex function stays above the graph: no shading"() {
+        when:
+        Figure f = OneVariable.figure([Ops.exp(x)], opts([x: -2..2, secant: [-1, 1.5]]))
+
+        then:
+        curve(f, 'secant').legend() == 'secant on [-1, 1.5]: on or above the graph'
+        !f.panels()[0].layers().any { it instanceof Band }
+    }
+
+    def "the chord of sin(x) + 0.3x on [-3, 2] lies below the graph near 2: that part is shaded"() {
+        when:
+        Figure f = OneVariable.figure([wave()], opts([x: -4..4, secant: [-3, 2]]))
+        Band b = f.panels()[0].layers().find { it instanceof Band } as Band
+        List<Integer> shaded = (0..<b.x().length).findAll { !Double.isNaN(b.lower()[it]) }
+
+        then: 'the chord from (-3, f(-3)) to (2, f(2)) is below f exactly where f - chord > 0'
+        b.legend() == 'chord below the graph: not convex on [-3, 2]'
+        shaded.every { i ->
+            double v = b.x()[i]
+            double fv = Math.sin(v) + 0.3 * v
+            double chord = (Math.sin(-3) - 0.9) + ((Math.sin(2) + 0.6) - (Math.sin(-3) - 0.9)) * (v + 3) / 5
+            fv > chord && Math.abs(b.lower()[i] - chord) < 1e-12 && Math.abs(b.upper()[i] - fv) < 1e-12
+        }
+        b.x()[shaded.first()] > 0.5 && b.x()[shaded.last()] < 2
+    }
+
+    def "x³ − 3x increases on [-3, -1], decreases on [-1, 1], increases on [1, 3]; a maximum at -1 and a minimum at 1"() {
+        when:
+        Figure f = OneVariable.figure([cubic()], opts([x: -3..3, monotonicity: true, stationary: true]))
+        List<Span> spans = f.panels()[0].layers().findAll { it instanceof Span } as List<Span>
+        List<Markers> marks = f.panels()[0].layers().findAll { it instanceof Markers && it.labels() != null } as List<Markers>
+
+        then:
+        spans.size() == 3
+        [spans*.from(), [-3d, -1d, 1d]].transpose().every { a, e -> Math.abs(a - e) < 1e-12 }
+        [spans*.to(), [-1d, 1d, 3d]].transpose().every { a, e -> Math.abs(a - e) < 1e-12 }
+        spans*.legend() == ['increasing (f′ > 0)', 'decreasing (f′ < 0)', null]
+        marks.collect { [it.labels()[0], Math.round(it.x()[0] * 1e6) / 1e6, Math.round(it.y()[0] * 1e6) / 1e6] } as Set ==
+                [['maximum', -1d, 2d], ['minimum', 1d, -2d]] as Set
+    }
+
+    def "x³ is increasing on all of [-2, 2]: its stationary point at 0 does not split it, and is degenerate"() {
+        when:
+        Figure f = OneVariable.figure([pow(x, 3)], opts([x: -2..2, monotonicity: true, stationary: true]))
+        List<Span> spans = f.panels()[0].layers().findAll { it instanceof Span } as List<Span>
+        Markers m = f.panels()[0].layers().find { it instanceof Markers && it.labels() != null } as Markers
+
+        then:
+        spans.size() == 1 && spans[0].from() == -2d && spans[0].to() == 2d
+        m.labels()[0] == 'degenerate (f″ = 0)'
+    }
+
+    def "1/x is drawn over the bulk of its values, not over its pole"() {
+        when:
+        Figure f = OneVariable.figure([Ops.div(c(1), x)], opts([x: -2..2]))
+
+        then:
+        f.panels()[0].y().fixed()
+        f.panels()[0].y().upper() < 200 && f.panels()[0].y().lower() > -200
+    }
+
+    def "several functions share one variable; anything else is an error that says so"() {
+        expect:
+        OneVariable.figure([Ops.exp(x), Ops.mul(x, x)], opts([x: -1..1])).series() == ['exp(x)', 'x**2']
+
+        when:
+        OneVariable.figure([Ops.exp(x), Ops.exp(y)], opts([x: -1..1]))
+
+        then:
+        IllegalArgumentException e = thrown()
+        e.message.contains('must share their variable')
+    }
+}
