@@ -89,10 +89,11 @@ public final class Arguments {
 
     // ---- the conversions ----------------------------------------------------------------------
 
-    /** A number or an expression, as an expression. */
+    /** A number or an expression, as an expression; a vector or matrix variable is taken whole (an elementwise function then gives an array). */
     public static Expr toExpr(Object v, String what, Function<Object, String> describe) {
         if (v instanceof Expr e) return e;
         if (v instanceof Number n) return Constant.of(n.doubleValue());
+        if (v instanceof Vec vec && vec.asArray() != null) return vec.asArray(); // exp(v): elementwise on the whole vector
         if (v == null) throw new IllegalArgumentException(what + " is null; expected a number or an expression");
         throw new IllegalArgumentException(what + " must be a number or an expression, not " + describe.apply(v));
     }
