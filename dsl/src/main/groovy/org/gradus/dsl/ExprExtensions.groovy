@@ -129,6 +129,9 @@ class ExprExtensions {
         t.rows()
     }
 
+    /** {@code s.points}: a stationary report's points, each {@code p.at}, {@code p.x}, {@code p.type}, printed {@code (x = 1, y = 0)}. */
+    static List<org.gradus.result.PointResult> getPoints(org.gradus.analysis.StationaryReport self) { self.namedPoints() }
+
     /** A shown value's JSON object as text. */
     static String json(Shown self) { self.toJson() }
 }

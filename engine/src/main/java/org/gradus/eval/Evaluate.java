@@ -13,8 +13,8 @@ public final class Evaluate {
     }
 
     /**
-     * f at the point; names of variables f does not depend on are ignored, a variable of f without a
-     * value is an error naming it.
+     * f at the point (NaN where f is undefined); names of variables f does not depend on are ignored, a
+     * variable of f without a value is an error naming it.
      */
     public static double at(Expr f, Map<String, ?> point) {
         Layout layout = f.layout();
@@ -24,18 +24,43 @@ public final class Evaluate {
 
     /**
      * The value of f at the point: a number for a scalar expression, an {@link ArrayValue} (kind
-     * {@code vector} or {@code matrix}) for an array expression.
+     * {@code vector} or {@code matrix}) for an array expression. A scalar outside f's domain is an error, as
+     * in {@link #inDomain}.
      */
     public static Object valueAt(Expr f, Map<String, ?> point) {
-        if (!f.isArray()) return at(f, point);
+        if (!f.isArray()) return inDomain(f, point);
         Layout layout = f.layout();
         double[] x = layout.fromNames(PointArgs.restrict(point, layout), null);
         return new ArrayValue(f.shape(), Program.compile(f, layout).arrayValue(x));
     }
 
-    /** The value of f at a flat point of the layout: a number, or an {@link ArrayValue}. */
+    /** The value of f at a flat point of the layout: a number (checked as {@link #inDomain}), or an {@link ArrayValue}. */
     public static Object valueAt(Expr f, Layout layout, double[] x) {
         Program p = Program.compile(f, layout);
-        return f.isArray() ? new ArrayValue(f.shape(), p.arrayValue(x)) : (Object) p.value(x);
+        if (f.isArray()) return new ArrayValue(f.shape(), p.arrayValue(x));
+        double v = p.value(x);
+        if (!Double.isFinite(v)) {
+            String outside = DomainCheck.at(f, layout, x);
+            if (outside != null) throw new IllegalArgumentException(outside);
+        }
+        return v;
+    }
+
+    /**
+     * As {@link #at}, but a point outside f's domain is an error ({@link DomainCheck}: "log(x - 3) at x = 1:
+     * log needs a positive argument, got -2"), as a script's {@code f.at(...)} reports it. A value that
+     * overflows is ±Infinity.
+     *
+     * @throws IllegalArgumentException when an atom of f is outside its domain at the point
+     */
+    public static double inDomain(Expr f, Map<String, ?> point) {
+        Layout layout = f.layout();
+        double[] x = layout.fromNames(PointArgs.restrict(point, layout), null);
+        double v = Program.compile(f, layout).value(x);
+        if (!Double.isFinite(v)) {
+            String outside = DomainCheck.at(f, layout, x);
+            if (outside != null) throw new IllegalArgumentException(outside);
+        }
+        return v;
     }
 }

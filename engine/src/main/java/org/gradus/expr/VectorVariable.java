@@ -24,7 +24,7 @@ public final class VectorVariable implements VariableBlock, Vec {
      * @throws IllegalArgumentException for no elements, reversed bounds, or a start value outside them
      */
     public VectorVariable(String name, double[] start, double lower, double upper) {
-        this(name, Shape.vector(start.length), start, lower, upper, null);
+        this(name,  Shape.vector(start.length), start, lower, upper, null);
     }
 
     public VectorVariable(String name, int size, double start) {
@@ -32,12 +32,14 @@ public final class VectorVariable implements VariableBlock, Vec {
     }
 
     private VectorVariable(String name, Shape shape, double[] start, double lower, double upper, Initializer init) {
+        if (Double.isNaN(lower) || Double.isNaN(upper)) throw new IllegalArgumentException("a bound must be a number, not NaN");
         if (start.length != shape.size()) {
             throw new IllegalArgumentException("a " + shape.text() + " " + (shape.isMatrix() ? "matrix" : "vector") + " needs "
                     + shape.size() + " start values, got " + start.length);
         }
         if (!(lower <= upper)) throw new IllegalArgumentException("lower bound " + lower + " is above upper bound " + upper);
         for (double s : start) {
+            if (!Double.isFinite(s)) throw new IllegalArgumentException("a start value must be a finite number, not " + s);
             if (s < lower || s > upper) {
                 throw new IllegalArgumentException("start value " + s + " is outside the bounds [" + lower + ", " + upper + "]");
             }
