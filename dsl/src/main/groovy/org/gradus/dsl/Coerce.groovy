@@ -85,6 +85,12 @@ final class Coerce {
         Arguments.toVec(v, what, DESCRIBE)
     }
 
+    /** A true/false option. */
+    static boolean flag(Object v, String what) {
+        if (v instanceof Boolean) return (Boolean) v
+        throw new IllegalArgumentException("$what must be true or false, not ${describe(v)}")
+    }
+
     static boolean isVectorLike(Object v) {
         Arguments.isVectorLike(v)
     }

@@ -69,6 +69,8 @@ class ExprExtensions {
     static int getFeatures(DataSet self) { self.features() }
     static List<String> getColumns(DataSet self) { self.columns() }
     static String getTarget(DataSet self) { self.target() }
+    /** {@code data.classes}: the labels of a class target, class k first at k (csv(..., classes: true)). */
+    static List<String> getClasses(DataSet self) { self.classes() }
 
     /** {@code def (train, test) = data.split(0.8, seed: 1)}. */
     static List<DataSet> split(DataSet self, Map options, Number fraction) {

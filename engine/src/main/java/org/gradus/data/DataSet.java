@@ -6,6 +6,7 @@ import org.gradus.expr.DataRowsKey;
 import org.gradus.expr.Expr;
 import org.gradus.expr.IndexSymbol;
 import org.gradus.expr.Lookup;
+import org.gradus.expr.TableSlice;
 import org.gradus.expr.Vec;
 import org.gradus.result.Shown;
 
@@ -35,6 +36,8 @@ public final class DataSet implements Shown {
     private final double[] x;
     /** The target column, or null. */
     private final double[] y;
+    /** The class labels of a class target (class k is {@code classes.get(k)}), or null. */
+    private final List<String> classes;
 
     /** A table given row by row (each row one value per column, in column order). */
     public DataSet(String name, List<String> columns, double[][] table, String target) {
@@ -47,6 +50,12 @@ public final class DataSet implements Shown {
      * target of each row (null without a target). Arrays may be longer than the rows need.
      */
     public DataSet(String name, List<String> columns, String target, int rows, double[] x, double[] y) {
+        this(name, columns, target, rows, x, y, null);
+    }
+
+    /** As above, for a class target: {@code y} holds class numbers 0..K−1, {@code classes} their labels. */
+    public DataSet(String name, List<String> columns, String target, int rows, double[] x, double[] y, List<String> classes) {
+        this.classes = classes == null ? null : List.copyOf(classes);
         this.name = name;
         this.columns = List.copyOf(columns);
         this.target = target;
@@ -101,6 +110,22 @@ public final class DataSet implements Shown {
 
     public List<String> featureNames() {
         return features;
+    }
+
+    /**
+     * The labels of a class target ({@code csv(..., classes: true)}), in class order: row.y = k means
+     * {@code classes().get(k)}.
+     *
+     * @throws IllegalArgumentException when the target was not read as classes
+     */
+    public List<String> classes() {
+        if (classes == null) throw new IllegalArgumentException(name + " has no classes; read it with csv(file, target: 'label', classes: true)");
+        return classes;
+    }
+
+    /** The number of classes of a class target, 0 without one. */
+    public int classCount() {
+        return classes == null ? 0 : classes.size();
     }
 
     public String target() {
@@ -160,7 +185,8 @@ public final class DataSet implements Shown {
             int r = order[i], f = features.size(), k = 0;
             for (int j = 0; j < columns.size(); j++) t[i - from][j] = columns.get(j).equals(target) ? y[r] : x[r * f + k++];
         }
-        return new DataSet(name + "_" + suffix, columns, t, target);
+        DataSet part = new DataSet(name + "_" + suffix, columns, t, target);
+        return classes == null ? part : new DataSet(part.name, columns, target, part.rows, part.x, part.y, classes);
     }
 
     /** The current row inside a reduction: {@code row.x} (features), {@code row.y} (target), {@code row['col']}. */
@@ -191,6 +217,11 @@ public final class DataSet implements Shown {
                 public Expr get(Expr index) {
                     if (index instanceof Constant c) return get((int) c.value());
                     return new Lookup(name + ".x", x, Ops.add(Ops.mul(Constant.of(f), r), index), null);
+                }
+
+                @Override
+                public Expr asArray() { // W * row.x, row.x - mu: the row's features as one block of the table
+                    return new TableSlice(name + ".x", x, Ops.mul(Constant.of(f), r), f, "row.x");
                 }
 
                 @Override
@@ -228,13 +259,14 @@ public final class DataSet implements Shown {
         m.put("features", features.size());
         m.put("columns", columns);
         m.put("target", target);
+        if (classes != null) m.put("classes", classes);
         return m;
     }
 
     @Override
     public String toText() {
         return "data set " + name + ": " + rows + " rows, " + features.size() + " features " + features
-                + (target != null ? ", target " + target : "");
+                + (target != null ? ", target " + target : "") + (classes != null ? ", classes " + classes : "");
     }
 
     @Override
