@@ -20,6 +20,21 @@ final class Coerce {
         Arguments.toExpr(v, what, DESCRIBE)
     }
 
+    /**
+     * An operand of an operator: a number or expression as it is, and arrays — a vector or matrix
+     * variable whole, a constant matrix, a list of numbers or of rows — as array expressions.
+     */
+    static Expr operand(Object v, String what = 'argument') {
+        if (v instanceof Expr || v instanceof Number || v == null) return expr(v, what)
+        if (v instanceof org.gradus.expr.Matrix || v instanceof Vec || v instanceof List || v instanceof double[]) return Arguments.toArray(v, what, DESCRIBE)
+        expr(v, what)
+    }
+
+    /** A vector or matrix: a variable whole, an array expression, a list, a constant matrix. */
+    static Expr array(Object v, String what = 'argument') {
+        Arguments.toArray(v, what, DESCRIBE)
+    }
+
     static double number(Object v, String what) {
         Arguments.toNumber(v, what, DESCRIBE)
     }
@@ -70,8 +85,29 @@ final class Coerce {
         Arguments.toVec(v, what, DESCRIBE)
     }
 
+    /** A true/false option. */
+    static boolean flag(Object v, String what) {
+        if (v instanceof Boolean) return (Boolean) v
+        throw new IllegalArgumentException("$what must be true or false, not ${describe(v)}")
+    }
+
     static boolean isVectorLike(Object v) {
         Arguments.isVectorLike(v)
+    }
+
+    /** Start values of a rows × columns matrix: a number for all, or rows of numbers. */
+    static double[] matrixStart(Object start, int rows, int columns) {
+        double[] out = new double[rows * columns]
+        if (start instanceof Number) {
+            Arrays.fill(out, finite(start, 'start'))
+            return out
+        }
+        if (!(start instanceof List) || ((List) start).size() != rows) throw new IllegalArgumentException("start: must be a number or $rows rows of $columns numbers")
+        ((List) start).eachWithIndex { Object row, int i ->
+            if (!(row instanceof List) || ((List) row).size() != columns) throw new IllegalArgumentException("start: row $i must have $columns numbers")
+            ((List) row).eachWithIndex { Object v, int j -> out[i * columns + j] = finite(v, 'start') }
+        }
+        out
     }
 
     /** A box {name: lo..hi} (ranges or two-element lists) as name → {lo, hi}, read by the engine ({@link PointArgs#box}). */

@@ -8,6 +8,7 @@ import org.gradus.diff.Gradient
 import org.gradus.diff.Hessian
 import org.gradus.eval.Evaluate
 import org.gradus.atoms.Ops
+import org.gradus.atoms.array.ArrayOps
 import org.gradus.expr.Expr
 import org.gradus.expr.VectorVariable
 import org.gradus.optim.OptimizationResult
@@ -21,11 +22,12 @@ import org.gradus.result.Shown
  */
 @CompileStatic
 class ExprExtensions {
-    static Expr plus(Expr self, Object o) { Ops.add(self, Coerce.expr(o, 'the right side of +')) }
-    static Expr minus(Expr self, Object o) { Ops.sub(self, Coerce.expr(o, 'the right side of -')) }
-    static Expr multiply(Expr self, Object o) { Ops.mul(self, Coerce.expr(o, 'the right side of *')) }
-    static Expr div(Expr self, Object o) { Ops.div(self, Coerce.expr(o, 'the right side of /')) }
-    static Expr power(Expr self, Object o) { Ops.pow(self, Coerce.expr(o, 'the exponent')) }
+    static Expr plus(Expr self, Object o) { Ops.add(self, Coerce.operand(o, 'the right side of +')) }
+    static Expr minus(Expr self, Object o) { Ops.sub(self, Coerce.operand(o, 'the right side of -')) }
+    /** Elementwise, or the matrix product when the left side is a matrix ({@code W * x}). */
+    static Expr multiply(Expr self, Object o) { ArrayOps.times(self, Coerce.operand(o, 'the right side of *')) }
+    static Expr div(Expr self, Object o) { Ops.div(self, Coerce.operand(o, 'the right side of /')) }
+    static Expr power(Expr self, Object o) { Ops.pow(self, Coerce.operand(o, 'the exponent')) }
     static Expr negative(Expr self) { Ops.neg(self) }
     static Expr positive(Expr self) { self }
 
@@ -35,11 +37,12 @@ class ExprExtensions {
     static Expr div(Number self, Expr o) { Ops.div(Coerce.expr(self), o) }
     static Expr power(Number self, Expr o) { Ops.pow(Coerce.expr(self), o) }
 
-    /** {@code w[3]} or, inside a sum, {@code w[2*i + 1]}. */
+    /** {@code w[3]} or, inside a sum, {@code w[2*i + 1]}; {@code W[1]} is row 1 of a matrix variable ({@code W[1][2]}, {@code W[1, 2]}). */
     static Expr getAt(VectorVariable self, Object index) {
         if (index instanceof Number) {
             Number n = (Number) index
             if (n.doubleValue() != Math.rint(n.doubleValue())) throw new IllegalArgumentException("index $n of ${self.name()} is not a whole number")
+            if (self.isMatrix()) return ArrayExtensions.getAt(self.whole(), index)
             return self.get(n.intValue())
         }
         if (index instanceof Expr) return self.get((Expr) index)
@@ -49,11 +52,11 @@ class ExprExtensions {
     /** The number of elements, as for a list. */
     static int size(VectorVariable self) { self.size() }
 
-    /** The value at a point: {@code f.at(x: 1, y: 2)}. */
-    static double at(Expr self, Map point) { Evaluate.inDomain(self, Coerce.point(point)) }
+    /** The value at a point: {@code f.at(x: 1, y: 2)}; an array expression gives a vector or matrix value. */
+    static Object at(Expr self, Map point) { Evaluate.valueAt(self, Coerce.point(point)) }
 
     /** The value at a minimization result's point: {@code f.at(result)}. */
-    static double at(Expr self, org.gradus.optim.OptimizationResult result) { Evaluate.inDomain(self, result.x()) }
+    static Object at(Expr self, org.gradus.optim.OptimizationResult result) { Evaluate.valueAt(self, result.layout(), result.point()) }
 
     /** A gradient's value at a point: {@code grad(f).at(x: 1, y: 2)}. */
     static GradientAt at(Gradient self, Map point) { GradientAt.of(self, Coerce.point(point)) }
@@ -66,6 +69,8 @@ class ExprExtensions {
     static int getFeatures(DataSet self) { self.features() }
     static List<String> getColumns(DataSet self) { self.columns() }
     static String getTarget(DataSet self) { self.target() }
+    /** {@code data.classes}: the labels of a class target, class k first at k (csv(..., classes: true)). */
+    static List<String> getClasses(DataSet self) { self.classes() }
 
     /** {@code def (train, test) = data.split(0.8, seed: 1)}. */
     static List<DataSet> split(DataSet self, Map options, Number fraction) {
@@ -93,7 +98,10 @@ class ExprExtensions {
      */
     static Object getX(OptimizationResult self) {
         Map<String, Object> point = new LinkedHashMap<>()
-        self.x().each { String k, Object v -> point.put(k, v instanceof double[] ? (((double[]) v) as List<Double>) : v) }
+        self.x().each { String k, Object v ->
+            point.put(k, v instanceof double[] ? (((double[]) v) as List<Double>)
+                    : v instanceof double[][] ? ((double[][]) v).collect { double[] r -> r as List<Double> } : v)
+        }
         point
     }
     static Object getF(OptimizationResult self) { self.fields().get('f') }

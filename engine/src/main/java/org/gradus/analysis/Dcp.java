@@ -8,12 +8,15 @@ import org.gradus.atoms.Monotonicity;
 import org.gradus.atoms.VectorAtom;
 import org.gradus.atoms.VectorFunction;
 import org.gradus.atoms.Wording;
+import org.gradus.atoms.array.ArrayNode;
+import org.gradus.atoms.array.ArrayOp;
 import org.gradus.expr.Dependence;
 import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
 import org.gradus.expr.ExprVector;
 import org.gradus.expr.SumOver;
 import org.gradus.expr.Variable;
+import org.gradus.expr.VariableArray;
 import org.gradus.expr.Vec;
 import org.gradus.expr.VectorVariable;
 
@@ -71,10 +74,11 @@ public final class Dcp {
 
     private Curvature compute(Expr e) {
         if (!Dependence.dependsOnVariables(e)) return Curvature.CONSTANT;
-        if (e instanceof Variable || e instanceof Element) return Curvature.AFFINE;
+        if (e instanceof Variable || e instanceof Element || e instanceof VariableArray) return Curvature.AFFINE;
         if (e instanceof SumOver s) return curvature(s.body());
         if (e instanceof VectorFunction vf) return vector(vf);
         if (e instanceof Apply a) return apply(a);
+        if (e instanceof ArrayNode n) return array(n);
         fail(show(e) + ": no curvature rule for " + e.getClass().getSimpleName());
         return Curvature.UNKNOWN;
     }
@@ -134,6 +138,60 @@ public final class Dcp {
                 return Curvature.UNKNOWN;
             }
         }
+        return own;
+    }
+
+    /**
+     * An array operation, by the same rule: its own curvature (elementwise for an array value) and its
+     * monotonicity in each operand; an index operand must not depend on the variables.
+     */
+    private Curvature array(ArrayNode n) {
+        ArrayOp op = n.op();
+        List<Expr> args = n.args();
+        Interval[] r = new Interval[args.size()];
+        Curvature[] c = new Curvature[args.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = ranges.of(args.get(i));
+            c[i] = curvature(args.get(i));
+            if (op.isIndex(i) && c[i] != Curvature.CONSTANT) {
+                fail(show(n) + ": its index " + show(args.get(i)) + " depends on the variables; an index must be data or a number");
+                return Curvature.UNKNOWN;
+            }
+        }
+        for (Curvature ci : c) if (ci == Curvature.UNKNOWN) return Curvature.UNKNOWN;
+        Curvature own = op.curvature(args);
+        if (own == Curvature.CONSTANT) return Curvature.CONSTANT;
+        if (own == Curvature.UNKNOWN) {
+            fail(show(n) + ": " + op.curvatureFailure(args));
+            return Curvature.UNKNOWN;
+        }
+        Curvature sum = Curvature.CONSTANT;
+        for (int i = 0; i < args.size(); i++) {
+            if (c[i] == Curvature.CONSTANT || op.isIndex(i)) continue;
+            if (c[i].isAffine()) {
+                if (own.isAffine()) sum = sum.plus(Curvature.AFFINE);
+                continue;
+            }
+            Monotonicity m = op.monotonicity(i, args, r);
+            Curvature part = m == Monotonicity.INCREASING ? c[i] : m == Monotonicity.DECREASING ? c[i].negate() : Curvature.UNKNOWN;
+            boolean ok = own.isAffine() ? part != Curvature.UNKNOWN : part == own;
+            if (!ok) {
+                fail(show(n) + ": " + op.name() + " is " + word(own) + " and " + word(m) + " in " + show(args.get(i)) + " on " + interval(r[i])
+                        + ", but " + show(args.get(i)) + " is " + word(c[i]) + "; " + (own.isAffine()
+                        ? "an affine map keeps the curvature of an argument only where it is monotone"
+                        : "a " + word(own) + " function of a " + word(c[i]) + " argument needs it to be " + (c[i] == own ? "increasing" : "decreasing")));
+                return Curvature.UNKNOWN;
+            }
+            if (own.isAffine()) {
+                Curvature next = sum.plus(part);
+                if (next == Curvature.UNKNOWN) {
+                    fail(show(n) + ": adds " + word(sum) + " and " + word(part) + " parts; the rules cannot tell the curvature of such a sum");
+                    return Curvature.UNKNOWN;
+                }
+                sum = next;
+            }
+        }
+        if (own.isAffine()) return sum == Curvature.CONSTANT ? Curvature.AFFINE : sum;
         return own;
     }
 

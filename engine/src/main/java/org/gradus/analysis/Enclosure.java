@@ -7,7 +7,12 @@ import org.gradus.atoms.Divide;
 import org.gradus.atoms.Interval;
 import org.gradus.atoms.Multiply;
 import org.gradus.atoms.VectorFunction;
+import org.gradus.atoms.array.ArrayNode;
+import org.gradus.atoms.array.ArrayOp;
 import org.gradus.expr.Constant;
+import org.gradus.expr.ConstantArray;
+import org.gradus.expr.TableSlice;
+import org.gradus.expr.VariableArray;
 import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
 import org.gradus.expr.IndexSymbol;
@@ -98,7 +103,49 @@ public final class Enclosure {
         if (e instanceof VectorFunction vf) return of(vf.lowered());
         if (e instanceof SumOver s) return sum(s);
         if (e instanceof Apply a) return apply(a);
+        if (e instanceof VariableArray va) return block(va.variable());
+        if (e instanceof ConstantArray ca) return hull(ca.values(), 0, ca.values().length - 1);
+        if (e instanceof TableSlice ts) return slice(ts);
+        if (e instanceof ArrayNode n) return array(n);
         throw new IllegalArgumentException("no enclosure for " + e.getClass().getSimpleName());
+    }
+
+    /** Every element of a vector or matrix variable. */
+    private Interval block(VectorVariable v) {
+        int off = layout.offset(v);
+        Interval r = coords[off];
+        for (int k = 1; k < v.size(); k++) r = r.union(coords[off + k]);
+        return r;
+    }
+
+    private static Interval hull(double[] t, int lo, int hi) {
+        if (lo > hi) return Interval.ALL;
+        double mn = t[lo], mx = t[lo];
+        for (int j = lo + 1; j <= hi; j++) {
+            mn = Math.min(mn, t[j]);
+            mx = Math.max(mx, t[j]);
+        }
+        return new Interval(mn, mx);
+    }
+
+    /** Every element a row's block ({@code row.x}) can take over the rows the index ranges over. */
+    private Interval slice(TableSlice ts) {
+        double[] t = ts.table();
+        Interval base = indexRange(ts.base());
+        int lo = (int) Math.max(0, Math.ceil(base.lo() - 1e-9));
+        int hi = (int) Math.min(t.length - 1, Math.floor(base.hi() + 1e-9) + ts.length() - 1);
+        return hull(t, lo, hi);
+    }
+
+    /** An array operation: the hull of its elements from its operands' hulls ({@link ArrayOp#range}), widened. */
+    private Interval array(ArrayNode n) {
+        Interval[] args = new Interval[n.args().size()];
+        for (int i = 0; i < args.length; i++) args[i] = of(n.arg(i));
+        if (!n.op().smoothOn(n.args(), args)) {
+            smooth = false;
+            if (firstNonSmooth == null) firstNonSmooth = n;
+        }
+        return widen(n.op().range(n.args(), args));
     }
 
     private Interval apply(Apply a) {

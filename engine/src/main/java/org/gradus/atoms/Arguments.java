@@ -1,6 +1,7 @@
 package org.gradus.atoms;
 
 import org.gradus.expr.Constant;
+import org.gradus.expr.ConstantArray;
 import org.gradus.expr.ConstantVector;
 import org.gradus.expr.Expr;
 import org.gradus.expr.ExprVector;
@@ -63,6 +64,19 @@ public final class Arguments {
         return isVectorLike(values.get(k));
     }
 
+    /** True when argument k is an array-valued expression ({@code W * x}, {@code 2*v}) rather than a vector operand or a scalar. */
+    public boolean isArrayExpression(int k) {
+        return values.get(k) instanceof Expr e && e.isArray();
+    }
+
+    /**
+     * Argument k as an array expression: an array-valued expression as it is, a vector or matrix variable
+     * whole, a list of numbers or expressions, a list of rows, an array, a constant matrix.
+     */
+    public Expr array(int k) {
+        return toArray(values.get(k), "the argument of " + function, describe);
+    }
+
     /** Argument k as a number; {@code name} is the parameter's name, for messages. */
     public double number(int k, String name) {
         return toNumber(values.get(k), name, describe);
@@ -75,10 +89,11 @@ public final class Arguments {
 
     // ---- the conversions ----------------------------------------------------------------------
 
-    /** A number or an expression, as an expression. */
+    /** A number or an expression, as an expression; a vector or matrix variable is taken whole (an elementwise function then gives an array). */
     public static Expr toExpr(Object v, String what, Function<Object, String> describe) {
         if (v instanceof Expr e) return e;
         if (v instanceof Number n) return Constant.of(n.doubleValue());
+        if (v instanceof Vec vec && vec.asArray() != null) return vec.asArray(); // exp(v): elementwise on the whole vector
         if (v == null) throw new IllegalArgumentException(what + " is null; expected a number or an expression");
         throw new IllegalArgumentException(what + " must be a number or an expression, not " + describe.apply(v));
     }
@@ -108,6 +123,27 @@ public final class Arguments {
             return new ExprVector(elements);
         }
         throw new IllegalArgumentException(what + " must be a vector (a vector variable or a list), not " + describe.apply(v));
+    }
+
+    /**
+     * A value as an array expression (see {@link #array(int)}).
+     *
+     * @throws IllegalArgumentException for a scalar, an empty list or anything else, saying what was expected
+     */
+    public static Expr toArray(Object v, String what, Function<Object, String> describe) {
+        if (v instanceof Expr e) {
+            if (e.isArray()) return e;
+            throw new IllegalArgumentException(what + " must be a vector or a matrix, not the scalar " + e);
+        }
+        if (v instanceof Matrix m) return ConstantArray.of(m);
+        if (v instanceof double[][] d) return ConstantArray.of(new Matrix(d));
+        if (v instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof List<?>) return ConstantArray.of(toMatrix(v, describe));
+        Vec vec = toVec(v, what, describe);
+        Expr whole = vec.asArray();
+        if (whole != null) return whole;
+        List<Expr> elements = new ArrayList<>();
+        for (int k = 0; k < vec.size(); k++) elements.add(vec.get(k));
+        return org.gradus.atoms.array.ArrayOps.stack(elements);
     }
 
     public static boolean isVectorLike(Object v) {

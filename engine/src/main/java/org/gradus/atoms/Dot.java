@@ -10,7 +10,7 @@ public final class Dot extends VectorAtom {
     public static final Dot INSTANCE = new Dot();
     public static final FunctionWord WORD = FunctionWord.named("dot").vector("a").vector("b")
             .help("inner product of two vectors").example("dot(w, [1, 2, 3])")
-            .builds(a -> new VectorFunction(INSTANCE, List.of(a.vec(0), a.vec(1))));
+            .builds(a -> applied(INSTANCE, a, 2));
 
     @Override
     public String name() {
@@ -32,6 +32,16 @@ public final class Dot extends VectorAtom {
     @Override
     public double[] gradient(int k, double[][] x) {
         return x[1 - k].clone();
+    }
+
+    @Override
+    public Expr gradient(int k, List<Expr> operands, Expr self) {
+        return operands.get(1 - k);
+    }
+
+    @Override
+    public boolean smooth() {
+        return true;
     }
 
     @Override

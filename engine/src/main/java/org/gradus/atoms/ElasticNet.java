@@ -14,7 +14,7 @@ public final class ElasticNet extends VectorAtom {
             .builds(a -> {
                 double alpha = a.number(1, "alpha");
                 if (alpha < 0 || alpha > 1) throw new IllegalArgumentException("elasticNet's alpha must be in [0, 1], got " + alpha);
-                return new VectorFunction(new ElasticNet(alpha), List.of(a.vec(0)));
+                return applied(new ElasticNet(alpha), a, 1);
             });
 
     private final double alpha;
@@ -35,6 +35,12 @@ public final class ElasticNet extends VectorAtom {
     @Override
     public double value(double[][] x) {
         return alpha * sumOfAbs(x[0]) + (1 - alpha) * sumOfSquares(x[0]);
+    }
+
+    /** The gradient in the operand as an array expression of it. */
+    @Override
+    public Expr gradient(int k, List<Expr> operands, Expr self) {
+        return Ops.add(Ops.mul(Constant.of(alpha), Ops.apply(Sign.INSTANCE, operands.get(0))), Ops.mul(Constant.of(2 * (1 - alpha)), operands.get(0)));
     }
 
     @Override

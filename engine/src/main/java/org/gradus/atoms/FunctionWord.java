@@ -25,7 +25,9 @@ public final class FunctionWord {
         /** a number (a parameter of the function, such as huber's delta) */
         NUMBER,
         /** a constant matrix */
-        MATRIX
+        MATRIX,
+        /** a matrix variable or matrix expression (its sample: the shape {rows, columns} the contract spec uses) */
+        ARRAY
     }
 
     /**
@@ -198,6 +200,12 @@ public final class FunctionWord {
         /** A number that may be left out. */
         public Declaration optionalNumber(String parameter, double defaultValue) {
             parameters.add(new Parameter(parameter, Kind.NUMBER, defaultValue, defaultValue));
+            return this;
+        }
+
+        /** A matrix (variable or expression), with the shape the contract spec calls the word with. */
+        public Declaration array(String parameter, int rows, int columns) {
+            parameters.add(new Parameter(parameter, Kind.ARRAY, null, new int[]{rows, columns}));
             return this;
         }
 

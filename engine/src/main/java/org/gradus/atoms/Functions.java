@@ -1,5 +1,13 @@
 package org.gradus.atoms;
 
+import org.gradus.atoms.array.ArgMax;
+import org.gradus.atoms.array.CrossEntropy;
+import org.gradus.atoms.array.Embed;
+import org.gradus.atoms.array.Fill;
+import org.gradus.atoms.array.OneHot;
+import org.gradus.atoms.array.Outer;
+import org.gradus.atoms.array.Softmax;
+import org.gradus.atoms.array.Trace;
 import org.gradus.expr.Expr;
 
 import java.util.ArrayList;
@@ -25,6 +33,8 @@ public final class Functions {
             Relu.WORD, LeakyRelu.WORD, Sigmoid.WORD, Softplus.WORD, Power.WORD, Max.WORD, Min.WORD, LogSumExp.WORD,
             // vectors
             Dot.WORD, Norm1.WORD, Norm2.WORD, SumSquares.WORD, QuadForm.WORD,
+            // arrays
+            Softmax.WORD, CrossEntropy.WORD, OneHot.WORD, ArgMax.WORD, Trace.WORD, Outer.WORD, Fill.WORD, Embed.WORD,
             // regularizers
             L1.WORD, L2.WORD, ElasticNet.WORD,
             // losses

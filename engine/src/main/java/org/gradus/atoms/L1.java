@@ -10,7 +10,7 @@ public final class L1 extends VectorAtom {
     public static final L1 INSTANCE = new L1();
     public static final FunctionWord WORD = FunctionWord.named("l1").vector("v")
             .help("L1 regularizer, sum of |v_i|").example("minimize mse + 0.1*l1(w)")
-            .builds(a -> new VectorFunction(INSTANCE, List.of(a.vec(0))));
+            .builds(a -> applied(INSTANCE, a, 1));
 
     @Override
     public String name() {
@@ -20,6 +20,12 @@ public final class L1 extends VectorAtom {
     @Override
     public double value(double[][] x) {
         return Norm1.INSTANCE.value(x);
+    }
+
+    /** The gradient in the operand as an array expression of it. */
+    @Override
+    public Expr gradient(int k, List<Expr> operands, Expr self) {
+        return Ops.apply(Sign.INSTANCE, operands.get(0));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.gradus.atoms;
 
+import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Vec;
 
@@ -10,7 +11,7 @@ public final class L2 extends VectorAtom {
     public static final L2 INSTANCE = new L2();
     public static final FunctionWord WORD = FunctionWord.named("l2").vector("v")
             .help("L2 regularizer, sum of v_i**2 (as in ridge)").example("minimize mse + 0.01*l2(w)")
-            .builds(a -> new VectorFunction(INSTANCE, List.of(a.vec(0))));
+            .builds(a -> applied(INSTANCE, a, 1));
 
     @Override
     public String name() {
@@ -20,6 +21,17 @@ public final class L2 extends VectorAtom {
     @Override
     public double value(double[][] x) {
         return SumSquares.INSTANCE.value(x);
+    }
+
+    /** The gradient in the operand as an array expression of it. */
+    @Override
+    public Expr gradient(int k, List<Expr> operands, Expr self) {
+        return Ops.mul(Constant.of(2), operands.get(0));
+    }
+
+    @Override
+    public boolean smooth() {
+        return true;
     }
 
     @Override

@@ -12,7 +12,7 @@ public final class LogSumExp extends Atom {
             .signature("logsumexp(a, b, ...) or logsumexp(v)")
             .help("log(exp(a) + exp(b) + ...), computed stably").example("logsumexp(x, y, 0)")
             .builds(a -> {
-                if (a.size() == 1 && a.isVectorLike(0)) return new VectorFunction(VectorLogSumExp.INSTANCE, List.of(a.vec(0)));
+                if (a.size() == 1 && (a.isVectorLike(0) || a.isArrayExpression(0))) return org.gradus.atoms.array.ArrayOps.logSumExp(a.array(0));
                 if (a.size() == 0) throw new IllegalArgumentException("logsumexp needs at least one argument");
                 return Ops.apply(INSTANCE, a.exprsFrom(0));
             });

@@ -10,7 +10,7 @@ public final class Norm1 extends VectorAtom {
     public static final Norm1 INSTANCE = new Norm1();
     public static final FunctionWord WORD = FunctionWord.named("norm1").vector("v")
             .help("sum of |v_i|").example("norm1(w)")
-            .builds(a -> new VectorFunction(INSTANCE, List.of(a.vec(0))));
+            .builds(a -> applied(INSTANCE, a, 1));
 
     @Override
     public String name() {
@@ -23,6 +23,12 @@ public final class Norm1 extends VectorAtom {
     }
 
     /** sign(v): at an element equal to 0 the subgradient's middle, 0 (as abs's derivative). */
+    /** The gradient in the operand as an array expression of it. */
+    @Override
+    public Expr gradient(int k, List<Expr> operands, Expr self) {
+        return Ops.apply(Sign.INSTANCE, operands.get(0));
+    }
+
     @Override
     public double[] gradient(int k, double[][] x) {
         return signs(x[0]);

@@ -10,7 +10,7 @@ public final class Norm2 extends VectorAtom {
     public static final Norm2 INSTANCE = new Norm2();
     public static final FunctionWord WORD = FunctionWord.named("norm2").vector("v")
             .help("Euclidean norm").example("norm2(w)")
-            .builds(a -> new VectorFunction(INSTANCE, List.of(a.vec(0))));
+            .builds(a -> applied(INSTANCE, a, 1));
 
     @Override
     public String name() {
@@ -20,6 +20,12 @@ public final class Norm2 extends VectorAtom {
     @Override
     public double value(double[][] x) {
         return Math.sqrt(sumOfSquares(x[0]));
+    }
+
+    /** The gradient in the operand as an array expression of it. */
+    @Override
+    public Expr gradient(int k, List<Expr> operands, Expr self) {
+        return Ops.div(operands.get(0), self);
     }
 
     /** v/‖v‖ (NaN at v = 0, where the norm has no gradient). */

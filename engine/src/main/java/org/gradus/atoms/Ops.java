@@ -1,7 +1,10 @@
 package org.gradus.atoms;
 
+import org.gradus.atoms.array.ConstantFolding;
+import org.gradus.atoms.array.Shapes;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
+import org.gradus.expr.Shape;
 import org.gradus.expr.IndexSymbol;
 import org.gradus.expr.SumOver;
 import org.gradus.expr.Traversal;
@@ -18,6 +21,11 @@ import java.util.Map;
  * and {@code **1} vanish, sums and products are flattened, like terms ({@code 2*x + 3*x}) and like
  * factors ({@code x*x}) are collected. Simplification never changes a value where the original is
  * defined.
+ *
+ * <p>With array arguments they build elementwise operations (numbers and scalars broadcasting): shapes
+ * are checked first, and a result that simplified to a number ({@code v - v}) keeps its shape
+ * ({@link Shapes#fit}). The matrix product and the other array operations are built by
+ * {@link org.gradus.atoms.array.ArrayOps}.
  */
 public final class Ops {
     private Ops() {
@@ -37,6 +45,13 @@ public final class Ops {
 
     /** The sum of the terms, with constants folded and like terms collected. */
     public static Expr add(List<Expr> terms) {
+        Shape shape = Shapes.broadcast(terms);
+        Expr folded = shape.isScalar() ? null : ConstantFolding.fold(Add.INSTANCE, terms);
+        if (folded != null) return folded;
+        return Shapes.fit(addTerms(terms), shape);
+    }
+
+    private static Expr addTerms(List<Expr> terms) {
         Map<Expr, Double> coefficients = new LinkedHashMap<>();
         double constant = 0;
         List<Expr> flat = new ArrayList<>();
@@ -45,8 +60,9 @@ public final class Ops {
             else flat.add(t);
         }
         for (Expr t : flat) {
-            if (t instanceof Constant c) {
-                constant += c.value();
+            Double broadcast = t.isArray() ? Shapes.constantValue(t) : null;
+            if (t instanceof Constant c || broadcast != null) {
+                constant += t instanceof Constant c ? c.value() : broadcast;
                 continue;
             }
             double coef = 1;
@@ -109,6 +125,13 @@ public final class Ops {
 
     /** The product of the factors: one leading constant, like factors collected into powers. */
     public static Expr mul(List<Expr> factors) {
+        Shape shape = Shapes.broadcast(factors);
+        Expr folded = shape.isScalar() ? null : ConstantFolding.fold(Multiply.INSTANCE, factors);
+        if (folded != null) return folded;
+        return Shapes.fit(multiply(factors), shape);
+    }
+
+    private static Expr multiply(List<Expr> factors) {
         double c = 1;
         Map<Expr, Double> powers = new LinkedHashMap<>();
         List<Expr> flat = new ArrayList<>();
@@ -117,8 +140,9 @@ public final class Ops {
             else flat.add(f);
         }
         for (Expr f : flat) {
-            if (f instanceof Constant k) {
-                c *= k.value();
+            Double broadcast = f.isArray() ? Shapes.constantValue(f) : null;
+            if (f instanceof Constant || broadcast != null) {
+                c *= f instanceof Constant k ? k.value() : broadcast;
                 continue;
             }
             Expr base = f;
@@ -144,6 +168,13 @@ public final class Ops {
     }
 
     public static Expr div(Expr a, Expr b) {
+        Shape shape = Shapes.broadcast(List.of(a, b));
+        Expr folded = shape.isScalar() ? null : ConstantFolding.fold(Divide.INSTANCE, List.of(a, b));
+        if (folded != null) return folded;
+        return Shapes.fit(quotient(a, b), shape);
+    }
+
+    private static Expr quotient(Expr a, Expr b) {
         if (b instanceof Constant c) {
             double v = c.value();
             if (v == 1) return a;
@@ -157,6 +188,13 @@ public final class Ops {
     }
 
     public static Expr pow(Expr a, Expr b) {
+        Shape shape = Shapes.broadcast(List.of(a, b));
+        Expr folded = shape.isScalar() ? null : ConstantFolding.fold(Power.INSTANCE, List.of(a, b));
+        if (folded != null) return folded;
+        return Shapes.fit(power(a, b), shape);
+    }
+
+    private static Expr power(Expr a, Expr b) {
         if (b instanceof Constant e) {
             double p = e.value();
             if (p == 0) return Constant.ONE;
@@ -210,6 +248,9 @@ public final class Ops {
         if (atom instanceof Multiply) return mul(args);
         if (atom instanceof Divide) return div(args.get(0), args.get(1));
         if (atom instanceof Power) return pow(args.get(0), args.get(1));
+        Shape shape = Shapes.broadcast(args);
+        Expr folded = shape.isScalar() ? null : ConstantFolding.fold(atom, args);
+        if (folded != null) return folded;
         boolean allConstant = true;
         for (Expr a : args) allConstant &= a instanceof Constant;
         if (allConstant) {
@@ -221,7 +262,7 @@ public final class Ops {
             }
         }
         if (atom instanceof Abs && args.get(0) instanceof Apply a && a.atom() instanceof Abs) return a;
-        return new Apply(atom, args);
+        return Shapes.fit(new Apply(atom, args), shape);
     }
 
     /** {@code sum(from..<to) { i -> body }}; a body that does not use i becomes (to - from) * body. */

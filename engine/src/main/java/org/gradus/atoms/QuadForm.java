@@ -14,8 +14,10 @@ import java.util.List;
  */
 public final class QuadForm extends VectorAtom {
     public static final FunctionWord WORD = FunctionWord.named("quadForm").vector("v").matrix("A", new double[][]{{2, 1}, {1, 3}})
-            .help("v^T A v with a constant matrix A").example("quadForm(w, matrix([[2, 1], [1, 3]]))")
-            .builds(a -> new VectorFunction(new QuadForm(a.matrix(1)), List.of(a.vec(0))));
+            .help("v^T A v, for a constant or variable matrix A").example("quadForm(w, matrix([[2, 1], [1, 3]]))")
+            .builds(a -> a.isArrayExpression(0) || a.isArrayExpression(1) || a.raw(1) instanceof org.gradus.expr.VectorVariable
+                    ? org.gradus.atoms.array.ArrayOps.quadForm(a.array(0), a.array(1))
+                    : new VectorFunction(new QuadForm(a.matrix(1)), List.of(a.vec(0))));
 
     private final Matrix a;
 
@@ -37,6 +39,17 @@ public final class QuadForm extends VectorAtom {
         double s = 0;
         for (int i = 0; i < x[0].length; i++) for (int j = 0; j < x[0].length; j++) s += x[0][i] * a.get(i, j) * x[0][j];
         return s;
+    }
+
+    /** The gradient in the operand as an array expression of it. */
+    @Override
+    public Expr gradient(int k, List<Expr> operands, Expr self) {
+        return org.gradus.atoms.array.ArrayOps.product(symmetrized(), operands.get(0));
+    }
+
+    @Override
+    public boolean smooth() {
+        return true;
     }
 
     /** (A + Aᵀ)v. */
@@ -62,6 +75,14 @@ public final class QuadForm extends VectorAtom {
             for (int j = i + 1; j < n; j++) terms.add(Ops.mul(Constant.of(a.get(i, j) + a.get(j, i)), x.get(i), x.get(j)));
         }
         return Ops.add(terms);
+    }
+
+    /** A + Aᵀ as a constant array. */
+    private Expr symmetrized() {
+        int n = a.rows();
+        double[] s = new double[n * n];
+        for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) s[i * n + j] = a.get(i, j) + a.get(j, i);
+        return new org.gradus.expr.ConstantArray(null, s, org.gradus.expr.Shape.matrix(n, n));
     }
 
     private double[][] symmetric() {

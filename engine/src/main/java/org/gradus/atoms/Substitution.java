@@ -5,6 +5,9 @@ import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Lookup;
 import org.gradus.expr.SumOver;
+import org.gradus.expr.TableSlice;
+import org.gradus.atoms.array.ArrayNode;
+import org.gradus.atoms.array.ArrayOps;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,6 +57,20 @@ public final class Substitution {
         if (e instanceof SumOver s) {
             Expr body = apply(s.body());
             return body == s.body() ? e : Ops.sum(s.index(), s.from(), s.to(), body, s.dataRows());
+        }
+        if (e instanceof ArrayNode n) {
+            List<Expr> args = new ArrayList<>(n.args().size());
+            boolean changed = false;
+            for (Expr x : n.args()) {
+                Expr y = apply(x);
+                changed |= y != x;
+                args.add(y);
+            }
+            return changed ? ArrayOps.apply(n.op(), args) : e;
+        }
+        if (e instanceof TableSlice t) {
+            Expr base = apply(t.base());
+            return base == t.base() ? e : t.withBase(base);
         }
         if (e instanceof VectorFunction v) {
             Expr low = apply(v.lowered());

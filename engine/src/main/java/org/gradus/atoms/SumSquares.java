@@ -11,7 +11,7 @@ public final class SumSquares extends VectorAtom {
     public static final SumSquares INSTANCE = new SumSquares();
     public static final FunctionWord WORD = FunctionWord.named("sumsq").vector("v")
             .help("sum of v_i**2").example("sumsq(w)")
-            .builds(a -> new VectorFunction(INSTANCE, List.of(a.vec(0))));
+            .builds(a -> applied(INSTANCE, a, 1));
 
     @Override
     public String name() {
@@ -21,6 +21,17 @@ public final class SumSquares extends VectorAtom {
     @Override
     public double value(double[][] x) {
         return sumOfSquares(x[0]);
+    }
+
+    /** The gradient in the operand as an array expression of it. */
+    @Override
+    public Expr gradient(int k, List<Expr> operands, Expr self) {
+        return Ops.mul(Constant.of(2), operands.get(0));
+    }
+
+    @Override
+    public boolean smooth() {
+        return true;
     }
 
     @Override

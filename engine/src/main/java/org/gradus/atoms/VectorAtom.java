@@ -39,6 +39,39 @@ public abstract class VectorAtom {
     public abstract double[] gradient(int k, double[][] x);
 
     /**
+     * The gradient in operand k as an array expression of the operands (whole arrays, see
+     * {@link org.gradus.atoms.array.VectorAtomOp}); {@code self} is the node: v/norm2(v) for the norm.
+     */
+    public Expr gradient(int k, List<Expr> operands, Expr self) {
+        throw new UnsupportedOperationException(name() + " has no symbolic gradient over arrays");
+    }
+
+    /**
+     * True when the function is twice continuously differentiable everywhere (sums of squares, dot,
+     * logsumexp, quadratic forms); the norms and l1 have kinks.
+     */
+    public boolean smooth() {
+        return false;
+    }
+
+    /**
+     * This atom's word applied to the first {@code count} arguments: over whole arrays
+     * ({@link org.gradus.atoms.array.VectorAtomOp}) when one of them is an array expression
+     * ({@code l2(W * x)}, {@code dot(w2, tanh(h))}), else to vector operands as a {@link VectorFunction}.
+     */
+    static Expr applied(VectorAtom atom, Arguments a, int count) {
+        boolean arrays = false;
+        for (int k = 0; k < count; k++) arrays |= a.isArrayExpression(k);
+        List<Expr> xs = new ArrayList<>();
+        List<Vec> vs = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            if (arrays) xs.add(a.array(k));
+            else vs.add(a.vec(k));
+        }
+        return arrays ? org.gradus.atoms.array.ArrayOps.vectorFunction(atom, xs) : new VectorFunction(atom, vs);
+    }
+
+    /**
      * The summand at element i of a function that is a sum over the elements (Σ|vᵢ|, Σaᵢbᵢ); functions of
      * another shape override {@link #lower} instead.
      */

@@ -21,6 +21,17 @@ public final class VectorLogSumExp extends VectorAtom {
     }
 
     /** softmax(v). */
+    /** The gradient in the operand as an array expression of it. */
+    @Override
+    public Expr gradient(int k, List<Expr> operands, Expr self) {
+        return org.gradus.atoms.array.ArrayOps.softmax(operands.get(0));
+    }
+
+    @Override
+    public boolean smooth() {
+        return true;
+    }
+
     @Override
     public double[] gradient(int k, double[][] x) {
         double out = value(x);

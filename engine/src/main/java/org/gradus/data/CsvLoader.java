@@ -40,6 +40,15 @@ public final class CsvLoader {
 
     /** As {@link #load(Path, String)}, telling {@code listener} (may be null) how far it has got. */
     public static DataSet load(Path file, String target, LoadListener listener) {
+        return load(file, target, false, listener);
+    }
+
+    /**
+     * As {@link #load(Path, String, LoadListener)}; with {@code classes} the target column holds class
+     * labels (numbers or text), numbered 0..K−1 in sorted order and listed by {@link DataSet#classes()}.
+     */
+    public static DataSet load(Path file, String target, boolean classes, LoadListener listener) {
+        if (classes && target == null) throw new DataFileException("classes: true needs a target column: csv(file, target: 'label', classes: true)");
         String fileName = file.getFileName().toString();
         try {
             long size = Files.size(file);
@@ -54,7 +63,7 @@ public final class CsvLoader {
                 }
                 long expected = MemoryCheck.estimateRows(file, size);
                 MemoryCheck.requireMemory(fileName, expected, columns.size());
-                TableFill fill = new TableFill(fileName, columns, target, (int) Math.min(expected, Integer.MAX_VALUE / 2), large);
+                TableFill fill = new TableFill(fileName, columns, target, classes, (int) Math.min(expected, Integer.MAX_VALUE / 2), large);
                 long nextReport = LARGE;
                 while (records.hasNext() && !fill.failed()) {
                     CsvRecord rec = records.next();

@@ -6,6 +6,7 @@ import org.gradus.expr.DataRowsKey;
 import org.gradus.expr.Expr;
 import org.gradus.expr.IndexSymbol;
 import org.gradus.expr.Lookup;
+import org.gradus.expr.TableSlice;
 import org.gradus.expr.Vec;
 import org.gradus.result.Shown;
 
@@ -45,6 +46,8 @@ public final class DataSet implements Shown {
     private final double[] y;
     /** Where the rows are, for a partitioned data set; else null. */
     private final Partitions partitions;
+    /** The class labels of a class target (class k is {@code classes.get(k)}), or null. */
+    private final List<String> classes;
 
     /** A table given row by row (each row one value per column, in column order). */
     public DataSet(String name, List<String> columns, double[][] table, String target) {
@@ -57,11 +60,18 @@ public final class DataSet implements Shown {
      * target of each row (null without a target). Arrays may be longer than the rows need.
      */
     public DataSet(String name, List<String> columns, String target, int rows, double[] x, double[] y) {
-        this(name, columns, target, rows, x, y, null);
+        this(name, columns, target, rows, x, y, (Partitions) null, null);
     }
 
-    private DataSet(String name, List<String> columns, String target, int rows, double[] x, double[] y, Partitions partitions) {
+    /** As above, for a class target: {@code y} holds class numbers 0..K−1, {@code classes} their labels. */
+    public DataSet(String name, List<String> columns, String target, int rows, double[] x, double[] y, List<String> classes) {
+        this(name, columns, target, rows, x, y, null, classes);
+    }
+
+    private DataSet(String name, List<String> columns, String target, int rows, double[] x, double[] y, Partitions partitions,
+                    List<String> classes) {
         this.partitions = partitions;
+        this.classes = classes == null ? null : List.copyOf(classes);
         this.name = name;
         this.columns = List.copyOf(columns);
         this.target = target;
@@ -80,7 +90,7 @@ public final class DataSet implements Shown {
      */
     public static DataSet partitioned(String name, List<String> columns, String target, Partitions partitions) {
         if (target != null && !columns.contains(target)) throw new IllegalArgumentException("no column '" + target + "' among " + columns);
-        DataSet d = new DataSet(name, columns, target, partitions.rows(), new double[0], target == null ? null : new double[0], partitions);
+        DataSet d = new DataSet(name, columns, target, partitions.rows(), new double[0], target == null ? null : new double[0], partitions, null);
         PARTITIONED.values().removeIf(ref -> ref.get() == null);
         PARTITIONED.put(d.id, new WeakReference<>(d));
         return d;
@@ -169,6 +179,22 @@ public final class DataSet implements Shown {
         return features;
     }
 
+    /**
+     * The labels of a class target ({@code csv(..., classes: true)}), in class order: row.y = k means
+     * {@code classes().get(k)}.
+     *
+     * @throws IllegalArgumentException when the target was not read as classes
+     */
+    public List<String> classes() {
+        if (classes == null) throw new IllegalArgumentException(name + " has no classes; read it with csv(file, target: 'label', classes: true)");
+        return classes;
+    }
+
+    /** The number of classes of a class target, 0 without one. */
+    public int classCount() {
+        return classes == null ? 0 : classes.size();
+    }
+
     public String target() {
         return target;
     }
@@ -228,7 +254,8 @@ public final class DataSet implements Shown {
             int r = order[i], f = features.size(), k = 0;
             for (int j = 0; j < columns.size(); j++) t[i - from][j] = columns.get(j).equals(target) ? y[r] : x[r * f + k++];
         }
-        return new DataSet(name + "_" + suffix, columns, t, target);
+        DataSet part = new DataSet(name + "_" + suffix, columns, t, target);
+        return classes == null ? part : new DataSet(part.name, columns, target, part.rows, part.x, part.y, classes);
     }
 
     /** The current row inside a reduction: {@code row.x} (features), {@code row.y} (target), {@code row['col']}. */
@@ -259,6 +286,11 @@ public final class DataSet implements Shown {
                 public Expr get(Expr index) {
                     if (index instanceof Constant c) return get((int) c.value());
                     return new Lookup(name + ".x", x, Ops.add(Ops.mul(Constant.of(f), r), index), null);
+                }
+
+                @Override
+                public Expr asArray() { // W * row.x, row.x - mu: the row's features as one block of the table
+                    return new TableSlice(name + ".x", x, Ops.mul(Constant.of(f), r), f, "row.x");
                 }
 
                 @Override
@@ -297,13 +329,15 @@ public final class DataSet implements Shown {
         m.put("columns", columns);
         m.put("target", target);
         if (partitions != null) m.put("engine", partitions.where());
+        if (classes != null) m.put("classes", classes);
         return m;
     }
 
     @Override
     public String toText() {
         return "data set " + name + ": " + rows + " rows, " + features.size() + " features " + features
-                + (target != null ? ", target " + target : "") + (partitions != null ? ", in " + partitions.where() : "");
+                + (target != null ? ", target " + target : "") + (classes != null ? ", classes " + classes : "")
+                + (partitions != null ? ", in " + partitions.where() : "");
     }
 
     @Override

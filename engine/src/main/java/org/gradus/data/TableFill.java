@@ -26,6 +26,8 @@ final class TableFill {
     private final boolean hasTarget;
     private double[] x;
     private double[] y;
+    /** With {@code classes}: the target's label text per row, numbered by {@link ClassLabels} at the end. */
+    private String[] labels;
     private int capacity;
     private int rows;
     private Block current;
@@ -39,6 +41,11 @@ final class TableFill {
     private volatile boolean closed;
 
     TableFill(String fileName, List<String> columns, String target, int expectedRows, boolean parallel) {
+        this(fileName, columns, target, false, expectedRows, parallel);
+    }
+
+    /** As above; with {@code classes} the target holds labels (any text), numbered 0..K−1 when finished. */
+    TableFill(String fileName, List<String> columns, String target, boolean classes, int expectedRows, boolean parallel) {
         this.fileName = fileName;
         this.columns = columns;
         this.feature = new int[columns.size()];
@@ -49,6 +56,7 @@ final class TableFill {
         this.capacity = Math.max(16, expectedRows);
         this.x = new double[Math.multiplyExact(capacity, Math.max(1, features))];
         this.y = hasTarget ? new double[capacity] : null;
+        this.labels = hasTarget && classes ? new String[capacity] : null;
         this.current = new Block(0, BLOCK);
         this.converter = parallel ? new Thread(this::convertQueued, "gradus-csv") : null;
         if (converter != null) {
@@ -99,6 +107,7 @@ final class TableFill {
             x = Arrays.copyOf(x, rows * features);
             if (y != null) y = Arrays.copyOf(y, rows);
         }
+        if (labels != null) return new DataSet(name, columns, target, rows, x, y, ClassLabels.encode(labels, rows, y));
         return new DataSet(name, columns, target, rows, x, y);
     }
 
@@ -124,6 +133,7 @@ final class TableFill {
             int grown = Math.max(needed, capacity + capacity / 2);
             x = Arrays.copyOf(x, Math.multiplyExact(grown, Math.max(1, features)));
             if (y != null) y = Arrays.copyOf(y, grown);
+            if (labels != null) labels = Arrays.copyOf(labels, grown);
             capacity = grown;
         } finally {
             storage.writeLock().unlock();
@@ -147,11 +157,16 @@ final class TableFill {
         storage.readLock().lock();
         try {
             double[] xs = x, ys = y;
+            String[] ls = labels;
             int f = features;
             for (int i = 0; i < b.count; i++) {
                 String[] fields = b.fields[i];
                 int r = b.firstRow + i;
                 for (int j = 0; j < fields.length; j++) {
+                    if (ls != null && feature[j] < 0) {
+                        ls[r] = CsvLoader.unquote(fields[j]);
+                        continue;
+                    }
                     double v;
                     try {
                         v = JavaDoubleParser.parseDouble(fields[j].strip());

@@ -5,7 +5,9 @@ import org.gradus.atoms.Apply;
 import org.gradus.atoms.Multiply;
 import org.gradus.atoms.Ops;
 import org.gradus.atoms.VectorFunction;
+import org.gradus.atoms.array.ArrayOps;
 import org.gradus.expr.Constant;
+import org.gradus.expr.Dependence;
 import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
 import org.gradus.expr.IndexSymbol;
@@ -38,10 +40,16 @@ public final class Differentiator {
         this.target = target;
     }
 
-    /** ∂e/∂target, simplified. */
+    /** ∂e/∂target, simplified; an expression with arrays by reverse mode over whole arrays ({@link Adjoints}). */
     public static Expr partial(Expr e, Expr target) {
         if (!(target instanceof Variable || target instanceof Element)) {
             throw new IllegalArgumentException("can only differentiate by a variable or a vector element, not " + target);
+        }
+        if (Dependence.hasArrays(e)) {
+            Expr g = Adjoints.of(e).get(target instanceof Element el ? el.vector() : (Variable) target);
+            if (g == null) return Constant.ZERO;
+            if (target instanceof Element el) return g.isArray() ? ArrayOps.index(g, el.index()) : g;
+            return g;
         }
         return new Differentiator(target).d(e);
     }

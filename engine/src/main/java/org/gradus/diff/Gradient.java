@@ -1,5 +1,6 @@
 package org.gradus.diff;
 
+import org.gradus.expr.Dependence;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
 import org.gradus.result.Shown;
@@ -10,12 +11,15 @@ import java.util.Map;
 
 /**
  * The symbolic gradient of f: one exact partial derivative per coordinate. Its value at a point is a
- * point command of the calculus layer ({@code org.gradus.calculus.GradientAt#of}).
+ * point command of the calculus layer ({@code org.gradus.calculus.GradientAt#of}). The gradient of an
+ * expression with arrays is shown by variable block, in array form ({@code ∂/∂W = outer(..., x)}).
+ * Components are derived on first use, so asking only for the value at a point costs no symbolic work.
  */
 public final class Gradient implements Shown {
     private final Expr f;
     private final Layout layout;
-    private final List<Expr> components;
+    private List<Expr> components;
+    private List<Expr> blocks;
 
     public Gradient(Expr f) {
         this(f, f.layout());
@@ -24,7 +28,6 @@ public final class Gradient implements Shown {
     public Gradient(Expr f, Layout layout) {
         this.f = f;
         this.layout = layout;
-        this.components = Derivatives.gradient(f, layout);
     }
 
     public Expr function() {
@@ -35,15 +38,27 @@ public final class Gradient implements Shown {
         return layout;
     }
 
-    public List<Expr> components() {
+    public synchronized List<Expr> components() {
+        if (components == null) components = Derivatives.gradient(f, layout);
         return components;
+    }
+
+    /** The gradient by variable block ({@link Derivatives#blockGradient}): one array expression per vector or matrix variable. */
+    public synchronized List<Expr> blocks() {
+        if (blocks == null) blocks = Derivatives.blockGradient(f, layout);
+        return blocks;
+    }
+
+    /** Whether the gradient is shown by block, in array form. */
+    private boolean byBlock() {
+        return Dependence.hasArrays(f);
     }
 
     /** ∂f/∂(coordinate named name), e.g. {@code x} or {@code w[2]}. */
     public Expr component(String name) {
         int i = layout.coordinateNames().indexOf(name);
         if (i < 0) throw new IllegalArgumentException("no coordinate '" + name + "'; the coordinates are " + layout.coordinateNames());
-        return components.get(i);
+        return components().get(i);
     }
 
     @Override
@@ -54,8 +69,12 @@ public final class Gradient implements Shown {
     @Override
     public Map<String, Object> fields() {
         Map<String, Object> symbolic = new LinkedHashMap<>();
-        List<String> names = layout.coordinateNames();
-        for (int i = 0; i < names.size(); i++) symbolic.put(names.get(i), components.get(i).toString());
+        if (byBlock()) {
+            for (int b = 0; b < layout.blocks().size(); b++) symbolic.put(layout.blocks().get(b).name(), blocks().get(b).toString());
+        } else {
+            List<String> names = layout.coordinateNames();
+            for (int i = 0; i < names.size(); i++) symbolic.put(names.get(i), components().get(i).toString());
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("symbolic", symbolic);
         return out;
@@ -64,6 +83,14 @@ public final class Gradient implements Shown {
     @Override
     public String toText() {
         StringBuilder sb = new StringBuilder("gradient of ").append(f).append('\n');
+        if (byBlock()) {
+            for (int b = 0; b < layout.blocks().size(); b++) {
+                sb.append("  ∂/∂").append(layout.blocks().get(b).name()).append(" = ").append(blocks().get(b));
+                if (b + 1 < layout.blocks().size()) sb.append('\n');
+            }
+            return sb.toString();
+        }
+        List<Expr> components = components();
         List<String> names = layout.coordinateNames();
         for (int i = 0; i < names.size(); i++) {
             sb.append("  ∂/∂").append(names.get(i)).append(" = ").append(components.get(i));

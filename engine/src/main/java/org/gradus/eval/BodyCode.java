@@ -8,8 +8,10 @@ import static org.objectweb.asm.Opcodes.*;
 
 /**
  * What the emitter of one loop body works with: the tape, its index ranges, the method being written,
- * the JVM locals of every value and adjoint, and how to load an operand or call a rule of
- * {@link Opcode}.
+ * the JVM locals of every value and adjoint, how to load an operand, call a rule of {@link Opcode} or
+ * add to an adjoint — and how an array instruction is called: its rule in {@link ArraySweeps} runs on
+ * the body program's buffers, with its scalar operands and adjoints passed through the program's
+ * {@code val}/{@code adj}.
  */
 abstract class BodyCode {
     static final String RULES = "org/gradus/eval/Opcode";
@@ -28,6 +30,8 @@ abstract class BodyCode {
     // locals: x is 1, g is 2, seed is 3 (fused)
     static final int X = 1, G = 2, SEED = 3;
     int envL = -1, pL = -1, iL = -1;
+    /** With array instructions: the body program's scalar values and adjoints, where the array rules read and write them. */
+    int valArrayL = -1, adjArrayL = -1;
     int[] refL;
     int[] valL;
     int[] adjL;
@@ -107,5 +111,84 @@ abstract class BodyCode {
         if (Double.doubleToRawLongBits(v) == 0L) mv.visitInsn(DCONST_0);
         else if (v == 1) mv.visitInsn(DCONST_1);
         else mv.visitLdcInsn(v);
+    }
+
+    // ---- array instructions: calls of the rules of ArraySweeps ------------------------------------
+
+    static final String ARRAYS = "org/gradus/eval/ArraySweeps";
+
+    /**
+     * An array instruction: its scalar operands are stored where the rule reads them (the program's
+     * values), the rule of {@link ArraySweeps} runs on the program's buffers, and a scalar result is
+     * loaded back into its local.
+     */
+    void arrayForward(int j) {
+        for (int o : distinct(Opcode.operands(t, j))) {
+            if (t.len[o] > 0) continue;
+            mv.visitVarInsn(ALOAD, valArrayL);
+            pushInt(o);
+            loadD(o);
+            mv.visitInsn(DASTORE);
+        }
+        mv.visitVarInsn(ALOAD, pL);
+        pushInt(j);
+        mv.visitVarInsn(ALOAD, X);
+        mv.visitMethodInsn(INVOKESTATIC, ARRAYS, "forward", "(L" + KernelCompiler.PROGRAM + ";I[D)V", false);
+        if (t.len[j] == 0) {
+            mv.visitVarInsn(ALOAD, valArrayL);
+            pushInt(j);
+            mv.visitInsn(DALOAD);
+            mv.visitVarInsn(DSTORE, valL[j]);
+        }
+    }
+
+    /**
+     * The reverse step of an array instruction: a scalar adjoint is stored where the rule reads it, the
+     * rule runs, and what it passed to scalar operands is moved into their adjoint locals.
+     */
+    void arrayReverse(int j) {
+        if (t.len[j] == 0) {
+            mv.visitVarInsn(ALOAD, adjArrayL);
+            pushInt(j);
+            mv.visitVarInsn(DLOAD, adjL[j]);
+            mv.visitInsn(DASTORE);
+        }
+        mv.visitVarInsn(ALOAD, pL);
+        pushInt(j);
+        mv.visitVarInsn(ALOAD, X);
+        mv.visitVarInsn(ALOAD, G);
+        mv.visitMethodInsn(INVOKESTATIC, ARRAYS, "backward", "(L" + KernelCompiler.PROGRAM + ";I[D[D)V", false);
+        for (int o : distinct(Opcode.adjointOperands(t, j))) {
+            if (t.len[o] > 0 || !t.needsGradient[o]) continue;
+            contribute(o, () -> {
+                mv.visitVarInsn(ALOAD, adjArrayL);
+                pushInt(o);
+                mv.visitInsn(DALOAD);
+            }, false);
+            mv.visitVarInsn(ALOAD, adjArrayL);
+            pushInt(o);
+            mv.visitInsn(DCONST_0);
+            mv.visitInsn(DASTORE);
+        }
+    }
+
+    private static int[] distinct(int[] ids) {
+        return java.util.Arrays.stream(ids).distinct().toArray();
+    }
+
+    /** adj[target] += term (or -= term); the first contribution to an adjoint stores it. */
+    void contribute(int target, Runnable term, boolean subtract) {
+        if (!t.needsGradient[target]) return;
+        if (!inited[target]) {
+            term.run();
+            if (subtract) mv.visitInsn(DNEG);
+            mv.visitVarInsn(DSTORE, adjL[target]);
+            inited[target] = true;
+            return;
+        }
+        mv.visitVarInsn(DLOAD, adjL[target]);
+        term.run();
+        mv.visitInsn(subtract ? DSUB : DADD);
+        mv.visitVarInsn(DSTORE, adjL[target]);
     }
 }

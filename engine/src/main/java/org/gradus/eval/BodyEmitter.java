@@ -36,6 +36,10 @@ final class BodyEmitter extends BodyCode {
     }
 
     private void forward(int j) {
+        if (Opcode.isArray(op[j])) {
+            arrayForward(j);
+            return;
+        }
         switch (op[j]) {
             case CONST -> {
                 return; // pushed where used
@@ -244,8 +248,12 @@ final class BodyEmitter extends BodyCode {
             mv.visitVarInsn(DSTORE, adjL[out]);
             inited[out] = true;
         }
+        if (kc.hasArrays) { // array adjoints start at zero in every iteration
+            mv.visitVarInsn(ALOAD, pL);
+            mv.visitMethodInsn(INVOKEVIRTUAL, KernelCompiler.PROGRAM, "clearArrayAdjoints", "()V", false);
+        }
         for (int j = t.size - 1; j >= 0; j--) {
-            if (!t.needsGradient[j] || !inited[j]) continue; // no adjoint reaches j: it is zero
+            if (!t.needsGradient[j] || !inited[j] && t.len[j] == 0) continue; // no adjoint reaches j: it is zero
             Label skip = null;
             if (Opcode.skipsZeroAdjoint(t, j) && !(op[j] == LOOP && t.fused(j))) {
                 skip = new Label();
@@ -260,6 +268,10 @@ final class BodyEmitter extends BodyCode {
     }
 
     private void reverse(int j) {
+        if (Opcode.isArray(op[j])) {
+            arrayReverse(j);
+            return;
+        }
         final int g = adjL[j];
         switch (op[j]) {
             case VAR -> {
@@ -376,21 +388,5 @@ final class BodyEmitter extends BodyCode {
         mv.visitVarInsn(DLOAD, g);
         mv.visitInsn(DADD);
         mv.visitInsn(DASTORE);
-    }
-
-    /** adj[target] += term (or -= term); the first contribution to an adjoint stores it. */
-    private void contribute(int target, Runnable term, boolean subtract) {
-        if (!t.needsGradient[target]) return;
-        if (!inited[target]) {
-            term.run();
-            if (subtract) mv.visitInsn(DNEG);
-            mv.visitVarInsn(DSTORE, adjL[target]);
-            inited[target] = true;
-            return;
-        }
-        mv.visitVarInsn(DLOAD, adjL[target]);
-        term.run();
-        mv.visitInsn(subtract ? DSUB : DADD);
-        mv.visitVarInsn(DSTORE, adjL[target]);
     }
 }

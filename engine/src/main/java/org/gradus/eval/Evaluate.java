@@ -3,6 +3,7 @@ package org.gradus.eval;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
 import org.gradus.expr.PointArgs;
+import org.gradus.result.ArrayValue;
 
 import java.util.Map;
 
@@ -19,6 +20,30 @@ public final class Evaluate {
         Layout layout = f.layout();
         double[] x = layout.fromNames(PointArgs.restrict(point, layout), null);
         return Program.compile(f, layout).value(x);
+    }
+
+    /**
+     * The value of f at the point: a number for a scalar expression, an {@link ArrayValue} (kind
+     * {@code vector} or {@code matrix}) for an array expression. A scalar outside f's domain is an error, as
+     * in {@link #inDomain}.
+     */
+    public static Object valueAt(Expr f, Map<String, ?> point) {
+        if (!f.isArray()) return inDomain(f, point);
+        Layout layout = f.layout();
+        double[] x = layout.fromNames(PointArgs.restrict(point, layout), null);
+        return new ArrayValue(f.shape(), Program.compile(f, layout).arrayValue(x));
+    }
+
+    /** The value of f at a flat point of the layout: a number (checked as {@link #inDomain}), or an {@link ArrayValue}. */
+    public static Object valueAt(Expr f, Layout layout, double[] x) {
+        Program p = Program.compile(f, layout);
+        if (f.isArray()) return new ArrayValue(f.shape(), p.arrayValue(x));
+        double v = p.value(x);
+        if (!Double.isFinite(v)) {
+            String outside = DomainCheck.at(f, layout, x);
+            if (outside != null) throw new IllegalArgumentException(outside);
+        }
+        return v;
     }
 
     /**

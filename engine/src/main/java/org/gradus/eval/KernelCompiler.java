@@ -48,6 +48,8 @@ final class KernelCompiler {
     final IndexRanges ranges;
     final boolean hasLoop;
     final boolean needsEnv;
+    /** Whether the body has array instructions (they run through {@link ArraySweeps} on the body program's buffers). */
+    final boolean hasArrays;
 
     /** Objects the kernel reads from its refs array (tables, atoms, scratch arrays), and per instruction their index. */
     final List<Object> refs = new ArrayList<>();
@@ -69,9 +71,11 @@ final class KernelCompiler {
         this.atomRef = new int[size];
         this.scratchRef = new int[size];
         this.atomType = new String[size];
-        boolean loops = false, otherIndex = false;
+        boolean loops = false, otherIndex = false, arrays = false;
         for (int j = 0; j < size; j++) {
             tableRef[j] = atomRef[j] = scratchRef[j] = -1;
+            arrays |= Opcode.isArray(t.op[j]);
+            if (Opcode.isArray(t.op[j])) continue;
             switch (t.op[j]) {
                 case LOOP -> loops = true;
                 case INDEX -> otherIndex |= t.a[j] != slot;
@@ -90,13 +94,16 @@ final class KernelCompiler {
             }
         }
         this.hasLoop = loops;
+        this.hasArrays = arrays;
         this.needsEnv = loops || otherIndex;
         this.ranges = new IndexRanges(t, slot, from, to);
     }
 
     /** The kernel for the body, or null when it is not compiled (the caller interprets). */
     static LoopKernel compile(Program body, int slot, int from, int to) {
-        if (body.tape.size > MAX_INSTRUCTIONS) return null;
+        Tape t = body.tape;
+        if (t.size > MAX_INSTRUCTIONS || t.len[t.output()] > 0) return null;
+        for (byte op : t.op) if (op == Opcode.ALOOP) return null;
         try {
             KernelCompiler c = new KernelCompiler(body, slot, from, to);
             byte[] bytes = c.generate();
@@ -166,7 +173,16 @@ final class KernelCompiler {
         int fromL = next++, toL = next++;
         // fields into locals, once before the loop
         if (needsEnv) em.envL = fieldToLocal(mv, "env", "[I", next++);
-        if (hasLoop) em.pL = fieldToLocal(mv, "p", "L" + PROGRAM + ";", next++);
+        if (hasLoop || hasArrays) em.pL = fieldToLocal(mv, "p", "L" + PROGRAM + ";", next++);
+        if (hasArrays) {
+            em.valArrayL = next++;
+            em.adjArrayL = next++;
+            for (String[] f : new String[][]{{"val", String.valueOf(em.valArrayL)}, {"adj", String.valueOf(em.adjArrayL)}}) {
+                mv.visitVarInsn(ALOAD, em.pL);
+                mv.visitFieldInsn(GETFIELD, PROGRAM, f[0], "[D");
+                mv.visitVarInsn(ASTORE, Integer.parseInt(f[1]));
+            }
+        }
         em.refL = new int[refs.size()];
         for (int r = 0; r < em.refL.length; r++) {
             em.refL[r] = next++;

@@ -78,4 +78,52 @@ final class Loops {
         }
         return s;
     }
+
+    // ---- array-valued reductions (a gradient summed over rows, inside a gradient program) ---------
+
+    /** The value of ALOOP i: Σ of the body's array over the range or the current rows, into out. */
+    static void arraySum(Program p, int i, double[] x, double[] out) {
+        Tape t = p.tape;
+        Program body = p.body[i];
+        int slot = t.a[i], o = body.tape.output(), n = t.len[i];
+        java.util.Arrays.fill(out, 0);
+        RowWindow rows = rows(p, i);
+        int lo = rows == null ? t.from[i] : rows.lo, hi = rows == null ? t.to[i] : rows.hi;
+        for (int pos = lo; pos < hi; pos++) {
+            p.env[slot] = rows == null ? pos : rows.rows[pos];
+            Sweeps.forward(body, x, null, Double.NaN);
+            double[] v = body.aref[o];
+            int vo = body.aoff[o];
+            for (int k = 0; k < n; k++) out[k] += v[vo + k];
+        }
+        if (rows != null) {
+            double scale = batchScale(t, i, rows);
+            for (int k = 0; k < n; k++) out[k] *= scale;
+        }
+    }
+
+    /** Adds gᵀ·∂(ALOOP i)/∂x into grad: the body's reverse sweep per index, seeded with g. */
+    static void arrayBackward(Program p, int i, double[] x, double[] grad, double[] g) {
+        Tape t = p.tape;
+        Program body = p.body[i];
+        Tape bt = body.tape;
+        int slot = t.a[i], o = bt.output(), n = t.len[i];
+        if (!bt.needsGradient[o]) return;
+        RowWindow rows = rows(p, i);
+        double scale = rows == null ? 1 : batchScale(t, i, rows);
+        int lo = rows == null ? t.from[i] : rows.lo, hi = rows == null ? t.to[i] : rows.hi;
+        for (int pos = lo; pos < hi; pos++) {
+            p.env[slot] = rows == null ? pos : rows.rows[pos];
+            Sweeps.forward(body, x, null, Double.NaN);
+            java.util.Arrays.fill(body.adj, 0);
+            body.clearArrayAdjoints();
+            if (bt.op[o] == Opcode.AVAR) {
+                for (int k = 0; k < n; k++) grad[bt.a[o] + k] += scale * g[k];
+                continue;
+            }
+            double[] seed = body.aadj[o];
+            for (int k = 0; k < n; k++) seed[k] = scale * g[k];
+            Sweeps.backward(body, x, grad, false);
+        }
+    }
 }

@@ -28,16 +28,46 @@ import org.gradus.atoms.Power;
  * <tr><td>LOOP</td><td>Σ over the index range (or the current rows) of the body tape</td><td>the body's gradient, seeded with g</td></tr>
  * <tr><td>DOT</td><td>Σⱼ x[a + j]·table[(int) v_b + from + j], j &lt; k ({@link DotProducts#dot})</td><td>grad[a + j] += g·table[v_b + from + j]</td></tr>
  * </table>
+ *
+ * <p>Array instructions ({@link #isArray}, from ACONST on) have a value of {@code len} elements — or a
+ * scalar value for the reductions (ASUM, AINDEX, AXENT, ...) — and their own rules in
+ * {@link ArraySweeps} (which the interpreter and the generated code both call) over contiguous storage
+ * ({@link ArrayRules}). Their operands are instructions; scalar operands broadcast (AADDS, AMULS, AFILL)
+ * or index (ATABLE, AINDEX, AXENT, AONEHOT: no adjoint):
+ * <table>
+ * <caption>array opcodes</caption>
+ * <tr><th>opcode</th><th>value</th></tr>
+ * <tr><td>ACONST / AVAR / ATABLE</td><td>table / x[a .. a+len) / table[v_b .. v_b+len)</td></tr>
+ * <tr><td>AFILL</td><td>len copies of the scalar v_a</td></tr>
+ * <tr><td>AADD AADDS AMUL AMULS AMULC ADIV ASQ APOWC AUNARY AGENERIC</td><td>elementwise: a+b, a+s, a⊙b, a·s, a·k, a/b, a², aᵏ, f(a), f(args)</td></tr>
+ * <tr><td>AMATVEC / AMATMUL / ATRANS / AOUTER</td><td>A·x, A·B, Aᵀ, a bᵀ (dims: the shapes)</td></tr>
+ * <tr><td>ASUM AMAX AARGMAX AINDEX ALSE AXENT ATRACE AQUAD ADOT AVFUN</td><td>scalars: Σa, max a, argmax a, a[v_b], logsumexp a, logsumexp a − a[v_b], trace, vᵀMv, ⟨a, b⟩, a vector atom</td></tr>
+ * <tr><td>ABLOCK / AEMBED / ASOFTMAX / AONEHOT / ASTACK</td><td>a slice, a slice put in zeros, softmax, a one-hot array, a vector of scalars</td></tr>
+ * <tr><td>ALOOP</td><td>Σ over the index range of an array-valued body</td></tr>
+ * </table>
  */
 final class Opcode {
     static final byte CONST = 0, VAR = 1, INDEX = 2, ELEM = 3, LOOKUP = 4, ADD = 5, ADDC = 6, ADDN = 7, MUL = 8,
             MULC = 9, MULN = 10, DIV = 11, SQ = 12, POWC = 13, POW = 14, UNARY = 15, GENERIC = 16, LOOP = 17, DOT = 18;
 
+    static final byte ACONST = 19, AVAR = 20, ATABLE = 21, AFILL = 22, AADD = 23, AADDS = 24, AMUL = 25, AMULS = 26, AMULC = 27,
+            ADIV = 28, ASQ = 29, APOWC = 30, AUNARY = 31, AGENERIC = 32, AMATVEC = 33, AMATMUL = 34, ATRANS = 35, AOUTER = 36,
+            ASUM = 37, AMAX = 38, AARGMAX = 39, AINDEX = 40, ABLOCK = 41, AEMBED = 42, ASOFTMAX = 43, ALSE = 44, AXENT = 45,
+            AONEHOT = 46, ASTACK = 47, ATRACE = 48, AQUAD = 49, AVFUN = 50, ADOT = 51, ALOOP = 52;
+
     /** The number of opcodes; they are 0 .. COUNT − 1. */
-    static final int COUNT = 19;
+    static final int COUNT = 53;
 
     private static final String[] NAMES = {"CONST", "VAR", "INDEX", "ELEM", "LOOKUP", "ADD", "ADDC", "ADDN", "MUL", "MULC",
-            "MULN", "DIV", "SQ", "POWC", "POW", "UNARY", "GENERIC", "LOOP", "DOT"};
+            "MULN", "DIV", "SQ", "POWC", "POW", "UNARY", "GENERIC", "LOOP", "DOT",
+            "ACONST", "AVAR", "ATABLE", "AFILL", "AADD", "AADDS", "AMUL", "AMULS", "AMULC", "ADIV", "ASQ", "APOWC", "AUNARY",
+            "AGENERIC", "AMATVEC", "AMATMUL", "ATRANS", "AOUTER", "ASUM", "AMAX", "AARGMAX", "AINDEX", "ABLOCK", "AEMBED",
+            "ASOFTMAX", "ALSE", "AXENT", "AONEHOT", "ASTACK", "ATRACE", "AQUAD", "AVFUN", "ADOT", "ALOOP"};
+
+    /** Whether the opcode is an array instruction (its rules are in {@link ArraySweeps}). */
+    static boolean isArray(byte op) {
+        return op >= ACONST;
+    }
 
     private Opcode() {
     }
@@ -55,10 +85,11 @@ final class Opcode {
      */
     static int[] operands(Tape t, int i) {
         return switch (t.op[i]) {
-            case CONST, VAR, INDEX, LOOP -> NONE;
-            case ELEM, LOOKUP, DOT -> new int[]{t.b[i]};
-            case ADD, MUL, DIV, POW -> new int[]{t.a[i], t.b[i]};
-            case ADDN, MULN, GENERIC -> t.args[i];
+            case CONST, VAR, INDEX, LOOP, ACONST, AVAR, ALOOP -> NONE;
+            case ELEM, LOOKUP, DOT, ATABLE -> new int[]{t.b[i]};
+            case ADD, MUL, DIV, POW, AADD, AADDS, AMUL, AMULS, ADIV, AMATVEC, AMATMUL, AOUTER, AINDEX, AXENT, AQUAD, ADOT ->
+                    new int[]{t.a[i], t.b[i]};
+            case ADDN, MULN, GENERIC, AGENERIC, ASTACK, AVFUN -> t.args[i];
             default -> new int[]{t.a[i]};
         };
     }
@@ -66,14 +97,15 @@ final class Opcode {
     /** The operands that receive an adjoint from i (index operands carry none). */
     static int[] adjointOperands(Tape t, int i) {
         return switch (t.op[i]) {
-            case ELEM, LOOKUP, DOT -> NONE;
+            case ELEM, LOOKUP, DOT, ATABLE, AARGMAX, AONEHOT -> NONE;
+            case AINDEX, AXENT -> new int[]{t.a[i]};
             default -> operands(t, i);
         };
     }
 
     /** Whether the reverse step of i reads coordinates of x or the gradient directly (a leaf of the gradient). */
     static boolean readsCoordinates(byte op) {
-        return op == VAR || op == ELEM || op == DOT;
+        return op == VAR || op == ELEM || op == DOT || op == AVAR;
     }
 
     /**
@@ -82,7 +114,7 @@ final class Opcode {
      */
     static boolean skipsZeroAdjoint(Tape t, int i) {
         return switch (t.op[i]) {
-            case DIV, POW, UNARY, GENERIC, LOOP, DOT -> true;
+            case DIV, POW, UNARY, GENERIC, LOOP, DOT, ASUM, AMAX, AINDEX, ALSE, AXENT, ATRACE, AQUAD, ADOT, AVFUN -> true;
             case POWC -> t.k[i] < 1 || t.k[i] != Math.rint(t.k[i]);
             default -> false;
         };

@@ -28,6 +28,9 @@ final class PortableTape implements Serializable {
     private final int[] from;
     private final int[] to;
     private final int[] outputs;
+    /** Array instructions: their element counts and shape parameters (see {@link Tape#len}, {@link Tape#dims}). */
+    private final int[] len;
+    private final int[][] dims;
 
     private PortableTape(Tape t, double[] features, double[] target) {
         int n = t.size;
@@ -43,7 +46,13 @@ final class PortableTape implements Serializable {
         from = t.from.clone();
         to = t.to.clone();
         outputs = t.outputs.clone();
+        len = t.len.clone();
+        dims = t.dims.clone();
         for (int i = 0; i < n; i++) {
+            if (t.vectorAtom[i] != null) {
+                throw new IllegalArgumentException(t.vectorAtom[i].name() + " of an array expression cannot yet be evaluated where the rows of a"
+                        + " partitioned data set are; write it over the elements, or read the data into memory (csv)");
+            }
             if (t.atom[i] != null) atoms[i] = AtomRef.of(t.atom[i], op[i] == Opcode.UNARY ? 1 : t.args[i].length);
             double[] table = t.table[i];
             if (table != null) {
@@ -90,6 +99,7 @@ final class PortableTape implements Serializable {
             }
             if (body[i] != null) bodies[i] = body[i].bind(features, target);
         }
-        return new Tape(op, a, b, k, args, atom, table, bodies, from, to, new String[n], new Remote[n], outputs);
+        return new Tape(op, a, b, k, args, atom, table, bodies, from, to, new String[n], new Remote[n], outputs, len, dims,
+                new org.gradus.atoms.VectorAtom[n]);
     }
 }

@@ -39,6 +39,17 @@ public final class Program {
     int threads = EvalThreads.defaultThreads();
     /** Per LOOP over a partitioned data set, its pass (made on first use); else null. */
     final RemotePass[] remotePasses;
+    /**
+     * Array instructions: where the value of instruction i lies in this evaluation — {@code aref[i]}
+     * from {@code aoff[i]} on (a block of x, a row of a table, or the instruction's own buffer).
+     */
+    final double[][] aref;
+    final int[] aoff;
+    /** Array instructions: the own value buffer (also the probabilities of ALSE/AXENT), and the adjoint buffer. */
+    final double[][] abuf;
+    final double[][] aadj;
+    /** AVFUN: the operands copied to arrays of their own length, as the vector atom takes them. */
+    final double[][][] operandCopies;
 
     private Program(Tape tape, int[] env, Map<String, RowWindow> subsets, boolean top) {
         this.tape = tape;
@@ -56,11 +67,22 @@ public final class Program {
         this.kernels = new LoopKernels(n);
         this.passes = top ? new DataPass[n] : null;
         this.remotePasses = new RemotePass[n];
+        this.aref = new double[n][];
+        this.aoff = new int[n];
+        this.abuf = new double[n][];
+        this.aadj = new double[n][];
+        this.operandCopies = new double[n][][];
+        ArraySweeps.allocate(this);
     }
 
     /** A program of a tape built elsewhere in this package (a {@link RowKernel}'s), with an environment of envSize slots. */
     static Program of(Tape tape, int envSize) {
         return new Program(tape, new int[Math.max(1, envSize)], new HashMap<>(), false);
+    }
+
+    /** Zeroes the adjoint buffers of the array instructions (before a reverse sweep). */
+    void clearArrayAdjoints() {
+        for (double[] g : aadj) if (g != null) Arrays.fill(g, 0);
     }
 
     /** A program over the same tape with working arrays of its own (for another thread), same settings. */
@@ -152,6 +174,23 @@ public final class Program {
         return val[tape.outputs[0]];
     }
 
+    /** The shape's number of elements of the first output (0 when it is a scalar). */
+    public int outputLength() {
+        return tape.len[tape.outputs[0]];
+    }
+
+    /**
+     * The value of the first output at x as an array (row-major; one element for a scalar output).
+     */
+    public double[] arrayValue(double[] x) {
+        Sweeps.forward(this, x, null, Double.NaN);
+        int o = tape.outputs[0], n = tape.len[o];
+        if (n == 0) return new double[]{val[o]};
+        double[] out = new double[n];
+        System.arraycopy(aref[o], aoff[o], out, 0, n);
+        return out;
+    }
+
     /** Every output at x, into {@code out}. */
     public void values(double[] x, double[] out) {
         Sweeps.forward(this, x, null, Double.NaN);
@@ -171,6 +210,7 @@ public final class Program {
         int[] outputs = tape.outputs;
         if (out != null) for (int i = 0; i < outputs.length; i++) out[i] = val[outputs[i]];
         Arrays.fill(adj, 0);
+        clearArrayAdjoints();
         for (int i = 0; i < outputs.length; i++) adj[outputs[i]] += seeds[i];
         Sweeps.backward(this, x, grad, false);
     }

@@ -55,7 +55,10 @@ final class Sweeps {
                 case DOT -> val[i] = DotProducts.dot(x, a[i], t.table[i], dotStart(p, i), (int) k[i]);
                 case LOOP -> val[i] = grad != null && t.fused(i)
                         ? Loops.sumFused(p, i, x, grad, t.fusedSeed[i] * scale) : Loops.sum(p, i, x);
-                default -> throw new IllegalStateException("bad opcode " + op[i]);
+                default -> {
+                    if (!Opcode.isArray(op[i])) throw new IllegalStateException("bad opcode " + op[i]);
+                    ArraySweeps.forward(p, i, x);
+                }
             }
         }
     }
@@ -66,6 +69,7 @@ final class Sweeps {
         int out = p.tape.output();
         double v = p.val[out];
         Arrays.fill(p.adj, 0);
+        p.clearArrayAdjoints();
         p.adj[out] = seed;
         backward(p, x, grad, true);
         return v;
@@ -83,7 +87,7 @@ final class Sweeps {
         final boolean[] needsGradient = t.needsGradient;
         for (int i = t.size - 1; i >= 0; i--) {
             double g = adj[i];
-            if (g == 0 || !needsGradient[i]) continue;
+            if (g == 0 && t.len[i] == 0 || !needsGradient[i]) continue;
             switch (op[i]) {
                 case VAR -> grad[a[i]] += g;
                 case ELEM -> grad[a[i] + (int) val[b[i]]] += g;
@@ -129,6 +133,7 @@ final class Sweeps {
                     if (!(fusedDone && !Double.isNaN(t.fusedSeed[i]))) Loops.backward(p, i, x, grad, g);
                 }
                 default -> {
+                    if (Opcode.isArray(op[i])) ArraySweeps.backward(p, i, x, grad);
                 }
             }
         }

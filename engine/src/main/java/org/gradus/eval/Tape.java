@@ -37,6 +37,12 @@ final class Tape {
     /** LOOP over a partitioned data set: where its rows are and the body as it travels there; else null. */
     final Remote[] remote;
     final int[] outputs;
+    /** Array instructions: the number of elements of the value (0 for a scalar value). */
+    final int[] len;
+    /** Array instructions: their shape parameters (AMATVEC {rows, inner}, ABLOCK {offset}, ...); else null. */
+    final int[][] dims;
+    /** AVFUN: the vector atom. */
+    final org.gradus.atoms.VectorAtom[] vectorAtom;
     /** Whether an instruction depends on a coordinate of x (only those carry adjoints). */
     final boolean[] needsGradient;
     /**
@@ -47,7 +53,8 @@ final class Tape {
     final double[] fusedSeed;
 
     Tape(byte[] op, int[] a, int[] b, double[] k, int[][] args, Atom[] atom, double[][] table, Tape[] body,
-         int[] from, int[] to, String[] dataRows, Remote[] remote, int[] outputs) {
+         int[] from, int[] to, String[] dataRows, Remote[] remote, int[] outputs, int[] len, int[][] dims,
+         org.gradus.atoms.VectorAtom[] vectorAtom) {
         this.size = op.length;
         this.op = op;
         this.a = a;
@@ -62,8 +69,22 @@ final class Tape {
         this.dataRows = dataRows;
         this.remote = remote;
         this.outputs = outputs;
+        this.len = len;
+        this.dims = dims;
+        this.vectorAtom = vectorAtom;
         this.needsGradient = gradientPaths();
         this.fusedSeed = outputs.length == 1 ? constantAdjoints(outputs[0]) : nanArray(size);
+    }
+
+    /** Whether instruction i has an array value (of {@link #len} elements). */
+    boolean isArrayValued(int i) {
+        return len[i] > 0;
+    }
+
+    /** Whether any instruction is an array instruction. */
+    boolean hasArrays() {
+        for (byte o : op) if (Opcode.isArray(o)) return true;
+        return false;
     }
 
     /** The value of the single output of a loop body. */
@@ -89,7 +110,7 @@ final class Tape {
         boolean[] need = new boolean[size];
         for (int i = 0; i < size; i++) {
             if (Opcode.readsCoordinates(op[i])) need[i] = true;
-            else if (op[i] == LOOP) need[i] = body[i].needsGradient[body[i].output()];
+            else if (op[i] == LOOP || op[i] == Opcode.ALOOP) need[i] = body[i].needsGradient[body[i].output()];
             else for (int j : Opcode.adjointOperands(this, i)) need[i] |= need[j];
         }
         return need;

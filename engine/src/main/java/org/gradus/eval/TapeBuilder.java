@@ -7,8 +7,10 @@ import org.gradus.atoms.Divide;
 import org.gradus.atoms.Multiply;
 import org.gradus.atoms.Power;
 import org.gradus.atoms.UnaryAtom;
+import org.gradus.atoms.VectorAtom;
 import org.gradus.atoms.VectorFunction;
 import org.gradus.data.DataSet;
+import org.gradus.atoms.array.ArrayNode;
 import org.gradus.expr.Constant;
 import org.gradus.expr.DataRowsKey;
 import org.gradus.expr.Element;
@@ -45,6 +47,10 @@ final class TapeBuilder {
     private final List<Tape> body = new ArrayList<>();
     private final List<String> dataRows = new ArrayList<>();
     private final List<Remote> remote = new ArrayList<>();
+    private final List<Integer> len = new ArrayList<>();
+    private final List<int[]> dims = new ArrayList<>();
+    private final List<VectorAtom> vectorAtom = new ArrayList<>();
+    private final ArrayTapeBuilder arrays = new ArrayTapeBuilder(this);
     private final Map<Expr, Integer> emitted = new HashMap<>();
     private final Layout layout;
     private final Map<IndexSymbol, Integer> slots;
@@ -93,11 +99,41 @@ final class TapeBuilder {
             ff[i] = from.get(i);
             tt[i] = to.get(i);
         }
+        int[] ll = new int[n];
+        for (int i = 0; i < n; i++) ll[i] = len.get(i);
         return new Tape(o, aa, bb, kk, args.toArray(new int[0][]), atom.toArray(new Atom[0]), table.toArray(new double[0][]),
-                body.toArray(new Tape[0]), ff, tt, dataRows.toArray(new String[0]), remote.toArray(new Remote[0]), outputs);
+                body.toArray(new Tape[0]), ff, tt, dataRows.toArray(new String[0]), remote.toArray(new Remote[0]), outputs, ll,
+                dims.toArray(new int[0][]), vectorAtom.toArray(new VectorAtom[0]));
     }
 
-    private int add(byte o, int x, int y, double c, int[] as, Atom at) {
+    /** An array instruction of {@code length} elements (0: a scalar value) with its shape parameters. */
+    int addArray(byte o, int x, int y, double c, int[] as, Atom at, int length, int... shape) {
+        int id = add(o, x, y, c, as, at);
+        len.set(id, length);
+        dims.set(id, shape);
+        return id;
+    }
+
+    void setTable(int id, double[] t) {
+        table.set(id, t);
+    }
+
+    void setVectorAtom(int id, VectorAtom v) {
+        vectorAtom.set(id, v);
+    }
+
+    /** An array-valued reduction: its body tape, range and rows key. */
+    int addArrayLoop(SumOver s) {
+        Tape t = build(List.of(s.body()), layout, slots);
+        int id = addArray(ALOOP, slots.get(s.index()), 0, 0, null, null, s.shape().size());
+        body.set(id, t);
+        from.set(id, s.from());
+        to.set(id, s.to());
+        dataRows.set(id, s.dataRows());
+        return id;
+    }
+
+    int add(byte o, int x, int y, double c, int[] as, Atom at) {
         op.add(o);
         a.add(x);
         b.add(y);
@@ -110,10 +146,13 @@ final class TapeBuilder {
         remote.add(null);
         from.add(0);
         to.add(0);
+        len.add(0);
+        dims.add(null);
+        vectorAtom.add(null);
         return op.size() - 1;
     }
 
-    private int emit(Expr e) {
+    int emit(Expr e) {
         Integer done = emitted.get(e);
         if (done != null) return done;
         int id = emitNew(e);
@@ -122,6 +161,7 @@ final class TapeBuilder {
     }
 
     private int emitNew(Expr e) {
+        if (e.isArray() || e instanceof ArrayNode) return arrays.emit(e);
         if (e instanceof Constant c) return add(CONST, 0, 0, c.value(), null, null);
         if (e instanceof Variable v) return add(VAR, offsetOf(v), 0, 0, null, null);
         if (e instanceof IndexSymbol s) {
@@ -247,7 +287,7 @@ final class TapeBuilder {
         return ids;
     }
 
-    private int offsetOf(VariableBlock v) {
+    int offsetOf(VariableBlock v) {
         int o = layout.offset(v);
         if (o < 0) throw new IllegalArgumentException("variable " + v.name() + " is not among the coordinates " + layout.coordinateNames());
         return o;

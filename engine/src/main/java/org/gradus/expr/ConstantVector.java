@@ -13,6 +13,11 @@ public record ConstantVector(String name, double[] values) implements Vec {
     }
 
     @Override
+    public Expr asArray() {
+        return new ConstantArray(name, values, Shape.vector(values.length));
+    }
+
+    @Override
     public Expr get(Expr index) {
         if (index instanceof Constant c) return get((int) c.value());
         return new Lookup(name, values, index);

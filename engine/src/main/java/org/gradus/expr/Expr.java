@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A scalar mathematical expression: an immutable tree (a DAG when sub-trees are shared).
+ * A mathematical expression: an immutable tree (a DAG when sub-trees are shared) whose value is a
+ * number or, for array nodes, a vector or matrix of numbers ({@link #shape()}).
  *
  * <p>Nodes are constants, variables and their elements, loop indices, applications of an {@link
  * org.gradus.atoms.Atom} and reductions ({@link SumOver}). Equality is structural (variables compare
@@ -31,6 +32,19 @@ public abstract class Expr {
         return h;
     }
 
+    /**
+     * The shape of the value: {@link Shape#SCALAR} for every scalar node; array nodes (a vector or matrix
+     * variable as a whole, W·x, an elementwise function of arrays) override this.
+     */
+    public Shape shape() {
+        return Shape.SCALAR;
+    }
+
+    /** True when the value is a vector or a matrix. */
+    public final boolean isArray() {
+        return !shape().isScalar();
+    }
+
     /** True when the expression is the given number. */
     public boolean isConstant(double v) {
         return this instanceof Constant c && c.value() == v;
@@ -47,6 +61,7 @@ public abstract class Expr {
         Traversal.forEachNode(this, e -> {
             if (e instanceof Variable v) out.add(v);
             else if (e instanceof Element el) out.add(el.vector());
+            else if (e instanceof VariableArray va) out.add(va.variable());
         });
         return out;
     }

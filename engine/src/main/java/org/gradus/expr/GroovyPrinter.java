@@ -49,13 +49,28 @@ public final class GroovyPrinter {
         }
         if (e instanceof Variable v) return new Printed(v.name(), ATOM);
         if (e instanceof IndexSymbol i) return new Printed(indexNames.getOrDefault(i, i.name()), ATOM);
-        if (e instanceof Element el) return new Printed(el.vector().name() + "[" + text(el.index()) + "]", ATOM);
+        if (e instanceof Element el) return new Printed(el.vector().name() + "[" + elementIndex(el) + "]", ATOM);
+        if (e instanceof VariableArray va) return new Printed(va.variable().name(), ATOM);
+        if (e instanceof ConstantArray ca) return new Printed(ca.text(), ATOM);
+        if (e instanceof TableSlice ts) {
+            return new Printed(ts.label() != null ? ts.label() : ts.name() + "[" + text(ts.base()) + "..<" + text(ts.base()) + " + " + ts.length() + "]", ATOM);
+        }
         if (e instanceof Lookup l) {
             return new Printed(l.label() != null ? l.label() : l.name() + "[" + text(l.index()) + "]", ATOM);
         }
         if (e instanceof SumOver s) return new Printed(sum(s), ATOM);
         if (e instanceof Notation n) return n.groovy(this);
         throw new IllegalArgumentException("no Groovy notation for " + e.getClass().getSimpleName());
+    }
+
+    /** {@code 3}, {@code i + 1}, or for a matrix element {@code 1, 2}. */
+    private String elementIndex(Element el) {
+        int k = el.constantIndex();
+        if (k >= 0 && el.vector().isMatrix()) {
+            int c = el.vector().shape().columns();
+            return k / c + ", " + k % c;
+        }
+        return text(el.index());
     }
 
     /** {@code sum(0..<n) { i -> body }}, or {@code sum(data) { row -> body }} over a data set's rows. */

@@ -46,12 +46,31 @@ public final class LatexPrinter {
         return n;
     }
 
+    /** A constant vector (a column) or matrix as a {@code pmatrix}. */
+    private static String matrix(ConstantArray ca) {
+        if (ca.name() != null) return name(ca.name());
+        StringBuilder sb = new StringBuilder("\\begin{pmatrix}");
+        int cols = ca.shape().isMatrix() ? ca.shape().columns() : 1;
+        for (int k = 0; k < ca.values().length; k++) {
+            if (k > 0) sb.append(k % cols == 0 ? " \\\\ " : " & ");
+            sb.append(Numbers.format(ca.get(k)));
+        }
+        return sb.append("\\end{pmatrix}").toString();
+    }
+
     /** The LaTeX and precedence of a sub-expression. */
     public Printed printed(Expr e) {
         if (e instanceof Constant c) return new Printed(Numbers.format(c.value()), c.value() < 0 ? UNARY : ATOM);
         if (e instanceof Variable v) return new Printed(name(v.name()), ATOM);
         if (e instanceof IndexSymbol i) return new Printed(indexNames.getOrDefault(i, i.name()), ATOM);
-        if (e instanceof Element el) return new Printed(name(el.vector().name()) + "_{" + printed(el.index()).text + "}", ATOM);
+        if (e instanceof Element el) {
+            int k = el.constantIndex(), c = el.vector().shape().columns();
+            String idx = k >= 0 && el.vector().isMatrix() ? k / c + "," + k % c : printed(el.index()).text;
+            return new Printed(name(el.vector().name()) + "_{" + idx + "}", ATOM);
+        }
+        if (e instanceof VariableArray va) return new Printed(name(va.variable().name()), ATOM);
+        if (e instanceof ConstantArray ca) return new Printed(matrix(ca), ATOM);
+        if (e instanceof TableSlice ts) return new Printed(ts.label() != null ? "\\mathrm{" + ts.label() + "}" : name(ts.name()), ATOM);
         if (e instanceof Lookup l) return new Printed(name(l.name()) + "_{" + printed(l.index()).text + "}", ATOM);
         if (e instanceof SumOver s) {
             String i = String.valueOf("ijklmn".charAt(Math.min(depth, 5)));

@@ -37,6 +37,7 @@ public final class Layout {
             Traversal.forEachNode(e, n -> {
                 if (n instanceof Variable v) found.add(v);
                 else if (n instanceof Element el) found.add(el.vector());
+                else if (n instanceof VariableArray va) found.add(va.variable());
             });
         }
         return new Layout(found);
@@ -110,12 +111,17 @@ public final class Layout {
         return false;
     }
 
-    /** A point as name → number (scalars) or name → double[] (vectors), in layout order. */
+    /** A point as name → number (scalars), double[] (vectors) or double[][] (matrices, by rows), in layout order. */
     public Map<String, Object> toMap(double[] x) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (VariableBlock b : blocks) {
             int o = offsets.get(b);
-            if (b instanceof VectorVariable) {
+            if (b instanceof VectorVariable vv && vv.isMatrix()) {
+                int cols = vv.shape().columns();
+                double[][] m = new double[vv.shape().rows()][cols];
+                for (int i = 0; i < m.length; i++) System.arraycopy(x, o + i * cols, m[i], 0, cols);
+                out.put(b.name(), m);
+            } else if (b instanceof VectorVariable) {
                 double[] v = new double[b.size()];
                 System.arraycopy(x, o, v, 0, v.length);
                 out.put(b.name(), v);
@@ -157,16 +163,25 @@ public final class Layout {
         return x;
     }
 
+    /** Numbers, lists, arrays, and a matrix's rows (lists of lists, double[][]) flattened row by row. */
     private static double[] toDoubles(Object v, String name) {
         if (v instanceof Number n) return new double[]{n.doubleValue()};
         if (v instanceof double[] d) return d;
+        if (v instanceof double[][] m) {
+            List<Object> rows = new ArrayList<>();
+            for (double[] r : m) rows.add(r);
+            return toDoubles(rows, name);
+        }
         if (v instanceof List<?> l) {
-            double[] out = new double[l.size()];
-            for (int i = 0; i < out.length; i++) {
-                if (!(l.get(i) instanceof Number n)) throw new IllegalArgumentException("value " + l.get(i) + " for " + name + " is not a number");
-                out[i] = n.doubleValue();
+            List<Double> out = new ArrayList<>();
+            for (Object o : l) {
+                if (o instanceof Number n) out.add(n.doubleValue());
+                else if (o instanceof List<?> || o instanceof double[]) for (double d : toDoubles(o, name)) out.add(d);
+                else throw new IllegalArgumentException("value " + o + " for " + name + " is not a number");
             }
-            return out;
+            double[] d = new double[out.size()];
+            for (int i = 0; i < d.length; i++) d[i] = out.get(i);
+            return d;
         }
         throw new IllegalArgumentException("value " + v + " for " + name + " is not a number");
     }

@@ -105,6 +105,12 @@ public final class PointArgs {
     }
 
     public static String formatValue(Object v) {
+        if (v instanceof double[][] m) {
+            List<String> rows = new ArrayList<>();
+            for (int i = 0; i < Math.min(m.length, 4); i++) rows.add(formatValue(m[i]));
+            if (m.length > 4) rows.add("... (" + m.length + " rows)");
+            return "[" + String.join(", ", rows) + "]";
+        }
         if (v instanceof double[] d) {
             List<String> s = new ArrayList<>();
             for (int i = 0; i < Math.min(d.length, 8); i++) s.add(Numbers.round(d[i], 7));

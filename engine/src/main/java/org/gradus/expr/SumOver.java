@@ -46,6 +46,12 @@ public final class SumOver extends Expr {
         return dataRows;
     }
 
+    /** The shape of the body: a reduction of an array body (a gradient summed over the rows) is an array. */
+    @Override
+    public Shape shape() {
+        return body.shape();
+    }
+
     public SumOver withBody(Expr newBody) {
         return new SumOver(index, from, to, newBody, dataRows);
     }

@@ -12,4 +12,12 @@ public interface Vec {
 
     /** Element at a symbolic index (an expression of loop indices); null when not supported. */
     Expr get(Expr index);
+
+    /**
+     * The vector as one array-valued expression of shape [size] ({@code 2*v}, {@code W * row.x}), or null
+     * when this kind of vector is converted elsewhere (a list of expressions becomes a stack of them).
+     */
+    default Expr asArray() {
+        return null;
+    }
 }

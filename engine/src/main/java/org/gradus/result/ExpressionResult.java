@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An expression a script shows: its Groovy text and the variables it depends on. */
+/** An expression a script shows: its Groovy text and the variables it depends on; an array expression adds its shape. */
 public record ExpressionResult(Expr expr) implements Shown {
     @Override
     public String kind() {
@@ -22,6 +22,7 @@ public record ExpressionResult(Expr expr) implements Shown {
         List<String> vars = new ArrayList<>();
         for (VariableBlock b : expr.layout().blocks()) vars.add(b.name());
         m.put("variables", vars);
+        if (expr.isArray()) m.put("shape", expr.shape().dims());
         return m;
     }
 

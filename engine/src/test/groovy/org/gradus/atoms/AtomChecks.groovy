@@ -5,7 +5,9 @@ import org.gradus.diff.Derivatives
 import org.gradus.eval.CompiledFunction
 import org.gradus.eval.Evaluate
 import org.gradus.eval.Program
+import org.gradus.atoms.array.ArrayOps
 import org.gradus.expr.Constant
+import org.gradus.expr.ConstantArray
 import org.gradus.expr.Expr
 import org.gradus.expr.Layout
 import org.gradus.expr.Traversal
@@ -27,15 +29,23 @@ class AtomChecks {
 
     // ---- words --------------------------------------------------------------------------------
 
-    /** The word's exact gradient (reverse mode and symbolic) against central differences, where every node is smooth. */
+    /**
+     * The word's exact gradient (reverse mode and symbolic) against central differences, where every node
+     * is smooth. An array-valued word (softmax) is checked through a fixed random combination of its elements.
+     */
     static List<String> gradient(AtomUses.WordCall call) {
         List<String> problems = []
         Expr f = call.expr
+        if (f.isArray()) {
+            Random weights = new Random(17)
+            double[] c = (0..<f.shape().size()).collect { 0.5d + weights.nextDouble() } as double[]
+            f = ArrayOps.dot(new ConstantArray('c', c, f.shape()), f)
+        }
         Layout layout = f.layout()
         CompiledFunction cf = new CompiledFunction(f, layout)
         Program symbolic = Program.compile(Derivatives.gradient(f, layout), layout)
         List<Apply> nodes = []
-        Traversal.forEachNode(f) { Expr e -> if (e instanceof Apply) nodes << (Apply) e }
+        Traversal.forEachNode(f) { Expr e -> if (e instanceof Apply && !e.isArray()) nodes << (Apply) e }
         List<Expr> nodeArgs = nodes.collectMany { it.args() } as List<Expr>
         Program args = Program.compile(nodeArgs, layout)
         Random rnd = new Random(call.word.name().hashCode())

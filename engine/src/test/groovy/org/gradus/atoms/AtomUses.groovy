@@ -50,6 +50,10 @@ class AtomUses {
             switch (p.kind()) {
                 case FunctionWord.Kind.EXPR: args << new Variable(p.name() + k, 0); break
                 case FunctionWord.Kind.VECTOR: args << new VectorVariable(p.name() + k, n, 0); break
+                case FunctionWord.Kind.ARRAY:
+                    int[] shape = (int[]) p.sample()
+                    args << VectorVariable.matrix(p.name() + k, shape[0], shape[1], new double[shape[0] * shape[1]], Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)
+                    break
                 default: args << p.sample()
             }
         }

@@ -167,10 +167,11 @@ class LoopKernelSpec extends Specification {
         near(p.value(pt), expected, "dot")
     }
 
-    def "the table of bodies covers every opcode"() {
+    def "the tables of bodies (here and ArrayKernelSpec's) cover every opcode"() {
         given:
         Set<String> seen = new TreeSet<>()
         cases().values().each { collectOpcodes(Program.compile(it(), layout).tape, seen) }
+        ArrayKernelSpec.cases().values().each { collectOpcodes(Program.compile(it(), ArrayKernelSpec.layout).tape, seen) }
         Set<String> all = (0..<Opcode.COUNT).collect { Opcode.name((byte) it) } as TreeSet
 
         expect:

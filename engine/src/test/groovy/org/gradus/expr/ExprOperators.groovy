@@ -22,7 +22,8 @@ class ExprOperators {
     static Expr minus(Expr a, Expr b) { Ops.sub(a, b) }
     static Expr minus(Expr a, Number b) { Ops.sub(a, c(b)) }
     static Expr minus(Number a, Expr b) { Ops.sub(c(a), b) }
-    static Expr multiply(Expr a, Expr b) { Ops.mul(a, b) }
+    /** As the language reads {@code *}: the matrix product when the left side is a matrix, else elementwise. */
+    static Expr multiply(Expr a, Expr b) { org.gradus.atoms.array.ArrayOps.times(a, b) }
     static Expr multiply(Expr a, Number b) { Ops.mul(a, c(b)) }
     static Expr multiply(Number a, Expr b) { Ops.mul(c(a), b) }
     static Expr div(Expr a, Expr b) { Ops.div(a, b) }

@@ -40,6 +40,16 @@ class Fn {
     static Expr l2(Object v) { call('l2', v) }
     static Expr elasticNet(Object v, double alpha) { call('elasticNet', v, alpha) }
 
+    static Expr softmax(Object z) { call('softmax', z) }
+    static Expr crossEntropy(Object z, Object k) { call('crossEntropy', z, k) }
+    static Expr oneHot(Object k, int n) { call('oneHot', k, n) }
+    static Expr argmax(Object v) { call('argmax', v) }
+    static Expr trace(Object m) { call('trace', m) }
+    static Expr outer(Object a, Object b) { call('outer', a, b) }
+    static Expr embed(Object v, int offset, int n) { call('embed', v, offset, n) }
+    /** max of one vector (the two-argument max is {@link #max(Object, Object)}). */
+    static Expr maxOf(Object v) { call('max', v) }
+
     static Expr squaredError(Object pred, Object y) { call('squaredError', pred, y) }
     static Expr absoluteError(Object pred, Object y) { call('absoluteError', pred, y) }
     static Expr huber(Object pred, Object y, double delta = 1) { call('huber', pred, y, delta) }

@@ -13,12 +13,16 @@ import java.nio.file.Path
  */
 trait DataVocabulary implements ScriptAccess {
 
-    /** {@code csv('houses.csv', target: 'price')}: a table with a header row; the path is relative to the script. */
+    /**
+     * {@code csv('houses.csv', target: 'price')}: a table with a header row; the path is relative to the
+     * script. {@code classes: true} reads the target as class labels, numbered 0..K−1 ({@code data.classes}).
+     */
     DataSet csv(Map options = [:], String file) {
-        Coerce.checkOptions(options, ['target'], 'csv')
+        Coerce.checkOptions(options, ['target', 'classes'], 'csv')
+        boolean classes = options.classes != null && Coerce.flag(options.classes, 'classes')
         ScriptContext ctx = context()
         Path path = ctx != null ? ctx.files.readable(file) : Path.of(file)     // the script's file policy
-        CsvLoader.load(path, options.target as String, ctx?.loads)
+        CsvLoader.load(path, options.target as String, classes, ctx?.loads)
     }
 
     /**

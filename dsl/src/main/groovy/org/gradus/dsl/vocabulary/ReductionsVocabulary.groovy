@@ -1,6 +1,7 @@
 package org.gradus.dsl.vocabulary
 
 import org.gradus.atoms.Ops
+import org.gradus.atoms.array.ArrayOps
 import org.gradus.data.DataSet
 import org.gradus.dsl.Coerce
 import org.gradus.expr.Expr
@@ -56,4 +57,10 @@ trait ReductionsVocabulary {
 
     /** The sum of a list of numbers or expressions. */
     Expr sum(List terms) { Ops.add(terms.collect { Coerce.expr(it) }) }
+
+    /** {@code sum(v)}, {@code sum(W * x)}: the sum of the elements of a vector or matrix. */
+    Expr sum(Object array) { ArrayOps.sum(Coerce.array(array, 'the argument of sum')) }
+
+    /** {@code mean(v)}: the mean of the elements of a vector or matrix. */
+    Expr mean(Object array) { ArrayOps.mean(Coerce.array(array, 'the argument of mean')) }
 }

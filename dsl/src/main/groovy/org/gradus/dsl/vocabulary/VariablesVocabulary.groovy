@@ -1,7 +1,9 @@
 package org.gradus.dsl.vocabulary
 
 import org.gradus.dsl.Coerce
+import org.gradus.expr.Initializer
 import org.gradus.expr.Matrix
+import org.gradus.expr.Shape
 import org.gradus.expr.Variable
 import org.gradus.expr.VectorVariable
 
@@ -24,13 +26,20 @@ trait VariablesVocabulary {
         starts.each { name, start -> binding.setVariable(name, new Variable(name, Coerce.finite(start, "the start value of $name"))) }
     }
 
-    /** {@code vector(30)}, {@code vector(3, start: 0.1, lower: 0)}. */
+    /**
+     * {@code vector(30)}, {@code vector(3, start: 0.1, lower: 0)}, {@code vector(32, init: 'normal', scale: 0.1, seed: 1)}
+     * (start values drawn, see {@link Initializer}).
+     */
     VectorVariable vector(Map options = [:], Object size) {
-        Coerce.checkOptions(options, ['start', 'lower', 'upper', 'name'], 'vector')
+        Coerce.checkOptions(options, ['start', 'lower', 'upper', 'name', 'init', 'scale', 'seed'], 'vector')
         int n = Coerce.integer(size, 'the size of a vector')
         if (n < 1) throw new IllegalArgumentException("a vector needs at least one element, got $n")
         double lo = options.lower != null ? Coerce.bound(options.lower, 'lower') : Double.NEGATIVE_INFINITY
         double hi = options.upper != null ? Coerce.bound(options.upper, 'upper') : Double.POSITIVE_INFINITY
+        if (options.init != null || options.scale != null || options.seed != null) {
+            if (options.start != null) throw new IllegalArgumentException('vector takes start: or init:, not both')
+            return VectorVariable.drawn((String) options.name, Shape.vector(n), initializer(options), lo, hi)
+        }
         double[] start
         if (options.start instanceof List) {
             start = ((List) options.start).collect { Coerce.finite(it, 'start') } as double[]
@@ -41,6 +50,36 @@ trait VariablesVocabulary {
         }
         new VectorVariable((String) options.name, start, lo, hi)
     }
+
+    /**
+     * {@code matrix(8, 2, init: 'normal', scale: 0.5, seed: 1)}: a matrix variable of rows × columns whose
+     * start values are drawn by {@code init:} ('zeros' by default, 'normal', 'uniform', 'glorot'), with
+     * {@code lower:}/{@code upper:} bounds and {@code start:} rows as alternatives.
+     */
+    VectorVariable matrix(Map options = [:], Object rows, Object columns) {
+        Coerce.checkOptions(options, ['init', 'scale', 'seed', 'start', 'lower', 'upper', 'name'], 'matrix')
+        int r = Coerce.integer(rows, 'the number of rows'), c = Coerce.integer(columns, 'the number of columns')
+        if (r < 1 || c < 1) throw new IllegalArgumentException("a matrix needs at least one row and one column, got ${r}×${c}")
+        double lo = options.lower != null ? Coerce.bound(options.lower, 'lower') : Double.NEGATIVE_INFINITY
+        double hi = options.upper != null ? Coerce.bound(options.upper, 'upper') : Double.POSITIVE_INFINITY
+        if (options.start != null) {
+            if (options.init != null) throw new IllegalArgumentException('matrix takes start: or init:, not both')
+            double[] s = Coerce.matrixStart(options.start, r, c)
+            return VectorVariable.matrix((String) options.name, r, c, s, lo, hi)
+        }
+        VectorVariable.drawn((String) options.name, Shape.matrix(r, c), initializer(options), lo, hi)
+    }
+
+    /** The initializer of {@code init:}, {@code scale:} and {@code seed:} (a seed from the declaration order when none is given). */
+    private static Initializer initializer(Map options) {
+        String kind = options.init != null ? String.valueOf(options.init) : 'zeros'
+        double scale = options.scale != null ? Coerce.number(options.scale, 'scale') : 1d
+        long seed = options.seed != null ? (long) Coerce.integer(options.seed, 'seed') : SEEDS.incrementAndGet()
+        new Initializer(kind, scale, seed)
+    }
+
+    /** Seeds of initializers given none: the order of declaration, so a script draws the same numbers on every run. */
+    private static final java.util.concurrent.atomic.AtomicLong SEEDS = new java.util.concurrent.atomic.AtomicLong(1000)
 
     /** {@code matrix([[2, 1], [1, 3]])}: a constant matrix. */
     Matrix matrix(List rows) {

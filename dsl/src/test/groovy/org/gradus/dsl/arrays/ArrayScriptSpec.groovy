@@ -1,0 +1,85 @@
+package org.gradus.dsl.arrays
+
+import groovy.json.JsonSlurper
+import org.gradus.dsl.GradusException
+import org.gradus.dsl.GradusSession
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Files
+import java.nio.file.Path
+
+/** Arrays in scripts: class targets, whole feature rows, elementwise words on vector variables, shape errors. */
+class ArrayScriptSpec extends Specification {
+    @TempDir
+    Path dir
+
+    List<Map> run(String source) {
+        Files.writeString(dir.resolve('iris.csv'), 'a,b,species\n1,2,setosa\n2,0,"virginica"\n-1,1,versicolor\n0.5,-2, setosa\n')
+        Files.writeString(dir.resolve('t.opt'), source)
+        new GradusSession().run(dir.resolve('t.opt')).collect { new JsonSlurper().parseText(it.toJson()) as Map }
+    }
+
+    def "classes: true numbers text labels in sorted order and lists them"() {
+        when:
+        def out = run("""
+            data = csv('iris.csv', target: 'species', classes: true)
+            data
+            w = vector(2)
+            mean(data) { row -> crossEntropy([w[0], w[1], 0], row.y) }.at(w: [0, 0])
+            mean(data) { row -> row.y * w[0] }.at(w: [1, 0])
+        """)
+
+        then:
+        out[0].classes == ['setosa', 'versicolor', 'virginica']
+        out[1].value == Math.log(3) as double          // uniform logits: log 3 whatever the class
+        out[2].value == (0 + 2 + 1 + 0) / 4d          // setosa 0, virginica 2, versicolor 1, setosa 0
+    }
+
+    def "row.x is the row's feature vector whole: W * row.x is one product, printed as such"() {
+        when:
+        def out = run("""
+            data = csv('iris.csv', target: 'species', classes: true)
+            W = matrix(3, 2)
+            f = mean(data) { row -> crossEntropy(W * row.x, row.y) }
+            f
+            f.at(W: [[1, 0], [0, 1], [1, 1]])
+        """)
+        // by hand: logits (a, b, a + b) per row; class 0, 2, 1, 0
+        double[][] rows = [[1, 2], [2, 0], [-1, 1], [0.5, -2]] as double[][]
+        int[] y = [0, 2, 1, 0]
+        double expected = 0
+        rows.eachWithIndex { double[] r, int i ->
+            double[] z = [r[0], r[1], r[0] + r[1]]
+            double m = z.max()
+            expected += (m + Math.log(z.collect { Math.exp(it - m) }.sum() as double) - z[y[i]]) / 4
+        }
+
+        then:
+        out[0].text == 'mean(data) { row -> crossEntropy(W * row.x, row.y) }'
+        Math.abs((out[1].value as double) - expected) < 1e-14
+    }
+
+    def "elementwise functions take vector variables whole"() {
+        expect:
+        run("v = vector(3)\nexp(v).at(v: [0, 1, 2])")[0].value == [1, Math.E, Math.exp(2)]
+    }
+
+    def "a shape mismatch names both operands and their shapes"() {
+        when:
+        run("W = matrix(8, 2)\nx = vector(3)\nW * x")
+
+        then:
+        GradusException e = thrown()
+        e.message.contains('shape mismatch: W is 8×2, x has 3')
+    }
+
+    def "classes: true without a target is refused with what to write"() {
+        when:
+        run("csv('iris.csv', classes: true)")
+
+        then:
+        GradusException e = thrown()
+        e.message.contains("classes: true needs a target column")
+    }
+}
