@@ -50,3 +50,10 @@ for n in $ROWS; do
     for k in 1 2 3; do /usr/bin/time -f "Gradus csv(): %e s wall, %U s user ($f)" ./gradus run "bench/data/load-$n.opt" > /dev/null; done
     for k in 1 2 3; do /usr/bin/time -f "python whole process: %e s wall" $PY bench/python/load_csv.py "bench/data/$f" $([ "$k" -gt 1 ] && echo --no-loadtxt); done
 done
+
+echo; echo "## a contour plot of Rosenbrock with three paths, 800x600 PNG (SPEC §6: ≤ 0.5 s after start-up)"
+load
+echo "# Gradus: a fresh JVM per line; the first plot after start-up, then the median of 10 more"
+for k in 1 2 3; do java -cp "$JAR" org.gradus.bench.PlotTiming 10; done
+echo "# matplotlib (Agg): contourf + contour + plot of the same function, levels and paths, 800x600 PNG at 100 dpi"
+for k in 1 2 3; do $PY bench/python/plot_matplotlib.py 10; done

@@ -100,9 +100,17 @@ public final class LayerPainter {
     // ---- fields and regions: images of the data area -------------------------------------------
 
     private static void field(Graphics2D g, Field f, DataArea area) {
+        int bands = f.levels().bands();
+        int[] argb = new int[bands];
+        for (int k = 0; k < bands; k++) argb[k] = f.colours().at(f.levels().colourPosition(k)).getRGB();
+        double[] bounds = f.levels().bounds();
+        Grid grid = f.grid();
         BufferedImage img = image(area, (x, y) -> {
-            Color c = f.colourOf(f.grid().valueAt(x, y));
-            return c == null ? 0 : c.getRGB();
+            double v = grid.valueAt(x, y);
+            if (Double.isNaN(v)) return 0;
+            int k = java.util.Arrays.binarySearch(bounds, v);
+            if (k < 0) k = -k - 2;
+            return argb[Math.max(0, Math.min(bands - 1, k))];
         });
         g.drawImage(img, (int) Math.floor(area.rect().getMinX()), (int) Math.floor(area.rect().getMinY()), null);
         if (f.lines()) {
