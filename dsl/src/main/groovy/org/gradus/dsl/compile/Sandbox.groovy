@@ -64,6 +64,8 @@ class Sandbox extends CompilationCustomizer {
             'java.util.Collections', 'java.util.Arrays', 'java.util.Random', 'java.lang.StringBuilder',
             'java.lang.IllegalArgumentException', 'java.lang.IllegalStateException', 'java.lang.RuntimeException',
             'java.lang.Exception', 'java.lang.AssertionError', 'java.lang.Void', 'groovy.lang.Script',
+            // what plot and animate return; the rest of org.gradus.plot (renderers, writers) stays out of reach
+            'org.gradus.plot.PlotResult',
     ] as Set<String>
 
     static final List<String> ALLOWED_PACKAGES = [
