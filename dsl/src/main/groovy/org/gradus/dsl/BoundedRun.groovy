@@ -40,13 +40,15 @@ final class BoundedRun {
                 done.countDown()
             }
         } as Runnable, 'gradus-script-' + COUNT.incrementAndGet())
+        long start = session.limitCountsFrom != null ? session.limitCountsFrom : System.nanoTime()
         worker.daemon = true
         worker.start()
         double limit = session.timeLimit
         boolean finished
         try {
             if (limit > 0) {
-                finished = done.await((long) Math.ceil(limit * 1e9d), TimeUnit.NANOSECONDS)
+                long left = start + (long) Math.ceil(limit * 1e9d) - System.nanoTime()
+                finished = done.await(Math.max(left, 1L), TimeUnit.NANOSECONDS)
             } else {
                 done.await()
                 finished = true

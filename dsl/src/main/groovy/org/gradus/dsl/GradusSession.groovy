@@ -52,6 +52,11 @@ class GradusSession {
     /** Seconds a run may take, compiling included; 0 for no limit. */
     double timeLimit = 0
     /**
+     * The moment ({@link System#nanoTime()}) the time limit counts from; null (the default) for the start of
+     * each run. The command line sets the start of the JVM, so that {@code --timeout} bounds the whole command.
+     */
+    Long limitCountsFrom
+    /**
      * Compile and run every script on a thread of its own even without a time limit, so that an interrupt
      * of the calling thread cancels the run (exit code 130) instead of reaching the script. The Java API
      * sets it; with a time limit there is always a thread of its own.

@@ -70,9 +70,26 @@ public final class Main {
         return sb.append('\n').toString();
     }
 
+    /**
+     * When the command runs as a process of its own ({@link #main}): the start of the JVM on the
+     * {@link System#nanoTime()} clock, so that {@code --timeout} bounds the whole command, JVM start and
+     * reading the script included. Null when {@link #run} is called inside another program: the limit
+     * then counts from the start of the run.
+     */
+    static volatile Long processStart;
+
     public static void main(String[] args) {
+        processStart = jvmStart();
         System.setProperty("java.awt.headless", "true");          // pictures are drawn off screen
         exit(run(args, System.out, System.err));
+    }
+
+    /** The start of this JVM on the {@link System#nanoTime()} clock (now, if the system does not say). */
+    private static long jvmStart() {
+        long now = System.nanoTime();
+        return ProcessHandle.current().info().startInstant()
+                .map(t -> now - Math.max(0, java.time.Duration.between(t, java.time.Instant.now()).toNanos()))
+                .orElse(now);
     }
 
     /**

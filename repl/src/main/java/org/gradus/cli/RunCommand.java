@@ -59,6 +59,7 @@ final class RunCommand {
         GradusSession session = new GradusSession();
         session.setCacheDir(ScriptCache.defaultDir(env));
         session.setTimeLimit(options.timeout());
+        session.setLimitCountsFrom(Main.processStart);
         session.setStopGraceMillis(0);                // the process ends at the limit: nothing to wait for
         session.getAllowRead().addAll(options.allowRead());
         session.getAllowWrite().addAll(options.allowWrite());
@@ -85,7 +86,9 @@ final class RunCommand {
         for (String[] s : options.sets()) parameters.put(s[0], RunOptions.parseValue(s[1]));
         Path file = options.file();
         String source = GradusSession.read(file);
-        new IsolatedRun(options.maxMemory(), err).timeLimit(options.timeout()).parameters(parameters)
+        IsolatedRun run = new IsolatedRun(options.maxMemory(), err).timeLimit(options.timeout());
+        if (Main.processStart != null) run.limitCountsFrom(Main.processStart);
+        run.parameters(parameters)
                 .allowRead(options.allowRead()).allowWrite(options.allowWrite())
                 .run(source, file.getFileName().toString(), file.toAbsolutePath().getParent(), new IsolatedRun.Sink() {
                     @Override

@@ -108,6 +108,28 @@ class BoundedRunSpec extends Specification {
         there.err.contains('hi')
     }
 
+    def "--isolate works when gradus was started with a relative class path and the script is elsewhere"() {
+        given: 'the class path relative to the working folder, the script in a folder of its own'
+        String relative = System.getProperty('java.class.path').split(File.pathSeparator)
+                .collect { dir.relativize(Path.of(it).toAbsolutePath()).toString() }.join(File.pathSeparator)
+        Path sub = Files.createDirectories(dir.resolve('scripts'))
+        Files.writeString(sub.resolve('one.opt'), '1 + 1\n')
+
+        when:
+        def cmd = [Path.of(System.getProperty('java.home'), 'bin', 'java').toString(), '-XX:+UseSerialGC',
+                   '-XX:TieredStopAtLevel=1', '-cp', relative, Main.name, 'run', 'scripts/one.opt', '--json', '--isolate']
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).start()
+        p.outputStream.close()
+        String out = p.inputStream.text
+        String err = p.errorStream.text
+        p.waitFor()
+
+        then:
+        p.exitValue() == 0
+        out == '{"kind":"number","value":2}\n'
+        err.isEmpty()
+    }
+
     def "--allow-read and --allow-write grant folders beyond the script's own"() {
         given:
         Path data = Files.createDirectories(dir.resolve('elsewhere'))

@@ -58,6 +58,7 @@ public final class IsolatedRun {
     private final List<Path> allowRead = new ArrayList<>();
     private final List<Path> allowWrite = new ArrayList<>();
     private Path outputDir;
+    private Long limitCountsFrom;
 
     /**
      * A sandboxed run without a time limit; the setters below change that.
@@ -73,6 +74,12 @@ public final class IsolatedRun {
     /** Seconds the child may live, JVM start and compiling included; 0 (the default) for no limit. */
     public IsolatedRun timeLimit(double seconds) {
         this.timeLimit = seconds;
+        return this;
+    }
+
+    /** The moment ({@link System#nanoTime()}) the time limit counts from; by default the start of {@link #run}. */
+    public IsolatedRun limitCountsFrom(long nanoTime) {
+        this.limitCountsFrom = nanoTime;
         return this;
     }
 
@@ -121,6 +128,7 @@ public final class IsolatedRun {
      *                         130 when the calling thread was interrupted
      */
     public void run(String source, String fileName, Path baseDir, Sink sink) {
+        long start = limitCountsFrom != null ? limitCountsFrom : System.nanoTime();
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("source", source);
         request.put("fileName", fileName);
@@ -146,14 +154,14 @@ public final class IsolatedRun {
         Thread killer = new Thread(child::destroyForcibly, "gradus-isolated-cleanup");
         boolean hooked = addHook(killer);
         try {
-            run(child, request, fileName, sink);
+            run(child, request, fileName, sink, start);
         } finally {
             child.destroyForcibly();
             if (hooked) removeHook(killer);
         }
     }
 
-    private void run(Process child, Map<String, Object> request, String fileName, Sink sink) {
+    private void run(Process child, Map<String, Object> request, String fileName, Sink sink, long start) {
         AtomicReference<Map<?, ?>> outcome = new AtomicReference<>();
         AtomicReference<Throwable> sinkFailure = new AtomicReference<>();
         AtomicBoolean saidOutOfMemory = new AtomicBoolean();
@@ -169,7 +177,8 @@ public final class IsolatedRun {
         boolean ended;
         try {
             if (timeLimit > 0) {
-                ended = child.waitFor((long) Math.ceil(timeLimit * 1e9), TimeUnit.NANOSECONDS);
+                long left = start + (long) Math.ceil(timeLimit * 1e9) - System.nanoTime();
+                ended = child.waitFor(Math.max(left, 1L), TimeUnit.NANOSECONDS);
             } else {
                 child.waitFor();
                 ended = true;
@@ -318,7 +327,7 @@ public final class IsolatedRun {
         cmd.add("-Dfile.encoding=UTF-8");
         String classPath = classPath();
         String archive = sharedArchive();
-        if (archive != null && classPath.equals(System.getProperty("java.class.path"))) cmd.add(archive);
+        if (archive != null && classPath.equals(absolute(System.getProperty("java.class.path", "")))) cmd.add(archive);
         cmd.add("-cp");
         cmd.add(classPath);
         cmd.add(ChildMain.class.getName());
@@ -338,7 +347,7 @@ public final class IsolatedRun {
                 if (l instanceof URLClassLoader u) for (URL url : u.getURLs()) add(entries, url);
             }
         }
-        String own = System.getProperty("java.class.path", "");
+        String own = absolute(System.getProperty("java.class.path", ""));
         if (entries.isEmpty() && !own.isEmpty()) return own;
         for (Class<?> c : new Class<?>[]{GradusSession.class, ChildMain.class, groovy.lang.Script.class,
                 groovy.json.JsonSlurper.class, org.gradus.expr.Expr.class, org.apache.commons.math3.util.FastMath.class}) {
@@ -346,6 +355,16 @@ public final class IsolatedRun {
             if (where != null) add(entries, where);
         }
         return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    /** A class path with every entry absolute (the child runs in the script's folder). */
+    private static String absolute(String classPath) {
+        if (classPath.isEmpty()) return classPath;
+        List<String> out = new ArrayList<>();
+        for (String e : classPath.split(java.io.File.pathSeparator)) {
+            if (!e.isEmpty()) out.add(Path.of(e).toAbsolutePath().toString());
+        }
+        return String.join(java.io.File.pathSeparator, out);
     }
 
     private static void add(Set<String> entries, URL url) {
@@ -360,7 +379,9 @@ public final class IsolatedRun {
     private static String sharedArchive() {
         try {
             for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-                if (a.startsWith("-XX:SharedArchiveFile=")) return a;
+                if (a.startsWith("-XX:SharedArchiveFile=")) {
+                    return "-XX:SharedArchiveFile=" + Path.of(a.substring("-XX:SharedArchiveFile=".length())).toAbsolutePath();
+                }
             }
         } catch (RuntimeException | LinkageError ignored) {
             // no management interface: no archive
