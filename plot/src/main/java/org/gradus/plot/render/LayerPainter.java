@@ -289,11 +289,14 @@ public final class LayerPainter {
         g.fill(new Rectangle2D.Double(Math.min(a, b), r.getMinY(), Math.abs(b - a), r.getHeight()));
     }
 
-    /** A caption in the upper left corner of the data area (an animation's iteration counter). */
-    public static void caption(Graphics2D g, String text, DataArea area) {
-        g.setFont(Theme.LEGEND_FONT);
+    /**
+     * A caption under the data area's lower right corner, on the line of the x axis's name (an animation's
+     * iteration counter): outside the data, where neither the legend nor a path can cover it.
+     */
+    public static void caption(Graphics2D g, String text, DataArea area, int pageHeight) {
+        g.setFont(Theme.LABEL_FONT);
         FontMetrics fm = g.getFontMetrics();
-        label(g, text, area.rect().getMinX() + 10, area.rect().getMinY() + 8 + fm.getAscent(), Theme.TEXT);
+        label(g, text, area.rect().getMaxX() - fm.stringWidth(text) - 3, pageHeight - fm.getDescent() - 4, Theme.TEXT);
     }
 
     /** Text with its baseline's left end near (px, py), on a light rounded box so it reads on any background. */
