@@ -75,3 +75,9 @@ echo "# Gradus: examples/mlp_digits.opt (the 'work' line gives the seconds of th
 ./gradus run examples/mlp_digits.opt | grep -E "^  work|^[01]\.?[0-9]*$"
 echo "# torch nn.Sequential(Linear, Tanh, Linear) + CrossEntropyLoss, float64"
 $PY bench/python/mlp_digits_torch.py 100
+echo; echo "## a contour plot of Rosenbrock with three paths, 800x600 PNG (SPEC §6: ≤ 0.5 s after start-up)"
+load
+echo "# Gradus: a fresh JVM per line; the first plot after start-up, then the median of 10 more"
+for k in 1 2 3; do java -cp "$JAR" org.gradus.bench.PlotTiming 10; done
+echo "# matplotlib (Agg): contourf + contour + plot of the same function, levels and paths, 800x600 PNG at 100 dpi"
+for k in 1 2 3; do $PY bench/python/plot_matplotlib.py 10; done

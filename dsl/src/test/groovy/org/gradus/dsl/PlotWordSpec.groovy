@@ -145,6 +145,22 @@ plot q, regularizers: [l1: 1, l2: 1], file: 'balls.png', title: 'L1 and L2 balls
         Files.list(dir).count() == 0
     }
 
+    def "the sandbox: a script may name the result type of plot, not the classes that write files"() {
+        when:
+        def shown = run(ROSEN + "org.gradus.plot.PlotResult p = plot(rosen, x: -2..2, y: -1..3, file: 'a.png')\np.file")
+
+        then:
+        shown == [[kind: 'value', text: 'a.png']]
+
+        when:
+        run(ROSEN + "org.gradus.plot.output.PictureFiles.writePng(null, null)")
+
+        then:
+        GradusException e = thrown()
+        e.exitCode == GradusException.FORBIDDEN
+        e.message.contains('org.gradus.plot.output.PictureFiles')
+    }
+
     def "mistakes are errors that say what to do"() {
         when:
         run(ROSEN + line)

@@ -105,7 +105,7 @@ public final class Animator {
                         area.px(c.x()[n - 1]), area.py(c.y()[n - 1]));
             }
             g.setClip(null);
-            LayerPainter.caption(g, "iteration " + (long) t + (end ? " (end)" : ""), area);
+            LayerPainter.caption(g, "iteration " + (long) t + (end ? " (end)" : ""), area, img.getHeight());
         } finally {
             g.dispose();
         }

@@ -56,7 +56,7 @@ public record Levels(double[] bounds, boolean log) {
      * @throws IllegalArgumentException when no value is finite, or for an unknown spacing
      */
     public static Levels choose(double[] values, String spacing) {
-        double[] v = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+        double[] v = finiteSorted(values);
         if (v.length == 0) throw new IllegalArgumentException("the function has no finite value on the picture's range");
         double min = v[0], max = v[v.length - 1];
         if (max - min <= Math.ulp(Math.abs(max)) * 16) return new Levels(new double[]{min - 0.5, max + 0.5}, false);
@@ -123,6 +123,15 @@ public record Levels(double[] bounds, boolean log) {
         }
         if (b.size() < 2) b.add(max);
         return new Levels(b.stream().mapToDouble(Double::doubleValue).toArray(), true);
+    }
+
+    private static double[] finiteSorted(double[] values) {
+        double[] v = new double[values.length];
+        int n = 0;
+        for (double d : values) if (Double.isFinite(d)) v[n++] = d;
+        v = Arrays.copyOf(v, n);
+        Arrays.sort(v);
+        return v;
     }
 
     static double quantile(double[] sorted, double q) {

@@ -18,7 +18,8 @@ import java.util.List;
  * them reached, or {@code fStar:}) and ‖∇f‖∞ on log scales, one line per run, against the iteration, or
  * with {@code against: 'seconds'} or {@code 'evaluations'} against the cost (Newton's few expensive
  * steps beside Adam's many cheap ones). A mini-batch run's noisy batch f is drawn thin, with the full
- * objective at each epoch's end (recorded with {@code trace: true}) as a bold line over it.
+ * objective at each epoch's end (recorded with {@code trace: true}) as a bold line over it; its batch
+ * values never set f*.
  */
 public final class Convergence {
     static final List<String> OPTIONS = List.of("fStar", "against");
@@ -44,10 +45,11 @@ public final class Convergence {
             var colour = Palette.onWhite(k);
             double[] g = new double[r.rows()];
             for (int i = 0; i < g.length; i++) g[i] = positive(maximize ? fStar - r.fValues()[i] : r.fValues()[i] - fStar);
-            boolean noisy = r.fullF() != null;
+            boolean noisy = r.miniBatch();
             String legend = PathLayers.legend(names.get(k), r);
-            gap.add(new Curve(noisy ? legend + " (batch f)" : legend, x, g, noisy ? Palette.alpha(colour, 0.45) : colour, Curve.Dash.SOLID, noisy ? 1 : 2));
-            if (noisy) gap.addAll(fullF(r, x, fStar, maximize, colour, names.get(k)));
+            String batchNote = r.fullF() != null ? " (batch f)" : " (batch f; trace: true adds the full f per epoch)";
+            gap.add(new Curve(noisy ? legend + batchNote : legend, x, g, noisy ? Palette.alpha(colour, 0.45) : colour, Curve.Dash.SOLID, noisy ? 1 : 2));
+            if (r.fullF() != null) gap.addAll(fullF(r, x, fStar, maximize, colour, names.get(k)));
             double[] gn = r.gradNorm().clone();
             for (int i = 0; i < gn.length; i++) gn[i] = positive(gn[i]);
             anyGrad |= java.util.Arrays.stream(gn).anyMatch(Double::isFinite);
@@ -66,13 +68,16 @@ public final class Convergence {
         return new Figure(o.text("title", null), panels, names);
     }
 
-    /** The best value any run reached: its own final f or any recorded one. */
+    /**
+     * The best value any run reached: its own final f or any recorded one — of a mini-batch run only its
+     * full objective (a batch estimate on a few rows can lie far below the objective's minimum).
+     */
     static double best(List<RunView> runs, boolean maximize) {
         double best = maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         for (RunView r : runs) {
             if (r.fullF() != null) {
                 for (double v : r.fullF()) if (Double.isFinite(v)) best = maximize ? Math.max(best, v) : Math.min(best, v);
-            } else {
+            } else if (!r.miniBatch()) {
                 for (double v : r.fValues()) if (Double.isFinite(v)) best = maximize ? Math.max(best, v) : Math.min(best, v);
             }
             if (Double.isFinite(r.f())) best = maximize ? Math.max(best, r.f()) : Math.min(best, r.f());

@@ -54,8 +54,9 @@ final class PathLayers {
         List<String> out = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (RunView r : runs) {
-            int k = seen.merge(r.method(), 1, Integer::sum);
-            out.add(k == 1 ? r.method() : r.method() + " (" + k + ")");
+            String name = r.miniBatch() ? r.method() + " mini-batch" : r.method();
+            int k = seen.merge(name, 1, Integer::sum);
+            out.add(k == 1 ? name : name + " (" + k + ")");
         }
         return out;
     }

@@ -100,9 +100,17 @@ public final class LayerPainter {
     // ---- fields and regions: images of the data area -------------------------------------------
 
     private static void field(Graphics2D g, Field f, DataArea area) {
+        int bands = f.levels().bands();
+        int[] argb = new int[bands];
+        for (int k = 0; k < bands; k++) argb[k] = f.colours().at(f.levels().colourPosition(k)).getRGB();
+        double[] bounds = f.levels().bounds();
+        Grid grid = f.grid();
         BufferedImage img = image(area, (x, y) -> {
-            Color c = f.colourOf(f.grid().valueAt(x, y));
-            return c == null ? 0 : c.getRGB();
+            double v = grid.valueAt(x, y);
+            if (Double.isNaN(v)) return 0;
+            int k = java.util.Arrays.binarySearch(bounds, v);
+            if (k < 0) k = -k - 2;
+            return argb[Math.max(0, Math.min(bands - 1, k))];
         });
         g.drawImage(img, (int) Math.floor(area.rect().getMinX()), (int) Math.floor(area.rect().getMinY()), null);
         if (f.lines()) {
@@ -281,11 +289,14 @@ public final class LayerPainter {
         g.fill(new Rectangle2D.Double(Math.min(a, b), r.getMinY(), Math.abs(b - a), r.getHeight()));
     }
 
-    /** A caption in the upper left corner of the data area (an animation's iteration counter). */
-    public static void caption(Graphics2D g, String text, DataArea area) {
-        g.setFont(Theme.LEGEND_FONT);
+    /**
+     * A caption under the data area's lower right corner, on the line of the x axis's name (an animation's
+     * iteration counter): outside the data, where neither the legend nor a path can cover it.
+     */
+    public static void caption(Graphics2D g, String text, DataArea area, int pageHeight) {
+        g.setFont(Theme.LABEL_FONT);
         FontMetrics fm = g.getFontMetrics();
-        label(g, text, area.rect().getMinX() + 10, area.rect().getMinY() + 8 + fm.getAscent(), Theme.TEXT);
+        label(g, text, area.rect().getMaxX() - fm.stringWidth(text) - 3, pageHeight - fm.getDescent() - 4, Theme.TEXT);
     }
 
     /** Text with its baseline's left end near (px, py), on a light rounded box so it reads on any background. */

@@ -51,7 +51,6 @@ final class Legends {
             } else {
                 continue;
             }
-            item.setLabelFont(Theme.LEGEND_FONT);
             item.setLabelPaint(Theme.TEXT);
             items.add(item);
         }

@@ -14,7 +14,6 @@ import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.block.ColumnArrangement;
 import org.jfree.chart.block.RectangleConstraint;
 import org.jfree.chart.ui.Size2D;
-import org.jfree.data.Range;
 import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
@@ -243,7 +242,13 @@ final class PanelChart {
 
         @Override
         public void draw(Graphics2D g, XYPlot plot, Rectangle2D area, ValueAxis x, ValueAxis y, int index, PlotRenderingInfo info) {
-            Size2D size = legend.arrange(g, new RectangleConstraint(new Range(0, area.getWidth() * 0.7), new Range(0, area.getHeight() - 12)));
+            // the legend's natural size; on a small picture a smaller font, down to 7 px, rather than a legend
+            // cut at the data area's edge
+            Size2D size = legend.arrange(g, RectangleConstraint.NONE);
+            while ((size.width > area.getWidth() - 12 || size.height > area.getHeight() - 12) && legend.getItemFont().getSize2D() > 7) {
+                legend.setItemFont(legend.getItemFont().deriveFont(legend.getItemFont().getSize2D() - 1));
+                size = legend.arrange(g, RectangleConstraint.NONE);
+            }
             double left = corner.x() > 0.5 ? area.getMaxX() - 6 - size.width : area.getMinX() + 6;
             double top = corner.y() > 0.5 ? area.getMinY() + 6 : area.getMaxY() - 6 - size.height;
             legend.draw(g, new Rectangle2D.Double(left, top, size.width, size.height));

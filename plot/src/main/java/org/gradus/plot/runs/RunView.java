@@ -26,6 +26,15 @@ public record RunView(String method, boolean maximize, String status, int iterat
         return iteration.length;
     }
 
+    /**
+     * Whether the run took several steps per epoch (a mini-batch run): its f column is then a noisy
+     * batch estimate, not the objective.
+     */
+    public boolean miniBatch() {
+        int last = rows() - 1;
+        return epochs != null && last > 0 && epochs[last] > 0 && epochs[last] < iteration[last];
+    }
+
     /** Whether the run recorded its iterates (a path can be drawn). */
     public boolean hasPath() {
         return points != null && points.length > 0;

@@ -231,6 +231,14 @@ public final class TerminalRenderer {
 
     // ---- legend and colour bar --------------------------------------------------------------------
 
+    /**
+     * A legend colour that reads on a light terminal as on a dark one: a white path (white reads best on
+     * the field) is listed in mid grey, as the PNG legend does.
+     */
+    static Color readable(Color c) {
+        return c.getRed() > 235 && c.getGreen() > 235 && c.getBlue() > 235 ? new Color(0xa0a0a0) : c;
+    }
+
     /** {rgb, glyph, text} per legend entry of every panel. */
     private static List<String[]> legendLines(Figure figure) {
         List<String[]> out = new ArrayList<>();
@@ -256,7 +264,7 @@ public final class TerminalRenderer {
                 } else {
                     continue;
                 }
-                out.add(new String[]{Integer.toString(c.getRGB() & 0xffffff), glyph, l.legend()});
+                out.add(new String[]{Integer.toString(readable(c).getRGB() & 0xffffff), glyph, l.legend()});
             }
         }
         return out;

@@ -42,4 +42,36 @@ class GifWriterSpec extends Specification {
         loop.length == 1 && (loop.item(0) as IIOMetadataNode).getAttribute('applicationID') == 'NETSCAPE'
         (0..2).every { i -> new Color(reader.read(i).getRGB(20, 15)) == colours[i] }
     }
+
+    def "a later frame is stored as the rectangle that changed, placed over the frame before it"() {
+        given: 'a grey frame, then the same with a red 5 × 4 block at (10, 20), then the same again'
+        Path file = dir.resolve('b.gif')
+        BufferedImage grey = new BufferedImage(60, 40, BufferedImage.TYPE_INT_RGB)
+        def g = grey.createGraphics(); g.color = Color.GRAY; g.fillRect(0, 0, 60, 40); g.dispose()
+        BufferedImage marked = new BufferedImage(60, 40, BufferedImage.TYPE_INT_RGB)
+        g = marked.createGraphics(); g.drawImage(grey, 0, 0, null); g.color = Color.RED; g.fillRect(10, 20, 5, 4); g.dispose()
+
+        when:
+        new GifWriter(file).withCloseable { gif -> [grey, marked, marked].each { gif.frame(it, 100) } }
+        def reader = ImageIO.getImageReadersByFormatName('gif').next()
+        reader.setInput(ImageIO.createImageInputStream(file.toFile()))
+        def descriptor = { int i ->
+            def root = reader.getImageMetadata(i).getAsTree('javax_imageio_gif_image_1.0') as IIOMetadataNode
+            def d = root.getElementsByTagName('ImageDescriptor').item(0) as IIOMetadataNode
+            ['imageLeftPosition', 'imageTopPosition', 'imageWidth', 'imageHeight'].collect { d.getAttribute(it) as int }
+        }
+        def control = { int i ->
+            def root = reader.getImageMetadata(i).getAsTree('javax_imageio_gif_image_1.0') as IIOMetadataNode
+            (root.getElementsByTagName('GraphicControlExtension').item(0) as IIOMetadataNode).getAttribute('disposalMethod')
+        }
+
+        then:
+        reader.getNumImages(true) == 3
+        descriptor(0) == [0, 0, 60, 40]
+        descriptor(1) == [10, 20, 5, 4]
+        new Color(reader.read(1).getRGB(2, 2)) == Color.RED
+        descriptor(2) == [0, 0, 1, 1]                          // nothing changed: one pixel, the same grey
+        new Color(reader.read(2).getRGB(0, 0)) == Color.GRAY
+        (0..2).every { control(it) == 'doNotDispose' }
+    }
 }

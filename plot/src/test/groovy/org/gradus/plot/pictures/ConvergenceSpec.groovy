@@ -65,6 +65,32 @@ class ConvergenceSpec extends Specification {
         }
     }
 
+    def "a mini-batch run: its batch f never sets f*, its full objective per epoch is drawn over it"() {
+        given: 'two steps per epoch; a batch value (0.001) far below the full objective'
+        double[] it = [0, 1, 2, 3, 4] as double[]
+        double[] epochs = [0, 0, 1, 1, 2] as double[]
+        double nan = Double.NaN
+        RunView sgd = new RunView('gd', false, 'max-iterations', 4, 0.5, new Layout([x, y]), it, [4, 0.001, 2, 0.7, 1.5] as double[],
+                [1, 1, 1, 1, 1] as double[], null, it, null, epochs, [4, nan, 2, nan, 0.5] as double[])
+        RunView unfull = new RunView('gd', false, 'max-iterations', 4, 0.6, new Layout([x, y]), it, [4, 0.002, 2, 0.7, 1.5] as double[],
+                [1, 1, 1, 1, 1] as double[], null, it, null, epochs, null)
+
+        when:
+        Figure f = Convergence.figure([sgd, unfull], opts([:]))
+        List<Curve> curves = f.panels()[0].layers().findAll { it instanceof Curve } as List<Curve>
+
+        then: 'f* = 0.5, the smaller final full objective; the runs are named as mini-batch runs'
+        sgd.miniBatch()
+        f.panels()[0].title() == 'f − f*, with f* = 0.5 (the best value reached)'
+        f.series() == ['gd mini-batch', 'gd mini-batch (2)']
+        curves*.legend() == ['gd mini-batch: 4 iterations, f = 0.5 (batch f)',
+                             "gd mini-batch: full objective at each epoch's end",
+                             'gd mini-batch (2): 4 iterations, f = 0.6 (batch f; trace: true adds the full f per epoch)']
+        curves[1].x().toList() == [0d, 2d, 4d]
+        curves[1].y()[0..1].toList() == [3.5d, 1.5d]
+        Double.isNaN(curves[1].y()[2])
+    }
+
     def "an unknown against: says what works"() {
         when:
         Convergence.figure([run('gd', [1d, 0.5d], [1d, 1d])], opts([against: 'time']))

@@ -86,4 +86,25 @@ class PageRendererSpec extends Specification {
         then:
         Math.abs(a.rect().width - a.rect().height) < 1.5
     }
+
+    def "on a small page a long legend gets a smaller font and stays inside the data area, frame and all"() {
+        given: 'the bowl at 400 × 300 with a legend entry wider than its data area (256 px) at 12 px'
+        def f = bowl()
+        def p = f.panels()[0]
+        def layers = p.layers().collect { it instanceof org.gradus.plot.figure.Curve
+                ? new org.gradus.plot.figure.Curve('momentum: 3000 iterations, f = 6.8e-7 (batch f)', it.x(), it.y(), it.colour(), it.dash(), 2)
+                : it }
+        def small = new org.gradus.plot.figure.Figure(null, [new org.gradus.plot.figure.Panel(null, p.x(), p.y(), layers, false)], ['gd'])
+
+        when:
+        def (BufferedImage img, List<DataArea> areas) = draw(small, 400, 300)
+        DataArea a = areas[0]
+        int row = (int) a.rect().minY + 6 + 2                  // just under the legend's top border, above its text
+        List<Integer> frame = ((int) a.rect().minX..<(int) a.rect().maxX).findAll { x -> near(new Color(img.getRGB(x, row)), new Color(0xcccccc), 12) }
+
+        then: 'both side borders are drawn, the left one inside the data area'
+        frame.size() >= 2
+        frame.min() > a.rect().minX + 3
+        frame.max() - frame.min() > 100
+    }
 }
