@@ -50,3 +50,6 @@ for n in $ROWS; do
     for k in 1 2 3; do /usr/bin/time -f "Gradus csv(): %e s wall, %U s user ($f)" ./gradus run "bench/data/load-$n.opt" > /dev/null; done
     for k in 1 2 3; do /usr/bin/time -f "python whole process: %e s wall" $PY bench/python/load_csv.py "bench/data/$f" $([ "$k" -gt 1 ] && echo --no-loadtxt); done
 done
+
+echo; echo "## start-up, whole process (issue 9: gradus run 0.3 s seen before, 0.5 s new; REPL prompt 0.3 s; python + scipy the reference)"
+bash bench/startup.sh 7
