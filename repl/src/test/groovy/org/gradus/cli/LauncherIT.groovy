@@ -85,7 +85,7 @@ class LauncherIT extends Specification {
         rest.contains('maximum') && rest.contains('minimum')
         running.errorStream.text.isEmpty()
 
-        and: 'the class-data-sharing archive was made for the new jar (the first jar's is gone), in the user's folder, and is used'
+        and: 'the class-data-sharing archive was made for the new jar (the old one removed), in the user folder, and is used'
         archives().size() == 1
         launch('--version').code == 0
         archives().size() == 1
