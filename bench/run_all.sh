@@ -51,5 +51,10 @@ for n in $ROWS; do
     for k in 1 2 3; do /usr/bin/time -f "python whole process: %e s wall" $PY bench/python/load_csv.py "bench/data/$f" $([ "$k" -gt 1 ] && echo --no-loadtxt); done
 done
 
+echo; echo "## the first solve against the warm ones: L-BFGS, extended Rosenbrock n = 10^5, four solves in a fresh process (issue 9: first ≤ 0.5× scipy)"
+load
+/usr/bin/time -f "Gradus whole process: %e s wall, %U+%S s CPU" ./gradus run bench/first_solve.opt --quiet 2>&1 | grep -E "^solve|whole process"
+/usr/bin/time -f "scipy whole process: %e s wall, %U+%S s CPU" $PY bench/python/lbfgs_first_scipy.py 2>&1
+
 echo; echo "## start-up, whole process (issue 9: gradus run 0.3 s seen before, 0.5 s new; REPL prompt 0.3 s; python + scipy the reference)"
 bash bench/startup.sh 7
