@@ -45,6 +45,8 @@ class DomainsAndEdgesSpec extends Specification {
         'sum(0..<3000000000) { i -> x }.at(x: 1)'       | 'an index range may reach at most'
         'stationary(x**2, over: [x: -1e308..1e308])'    | 'is too wide to search'
         'gard(x**2)'                                    | "no function 'gard'; did you mean 'grad'?"
+        'z = variable(0, lower: 0/0)'                   | 'lower must be a number or -Infinity, not NaN'
+        'minimize x**2, start: [x: 1/0]'                | 'the start value of x is Infinity; a start value must be a finite number'
     }
 
     @Unroll

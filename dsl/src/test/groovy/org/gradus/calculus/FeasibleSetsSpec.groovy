@@ -85,6 +85,19 @@ class FeasibleSetsSpec extends Specification {
         json('x*y >= 1').constraints[0].verdict == 'neither'
     }
 
+    def "a set of a vector variable: the unit ball of norm2 is convex, its outside is not"() {
+        when:
+        List<Map> r = new GradusSession().run('''
+            v = vector(2)
+            convexity(constraints { norm2(v) <= 1 })
+            convexity(constraints { norm2(v) >= 1 })
+        ''', 'sets.opt').collect { new groovy.json.JsonSlurper().parseText(it.toJson()) as Map }
+
+        then:
+        r*.verdict == ['convex', 'neither']
+        r*.certainty == ['proof', 'counterexample']
+    }
+
     def "constraints { ... } also works as subjectTo:"() {
         when:
         List<Shown> shown = new GradusSession().run('''
