@@ -81,3 +81,10 @@ echo "# Gradus: a fresh JVM per line; the first plot after start-up, then the me
 for k in 1 2 3; do java -cp "$JAR" org.gradus.bench.PlotTiming 10; done
 echo "# matplotlib (Agg): contourf + contour + plot of the same function, levels and paths, 800x600 PNG at 100 dpi"
 for k in 1 2 3; do $PY bench/python/plot_matplotlib.py 10; done
+echo; echo "## the first solve against the warm ones: L-BFGS, extended Rosenbrock n = 10^5, four solves in a fresh process (issue 9: first ≤ 0.5× scipy)"
+load
+/usr/bin/time -f "Gradus whole process: %e s wall, %U+%S s CPU" ./gradus run bench/first_solve.opt --quiet 2>&1 | grep -E "^solve|whole process"
+/usr/bin/time -f "scipy whole process: %e s wall, %U+%S s CPU" $PY bench/python/lbfgs_first_scipy.py 2>&1
+
+echo; echo "## start-up, whole process (issue 9: gradus run 0.3 s seen before, 0.5 s new; REPL prompt 0.3 s; python + scipy the reference)"
+bash bench/startup.sh 7

@@ -68,6 +68,8 @@ class GradusSession {
     Consumer<Shown> listener
     /** Progress of long optimizations; null for none. */
     ProgressListener progress
+    /** Progress of loading large data files ({@code csv} of a few MB and more); null for none. */
+    org.gradus.data.LoadListener loads
     /**
      * REPL mode: each run is one input of an interactive session. A top-level {@code def name = ...}
      * then defines a session variable (as {@code name = ...} does). Off by default: {@code gradus run}
@@ -227,6 +229,7 @@ class GradusSession {
         } as Consumer<Shown>, files)
         context.progress = progress
         context.out = scriptOut
+        context.loads = loads
         context.scriptName = locator.fileName
         context.terminal = terminal
         context.master = master

@@ -122,4 +122,31 @@ class DataSpec extends Specification {
         "data = csv('t.csv')\nmean(data) { row -> row.y }"       | 'has no target'
         "data = csv('t.csv')\nmean(data) { row -> row['c'] }"    | "has no column 'c'"
     }
+
+    def "a session's load listener is told how far a large csv has been read, and when it ends"() {
+        given: 'a table of about 11 MB: large enough to report progress'
+        Path big = dir.resolve('big.csv')
+        Files.newBufferedWriter(big).withCloseable { w ->
+            w.write('a,b,c,d,y\n')
+            for (int i = 0; i < 400_000; i++) w.write("${i * 0.5},${-i},1.25e-3,${i % 7},${i % 2}\n")
+        }
+        Files.writeString(dir.resolve('big.opt'), "data = csv('big.csv', target: 'y')\ndata.rows")
+        long size = Files.size(big)
+        List<List> reports = []
+        int finished = 0
+        def session = new GradusSession()
+        session.loads = [onProgress: { String f, long read, long total -> reports << [f, read, total] },
+                         onFinish  : { finished++ }] as org.gradus.data.LoadListener
+
+        when:
+        def shown = session.run(dir.resolve('big.opt'))
+
+        then:
+        size > 8L << 20
+        shown*.toText() == ["400000"]
+        !reports.isEmpty()
+        reports.every { it[0] == 'big.csv' && it[2] == size && it[1] > 0 && it[1] <= size }
+        reports*.getAt(1) == reports*.getAt(1).sort(false)
+        finished == 1
+    }
 }

@@ -8,8 +8,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The progress line of long runs for {@code gradus run}, drawn on stderr: the REPL's {@link ProgressBar}
- * (it appears after half a second of a run and is erased when the run ends). None when not on a terminal.
+ * The progress line of long runs and of loading large data files for {@code gradus run}, drawn on stderr:
+ * the REPL's {@link ProgressBar} (it appears after half a second of a run or a load and is erased when it
+ * ends). None when stderr is not a terminal, and so never in what {@code --json} writes to stdout.
  */
 final class Progress {
     private Progress() {

@@ -6,6 +6,7 @@ import org.gradus.dsl.ScriptCache;
 import org.gradus.dsl.isolate.IsolatedRun;
 import org.gradus.dsl.run.ScriptStopped;
 import org.gradus.dsl.run.StopReason;
+import org.gradus.repl.ProgressBar;
 import org.gradus.result.Shown;
 
 import java.io.OutputStream;
@@ -73,7 +74,11 @@ final class RunCommand {
             if (!options.json() && pictures.print(s, out)) out.println();
             else show(s.toJson(), s.toText());
         });
-        if (!options.quiet()) session.setProgress(Progress.forTerminal(err));
+        if (!options.quiet()) {
+            ProgressBar bar = Progress.forTerminal(err);
+            session.setProgress(bar);
+            session.setLoads(bar);
+        }
         long started = System.nanoTime();
         try {
             session.run(options.file());

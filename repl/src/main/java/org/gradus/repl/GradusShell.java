@@ -91,6 +91,7 @@ public final class GradusShell implements AutoCloseable {
         session.setTerminal(() -> PicturePrinter.screen(terminal));
         session.setScriptOut(new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8));
         session.setProgress(progress);
+        session.setLoads(progress);
 
         LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)

@@ -14,7 +14,8 @@ import java.util.zip.ZipOutputStream
 
 /**
  * The launcher ./gradus installs a new jar atomically: a gradus process that is running while the jar is
- * replaced goes on loading its classes from the jar it started with. Runs after {@code package} (it needs
+ * replaced goes on loading its classes from the jar it started with; it keeps the user's class-data-sharing
+ * archive in an owner-only folder. Runs after {@code package} (it needs
  * repl/target/gradus-build.jar), in a copy of the launcher whose "project" has one source file, so that
  * no Maven build is started.
  */
@@ -84,14 +85,44 @@ class LauncherIT extends Specification {
         rest.contains('maximum') && rest.contains('minimum')
         running.errorStream.text.isEmpty()
 
-        and: 'the class-data-sharing archive was made for the new jar, and is used'
-        Files.isRegularFile(root.resolve('repl/target/gradus.jsa'))
+        and: 'the class-data-sharing archive was made for the new jar (the old one removed), in the user folder, and is used'
+        archives().size() == 1
         launch('--version').code == 0
+        archives().size() == 1
+        !Files.exists(root.resolve('repl/target/gradus.jsa'))
+    }
+
+    def "the archive folder is the user's own: one writable by others is not used, and the run goes on"() {
+        given:
+        Path shared = Files.createDirectories(root.resolve('cds'))
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString('rwxrwxrwx'))
+
+        when:
+        def run = launch('--version')
+
+        then:
+        run.code == 0
+        run.out.startsWith('gradus ')
+        archives().isEmpty()
+
+        when: 'made owner-only, it is used'
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString('rwx------'))
+
+        then:
+        launch('--version').code == 0
+        archives().size() == 1
+    }
+
+    /** The archives in the launches' archive folder (GRADUS_CDS_DIR). */
+    List<Path> archives() {
+        Path dir = root.resolve('cds')
+        Files.isDirectory(dir) ? Files.list(dir).withCloseable { s -> s.filter { it.toString().endsWith('.jsa') }.toList() } : []
     }
 
     Map launch(String... args) {
         def pb = new ProcessBuilder([root.resolve('gradus').toString()] + args.toList())
         pb.environment().put('GRADUS_CACHE', '0')
+        pb.environment().put('GRADUS_CDS_DIR', root.resolve('cds').toString())
         Process p = pb.start()
         p.outputStream.close()
         String out = p.inputStream.text

@@ -55,4 +55,26 @@ class ProgressBarSpec extends Specification {
         then:
         text.toString() == first
     }
+
+    def "loading a data file: the bar shows the file and megabytes read, after half a second, and fits the width"() {
+        expect:
+        ProgressBar.loadLine('logit.csv', 61L << 20, 122L << 20, 80) == '[===============>              ] reading logit.csv  61/122 MB'
+        ProgressBar.loadLine('logit.csv', 122L << 20, 122L << 20, 80) == '[==============================] reading logit.csv  122/122 MB'
+        ProgressBar.loadLine('logit.csv', 0, (10L << 20) + 1, 80).endsWith(' 0/11 MB')    // the total rounds up
+        ProgressBar.loadLine('a-very-long-file-name.csv', 1L << 20, 9L << 20, 30).length() <= 30
+
+        when: 'reports every 4 MB, one each 100 ms, then the end of the load'
+        long now = 0
+        StringWriter text = new StringWriter()
+        def bar = new ProgressBar(new PrintWriter(text), { 80 }, { now })
+        (2..<10).each { bar.onProgress('logit.csv', (4L * it) << 20, 40L << 20); now += 100_000_000 }
+        String drawn = text.toString()
+        bar.onFinish()
+
+        then: 'nothing within the first half second (reports at 8..24 MB), then each report (28..36 MB), erased at the end'
+        !drawn.contains(' 24/40 MB')
+        drawn.count('reading logit.csv') == 3
+        drawn.contains('reading logit.csv  36/40 MB')
+        text.toString().endsWith('\r\u001b[K')
+    }
 }
