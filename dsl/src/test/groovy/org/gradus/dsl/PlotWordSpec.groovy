@@ -158,7 +158,7 @@ plot q, regularizers: [l1: 1, l2: 1], file: 'balls.png', title: 'L1 and L2 balls
         then:
         GradusException e = thrown()
         e.exitCode == GradusException.FORBIDDEN
-        e.message.contains('org.gradus.plot.output.PictureFiles')
+        e.message.contains('PictureFiles is not allowed')
     }
 
     def "mistakes are errors that say what to do"() {
