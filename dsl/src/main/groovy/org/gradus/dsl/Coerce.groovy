@@ -24,10 +24,45 @@ final class Coerce {
         Arguments.toNumber(v, what, DESCRIBE)
     }
 
-    static int integer(Object v, String what) {
+    /** A finite number: a start value, a point's coordinate (NaN or ±Infinity is an error naming it). */
+    static double finite(Object v, String what) {
         double d = number(v, what)
+        if (!Double.isFinite(d)) throw new IllegalArgumentException("$what must be a finite number, not ${org.gradus.print.Numbers.format(d)}")
+        d
+    }
+
+    /** A bound: a number, or -Infinity below and Infinity above (no bound); NaN is an error. */
+    static double bound(Object v, String what) {
+        double d = number(v, what)
+        boolean lower = what == 'lower'
+        if (Double.isNaN(d) || (lower && d == Double.POSITIVE_INFINITY) || (!lower && d == Double.NEGATIVE_INFINITY)) {
+            throw new IllegalArgumentException("$what must be a number${lower ? ' or -Infinity' : ' or Infinity'}, not ${org.gradus.print.Numbers.format(d)}")
+        }
+        d
+    }
+
+    /** A whole number that fits in an int; one past the int range is an error, never cut to 2147483647. */
+    static int integer(Object v, String what) {
+        long n = wholeNumber(v, what)
+        if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("$what is $n, past the largest whole number allowed here (${Integer.MAX_VALUE})")
+        }
+        return (int) n
+    }
+
+    /** A whole number as a long (exact up to 2^53). */
+    static long wholeNumber(Object v, String what) {
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) return ((Number) v).longValue()
+        if (v instanceof BigInteger) {
+            BigInteger b = (BigInteger) v
+            if (b.bitLength() > 62) throw new IllegalArgumentException("$what is $b, too large")
+            return b.longValue()
+        }
+        double d = number(v, what)
+        if (!Double.isFinite(d)) throw new IllegalArgumentException("$what must be a whole number, not ${org.gradus.print.Numbers.format(d)}")
         if (d != Math.rint(d)) throw new IllegalArgumentException("$what must be a whole number, not $d")
-        return (int) d
+        if (Math.abs(d) > 9.0e15) throw new IllegalArgumentException("$what is ${org.gradus.print.Numbers.format(d)}, too large")
+        return (long) d
     }
 
     /** A vector variable, a list of numbers or expressions, or an array, as a vector operand. */

@@ -58,13 +58,61 @@ final class ErrorLocator {
         s
     }
 
-    /** A run-time failure, located at the deepest script frame of its stack. */
+    /**
+     * A run-time failure, located at the deepest script frame of its stack, at the column of the word or
+     * operator that failed (the method the script called, found on the stack, then in the line's text).
+     */
     GradusException runtimeError(Throwable t, int code = GradusException.RUNTIME) {
         Throwable root = unwrap(t)
         if (root instanceof FileAccessDeniedException) code = GradusException.FORBIDDEN
         int line = scriptLine(t)
         String message = describe(root)
-        new GradusException(message, fileName, line, line > 0 ? firstColumn(line) : 0, lineText(line), code, root)
+        new GradusException(message, fileName, line, line > 0 ? column(root, t, line) : 0, lineText(line), code, root)
+    }
+
+    private static final Map<String, String> OPERATORS = [plus: '+', minus: '-', multiply: '*', div: '/', __div: '/', power: '**',
+                                                          negative: '-', getAt: '[']
+
+    /** The column of the failing call on the line: the missing name, or the word the script called when it failed. */
+    private int column(Throwable root, Throwable t, int line) {
+        String text = lineText(line)
+        if (text == null) return firstColumn(line)
+        String name = root instanceof MissingMethodException ? ((MissingMethodException) root).method
+                : root instanceof MissingPropertyException ? ((MissingPropertyException) root).property : calledWord(t)
+        if (name == null) return firstColumn(line)
+        String op = OPERATORS[name]
+        int at = op != null ? text.indexOf(op) : wordAt(text, name)
+        at >= 0 ? at + 1 : firstColumn(line)
+    }
+
+    private static int wordAt(String text, String name) {
+        def m = text =~ ('(?<![A-Za-z0-9_$])' + java.util.regex.Pattern.quote(name) + '(?![A-Za-z0-9_$])')
+        m.find() ? m.start() : -1
+    }
+
+    /** The Gradus method the script called last before the failure (the frame just above the script's own). */
+    private String calledWord(Throwable t) {
+        for (Throwable c = t; c != null; c = c.cause) {
+            StackTraceElement[] frames = c.stackTrace
+            int script = -1
+            for (int i = 0; i < frames.length && script < 0; i++) if (frames[i].fileName == frameName && frames[i].lineNumber > 0) script = i
+            if (script < 0) continue
+            for (int i = script - 1; i >= 0; i--) {
+                String cls = frames[i].className
+                if (cls.startsWith('org.gradus.') && !frames[i].methodName.contains('$') && frames[i].methodName != 'methodMissing'
+                        && !frames[i].methodName.startsWith('__')) {
+                    return frames[i].methodName
+                }
+                if (cls.startsWith('org.gradus.') && frames[i].methodName == 'methodMissing') return functionNamed(c)
+            }
+        }
+        null
+    }
+
+    /** The function a message names first ("log(x - 3) at x = 1: ..." and "huber takes ..." name log and huber). */
+    private static String functionNamed(Throwable t) {
+        def m = (unwrap(t).message ?: '') =~ /^([A-Za-z_][A-Za-z0-9_]*)(?:\(| takes | needs )/
+        m.find() ? m.group(1) : null
     }
 
     /**
@@ -104,21 +152,36 @@ final class ErrorLocator {
         if (t instanceof MissingPropertyException) {
             MissingPropertyException m = (MissingPropertyException) t
             if (m.type == null || Script.isAssignableFrom(m.type)) {
-                return "unknown name '${m.property}': assign it first (x = variable(0)) or check the spelling"
+                String near = Suggestions.didYouMean(m.property, Suggestions.scriptWords(m.type, []))
+                return "unknown name '${m.property}'" + (near ? "$near Otherwise assign it first (x = variable(0))"
+                        : ': assign it first (x = variable(0)) or check the spelling')
             }
-            return "${m.type.simpleName} has no property '${m.property}'"
+            return "${Suggestions.kindOf(m.type)} has no property '${m.property}'${Suggestions.didYouMean(m.property, Suggestions.members(m.type))}"
         }
         if (t instanceof MissingMethodException) {
             MissingMethodException m = (MissingMethodException) t
-            String types = m.arguments.collect { it == null ? 'null' : it.getClass().simpleName }.join(', ')
-            if (m.type != null && !Script.isAssignableFrom(m.type)) return "${m.type.simpleName} has no method ${m.method}($types)"
-            return "no function '${m.method}' takes ($types); see the built-in functions with gradus --help"
+            if (m.type != null && !Script.isAssignableFrom(m.type)) {
+                return "${Suggestions.kindOf(m.type)} has no method '${m.method}'${Suggestions.didYouMean(m.method, Suggestions.members(m.type))}"
+            }
+            String near = Suggestions.didYouMean(m.method, Suggestions.scriptWords(m.type, []))
+            return "no function '${m.method}'" + (near ?: '; see the built-in functions with gradus --help')
         }
         if (t instanceof AssertionError) return "assertion failed: ${t.message?.trim()}"
         if (t instanceof StackOverflowError) return 'the computation recursed too deeply (stack overflow)'
         if (t instanceof OutOfMemoryError) return 'out of memory; try a smaller problem or a larger heap (GRADUS_JAVA_OPTS=-Xmx8g)'
         String m = t.message
-        if (m == null || m.isEmpty()) return t.getClass().simpleName
-        m
+        if (m == null || m.isEmpty()) return t instanceof ArithmeticException ? 'an arithmetic error' : 'an internal error (run with --debug for details)'
+        withoutClassNames(m)
+    }
+
+    /** Java's qualified class names in a message ({@code java.lang.Number}) in the script's words ({@code a number}). */
+    static String withoutClassNames(String m) {
+        m.replaceAll(/(?:class )?'?\b(?:[a-z][a-z0-9_]*\.)+([A-Z][A-Za-z0-9_$]*)'?/) { List<String> g ->
+            try {
+                Suggestions.kindOf(Class.forName(g[0].replaceAll(/^class /, '').replace("'", '')))
+            } catch (Throwable ignored) {
+                g[1]
+            }
+        }
     }
 }

@@ -50,10 +50,10 @@ class ExprExtensions {
     static int size(VectorVariable self) { self.size() }
 
     /** The value at a point: {@code f.at(x: 1, y: 2)}. */
-    static double at(Expr self, Map point) { Evaluate.at(self, Coerce.point(point)) }
+    static double at(Expr self, Map point) { Evaluate.inDomain(self, Coerce.point(point)) }
 
     /** The value at a minimization result's point: {@code f.at(result)}. */
-    static double at(Expr self, org.gradus.optim.OptimizationResult result) { Evaluate.at(self, result.x()) }
+    static double at(Expr self, org.gradus.optim.OptimizationResult result) { Evaluate.inDomain(self, result.x()) }
 
     /** A gradient's value at a point: {@code grad(f).at(x: 1, y: 2)}. */
     static GradientAt at(Gradient self, Map point) { GradientAt.of(self, Coerce.point(point)) }
@@ -122,6 +122,9 @@ class ExprExtensions {
         }
         t.rows()
     }
+
+    /** {@code s.points}: a stationary report's points, each {@code p.at}, {@code p.x}, {@code p.type}, printed {@code (x = 1, y = 0)}. */
+    static List<org.gradus.result.PointResult> getPoints(org.gradus.analysis.StationaryReport self) { self.namedPoints() }
 
     /** A shown value's JSON object as text. */
     static String json(Shown self) { self.toJson() }

@@ -2,6 +2,7 @@ package org.gradus.dsl
 
 import org.gradus.data.DataSet
 import org.gradus.dsl.vocabulary.AnalysisVocabulary
+import org.gradus.dsl.vocabulary.CalculusVocabulary
 import org.gradus.dsl.vocabulary.DataVocabulary
 import org.gradus.dsl.vocabulary.DerivativesVocabulary
 import org.gradus.dsl.vocabulary.FunctionsVocabulary
@@ -22,7 +23,7 @@ import org.gradus.result.Shown
  */
 abstract class GradusScript extends Script implements ScriptAccess,
         VariablesVocabulary, FunctionsVocabulary, ReductionsVocabulary, DataVocabulary,
-        DerivativesVocabulary, AnalysisVocabulary, OptimizationVocabulary, SchedulesVocabulary, PlotVocabulary {
+        DerivativesVocabulary, AnalysisVocabulary, CalculusVocabulary, OptimizationVocabulary, SchedulesVocabulary, PlotVocabulary {
 
     // ---- showing ------------------------------------------------------------------------------
 

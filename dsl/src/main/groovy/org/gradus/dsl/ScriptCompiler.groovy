@@ -8,6 +8,7 @@ import org.codehaus.groovy.control.Phases
 import org.codehaus.groovy.control.SourceUnit
 import org.codehaus.groovy.tools.GroovyClass
 import org.gradus.dsl.compile.InteractiveTransforms
+import org.gradus.dsl.compile.ParenthesizedNames
 import org.gradus.dsl.compile.Sandbox
 import org.gradus.dsl.compile.ScriptTransforms
 import org.gradus.dsl.compile.StopChecks
@@ -30,6 +31,7 @@ final class ScriptCompiler {
     static CompilerConfiguration configuration(boolean sandboxed, boolean interactive) {
         CompilerConfiguration cfg = new CompilerConfiguration()
         cfg.scriptBaseClass = GradusScript.name
+        cfg.addCompilationCustomizers(new ParenthesizedNames())
         if (interactive) cfg.addCompilationCustomizers(new InteractiveTransforms.Declarations())
         if (sandboxed) cfg.addCompilationCustomizers(new Sandbox())
         cfg.addCompilationCustomizers(new ScriptTransforms())

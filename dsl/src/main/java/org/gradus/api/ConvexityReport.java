@@ -67,4 +67,15 @@ public final class ConvexityReport extends Result {
         return new Counterexample(Point.of((Map<?, ?>) c.get("a")), Point.of((Map<?, ?>) c.get("b")),
                 JsonValues.number(c.get("t")), JsonValues.number(c.get("gap")));
     }
+
+    /**
+     * For the convexity of a constraint set ({@code convexity(constraints { ... })}): each constraint's
+     * {@code text}, {@code verdict} and {@code reason}; empty for a function.
+     */
+    public java.util.List<Map<?, ?>> constraints() {
+        if (!(field("constraints") instanceof java.util.List<?> list)) return java.util.List.of();
+        java.util.List<Map<?, ?>> out = new java.util.ArrayList<>();
+        for (Object o : list) if (o instanceof Map<?, ?> m) out.add(m);
+        return java.util.Collections.unmodifiableList(out);
+    }
 }

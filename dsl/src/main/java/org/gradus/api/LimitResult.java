@@ -49,6 +49,14 @@ public final class LimitResult extends Result {
         return number("right");
     }
 
+    /**
+     * How it was decided, in a word or two: {@code continuous}, {@code L'Hôpital ×2}, {@code series},
+     * {@code bounded × vanishing}, {@code one-sided limits differ}, {@code oscillates}, {@code unknown}.
+     */
+    public String method() {
+        return text("method");
+    }
+
     /** How it was decided, or why it does not exist. */
     public String reason() {
         return text("reason");

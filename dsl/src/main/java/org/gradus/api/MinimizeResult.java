@@ -116,6 +116,19 @@ public final class MinimizeResult extends Result {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * True when the problem solved is proved convex (a convex objective — concave for maximize — over a
+     * convex feasible set: the optimum found is global); null when the rules could not prove it.
+     */
+    public Boolean isConvexProblem() {
+        return field("problem") instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("convex")) ? Boolean.TRUE : null;
+    }
+
+    /** Why the problem is (or is not proved) convex; null when not analysed. */
+    public String convexityReason() {
+        return field("problem") instanceof Map<?, ?> m && m.get("reason") != null ? String.valueOf(m.get("reason")) : null;
+    }
+
     private static long n(Object v) {
         return v instanceof Number num ? num.longValue() : 0;
     }

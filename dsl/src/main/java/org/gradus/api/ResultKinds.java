@@ -20,6 +20,7 @@ final class ResultKinds {
             Map.entry("stationary", StationaryReport::new),
             Map.entry("differentiability", DifferentiabilityReport::new),
             Map.entry("limit", LimitResult::new),
+            Map.entry("monotonicity", MonotonicityResult::new),
             Map.entry("plot", PlotResult::new));
 
     private ResultKinds() {

@@ -74,7 +74,7 @@ class ScriptEngineSpec extends Specification {
         then:
         ScriptException e = thrown()
         e.lineNumber == 2
-        e.columnNumber == 1
+        e.columnNumber == 5      // the column of the failing call (issue 12), not of the statement
         e.fileName == 'script.opt'
         e.cause instanceof GradusException
 

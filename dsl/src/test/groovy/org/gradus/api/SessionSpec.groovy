@@ -219,10 +219,10 @@ class SessionSpec extends Specification {
         GradusException e = thrown()
         e.file() == 'model.opt'
         e.line() == 2
-        e.column() == 1
+        e.column() == 5
         e.exitCode() == 1
-        e.report().startsWith('model.opt:2:1: error: ')
-        e.report().endsWith('\n  y = nothing(x)\n  ^')
+        e.report().startsWith('model.opt:2:5: error: ')
+        e.report().endsWith('\n  y = nothing(x)\n      ^')
 
         when: 'a syntax error'
         Gradus.session().build().run('x = variable(1)\ny = (x +* 2')

@@ -27,14 +27,14 @@ class ErrorsAndSandboxSpec extends Specification {
         e.report().readLines()[2].indexOf('^') == 2 + 26
     }
 
-    def "a runtime error points at the script line that caused it, without a stack trace"() {
+    def "a runtime error points at the script line and the column of the failing name, without a stack trace"() {
         when:
         def e = failure('x = variable(1)\n\n  y = x + undefinedName\n')
 
         then:
         e.exitCode == 1
         e.line == 3
-        e.column == 3
+        e.column == 11
         e.message.contains("unknown name 'undefinedName'")
         !e.report().contains('\tat ')
     }
@@ -80,8 +80,8 @@ class ErrorsAndSandboxSpec extends Specification {
         'x = variable(1)\nassert x.at(x: 1) == 2'    | 'assertion failed'
         'x = variable(1)\nsum(0..<2.5) { i -> x }'   | 'must be a whole number'
         'x = variable(1)\nsum(3..0) { i -> x }'      | 'an increasing range'
-        'x = variable(1)\ngrad(x).at(x: 1).nrm'      | "GradientAt has no property 'nrm'"
-        'x = variable(1)\nexpp(x)'                   | "no function 'expp' takes (Variable)"
+        'x = variable(1)\ngrad(x).at(x: 1).nrm'      | "a gradient at a point has no property 'nrm'; did you mean 'norm'?"
+        'x = variable(1)\nexpp(x)'                   | "no function 'expp'; did you mean 'exp'?"
     }
 
     @Unroll

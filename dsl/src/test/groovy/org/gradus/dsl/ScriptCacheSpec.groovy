@@ -249,7 +249,7 @@ class ScriptCacheSpec extends Specification {
             def s2 = session()
             def e2 = failure { s2.run(inClosure, 'rosen.opt') }
             s.lastRunCached == (it == 2) && s2.lastRunCached == (it == 2) &&
-                    e.exitCode == 1 && e.line == 3 && e.column == 3 && e.report().startsWith('rosen.opt:3:3: error: ') &&
+                    e.exitCode == 1 && e.line == 3 && e.column == 11 && e.report().startsWith('rosen.opt:3:11: error: ') &&
                     e.message.contains("unknown name 'undefinedName'") &&
                     e2.line == 3 && e2.message.contains("unknown name 'nothing'")
         }

@@ -155,7 +155,7 @@ class ScriptLanguageSpec extends Specification {
         then:
         json(v[0]).value == 1.5
         json(v[1]).value == 1.625
-        v[2].toText() == 'x + 0.5*x**2 + 1'
+        v[2].toText() == '1 + x + 0.5*x**2'
     }
 
     def "sum over a range keeps one node and differentiates exactly"() {

@@ -205,13 +205,26 @@ public final class Convexity {
         double mu = Math.max(0, clean(s.minEig, scale));
         String where = "sampled at " + s.hessianPoints + " points of " + d.samplingText()
                 + (d.unbounded ? "; the domain is unbounded, so mu may be smaller and L larger outside" : "");
-        if (!smooth) {
+        if (!smooth && gradientContinuous(f, d)) {
+            // C¹ but not C² (huber): the gradient is Lipschitz with the largest curvature of the smooth pieces
+            out.curvature(mu, clean(s.maxEig, scale), where + "; f is once but not twice differentiable here: its gradient is "
+                    + "continuous and, where the Hessian exists, its eigenvalues are at most L, so the gradient is L-Lipschitz");
+        } else if (!smooth) {
             out.curvature(mu, null, "mu " + where);
             out.note((kinkNote == null ? "f is not smooth on the domain" : kinkNote)
                     + ": its gradient jumps there, so there is no L and no step size 1/L; use a subgradient method with a decreasing step, or a proximal method");
         } else {
             out.curvature(mu, clean(s.maxEig, scale), where);
         }
+    }
+
+    /** True when every component of ∇f is continuous on the box (f is C¹ there), as for huber. */
+    private static boolean gradientContinuous(Expr f, Domain d) {
+        if (d.dimension() > SYMBOLIC_HESSIAN_LIMIT) return false;
+        Enclosure e = Enclosure.overBox(d.layout(), d.box);
+        e.of(f);
+        for (Expr g : Derivatives.gradient(f, d.layout())) e.of(g);
+        return e.defined();
     }
 
     private static double clean(double v, double scale) {

@@ -17,7 +17,6 @@ import org.gradus.expr.Variable;
 import org.gradus.expr.Vec;
 import org.gradus.expr.VectorVariable;
 
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;

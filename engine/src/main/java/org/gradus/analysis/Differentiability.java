@@ -1,24 +1,17 @@
 package org.gradus.analysis;
 
-import org.gradus.atoms.Apply;
-import org.gradus.atoms.Atom;
 import org.gradus.atoms.Interval;
-import org.gradus.atoms.VectorFunction;
+import org.gradus.calculus.Directions;
+import org.gradus.calculus.PointWalk;
+import org.gradus.calculus.SideLimit;
+import org.gradus.calculus.series.Real;
 import org.gradus.eval.CompiledFunction;
-import org.gradus.expr.Constant;
-import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
-import org.gradus.expr.IndexSymbol;
 import org.gradus.expr.Layout;
-import org.gradus.expr.Lookup;
 import org.gradus.expr.PointArgs;
-import org.gradus.expr.SumOver;
-import org.gradus.expr.Variable;
 import org.gradus.print.Numbers;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +20,14 @@ import java.util.Random;
 /**
  * {@code differentiable(f, at: point)}: is f continuous there, is it differentiable, and why not.
  *
- * <p>Each atom says where it is outside its domain ({@link Atom#domainError}: f is undefined, so not
- * continuous), where it jumps ({@link Atom#discontinuity}) and where it has a kink ({@link Atom#kink}).
- * A kink in a sub-expression does not always survive (|x|² is differentiable at 0), so the verdict comes
- * from one-sided directional derivatives computed exactly through the kinks (forward mode with each
- * kink's left and right slopes): f is differentiable when they are finite and linear in the direction
- * (checked along ± every axis and random directions), and not differentiable when they are not.
- * A jump is confirmed by evaluating f ever closer to the point. At a kink of a convex f the report
- * gives the subgradient's range along each axis, [−f′(x; −eᵢ), f′(x; eᵢ)].
+ * <p>Continuity first ({@link Continuity}): undefined, no limit (jump, unbounded, oscillating), or a
+ * limit different from the value, with the one-sided limits used. Then, where an atom has a kink, a
+ * jump or an edge of its domain at the point, the one-sided directional derivatives
+ * f′(x; d) = lim (f(x + t·d) − f(x))/t are computed exactly by the series engine ({@link Directions}) —
+ * which sees that √(x²) has slopes −1 and 1 at 0 and that |x|² has slope 0 — along ± every axis and
+ * random directions: f is differentiable when they are finite and linear in d. At a kink of an f that
+ * the composition rules prove convex near the point, {@code subgradient} gives each component's range
+ * [−f′(x; −eᵢ), f′(x; eᵢ)].
  */
 public final class Differentiability {
     private Differentiability() {
@@ -50,37 +43,45 @@ public final class Differentiability {
         int n = x.length;
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("at", layout.toMap(x));
-        Walk base = new Walk(x, new double[n]);
-        base.eval(f);
-        if (base.undefined != null) {
-            out.put("continuous", false);
-            out.put("differentiable", false);
-            out.put("reason", "f is undefined at " + PointArgs.format(layout, x) + ": " + base.undefined
-                    + "; a function is continuous only where it is defined");
+        PointWalk walk = PointWalk.at(f, layout, x);
+        Continuity.Verdict c = Continuity.at(f, layout, x, walk);
+        if (!Boolean.TRUE.equals(c.continuous())) {
+            out.put("continuous", c.continuous());
+            out.put("differentiable", c.continuous() == null ? null : false);
+            out.put("reason", c.reason() + (c.continuous() == null ? "" : "; a function that is not continuous is not differentiable"));
+            out.put("continuity", c.way());
+            out.putAll(c.limits());
             return new DifferentiabilityReport(f, out);
         }
-        CompiledFunction cf = new CompiledFunction(f, layout);
-        double f0 = cf.value(x);
-        if (base.jump != null) {
-            String jumpDir = confirmJump(cf, x, f0, layout);
-            if (jumpDir != null) {
-                out.put("continuous", false);
-                out.put("differentiable", false);
-                out.put("reason", base.jump + ", and f jumps with it: " + jumpDir + "; a function that jumps is not continuous, so not differentiable");
-                return new DifferentiabilityReport(f, out);
-            }
+        out.put("continuous", true);
+        String continuityNote = c.reason() == null ? "" : c.reason() + "; ";
+        if (walk.findings().isEmpty()) {
+            out.put("differentiable", true);
+            out.put("reason", "every operation in f is differentiable at this point, so f is (and hence continuous)");
+            out.put("continuity", "continuous");
+            double[] g = new double[n];
+            new CompiledFunction(f, layout).valueAndGradient(x, g);
+            out.put("gradient", layout.toMap(g));
+            return new DifferentiabilityReport(f, out);
         }
-        // One-sided directional derivatives along ± each axis, and random directions
+        List<String> kinks = new ArrayList<>();
+        for (PointWalk.Finding k : walk.findings()) {
+            boolean alsoKink = false;
+            for (PointWalk.Finding o : walk.findings()) alsoKink |= o != k && o.node() == k.node();
+            if (k.kind() == PointWalk.Kind.EDGE && alsoKink) continue;
+            String s = Dcp.show(k.node()) + ": " + k.message();
+            if (!kinks.contains(s)) kinks.add(s);
+        }
+        Slopes slopes = new Slopes(f, layout, x, kinks);
         double[] plus = new double[n], minus = new double[n];
-        List<String> kinks = new ArrayList<>(base.kinks);
         for (int i = 0; i < n; i++) {
             double[] e = new double[n];
             e[i] = 1;
-            plus[i] = directional(f, x, e, kinks);
+            plus[i] = slopes.along(e);
             e[i] = -1;
-            minus[i] = 0.0 - directional(f, x, e, kinks); // the left derivative (0.0 - avoids -0.0)
+            minus[i] = 0.0 - slopes.along(e); // the left derivative (0.0 - avoids -0.0)
         }
-        String failure = null;
+        String failure = slopes.failure;
         for (int i = 0; i < n && failure == null; i++) {
             String name = layout.coordinateName(i);
             if (!Double.isFinite(plus[i]) || !Double.isFinite(minus[i])) {
@@ -89,40 +90,72 @@ public final class Differentiability {
                 failure = "the slope along " + name + " is " + fmt(minus[i]) + " from the left but " + fmt(plus[i]) + " from the right";
             }
         }
-        if (failure == null && !kinks.isEmpty()) {
-            Random rnd = new Random(3);
-            for (int k = 0; k < 16 && failure == null; k++) {
-                double[] dir = new double[n];
-                double lin = 0;
-                for (int i = 0; i < n; i++) {
-                    dir[i] = rnd.nextGaussian();
-                    lin += dir[i] * plus[i];
-                }
-                double dd = directional(f, x, dir, kinks);
-                if (!Double.isFinite(dd) || !same(dd, lin)) {
-                    failure = "along the direction " + vec(dir) + " the slope is " + fmt(dd) + ", not the " + fmt(lin) + " a gradient would give";
-                }
+        Random rnd = new Random(3);
+        for (int k = 0; k < (n == 1 ? 0 : n <= 8 ? 12 : 4) && failure == null; k++) {
+            double[] dir = new double[n];
+            double lin = 0;
+            for (int i = 0; i < n; i++) {
+                dir[i] = Math.rint(rnd.nextGaussian() * 64) / 64; // short binary fractions: exact in the series engine
+                lin += dir[i] * plus[i];
+            }
+            double dd = slopes.along(dir);
+            if (slopes.failure != null) failure = slopes.failure;
+            else if (!Double.isFinite(dd) || !same(dd, lin)) {
+                failure = "along the direction " + vec(dir) + " the slope is " + fmt(dd) + ", not the " + fmt(lin) + " a gradient would give";
             }
         }
-        out.put("continuous", true);
+        out.put("continuity", "continuous");
+        if (slopes.undecided != null && failure == null) {
+            out.put("differentiable", null);
+            out.put("reason", continuityNote + "continuous; whether it is differentiable is not decided: " + slopes.undecided);
+            return new DifferentiabilityReport(f, out);
+        }
         if (failure != null) {
             out.put("differentiable", false);
             String why = kinks.isEmpty() ? "" : String.join("; ", kinks) + ": ";
-            out.put("reason", "continuous (every operation is defined and continuous here), but not differentiable: " + why + failure);
+            out.put("reason", continuityNote + (continuityNote.isEmpty() ? "continuous (every operation is defined and continuous here), but " : "")
+                    + "not differentiable: " + why + failure);
             subgradient(f, x, layout, plus, minus, out);
         } else {
             out.put("differentiable", true);
-            out.put("reason", kinks.isEmpty()
-                    ? "every operation in f is differentiable at this point, so f is (and hence continuous)"
-                    : "differentiable: " + String.join("; ", kinks) + ", but the kink cancels — the one-sided slopes of f agree along every axis and "
-                    + "every direction tested");
-            Map<String, Object> grad = new LinkedHashMap<>();
-            double[] g = new double[n];
-            cf.valueAndGradient(x, g);
-            if (kinks.isEmpty()) out.put("gradient", layout.toMap(g));
-            else out.put("gradient", layout.toMap(plus));
+            out.put("reason", continuityNote + "differentiable: " + String.join("; ", kinks) + ", but the kink cancels — the one-sided slopes of f "
+                    + "agree along every axis" + (n > 1 ? " and every direction tested" : ""));
+            out.put("gradient", layout.toMap(plus));
         }
         return new DifferentiabilityReport(f, out);
+    }
+
+    /** One-sided directional derivatives: the series engine first, forward mode through the kinks where it cannot decide. */
+    private static final class Slopes {
+        final Expr f;
+        final Layout layout;
+        final double[] x;
+        final Real value;
+        final List<String> kinks;
+        String failure, undecided;
+
+        Slopes(Expr f, Layout layout, double[] x, List<String> kinks) {
+            this.f = f;
+            this.layout = layout;
+            this.x = x;
+            this.kinks = kinks;
+            this.value = Directions.value(f, layout, x);
+        }
+
+        double along(double[] d) {
+            if (value != null) {
+                SideLimit s = Directions.slope(f, layout, x, d, value);
+                if (s.exists()) return s.value();
+                if (s.status() == SideLimit.Status.UNDEFINED) return Double.NaN;
+                if (s.status() == SideLimit.Status.NONE) {
+                    failure = "along " + vec(d) + " the difference quotient (f(x + t·d) − f(x))/t has no limit: " + s.reason();
+                    return Double.NaN;
+                }
+            }
+            double w = FirstOrderSlopes.along(f, x, d, kinks);
+            if (Double.isNaN(w) && undecided == null) undecided = "the one-sided slope along " + vec(d) + " is not decided";
+            return w;
+        }
     }
 
     private static void subgradient(Expr f, double[] x, Layout layout, double[] plus, double[] minus, Map<String, Object> out) {
@@ -142,34 +175,6 @@ public final class Differentiability {
                 + "and their components range over these intervals" + (x.length > 1 ? " (the subdifferential lies inside this box)" : ""));
     }
 
-    private static String confirmJump(CompiledFunction cf, double[] x, double f0, Layout layout) {
-        for (int i = 0; i < x.length; i++) {
-            for (int s = -1; s <= 1; s += 2) {
-                boolean jumps = true;
-                double last = Double.NaN;
-                for (double h = 1e-6; h >= 1e-12; h *= 1e-3) {
-                    double[] y = x.clone();
-                    y[i] += s * h * Math.max(1, Math.abs(x[i]));
-                    double fy = cf.value(y);
-                    last = fy;
-                    if (Double.isFinite(fy) && Math.abs(fy - f0) <= 1e-6 * (1 + Math.abs(f0))) jumps = false;
-                }
-                if (jumps) {
-                    return "f = " + fmt(f0) + " at the point, but f → " + fmt(last) + " as " + layout.coordinateName(i)
-                            + (s > 0 ? " approaches from above" : " approaches from below");
-                }
-            }
-        }
-        return null;
-    }
-
-    private static double directional(Expr f, double[] x, double[] dir, List<String> kinks) {
-        Walk w = new Walk(x, dir);
-        double[] r = w.eval(f);
-        for (String k : w.kinks) if (!kinks.contains(k)) kinks.add(k);
-        return r[1];
-    }
-
     private static boolean same(double a, double b) {
         return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
     }
@@ -182,88 +187,5 @@ public final class Differentiability {
         List<String> s = new ArrayList<>();
         for (double d : v) s.add(Numbers.round(d, 3));
         return "(" + String.join(", ", s) + ")";
-    }
-
-    /** Forward mode: each node's value and one-sided directional derivative along dir. */
-    private static final class Walk {
-        final double[] x, dir;
-        final Map<Expr, double[]> memo = new IdentityHashMap<>();
-        final Map<IndexSymbol, Integer> env = new HashMap<>();
-        Layout layout;
-        String undefined, jump;
-        final List<String> kinks = new ArrayList<>();
-
-        Walk(double[] x, double[] dir) {
-            this.x = x;
-            this.dir = dir;
-        }
-
-        double[] eval(Expr e) {
-            if (layout == null) layout = e.layout();
-            double[] known = memo.get(e);
-            if (known != null) return known;
-            double[] r = compute(e);
-            memo.put(e, r);
-            return r;
-        }
-
-        private double[] compute(Expr e) {
-            if (e instanceof Constant c) return new double[]{c.value(), 0};
-            if (e instanceof Variable v) {
-                int o = layout.offset(v);
-                return new double[]{x[o], dir[o]};
-            }
-            if (e instanceof Element el) {
-                int k = el.constantIndex() >= 0 ? el.constantIndex() : (int) Math.rint(eval(el.index())[0]);
-                int o = layout.offset(el.vector()) + k;
-                return new double[]{x[o], dir[o]};
-            }
-            if (e instanceof IndexSymbol s) return new double[]{env.getOrDefault(s, 0), 0};
-            if (e instanceof Lookup l) return new double[]{l.table()[(int) Math.rint(eval(l.index())[0])], 0};
-            if (e instanceof VectorFunction vf) return eval(vf.lowered());
-            if (e instanceof SumOver s) {
-                double v = 0, dv = 0;
-                for (int i = s.from(); i < s.to(); i++) {
-                    env.put(s.index(), i);
-                    Map<Expr, double[]> saved = new IdentityHashMap<>(memo);
-                    double[] b = eval(s.body());
-                    memo.clear();
-                    memo.putAll(saved);
-                    v += b[0];
-                    dv += b[1];
-                }
-                env.remove(s.index());
-                return new double[]{v, dv};
-            }
-            Apply a = (Apply) e;
-            Atom atom = a.atom();
-            int k = a.args().size();
-            double[] av = new double[k], ad = new double[k];
-            for (int i = 0; i < k; i++) {
-                double[] r = eval(a.arg(i));
-                av[i] = r[0];
-                ad[i] = r[1];
-            }
-            String dom = atom.domainError(av);
-            if (dom != null) {
-                if (undefined == null) undefined = Dcp.show(a) + " is " + dom;
-                return new double[]{Double.NaN, Double.NaN};
-            }
-            double out = atom.value(av);
-            String disc = atom.discontinuity(av);
-            if (disc != null && jump == null) jump = Dcp.show(a) + ": " + disc;
-            String kink = atom.kink(av);
-            if (kink == null && disc == null) {
-                double d = 0;
-                for (int i = 0; i < k; i++) if (ad[i] != 0) d += atom.derivative(i, av, out) * ad[i];
-                return new double[]{out, d};
-            }
-            if (kink != null) {
-                String k2 = Dcp.show(a) + ": " + kink;
-                if (!kinks.contains(k2)) kinks.add(k2);
-            }
-            // the one-sided derivative through the kink, as the atom declares it
-            return new double[]{out, atom.oneSidedDerivative(av, ad, out, disc != null)};
-        }
     }
 }

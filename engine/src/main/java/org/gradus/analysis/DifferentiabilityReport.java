@@ -18,12 +18,22 @@ public final class DifferentiabilityReport implements Shown {
         this.fields = fields;
     }
 
-    public boolean continuous() {
+    /** True or false, or null when not decided. */
+    public Boolean continuous() {
         return (Boolean) fields.get("continuous");
     }
 
-    public boolean differentiable() {
+    /** True or false, or null when not decided. */
+    public Boolean differentiable() {
         return (Boolean) fields.get("differentiable");
+    }
+
+    /**
+     * How continuity holds or fails: {@code continuous}, {@code undefined}, {@code jump}, {@code unbounded},
+     * {@code oscillating}, {@code removable} (limit ≠ value) or {@code unknown}.
+     */
+    public String continuity() {
+        return (String) fields.get("continuity");
     }
 
     public String reason() {
@@ -43,15 +53,20 @@ public final class DifferentiabilityReport implements Shown {
 
     @Override
     public Map<String, Object> fields() {
-        return new LinkedHashMap<>(fields);
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String k : new String[]{"at", "continuous", "differentiable", "reason", "continuity"}) {
+            if (fields.containsKey(k)) out.put(k, fields.get(k));
+        }
+        for (Map.Entry<String, Object> e : fields.entrySet()) out.putIfAbsent(e.getKey(), e.getValue());
+        return out;
     }
 
     @Override
     public String toText() {
         StringBuilder sb = new StringBuilder(f.toString()).append(" at ")
                 .append(org.gradus.expr.PointArgs.format(f.layout(), f.layout().fromNames(PointArgs2.cast(fields.get("at")), null)))
-                .append(": ").append(continuous() ? "continuous" : "not continuous").append(", ")
-                .append(differentiable() ? "differentiable" : "not differentiable").append("\n  ").append(reason());
+                .append(": ").append(word(continuous(), "continuous")).append(", ")
+                .append(word(differentiable(), "differentiable")).append("\n  ").append(reason());
         Map<String, double[]> sub = subgradient();
         if (sub != null) {
             sb.append("\n  subgradient:");
@@ -61,6 +76,10 @@ public final class DifferentiabilityReport implements Shown {
             }
         }
         return sb.toString();
+    }
+
+    private static String word(Boolean b, String w) {
+        return b == null ? w + "?" : b ? w : "not " + w;
     }
 
     private static final class PointArgs2 {

@@ -83,6 +83,11 @@ public final class Domain {
                     throw new IllegalArgumentException("over: " + e.getKey() + " needs an interval lo..hi with lo <= hi, got "
                             + (r == null ? "null" : java.util.Arrays.toString(r)));
                 }
+                if (!Double.isFinite(r[1] - r[0]) && Double.isFinite(r[0]) && Double.isFinite(r[1])) {
+                    throw new IllegalArgumentException("over: " + e.getKey() + ": " + Numbers.format(r[0]) + ".." + Numbers.format(r[1])
+                            + " is too wide to search: its width overflows a double; give an interval narrower than 1e308 "
+                            + "(or -Infinity..Infinity for all of R, searched near 0)");
+                }
                 int off = layout.offset(block);
                 for (int k = 0; k < block.size(); k++) box[off + k] = new Interval(r[0], r[1]);
             }

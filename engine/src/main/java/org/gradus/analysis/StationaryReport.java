@@ -4,6 +4,7 @@ import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
 import org.gradus.expr.PointArgs;
 import org.gradus.print.Numbers;
+import org.gradus.result.PointResult;
 import org.gradus.result.Shown;
 
 import java.util.ArrayList;
@@ -33,6 +34,23 @@ public final class StationaryReport implements Shown {
 
     public List<Point> points() {
         return points;
+    }
+
+    /**
+     * The points with named coordinates, as a script reads them ({@code s.points[0].at}, {@code .x},
+     * {@code .type}; each prints as {@code (x = 1, y = 0)}).
+     */
+    public List<PointResult> namedPoints() {
+        List<PointResult> out = new ArrayList<>();
+        for (Point p : points) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("f", p.f());
+            m.put("type", p.type());
+            m.put("eigenvalues", p.eigenvalues());
+            if (p.note() != null) m.put("note", p.note());
+            out.add(new PointResult(layout.toMap(p.x()), m));
+        }
+        return out;
     }
 
     public String note() {

@@ -69,4 +69,11 @@ public final class Abs extends UnaryAtom {
     public double[] kinks() {
         return new double[]{0};
     }
+
+    /** abs(u) = u·sign(u). */
+    @Override
+    public Expr definition(java.util.List<Expr> args) {
+        Expr x = args.get(0);
+        return Ops.mul(x, Ops.apply(Sign.INSTANCE, x));
+    }
 }

@@ -54,6 +54,17 @@ public abstract class Atom {
         return ArgumentDomain.ALL;
     }
 
+    /**
+     * This atom applied to {@code args}, written with more elementary atoms — sigmoid(u) =
+     * 1/(1 + exp(−u)), abs(u) = u·sign(u), sqrt(u) = u**0.5 — for analyses that know only the elementary
+     * functions and the operators (the series expansions behind {@code limit}); null when the atom is
+     * itself elementary (exp, log, sin, cos, sign, step and the operators). The definition must equal the
+     * atom wherever the atom is defined.
+     */
+    public Expr definition(List<Expr> args) {
+        return null;
+    }
+
     /** Null when the atom is continuous at {@code a}, otherwise why not. */
     public String discontinuity(double[] a) {
         return null;

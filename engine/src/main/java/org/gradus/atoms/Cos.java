@@ -32,8 +32,10 @@ public final class Cos extends UnaryAtom {
         Monotonicity m = monotonicity(x);
         if (m == Monotonicity.INCREASING) return new Interval(Math.cos(x.lo()), Math.cos(x.hi()));
         if (m == Monotonicity.DECREASING) return new Interval(Math.cos(x.hi()), Math.cos(x.lo()));
-        if (Periodic.cell(x, 3, false) != null) return new Interval(0, 1);
-        if (Periodic.cell(x, 1, false) != null) return new Interval(-1, 0);
+        // concave where it is ≥ 0 (its minimum at an end), convex where it is ≤ 0 (its maximum at an end)
+        double a = Math.cos(x.lo()), b = Math.cos(x.hi());
+        if (Periodic.cell(x, 3, false) != null) return new Interval(Math.max(0, Math.min(a, b)), 1);
+        if (Periodic.cell(x, 1, false) != null) return new Interval(-1, Math.min(0, Math.max(a, b)));
         return new Interval(-1, 1);
     }
 

@@ -104,4 +104,13 @@ public final class Huber extends Atom {
         Interval r = args[0].minus(args[1]);
         return !r.contains(delta) && !r.contains(-delta);
     }
+
+    /** With r = pred − y: delta·|r| − delta²/2 + relu(delta − |r|)²/2 (the quadratic piece where |r| ≤ delta). */
+    @Override
+    public Expr definition(List<Expr> args) {
+        Expr r = Ops.apply(Abs.INSTANCE, Ops.sub(args.get(0), args.get(1)));
+        Expr d = Constant.of(delta);
+        Expr inner = Ops.apply(Relu.INSTANCE, Ops.sub(d, r));
+        return Ops.add(Ops.sub(Ops.mul(d, r), Constant.of(0.5 * delta * delta)), Ops.mul(Constant.of(0.5), Ops.pow(inner, Constant.of(2))));
+    }
 }

@@ -115,4 +115,12 @@ public final class LeakyRelu extends UnaryAtom {
     public int hashCode() {
         return Double.hashCode(slope) * 31 + 11;
     }
+
+    /** leakyRelu(u) = slope·u + (1 − slope)·u·step(u). */
+    @Override
+    public Expr definition(java.util.List<Expr> args) {
+        Expr x = args.get(0);
+        return Ops.add(Ops.mul(org.gradus.expr.Constant.of(slope), x),
+                Ops.mul(org.gradus.expr.Constant.of(1 - slope), x, Ops.apply(Step.INSTANCE, x)));
+    }
 }

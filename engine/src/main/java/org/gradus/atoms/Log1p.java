@@ -62,4 +62,11 @@ public final class Log1p extends UnaryAtom {
     public double[] oneSidedLimits(double x) {
         return x == -1 ? new double[]{Double.NaN, Double.NEGATIVE_INFINITY} : super.oneSidedLimits(x);
     }
+
+    /** log1p(u) = log(1 + u). */
+    @Override
+    public Expr definition(java.util.List<Expr> args) {
+        Expr x = args.get(0);
+        return Ops.log(Ops.add(Constant.ONE, x));
+    }
 }

@@ -38,8 +38,16 @@ public final class LogSumExp extends Atom {
     }
 
     @Override
+    /**
+     * softmax_k = 1/Σⱼ exp(aⱼ − aₖ) (sigmoid(aₖ − aⱼ) for two arguments): the same as exp(aₖ − logsumexp), but
+     * its own derivative has no difference of nearly equal terms (the Hessian of logsumexp(exp(x), 0) at
+     * x = 40 is e^40, not 0).
+     */
     public Expr derivative(int k, List<Expr> args, Expr self) {
-        return Ops.exp(Ops.sub(args.get(k), self)); // softmax_k
+        if (args.size() == 2) return Ops.apply(Sigmoid.INSTANCE, Ops.sub(args.get(k), args.get(1 - k)));
+        List<Expr> terms = new java.util.ArrayList<>();
+        for (int j = 0; j < args.size(); j++) terms.add(j == k ? org.gradus.expr.Constant.ONE : Ops.exp(Ops.sub(args.get(j), args.get(k))));
+        return Ops.div(org.gradus.expr.Constant.ONE, Ops.add(terms));
     }
 
     @Override
@@ -70,5 +78,13 @@ public final class LogSumExp extends Atom {
     @Override
     public String latex(List<String> args) {
         return "\\log\\sum e^{\\left(" + String.join(", ", args) + "\\right)}";
+    }
+
+    /** log(exp(a) + exp(b) + ...). */
+    @Override
+    public Expr definition(List<Expr> args) {
+        java.util.List<Expr> terms = new java.util.ArrayList<>();
+        for (Expr a : args) terms.add(Ops.exp(a));
+        return Ops.log(Ops.add(terms));
     }
 }

@@ -44,9 +44,15 @@ public final class Losses {
         return Ops.apply(new Huber(delta), pred, y);
     }
 
-    /** Binary cross-entropy of the logit z with a 0/1 label y: log(1 + eᶻ) − y·z, computed stably (softplus). */
+    /**
+     * Binary cross-entropy of the logit z with a label y in [0, 1]: log(1 + eᶻ) − y·z, written as
+     * y·softplus(−z) + (1 − y)·softplus(z) — the same function, a sum of nonnegative terms, so it keeps its
+     * relative accuracy in the tails (logLoss(40, 1) is 4.2e-18, not the 0 of softplus(40) − 40).
+     */
     public static Expr logLoss(Expr z, Expr y) {
-        return Ops.sub(Ops.apply(Softplus.INSTANCE, z), Ops.mul(y, z));
+        Expr positive = Ops.mul(y, Ops.apply(Softplus.INSTANCE, Ops.neg(z)));
+        Expr negative = Ops.mul(Ops.sub(Constant.ONE, y), Ops.apply(Softplus.INSTANCE, z));
+        return Ops.add(positive, negative);
     }
 
     /** The hinge loss max(0, 1 − (2y − 1)·z) of the score z with a 0/1 label y. */

@@ -75,4 +75,11 @@ public final class Max extends Atom {
     public double oneSidedDerivative(double[] a, double[] da, double out, boolean jumps) {
         return Math.max(da[0], da[1]);
     }
+
+    /** max(a, b) = b + (a − b)·step(a − b). */
+    @Override
+    public Expr definition(List<Expr> args) {
+        Expr a = args.get(0), b = args.get(1);
+        return Ops.add(b, Ops.mul(Ops.sub(a, b), Ops.apply(Step.INSTANCE, Ops.sub(a, b))));
+    }
 }

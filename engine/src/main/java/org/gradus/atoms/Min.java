@@ -74,4 +74,11 @@ public final class Min extends Atom {
     public double oneSidedDerivative(double[] a, double[] da, double out, boolean jumps) {
         return Math.min(da[0], da[1]);
     }
+
+    /** min(a, b) = a − (a − b)·step(a − b). */
+    @Override
+    public Expr definition(List<Expr> args) {
+        Expr a = args.get(0), b = args.get(1);
+        return Ops.sub(a, Ops.mul(Ops.sub(a, b), Ops.apply(Step.INSTANCE, Ops.sub(a, b))));
+    }
 }

@@ -68,6 +68,20 @@ public final class Ops {
         return new Apply(Add.INSTANCE, out);
     }
 
+    /**
+     * The sum of the terms in the order given, each kept whole: a term that is itself a sum stays one
+     * term, in parentheses ({@code 2 + 2*(x - 1) + (y - 2)}), where {@link #add} would flatten it and
+     * cancel its constant. For polynomials in powers of (x − a), such as Taylor polynomials. Zero terms
+     * are dropped; the value is that of {@link #add}.
+     */
+    public static Expr sumOfTerms(List<Expr> terms) {
+        List<Expr> out = new ArrayList<>();
+        for (Expr t : terms) if (!t.isConstant(0)) out.add(t);
+        if (out.isEmpty()) return Constant.ZERO;
+        if (out.size() == 1) return out.get(0);
+        return new Apply(Add.INSTANCE, out);
+    }
+
     private static Expr scale(double c, Expr e) {
         if (c == 1) return e;
         List<Expr> factors = new ArrayList<>();

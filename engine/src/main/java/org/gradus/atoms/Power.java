@@ -108,6 +108,7 @@ public final class Power extends Atom {
         }
         if (x.positive()) return new Interval(b, a);
         if (x.negative() && isInteger(p)) return new Interval(Math.min(a, b), Math.max(a, b));
+        if (!isInteger(p) && x.nonnegative()) return new Interval(b, Double.POSITIVE_INFINITY); // defined for x > 0 only
         return even ? new Interval(0, Double.POSITIVE_INFINITY) : Interval.ALL;
     }
 

@@ -80,7 +80,11 @@ public final class Psd {
 
     public static String eigenText(double[][] m) {
         List<String> out = new ArrayList<>();
-        for (double v : eigenvalues(m)) out.add(Numbers.round(v, 6));
+        double[] ev = eigenvalues(m);
+        double scale = 0;
+        for (double v : ev) scale = Math.max(scale, Math.abs(v));
+        // eigenvalues at rounding level of the largest are 0 (the decomposition's error, not the matrix's)
+        for (double v : ev) out.add(Numbers.round(Math.abs(v) <= 1e-12 * scale ? 0 : v, 6));
         return String.join(", ", out);
     }
 

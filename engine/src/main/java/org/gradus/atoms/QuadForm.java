@@ -83,7 +83,9 @@ public final class QuadForm extends VectorAtom {
 
     @Override
     public String curvatureFailure() {
-        return "A + Aᵀ is not semidefinite (eigenvalues " + Psd.eigenText(symmetric()) + "), so the quadratic form is neither convex nor concave";
+        double[][] twice = symmetric();
+        for (double[] row : twice) for (int j = 0; j < row.length; j++) row[j] *= 2;
+        return "A + Aᵀ is not semidefinite (its eigenvalues are " + Psd.eigenText(twice) + "), so the quadratic form is neither convex nor concave";
     }
 
     @Override

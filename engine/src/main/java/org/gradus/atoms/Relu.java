@@ -63,4 +63,11 @@ public final class Relu extends UnaryAtom {
     public double[] kinks() {
         return new double[]{0};
     }
+
+    /** relu(u) = u·step(u). */
+    @Override
+    public Expr definition(java.util.List<Expr> args) {
+        Expr x = args.get(0);
+        return Ops.mul(x, Ops.apply(Step.INSTANCE, x));
+    }
 }

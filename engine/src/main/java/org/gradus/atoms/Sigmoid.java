@@ -18,14 +18,15 @@ public final class Sigmoid extends UnaryAtom {
         return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
     }
 
+    /** σ′ = σ(x)σ(−x): the same as σ(1 − σ), without the cancellation of 1 − σ for large x. */
     @Override
     public double slope(double x, double y) {
-        return y * (1 - y);
+        return y * apply(-x);
     }
 
     @Override
     public Expr slope(Expr x, Expr self) {
-        return Ops.mul(self, Ops.sub(Constant.ONE, self));
+        return Ops.mul(self, Ops.apply(INSTANCE, Ops.neg(x)));
     }
 
     @Override
@@ -48,5 +49,12 @@ public final class Sigmoid extends UnaryAtom {
     @Override
     public String latex(String x) {
         return "\\sigma\\left(" + x + "\\right)";
+    }
+
+    /** sigmoid(u) = 1/(1 + exp(−u)). */
+    @Override
+    public Expr definition(java.util.List<Expr> args) {
+        Expr x = args.get(0);
+        return Ops.div(Constant.ONE, Ops.add(Constant.ONE, Ops.exp(Ops.neg(x))));
     }
 }

@@ -32,8 +32,10 @@ public final class Sin extends UnaryAtom {
         Monotonicity m = monotonicity(x);
         if (m == Monotonicity.INCREASING) return new Interval(Math.sin(x.lo()), Math.sin(x.hi()));
         if (m == Monotonicity.DECREASING) return new Interval(Math.sin(x.hi()), Math.sin(x.lo()));
-        if (Periodic.cell(x, 0, false) != null) return new Interval(0, 1);
-        if (Periodic.cell(x, 2, false) != null) return new Interval(-1, 0);
+        // concave where it is ≥ 0 (its minimum at an end), convex where it is ≤ 0 (its maximum at an end)
+        double a = Math.sin(x.lo()), b = Math.sin(x.hi());
+        if (Periodic.cell(x, 0, false) != null) return new Interval(Math.max(0, Math.min(a, b)), 1);
+        if (Periodic.cell(x, 2, false) != null) return new Interval(-1, Math.min(0, Math.max(a, b)));
         return new Interval(-1, 1);
     }
 

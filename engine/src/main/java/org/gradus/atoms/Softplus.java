@@ -1,5 +1,6 @@
 package org.gradus.atoms;
 
+import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
 
 /** log(1 + e**x), computed without overflow: convex, increasing, positive. */
@@ -40,5 +41,12 @@ public final class Softplus extends UnaryAtom {
     @Override
     public Monotonicity monotonicity(Interval x) {
         return Monotonicity.INCREASING;
+    }
+
+    /** softplus(u) = log(1 + exp(u)). */
+    @Override
+    public Expr definition(java.util.List<Expr> args) {
+        Expr x = args.get(0);
+        return Ops.log(Ops.add(Constant.ONE, Ops.exp(x)));
     }
 }

@@ -89,4 +89,11 @@ public final class Sqrt extends UnaryAtom {
     public double[] oneSidedLimits(double x) {
         return x == 0 ? new double[]{Double.NaN, 0} : super.oneSidedLimits(x);
     }
+
+    /** sqrt(u) = u**0.5. */
+    @Override
+    public Expr definition(java.util.List<Expr> args) {
+        Expr x = args.get(0);
+        return Ops.pow(x, Constant.of(0.5));
+    }
 }

@@ -62,4 +62,11 @@ public final class Tan extends UnaryAtom {
     public String latex(String x) {
         return "\\tan\\left(" + x + "\\right)";
     }
+
+    /** tan(u) = sin(u)/cos(u). */
+    @Override
+    public Expr definition(java.util.List<Expr> args) {
+        Expr x = args.get(0);
+        return Ops.div(Ops.apply(Sin.INSTANCE, x), Ops.apply(Cos.INSTANCE, x));
+    }
 }

@@ -31,7 +31,11 @@ public final class GradientAt implements Shown {
         Layout layout = gradient.layout();
         double[] x = layout.fromNames(PointArgs.restrict(point, layout), null);
         double[] g = new double[layout.dimension()];
-        new CompiledFunction(gradient.function(), layout).valueAndGradient(x, g);
+        double f = new CompiledFunction(gradient.function(), layout).valueAndGradient(x, g);
+        if (!Double.isFinite(f)) {
+            String outside = org.gradus.eval.DomainCheck.at(gradient.function(), layout, x);
+            if (outside != null) throw new IllegalArgumentException(outside);
+        }
         return new GradientAt(layout, x, g);
     }
 

@@ -36,20 +36,43 @@ public final class HessianAt implements Shown {
     public static HessianAt of(Hessian hessian, Map<String, ?> point) {
         Layout layout = hessian.layout();
         double[] x = layout.fromNames(PointArgs.restrict(point, layout), null);
-        return new HessianAt(layout, x, new CompiledFunction(hessian.function(), layout).hessian(x));
+        CompiledFunction cf = new CompiledFunction(hessian.function(), layout);
+        if (!Double.isFinite(cf.value(x))) {
+            String outside = org.gradus.eval.DomainCheck.at(hessian.function(), layout, x);
+            if (outside != null) throw new IllegalArgumentException(outside);
+        }
+        return new HessianAt(layout, x, cf.hessian(x));
     }
 
-    /** Eigenvalues in ascending order of a symmetric matrix (commons-math3). */
+    /**
+     * Eigenvalues in ascending order of a symmetric matrix (commons-math3); all NaN when an entry is not
+     * finite (such a matrix is not decomposed: its "eigenvalues" would mean nothing).
+     */
     public static double[] eigenvalues(double[][] m) {
         if (m.length == 0) return new double[0];
+        if (!finite(m)) {
+            double[] nan = new double[m.length];
+            Arrays.fill(nan, Double.NaN);
+            return nan;
+        }
         double[] ev = new EigenDecomposition(new Array2DRowRealMatrix(m, true)).getRealEigenvalues();
         Arrays.sort(ev);
         return ev;
     }
 
-    /** The definiteness named by eigenvalue signs, with a tolerance relative to the largest magnitude. */
+    /** True when every entry is a finite number. */
+    public static boolean finite(double[][] m) {
+        for (double[] row : m) for (double v : row) if (!Double.isFinite(v)) return false;
+        return true;
+    }
+
+    /**
+     * The definiteness named by eigenvalue signs, with a tolerance relative to the largest magnitude; null
+     * when the eigenvalues are not numbers (a Hessian with infinite or NaN entries).
+     */
     public static String definiteness(double[] ascending) {
         if (ascending.length == 0) return "positive semidefinite";
+        for (double v : ascending) if (Double.isNaN(v)) return null;
         double scale = Math.max(Math.abs(ascending[0]), Math.abs(ascending[ascending.length - 1]));
         double tol = 1e-10 * Math.max(1, scale);
         double lo = ascending[0], hi = ascending[ascending.length - 1];
@@ -83,8 +106,10 @@ public final class HessianAt implements Shown {
         out.put("variables", layout.coordinateNames());
         out.put("at", layout.toMap(point));
         out.put("matrix", matrix);
-        out.put("eigenvalues", eigenvalues);
+        boolean finite = finite(matrix);
+        out.put("eigenvalues", finite ? eigenvalues : null);
         out.put("definiteness", definiteness());
+        if (!finite) out.put("note", nonFinite());
         return out;
     }
 
@@ -96,10 +121,25 @@ public final class HessianAt implements Shown {
             for (double v : row) r.add(Numbers.round(v, 8));
             sb.append("  [").append(String.join(", ", r)).append("]\n");
         }
+        if (!finite(matrix)) return sb.append("  ").append(nonFinite()).toString();
         List<String> ev = new ArrayList<>();
         for (double v : eigenvalues) ev.add(Numbers.round(v, 8));
         sb.append("  eigenvalues ").append(ev).append(": ").append(definiteness());
         return sb.toString();
+    }
+
+    /** Which entries overflowed or are undefined, in words. */
+    private String nonFinite() {
+        List<String> bad = new ArrayList<>();
+        List<String> names = layout.coordinateNames();
+        for (int i = 0; i < matrix.length; i++) {
+            for (int j = i; j < matrix.length; j++) {
+                double v = matrix[i][j];
+                if (!Double.isFinite(v)) bad.add("∂²f/∂" + names.get(i) + "∂" + names.get(j) + " = " + Numbers.format(v));
+            }
+        }
+        return "the Hessian is not finite here (" + String.join(", ", bad) + ": the second derivatives overflow or are undefined), "
+                + "so it has no eigenvalues and no definiteness";
     }
 
     @Override

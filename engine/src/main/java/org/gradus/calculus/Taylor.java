@@ -1,49 +1,125 @@
 package org.gradus.calculus;
 
+import org.apache.commons.math3.fraction.BigFraction;
 import org.gradus.atoms.Ops;
-import org.gradus.diff.Derivatives;
-import org.gradus.eval.Program;
+import org.gradus.calculus.series.Real;
+import org.gradus.diff.Differentiator;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
+import org.gradus.expr.PointArgs;
+import org.gradus.print.Numbers;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Taylor approximations of a function at a point, as exact expressions. */
+/**
+ * Taylor polynomials of any order in any number of variables, as exact expressions:
+ * Σ_{|α| ≤ n} ∂^α f(a)/α! · (x − a)^α, one term per monomial (like terms collected, so the mixed
+ * derivative of f(x, y) at (1, 2) gives {@code 2*(x - 1)*(y - 2)}, not two halves), each coefficient
+ * from the exact symbolic derivative evaluated exactly where the numbers allow ({@code x**3/6}, not
+ * 0.16666666666666666).
+ */
 public final class Taylor {
+    /** Past this many terms the polynomial is refused (it would be unreadable and slow). */
+    static final int MAX_TERMS = 5000;
+
     private Taylor() {
     }
 
     /**
-     * The Taylor polynomial of f at the point {@code at} (variable name → value) of order 1 (the
-     * tangent) or 2: f(a) + ∇f(a)·(x − a) [+ ½(x − a)ᵀ∇²f(a)(x − a)].
+     * The Taylor polynomial of f at {@code at} (variable name → value) of the given order.
+     *
+     * @throws IllegalArgumentException for a negative order, a polynomial of more than {@value #MAX_TERMS}
+     *                                  terms, a point where f is undefined or not smooth, or a variable
+     *                                  without a value
      */
     public static Expr polynomial(Expr f, Layout layout, Map<String, ?> at, int order) {
-        if (order != 1 && order != 2) throw new IllegalArgumentException("taylor's order must be 1 or 2, got " + order);
-        double[] a = layout.fromNames(at, null);
+        if (order < 0) throw new IllegalArgumentException("taylor's order must be 0 or more, got " + order);
+        double[] a = layout.fromNames(PointArgs.restrict(at, layout), null);
         int n = layout.dimension();
-        List<Expr> grad = Derivatives.gradient(f, layout);
-        List<Expr> parts = new ArrayList<>(grad);
-        parts.add(0, f);
-        Expr[][] h = order == 2 ? Derivatives.hessianOfGradient(grad, layout) : null;
-        if (h != null) for (Expr[] row : h) parts.addAll(List.of(row));
-        double[] v = new double[parts.size()];
-        Program.compile(parts, layout).values(a, v);
-        List<Expr> terms = new ArrayList<>();
-        terms.add(Constant.of(v[0]));
+        if (binomial(order + n, n) > MAX_TERMS) {
+            throw new IllegalArgumentException("a Taylor polynomial of order " + order + " in " + n + " variables has "
+                    + binomial(order + n, n) + " terms; use a lower order or fewer variables (at most " + MAX_TERMS + ")");
+        }
+        PointWalk walk = PointWalk.at(f, layout, a);
+        if (!walk.findings().isEmpty()) {
+            PointWalk.Finding w = walk.findings().get(0);
+            throw new IllegalArgumentException("taylor needs f smooth at " + PointArgs.format(layout, a) + ", but " + w.node() + ": " + w.message());
+        }
         List<Expr> dx = new ArrayList<>();
-        for (int i = 0; i < n; i++) dx.add(Ops.sub(layout.coordinate(i), Constant.of(a[i])));
-        for (int i = 0; i < n; i++) terms.add(Ops.mul(Constant.of(v[1 + i]), dx.get(i)));
-        if (h != null) {
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    double hij = v[1 + n + i * n + j];
-                    terms.add(Ops.mul(Constant.of(0.5 * hij), dx.get(i), dx.get(j)));
+        for (int i = 0; i < n; i++) dx.add(a[i] == 0 ? layout.coordinate(i) : Ops.sub(layout.coordinate(i), Constant.of(a[i])));
+        Map<List<Integer>, Expr> derivatives = new HashMap<>();
+        derivatives.put(List.of(), f);
+        List<Expr> terms = new ArrayList<>();
+        List<List<Integer>> level = List.of(List.of());
+        for (int k = 0; k <= order; k++) {
+            List<List<Integer>> next = new ArrayList<>();
+            for (List<Integer> alpha : level) {
+                Expr d = derivatives.get(alpha);
+                Expr term = term(d, alpha, dx, layout, a);
+                if (term != null) terms.add(term);
+                if (k == order) continue;
+                int last = alpha.isEmpty() ? 0 : alpha.get(alpha.size() - 1);
+                for (int i = last; i < n; i++) {
+                    List<Integer> child = new ArrayList<>(alpha);
+                    child.add(i);
+                    derivatives.put(child, Differentiator.partial(d, layout.coordinate(i)));
+                    next.add(child);
                 }
             }
+            level = next;
         }
-        return Ops.add(terms);
+        return Ops.sumOfTerms(terms);
+    }
+
+    /** ∂^α f(a)/α! · Π (x_i − a_i)^{α_i}, or null when the coefficient is 0. */
+    private static Expr term(Expr d, List<Integer> alpha, List<Expr> dx, Layout layout, double[] a) {
+        Real value = d.isConstant(0) ? Real.ZERO : Directions.value(d, layout, a);
+        if (value == null) {
+            throw new IllegalArgumentException("taylor: the derivative " + d + " is undefined at " + PointArgs.format(layout, a));
+        }
+        if (value.isExactZero()) return null;
+        BigInteger factorials = BigInteger.ONE;
+        List<Expr> factors = new ArrayList<>();
+        int i = 0;
+        while (i < alpha.size()) {
+            int j = i;
+            while (j < alpha.size() && alpha.get(j).equals(alpha.get(i))) j++;
+            int power = j - i;
+            for (int k = 2; k <= power; k++) factorials = factorials.multiply(BigInteger.valueOf(k));
+            factors.add(Ops.pow(dx.get(alpha.get(i)), Constant.of(power)));
+            i = j;
+        }
+        Real c = value.divide(Real.of(new BigFraction(factorials)));
+        Expr monomial = factors.isEmpty() ? Constant.ONE : Ops.mul(factors);
+        if (!Double.isFinite(c.value())) {
+            throw new IllegalArgumentException("taylor: a coefficient overflows at " + PointArgs.format(layout, a));
+        }
+        if (c.isExact()) {
+            BigInteger p = c.exact().getNumerator(), q = c.exact().getDenominator();
+            if (!q.equals(BigInteger.ONE) && q.bitLength() <= 40 && p.bitLength() <= 40 && !shortDecimal(c.value())) {
+                Expr positive = Ops.div(Ops.mul(Constant.of(p.abs().doubleValue()), monomial), Constant.of(q.doubleValue()));
+                return p.signum() < 0 ? Ops.neg(positive) : positive;
+            }
+        }
+        return Ops.mul(Constant.of(c.value()), monomial);
+    }
+
+    /** 0.5, 0.25, 0.125: fractions that read well as decimals. */
+    private static boolean shortDecimal(double v) {
+        return Numbers.format(v).length() <= 6;
+    }
+
+    private static long binomial(int n, int k) {
+        long r = 1;
+        for (int i = 1; i <= k; i++) {
+            r = r * (n - k + i) / i;
+            if (r > Integer.MAX_VALUE) return r;
+        }
+        return r;
     }
 }

@@ -164,6 +164,11 @@ final class TableFill {
                             return;
                         }
                     }
+                    if (!Double.isFinite(v)) {
+                        fail(r, fileName + " line " + b.lines[i] + ", column " + columns.get(j) + ": '" + CsvLoader.unquote(fields[j])
+                                + "' is not a finite number");
+                        return;
+                    }
                     int k = feature[j];
                     if (k >= 0) xs[r * f + k] = v;
                     else ys[r] = v;

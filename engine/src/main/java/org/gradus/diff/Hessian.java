@@ -1,7 +1,5 @@
 package org.gradus.diff;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
 import org.gradus.result.Shown;

@@ -20,6 +20,8 @@ public final class Variable extends Expr implements VariableBlock {
     private final double upper;
 
     public Variable(String name, double start, double lower, double upper) {
+        if (!Double.isFinite(start)) throw new IllegalArgumentException("the start value must be a finite number, not " + start);
+        if (Double.isNaN(lower) || Double.isNaN(upper)) throw new IllegalArgumentException("a bound must be a number, not NaN");
         if (!(lower <= upper)) {
             throw new IllegalArgumentException("lower bound " + lower + " is above upper bound " + upper);
         }

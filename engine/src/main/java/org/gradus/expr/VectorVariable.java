@@ -12,8 +12,10 @@ public final class VectorVariable implements VariableBlock, Vec {
 
     public VectorVariable(String name, double[] start, double lower, double upper) {
         if (start.length < 1) throw new IllegalArgumentException("a vector needs at least one element, got " + start.length);
+        if (Double.isNaN(lower) || Double.isNaN(upper)) throw new IllegalArgumentException("a bound must be a number, not NaN");
         if (!(lower <= upper)) throw new IllegalArgumentException("lower bound " + lower + " is above upper bound " + upper);
         for (double s : start) {
+            if (!Double.isFinite(s)) throw new IllegalArgumentException("a start value must be a finite number, not " + s);
             if (s < lower || s > upper) {
                 throw new IllegalArgumentException("start value " + s + " is outside the bounds [" + lower + ", " + upper + "]");
             }

@@ -18,13 +18,33 @@ import java.util.Map;
  * [, hessianVector]}, seconds, message; with constraints: constraints [{text, value, violation,
  * multiplier}] and maxViolation; then auto (why auto picked the method), settings (the parameters in
  * force), convergence (each measure against its limit), restarts, trace (with {@code trace: true}) or
- * traceFile (once written).
+ * traceFile (once written), and problem ({@code convex}: true when the problem is proved convex, else null;
+ * {@code reason}) once the caller attached it ({@link #withProblem}).
  */
 public final class OptimizationResult implements Shown {
     private final Report r;
+    private final Map<String, Object> problem;
 
     OptimizationResult(Report report) {
+        this(report, null);
+    }
+
+    private OptimizationResult(Report report, Map<String, Object> problem) {
         this.r = report;
+        this.problem = problem;
+    }
+
+    /**
+     * This result with whether the problem solved is convex ({@code convex}: true or null, {@code reason}),
+     * as the analysis layer decides it (it sits above this package).
+     */
+    public OptimizationResult withProblem(Map<String, Object> convexity) {
+        return new OptimizationResult(r, convexity == null ? null : new LinkedHashMap<>(convexity));
+    }
+
+    /** {@code convex} (true, or null when not proved) and {@code reason}; null when not analysed. */
+    public Map<String, Object> problem() {
+        return problem == null ? null : new LinkedHashMap<>(problem);
     }
 
     @Override
@@ -128,7 +148,7 @@ public final class OptimizationResult implements Shown {
 
     /** This result, saying the trace was written to {@code file}. */
     public OptimizationResult withTraceFile(Path file) {
-        return new OptimizationResult(r.withTraceFile(file));
+        return new OptimizationResult(r.withTraceFile(file), problem);
     }
 
     /** The fields after message (auto, settings, convergence, restarts, trace / traceFile), as in JSON. */
@@ -140,6 +160,7 @@ public final class OptimizationResult implements Shown {
         if (r.restarts() != null) m.put("restarts", r.restarts().json(r.layout()));
         if (r.traceFile() != null) m.put("traceFile", r.traceFile().toString());
         else if (r.traceRows() && r.trace() != null) m.put("trace", r.trace().rows());
+        if (problem != null) m.put("problem", problem);
         return m;
     }
 
@@ -178,6 +199,7 @@ public final class OptimizationResult implements Shown {
             line(sb, "", "max violation " + Numbers.round(r.maxViolation(), 3));
         }
         if (r.restarts() != null) lines(sb, "restarts", r.restarts().lines(r.layout()));
+        if (problem != null) line(sb, "problem", (Boolean.TRUE.equals(problem.get("convex")) ? "convex — " : "not proved convex — ") + problem.get("reason"));
         line(sb, "work", r.evaluations().text() + "; " + r.iterations() + " iterations; " + Numbers.round(r.seconds(), 3) + " s");
         if (r.traceFile() != null) {
             line(sb, "trace", "written to " + r.traceFile());

@@ -67,7 +67,13 @@ record Problem(Expr f, boolean maximize, Layout layout, double[] lower, double[]
             }
         }
         double[] x0 = startPoint(s.start(), layout);
-        for (int i = 0; i < x0.length; i++) x0[i] = Math.min(upper[i], Math.max(lower[i], x0[i]));
+        for (int i = 0; i < x0.length; i++) {
+            if (!Double.isFinite(x0[i])) {
+                throw new IllegalArgumentException("the start value of " + layout.coordinateName(i) + " is " + Numbers.format(x0[i])
+                        + "; a start value must be a finite number");
+            }
+            x0[i] = Math.min(upper[i], Math.max(lower[i], x0[i]));
+        }
         return new Problem(f, maximize, layout, lower, upper, cons, List.copyOf(bounds), List.copyOf(general), x0);
     }
 

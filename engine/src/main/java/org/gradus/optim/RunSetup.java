@@ -32,6 +32,14 @@ record RunSetup(CompiledObjective objective, CompiledFunction full, Batches batc
         Expr target = choice.target(p.f());
         CompiledFunction fn = new CompiledFunction(target, p.layout());
         CompiledFunction full = choice.split() != null ? new CompiledFunction(p.f(), p.layout()) : fn;
+        if (!Double.isFinite(full.value(p.start()))) {
+            // no step size helps a descent that starts where the objective is undefined
+            String outside = org.gradus.eval.DomainCheck.at(p.f(), p.layout(), p.start());
+            if (outside != null) {
+                throw new IllegalArgumentException("the start point is outside the objective's domain: " + outside
+                        + "; start inside it (start: [...], or the variables' start values)");
+            }
+        }
         Batches batches = Batches.of(target, s);
         List<AugmentedLagrangian.Compiled> compiled = new ArrayList<>();
         for (Constraint c : p.general()) {

@@ -8,8 +8,8 @@ import java.nio.file.Files
 import java.nio.file.Path
 
 /**
- * The registry is the one place the function words are listed; the table in docs/functions.md is
- * rendered from it here and must match. To rewrite it after adding or changing a word run
+ * The registry is the one place the function words are listed; the table in docs/functions.md and the
+ * IntelliJ descriptor's methods (dsl's gradus.gdsl) are rendered from it here and must match. To rewrite it after adding or changing a word run
  * {@code mvn -B -q -pl engine test -Dtest=FunctionsDocSpec -Dsurefire.failIfNoSpecifiedTests=false -Dgradus.writeDocs=true}.
  */
 class FunctionsDocSpec extends Specification {
@@ -39,6 +39,28 @@ class FunctionsDocSpec extends Specification {
 
         expect: 'rewrite with -Dgradus.writeDocs=true (see this spec)'
         doc.substring(b + BEGIN.length(), e).trim() == table.trim()
+    }
+
+    def "the IntelliJ descriptor (gradus.gdsl) completes every word as the registry declares it"() {
+        given:
+        Path gdsl = Path.of('..', 'dsl', 'src', 'main', 'resources', 'org', 'gradus', 'dsl', 'gradus.gdsl')
+        String begin = '// generated from org.gradus.atoms.Functions by FunctionsDocSpec: begin', end = '// generated: end'
+        String methods = Functions.words().collect { FunctionWord w ->
+            String params = w.parameters().collect { p -> "${p.name()}: '${p.kind() == FunctionWord.Kind.NUMBER ? 'java.lang.Number' : 'java.lang.Object'}'" }.join(', ')
+            if (w.variadic()) params += ", more: 'java.lang.Object[]'"
+            "    method name: '${w.name()}', type: 'org.gradus.expr.Expr', params: [$params], doc: '${w.signature()}: ${w.help().replace("'", "\\'")}'"
+        }.join('\n')
+        String text = Files.readString(gdsl)
+        int b = text.indexOf(begin), e = text.indexOf(end)
+        assert b >= 0 && e > b
+        if (System.getProperty('gradus.writeDocs') == 'true') {
+            text = text.substring(0, b + begin.length()) + '\n' + methods + '\n    ' + text.substring(e)
+            Files.writeString(gdsl, text)
+            e = text.indexOf(end)
+        }
+
+        expect: 'rewrite with -Dgradus.writeDocs=true (see this spec)'
+        text.substring(b + begin.length(), e).trim() == methods.trim()
     }
 
     /** The table: each word with its signature, help, what its atom declares (domain, kinks) and an example. */

@@ -72,6 +72,9 @@ record RunOptions(Path file, boolean json, boolean quiet, double timeout, List<S
                     if (eq <= 0) return usage(err, "--set needs name=value, not '" + s + "'");
                     String name = s.substring(0, eq);
                     if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) return usage(err, "--set: '" + name + "' is not a valid name");
+                    if (parseValue(s.substring(eq + 1)) instanceof Double d && !Double.isFinite(d)) {
+                        return usage(err, "--set " + s + ": " + name + " must be a finite number, not " + d);
+                    }
                     sets.add(new String[]{name, s.substring(eq + 1)});
                 }
                 default -> {

@@ -76,7 +76,7 @@ class BoundedRunSpec extends Specification {
 
         then:
         r.code == 1
-        r.err.startsWith('bomb.opt:2:1: error: the script ran out of its memory limit of 64m')
+        r.err.startsWith('bomb.opt:2:5: error: the script ran out of its memory limit of 64m')   // at the failing call (issue 12)
         noChildren()
     }
 

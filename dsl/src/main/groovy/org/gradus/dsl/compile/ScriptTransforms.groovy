@@ -28,8 +28,8 @@ import org.codehaus.groovy.syntax.Types
  *   <li>every top-level expression statement becomes {@code __show(expr)}, so its value is shown;</li>
  *   <li>{@code name = expr} and {@code def name = expr} become {@code name = __named('name', expr)}, so a
  *       variable takes the name it is assigned to;</li>
- *   <li>inside {@code subjectTo: { ... }} each comparison statement {@code a <= b}, {@code a >= b},
- *       {@code a == b} becomes {@code __constraint(a, '<=', b)}.</li>
+ *   <li>inside {@code subjectTo: { ... }} and {@code constraints { ... }} each comparison statement
+ *       {@code a <= b}, {@code a >= b}, {@code a == b} becomes {@code __constraint(a, '<=', b)}.</li>
  * </ul>
  */
 @CompileStatic
@@ -136,6 +136,11 @@ class ScriptTransforms extends CompilationCustomizer {
                         && me.valueExpression instanceof ClosureExpression) {
                     rewriteComparisons((ClosureExpression) me.valueExpression)
                 }
+            } else if (e instanceof MethodCallExpression && ((MethodCallExpression) e).methodAsString == 'constraints'
+                    && ((MethodCallExpression) e).implicitThis && ((MethodCallExpression) e).arguments instanceof ArgumentListExpression) {
+                // constraints { x**2 + y**2 <= 1; x + y >= 0 }: the same comparisons, as a value
+                List<Expression> args = ((ArgumentListExpression) ((MethodCallExpression) e).arguments).expressions
+                if (args.size() == 1 && args[0] instanceof ClosureExpression) rewriteComparisons((ClosureExpression) args[0])
             }
             null
         }

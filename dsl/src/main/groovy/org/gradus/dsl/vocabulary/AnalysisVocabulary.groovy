@@ -2,13 +2,19 @@ package org.gradus.dsl.vocabulary
 
 import org.gradus.analysis.Convexity
 import org.gradus.analysis.Differentiability
+import org.gradus.analysis.FeasibleSet
 import org.gradus.analysis.Stationary
 import org.gradus.dsl.Coerce
+import org.gradus.optim.ConstraintSet
 
 /** Analyses (SPEC §2 "Analysis"): {@code convexity}, {@code stationary}, {@code differentiable}. */
 trait AnalysisVocabulary {
 
     Object convexity(Map options = [:], Object f) {
+        if (f instanceof ConstraintSet) {
+            if (options) throw new IllegalArgumentException("convexity of a set takes no options (the constraints are the domain); got ${options.keySet().join(', ')}")
+            return FeasibleSet.analyze(((ConstraintSet) f).constraints())
+        }
         Coerce.checkOptions(options, ['over'], 'convexity')
         Convexity.analyze(Coerce.expr(f, 'the function'), Coerce.box(options.over))
     }

@@ -1,8 +1,11 @@
 package org.gradus.dsl.vocabulary
 
+import org.gradus.analysis.ProblemConvexity
 import org.gradus.dsl.Coerce
 import org.gradus.dsl.ScriptContext
+import org.gradus.expr.Expr
 import org.gradus.optim.Constraint
+import org.gradus.optim.ConstraintSet
 import org.gradus.optim.Minimizer
 import org.gradus.optim.OptimizationResult
 import org.gradus.optim.RunContext
@@ -22,7 +25,7 @@ trait OptimizationVocabulary implements ScriptAccess {
         options.each { k, v ->
             String key = String.valueOf(k)
             if (key == 'subjectTo') {
-                constraints.addAll(collectConstraints(v))
+                constraints.addAll(v instanceof ConstraintSet ? ((ConstraintSet) v).constraints() : collectConstraints(v))
             } else if (key == 'over') {
                 opts.put(key, Coerce.ranges(v))          // the engine reads the box and the start point, once
             } else {
@@ -31,8 +34,18 @@ trait OptimizationVocabulary implements ScriptAccess {
         }
         ScriptContext ctx = context()
         RunContext run = ctx == null ? RunContext.defaults() : RunContext.of(ctx.files, ctx.progress)
-        OptimizationResult r = Minimizer.run(Coerce.expr(f, 'the objective'), maximize, opts, constraints, run)
+        Expr objective = Coerce.expr(f, 'the objective')
+        OptimizationResult r = Minimizer.run(objective, maximize, opts, constraints, run)
+                .withProblem(ProblemConvexity.of(objective, maximize, constraints))
         TraceFiles.write(r, run.files())     // trace: 'run.csv' — written here, through the script's file policy
+    }
+
+    /** {@code constraints { x**2 + y**2 <= 1; x + y >= 0 }}: a feasible set, for {@code convexity} or {@code subjectTo:}. */
+    ConstraintSet constraints(Object block) {
+        if (!(block instanceof Closure)) {
+            throw new IllegalArgumentException('constraints takes a block of comparisons: constraints { x**2 + y**2 <= 1; x + y >= 0 }')
+        }
+        new ConstraintSet(collectConstraints(block))
     }
 
     /** The comparisons of a {@code subjectTo: { ... }} block as constraints (also read by {@code plot}). */
@@ -55,7 +68,7 @@ trait OptimizationVocabulary implements ScriptAccess {
 
     /** Called for each comparison statement inside {@code subjectTo: { ... }} (rewritten by the compiler). */
     Object __constraint(Object lhs, String op, Object rhs) {
-        if (pendingConstraints == null) throw new IllegalStateException('a constraint outside subjectTo')
+        if (pendingConstraints == null) throw new IllegalStateException('a constraint outside subjectTo or constraints')
         pendingConstraints << new Constraint(Coerce.expr(lhs, 'the left side'), op, Coerce.expr(rhs, 'the right side'))
         null
     }

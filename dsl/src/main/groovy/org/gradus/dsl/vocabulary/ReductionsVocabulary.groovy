@@ -19,16 +19,29 @@ trait ReductionsVocabulary {
         Ops.sum(i, bounds[0], bounds[1], e)
     }
 
-    /** {from, exclusive to} of an increasing range of whole numbers (0..<n, 0..n-1, 0..<n/2). */
+    /**
+     * {from, exclusive to} of an increasing range of whole numbers (0..<n, 0..n-1, 0..<n/2); a range past the
+     * largest index (2147483647) is refused, never cut short.
+     */
     private int[] integerBounds(Range range) {
         if (range instanceof EmptyRange) return [0, 0] as int[]
         String text = "${range.from}..${range.to}"
         if (range.reverse) throw new IllegalArgumentException("sum needs an increasing range, not $text")
-        if (range instanceof IntRange) return [((IntRange) range).fromInt, ((IntRange) range).toInt + 1] as int[]
-        int from = Coerce.integer(range.from, "the start of the range $text")
-        int to = Coerce.integer(range.to, "the end of the range $text")
-        boolean inclusive = range instanceof NumberRange ? ((NumberRange) range).inclusiveRight : true
-        [from, inclusive ? to + 1 : to] as int[]
+        long from, to
+        if (range instanceof IntRange) {
+            from = ((IntRange) range).fromInt
+            to = ((IntRange) range).toInt + 1L
+        } else {
+            from = Coerce.wholeNumber(range.from, "the start of the range $text")
+            to = Coerce.wholeNumber(range.to, "the end of the range $text")
+            boolean inclusive = range instanceof NumberRange ? ((NumberRange) range).inclusiveRight : true
+            if (inclusive) to++
+        }
+        if (from < Integer.MIN_VALUE || to - 1 > Integer.MAX_VALUE - 1) {
+            throw new IllegalArgumentException("sum over $text: an index range may reach at most ${Integer.MAX_VALUE - 1}; " +
+                    "split the sum or use a data set")
+        }
+        [(int) from, (int) to] as int[]
     }
 
     /** {@code sum(data) { row -> body }}: the body summed over the rows of a data set. */

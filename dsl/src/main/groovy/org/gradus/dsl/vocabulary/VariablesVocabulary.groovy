@@ -11,9 +11,9 @@ trait VariablesVocabulary {
     /** {@code variable(-1.2)}, {@code variable(1.0, lower: -2, upper: 2)}. */
     Variable variable(Map options = [:], Object start = 0) {
         Coerce.checkOptions(options, ['lower', 'upper', 'name'], 'variable')
-        double lo = options.lower != null ? Coerce.number(options.lower, 'lower') : Double.NEGATIVE_INFINITY
-        double hi = options.upper != null ? Coerce.number(options.upper, 'upper') : Double.POSITIVE_INFINITY
-        new Variable((String) options.name, Coerce.number(start, 'the start value'), lo, hi)
+        double lo = options.lower != null ? Coerce.bound(options.lower, 'lower') : Double.NEGATIVE_INFINITY
+        double hi = options.upper != null ? Coerce.bound(options.upper, 'upper') : Double.POSITIVE_INFINITY
+        new Variable((String) options.name, Coerce.finite(start, 'the start value'), lo, hi)
     }
 
     Variable variable(Object start) { variable([:], start) }
@@ -21,7 +21,7 @@ trait VariablesVocabulary {
     /** {@code variables a: 0, b: 0.5}: several scalar variables at once, each named by its key. */
     void variables(Map<String, Object> starts) {
         Binding binding = ((Script) this).getBinding()
-        starts.each { name, start -> binding.setVariable(name, new Variable(name, Coerce.number(start, "the start value of $name"))) }
+        starts.each { name, start -> binding.setVariable(name, new Variable(name, Coerce.finite(start, "the start value of $name"))) }
     }
 
     /** {@code vector(30)}, {@code vector(3, start: 0.1, lower: 0)}. */
@@ -29,15 +29,15 @@ trait VariablesVocabulary {
         Coerce.checkOptions(options, ['start', 'lower', 'upper', 'name'], 'vector')
         int n = Coerce.integer(size, 'the size of a vector')
         if (n < 1) throw new IllegalArgumentException("a vector needs at least one element, got $n")
-        double lo = options.lower != null ? Coerce.number(options.lower, 'lower') : Double.NEGATIVE_INFINITY
-        double hi = options.upper != null ? Coerce.number(options.upper, 'upper') : Double.POSITIVE_INFINITY
+        double lo = options.lower != null ? Coerce.bound(options.lower, 'lower') : Double.NEGATIVE_INFINITY
+        double hi = options.upper != null ? Coerce.bound(options.upper, 'upper') : Double.POSITIVE_INFINITY
         double[] start
         if (options.start instanceof List) {
-            start = ((List) options.start).collect { Coerce.number(it, 'start') } as double[]
+            start = ((List) options.start).collect { Coerce.finite(it, 'start') } as double[]
             if (start.length != n) throw new IllegalArgumentException("start has ${start.length} values for a vector of $n")
         } else {
             start = new double[n]
-            Arrays.fill(start, options.start != null ? Coerce.number(options.start, 'start') : 0d)
+            Arrays.fill(start, options.start != null ? Coerce.finite(options.start, 'start') : 0d)
         }
         new VectorVariable((String) options.name, start, lo, hi)
     }

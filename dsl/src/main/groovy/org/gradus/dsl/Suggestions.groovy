@@ -1,0 +1,117 @@
+package org.gradus.dsl
+
+import groovy.transform.CompileStatic
+import org.gradus.atoms.Functions
+
+import java.lang.reflect.Method
+import java.lang.reflect.Modifier
+
+/**
+ * "Did you mean ...?" for a misspelt word: the known name nearest to it by edit distance (letters
+ * inserted, deleted, changed or swapped), when it is close enough to be the likely intent — {@code gard}
+ * → {@code grad}, {@code limt} → {@code limit}, {@code r.stauts} → {@code status}.
+ */
+@CompileStatic
+final class Suggestions {
+    private Suggestions() {
+    }
+
+    /** The script's own words: its vocabulary (every public method of the script class) and the function words. */
+    static Set<String> scriptWords(Class<?> scriptClass, Collection<String> variables) {
+        Set<String> out = new LinkedHashSet<>(Functions.names())
+        for (Method m : (scriptClass ?: GradusScript).methods) {
+            if (Modifier.isPublic(m.modifiers) && m.declaringClass != Object && m.declaringClass != Script && !m.name.startsWith('__')
+                    && !m.name.contains('$') && !(m.name in IGNORED)) {
+                out.add(m.name.startsWith('get') && m.name.length() > 3 && m.parameterCount == 0 ? decapitalize(m.name.substring(3)) : m.name)
+            }
+        }
+        out.addAll(variables)
+        out
+    }
+
+    /** The properties and methods a value of this class offers: its public methods, getters as properties, and extension methods. */
+    static Set<String> members(Class<?> type) {
+        Set<String> out = new LinkedHashSet<>()
+        for (Method m : type.methods) {
+            if (m.declaringClass == Object || m.name.contains('$')) continue
+            out.add(m.name)
+            if (m.name.startsWith('get') && m.name.length() > 3 && m.parameterCount == 0) out.add(decapitalize(m.name.substring(3)))
+        }
+        for (Method m : ExprExtensions.methods) {
+            if (Modifier.isStatic(m.modifiers) && m.parameterCount > 0 && m.parameterTypes[0].isAssignableFrom(type)) {
+                out.add(m.name)
+                if (m.name.startsWith('get') && m.name.length() > 3 && m.parameterCount == 1) out.add(decapitalize(m.name.substring(3)))
+            }
+        }
+        out
+    }
+
+    private static final Set<String> IGNORED = ['run', 'main', 'methodMissing', 'propertyMissing', 'invokeMethod', 'setProperty',
+                                                'getProperty', 'getBinding', 'setBinding', 'evaluate', 'print', 'printf', 'println',
+                                                'getMetaClass', 'setMetaClass', 'context'] as Set<String>
+
+    /** "; did you mean 'grad'?" or the empty string when nothing is close. */
+    static String didYouMean(String word, Collection<String> known) {
+        String best = null
+        int bestDistance = Integer.MAX_VALUE
+        for (String k : known) {
+            if (k == word) continue
+            int d = distance(word.toLowerCase(), k.toLowerCase())
+            if (d < bestDistance || (d == bestDistance && best != null && k.length() < best.length())) {
+                best = k
+                bestDistance = d
+            }
+        }
+        int allowed = word.length() <= 3 ? 1 : word.length() <= 6 ? 2 : 3
+        best != null && bestDistance <= allowed ? "; did you mean '$best'?" : ''
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1]
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1
+                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost)
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) v = Math.min(v, d[i - 2][j - 2] + 1)
+                d[i][j] = v
+            }
+        }
+        d[a.length()][b.length()]
+    }
+
+    private static String decapitalize(String s) {
+        s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)).toString() + s.substring(1)
+    }
+
+    /** How a message names a kind of value, in the script's words rather than Java's. */
+    static String kindOf(Class<?> type) {
+        String n = type.simpleName
+        switch (n) {
+            case 'Variable': return 'a variable'
+            case 'VectorVariable': return 'a vector'
+            case 'GradientAt': return 'a gradient at a point'
+            case 'HessianAt': return 'a Hessian at a point'
+            case 'Gradient': return 'a gradient'
+            case 'Hessian': return 'a Hessian'
+            case 'OptimizationResult': return 'a minimize result'
+            case 'DataSet': return 'a data set'
+            case 'ConvexityReport': return 'a convexity report'
+            case 'StationaryReport': return 'a stationary report'
+            case 'DifferentiabilityReport': return 'a differentiability report'
+            case 'LimitReport': return 'a limit'
+            case 'MonotonicityReport': return 'a monotonicity report'
+            case 'Matrix': return 'a matrix'
+            case 'String': case 'GString': case 'GStringImpl': return 'a text'
+            case 'Integer': case 'Long': case 'Double': case 'BigDecimal': case 'BigInteger': case 'Float': return 'a number'
+        }
+        if (org.gradus.expr.Expr.isAssignableFrom(type)) return 'an expression'
+        if (List.isAssignableFrom(type)) return 'a list'
+        if (Map.isAssignableFrom(type)) return 'a map'
+        if (Closure.isAssignableFrom(type)) return 'a closure'
+        if (org.gradus.result.Shown.isAssignableFrom(type)) return 'a report'
+        return 'this value'
+    }
+}

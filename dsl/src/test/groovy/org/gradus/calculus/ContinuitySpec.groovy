@@ -1,0 +1,71 @@
+package org.gradus.calculus
+
+import spock.lang.Specification
+import spock.lang.Unroll
+
+/**
+ * {@code differentiable(f, at:)}: continuity and differentiability labels worked out by hand, including
+ * every wrong answer of issue 12 (√(x²), √(x² + y²) and norm2 at 0 are not differentiable; sign(x)² at 0 is
+ * removable; sin(x)/x at 0 is undefined with limit 1). {@code continuity} names how continuity fails:
+ * undefined, jump, removable (limit ≠ value), oscillating or unbounded.
+ */
+class ContinuitySpec extends Specification {
+
+    Map check(String f, String at) {
+        CalculusReference.run("x = variable(0)\ny = variable(0)\nv = vector(2)\ndifferentiable($f, at: $at)")[0]
+    }
+
+    @Unroll
+    def "#f at #at: continuous #continuous, differentiable #differentiable (#why)"() {
+        when:
+        Map r = check(f, at)
+
+        then:
+        r.kind == 'differentiability'
+        r.continuous == continuous
+        r.differentiable == differentiable
+        r.continuity == continuity
+
+        where:
+        f                     | at               | continuous | differentiable | continuity   | why
+        'sqrt(x**2)'          | '[x: 0]'         | true       | false          | 'continuous' | '|x|: slopes -1 and 1'
+        'sqrt(x**2 + y**2)'   | '[x: 0, y: 0]'   | true       | false          | 'continuous' | 'the Euclidean norm: a cone'
+        'norm2(v)'            | '[v: [0, 0]]'    | true       | false          | 'continuous' | 'the Euclidean norm of a vector'
+        'sign(x)**2'          | '[x: 0]'         | false      | false          | 'removable'  | 'both one-sided limits 1, value 0'
+        'sin(x)/x'            | '[x: 0]'         | false      | false          | 'undefined'  | '0/0, limit 1'
+        'abs(x)'              | '[x: 0]'         | true       | false          | 'continuous' | 'a kink'
+        'sign(x)'             | '[x: 0]'         | false      | false          | 'jump'       | '-1 on the left, 1 on the right'
+        '1/x'                 | '[x: 0]'         | false      | false          | 'undefined'  | 'a pole'
+        'sin(1/x)'            | '[x: 0]'         | false      | false          | 'undefined'  | 'oscillates'
+        'x*sin(1/x)'          | '[x: 0]'         | false      | false          | 'undefined'  | 'undefined, limit 0'
+        'x**2'                | '[x: 1]'         | true       | true           | 'continuous' | 'a polynomial'
+        'relu(x)'             | '[x: 0]'         | true       | false          | 'continuous' | 'slopes 0 and 1'
+        'huber(x, 0)'         | '[x: 1]'         | true       | true           | 'continuous' | 'huber is C¹ where its pieces meet'
+        'sqrt(abs(x))'        | '[x: 0]'         | true       | false          | 'continuous' | 'infinite slopes'
+        'abs(x)**3'           | '[x: 0]'         | true       | true           | 'continuous' | 'the kink cancels: slope 0 both ways'
+        'exp(x)'              | '[x: 0]'         | true       | true           | 'continuous' | 'smooth'
+        'log(x)'              | '[x: 0]'         | false      | false          | 'undefined'  | 'outside the domain'
+        'x*abs(x)'            | '[x: 0]'         | true       | true           | 'continuous' | 'slope 0 both ways'
+        'relu(x)**2'          | '[x: 0]'         | true       | true           | 'continuous' | 'slope 0 both ways'
+        'abs(x - 1)'          | '[x: 1]'         | true       | false          | 'continuous' | 'a kink at 1'
+        '1/x**2'              | '[x: 0]'         | false      | false          | 'undefined'  | 'a pole of even order'
+        'abs(x)'              | '[x: 1]'         | true       | true           | 'continuous' | 'away from the kink'
+    }
+
+    def "the one-sided limits used are reported"() {
+        when:
+        Map jump = check('sign(x)', '[x: 0]')
+        Map removable = check('sign(x)**2', '[x: 0]')
+        Map undefined = check('sin(x)/x', '[x: 0]')
+
+        then:
+        jump.left == -1 && jump.right == 1 && jump.limit == null
+        removable.left == 1 && removable.right == 1 && removable.limit == 1
+        undefined.reason.contains('limit') && undefined.reason.contains('1') && undefined.reason.contains('removable')
+    }
+
+    def "gradient of sqrt(x**2) at 0 has no value, and differentiable agrees"() {
+        expect:
+        check('sqrt(x**2)', '[x: 0]').reason.contains('-1 from the left but 1 from the right')
+    }
+}

@@ -1,0 +1,118 @@
+package org.gradus.calculus
+
+import org.gradus.dsl.GradusSession
+import org.gradus.result.Shown
+import spock.lang.Specification
+import spock.lang.Unroll
+
+/**
+ * {@code convexity(constraints { ... })}: constraint sets labelled convex or not by hand (the reason is in
+ * each row), including the traps of issue 12: nonlinear equalities, convex >= constant, products on the
+ * positive quadrant. A "neither" verdict's counterexample is re-checked here in plain double arithmetic.
+ */
+class FeasibleSetsSpec extends Specification {
+
+    Map json(String constraints) {
+        List<Shown> shown = new GradusSession().run("x = variable(0.5)\ny = variable(0.5)\nconvexity(constraints { $constraints })", 'sets.opt')
+        new groovy.json.JsonSlurper().parseText(shown.last().toJson()) as Map
+    }
+
+    @Unroll
+    def "#constraints is #verdict (#why)"() {
+        when:
+        Map r = json(constraints)
+
+        then:
+        r.kind == 'convexity'
+        r.verdict == verdict
+        r.certainty == certainty
+        r.constraints*.text == constraints.split('; ') as List
+        r.reason
+
+        where:
+        constraints                                   | verdict   | certainty        | why
+        'x**2 + y**2 <= 1'                            | 'convex'  | 'proof'          | 'a disc: convex <= constant'
+        'x**2 + y**2 <= 1; x + y >= 0'                | 'convex'  | 'proof'          | 'half a disc: an intersection of convex sets'
+        'x + 2*y == 1'                                | 'convex'  | 'proof'          | 'a line: affine == constant'
+        'exp(x) <= y'                                 | 'convex'  | 'proof'          | 'the epigraph of exp: convex <= affine'
+        'log(x) >= y'                                 | 'convex'  | 'proof'          | 'the hypograph of log: concave >= affine'
+        'abs(x) + abs(y) <= 1; x - y == 0.25'         | 'convex'  | 'proof'          | 'a diamond cut by a line'
+        'x**2 + x*y + y**2 <= 3'                      | 'convex'  | 'proof'          | 'an ellipse: not DCP (x*y) but its Hessian [[2, 1], [1, 2]] is PSD'
+        'x*y >= 1; x >= 0; y >= 0'                    | 'convex'  | 'proof'          | 'a product on the positive quadrant: the geometric mean sqrt(x*y) is concave there'
+        '(x - 1)**2 + y**2 <= 1; (x + 1)**2 + y**2 <= 1' | 'convex' | 'proof'        | 'two discs touching at the origin'
+        'x**2 + y**2 >= 1'                            | 'neither' | 'counterexample' | 'outside a disc: convex >= constant; (-1, 0), (1, 0) have midpoint 0'
+        'x*y == 0.5'                                  | 'neither' | 'counterexample' | 'a hyperbola: (1, 0.5) and (0.5, 1) have midpoint (0.75, 0.75), 0.5625 != 0.5'
+        'x*y >= 1'                                    | 'neither' | 'counterexample' | 'both branches of a hyperbola: (1, 1), (-1, -1) have midpoint 0'
+        'x**2 == 1'                                   | 'neither' | 'counterexample' | 'two lines x = -1 and x = 1'
+        'x**2 - y**2 <= 1'                            | 'neither' | 'counterexample' | '(2, 2) and (2, -2) are in it, (2, 0) is not'
+        'sin(x) <= 0.5'                               | 'neither' | 'counterexample' | '0 and 3 are in it, 1.5 is not'
+        'x**2 + y**2 <= 1; x*y == 0.25'               | 'neither' | 'counterexample' | 'four arcs of a hyperbola inside the disc'
+    }
+
+    @Unroll
+    def "a counterexample to #constraints is real: a and b satisfy every constraint, the midpoint violates one"() {
+        when:
+        Map c = json(constraints).counterexample as Map
+        def ok = { Map p -> checks.every { it(p.x as double, p.y as double) } }
+
+        then:
+        ok(c.a as Map)
+        ok(c.b as Map)
+        !ok(c.midpoint as Map)
+        (c.midpoint.x as double) == ((c.a.x as double) + (c.b.x as double)) / 2
+
+        where:
+        constraints          | checks
+        'x**2 + y**2 >= 1'   | [{ double x, double y -> x * x + y * y >= 1 }]
+        'x*y >= 1'           | [{ double x, double y -> x * y >= 1 }]
+        'x**2 - y**2 <= 1'   | [{ double x, double y -> x * x - y * y <= 1 }]
+        'x*y == 0.5'         | [{ double x, double y -> Math.abs(x * y - 0.5) < 1e-9 }]
+    }
+
+    def "a set the rules cannot prove and no counterexample refutes is unknown, never a guess"() {
+        // {x**2 >= 1, x >= 0} is the ray x >= 1 (convex), but a convex function >= a constant is not covered by the rules
+        expect:
+        json('x**2 >= 1; x >= 0').verdict == 'unknown'
+    }
+
+    def "per constraint and as a whole: one constraint alone is not convex, the set with the bounds is"() {
+        when:
+        Map r = json('x*y >= 1; x >= 0; y >= 0')
+
+        then:
+        r.verdict == 'convex'
+        r.constraints[0].reason.contains('geometric mean')
+        json('x*y >= 1').constraints[0].verdict == 'neither'
+    }
+
+    def "constraints { ... } also works as subjectTo:"() {
+        when:
+        List<Shown> shown = new GradusSession().run('''
+            x = variable(0.5)
+            y = variable(0.5)
+            disc = constraints { x**2 + y**2 <= 1 }
+            r = minimize(x + y, subjectTo: disc)
+            (x + y).at(r)
+        ''', 'sets.opt')
+
+        then: 'the minimum of x + y on the unit disc is -sqrt(2), at x = y = -sqrt(1/2)'
+        Math.abs((new groovy.json.JsonSlurper().parseText(shown.last().toJson()) as Map).value + Math.sqrt(2)) < 1e-4
+    }
+
+    @Unroll
+    def "minimize says whether the problem it solved is convex: #objective subject to #constraint"() {
+        when:
+        List<Shown> shown = new GradusSession().run("x = variable(1)\ny = variable(1)\nminimize($objective, subjectTo: { $constraint }, maxIter: 200)", 'sets.opt')
+        Map problem = (new groovy.json.JsonSlurper().parseText(shown.last().toJson()) as Map).problem as Map
+
+        then:
+        problem.convex == convex
+        problem.reason.contains(words)
+
+        where:
+        objective               | constraint         | convex | words
+        'y**2 + (x - 1)**2'     | 'x + y <= 1'       | true   | 'a local minimum is global'
+        'x*y + x**2'            | 'x + y <= 1'       | null   | 'not proved convex'
+        'x**2 + y**2'           | 'x*y == 1'         | null   | 'the rules do not prove x*y == 1 convex'
+    }
+}

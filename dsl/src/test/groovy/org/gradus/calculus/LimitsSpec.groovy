@@ -1,0 +1,82 @@
+package org.gradus.calculus
+
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.Unroll
+
+import static org.gradus.calculus.CalculusReference.close
+
+/** {@code limit(f, x: a, side:)} against sympy's limits: removable, jumps, infinite, at ±∞, oscillating, one-sided. */
+class LimitsSpec extends Specification {
+    @Shared List<Map> cases = CalculusReference.DATA.limits as List<Map>
+    @Shared List<Map> got = CalculusReference.run((['x = variable(0)'] + cases.collect {
+        "limit(${it.expression}, x: ${it.at}, side: '${it.side}')"
+    }).join('\n'))
+
+    def "there are at least 30 reference limits"() {
+        expect:
+        cases.size() >= 30
+        got.size() == cases.size()
+    }
+
+    @Unroll
+    def "limit(#c.expression, x: #c.at, side: #c.side) = #c.value"() {
+        when:
+        Map r = got[i]
+
+        then:
+        r.kind == 'limit'
+        r.exists == c.exists
+        close(r.value, c.value)
+        c.side != 'both' || (close(r.left, c.left) && close(r.right, c.right))
+        r.reason
+        r.method != 'unknown'
+
+        where:
+        i << (0..<cases.size())
+        c = cases[i]
+    }
+
+    @Unroll
+    def "how #expression at #at was decided: #method"() {
+        expect:
+        CalculusReference.run("x = variable(0)\nlimit($expression, x: $at)")[0].method == method
+
+        where:
+        expression          | at   | method
+        'sin(x)/x'          | '0'  | "L'Hôpital"
+        '(1 - cos(x))/x**2' | '0'  | "L'Hôpital ×2"
+        'x*sin(1/x)'        | '0'  | 'bounded × vanishing'
+        'abs(x)/x'          | '0'  | 'one-sided limits differ'
+        'sin(1/x)'          | '0'  | 'oscillates'
+        'x**2 + 3*x'        | '2'  | 'continuous'
+    }
+
+    @Unroll
+    def "property: where f is continuous, its limit is its value (#f at x = #a)"() {
+        when:
+        List<Map> r = CalculusReference.run("x = variable(0)\nlimit($f, x: $a)\n($f).at(x: $a)")
+
+        then:
+        r[0].method == 'continuous'
+        close(r[0].value, r[1].value) || Math.abs((r[0].value as double) - (r[1].value as double)) <= 1e-12 * Math.abs(r[1].value as double)
+
+        where:
+        [f, a] << randomContinuous(24)
+    }
+
+    /** Random compositions of atoms that are continuous everywhere, at random points (seeded). */
+    static List<List> randomContinuous(int n) {
+        Random random = new Random(12)
+        List<String> unary = ['exp(%s)', 'sin(%s)', 'cos(%s)', 'tanh(%s)', 'sigmoid(%s)', 'sqrt(1 + (%s)**2)', 'log(2 + sin(%s))',
+                              '(%s)**2', 'abs(%s)', 'softplus(%s)']
+        List<String> binary = ['%s + %s', '%s*%s', '%s - %s', '(%s)/(2 + cos(%s))']
+        Closure<String> gen
+        gen = { int depth ->
+            if (depth == 0 || random.nextInt(4) == 0) return random.nextBoolean() ? 'x' : "${random.nextInt(5) + 1}*x"
+            if (random.nextBoolean()) return String.format(unary[random.nextInt(unary.size())], gen(depth - 1))
+            String.format(binary[random.nextInt(binary.size())], gen(depth - 1), gen(depth - 1))
+        }
+        (1..n).collect { [gen(3), (random.nextInt(41) - 20) / 8.0] }
+    }
+}

@@ -1,0 +1,72 @@
+package org.gradus.calculus
+
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.Unroll
+
+import static org.gradus.calculus.CalculusReference.close
+
+/**
+ * {@code monotonicity(f, over: [x: a..b])} against the zeros of f′ found by sympy (and the kinks, by hand):
+ * maximal intervals with exact endpoints; x³ increasing on the whole interval (f′(0) = 0 without a sign change).
+ */
+class MonotonicitySpec extends Specification {
+    @Shared List<Map> cases = CalculusReference.DATA.monotonicity as List<Map>
+    @Shared List<Map> got = CalculusReference.run((['x = variable(0)'] + cases.collect {
+        "monotonicity(${it.expression}, over: [x: ${it.from}..${it.to}])"
+    }).join('\n'))
+
+    def "there are at least 12 reference splits"() {
+        expect:
+        cases.size() >= 12
+    }
+
+    @Unroll
+    def "monotonicity of #c.expression on [#c.from, #c.to]"() {
+        when:
+        List<Map> intervals = got[i].intervals as List<Map>
+
+        then:
+        got[i].kind == 'monotonicity'
+        intervals*.direction == c.intervals*.direction
+        [intervals, c.intervals].transpose().every { g, w -> close(g.from, w.from) && close(g.to, w.to) }
+
+        where:
+        i << (0..<cases.size())
+        c = cases[i]
+    }
+
+    @Unroll
+    def "property: the sign of f′ sampled inside each interval agrees with its direction (#f)"() {
+        when:
+        Map m = CalculusReference.run("x = variable(0)\nmonotonicity($f, over: [x: -3..3])")[0]
+        List<String> probes = []
+        List<String> want = []
+        m.intervals.each { Map iv ->
+            double a = iv.from as double, b = iv.to as double
+            [0.13, 0.5, 0.87].each { double s ->
+                probes << "grad($f).at(x: ${a + s * (b - a)})"
+                want << iv.direction
+            }
+        }
+        List<Map> slopes = CalculusReference.run("x = variable(0)\n" + probes.join('\n'))
+
+        then:
+        [slopes, want].transpose().every { Map g, String dir ->
+            double d = (g.value instanceof Map ? g.value.x : g.value) as double
+            dir == 'increasing' ? d >= 0 : dir == 'decreasing' ? d <= 0 : d == 0
+        }
+
+        where:
+        f << randomPolynomials(10) + ['sin(3*x) + x/2', 'x*exp(-x**2)', 'abs(x**2 - 1)', 'relu(x - 1) - relu(-x - 1)']
+    }
+
+    /** Random polynomials of degree 2 to 5 with small integer coefficients (seeded). */
+    static List<String> randomPolynomials(int n) {
+        Random random = new Random(7)
+        (1..n).collect {
+            int degree = 2 + random.nextInt(4)
+            (0..degree).collect { k -> "${random.nextInt(9) - 4}*x**$k" }.join(' + ')
+        }
+    }
+}

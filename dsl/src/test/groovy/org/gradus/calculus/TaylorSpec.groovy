@@ -1,0 +1,52 @@
+package org.gradus.calculus
+
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.Unroll
+
+/** {@code taylor(f, at:, order: n)}: orders 3–5 in one and two variables against sympy's series, like terms collected. */
+class TaylorSpec extends Specification {
+    @Shared List<Map> cases = CalculusReference.DATA.taylor as List<Map>
+
+    @Unroll
+    def "taylor(#c.expression, at: #c.at, order: #c.order) agrees with sympy's #c.polynomial"() {
+        given:
+        String at = c.at.collect { k, v -> "$k: $v" }.join(', ')
+        List<String> lines = ['x = variable(0)', 'y = variable(0)', "p = taylor(${c.expression}, at: [$at], order: ${c.order})"]
+        c.samples.each { Map s -> lines << "p.at(" + c.at.keySet().collect { k -> "$k: ${s[k]}" }.join(', ') + ")" }
+
+        when:
+        List<Double> values = CalculusReference.run(lines.join('\n'))*.value.collect { it as double }
+
+        then:
+        [values, c.values].transpose().every { double g, w -> Math.abs(g - (w as double)) <= 1e-12 * Math.max(1, Math.abs(w as double)) }
+
+        where:
+        c << cases
+    }
+
+    def "orders 3 to 5 in one and in two variables are covered"() {
+        expect:
+        cases.findAll { it.at.size() == 1 }*.order.containsAll([3, 4, 5])
+        cases.findAll { it.at.size() == 2 }*.order.containsAll([3, 4, 5])
+    }
+
+    @Unroll
+    def "printed simplified, like terms collected: #text"() {
+        expect:
+        CalculusReference.run("x = variable(0)\ny = variable(0)\n$text")[0].text == printed
+
+        where:
+        text                                                                        | printed
+        'taylor((x - 1)*(y - 2) + (y - 2)*(x - 1), at: [x: 1, y: 2], order: 2)'     | '2*(x - 1)*(y - 2)'
+        'taylor(exp(x) + x**2, at: [x: 0], order: 1)'                               | '1 + x'
+        'taylor(x**3, at: [x: 0], order: 5)'                                        | 'x**3'
+        'taylor(x*y, at: [x: 1, y: 2], order: 2)'                                   | '2 + 2*(x - 1) + (y - 2) + (x - 1)*(y - 2)'
+    }
+
+    def "exp's order-4 polynomial at 1 is 65/24; order 0 is the value"() {
+        expect:
+        Math.abs((CalculusReference.run("x = variable(0)\ntaylor(exp(x), at: [x: 0], order: 4).at(x: 1)")[0].value as double) - 65d / 24) < 1e-15
+        CalculusReference.run("x = variable(0)\ntaylor(exp(x), at: [x: 0], order: 0)")[0].value == 1
+    }
+}

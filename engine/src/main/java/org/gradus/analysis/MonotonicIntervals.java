@@ -1,0 +1,309 @@
+package org.gradus.analysis;
+
+import org.apache.commons.math3.fraction.BigFraction;
+import org.gradus.atoms.Apply;
+import org.gradus.atoms.ArgumentDomain;
+import org.gradus.atoms.Atom;
+import org.gradus.atoms.Divide;
+import org.gradus.atoms.Interval;
+import org.gradus.atoms.Ops;
+import org.gradus.atoms.Power;
+import org.gradus.atoms.Substitution;
+import org.gradus.atoms.UnaryAtom;
+import org.gradus.atoms.VectorFunction;
+import org.gradus.calculus.PointWalk;
+import org.gradus.diff.Differentiator;
+import org.gradus.expr.Constant;
+import org.gradus.expr.Expr;
+import org.gradus.expr.Layout;
+import org.gradus.expr.Traversal;
+import org.gradus.expr.Variable;
+import org.gradus.expr.VariableBlock;
+import org.gradus.print.Numbers;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code monotonicity(f, over: [x: a..b])}: the maximal intervals on which f of one variable increases,
+ * decreases or is constant.
+ *
+ * <p>f is split first where it is not smooth — at the zeros of the arguments of its kinks and jumps
+ * (abs, relu, max, sign, ... each through its {@link Atom#definition} in sign and step), of its
+ * denominators, and of the edges of its atoms' domains — and then where f′ is 0. Every zero is found
+ * with a proof that there is no other ({@link RootFinder}: exact for polynomials, interval enclosures
+ * otherwise). Between two consecutive points f′ has one sign, read at the middle with a rigorous
+ * enclosure. Neighbouring intervals of the same direction are merged where f is continuous (x³ is
+ * increasing on the whole line though f′(0) = 0), and kept apart where f is undefined or jumps the
+ * wrong way (1/x decreases on each side of 0, not across it).
+ */
+public final class MonotonicIntervals {
+    private MonotonicIntervals() {
+    }
+
+    /**
+     * One interval: its ends (exact text where known; an end where f is undefined is open), the direction
+     * ({@code increasing}, {@code decreasing}, {@code constant}, or {@code unknown} where no proof was found),
+     * and why.
+     */
+    public record Piece(double from, double to, String direction, String fromText, String toText, String reason,
+                        boolean openFrom, boolean openTo) {
+        Piece(double from, double to, String direction, String fromText, String toText, String reason) {
+            this(from, to, direction, fromText, toText, reason, false, false);
+        }
+
+        /** {@code [-1, 1]}, {@code (0, 2]}. */
+        public String text() {
+            return (openFrom ? "(" : "[") + fromText + ", " + toText + (openTo ? ")" : "]");
+        }
+    }
+
+    /**
+     * @param f    a function of one variable
+     * @param over the interval, as name → {lo, hi} (ends may be infinite); null or empty for the whole line
+     * @throws IllegalArgumentException when f depends on several variables or on a vector, or the box names
+     *                                  another variable
+     */
+    public static MonotonicityReport of(Expr f, Map<String, double[]> over) {
+        Layout layout = f.layout();
+        Variable x = variable(layout, over);
+        double lo = Double.NEGATIVE_INFINITY, hi = Double.POSITIVE_INFINITY;
+        if (over != null && !over.isEmpty()) {
+            double[] r = over.get(x.name());
+            lo = r[0];
+            hi = r[1];
+            if (Double.isNaN(lo) || Double.isNaN(hi) || lo > hi) {
+                throw new IllegalArgumentException("monotonicity: the interval " + x.name() + ": " + Numbers.format(lo) + ".." + Numbers.format(hi) + " is empty");
+            }
+        }
+        return new Analysis(f, x, lo, hi).run();
+    }
+
+    private static Variable variable(Layout layout, Map<String, double[]> over) {
+        if (layout.blocks().size() > 1 || (layout.blocks().size() == 1 && !(layout.blocks().get(0) instanceof Variable))) {
+            List<String> names = new ArrayList<>();
+            for (VariableBlock b : layout.blocks()) names.add(b.name());
+            throw new IllegalArgumentException("monotonicity takes a function of one variable; f depends on " + String.join(", ", names));
+        }
+        String name = over != null && !over.isEmpty() ? over.keySet().iterator().next() : null;
+        if (over != null && over.size() > 1) throw new IllegalArgumentException("monotonicity takes one interval, as in over: [x: -3..3]");
+        if (layout.blocks().isEmpty()) return new Variable(name == null ? "x" : name, 0);
+        Variable x = (Variable) layout.blocks().get(0);
+        if (name != null && !name.equals(x.name())) {
+            throw new IllegalArgumentException("monotonicity: f is a function of " + x.name() + ", not of " + name);
+        }
+        return x;
+    }
+
+    /** f with its non-smooth atoms written through their definitions, so that every kink and jump is a sign or a step. */
+    static Expr expanded(Expr f) {
+        Map<Expr, Expr> memo = new HashMap<>();
+        return expand(f, memo);
+    }
+
+    private static Expr expand(Expr e, Map<Expr, Expr> memo) {
+        Expr known = memo.get(e);
+        if (known != null) return known;
+        Expr out = e;
+        if (e instanceof VectorFunction vf) out = expand(vf.lowered(), memo);
+        else if (e instanceof Apply a) {
+            List<Expr> args = new ArrayList<>();
+            for (Expr c : a.args()) args.add(expand(c, memo));
+            Interval[] all = new Interval[args.size()];
+            java.util.Arrays.fill(all, Interval.ALL);
+            Expr def = a.atom().smoothOn(all) ? null : a.atom().definition(args);
+            out = def != null ? expand(def, memo) : Ops.apply(a.atom(), args);
+        }
+        memo.put(e, out);
+        return out;
+    }
+
+    /** The functions whose zeros are f's kinks, jumps, poles and domain edges. */
+    static Set<Expr> switches(Expr g) {
+        Set<Expr> out = new LinkedHashSet<>();
+        for (Expr node : Traversal.postOrder(g)) {
+            if (!(node instanceof Apply a)) continue;
+            Atom atom = a.atom();
+            if (atom instanceof UnaryAtom u) {
+                for (double k : u.kinks()) out.add(Ops.sub(a.arg(0), Constant.of(k)));
+            }
+            if (atom instanceof Divide) out.add(a.arg(1));
+            if (atom instanceof Power && a.arg(1) instanceof Constant p && p.value() < 0) out.add(a.arg(0));
+            for (int i = 0; i < a.args().size(); i++) {
+                ArgumentDomain d = atom.domain(i, a.args());
+                if (d.boundedBelow()) out.add(Ops.sub(a.arg(i), Constant.of(d.lo())));
+                if (d.boundedAbove()) out.add(Ops.sub(a.arg(i), Constant.of(d.hi())));
+            }
+        }
+        out.removeIf(s -> s instanceof Constant);
+        return out;
+    }
+
+    /** One run of the analysis. */
+    private static final class Analysis {
+        final Expr f, g;
+        final Variable x;
+        final Layout layout;
+        final double lo, hi;
+        final List<String> notes = new ArrayList<>();
+        final Map<Double, String> critical = new LinkedHashMap<>();
+
+        Analysis(Expr f, Variable x, double lo, double hi) {
+            this.f = f;
+            this.g = expanded(f);
+            this.x = x;
+            this.layout = new Layout(List.of(x));
+            this.lo = lo;
+            this.hi = hi;
+        }
+
+        MonotonicityReport run() {
+            List<Point> cuts = new ArrayList<>();
+            cuts.add(Point.end(lo));
+            for (Expr s : switches(g)) {
+                RootFinder.Zeros z = RootFinder.of(s, x, lo, hi);
+                for (double[] u : z.unresolved()) notes.add("the zeros of " + s + " on [" + Numbers.round(u[0], 8) + ", " + Numbers.round(u[1], 8) + "] were not resolved");
+                for (Polynomial.Root r : z.roots()) {
+                    if (r.asDouble() > lo && r.asDouble() < hi) {
+                        Point p = Point.of(r, "break");
+                        cuts.add(p);
+                        critical.put(p.value(), p.text() + " (where f is not smooth: " + s + " = 0)");
+                    }
+                }
+            }
+            cuts.add(Point.end(hi));
+            cuts = Point.distinct(cuts);
+            List<Piece> pieces = new ArrayList<>();
+            for (int i = 0; i + 1 < cuts.size(); i++) pieces.addAll(piece(cuts.get(i), cuts.get(i + 1)));
+            return new MonotonicityReport(f, x.name(), lo, hi, merge(pieces), critical, notes);
+        }
+
+        /** The intervals between two neighbouring break points, split where f′ changes sign. */
+        private List<Piece> piece(Point a, Point b) {
+            double mid = middle(a.value, b.value);
+            Expr gp = specialize(g, mid);
+            if (PointWalk.at(gp, layout, new double[]{mid}).first(PointWalk.Kind.UNDEFINED) != null) {
+                notes.add("f is undefined on (" + a.text + ", " + b.text + ")");
+                return List.of();
+            }
+            Expr d = Differentiator.partial(gp, x);
+            RootFinder.Zeros z = RootFinder.of(d, x, a.value(), b.value(), true);
+            for (double[] u : z.unresolved()) notes.add("the zeros of f′ on [" + Numbers.round(u[0], 8) + ", " + Numbers.round(u[1], 8) + "] were not resolved");
+            if (z.identicallyZero()) return List.of(new Piece(a.value, b.value, "constant", a.text, b.text, "f′ = 0"));
+            List<Point> pts = new ArrayList<>();
+            pts.add(a);
+            for (Polynomial.Root r : z.roots()) {
+                if (r.asDouble() > a.value && r.asDouble() < b.value) {
+                    Point p = Point.of(r, "f′ = 0");
+                    pts.add(p);
+                    critical.put(p.value(), p.text() + " (f′ = 0)");
+                }
+            }
+            pts.add(b);
+            pts = Point.distinct(pts);
+            List<Piece> out = new ArrayList<>();
+            for (int i = 0; i + 1 < pts.size(); i++) {
+                Point u = pts.get(i), v = pts.get(i + 1);
+                double m = middle(u.value, v.value);
+                Interval s = Enclosure.atPoint(layout, new double[]{m}).of(d);
+                String dir = s.lo() > 0 ? "increasing" : s.hi() < 0 ? "decreasing" : s.lo() == 0 && s.hi() == 0 ? "constant" : "unknown";
+                String why = dir.equals("increasing") ? "f′ > 0 inside" : dir.equals("decreasing") ? "f′ < 0 inside"
+                        : dir.equals("constant") ? "f′ = 0" : "the sign of f′ is not certain";
+                out.add(new Piece(u.value, v.value, dir, u.text, v.text, why));
+            }
+            return out;
+        }
+
+        /** Merges neighbours of one direction across points where f is continuous (or jumps along), and marks open ends. */
+        private List<Piece> merge(List<Piece> pieces) {
+            List<Piece> out = new ArrayList<>();
+            for (Piece p : pieces) {
+                p = new Piece(p.from(), p.to(), p.direction(), p.fromText(), p.toText(), p.reason(), undefinedAt(p.from()), undefinedAt(p.to()));
+                if (!out.isEmpty()) {
+                    Piece last = out.get(out.size() - 1);
+                    if (last.direction().equals(p.direction()) && last.to() == p.from() && !p.direction().equals("unknown")
+                            && !p.openFrom() && monotoneAcross(p.from(), p.direction())) {
+                        out.set(out.size() - 1, new Piece(last.from(), p.to(), p.direction(), last.fromText(), p.toText(),
+                                last.reason().equals(p.reason()) ? p.reason() : last.reason() + "; " + p.reason(), last.openFrom(), p.openTo()));
+                        continue;
+                    }
+                }
+                out.add(p);
+            }
+            return out;
+        }
+
+        private boolean undefinedAt(double p) {
+            return Double.isFinite(p) && PointWalk.at(f, layout, new double[]{p}).first(PointWalk.Kind.UNDEFINED) != null;
+        }
+
+        /** f is defined at p and keeps the direction through it: continuous, or a jump the same way. */
+        private boolean monotoneAcross(double p, String direction) {
+            if (Double.isInfinite(p)) return false;
+            PointWalk w = PointWalk.at(f, layout, new double[]{p});
+            if (w.first(PointWalk.Kind.UNDEFINED) != null) return false;
+            if (w.first(PointWalk.Kind.JUMP) == null) return true;
+            org.gradus.calculus.LimitReport left = org.gradus.calculus.Limit.of(f, x.name(), p, "left");
+            org.gradus.calculus.LimitReport right = org.gradus.calculus.Limit.of(f, x.name(), p, "right");
+            if (!Boolean.TRUE.equals(left.exists()) || !Boolean.TRUE.equals(right.exists())) return false;
+            double v = org.gradus.eval.Program.compile(f, layout).value(new double[]{p});
+            double a = left.value(), b = right.value();
+            return direction.equals("increasing") ? a <= v && v <= b : direction.equals("decreasing") ? a >= v && v >= b : a == v && v == b;
+        }
+
+        /** g with each sign(u) and step(u) replaced by its value at x = m (constant between break points). */
+        private Expr specialize(Expr e, double m) {
+            Map<Expr, Expr> fixed = new HashMap<>();
+            for (Expr node : Traversal.postOrder(e)) {
+                if (node instanceof Apply a && a.atom() instanceof UnaryAtom u && u.kinks().length > 0 && isPiecewiseConstant(u)) {
+                    double arg = org.gradus.eval.Program.compile(a.arg(0), layout).value(new double[]{m});
+                    if (Double.isFinite(arg)) fixed.put(node, Constant.of(u.apply(arg)));
+                }
+            }
+            return fixed.isEmpty() ? e : new Substitution(fixed).apply(e);
+        }
+
+        private static boolean isPiecewiseConstant(UnaryAtom u) {
+            Variable p = new Variable("p", 0);
+            return u.slope(p, Ops.apply(u, p)).isConstant(0);
+        }
+
+        private static double middle(double a, double b) {
+            if (Double.isInfinite(a) && Double.isInfinite(b)) return 0;
+            if (Double.isInfinite(a)) return b - Math.max(1, Math.abs(b));
+            if (Double.isInfinite(b)) return a + Math.max(1, Math.abs(a));
+            return 0.5 * (a + b);
+        }
+    }
+
+    /** A point on the line: its value and how a report writes it (exact when known). */
+    record Point(double value, String text, String kind) {
+        static Point end(double v) {
+            return new Point(v, Numbers.format(v), "end");
+        }
+
+        static Point of(Polynomial.Root r, String kind) {
+            String text;
+            if (r.isExact()) {
+                BigFraction q = r.exact();
+                text = q.getDenominator().equals(java.math.BigInteger.ONE) ? q.getNumerator().toString()
+                        : q.getDenominator().bitLength() <= 20 ? q.getNumerator() + "/" + q.getDenominator() : Numbers.format(r.asDouble());
+            } else {
+                text = Numbers.round(r.asDouble(), 12);
+            }
+            return new Point(r.asDouble(), text, kind);
+        }
+
+        static List<Point> distinct(List<Point> pts) {
+            pts.sort((a, b) -> Double.compare(a.value, b.value));
+            List<Point> out = new ArrayList<>();
+            for (Point p : pts) if (out.isEmpty() || out.get(out.size() - 1).value != p.value) out.add(p);
+            return out;
+        }
+    }
+}
