@@ -70,7 +70,7 @@ public final class FeasibleSet {
         }
         FeasibleSetReport.Builder out = new FeasibleSetReport.Builder(constraints, judged);
         if (allConvex) {
-            return out.verdict("convex", "proof", constraints.size() == 1 ? "the constraint defines a convex set: " + judged.get(0).reason
+            return out.verdict("convex", "proof", constraints.size() == 1 ? "the constraint defines a convex set (above)"
                     : "each constraint defines a convex set" + within + ", and an intersection of convex sets is convex").build();
         }
         if (constraints.size() == 1) {
@@ -128,7 +128,7 @@ public final class FeasibleSet {
         }
         boolean rule = "<=".equals(c.op()) ? l.isConvex() && r.isConcave() : ">=".equals(c.op()) && l.isConcave() && r.isConvex();
         if (rule) {
-            String form = "<=".equals(c.op()) ? "convex <= " + (r.isAffine() ? "affine" : "concave") : "concave >= " + (r.isAffine() ? "affine" : "convex");
+            String form = "<=".equals(c.op()) ? "convex <= " + kind(r, "concave") : "concave >= " + kind(r, "convex");
             return both + ": " + form + ", a sublevel set of the convex " + Dcp.show(gap) + " <= 0, which is convex";
         }
         Curvature g = Dcp.analyze(gap, enc).curvature();
@@ -205,10 +205,14 @@ public final class FeasibleSet {
         }
         boolean outside = "<=".equals(c.op()) ? l.isConcave() && r.isConvex() : l.isConvex() && r.isConcave();
         if (outside) {
-            return both + ": " + ("<=".equals(c.op()) ? "concave <= convex" : "convex >= concave")
+            return both + ": " + ("<=".equals(c.op()) ? "concave <= " + kind(r, "convex") : "convex >= " + kind(r, "concave"))
                     + ", the outside of a convex set, which is not convex in general";
         }
         return both + "; the rules prove a set convex for convex <= concave, concave >= convex or affine == affine";
+    }
+
+    private static String kind(Curvature c, String otherwise) {
+        return c == Curvature.CONSTANT ? "constant" : c.isAffine() ? "affine" : otherwise;
     }
 
     private static boolean isSimpleBound(Constraint c) {

@@ -134,7 +134,7 @@ final class JensenSearch {
         for (int k = 0; k < LINES_PER_SCALE && out.size() < WITNESSES_PER_SCALE; k++) {
             double[] p = gridPoint(box);
             double[] d = new double[n];
-            if (random.nextBoolean()) d[random.nextInt(n)] = 1;
+            if (k < LINES_PER_SCALE / 2 || random.nextBoolean()) d[k % n] = 1;   // axis lines first: their roots are often short numbers
             else for (int i = 0; i < n; i++) d[i] = random.nextInt(5) - 2;
             int steps = 32;
             double prevT = -s, prevG = equalityGap.value(along(p, d, prevT));

@@ -228,8 +228,12 @@ public final class MonotonicIntervals {
                     Piece last = out.get(out.size() - 1);
                     if (last.direction().equals(p.direction()) && last.to() == p.from() && !p.direction().equals("unknown")
                             && !p.openFrom() && monotoneAcross(p.from(), p.direction())) {
+                        String at = critical.getOrDefault(p.from(), p.fromText());
+                        String why = last.reason().equals(p.reason()) || last.reason().startsWith(p.reason() + " except at ")
+                                ? (last.reason().contains(" except at ") ? last.reason() + ", " + at : last.reason() + " except at " + at)
+                                : last.reason() + "; " + p.reason();
                         out.set(out.size() - 1, new Piece(last.from(), p.to(), p.direction(), last.fromText(), p.toText(),
-                                last.reason().equals(p.reason()) ? p.reason() : last.reason() + "; " + p.reason(), last.openFrom(), p.openTo()));
+                                why, last.openFrom(), p.openTo()));
                         continue;
                     }
                 }

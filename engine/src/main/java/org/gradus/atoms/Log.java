@@ -31,7 +31,7 @@ public final class Log extends UnaryAtom {
 
     @Override
     public String domainError(double x) {
-        return x > 0 ? null : "log of " + (x == 0 ? "zero" : "a negative number") + " (" + x + ")";
+        return x > 0 ? null : x == 0 ? "log of 0" : "log of a negative number (" + org.gradus.print.Numbers.format(x) + ")";
     }
 
     @Override

@@ -30,7 +30,7 @@ public final class Log1p extends UnaryAtom {
 
     @Override
     public String domainError(double x) {
-        return x > -1 ? null : "log1p of a number <= -1 (" + x + ")";
+        return x > -1 ? null : "log1p of a number <= -1 (" + org.gradus.print.Numbers.format(x) + ")";
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class Sqrt extends UnaryAtom {
 
     @Override
     public String domainError(double x) {
-        return x >= 0 ? null : "sqrt of a negative number (" + x + ")";
+        return x >= 0 ? null : "sqrt of a negative number (" + org.gradus.print.Numbers.format(x) + ")";
     }
 
     @Override
