@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger
  * One script run on a thread of its own, waited for within the session's time limit. When the limit is
  * reached (or the waiting thread is interrupted) the run is stopped through its {@link RunControl}, its
  * thread is given {@link GradusSession#STOP_GRACE_MILLIS} to end, and the error says where the script
- * was. The thread is a daemon: a run that cannot be stopped never keeps the JVM alive.
+ * was. A thread still running after the grace period is stopped by force ({@link #forceStop}). The thread
+ * is a daemon: a run that cannot be stopped never keeps the JVM alive.
  */
 @CompileStatic
 final class BoundedRun {
@@ -63,12 +64,33 @@ final class BoundedRun {
     private GradusException stop(StopReason why, Thread worker, CountDownLatch done, boolean interrupted) {
         StackTraceElement[] where = worker.stackTrace
         control.stop(why)
+        long grace = session.stopGraceMillis
         try {
-            if (session.stopGraceMillis > 0) done.await(session.stopGraceMillis, TimeUnit.MILLISECONDS)
+            if (grace > 0 && !done.await(grace, TimeUnit.MILLISECONDS) && forceStop(worker)) {
+                done.await(grace, TimeUnit.MILLISECONDS)
+            }
         } catch (InterruptedException ignored) {
             interrupted = true
         }
         if (interrupted) Thread.currentThread().interrupt()
         session.stopped(why, locator, where)
+    }
+
+    /**
+     * The last resort for a script thread that did not end at its checks within the grace period: it is
+     * in the Groovy compiler, or in one long call into the Groovy runtime that never looks at its thread
+     * ({@code (1..10**12).sum()}, a huge {@code toList()} or {@code sort()}). {@link Thread#stop} throws a
+     * {@link ThreadDeath} there, as Jenkins does for a build that ignores its abort. Everything the thread
+     * was working on belongs to the stopped run and is dropped with it. Returns false where the JVM no longer
+     * supports it (Java 20 and later): the thread is then a daemon that ends at its next check.
+     */
+    @SuppressWarnings('deprecation')
+    private static boolean forceStop(Thread worker) {
+        try {
+            worker.stop()
+            true
+        } catch (UnsupportedOperationException ignored) {
+            false
+        }
     }
 }

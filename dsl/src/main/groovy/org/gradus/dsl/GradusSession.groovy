@@ -32,10 +32,10 @@ import java.util.function.Consumer
  * and the limit covers both; when it is reached the run is stopped ({@link RunControl}: the optimizers end
  * their loop, every loop, closure and statement of the script checks) and this method throws a
  * {@link GradusException} with exit code 124. It waits up to {@link #stopGraceMillis} for the script's
- * thread to end; an engine computation that does not check for interruption may outlive that and stops at
- * the script's next check. (The Groovy compiler cannot be interrupted: a time limit reached while
- * compiling ends the thread when the compiler returns. For a hard guarantee, run the script in a child JVM:
- * {@code gradus run --isolate}, or the Java API's {@code isolate(true)}.)
+ * thread to end; a thread that did not (it was compiling, or in one long call into the Groovy runtime that
+ * never checks) is then stopped by force with {@link Thread#stop} and waited for as long again. (Java 20
+ * and later no longer stop threads: there such a thread ends at its next check. For a hard guarantee, run
+ * the script in a child JVM: {@code gradus run --isolate}, or the Java API's {@code isolate(true)}.)
  */
 @CompileStatic
 class GradusSession {

@@ -85,6 +85,22 @@ class IsolationSpec extends Specification {
         e.report().startsWith('exit.opt:2:')
     }
 
+    def "with the sandbox off, System.exit in an isolated script ends only the child JVM: the host gets an error"() {
+        given:
+        def printed = new ByteArrayOutputStream()
+
+        when:
+        Gradus.session().sandbox(false).isolate(true).printTo(new PrintStream(printed, true))
+                .build().run('println "bye"\nSystem.exit(55)\n', 'exit.opt')
+
+        then:
+        GradusException e = thrown()
+        e.exitCode() == 1
+        e.message.startsWith("the script's process ended before the script did (exit code 55)")
+        printed.toString() == 'bye\n'
+        noChildren()
+    }
+
     def "parameters of an isolated run must travel as JSON; memory sizes are checked"() {
         when:
         Gradus.session().isolate(true).parameter('t', new Thread()).build()

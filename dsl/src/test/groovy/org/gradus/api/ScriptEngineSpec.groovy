@@ -89,13 +89,16 @@ class ScriptEngineSpec extends Specification {
         syntax.columnNumber > 1
     }
 
-    def "System.exit(55) is refused; the host lives on"() {
+    def "System.exit and Runtime.halt are refused; the host lives on"() {
         when:
-        engine.eval('System.exit(55)')
+        engine.eval(source)
 
         then:
         ScriptException e = thrown()
         (e.cause as GradusException).exitCode() == 4
+
+        where:
+        source << ['System.exit(55)', 'Runtime.runtime.halt(55)', 'def f = System.&exit; f(55)']
     }
 
     def "a compiled script runs many times, each time on the bindings given"() {

@@ -251,6 +251,24 @@ class SessionSpec extends Specification {
         e.line() == 2
     }
 
+    def "every route to exit or halt the JVM, or to outlive the run, is refused (exit code 4) and the host lives on"() {
+        when:
+        Gradus.session().build().run('x = variable(1)\n' + route)
+
+        then:
+        GradusException e = thrown()
+        e.exitCode() == 4
+        e.line() == 2
+
+        where:
+        route << ['Runtime.runtime.halt(3)', 'Runtime.getRuntime().exit(3)', 'def f = System.&exit; f(3)',
+                  'System."exit"(3)', 'def m = "exit"; System."$m"(3)', '[System].each { it.exit(3) }',
+                  'def s = System; s.exit(3)', "Class.forName('java.lang.System').exit(3)", 'java.lang.System.exit(3)',
+                  'Runtime.runtime.with { halt(3) }', '[System]*.exit(3)', 'System.invokeMethod("exit", 3)',
+                  'Thread.start { while (true) { } }', 'Runtime.runtime.addShutdownHook(new Thread({ while (true) { } }))',
+                  'new Timer().schedule({ System.exit(3) } as TimerTask, 10)']
+    }
+
     @Timeout(60)
     def "a time limit stops an endless loop: the run fails with 124 and the script's thread ends"() {
         given:
@@ -286,6 +304,21 @@ class SessionSpec extends Specification {
                 'x = variable(-1.2); y = variable(1)\nf = (1 - x)**2 + 100*(y - x**2)**2\n' +
                         ("minimize f, method: 'adam', lr: 1e-9, maxIter: 100000000\n" * 5),
         ]
+    }
+
+    @Timeout(60)
+    def "a time limit stops a thread that never checks: one endless call into the Groovy runtime is stopped by force"() {
+        given: 'a sum over a range that would take years, in a loop the script never reaches again'
+        def session = Gradus.session().timeLimit(Duration.ofMillis(200)).build()
+
+        when:
+        session.run('x = variable(1)\ntotal = (1..10**15).sum()\n')
+
+        then:
+        GradusException e = thrown()
+        e.exitCode() == 124
+        e.line() == 2
+        scriptThreadsEnd()
     }
 
     @Timeout(60)

@@ -43,6 +43,29 @@ class BoundedRunSpec extends Specification {
         pb.start()
     }
 
+    /**
+     * {@link #spawn}, with SIGINT and SIGTERM handled as by default even when this test runs in a
+     * background job (a shell starts those with SIGINT ignored, and the child would inherit that).
+     */
+    Process spawnWithDefaultSignals(String... args) {
+        Process p = spawn(args)
+        if (!ignores(p, 2)) return p
+        p.destroyForcibly().waitFor()
+        def cmd = ['env', '--default-signal=INT,TERM', Path.of(System.getProperty('java.home'), 'bin', 'java').toString(),
+                   '-XX:+UseSerialGC', '-Xshare:auto', '-XX:TieredStopAtLevel=1', '-cp', System.getProperty('java.class.path'),
+                   Main.name] + args.toList()
+        def pb = new ProcessBuilder(cmd).directory(dir.toFile())
+        pb.environment().put('GRADUS_CACHE', '0')
+        pb.start()
+    }
+
+    /** Whether process {@code p} ignores signal {@code number} (the SigIgn mask of /proc/PID/status). */
+    static boolean ignores(Process p, int number) {
+        Path status = Path.of('/proc', p.pid().toString(), 'status')
+        String line = Files.readAllLines(status).find { it.startsWith('SigIgn:') }
+        (new BigInteger(line.substring(7).trim(), 16).testBit(number - 1))
+    }
+
     static boolean noChildren() {
         ProcessHandle.current().descendants().toList().isEmpty()
     }
@@ -152,9 +175,9 @@ class BoundedRunSpec extends Specification {
         Files.readAllLines(out.resolve('t.csv')).size() == 5       // a header and iterations 0..3
     }
 
-    def "a time limit ends the process even when the script catches what stops it (exit 124)"() {
+    def "a time limit ends the process even when the script catches what stops it or loops in finally (exit 124)"() {
         given:
-        def s = script('stubborn.opt', 'while (true) {\n  try { while (true) { } } catch (e) { }\n}\n')
+        def s = script('stubborn.opt', source)
 
         when:
         Process p = spawn('run', s.toString(), '--timeout', '1')
@@ -164,6 +187,10 @@ class BoundedRunSpec extends Specification {
         then:
         p.exitValue() == 124
         p.errorStream.text.startsWith('stubborn.opt:')
+
+        where:
+        source << ['while (true) {\n  try { while (true) { } } catch (e) { }\n}\n',
+                   'try {\n  while (true) { }\n} finally {\n  while (true) { try { while (true) { } } catch (e) { } }\n}\n']
     }
 
     def "a closed stdout ends the run quietly with exit code 141"() {
@@ -189,28 +216,33 @@ class BoundedRunSpec extends Specification {
         'n = 0\nwhile (true) { show(n++) }\n'       | ['--json', '--isolate']
     }
 
-    def "SIGTERM during a traced run leaves no temporary file"() {
+    def "SIG#sig during a traced run leaves no temporary file"() {
         given:
         def s = script('traced.opt', "x = variable(-1.2); y = variable(1)\n" +
                 "minimize((1 - x)**2 + 100*(y - x**2)**2, method: 'gd', lr: 1e-9, maxIter: 400000, trace: 'run.csv')\n")
         WatchService watch = FileSystems.default.newWatchService()
         dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE)
 
-        when: 'the trace starts to be written: the child is frozen, sent SIGTERM, and let go'
-        Process p = spawn('run', s.toString())
+        when: 'the trace starts to be written: the child is frozen, sent the signal, and let go'
+        Process p = spawnWithDefaultSignals('run', s.toString())
         p.outputStream.close()
         waitForTemporary(watch)
         signal('STOP', p)
-        p.destroy()                                           // SIGTERM
+        signal(sig, p)
         signal('CONT', p)
         p.waitFor()
 
         then:
-        p.exitValue() == 143                                  // ended by SIGTERM
+        p.exitValue() == exitCode                             // ended by the signal (128 + its number)
         Files.list(dir).withCloseable { it.toList() }.every { !it.fileName.toString().endsWith('.tmp') }
 
         cleanup:
         watch?.close()
+
+        where:
+        sig    | exitCode
+        'TERM' | 143
+        'INT'  | 130                                          // Ctrl-C
     }
 
     def "SIGTERM to gradus run --isolate ends its child JVM too"() {

@@ -203,7 +203,8 @@ public final class IsolatedRun {
         if (m != null && "error".equals(m.get("t"))) throw failure(m, fileName);
         int code = child.exitValue();
         if (saidOutOfMemory.get()) throw outOfMemory(fileName, 0, 0, null);
-        throw new GradusException("the isolated run ended unexpectedly (exit code " + code + ")", fileName, 0, 0, null,
+        throw new GradusException("the script's process ended before the script did (exit code " + code
+                + "): the script exited its JVM, or the JVM failed", fileName, 0, 0, null,
                 GradusException.RUNTIME);
     }
 
