@@ -128,11 +128,11 @@ class MainSpec extends Specification {
         when:
         def first = [gradus('run', good.toString(), '--json', '--set', 'k=2'), gradus('run', runtime.toString()),
                      gradus('run', compile.toString()), gradus('run', forbidden.toString()),
-                     gradus('run', slow.toString(), '--timeout', '0.3')]
+                     gradus('run', slow.toString(), '--timeout', '5')]
         def cached = cacheEntries().size()
         def second = [gradus('run', good.toString(), '--json', '--set', 'k=2'), gradus('run', runtime.toString()),
                       gradus('run', compile.toString()), gradus('run', forbidden.toString()),
-                      gradus('run', slow.toString(), '--timeout', '0.3')]
+                      gradus('run', slow.toString(), '--timeout', '5')]
 
         then:
         cached == 3                                   // the three scripts that compiled

@@ -66,7 +66,7 @@ public final class EmbeddingExample {
         }
 
         // 5. A script from a stranger: in a JVM of its own with a 256 MB heap, ended at the time limit.
-        Session untrusted = Gradus.session().isolate(true).maxMemory("256m").timeLimit(Duration.ofSeconds(20)).build();
+        Session untrusted = Gradus.session().isolate(true).maxMemory("256m").timeLimit(Duration.ofSeconds(60)).build();
         try {
             untrusted.run("x = variable(1)\nhuge = vector(10**9)\n", "greedy.opt");
         } catch (GradusException e) {
