@@ -47,6 +47,7 @@ public final class Enclosure {
     private boolean smooth = true;
     private Expr firstUndefined;
     private Expr firstNonSmooth;
+    private boolean hulledArray;
 
     private Enclosure(Layout layout, Interval[] coords, boolean termByTerm) {
         this.layout = layout;
@@ -64,6 +65,14 @@ public final class Enclosure {
         Interval[] c = new Interval[x.length];
         for (int i = 0; i < x.length; i++) c[i] = Interval.point(x[i]);
         return new Enclosure(layout, c, true);
+    }
+
+    /**
+     * True when an array operand was enclosed by the hull of all its elements: the enclosure is then far
+     * wider than rounding even at a single point, and cannot certify the sign of a small difference.
+     */
+    public boolean hulledArray() {
+        return hulledArray;
     }
 
     /** True when every atom met so far is defined on its arguments' ranges. */
@@ -112,6 +121,7 @@ public final class Enclosure {
 
     /** Every element of a vector or matrix variable. */
     private Interval block(VectorVariable v) {
+        hulledArray = true;
         int off = layout.offset(v);
         Interval r = coords[off];
         for (int k = 1; k < v.size(); k++) r = r.union(coords[off + k]);
@@ -139,6 +149,7 @@ public final class Enclosure {
 
     /** An array operation: the hull of its elements from its operands' hulls ({@link ArrayOp#range}), widened. */
     private Interval array(ArrayNode n) {
+        hulledArray = true;
         Interval[] args = new Interval[n.args().size()];
         for (int i = 0; i < args.length; i++) args[i] = of(n.arg(i));
         if (!n.op().smoothOn(n.args(), args)) {

@@ -16,9 +16,13 @@ import java.util.Map;
  *
  * <p>A secant is only reported after {@link #verify}: the three points are on a binary grid so that
  * the mixed point is exact, and the gap is enclosed by outward-rounded interval evaluation, so its
- * sign cannot be an artefact of rounding; it must also exceed 1e-9 of the values' size.
+ * sign cannot be an artefact of rounding; it must also exceed 1e-9 of the values' size. Where f has array
+ * operands (whose enclosure is the hull of all their elements, too wide at a point), the floating-point gap
+ * must instead exceed 1e-6 of the values' size: a million times the rounding of evaluating f.
  */
 public record Secant(double[] a, double[] b, double t, double gap) {
+    /** The relative size a gap needs when f has array operands and intervals cannot enclose it tightly. */
+    static final double ARRAY_MARGIN = 1e-6;
 
     /** The mixed point t·a + (1−t)·b. */
     public double[] mix() {
@@ -81,6 +85,13 @@ public record Secant(double[] a, double[] b, double t, double gap) {
         boolean certain = sign > 0 ? g.lo() > 0 : g.hi() < 0;
         double va = cf.value(a), vb = cf.value(b), vm = cf.value(m);
         double scale = Math.max(Math.abs(va), Math.max(Math.abs(vb), Math.abs(vm)));
+        if (!certain && (ea.hulledArray() || eb.hulledArray() || em.hulledArray())) {
+            // Array expressions are enclosed by the hull of their elements, too wide to decide at a point.
+            // The points are exact binary-grid values, so the only error is the rounding of evaluating f
+            // itself (relative ~1e-16 per operation): a gap above a millionth of the values' size is
+            // far outside it, and its sign is the true one.
+            return Double.isFinite(va) && Double.isFinite(vb) && Double.isFinite(vm) && Math.abs(gap) > ARRAY_MARGIN * scale;
+        }
         return certain && Math.abs(gap) > 1e-9 * scale;
     }
 }
