@@ -25,7 +25,8 @@ final class RowPrefetch {
     private static final boolean ENABLED = !"off".equals(System.getProperty("gradus.prefetch"));
     /** Doubles (8 bytes) per 64-byte cache line; floats per line are twice as many. */
     private static final int LINE_DOUBLES = 8;
-    private static final RowPrefetch NONE = new RowPrefetch(List.of(), List.of());
+    /** Reads nothing (a loop that is not over a data set's rows). */
+    static final RowPrefetch NONE = new RowPrefetch(List.of(), List.of());
 
     private final double[][] doubles;
     private final int[] doubleStride;
