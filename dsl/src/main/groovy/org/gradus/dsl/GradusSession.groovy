@@ -92,15 +92,21 @@ class GradusSession {
     final List<Path> allowWrite = []
     /**
      * The outputs Gradus wrote: a script may replace those, and no other existing file. With a
-     * {@link #cacheDir} the ledger is remembered across runs in the folder beside it ({@code outputs}),
+     * {@link #cacheDir} the ledger is remembered across runs in the folder beside it
+     * ({@code ~/.cache/gradus/outputs} beside {@code .../scripts}; {@code NAME-outputs} beside a cache folder named otherwise),
      * so running a script again replaces its own pictures unless they were changed since; without, only
      * what this session wrote.
      */
     private OutputLedger outputs
 
     private OutputLedger outputs() {
-        if (outputs == null) outputs = cacheDir == null ? OutputLedger.inMemory() : RememberedOutputs.in(cacheDir.resolveSibling('outputs'))
+        if (outputs == null) outputs = cacheDir == null ? OutputLedger.inMemory() : RememberedOutputs.in(outputRecordsDir(cacheDir))
         outputs
+    }
+
+    private static Path outputRecordsDir(Path cacheDir) {
+        String name = cacheDir.fileName?.toString() ?: 'gradus'
+        cacheDir.resolveSibling(name == 'scripts' ? 'outputs' : name + '-outputs')
     }
 
     /**
