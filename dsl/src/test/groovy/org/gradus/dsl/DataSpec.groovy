@@ -106,6 +106,11 @@ class DataSpec extends Specification {
         atom.verdict == 'convex'
         atom.certainty == 'proof'
 
+        and: "a feature column's range is its own (column b is positive, column a is not)"
+        run(model + "convexity(mean(data) { row -> row['b']*softplus(b) })")[0].certainty == 'proof'
+        run(model + "convexity(mean(data) { row -> row.x[1]*softplus(b) })")[0].certainty == 'proof'
+        run(model + "convexity(mean(data) { row -> row['a']*softplus(b) })")[0].certainty != 'proof'
+
         and: 'a target that takes both signs leaves (1 - y) of both signs: not proved, and not claimed'
         Files.writeString(dir.resolve('c.csv'), 'a,b,y\n1,2,0\n2,1,2\n0.5,0.3,1\n-1,2,0\n')
         run(model + "convexity(mean(data) { row -> (1 - row.y)*softplus(dot(w, row.x) + b) })")[0].certainty != 'proof'
