@@ -157,15 +157,21 @@ public final class FilePolicy implements FileAccess {
      * A new empty file ".NAME.RANDOM.tmp" in {@code dir}, created exclusively (never through a link, never
      * over an existing file) with the permissions any new file gets from the user's umask, so the output
      * renamed onto its target is as readable as a file the user would have written (a temporary file of
-     * {@link Files#createTempFile} is owner-only).
+     * {@link Files#createTempFile} is owner-only). It is registered with {@link TemporaryFiles} before it is
+     * created, so a signal at any moment after its creation leaves nothing behind.
      */
     private static Path newTemporary(Path dir, String targetName) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            String suffix = Long.toUnsignedString(RANDOM.nextLong(), 36);
+            Path tmp = dir.resolve("." + targetName + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            TemporaryFiles.register(tmp);       // before it exists: a signal right after creation still removes it
             try {
-                return Files.createFile(dir.resolve("." + targetName + "." + suffix + ".tmp"));
+                return Files.createFile(tmp);
             } catch (FileAlreadyExistsException e) {
+                TemporaryFiles.release(tmp);    // someone else's file: never delete it
                 if (attempt == 16) throw e;
+            } catch (IOException | RuntimeException e) {
+                TemporaryFiles.release(tmp);
+                throw e;
             }
         }
     }
