@@ -12,6 +12,7 @@ import org.gradus.atoms.array.ArrayOp;
 import org.gradus.expr.Constant;
 import org.gradus.expr.ConstantArray;
 import org.gradus.expr.TableSlice;
+import org.gradus.expr.TableStorage;
 import org.gradus.expr.VariableArray;
 import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
@@ -118,22 +119,24 @@ public final class Enclosure {
         return r;
     }
 
-    private static Interval hull(double[] t, int lo, int hi) {
+    /** The hull of table elements lo..hi (a double[] or float[], see {@link TableStorage}). */
+    private static Interval hull(Object t, int lo, int hi) {
         if (lo > hi) return Interval.ALL;
-        double mn = t[lo], mx = t[lo];
+        double mn = TableStorage.at(t, lo), mx = mn;
         for (int j = lo + 1; j <= hi; j++) {
-            mn = Math.min(mn, t[j]);
-            mx = Math.max(mx, t[j]);
+            double v = TableStorage.at(t, j);
+            mn = Math.min(mn, v);
+            mx = Math.max(mx, v);
         }
         return new Interval(mn, mx);
     }
 
     /** Every element a row's block ({@code row.x}) can take over the rows the index ranges over. */
     private Interval slice(TableSlice ts) {
-        double[] t = ts.table();
+        Object t = ts.table();
         Interval base = indexRange(ts.base());
         int lo = (int) Math.max(0, Math.ceil(base.lo() - 1e-9));
-        int hi = (int) Math.min(t.length - 1, Math.floor(base.hi() + 1e-9) + ts.length() - 1);
+        int hi = (int) Math.min(ts.tableLength() - 1, Math.floor(base.hi() + 1e-9) + ts.length() - 1);
         return hull(t, lo, hi);
     }
 
@@ -190,19 +193,12 @@ public final class Enclosure {
     }
 
     private Interval lookup(Lookup l) {
-        double[] t = l.table();
-        Interval strided = stridedLookup(t, l.index());
+        Interval strided = stridedLookup(l);
         if (strided != null) return strided;
         Interval idx = indexRange(l.index());
         int lo = (int) Math.max(0, Math.ceil(idx.lo() - 1e-9));
-        int hi = (int) Math.min(t.length - 1, Math.floor(idx.hi() + 1e-9));
-        if (lo > hi) return Interval.ALL;
-        double mn = t[lo], mx = t[lo];
-        for (int j = lo + 1; j <= hi; j++) {
-            mn = Math.min(mn, t[j]);
-            mx = Math.max(mx, t[j]);
-        }
-        return new Interval(mn, mx);
+        int hi = (int) Math.min(l.tableLength() - 1, Math.floor(idx.hi() + 1e-9));
+        return hull(l.table(), lo, hi);
     }
 
     /**
@@ -211,8 +207,8 @@ public final class Enclosure {
      * range is that of the column alone, not of everything between its first and last element; null
      * for other index forms.
      */
-    private Interval stridedLookup(double[] t, Expr index) {
-        Linear lin = linear(index);
+    private Interval stridedLookup(Lookup l) {
+        Linear lin = linear(l.index());
         if (lin == null || lin.symbol == null || lin.a == 0) return null;
         Interval r = env.get(lin.symbol);
         if (r == null || Double.isInfinite(r.lo()) || Double.isInfinite(r.hi())) return null;
@@ -221,9 +217,10 @@ public final class Enclosure {
         boolean any = false;
         for (long k = kLo; k <= kHi; k++) {
             long j = lin.a * k + lin.c;
-            if (j < 0 || j >= t.length) return null;        // out of the table: leave it to the general rule
-            mn = Math.min(mn, t[(int) j]);
-            mx = Math.max(mx, t[(int) j]);
+            if (j < 0 || j >= l.tableLength()) return null;    // out of the table: leave it to the general rule
+            double v = l.at((int) j);
+            mn = Math.min(mn, v);
+            mx = Math.max(mx, v);
             any = true;
         }
         return any && !Double.isNaN(mn) && !Double.isNaN(mx) ? new Interval(mn, mx) : null;
