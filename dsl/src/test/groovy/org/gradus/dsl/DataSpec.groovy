@@ -83,6 +83,39 @@ class DataSpec extends Specification {
         ''')[0].value - expected) < 1e-12
     }
 
+    def "row.x[k] is feature k of the row, and row.x[0..<1] a slice of them"() {
+        given: 'mean over the rows of (a·w − y)², by hand at w = 1: (4 + 1 + 2.25 + 2.25)/4'
+        String model = "data = csv('t.csv', target: 'y')\nw = variable(1)\n"
+
+        expect:
+        run(model + "mean(data) { row -> (row.x[0]*w - row.y)**2 }.at(w: 1)")[0].value == 9.5d / 4
+        run(model + "mean(data) { row -> (sum(row.x[0..<1])*w - row.y)**2 }.at(w: 1)")[0].value == 9.5d / 4
+        run(model + "mean(data) { row -> row.x[1]*w }.at(w: 2)")[0].value == 2 * (2 + 0 + 1 - 2) / 4d
+    }
+
+    def "logistic regression on a 0/1 target is proved convex: the target column's range gives 1 - y its sign"() {
+        given:
+        Files.writeString(dir.resolve('c.csv'), 'a,b,y\n1,2,0\n2,1,1\n0.5,0.3,1\n-1,2,0\n')
+        String model = "data = csv('c.csv', target: 'y')\nw = vector(2)\nb = variable(0)\n"
+
+        expect: 'written out by hand, and with the logLoss atom'
+        Map byHand = run(model + "convexity(mean(data) { row -> z = dot(w, row.x) + b; row.y*softplus(-z) + (1 - row.y)*softplus(z) })")[0]
+        byHand.verdict == 'convex'
+        byHand.certainty == 'proof'
+        Map atom = run(model + "convexity(mean(data) { row -> logLoss(dot(w, row.x) + b, row.y) })")[0]
+        atom.verdict == 'convex'
+        atom.certainty == 'proof'
+
+        and: "a feature column's range is its own (column b is positive, column a is not)"
+        run(model + "convexity(mean(data) { row -> row['b']*softplus(b) })")[0].certainty == 'proof'
+        run(model + "convexity(mean(data) { row -> row.x[1]*softplus(b) })")[0].certainty == 'proof'
+        run(model + "convexity(mean(data) { row -> row['a']*softplus(b) })")[0].certainty != 'proof'
+
+        and: 'a target that takes both signs leaves (1 - y) of both signs: not proved, and not claimed'
+        Files.writeString(dir.resolve('c.csv'), 'a,b,y\n1,2,0\n2,1,2\n0.5,0.3,1\n-1,2,0\n')
+        run(model + "convexity(mean(data) { row -> (1 - row.y)*softplus(dot(w, row.x) + b) })")[0].certainty != 'proof'
+    }
+
     def "a split shuffles the rows into two parts with a seed"() {
         expect:
         run('''
@@ -90,6 +123,33 @@ class DataSpec extends Specification {
             def (train, test) = data.split(0.75, seed: 1)
             [train.rows, test.rows, train.columns == data.columns]
         ''')[0].text == '[3, 1, true]'
+    }
+
+    def "precision: 'float' stores 32-bit floats: data.precision says so, and sums see the floats, in double"() {
+        given: "the cells as floats (0.5, 1, 2 are floats; 0.1 and 0.3 are not), the sum by hand in double"
+        Files.writeString(dir.resolve('f.csv'), 'a,y\n0.1,0.3\n2,0.5\n-1,1\n')
+        double[][] rows = [[0.1, 0.3], [2, 0.5], [-1, 1]] as double[][]
+        double expected = 0
+        for (double[] r : rows) {
+            double a = Float.valueOf((float) r[0]).doubleValue(), y = Float.valueOf((float) r[1]).doubleValue()
+            expected += (0.7 * a - y) * (0.7 * a - y)
+        }
+        double asDoubles = rows.sum { double[] r -> (0.7 * r[0] - r[1]) * (0.7 * r[0] - r[1]) } as double
+
+        when:
+        def out = run('''
+            data = csv('f.csv', target: 'y', precision: 'float')
+            data
+            [data.precision, csv('t.csv').precision]
+            w = vector(1)
+            sum(data) { row -> (dot(w, row.x) - row.y)**2 }.at(w: [0.7])
+        ''')
+
+        then:
+        out[0] == [kind: 'dataset', rows: 3, features: 1, columns: ['a', 'y'], target: 'y', precision: 'float']
+        out[1].text == '[float, double]'
+        Math.abs(out[2].value - expected) <= 1e-15 * expected
+        Math.abs(asDoubles - expected) > 1e-9     // the storages differ: the test can tell them apart
     }
 
     def "a bad cell is reported with file, line, column and the cell, at the script line that read it"() {
@@ -121,6 +181,8 @@ class DataSpec extends Specification {
         "csv('t.csv', target: 'price')"                           | "has no column 'price'; its columns are [a, b, y]"
         "data = csv('t.csv')\nmean(data) { row -> row.y }"       | 'has no target'
         "data = csv('t.csv')\nmean(data) { row -> row['c'] }"    | "has no column 'c'"
+        "csv('t.csv', precision: 'half')"                         | "precision: 'half' is not a precision; use precision: 'double'"
+        "csv('t.csv', precison: 'float')"                         | "csv has no option 'precison'; valid options: target, classes, precision"
     }
 
     def "a session's load listener is told how far a large csv has been read, and when it ends"() {
