@@ -2,6 +2,8 @@ package org.gradus.dsl
 
 import groovy.transform.CompileStatic
 import org.gradus.dsl.run.RunControl
+import org.gradus.eval.CompiledFunction
+import org.gradus.expr.Expr
 import org.gradus.io.FileAccess
 import org.gradus.io.FilePolicy
 import org.gradus.optim.ProgressListener
@@ -54,9 +56,15 @@ class ScriptContext {
         this(sink, FilePolicy.unrestricted(baseDir))
     }
 
-    /** Shows a value; a run that has been stopped (time limit, output closed) shows nothing more. */
+    /**
+     * Shows a value; a run that has been stopped (time limit, output closed) shows nothing more. A scalar
+     * expression with no variables (a sum over data rows of a column) is shown as its number.
+     */
     void show(Object value) {
         RunControl.checkStopped()
+        if (value instanceof Expr && !((Expr) value).isArray() && ((Expr) value).layout().blocks().isEmpty()) {
+            value = new CompiledFunction((Expr) value).value(new double[0])
+        }
         if (value != null) sink.accept(Results.of(value))
     }
 
