@@ -3,6 +3,7 @@ package org.gradus.bench;
 import org.gradus.atoms.Softplus;
 import org.gradus.atoms.Dot;
 import org.gradus.data.DataSet;
+import org.gradus.data.Precision;
 import org.gradus.expr.Expr;
 import org.gradus.atoms.Ops;
 import org.gradus.expr.Variable;
@@ -26,9 +27,13 @@ public final class LogisticData {
     public final VectorVariable w;
     public final Variable b = new Variable("b", 0.0);
     public final Expr loss;
-    /** A copy of the feature bytes, for the bandwidth yardstick. */
+    /**
+     * As many bytes as the feature storage holds (rows × features doubles, or half as many doubles for
+     * float storage), for the bandwidth yardstick.
+     */
     public final double[] stream;
 
+    /** @param precision {@code double} or {@code float}: how the table stores its numbers ({@code csv(..., precision:)}) */
     public LogisticData(int rows, int features, String precision) {
         SplittableRandom rnd = new SplittableRandom(1);
         double[] truth = new double[features];
@@ -45,9 +50,15 @@ public final class LogisticData {
         List<String> columns = new ArrayList<>();
         for (int k = 0; k < features; k++) columns.add("f" + k);
         columns.add("y");
-        this.data = new DataSet("logit", columns, table, "y");
-        this.stream = new double[rows * features];
-        for (int r = 0; r < rows; r++) System.arraycopy(table[r], 0, stream, r * features, features);
+        Precision storage = Precision.of(precision);
+        this.stream = new double[storage == Precision.FLOAT ? rows * features / 2 : rows * features];
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < features; k++) {
+                int at = r * features + k;
+                if (at < stream.length) stream[at] = table[r][k];
+            }
+        }
+        this.data = new DataSet("logit", columns, table, "y").withPrecision(storage);
         this.w = new VectorVariable("w", features, 0.0);
         this.loss = data.mean(row -> {
             Expr z = Ops.add(new VectorFunction(Dot.INSTANCE, List.of(w, row.getX())), b);

@@ -38,7 +38,7 @@ public class LogisticPassBenchmark {
     @Param({"100"})
     public int features;
 
-    @Param({"double"})
+    @Param({"double", "float"})
     public String precision;
 
     @Param({"2"})

@@ -69,6 +69,8 @@ class ExprExtensions {
     static int getFeatures(DataSet self) { self.features() }
     static List<String> getColumns(DataSet self) { self.columns() }
     static String getTarget(DataSet self) { self.target() }
+    /** {@code data.precision}: {@code 'double'}, or {@code 'float'} for a table read with {@code precision: 'float'}. */
+    static String getPrecision(DataSet self) { self.precision() }
     /** {@code data.classes}: the labels of a class target, class k first at k (csv(..., classes: true)). */
     static List<String> getClasses(DataSet self) { self.classes() }
 

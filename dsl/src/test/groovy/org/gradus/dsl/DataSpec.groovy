@@ -92,6 +92,33 @@ class DataSpec extends Specification {
         ''')[0].text == '[3, 1, true]'
     }
 
+    def "precision: 'float' stores 32-bit floats: data.precision says so, and sums see the floats, in double"() {
+        given: "the cells as floats (0.5, 1, 2 are floats; 0.1 and 0.3 are not), the sum by hand in double"
+        Files.writeString(dir.resolve('f.csv'), 'a,y\n0.1,0.3\n2,0.5\n-1,1\n')
+        double[][] rows = [[0.1, 0.3], [2, 0.5], [-1, 1]] as double[][]
+        double expected = 0
+        for (double[] r : rows) {
+            double a = Float.valueOf((float) r[0]).doubleValue(), y = Float.valueOf((float) r[1]).doubleValue()
+            expected += (0.7 * a - y) * (0.7 * a - y)
+        }
+        double asDoubles = rows.sum { double[] r -> (0.7 * r[0] - r[1]) * (0.7 * r[0] - r[1]) } as double
+
+        when:
+        def out = run('''
+            data = csv('f.csv', target: 'y', precision: 'float')
+            data
+            [data.precision, csv('t.csv').precision]
+            w = vector(1)
+            sum(data) { row -> (dot(w, row.x) - row.y)**2 }.at(w: [0.7])
+        ''')
+
+        then:
+        out[0] == [kind: 'dataset', rows: 3, features: 1, columns: ['a', 'y'], target: 'y', precision: 'float']
+        out[1].text == '[float, double]'
+        Math.abs(out[2].value - expected) <= 1e-15 * expected
+        Math.abs(asDoubles - expected) > 1e-9     // the storages differ: the test can tell them apart
+    }
+
     def "a bad cell is reported with file, line, column and the cell, at the script line that read it"() {
         given:
         Files.writeString(dir.resolve('bad.csv'), 'p,q\n1,2\n3,x7\n')
@@ -121,6 +148,8 @@ class DataSpec extends Specification {
         "csv('t.csv', target: 'price')"                           | "has no column 'price'; its columns are [a, b, y]"
         "data = csv('t.csv')\nmean(data) { row -> row.y }"       | 'has no target'
         "data = csv('t.csv')\nmean(data) { row -> row['c'] }"    | "has no column 'c'"
+        "csv('t.csv', precision: 'half')"                         | "precision: 'half' is not a precision; use precision: 'double'"
+        "csv('t.csv', precison: 'float')"                         | "csv has no option 'precison'; valid options: target, classes, precision"
     }
 
     def "a session's load listener is told how far a large csv has been read, and when it ends"() {

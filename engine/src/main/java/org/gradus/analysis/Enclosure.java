@@ -12,6 +12,7 @@ import org.gradus.atoms.array.ArrayOp;
 import org.gradus.expr.Constant;
 import org.gradus.expr.ConstantArray;
 import org.gradus.expr.TableSlice;
+import org.gradus.expr.TableStorage;
 import org.gradus.expr.VariableArray;
 import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
@@ -118,22 +119,24 @@ public final class Enclosure {
         return r;
     }
 
-    private static Interval hull(double[] t, int lo, int hi) {
+    /** The hull of table elements lo..hi (a double[] or float[], see {@link TableStorage}). */
+    private static Interval hull(Object t, int lo, int hi) {
         if (lo > hi) return Interval.ALL;
-        double mn = t[lo], mx = t[lo];
+        double mn = TableStorage.at(t, lo), mx = mn;
         for (int j = lo + 1; j <= hi; j++) {
-            mn = Math.min(mn, t[j]);
-            mx = Math.max(mx, t[j]);
+            double v = TableStorage.at(t, j);
+            mn = Math.min(mn, v);
+            mx = Math.max(mx, v);
         }
         return new Interval(mn, mx);
     }
 
     /** Every element a row's block ({@code row.x}) can take over the rows the index ranges over. */
     private Interval slice(TableSlice ts) {
-        double[] t = ts.table();
+        Object t = ts.table();
         Interval base = indexRange(ts.base());
         int lo = (int) Math.max(0, Math.ceil(base.lo() - 1e-9));
-        int hi = (int) Math.min(t.length - 1, Math.floor(base.hi() + 1e-9) + ts.length() - 1);
+        int hi = (int) Math.min(ts.tableLength() - 1, Math.floor(base.hi() + 1e-9) + ts.length() - 1);
         return hull(t, lo, hi);
     }
 
@@ -190,17 +193,10 @@ public final class Enclosure {
     }
 
     private Interval lookup(Lookup l) {
-        double[] t = l.table();
         Interval idx = indexRange(l.index());
         int lo = (int) Math.max(0, Math.ceil(idx.lo() - 1e-9));
-        int hi = (int) Math.min(t.length - 1, Math.floor(idx.hi() + 1e-9));
-        if (lo > hi) return Interval.ALL;
-        double mn = t[lo], mx = t[lo];
-        for (int j = lo + 1; j <= hi; j++) {
-            mn = Math.min(mn, t[j]);
-            mx = Math.max(mx, t[j]);
-        }
-        return new Interval(mn, mx);
+        int hi = (int) Math.min(l.tableLength() - 1, Math.floor(idx.hi() + 1e-9));
+        return hull(l.table(), lo, hi);
     }
 
     /** Index arithmetic is on small integers: exact, no widening. */

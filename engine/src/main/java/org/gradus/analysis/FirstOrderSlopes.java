@@ -73,7 +73,7 @@ final class FirstOrderSlopes {
                 return new double[]{x[o], dir[o]};
             }
             if (e instanceof IndexSymbol s) return new double[]{env.getOrDefault(s, 0), 0};
-            if (e instanceof Lookup l) return new double[]{l.table()[(int) Math.rint(eval(l.index())[0])], 0};
+            if (e instanceof Lookup l) return new double[]{l.at((int) Math.rint(eval(l.index())[0])), 0};
             if (e instanceof VectorFunction vf) return eval(vf.lowered());
             if (e instanceof SumOver s) {
                 double v = 0, dv = 0;

@@ -51,8 +51,8 @@ public final class Substitution {
         if (e instanceof Lookup l) {
             Expr idx = apply(l.index());
             if (idx == l.index()) return e;
-            if (idx instanceof Constant c) return Constant.of(l.table()[(int) c.value()]);
-            return new Lookup(l.name(), l.table(), idx, l.label());
+            if (idx instanceof Constant c) return Constant.of(l.at((int) c.value()));
+            return l.withIndex(idx);
         }
         if (e instanceof SumOver s) {
             Expr body = apply(s.body());

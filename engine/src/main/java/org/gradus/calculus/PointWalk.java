@@ -81,7 +81,7 @@ public final class PointWalk {
             int k = el.constantIndex() >= 0 ? el.constantIndex() : (int) Math.rint(value(el.index()));
             return x[layout.offset(el.vector()) + k];
         }
-        if (e instanceof Lookup l) return l.table()[(int) Math.rint(value(l.index()))];
+        if (e instanceof Lookup l) return l.at((int) Math.rint(value(l.index())));
         if (e instanceof VectorFunction vf) return value(vf.lowered());
         if (e instanceof SumOver s) {
             double total = 0;

@@ -48,6 +48,15 @@ public final class CsvLoader {
      * labels (numbers or text), numbered 0..K−1 in sorted order and listed by {@link DataSet#classes()}.
      */
     public static DataSet load(Path file, String target, boolean classes, LoadListener listener) {
+        return load(file, target, classes, Precision.DOUBLE, listener);
+    }
+
+    /**
+     * As {@link #load(Path, String, boolean, LoadListener)}, storing the numbers with {@code precision}
+     * ({@link Precision#FLOAT}: each cell rounded once to the nearest 32-bit float; a cell beyond the
+     * float range is a located error).
+     */
+    public static DataSet load(Path file, String target, boolean classes, Precision precision, LoadListener listener) {
         if (classes && target == null) throw new DataFileException("classes: true needs a target column: csv(file, target: 'label', classes: true)");
         String fileName = file.getFileName().toString();
         try {
@@ -62,8 +71,8 @@ public final class CsvLoader {
                     throw new DataFileException(fileName + " has no column '" + target + "'; its columns are " + columns);
                 }
                 long expected = MemoryCheck.estimateRows(file, size);
-                MemoryCheck.requireMemory(fileName, expected, columns.size());
-                TableFill fill = new TableFill(fileName, columns, target, classes, (int) Math.min(expected, Integer.MAX_VALUE / 2), large);
+                MemoryCheck.requireMemory(fileName, expected, columns.size(), precision.bytes());
+                TableFill fill = new TableFill(fileName, columns, target, classes, precision, (int) Math.min(expected, Integer.MAX_VALUE / 2), large);
                 long nextReport = LARGE;
                 while (records.hasNext() && !fill.failed()) {
                     CsvRecord rec = records.next();

@@ -7,6 +7,7 @@ import org.gradus.expr.Expr;
 import org.gradus.expr.IndexSymbol;
 import org.gradus.expr.Lookup;
 import org.gradus.expr.TableSlice;
+import org.gradus.expr.TableStorage;
 import org.gradus.expr.Vec;
 import org.gradus.result.Shown;
 
@@ -40,10 +41,10 @@ public final class DataSet implements Shown {
     private final String target;
     private final List<String> features = new ArrayList<>();
     private final int rows;
-    /** rows × features, row-major. */
-    private final double[] x;
-    /** The target column, or null. */
-    private final double[] y;
+    /** rows × features, row-major: a double[], or a float[] with {@linkplain #precision() precision} float. */
+    private final Object x;
+    /** The target column (a double[] or float[] like {@link #x}), or null. */
+    private final Object y;
     /** Where the rows are, for a partitioned data set; else null. */
     private final Partitions partitions;
     /** The class labels of a class target (class k is {@code classes.get(k)}), or null. */
@@ -68,7 +69,17 @@ public final class DataSet implements Shown {
         this(name, columns, target, rows, x, y, null, classes);
     }
 
-    private DataSet(String name, List<String> columns, String target, int rows, double[] x, double[] y, Partitions partitions,
+    /**
+     * A table stored as 32-bit floats ({@code precision: 'float'}): half the memory and bandwidth of
+     * doubles; every element is read widened to double, so sums and gradients are computed in double.
+     * Laid out as {@link #DataSet(String, List, String, int, double[], double[])}; {@code classes} may be
+     * null (no class target).
+     */
+    public DataSet(String name, List<String> columns, String target, int rows, float[] x, float[] y, List<String> classes) {
+        this(name, columns, target, rows, x, y, null, classes);
+    }
+
+    private DataSet(String name, List<String> columns, String target, int rows, Object x, Object y, Partitions partitions,
                     List<String> classes) {
         this.partitions = partitions;
         this.classes = classes == null ? null : List.copyOf(classes);
@@ -117,7 +128,7 @@ public final class DataSet implements Shown {
         }
         WeakReference<DataSet> ref = PARTITIONED.get(id);
         DataSet d = ref == null ? null : ref.get();
-        return d == null ? null : new PartitionedRows(d.partitions, d.x, d.y);
+        return d == null ? null : new PartitionedRows(d.partitions, (double[]) d.x, (double[]) d.y);
     }
 
     /** Where the rows are when they are not in this process, else null. */
@@ -199,17 +210,39 @@ public final class DataSet implements Shown {
         return target;
     }
 
+    /**
+     * How the numbers are stored: {@code "double"} (64-bit, the default) or {@code "float"} (32-bit,
+     * read with {@code precision: 'float'}); arithmetic is in double either way.
+     */
+    public String precision() {
+        return x instanceof float[] ? "float" : "double";
+    }
+
+    /**
+     * This table stored with {@code precision}: itself when it already is, else a copy of its rows
+     * (floats rounded to nearest from the doubles, or widened exactly to doubles).
+     *
+     * @throws IllegalArgumentException for a partitioned data set (its rows are where they live, as doubles)
+     */
+    public DataSet withPrecision(Precision precision) {
+        if (precision.word().equals(precision())) return this;
+        requireInMemory("precision: '" + precision.word() + "'");
+        int[] order = new int[rows];
+        for (int r = 0; r < rows; r++) order[r] = r;
+        return subset(order, 0, rows, null, precision);
+    }
+
     /** A copy of one column's values, row by row. */
     public double[] column(String c) {
         requireInMemory("a column's values");
         double[] col = new double[rows];
         if (c.equals(target)) {
-            System.arraycopy(y, 0, col, 0, rows);
+            for (int r = 0; r < rows; r++) col[r] = TableStorage.at(y, r);
             return col;
         }
         int k = features.indexOf(c), f = features.size();
         if (k < 0) throw new IllegalArgumentException(name + " has no column '" + c + "'; its columns are " + columns);
-        for (int r = 0; r < rows; r++) col[r] = x[r * f + k];
+        for (int r = 0; r < rows; r++) col[r] = TableStorage.at(x, r * f + k);
         return col;
     }
 
@@ -245,17 +278,27 @@ public final class DataSet implements Shown {
         }
         int cut = (int) Math.round(fraction * rows);
         if (cut == 0 || cut == rows) throw new IllegalArgumentException("split(" + fraction + ") of " + rows + " rows leaves a part empty");
-        return List.of(subset(order, 0, cut, "train"), subset(order, cut, rows, "test"));
+        Precision same = Precision.of(precision());
+        return List.of(subset(order, 0, cut, "train", same), subset(order, cut, rows, "test", same));
     }
 
-    private DataSet subset(int[] order, int from, int to, String suffix) {
-        double[][] t = new double[to - from][columns.size()];
+    /** The rows order[from..to), in that order, stored with {@code precision}; named name_suffix (or name without a suffix). */
+    private DataSet subset(int[] order, int from, int to, String suffix, Precision precision) {
+        int n = to - from, f = features.size();
+        boolean single = precision == Precision.FLOAT;
+        Object px = single ? new float[n * f] : new double[n * f];
+        Object py = y == null ? null : single ? new float[n] : new double[n];
         for (int i = from; i < to; i++) {
-            int r = order[i], f = features.size(), k = 0;
-            for (int j = 0; j < columns.size(); j++) t[i - from][j] = columns.get(j).equals(target) ? y[r] : x[r * f + k++];
+            int r = order[i], at = (i - from) * f;
+            for (int k = 0; k < f; k++) store(px, at + k, TableStorage.at(x, r * f + k));
+            if (py != null) store(py, i - from, TableStorage.at(y, r));
         }
-        DataSet part = new DataSet(name + "_" + suffix, columns, t, target);
-        return classes == null ? part : new DataSet(part.name, columns, target, part.rows, part.x, part.y, classes);
+        return new DataSet(suffix == null ? name : name + "_" + suffix, columns, target, n, px, py, null, classes);
+    }
+
+    private static void store(Object storage, int i, double v) {
+        if (storage instanceof float[] f) f[i] = (float) v;
+        else ((double[]) storage)[i] = v;
     }
 
     /** The current row inside a reduction: {@code row.x} (features), {@code row.y} (target), {@code row['col']}. */
@@ -328,6 +371,7 @@ public final class DataSet implements Shown {
         m.put("features", features.size());
         m.put("columns", columns);
         m.put("target", target);
+        if (x instanceof float[]) m.put("precision", "float"); // shown only when not the default double
         if (partitions != null) m.put("engine", partitions.where());
         if (classes != null) m.put("classes", classes);
         return m;
@@ -336,7 +380,7 @@ public final class DataSet implements Shown {
     @Override
     public String toText() {
         return "data set " + name + ": " + rows + " rows, " + features.size() + " features " + features
-                + (target != null ? ", target " + target : "") + (classes != null ? ", classes " + classes : "")
+                + (target != null ? ", target " + target : "") + (x instanceof float[] ? ", 32-bit floats" : "") + (classes != null ? ", classes " + classes : "")
                 + (partitions != null ? ", in " + partitions.where() : "");
     }
 

@@ -41,7 +41,12 @@ final class MemoryCheck {
 
     /** Refuses a table of about rows × columns doubles that the heap cannot hold. */
     static void requireMemory(String fileName, long rows, int columns) {
-        long needed = rows * columns * 8L;
+        requireMemory(fileName, rows, columns, 8);
+    }
+
+    /** Refuses a table of about rows × columns numbers of {@code bytes} bytes each that the heap cannot hold. */
+    static void requireMemory(String fileName, long rows, int columns, int bytes) {
+        long needed = rows * columns * (long) bytes;
         Runtime rt = Runtime.getRuntime();
         long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (needed <= free * USABLE) return;
@@ -49,9 +54,10 @@ final class MemoryCheck {
         free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (needed <= free * USABLE) return;
         throw new DataFileException(fileName + " needs about " + megabytes(needed) + " of memory (about " + rows + " rows × "
-                + columns + " columns × 8 bytes), but the JVM has " + megabytes(free) + " free of its " + megabytes(rt.maxMemory())
+                + columns + " columns × " + bytes + " bytes), but the JVM has " + megabytes(free) + " free of its " + megabytes(rt.maxMemory())
                 + " maximum heap; give it more with -Xmx (gradus reads GRADUS_JAVA_OPTS, e.g. GRADUS_JAVA_OPTS=-Xmx"
-                + suggestedGigabytes(needed, rt.maxMemory() - free) + "g)");
+                + suggestedGigabytes(needed, rt.maxMemory() - free) + "g)"
+                + (bytes == 8 ? ", or read it with precision: 'float' (32-bit storage, half the memory)" : ""));
     }
 
     private static String megabytes(long bytes) {

@@ -1,6 +1,7 @@
 package org.gradus.data;
 
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+import ch.randelshofer.fastdoubleparser.JavaFloatParser;
 
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +15,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * blocks pile up) turns their cells into numbers written straight into place — features row-major in
  * {@code x}, the target in {@code y}. The first bad record in file order is the one reported, however
  * the blocks were shared out.
+ *
+ * <p>With {@link Precision#FLOAT} the storage is {@code float[]}: each cell's text is rounded once,
+ * correctly, to the nearest 32-bit float (never through a double first).
  */
 final class TableFill {
     static final int BLOCK = 2048;
@@ -24,8 +28,11 @@ final class TableFill {
     private final int[] feature;
     private final int features;
     private final boolean hasTarget;
-    private double[] x;
-    private double[] y;
+    private final Precision precision;
+    /** The storage: double[] (or float[] with precision float), features row-major. */
+    private Object x;
+    /** The target column, same storage type as x, or null. */
+    private Object y;
     /** With {@code classes}: the target's label text per row, numbered by {@link ClassLabels} at the end. */
     private String[] labels;
     private int capacity;
@@ -41,11 +48,15 @@ final class TableFill {
     private volatile boolean closed;
 
     TableFill(String fileName, List<String> columns, String target, int expectedRows, boolean parallel) {
-        this(fileName, columns, target, false, expectedRows, parallel);
+        this(fileName, columns, target, false, Precision.DOUBLE, expectedRows, parallel);
     }
 
-    /** As above; with {@code classes} the target holds labels (any text), numbered 0..K−1 when finished. */
-    TableFill(String fileName, List<String> columns, String target, boolean classes, int expectedRows, boolean parallel) {
+    /**
+     * As above; with {@code classes} the target holds labels (any text), numbered 0..K−1 when finished;
+     * {@code precision} says how the numbers are stored.
+     */
+    TableFill(String fileName, List<String> columns, String target, boolean classes, Precision precision, int expectedRows, boolean parallel) {
+        this.precision = precision;
         this.fileName = fileName;
         this.columns = columns;
         this.feature = new int[columns.size()];
@@ -54,8 +65,8 @@ final class TableFill {
         this.features = k;
         this.hasTarget = target != null;
         this.capacity = Math.max(16, expectedRows);
-        this.x = new double[Math.multiplyExact(capacity, Math.max(1, features))];
-        this.y = hasTarget ? new double[capacity] : null;
+        this.x = precision.allocate(Math.multiplyExact(capacity, Math.max(1, features)));
+        this.y = hasTarget ? precision.allocate(capacity) : null;
         this.labels = hasTarget && classes ? new String[capacity] : null;
         this.current = new Block(0, BLOCK);
         this.converter = parallel ? new Thread(this::convertQueued, "gradus-csv") : null;
@@ -104,11 +115,22 @@ final class TableFill {
         if (error != null) throw new DataFileException(error);
         if (rows == 0) throw new DataFileException(fileName + " has a header but no rows");
         if (capacity > rows + rows / 10 + 16) { // a generous estimate: give the rest back
-            x = Arrays.copyOf(x, rows * features);
-            if (y != null) y = Arrays.copyOf(y, rows);
+            x = precision.resize(x, rows * features);
+            if (y != null) y = precision.resize(y, rows);
         }
-        if (labels != null) return new DataSet(name, columns, target, rows, x, y, ClassLabels.encode(labels, rows, y));
-        return new DataSet(name, columns, target, rows, x, y);
+        if (x instanceof float[] xf) {
+            float[] yf = (float[]) y;
+            List<String> classList = null;
+            if (labels != null) {
+                double[] classNumbers = new double[rows];
+                classList = ClassLabels.encode(labels, rows, classNumbers);
+                for (int r = 0; r < rows; r++) yf[r] = (float) classNumbers[r]; // class numbers are small whole numbers: exact
+            }
+            return new DataSet(name, columns, target, rows, xf, yf, classList);
+        }
+        double[] xd = (double[]) x, yd = (double[]) y;
+        if (labels != null) return new DataSet(name, columns, target, rows, xd, yd, ClassLabels.encode(labels, rows, yd));
+        return new DataSet(name, columns, target, rows, xd, yd);
     }
 
     private void dispatch(Block b) {
@@ -131,8 +153,8 @@ final class TableFill {
         storage.writeLock().lock();
         try {
             int grown = Math.max(needed, capacity + capacity / 2);
-            x = Arrays.copyOf(x, Math.multiplyExact(grown, Math.max(1, features)));
-            if (y != null) y = Arrays.copyOf(y, grown);
+            x = precision.resize(x, Math.multiplyExact(grown, Math.max(1, features)));
+            if (y != null) y = precision.resize(y, grown);
             if (labels != null) labels = Arrays.copyOf(labels, grown);
             capacity = grown;
         } finally {
@@ -156,7 +178,9 @@ final class TableFill {
     private void convert(Block b) {
         storage.readLock().lock();
         try {
-            double[] xs = x, ys = y;
+            double[] xs = x instanceof double[] d ? d : null, ys = y instanceof double[] d ? d : null;
+            float[] xf = x instanceof float[] f ? f : null, yf = y instanceof float[] f ? f : null;
+            boolean single = xf != null;
             String[] ls = labels;
             int f = features;
             for (int i = 0; i < b.count; i++) {
@@ -169,23 +193,28 @@ final class TableFill {
                     }
                     double v;
                     try {
-                        v = JavaDoubleParser.parseDouble(fields[j].strip());
+                        v = parse(fields[j].strip(), single);
                     } catch (NumberFormatException e) {
                         String cell = CsvLoader.unquote(fields[j]);
                         try {
-                            v = JavaDoubleParser.parseDouble(cell);
+                            v = parse(cell, single);
                         } catch (NumberFormatException notNumber) {
                             fail(r, fileName + " line " + b.lines[i] + ", column " + columns.get(j) + ": '" + cell + "' is not a number");
                             return;
                         }
                     }
                     if (!Double.isFinite(v)) {
-                        fail(r, fileName + " line " + b.lines[i] + ", column " + columns.get(j) + ": '" + CsvLoader.unquote(fields[j])
-                                + "' is not a finite number");
+                        String cell = CsvLoader.unquote(fields[j]);
+                        boolean overflow = single && Double.isInfinite(v) && Double.isFinite(JavaDoubleParser.parseDouble(cell.strip()));
+                        fail(r, fileName + " line " + b.lines[i] + ", column " + columns.get(j) + ": '" + cell + "' is not a finite number"
+                                + (overflow ? " as a 32-bit float (at most about 3.4e38); read the file with precision: 'double'" : ""));
                         return;
                     }
                     int k = feature[j];
-                    if (k >= 0) xs[r * f + k] = v;
+                    if (single) {
+                        if (k >= 0) xf[r * f + k] = (float) v; // v is already a float: exact
+                        else yf[r] = (float) v;
+                    } else if (k >= 0) xs[r * f + k] = v;
                     else ys[r] = v;
                 }
                 b.fields[i] = null;
@@ -193,6 +222,11 @@ final class TableFill {
         } finally {
             storage.readLock().unlock();
         }
+    }
+
+    /** The number a cell's text means: as a double, or rounded once to the nearest float (then widened, exactly). */
+    private static double parse(String text, boolean single) {
+        return single ? JavaFloatParser.parseFloat(text) : JavaDoubleParser.parseDouble(text);
     }
 
     private synchronized void fail(long row, String message) {

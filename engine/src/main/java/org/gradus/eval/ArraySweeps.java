@@ -29,7 +29,11 @@ final class ArraySweeps {
             if (!Opcode.isArray(op)) continue;
             int n = t.len[i];
             switch (op) {
-                case ACONST, ATABLE -> p.aref[i] = t.table[i];
+                case ACONST -> p.aref[i] = t.table[i];
+                case ATABLE -> {
+                    if (t.table[i] != null) p.aref[i] = t.table[i];
+                    else p.aref[i] = p.abuf[i] = new double[n]; // a float table's block is widened into a buffer
+                }
                 case AVAR, ABLOCK -> {
                 }
                 case ALSE, AXENT -> p.abuf[i] = new double[t.dims[i][0]];
@@ -64,7 +68,14 @@ final class ArraySweeps {
                 ref[i] = x;
                 off[i] = a;
             }
-            case ATABLE -> off[i] = DotProducts.start(val[b], 0, n, t.table[i].length);
+            case ATABLE -> {
+                int start = DotProducts.start(val[b], 0, n, t.tableLength(i));
+                if (t.table[i] != null) off[i] = start;
+                else {
+                    float[] f = t.floats[i];
+                    for (int k = 0; k < n; k++) out[k] = f[start + k];
+                }
+            }
             case AFILL -> Arrays.fill(out, val[a]);
             case AADD -> ArrayRules.add(ref[a], off[a], ref[b], off[b], out, n);
             case AADDS -> ArrayRules.addScalar(ref[a], off[a], val[b], out, n);

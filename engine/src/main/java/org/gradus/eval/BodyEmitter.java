@@ -63,8 +63,12 @@ final class BodyEmitter extends BodyCode {
             }
             case LOOKUP -> {
                 mv.visitVarInsn(ALOAD, refL[kc.tableRef[j]]);
-                pushIndex(j, t.table[j].length, true);
-                mv.visitInsn(DALOAD);
+                pushIndex(j, t.tableLength(j), true);
+                if (t.table[j] != null) mv.visitInsn(DALOAD);
+                else {
+                    mv.visitInsn(FALOAD);
+                    mv.visitInsn(F2D); // a float table: the element widened exactly, as the interpreter reads it
+                }
             }
             case ADD, MUL -> {
                 boolean add = op[j] == ADD, ints = r.isInt[j];
@@ -133,7 +137,7 @@ final class BodyEmitter extends BodyCode {
                 mv.visitVarInsn(ALOAD, refL[kc.tableRef[j]]);
                 pushDotStart(j, true);
                 pushInt((int) k[j]);
-                mv.visitMethodInsn(INVOKESTATIC, DOTS, "dot", "([DI[DII)D", false);
+                mv.visitMethodInsn(INVOKESTATIC, DOTS, "dot", t.table[j] != null ? "([DI[DII)D" : "([DI[FII)D", false);
             }
             case LOOP -> {
                 mv.visitVarInsn(ALOAD, pL);
@@ -198,7 +202,7 @@ final class BodyEmitter extends BodyCode {
 
     /** Pushes the first table index of DOT j; checked unless the range analysis proved the block within the table. */
     private void pushDotStart(int j, boolean check) {
-        int c = b[j], shift = t.from[j], n = (int) k[j], length = t.table[j].length;
+        int c = b[j], shift = t.from[j], n = (int) k[j], length = t.tableLength(j);
         boolean proved = r.isInt[c] && r.lo[c] + shift >= 0 && r.hi[c] + shift + n - 1 < length;
         if (check && !proved) {
             load(c, r.isInt[c]);
@@ -365,7 +369,7 @@ final class BodyEmitter extends BodyCode {
                 mv.visitVarInsn(ALOAD, refL[kc.tableRef[j]]);
                 pushDotStart(j, false);
                 pushInt((int) k[j]);
-                mv.visitMethodInsn(INVOKESTATIC, DOTS, "addScaled", "([DID[DII)V", false);
+                mv.visitMethodInsn(INVOKESTATIC, DOTS, "addScaled", t.table[j] != null ? "([DID[DII)V" : "([DID[FII)V", false);
             }
             case LOOP -> {
                 if (t.fused(j)) return; // its gradient was added in the forward sweep

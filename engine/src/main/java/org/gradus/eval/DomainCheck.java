@@ -70,7 +70,7 @@ public final class DomainCheck {
         }
         if (e instanceof Lookup l) {
             double k = value(l.index());
-            return Double.isNaN(k) ? Double.NaN : l.table()[(int) Math.rint(k)];
+            return Double.isNaN(k) ? Double.NaN : l.at((int) Math.rint(k));
         }
         if (e instanceof VectorFunction vf) return value(vf.lowered());
         if (e instanceof SumOver s) {

@@ -33,9 +33,36 @@ final class DotProducts {
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
+    /**
+     * As {@link #dot(double[], int, double[], int, int)} over a table of 32-bit floats: each element is
+     * widened to double (exactly) and the products and sums are the same double operations in the same
+     * order, so a float table and a double table holding the same values give the same bits.
+     */
+    static double dot(double[] x, int xo, float[] t, int to, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int j = 0;
+        for (; j + 7 < n; j += 8) {
+            s0 += x[xo + j] * (double) t[to + j];
+            s1 += x[xo + j + 1] * (double) t[to + j + 1];
+            s2 += x[xo + j + 2] * (double) t[to + j + 2];
+            s3 += x[xo + j + 3] * (double) t[to + j + 3];
+            s4 += x[xo + j + 4] * (double) t[to + j + 4];
+            s5 += x[xo + j + 5] * (double) t[to + j + 5];
+            s6 += x[xo + j + 6] * (double) t[to + j + 6];
+            s7 += x[xo + j + 7] * (double) t[to + j + 7];
+        }
+        for (; j < n; j++) s0 += x[xo + j] * (double) t[to + j];
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
     /** The chain rule of DOT: grad[go + j] += g·t[to + j], j &lt; n. */
     static void addScaled(double[] grad, int go, double g, double[] t, int to, int n) {
         for (int j = 0; j < n; j++) grad[go + j] += g * t[to + j];
+    }
+
+    /** As above over a table of 32-bit floats (each element widened to double). */
+    static void addScaled(double[] grad, int go, double g, float[] t, int to, int n) {
+        for (int j = 0; j < n; j++) grad[go + j] += g * (double) t[to + j];
     }
 
     /**

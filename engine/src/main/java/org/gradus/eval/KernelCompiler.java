@@ -79,7 +79,7 @@ final class KernelCompiler {
             switch (t.op[j]) {
                 case LOOP -> loops = true;
                 case INDEX -> otherIndex |= t.a[j] != slot;
-                case LOOKUP, DOT -> tableRef[j] = ref(t.table[j], "[D");
+                case LOOKUP, DOT -> tableRef[j] = t.table[j] != null ? ref(t.table[j], "[D") : ref(t.floats[j], "[F");
                 case UNARY, GENERIC -> {
                     Atom at = t.atom[j];
                     Class<?> c = at.getClass();

@@ -54,7 +54,7 @@ final class PortableTape implements Serializable {
                         + " partitioned data set are; write it over the elements, or read the data into memory (csv)");
             }
             if (t.atom[i] != null) atoms[i] = AtomRef.of(t.atom[i], op[i] == Opcode.UNARY ? 1 : t.args[i].length);
-            double[] table = t.table[i];
+            double[] table = t.table[i] != null ? t.table[i] : widened(t.floats[i]);
             if (table != null) {
                 if (table == features) roles[i] = TableRole.FEATURES;
                 else if (table == target) roles[i] = TableRole.TARGET;
@@ -99,7 +99,15 @@ final class PortableTape implements Serializable {
             }
             if (body[i] != null) bodies[i] = body[i].bind(features, target);
         }
-        return new Tape(op, a, b, k, args, atom, table, bodies, from, to, new String[n], new Remote[n], outputs, len, dims,
+        return new Tape(op, a, b, k, args, atom, table, new float[n][], bodies, from, to, new String[n], new Remote[n], outputs, len, dims,
                 new org.gradus.atoms.VectorAtom[n]);
+    }
+
+    /** A table of floats as doubles (exact): the rows of a partitioned data set are doubles, so its constants travel as doubles. */
+    private static double[] widened(float[] f) {
+        if (f == null) return null;
+        double[] d = new double[f.length];
+        for (int j = 0; j < f.length; j++) d[j] = f[j];
+        return d;
     }
 }

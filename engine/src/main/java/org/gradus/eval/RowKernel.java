@@ -86,7 +86,7 @@ public final class RowKernel implements PartitionTask {
     Program program(RowBlock block) {
         Tape bound = body.bind(block.x(), block.y());
         Tape top = new Tape(new byte[]{LOOP}, new int[]{slot}, new int[1], new double[1], new int[1][], new org.gradus.atoms.Atom[1],
-                new double[1][], new Tape[]{bound}, new int[]{0}, new int[]{block.rows()}, new String[1], new Remote[1], new int[]{0},
+                new double[1][], new float[1][], new Tape[]{bound}, new int[]{0}, new int[]{block.rows()}, new String[1], new Remote[1], new int[]{0},
                 new int[1], new int[1][], new org.gradus.atoms.VectorAtom[1]);
         return Program.of(top, envSize);
     }

@@ -31,7 +31,10 @@ final class Sweeps {
                 case VAR -> val[i] = x[a[i]];
                 case INDEX -> val[i] = env[a[i]];
                 case ELEM -> val[i] = x[a[i] + index(val[b[i]], (int) k[i])];
-                case LOOKUP -> val[i] = t.table[i][index(val[b[i]], t.table[i].length)];
+                case LOOKUP -> {
+                    double[] d = t.table[i];
+                    val[i] = d != null ? d[index(val[b[i]], d.length)] : t.floats[i][index(val[b[i]], t.floats[i].length)];
+                }
                 case ADD -> val[i] = val[a[i]] + val[b[i]];
                 case ADDC -> val[i] = val[a[i]] + k[i];
                 case ADDN -> {
@@ -52,7 +55,8 @@ final class Sweeps {
                 case POW -> val[i] = power(val[a[i]], val[b[i]]);
                 case UNARY -> val[i] = ((UnaryAtom) t.atom[i]).apply(val[a[i]]);
                 case GENERIC -> val[i] = t.atom[i].value(argumentValues(p, i));
-                case DOT -> val[i] = DotProducts.dot(x, a[i], t.table[i], dotStart(p, i), (int) k[i]);
+                case DOT -> val[i] = t.table[i] != null ? DotProducts.dot(x, a[i], t.table[i], dotStart(p, i), (int) k[i])
+                        : DotProducts.dot(x, a[i], t.floats[i], dotStart(p, i), (int) k[i]);
                 case LOOP -> val[i] = grad != null && t.fused(i)
                         ? Loops.sumFused(p, i, x, grad, t.fusedSeed[i] * scale) : Loops.sum(p, i, x);
                 default -> {
@@ -128,7 +132,10 @@ final class Sweeps {
                     int[] ai = t.args[i];
                     for (int j = 0; j < ai.length; j++) adj[ai[j]] += scaled(g, t.atom[i].derivative(j, av, val[i]));
                 }
-                case DOT -> DotProducts.addScaled(grad, a[i], g, t.table[i], (int) val[b[i]] + t.from[i], (int) k[i]);
+                case DOT -> {
+                    if (t.table[i] != null) DotProducts.addScaled(grad, a[i], g, t.table[i], (int) val[b[i]] + t.from[i], (int) k[i]);
+                    else DotProducts.addScaled(grad, a[i], g, t.floats[i], (int) val[b[i]] + t.from[i], (int) k[i]);
+                }
                 case LOOP -> {
                     if (!(fusedDone && !Double.isNaN(t.fusedSeed[i]))) Loops.backward(p, i, x, grad, g);
                 }
@@ -141,7 +148,7 @@ final class Sweeps {
 
     private static int dotStart(Program p, int i) {
         Tape t = p.tape;
-        return DotProducts.start(p.val[t.b[i]], t.from[i], (int) t.k[i], t.table[i].length);
+        return DotProducts.start(p.val[t.b[i]], t.from[i], (int) t.k[i], t.tableLength(i));
     }
 
     private static double[] argumentValues(Program p, int i) {

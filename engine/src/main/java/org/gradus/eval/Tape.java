@@ -27,8 +27,10 @@ final class Tape {
     final double[] k;
     final int[][] args;
     final Atom[] atom;
-    /** LOOKUP: the constant table read. */
+    /** LOOKUP, DOT, ACONST, ATABLE: the constant table read, when it stores doubles; else null. */
     final double[][] table;
+    /** LOOKUP, DOT, ATABLE: the constant table read, when it stores 32-bit floats (read widened to double); else null. */
+    final float[][] floats;
     /** LOOP: the body, its index range [from, to) and, for a data reduction, the data set's rows key. */
     final Tape[] body;
     final int[] from;
@@ -52,7 +54,7 @@ final class Tape {
      */
     final double[] fusedSeed;
 
-    Tape(byte[] op, int[] a, int[] b, double[] k, int[][] args, Atom[] atom, double[][] table, Tape[] body,
+    Tape(byte[] op, int[] a, int[] b, double[] k, int[][] args, Atom[] atom, double[][] table, float[][] floats, Tape[] body,
          int[] from, int[] to, String[] dataRows, Remote[] remote, int[] outputs, int[] len, int[][] dims,
          org.gradus.atoms.VectorAtom[] vectorAtom) {
         this.size = op.length;
@@ -63,6 +65,7 @@ final class Tape {
         this.args = args;
         this.atom = atom;
         this.table = table;
+        this.floats = floats;
         this.body = body;
         this.from = from;
         this.to = to;
@@ -74,6 +77,11 @@ final class Tape {
         this.vectorAtom = vectorAtom;
         this.needsGradient = gradientPaths();
         this.fusedSeed = outputs.length == 1 ? constantAdjoints(outputs[0]) : nanArray(size);
+    }
+
+    /** The number of elements of instruction i's table (double or float). */
+    int tableLength(int i) {
+        return table[i] != null ? table[i].length : floats[i].length;
     }
 
     /** Whether instruction i has an array value (of {@link #len} elements). */

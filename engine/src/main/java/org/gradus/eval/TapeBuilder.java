@@ -43,7 +43,8 @@ final class TapeBuilder {
     private final List<Double> k = new ArrayList<>();
     private final List<int[]> args = new ArrayList<>();
     private final List<Atom> atom = new ArrayList<>();
-    private final List<double[]> table = new ArrayList<>();
+    /** Per instruction its table: a double[] or float[] ({@link org.gradus.expr.TableStorage}), or null. */
+    private final List<Object> table = new ArrayList<>();
     private final List<Tape> body = new ArrayList<>();
     private final List<String> dataRows = new ArrayList<>();
     private final List<Remote> remote = new ArrayList<>();
@@ -101,7 +102,7 @@ final class TapeBuilder {
         }
         int[] ll = new int[n];
         for (int i = 0; i < n; i++) ll[i] = len.get(i);
-        return new Tape(o, aa, bb, kk, args.toArray(new int[0][]), atom.toArray(new Atom[0]), table.toArray(new double[0][]),
+        return new Tape(o, aa, bb, kk, args.toArray(new int[0][]), atom.toArray(new Atom[0]), doubleTables(table), floatTables(table),
                 body.toArray(new Tape[0]), ff, tt, dataRows.toArray(new String[0]), remote.toArray(new Remote[0]), outputs, ll,
                 dims.toArray(new int[0][]), vectorAtom.toArray(new VectorAtom[0]));
     }
@@ -114,8 +115,21 @@ final class TapeBuilder {
         return id;
     }
 
-    void setTable(int id, double[] t) {
+    /** The table instruction id reads: a double[] or a float[]. */
+    void setTable(int id, Object t) {
         table.set(id, t);
+    }
+
+    private static double[][] doubleTables(List<Object> tables) {
+        double[][] d = new double[tables.size()][];
+        for (int i = 0; i < d.length; i++) if (tables.get(i) instanceof double[] t) d[i] = t;
+        return d;
+    }
+
+    private static float[][] floatTables(List<Object> tables) {
+        float[][] f = new float[tables.size()][];
+        for (int i = 0; i < f.length; i++) if (tables.get(i) instanceof float[] t) f[i] = t;
+        return f;
     }
 
     void setVectorAtom(int id, VectorAtom v) {

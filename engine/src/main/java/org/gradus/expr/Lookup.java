@@ -9,20 +9,40 @@ import java.util.Objects;
  */
 public final class Lookup extends Expr {
     private final String name;
-    private final double[] table;
+    /** A double[] or float[] ({@link TableStorage}). */
+    private final Object table;
     private final Expr index;
     private final String label;
 
     public Lookup(String name, double[] table, Expr index) {
-        this(name, table, index, null);
+        this(name, (Object) table, index, null);
     }
 
     /** With a label, the lookup prints as the label (e.g. {@code row.x[1]}) instead of {@code name[index]}. */
     public Lookup(String name, double[] table, Expr index, String label) {
+        this(name, (Object) table, index, label);
+    }
+
+    /** An element of a table of 32-bit floats (a data set read with {@code precision: 'float'}), read as a double. */
+    public Lookup(String name, float[] table, Expr index, String label) {
+        this(name, (Object) table, index, label);
+    }
+
+    /**
+     * An element of {@code table}, a double[] or a float[] ({@link TableStorage}).
+     *
+     * @throws IllegalArgumentException for any other table
+     */
+    public Lookup(String name, Object table, Expr index, String label) {
         this.name = name;
-        this.table = table;
+        this.table = TableStorage.require(table);
         this.index = index;
         this.label = label;
+    }
+
+    /** The same table read at another index. */
+    public Lookup withIndex(Expr newIndex) {
+        return new Lookup(name, table, newIndex, label);
     }
 
     /** How the lookup prints, or null to print {@code name[index]}. */
@@ -34,9 +54,19 @@ public final class Lookup extends Expr {
         return name;
     }
 
-    /** The shared table; never modified. */
-    public double[] table() {
+    /** The shared table, a double[] or a float[] ({@link TableStorage}); never modified. */
+    public Object table() {
         return table;
+    }
+
+    /** Element i of the table, as a double. */
+    public double at(int i) {
+        return TableStorage.at(table, i);
+    }
+
+    /** The number of elements of the table. */
+    public int tableLength() {
+        return TableStorage.length(table);
     }
 
     public Expr index() {

@@ -10,7 +10,8 @@ import java.util.Objects;
  */
 public final class TableSlice extends Expr {
     private final String name;
-    private final double[] table;
+    /** A double[] or float[] ({@link TableStorage}). */
+    private final Object table;
     private final Expr base;
     private final int length;
     private final String label;
@@ -23,8 +24,22 @@ public final class TableSlice extends Expr {
      * @param label  how it prints ({@code row.x}), or null for {@code name[base..]}
      */
     public TableSlice(String name, double[] table, Expr base, int length, String label) {
+        this(name, (Object) table, base, length, label);
+    }
+
+    /** A block of a table of 32-bit floats (a data set read with {@code precision: 'float'}), read as doubles. */
+    public TableSlice(String name, float[] table, Expr base, int length, String label) {
+        this(name, (Object) table, base, length, label);
+    }
+
+    /**
+     * A block of {@code table}, a double[] or a float[] ({@link TableStorage}).
+     *
+     * @throws IllegalArgumentException for any other table
+     */
+    public TableSlice(String name, Object table, Expr base, int length, String label) {
         this.name = name;
-        this.table = table;
+        this.table = TableStorage.require(table);
         this.base = base;
         this.length = length;
         this.label = label;
@@ -34,8 +49,19 @@ public final class TableSlice extends Expr {
         return name;
     }
 
-    public double[] table() {
+    /** The shared table, a double[] or a float[] ({@link TableStorage}); never modified. */
+    public Object table() {
         return table;
+    }
+
+    /** Element i of the table (not of the block), as a double. */
+    public double at(int i) {
+        return TableStorage.at(table, i);
+    }
+
+    /** The number of elements of the table. */
+    public int tableLength() {
+        return TableStorage.length(table);
     }
 
     public Expr base() {

@@ -179,7 +179,7 @@ final class AllowList {
             (StationaryReport): words('points note'),
             (StationaryReport.Point): words('x f type eigenvalues note'),
             (DifferentiabilityReport): words('continuous differentiable reason subgradient'),
-            (DataSet)         : words('rows features columns target split name'),
+            (DataSet)         : words('rows features columns target split name precision'),
             (DataSet.Row)     : words('x y getAt getAt(String)'),
             (Schedule)        : words('values rate'),
             (PlotResult)      : words('file format width height series'),

@@ -2,6 +2,7 @@ package org.gradus.dsl.vocabulary
 
 import org.gradus.data.CsvLoader
 import org.gradus.data.DataSet
+import org.gradus.data.Precision
 import org.gradus.dsl.Coerce
 import org.gradus.dsl.ScriptContext
 
@@ -16,13 +17,16 @@ trait DataVocabulary implements ScriptAccess {
     /**
      * {@code csv('houses.csv', target: 'price')}: a table with a header row; the path is relative to the
      * script. {@code classes: true} reads the target as class labels, numbered 0..K−1 ({@code data.classes}).
+     * {@code precision: 'float'} stores the numbers as 32-bit floats (half the memory and bandwidth;
+     * arithmetic stays in double; {@code data.precision} tells which).
      */
     DataSet csv(Map options = [:], String file) {
-        Coerce.checkOptions(options, ['target', 'classes'], 'csv')
+        Coerce.checkOptions(options, ['target', 'classes', 'precision'], 'csv')
         boolean classes = options.classes != null && Coerce.flag(options.classes, 'classes')
+        Precision precision = Precision.of(options.precision as String)
         ScriptContext ctx = context()
         Path path = ctx != null ? ctx.files.readable(file) : Path.of(file)     // the script's file policy
-        CsvLoader.load(path, options.target as String, classes, ctx?.loads)
+        CsvLoader.load(path, options.target as String, classes, precision, ctx?.loads)
     }
 
     /**

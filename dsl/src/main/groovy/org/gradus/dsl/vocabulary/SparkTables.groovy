@@ -4,6 +4,7 @@ import groovy.transform.CompileStatic
 import org.gradus.data.CsvLoader
 import org.gradus.data.DataFileException
 import org.gradus.data.DataSet
+import org.gradus.data.Precision
 import org.gradus.data.TableReaders
 import org.gradus.data.TableRequest
 import org.gradus.dsl.Coerce
@@ -24,7 +25,7 @@ import java.nio.file.Path
  */
 @CompileStatic
 class SparkTables {
-    private static final List<String> OPTIONS = ['target', 'partitions']
+    private static final List<String> OPTIONS = ['target', 'partitions', 'precision']
 
     private final ScriptContext context
 
@@ -48,7 +49,12 @@ class SparkTables {
         String target = options.target as String
         Integer partitions = options.partitions == null ? null : Coerce.integer(options.partitions, "$word's partitions")
         if (partitions != null && partitions < 1) throw new IllegalArgumentException("$word: partitions must be at least 1, got $partitions")
+        Precision precision = Precision.of(options.precision as String)
         String master = context?.master
+        if (master != null && precision != Precision.DOUBLE) {
+            throw new IllegalArgumentException("$word: precision: '${precision.word()}' is for tables read into memory; "
+                    + 'rows on Spark are held as doubles: leave precision out, or read without --master')
+        }
         String location
         if (path ==~ /^[A-Za-z][A-Za-z0-9+.\-]*:\/\/.*/ && !path.startsWith('file:')) {
             if (master == null) {
@@ -58,11 +64,11 @@ class SparkTables {
             location = path
         } else {
             Path local = readableLocal(path.startsWith('file:') ? URI.create(path).path : path, word)
-            if (master == null && format == 'csv' && Files.isRegularFile(local)) return CsvLoader.load(local, target, context?.loads)
+            if (master == null && format == 'csv' && Files.isRegularFile(local)) return CsvLoader.load(local, target, false, precision, context?.loads)
             location = local.toString()
         }
         String what = "$word('$path')"
-        TableReaders.require(what).read(new TableRequest(format, location, path, target, master, partitions))
+        TableReaders.require(what).read(new TableRequest(format, location, path, target, master, partitions)).withPrecision(precision)
     }
 
     /**

@@ -98,7 +98,7 @@ public final class Expander {
         }
         if (e instanceof Lookup l) {
             if (!(l.index() instanceof Constant k)) throw new CannotExpand("a data value with a symbolic index");
-            return Expansion.constant(Real.of(l.table()[(int) k.value()]));
+            return Expansion.constant(Real.of(l.at((int) k.value())));
         }
         if (e instanceof VectorFunction vf) return expand(vf.lowered());
         if (e instanceof SumOver sum) return sum(sum);
