@@ -8,6 +8,7 @@ import org.codehaus.groovy.control.messages.SyntaxErrorMessage
 import org.codehaus.groovy.runtime.InvokerInvocationException
 import org.codehaus.groovy.syntax.SyntaxException
 import org.gradus.dsl.compile.ForbiddenSyntaxException
+import org.gradus.dsl.compile.SpacedCalls
 import org.gradus.dsl.sandbox.SandboxViolation
 import org.gradus.io.FileAccessDeniedException
 
@@ -45,8 +46,10 @@ final class ErrorLocator {
         if (first instanceof SyntaxErrorMessage) {
             SyntaxException se = ((SyntaxErrorMessage) first).cause
             int code = se instanceof ForbiddenSyntaxException ? GradusException.FORBIDDEN : GradusException.COMPILE
-            return new GradusException(cleanSyntax(se.originalMessage ?: se.message), fileName, se.line, se.startColumn,
-                    lineText(se.line), code, e)
+            String message = cleanSyntax(se.originalMessage ?: se.message)
+            String hint = code == GradusException.COMPILE && message.startsWith('unexpected input') ? SpacedCalls.hint(lineText(se.line)) : null
+            if (hint != null) message = message + '; ' + hint
+            return new GradusException(message, fileName, se.line, se.startColumn, lineText(se.line), code, e)
         }
         if (first instanceof ExceptionMessage) {
             Exception cause = ((ExceptionMessage) first).cause

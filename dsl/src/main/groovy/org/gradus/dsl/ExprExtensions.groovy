@@ -10,6 +10,7 @@ import org.gradus.eval.Evaluate
 import org.gradus.atoms.Ops
 import org.gradus.atoms.array.ArrayOps
 import org.gradus.expr.Expr
+import org.gradus.expr.Vec
 import org.gradus.expr.VectorVariable
 import org.gradus.optim.OptimizationResult
 import org.gradus.optim.schedule.Schedule
@@ -47,6 +48,21 @@ class ExprExtensions {
         }
         if (index instanceof Expr) return self.get((Expr) index)
         throw new IllegalArgumentException("index of ${self.name()} must be a whole number or a loop index, not ${Coerce.describe(index)}")
+    }
+
+    /**
+     * {@code row.x[0]}: one feature of a data row (a vector of constant data); inside a sum,
+     * {@code row.x[j]}; {@code row.x[0..<2]}: a slice.
+     */
+    static Expr getAt(Vec self, Object index) {
+        if (index instanceof Range) return ArrayExtensions.getAt(self.asArray(), index)
+        if (index instanceof Number) {
+            Number n = (Number) index
+            if (n.doubleValue() != Math.rint(n.doubleValue())) throw new IllegalArgumentException("index $n of $self is not a whole number")
+            return self.get(n.intValue())
+        }
+        if (index instanceof Expr) return self.get((Expr) index)
+        throw new IllegalArgumentException("index of $self must be a whole number or a loop index, not ${Coerce.describe(index)}")
     }
 
     /** The number of elements, as for a list. */

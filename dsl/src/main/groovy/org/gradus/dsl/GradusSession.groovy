@@ -7,6 +7,7 @@ import org.gradus.dsl.run.StopReason
 import org.gradus.io.FileAccess
 import org.gradus.io.FilePolicy
 import org.gradus.io.OutputLedger
+import org.gradus.io.RememberedOutputs
 import org.gradus.optim.ProgressListener
 import org.gradus.result.Shown
 
@@ -89,8 +90,24 @@ class GradusSession {
     final List<Path> allowRead = []
     /** Folders a sandboxed script may write outputs into besides its own folder tree ({@code --allow-write DIR}). */
     final List<Path> allowWrite = []
-    /** The outputs this session wrote: a script may replace those, and no other existing file. */
-    private final OutputLedger outputs = OutputLedger.inMemory()
+    /**
+     * The outputs Gradus wrote: a script may replace those, and no other existing file. With a
+     * {@link #cacheDir} the ledger is remembered across runs in the folder beside it
+     * ({@code ~/.cache/gradus/outputs} beside {@code .../scripts}; {@code NAME-outputs} beside a cache folder named otherwise),
+     * so running a script again replaces its own pictures unless they were changed since; without, only
+     * what this session wrote.
+     */
+    private OutputLedger outputs
+
+    private OutputLedger outputs() {
+        if (outputs == null) outputs = cacheDir == null ? OutputLedger.inMemory() : RememberedOutputs.in(outputRecordsDir(cacheDir))
+        outputs
+    }
+
+    private static Path outputRecordsDir(Path cacheDir) {
+        String name = cacheDir.fileName?.toString() ?: 'gradus'
+        cacheDir.resolveSibling(name == 'scripts' ? 'outputs' : name + '-outputs')
+    }
 
     /**
      * The file policy of a run whose relative names resolve against {@code baseDir}: with the sandbox,
@@ -99,7 +116,7 @@ class GradusSession {
      */
     FileAccess fileAccess(Path baseDir) {
         if (!sandboxed) return FilePolicy.unrestricted(baseDir, outputDir)
-        FilePolicy.Builder b = FilePolicy.forScript(baseDir).ledger(outputs)
+        FilePolicy.Builder b = FilePolicy.forScript(baseDir).ledger(outputs())
         allowRead.each { b.allowRead(it) }
         allowWrite.each { b.allowWrite(it) }
         if (outputDir != null) b.outputDirectory(outputDir)

@@ -12,6 +12,7 @@ import org.gradus.dsl.compile.BodySplitter
 import org.gradus.dsl.compile.GuardTransform
 import org.gradus.dsl.compile.InteractiveTransforms
 import org.gradus.dsl.compile.ParenthesizedNames
+import org.gradus.dsl.compile.SpacedCalls
 import org.gradus.dsl.compile.Sandbox
 import org.gradus.dsl.compile.SandboxSyntax
 import org.gradus.dsl.compile.ScriptTransforms
@@ -56,6 +57,7 @@ final class ScriptCompiler {
         cfg.sourceEncoding = 'UTF-8'
         cfg.disabledGlobalASTTransformations = GLOBAL_TRANSFORMS
         cfg.addCompilationCustomizers(new ParenthesizedNames())
+        cfg.addCompilationCustomizers(new SpacedCalls())
         if (interactive) cfg.addCompilationCustomizers(new InteractiveTransforms.Declarations())
         else cfg.addCompilationCustomizers(new BodySplitter.Prepare())
         if (sandboxed && staticChecks) cfg.addCompilationCustomizers(new SandboxSyntax(), new Sandbox())

@@ -83,6 +83,39 @@ class DataSpec extends Specification {
         ''')[0].value - expected) < 1e-12
     }
 
+    def "row.x[k] is feature k of the row, and row.x[0..<1] a slice of them"() {
+        given: 'mean over the rows of (a·w − y)², by hand at w = 1: (4 + 1 + 2.25 + 2.25)/4'
+        String model = "data = csv('t.csv', target: 'y')\nw = variable(1)\n"
+
+        expect:
+        run(model + "mean(data) { row -> (row.x[0]*w - row.y)**2 }.at(w: 1)")[0].value == 9.5d / 4
+        run(model + "mean(data) { row -> (sum(row.x[0..<1])*w - row.y)**2 }.at(w: 1)")[0].value == 9.5d / 4
+        run(model + "mean(data) { row -> row.x[1]*w }.at(w: 2)")[0].value == 2 * (2 + 0 + 1 - 2) / 4d
+    }
+
+    def "logistic regression on a 0/1 target is proved convex: the target column's range gives 1 - y its sign"() {
+        given:
+        Files.writeString(dir.resolve('c.csv'), 'a,b,y\n1,2,0\n2,1,1\n0.5,0.3,1\n-1,2,0\n')
+        String model = "data = csv('c.csv', target: 'y')\nw = vector(2)\nb = variable(0)\n"
+
+        expect: 'written out by hand, and with the logLoss atom'
+        Map byHand = run(model + "convexity(mean(data) { row -> z = dot(w, row.x) + b; row.y*softplus(-z) + (1 - row.y)*softplus(z) })")[0]
+        byHand.verdict == 'convex'
+        byHand.certainty == 'proof'
+        Map atom = run(model + "convexity(mean(data) { row -> logLoss(dot(w, row.x) + b, row.y) })")[0]
+        atom.verdict == 'convex'
+        atom.certainty == 'proof'
+
+        and: "a feature column's range is its own (column b is positive, column a is not)"
+        run(model + "convexity(mean(data) { row -> row['b']*softplus(b) })")[0].certainty == 'proof'
+        run(model + "convexity(mean(data) { row -> row.x[1]*softplus(b) })")[0].certainty == 'proof'
+        run(model + "convexity(mean(data) { row -> row['a']*softplus(b) })")[0].certainty != 'proof'
+
+        and: 'a target that takes both signs leaves (1 - y) of both signs: not proved, and not claimed'
+        Files.writeString(dir.resolve('c.csv'), 'a,b,y\n1,2,0\n2,1,2\n0.5,0.3,1\n-1,2,0\n')
+        run(model + "convexity(mean(data) { row -> (1 - row.y)*softplus(dot(w, row.x) + b) })")[0].certainty != 'proof'
+    }
+
     def "a split shuffles the rows into two parts with a seed"() {
         expect:
         run('''

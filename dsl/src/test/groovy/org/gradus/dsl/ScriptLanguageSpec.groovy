@@ -33,6 +33,31 @@ class ScriptLanguageSpec extends Specification {
         'x - x'       | '0'
     }
 
+    @Unroll
+    def "'#statement' (a word, a space, a parenthesis, more) is a located error that shows how to write it"() {
+        when:
+        run("x = variable(0)\ny = variable(0)\n$statement\n")
+
+        then:
+        def e = thrown(GradusException)
+        e.exitCode == 3
+        e.line == 3
+        e.message.contains("reads '${word} (a)**2 + b' as '${word}(a)**2 + b'")
+        e.message.contains("${word}((a)**2 + b, ...)")
+
+        where:
+        statement                                      | word
+        'minimize (x - 1)**2 + y**2'                   | 'minimize'
+        'r = minimize (x - 1)**2 + y**2'               | 'minimize'
+        "minimize (x - 1)**2 + y**2, method: 'gd'"     | 'minimize'     // rejected by the parser itself
+        'g = grad (x - 1)**2'                          | 'grad'
+    }
+
+    def "a word with a space before its parentheses is still a call when nothing follows"() {
+        expect:
+        run("x = variable(3)\nf = (x - 1)**2\ngrad (f)")*.toText() == ['gradient of (x - 1)**2\n  ∂/∂x = 2*(x - 1)']
+    }
+
     def "division between numbers is double division, not Groovy's 10-digit BigDecimal"() {
         expect:
         run('''

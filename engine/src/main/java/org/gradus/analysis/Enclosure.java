@@ -193,10 +193,72 @@ public final class Enclosure {
     }
 
     private Interval lookup(Lookup l) {
+        Interval strided = stridedLookup(l);
+        if (strided != null) return strided;
         Interval idx = indexRange(l.index());
         int lo = (int) Math.max(0, Math.ceil(idx.lo() - 1e-9));
         int hi = (int) Math.min(l.tableLength() - 1, Math.floor(idx.hi() + 1e-9));
         return hull(l.table(), lo, hi);
+    }
+
+    /**
+     * The exact range of t[a·i + c] over the integer range of the index symbol i, for an index of that
+     * form (a data set's column: {@code row.y} is t[stride·i + column] in the row-major table), so the
+     * range is that of the column alone, not of everything between its first and last element; null
+     * for other index forms.
+     */
+    private Interval stridedLookup(Lookup l) {
+        Linear lin = linear(l.index());
+        if (lin == null || lin.symbol == null || lin.a == 0) return null;
+        Interval r = env.get(lin.symbol);
+        if (r == null || Double.isInfinite(r.lo()) || Double.isInfinite(r.hi())) return null;
+        long kLo = (long) Math.ceil(r.lo() - 1e-9), kHi = (long) Math.floor(r.hi() + 1e-9);
+        double mn = Double.POSITIVE_INFINITY, mx = Double.NEGATIVE_INFINITY;
+        boolean any = false;
+        for (long k = kLo; k <= kHi; k++) {
+            long j = lin.a * k + lin.c;
+            if (j < 0 || j >= l.tableLength()) return null;    // out of the table: leave it to the general rule
+            double v = l.at((int) j);
+            mn = Math.min(mn, v);
+            mx = Math.max(mx, v);
+            any = true;
+        }
+        return any && !Double.isNaN(mn) && !Double.isNaN(mx) ? new Interval(mn, mx) : null;
+    }
+
+    /** a·symbol + c with integer a and c (symbol null for a constant). */
+    private record Linear(IndexSymbol symbol, long a, long c) {
+    }
+
+    private static Linear linear(Expr e) {
+        if (e instanceof Constant k) {
+            double v = k.value();
+            return v == Math.rint(v) && Math.abs(v) < 1e15 ? new Linear(null, 0, (long) v) : null;
+        }
+        if (e instanceof IndexSymbol s) return new Linear(s, 1, 0);
+        if (e instanceof Apply a && a.atom() instanceof Add) {
+            Linear sum = new Linear(null, 0, 0);
+            for (Expr x : a.args()) {
+                Linear p = linear(x);
+                if (p == null) return null;
+                if (sum.symbol != null && p.symbol != null && sum.symbol != p.symbol) return null;
+                sum = new Linear(sum.symbol != null ? sum.symbol : p.symbol, sum.a + p.a, sum.c + p.c);
+            }
+            return sum;
+        }
+        if (e instanceof Apply a && a.atom() instanceof Multiply) {
+            Linear product = new Linear(null, 0, 1);
+            for (Expr x : a.args()) {
+                Linear p = linear(x);
+                if (p == null) return null;
+                if (product.symbol == null) product = p.symbol == null ? new Linear(null, 0, product.c * p.c)
+                        : new Linear(p.symbol, p.a * product.c, p.c * product.c);
+                else if (p.symbol == null) product = new Linear(product.symbol, product.a * p.c, product.c * p.c);
+                else return null;                               // i·i is not linear
+            }
+            return product;
+        }
+        return null;
     }
 
     /** Index arithmetic is on small integers: exact, no widening. */
@@ -265,7 +327,26 @@ public final class Enclosure {
     }
 
     public static Interval add(Interval a, Interval b) {
-        return new Interval(down(a.lo() + b.lo()), up(a.hi() + b.hi()));
+        double lo = a.lo() + b.lo(), hi = a.hi() + b.hi();
+        return new Interval(exactSum(lo, a.lo(), b.lo()) ? lo : down(lo), exactSum(hi, a.hi(), b.hi()) ? hi : up(hi));
+    }
+
+    /**
+     * Whether s = x + y was computed without rounding (the error-free transformation TwoSum gives a zero
+     * error), so the bound needs no widening: 1 − [0, 1] is exactly [0, 1], and the sign of (1 − y) for a
+     * 0/1 target y survives.
+     */
+    private static boolean exactSum(double s, double x, double y) {
+        if (Double.isInfinite(s) || Double.isNaN(s)) return false;
+        double yy = s - x;
+        return (x - (s - yy)) + (y - yy) == 0;
+    }
+
+    /** Whether p = x · y was computed without rounding (the fused multiply-add sees no residual). */
+    private static boolean exactProduct(double p, double x, double y) {
+        if (p == 0) return x == 0 || y == 0;
+        if (Double.isInfinite(p) || Double.isNaN(p) || Math.abs(p) < 0x1.0p-969) return false;   // residuals may underflow
+        return Math.fma(x, y, -p) == 0;
     }
 
     public static Interval negate(Interval a) {
@@ -281,7 +362,14 @@ public final class Enclosure {
         double lo = Math.min(Math.min(p1, p2), Math.min(p3, p4));
         double hi = Math.max(Math.max(p1, p2), Math.max(p3, p4));
         if (a.isPoint() && b.isPoint() && (a.lo() == 0 || b.lo() == 0)) return Interval.point(0);
-        return new Interval(down(lo), up(hi));
+        boolean exact = exactOrZero(a.lo(), b.lo()) && exactOrZero(a.lo(), b.hi()) && exactOrZero(a.hi(), b.lo()) && exactOrZero(a.hi(), b.hi());
+        return exact ? new Interval(lo, hi) : new Interval(down(lo), up(hi));
+    }
+
+    /** Whether the corner product x · y of {@link #mul} is exact (a zero factor gives an exact 0). */
+    private static boolean exactOrZero(double x, double y) {
+        if (x == 0 || y == 0) return true;
+        return exactProduct(x * y, x, y);
     }
 
     /** 0 times an infinite bound is 0: the bound is a limit, not a value. */

@@ -2,11 +2,13 @@ package org.gradus.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -144,12 +146,37 @@ public final class FilePolicy implements FileAccess {
         try {
             if (!restricted) Files.createDirectories(dir);    // trusted code may name new folders
 
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            Path tmp = newTemporary(dir, target.getFileName().toString());
             return new OutputFile(tmp, target, name, restricted ? ledger : null, existed);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + name + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * A new empty file ".NAME.RANDOM.tmp" in {@code dir}, created exclusively (never through a link, never
+     * over an existing file) with the permissions any new file gets from the user's umask, so the output
+     * renamed onto its target is as readable as a file the user would have written (a temporary file of
+     * {@link Files#createTempFile} is owner-only). It is registered with {@link TemporaryFiles} before it is
+     * created, so a signal at any moment after its creation leaves nothing behind.
+     */
+    private static Path newTemporary(Path dir, String targetName) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve("." + targetName + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            TemporaryFiles.register(tmp);       // before it exists: a signal right after creation still removes it
+            try {
+                return Files.createFile(tmp);
+            } catch (FileAlreadyExistsException e) {
+                TemporaryFiles.release(tmp);    // someone else's file: never delete it
+                if (attempt == 16) throw e;
+            } catch (IOException | RuntimeException e) {
+                TemporaryFiles.release(tmp);
+                throw e;
+            }
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The absolute, normalized path for a script's string, relative to {@code base} (no file system access). */
     private static Path lexical(String name, String what, Path base) {

@@ -99,6 +99,17 @@ class FilePolicySpec extends Specification {
         noTemporaryFiles()
     }
 
+    def "an output gets the permissions of any new file (the umask's), not a temporary file's owner-only ones"() {
+        given:
+        Path plain = Files.createFile(dir.resolve('plain.txt'))     // what the user's umask gives
+
+        when:
+        Path written = write(policy(), 'picture.png', 'png')
+
+        then:
+        Files.getPosixFilePermissions(written) == Files.getPosixFilePermissions(plain)
+    }
+
     def "an output never replaces a file Gradus did not write"() {
         when:
         write(policy(), 'data.csv', 'overwritten')

@@ -100,6 +100,29 @@ class ScriptFilesSpec extends Specification {
         e.message.contains('exists')
     }
 
+    def "with the command line's cache folder, running a script again replaces the files it wrote, never ones changed since"() {
+        given: 'two sessions sharing a cache folder, as two runs of the gradus command do'
+        Path cache = Files.createDirectories(tmp.resolve('cache/gradus/scripts'))
+        Files.writeString(dir.resolve('t.opt'), MODEL + "minimize f, method: 'gd', lr: 0.1, maxIter: 5, trace: 'run.csv'\n")
+        def run = { new GradusSession(cacheDir: cache).run(dir.resolve('t.opt')) }
+
+        when:
+        run()
+        run()
+
+        then:
+        Files.readAllLines(dir.resolve('run.csv'))[0].startsWith('iteration,')
+
+        when: 'the user edits the trace, then runs the script again'
+        Files.writeString(dir.resolve('run.csv'), 'my notes\n')
+        run()
+
+        then:
+        def e = thrown(GradusException)
+        e.exitCode == 4
+        Files.readString(dir.resolve('run.csv')) == 'my notes\n'
+    }
+
     def "without the sandbox, files are not restricted"() {
         given:
         def session = new GradusSession()

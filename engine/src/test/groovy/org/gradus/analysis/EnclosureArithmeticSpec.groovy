@@ -1,0 +1,37 @@
+package org.gradus.analysis
+
+import org.gradus.atoms.Interval
+import spock.lang.Specification
+
+/**
+ * The enclosure's outward rounding widens a bound only where the floating-point result was rounded:
+ * exact sums and products keep their bounds (so signs such as 1 − y ≥ 0 for a 0/1 target survive), and
+ * inexact ones still enclose the true value.
+ */
+class EnclosureArithmeticSpec extends Specification {
+
+    def "exact sums and products are not widened"() {
+        expect: '1 − [0, 1] = [0, 1] exactly; [−1, 0] comes from −1 · [0, 1]'
+        Enclosure.add(Interval.point(1), Enclosure.mul(Interval.point(-1), new Interval(0, 1))) == new Interval(0, 1)
+        Enclosure.add(new Interval(0.5, 2), new Interval(0.25, 1)) == new Interval(0.75, 3)
+        Enclosure.mul(new Interval(-3, 2), new Interval(0.5, 4)) == new Interval(-12, 8)
+    }
+
+    def "an inexact sum or product is widened outward, and encloses the exact value"() {
+        when: '0.1 + 0.2 is 0.30000000000000004 in binary; the exact sum of the two doubles lies strictly between its neighbours'
+        Interval s = Enclosure.add(Interval.point(0.1), Interval.point(0.2))
+        BigDecimal exact = new BigDecimal(0.1d) + new BigDecimal(0.2d)
+
+        then:
+        s.lo() < s.hi()
+        new BigDecimal(s.lo()) <= exact && exact <= new BigDecimal(s.hi())
+
+        when: '0.1 · 3 is rounded too'
+        Interval p = Enclosure.mul(Interval.point(0.1), Interval.point(3))
+        BigDecimal exactP = new BigDecimal(0.1d) * 3
+
+        then:
+        p.lo() < p.hi()
+        new BigDecimal(p.lo()) <= exactP && exactP <= new BigDecimal(p.hi())
+    }
+}
