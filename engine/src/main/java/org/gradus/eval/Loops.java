@@ -51,7 +51,9 @@ final class Loops {
         if (p.passes != null && t.dataRows[i] != null && count > DataPass.chunkRows(count)) {
             return p.pass(i).run(x, grad, seed, rows);
         }
-        return rows == null ? chunk(p, i, x, grad, seed, null, t.from[i], t.to[i]) : chunk(p, i, x, grad, seed, rows.rows, rows.lo, rows.hi);
+        if (rows == null) return chunk(p, i, x, grad, seed, null, t.from[i], t.to[i]);
+        p.prefetch(i).touch(rows.rows, rows.lo, rows.hi);
+        return chunk(p, i, x, grad, seed, rows.rows, rows.lo, rows.hi);
     }
 
     /**

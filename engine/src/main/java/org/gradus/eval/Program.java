@@ -50,6 +50,8 @@ public final class Program {
     final double[][] aadj;
     /** AVFUN: the operands copied to arrays of their own length, as the vector atom takes them. */
     final double[][][] operandCopies;
+    /** Per data LOOP, what brings its mini-batch rows into the cache (made on first use). */
+    private final RowPrefetch[] prefetches;
 
     private Program(Tape tape, int[] env, Map<String, RowWindow> subsets, boolean top) {
         this.tape = tape;
@@ -72,6 +74,7 @@ public final class Program {
         this.abuf = new double[n][];
         this.aadj = new double[n][];
         this.operandCopies = new double[n][][];
+        this.prefetches = new RowPrefetch[n];
         ArraySweeps.allocate(this);
     }
 
@@ -97,6 +100,12 @@ public final class Program {
     DataPass pass(int i) {
         if (passes[i] == null) passes[i] = new DataPass(this, i);
         return passes[i];
+    }
+
+    /** What brings the mini-batch rows of data LOOP i into the cache. */
+    RowPrefetch prefetch(int i) {
+        if (prefetches[i] == null) prefetches[i] = RowPrefetch.of(tape, i);
+        return prefetches[i];
     }
 
     /** The pass of LOOP i over a partitioned data set. */
