@@ -34,28 +34,39 @@ class ScriptLanguageSpec extends Specification {
     }
 
     @Unroll
-    def "'#statement' (a word, a space, a parenthesis, more) is a located error that shows how to write it"() {
+    def "'#statement' minimizes the whole expression, as it reads in mathematics (not Groovy's minimize(x - 1)**2)"() {
         when:
-        run("x = variable(0)\ny = variable(0)\n$statement\n")
+        List<Shown> shown = run("x = variable(0)\ny = variable(3)\n$statement\n")
+        Map r = json(shown[0])
+
+        then: 'the minimum of (x − 1)² + y² is 0 at (1, 0), by hand'
+        Math.abs((r.x as Map).x - 1) < 1e-6
+        Math.abs((r.x as Map).y) < 1e-6
+        Math.abs(r.f as double) < 1e-12
+
+        where:
+        statement << ['minimize (x - 1)**2 + y**2', 'r = minimize (x - 1)**2 + y**2\nr',
+                      "minimize (x - 1)**2 + y**2 + 0*x"]
+    }
+
+    def "maximize (…) takes the whole expression too; other words keep Groovy's reading"() {
+        expect: 'the maximum of 4 − (x − 1)² is 4 at x = 1'
+        Math.abs((json(run("x = variable(0)\nmaximize (x - 1)*(1 - x) + 4")[0]).f as double) - 4) < 1e-12
+
+        and: 'grad (f) takes only (f): the same as grad(f)'
+        run("x = variable(3)\nf = (x - 1)**2\ngrad (f)")*.toText() == ['gradient of (x - 1)**2\n  ∂/∂x = 2*(x - 1)']
+    }
+
+    def "a line the parser rejects ('minimize (x - 1)**2 + y**2, method: …') is a located error that shows how to write it"() {
+        when:
+        run("x = variable(0)\ny = variable(0)\nminimize (x - 1)**2 + y**2, method: 'gd'\n")
 
         then:
         def e = thrown(GradusException)
         e.exitCode == 3
         e.line == 3
-        e.message.contains("reads '${word} (a)**2 + b' as '${word}(a)**2 + b'")
-        e.message.contains("${word}((a)**2 + b, ...)")
-
-        where:
-        statement                                      | word
-        'minimize (x - 1)**2 + y**2'                   | 'minimize'
-        'r = minimize (x - 1)**2 + y**2'               | 'minimize'
-        "minimize (x - 1)**2 + y**2, method: 'gd'"     | 'minimize'     // rejected by the parser itself
-        'g = grad (x - 1)**2'                          | 'grad'
-    }
-
-    def "a word with a space before its parentheses is still a call when nothing follows"() {
-        expect:
-        run("x = variable(3)\nf = (x - 1)**2\ngrad (f)")*.toText() == ['gradient of (x - 1)**2\n  ∂/∂x = 2*(x - 1)']
+        e.message.contains("reads 'minimize (a)**2 + b, ...' as 'minimize(a)**2 + b, ...'")
+        e.message.contains('minimize((a)**2 + b, ...)')
     }
 
     def "division between numbers is double division, not Groovy's 10-digit BigDecimal"() {

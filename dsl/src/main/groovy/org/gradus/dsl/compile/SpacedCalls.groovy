@@ -1,33 +1,37 @@
 package org.gradus.dsl.compile
 
 import groovy.transform.CompileStatic
-import org.codehaus.groovy.ast.ClassCodeVisitorSupport
+import org.codehaus.groovy.ast.ClassCodeExpressionTransformer
 import org.codehaus.groovy.ast.ClassNode
+import org.codehaus.groovy.ast.expr.ArgumentListExpression
 import org.codehaus.groovy.ast.expr.BinaryExpression
+import org.codehaus.groovy.ast.expr.ClosureExpression
 import org.codehaus.groovy.ast.expr.Expression
 import org.codehaus.groovy.ast.expr.MethodCallExpression
 import org.codehaus.groovy.classgen.GeneratorContext
 import org.codehaus.groovy.control.CompilePhase
 import org.codehaus.groovy.control.SourceUnit
 import org.codehaus.groovy.control.customizers.CompilationCustomizer
-import org.codehaus.groovy.syntax.SyntaxException
 import org.codehaus.groovy.syntax.Types
 
 import java.util.regex.Matcher
 import java.util.regex.Pattern
 
 /**
- * {@code minimize (x - 1)**2 + y**2} is not a minimization of (x − 1)² + y²: a word followed by a space
- * and a parenthesis takes that parenthesis as its whole argument list, so Groovy reads
- * {@code minimize(x - 1)**2 + y**2}. Mathematics is often written this way, and the run would then fail
- * far from the cause (or, worse, succeed on the wrong function), so such a call used as the left operand
- * of an arithmetic operator is a compile error that shows how to write it; {@link #hint} words the same
- * advice for the statements the parser itself rejects ({@code minimize (x - 1)**2, method: 'gd'}).
+ * {@code minimize (x - 1)**2 + y**2} means what a mathematician writes: the minimization of
+ * (x − 1)² + y². Groovy alone would read it as {@code minimize(x - 1)**2 + y**2} (a word followed by a
+ * space and a parenthesis takes that parenthesis as its whole argument list) and fail on squaring a
+ * result. A result of {@code minimize} or {@code maximize} is never an arithmetic operand, so before names
+ * are resolved such a call that is the left operand of an arithmetic operator takes the whole arithmetic
+ * expression as its argument. Other words keep Groovy's reading. {@link #hint} words the advice for
+ * the statements the parser itself rejects ({@code minimize (x - 1)**2 + y**2, method: 'gd'}).
  */
 @CompileStatic
 class SpacedCalls extends CompilationCustomizer {
     private static final Set<Integer> ARITHMETIC = [Types.PLUS, Types.MINUS, Types.MULTIPLY, Types.DIVIDE, Types.POWER,
                                                     Types.MOD, Types.INTDIV] as Set<Integer>
+    /** The words whose result is never an arithmetic operand. */
+    private static final Set<String> WHOLE_EXPRESSION_WORDS = ['minimize', 'maximize'] as Set<String>
     /** A statement (or assignment) that starts with a word, a space and an opening parenthesis. */
     private static final Pattern SPACED = Pattern.compile(/^\s*(?:[A-Za-z_]\w*\s*=\s*)?([A-Za-z_]\w*)[ \t]+\(/)
 
@@ -37,7 +41,7 @@ class SpacedCalls extends CompilationCustomizer {
 
     @Override
     void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
-        new Finder(source).visitClass(classNode)
+        new Rewriter(source).visitClass(classNode)
     }
 
     /**
@@ -47,43 +51,66 @@ class SpacedCalls extends CompilationCustomizer {
     static String hint(String line) {
         if (line == null) return null
         Matcher m = SPACED.matcher(line)
-        m.find() ? advice(m.group(1)) : null
-    }
-
-    private static String advice(String word) {
+        if (!m.find()) return null
+        String word = m.group(1)
         "a word followed by a space and '(' takes only those parentheses as its arguments, so Groovy reads " +
-                "'${word} (a)**2 + b' as '${word}(a)**2 + b'; put all of the arguments in one pair of parentheses: " +
+                "'${word} (a)**2 + b, ...' as '${word}(a)**2 + b, ...'; put all of the arguments in one pair of parentheses: " +
                 "${word}((a)**2 + b, ...)"
     }
 
-    private static class Finder extends ClassCodeVisitorSupport {
+    private static boolean arithmetic(Expression e) {
+        e instanceof BinaryExpression && ARITHMETIC.contains(((BinaryExpression) e).operation.type)
+    }
+
+    private static Expression leftmost(Expression e) {
+        while (arithmetic(e)) e = ((BinaryExpression) e).leftExpression
+        e
+    }
+
+    /** {@code e} with its leftmost arithmetic operand replaced by {@code replacement}. */
+    private static Expression replaceLeftmost(Expression e, Expression replacement) {
+        if (!arithmetic(e)) return replacement
+        BinaryExpression b = (BinaryExpression) e
+        BinaryExpression out = new BinaryExpression(replaceLeftmost(b.leftExpression, replacement), b.operation, b.rightExpression)
+        out.setSourcePosition(b)
+        out
+    }
+
+    private static class Rewriter extends ClassCodeExpressionTransformer {
         final SourceUnit sourceUnit
 
-        Finder(SourceUnit source) { this.sourceUnit = source }
+        Rewriter(SourceUnit source) { this.sourceUnit = source }
 
         @Override
         protected SourceUnit getSourceUnit() { sourceUnit }
 
         @Override
-        void visitBinaryExpression(BinaryExpression b) {
-            if (ARITHMETIC.contains(b.operation.type)) {
-                Expression left = b.leftExpression
-                while (left instanceof BinaryExpression && ARITHMETIC.contains(((BinaryExpression) left).operation.type)) {
-                    left = ((BinaryExpression) left).leftExpression
-                }
-                if (left instanceof MethodCallExpression && spaced((MethodCallExpression) left)) {
+        Expression transform(Expression e) {
+            if (e == null) return null
+            if (arithmetic(e)) {
+                Expression left = leftmost(e)
+                if (left instanceof MethodCallExpression && wholeExpressionCall((MethodCallExpression) left)) {
                     MethodCallExpression call = (MethodCallExpression) left
-                    sourceUnit.errorCollector.addError(new SyntaxException(
-                            advice(call.methodAsString), call.lineNumber, call.columnNumber), sourceUnit)
-                    return
+                    Expression argument = ((ArgumentListExpression) call.arguments).getExpression(0)
+                    Expression whole = replaceLeftmost(e, argument)
+                    MethodCallExpression out = new MethodCallExpression(call.objectExpression, call.method,
+                            new ArgumentListExpression(whole.transformExpression(this)))
+                    out.implicitThis = true
+                    out.setSourcePosition(e)
+                    return out
                 }
             }
-            super.visitBinaryExpression(b)
+            if (e instanceof ClosureExpression) {
+                ((ClosureExpression) e).code.visit(this)
+                return e
+            }
+            e.transformExpression(this)
         }
 
-        /** Whether the call is written {@code name (args)}: an implicit-this call with blanks between its name and '('. */
-        private boolean spaced(MethodCallExpression call) {
-            if (!call.isImplicitThis() || call.methodAsString == null || call.lineNumber < 1) return false
+        /** {@code minimize (a)}: an implicit-this call of a whole-expression word with one argument and blanks before '('. */
+        private boolean wholeExpressionCall(MethodCallExpression call) {
+            if (!call.isImplicitThis() || !(call.methodAsString in WHOLE_EXPRESSION_WORDS) || call.lineNumber < 1) return false
+            if (!(call.arguments instanceof ArgumentListExpression) || ((ArgumentListExpression) call.arguments).expressions.size() != 1) return false
             String text = sourceUnit.source.getLine(call.lineNumber, null)
             if (text == null) return false
             int at = call.columnNumber - 1
