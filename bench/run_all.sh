@@ -29,8 +29,8 @@ java -jar "$JAR" SandboxBenchmark -wi 3 -w 1 -i 5 -r 1 -f 1 2>/dev/null | grep -
 echo; echo "## logistic value + gradient, one full pass (SPEC §6: ≥ 2× numpy, ≥ 75 % of the measured bandwidth)"
 for n in $ROWS; do
     load
-    echo "# Gradus (JMH; streamSum = the same bytes summed on the same threads: the bandwidth yardstick)"
-    java -jar "$JAR" LogisticPass -p rows="$n" -p precision=double -wi 3 -i 5 -f 1 2>/dev/null | grep -E "^Benchmark|LogisticPass"
+    echo "# Gradus (JMH; streamSum = the same bytes summed on the same threads: the bandwidth yardstick; precision float = csv(..., precision: 'float'), half the bytes)"
+    java -jar "$JAR" LogisticPass -p rows="$n" -p precision=double,float -wi 3 -i 5 -f 1 2>/dev/null | grep -E "^Benchmark|LogisticPass"
     echo "# numpy, two BLAS passes, fastest OpenBLAS kernel (OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset)"
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $PY bench/python/logistic_numpy.py "$n" | \
         $PY -c 'import json,sys; d=json.load(sys.stdin); print("numpy value+gradient median %.2f ms; X.sum() %.1f GB/s, threaded %.1f GB/s; BLAS %s" % (d["value_grad"]["median_ms"], d["membw_reference"]["sum_read_GBps"], d["membw_reference"]["sum_threaded_read_GBps"], d["blas"]))'
@@ -40,7 +40,7 @@ echo; echo "## 10 epochs of Adam, batch 256, logistic regression (SPEC §6: ≥ 
 for n in $ROWS; do
     load
     echo "# Gradus: minimize loss, method: 'adam', lr: 0.01, batch: 256, epochs: 10, shuffle: true (JMH single shot, ms for 10 epochs)"
-    java -jar "$JAR" Adam -p rows="$n" -p epochs=10 -wi 1 -i 3 -f 1 2>/dev/null | grep -E "^Benchmark|AdamBenchmark"
+    java -jar "$JAR" Adam -p rows="$n" -p epochs=10 -p precision=double,float -wi 1 -i 3 -f 1 2>/dev/null | grep -E "^Benchmark|AdamBenchmark"
     echo "# torch nn.Linear + BCEWithLogitsLoss, float64"
     $PY bench/python/adam_logistic_torch.py "$n" 10
 done

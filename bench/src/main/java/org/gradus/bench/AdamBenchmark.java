@@ -40,12 +40,16 @@ public class AdamBenchmark {
     @Param({"10"})
     public int epochs;
 
+    /** How the table stores its numbers: {@code double}, or {@code float} ({@code csv(..., precision: 'float')}). */
+    @Param({"double"})
+    public String precision;
+
     private LogisticData d;
     private Map<String, Object> options;
 
     @Setup
     public void setUp() {
-        d = new LogisticData(rows, 100, "double");
+        d = new LogisticData(rows, 100, precision == null ? "double" : precision);
         options = new LinkedHashMap<>();
         options.put("method", "adam");
         options.put("lr", 0.01);
@@ -60,11 +64,12 @@ public class AdamBenchmark {
         return Minimizer.run(d.loss, false, options, null, null);
     }
 
-    /** Without JMH: {@code java -cp benchmarks.jar org.gradus.bench.AdamBenchmark ROWS [EPOCHS]}; prints µs per step. */
+    /** Without JMH: {@code java -cp benchmarks.jar org.gradus.bench.AdamBenchmark ROWS [EPOCHS [PRECISION]]}; prints µs per step. */
     public static void main(String[] args) {
         AdamBenchmark b = new AdamBenchmark();
         b.rows = Integer.parseInt(args[0]);
         b.epochs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        b.precision = args.length > 2 ? args[2] : "double";
         b.setUp();
         long steps = (long) b.epochs * ((b.rows + 255) / 256);
         for (int rep = 0; rep < 4; rep++) {
