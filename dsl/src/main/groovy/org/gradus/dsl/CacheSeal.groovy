@@ -11,6 +11,7 @@ import java.nio.file.Path
 import java.nio.file.attribute.PosixFilePermission
 import java.nio.file.attribute.PosixFilePermissions
 import java.security.MessageDigest
+import java.security.NoSuchProviderException
 import java.security.SecureRandom
 
 /**
@@ -82,10 +83,22 @@ final class CacheSeal {
 
     /** The seal of {@code length} bytes of {@code data} from {@code offset}. */
     byte[] seal(byte[] data, int offset, int length) {
-        Mac mac = Mac.getInstance('HmacSHA256')
+        Mac mac = hmac()
         mac.init(new SecretKeySpec(key, 'HmacSHA256'))
         mac.update(data, offset, length)
         mac.doFinal()
+    }
+
+    /**
+     * An HMAC-SHA256 from the JDK's SunJCE provider, named so that the JVM does not load and ask every
+     * installed provider (PKCS#11, smart cards, XML signatures, ...) first; any provider if SunJCE is absent.
+     */
+    private static Mac hmac() {
+        try {
+            return Mac.getInstance('HmacSHA256', 'SunJCE')
+        } catch (NoSuchProviderException ignored) {
+            return Mac.getInstance('HmacSHA256')
+        }
     }
 
     /** Whether {@code entry} ends with the seal of the rest of it (compared in constant time). */

@@ -326,6 +326,7 @@ public final class IsolatedRun {
         cmd.add("-Xlog:cds*=off:stderr");
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-Dfile.encoding=UTF-8");
+        cmd.addAll(startupSettings());
         String classPath = classPath();
         String archive = sharedArchive();
         if (archive != null && classPath.equals(absolute(System.getProperty("java.class.path", "")))) cmd.add(archive);
@@ -374,6 +375,23 @@ public final class IsolatedRun {
         } catch (URISyntaxException | IllegalArgumentException ignored) {
             // not a local file: the child cannot use it
         }
+    }
+
+    /**
+     * The launcher's start-up settings this JVM was started with (C2's thresholds, the method-handle
+     * compile threshold: docs/benchmarks.md, "Start-up of `gradus run`"), so that the child starts as fast;
+     * none when this JVM was started otherwise (embedded, tests).
+     */
+    private static List<String> startupSettings() {
+        List<String> out = new ArrayList<>();
+        try {
+            for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                if (a.startsWith("-XX:Tier4") || a.startsWith("-Djava.lang.invoke.MethodHandle.COMPILE_THRESHOLD=")) out.add(a);
+            }
+        } catch (RuntimeException | LinkageError ignored) {
+            // no management interface: the JDK's defaults
+        }
+        return out;
     }
 
     /** The {@code -XX:SharedArchiveFile=...} option this JVM was started with, or null. */
