@@ -157,6 +157,31 @@ class SessionSpec extends Specification {
         Math.abs(max.f()) < 1e-12
     }
 
+    def "array results through the API and --json: a vector minimum, softmax and a matrix-vector product, by hand"() {
+        when:
+        Results r = run("""
+            v = vector(3)
+            f = sumsq(2*v) + sum(v)
+            minimize f, method: 'lbfgs'
+            softmax(v).at(v: [0, 0, Math.log(2)])
+            W = matrix(2, 2)
+            (W * v[0..<2]).at(W: [[1, 2], [3, 4]], v: [1, 1, 0])
+        """)
+        def json = { Result x -> new groovy.json.JsonSlurper().parseText(x.toJson()) as Map }
+
+        then: '∇f = 8v + 1 = 0 at v = −1/8 each, f = 3·(1/16) − 3/8 = −3/16'
+        MinimizeResult m = r[0]
+        m.converged()
+        (json(m).x as Map).v.every { Math.abs(it + 0.125) < 1e-9 }
+        Math.abs(m.f() + 3 / 16d) < 1e-12
+
+        and: 'softmax(0, 0, ln 2) = (1, 1, 2)/4; [[1, 2], [3, 4]]·(1, 1) = (3, 7)'
+        r[1].kind() == 'vector'
+        (json(r[1]).value as List).withIndex().every { x, i -> Math.abs((x as double) - [0.25d, 0.25d, 0.5d][i as int]) < 1e-15 }
+        r[2].kind() == 'vector'
+        json(r[2]).value == [3, 7]
+    }
+
     def "toJson is the record gradus run --json writes, and parsing it back gives the same view"() {
         given:
         String script = QUADRATIC + "f\ngrad(f).at(x: 0, y: 0)\nconvexity(f)\nminimize f, method: 'lbfgs'\n[1, 2]\n"

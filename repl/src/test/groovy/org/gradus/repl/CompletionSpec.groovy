@@ -36,6 +36,18 @@ class CompletionSpec extends Specification {
         complete('hess|ian(f)') == ['hessian']
     }
 
+    def "the array words complete (SPEC §2 'Vectors and matrices')"() {
+        expect:
+        complete('z = soft|').containsAll(['softmax', 'softplus'])
+        complete('loss = crossE|') == ['crossEntropy']
+        complete('W = matr|') == ['matrix']
+        complete('oneH|') == ['oneHot']
+        complete('t = tra|').contains('trace')
+        complete('q = quadF|') == ['quadForm']
+        complete('k = argm|') == ['argmax']
+        complete('s = logsum|') == ['logsumexp']
+    }
+
     def "option names complete inside minimize(...) and after the objective in command form"() {
         when:
         List<String> paren = complete('minimize(f, l|')
