@@ -1,6 +1,7 @@
 package org.gradus.dsl
 
 import groovy.transform.CompileStatic
+import org.gradus.io.OwnFolder
 
 import java.nio.charset.StandardCharsets
 import java.nio.file.AtomicMoveNotSupportedException
@@ -10,8 +11,6 @@ import java.nio.file.LinkOption
 import java.nio.file.Path
 import java.nio.file.StandardCopyOption
 import java.nio.file.attribute.FileTime
-import java.nio.file.attribute.PosixFilePermission
-import java.nio.file.attribute.PosixFilePermissions
 import java.security.MessageDigest
 import java.util.regex.Pattern
 import java.util.stream.Stream
@@ -97,38 +96,12 @@ final class ScriptCache {
     static ScriptCache open(Path dir) {
         if (dir == null || BuildIdentity.VALUE == null) return null
         try {
-            if (!Files.isDirectory(dir)) {
-                try {
-                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString('rwx------')))
-                } catch (UnsupportedOperationException ignored) {
-                    Files.createDirectories(dir)
-                }
-            }
-            if (!Files.isDirectory(dir) || !trusted(dir)) return null
+            if (OwnFolder.openOrNull(dir) == null) return null
             CacheSeal seal = CacheSeal.open(dir)
             return seal == null ? null : new ScriptCache(dir, seal)
         } catch (Exception ignored) {
             return null
         }
-    }
-
-    /** Not writable by group or others, and owned by the user running Gradus (where the system tells). */
-    private static boolean trusted(Path dir) {
-        Set<PosixFilePermission> perms
-        try {
-            perms = Files.getPosixFilePermissions(dir)
-        } catch (UnsupportedOperationException ignored) {
-            return true             // not a POSIX file system: nothing to check
-        }
-        if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) return false
-        Integer me = null, owner = null
-        try {
-            me = (Integer) Files.getAttribute(Path.of('/proc/self'), 'unix:uid')
-            owner = (Integer) Files.getAttribute(dir, 'unix:uid')
-        } catch (Exception ignored) {
-            // no unix view or no /proc: the permission check above is what we have
-        }
-        me == null || owner == null || me.intValue() == owner.intValue()
     }
 
     /** The key of a compilation: lower-case hex SHA-256 of everything the bytecode depends on. */

@@ -8,12 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Set;
 
 /**
  * An {@link OutputLedger} that remembers across runs which files Gradus wrote, so running a script
@@ -41,19 +38,8 @@ public final class RememberedOutputs implements OutputLedger {
      * (nothing remembered across runs) if {@code dir} is null or cannot be trusted.
      */
     public static OutputLedger in(Path dir) {
-        if (dir == null) return OutputLedger.inMemory();
-        try {
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                try {
-                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                } catch (UnsupportedOperationException e) {
-                    Files.createDirectories(dir);
-                }
-            }
-            return OwnFolder.isTrusted(dir) ? new RememberedOutputs(dir) : OutputLedger.inMemory();
-        } catch (IOException | RuntimeException e) {
-            return OutputLedger.inMemory();
-        }
+        Path own = OwnFolder.openOrNull(dir);
+        return own == null ? OutputLedger.inMemory() : new RememberedOutputs(own);
     }
 
     @Override
@@ -113,29 +99,5 @@ public final class RememberedOutputs implements OutputLedger {
 
     private static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
-    }
-
-    /** The checks a folder of the user's own must pass: not writable by group or others, owned by this user. */
-    static final class OwnFolder {
-        private OwnFolder() {
-        }
-
-        static boolean isTrusted(Path dir) throws IOException {
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return false;
-            Set<PosixFilePermission> perms;
-            try {
-                perms = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
-            } catch (UnsupportedOperationException e) {
-                return true;                // not a POSIX file system: nothing more to check
-            }
-            if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) return false;
-            try {
-                Object me = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-                Object owner = Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-                return me.equals(owner);
-            } catch (UnsupportedOperationException | IOException | IllegalArgumentException e) {
-                return true;                // no unix view or no /proc: the permission check above is what we have
-            }
-        }
     }
 }
