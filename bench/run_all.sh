@@ -64,8 +64,9 @@ echo "# numpy: the same iteration written with numpy arrays"
 (cd bench/python && $PY gd_loop_numpy.py)
 echo; echo "## data on Apache Spark: value+gradient passes per second, in process vs Spark local[2], and Spark's per-pass overhead"
 if [ -f spark/target/spark.classpath ]; then
-    # SPARK_ROWS=100000 for a quick run; the default 10^7 × 100 writes ~8 GB of Parquet under bench/data/
-    ROWS="${SPARK_ROWS:-10000000}" FEATURES="${SPARK_FEATURES:-100}" bash bench/spark/run.sh
+    # 10^5 rows unless SPARK_ROWS says otherwise; SPARK_ROWS=10000000 is the 10^7 × 100 table
+    # (writes ~8 GB of Parquet under bench/data/ with bench/spark/passes.groovy write, once)
+    ROWS="${SPARK_ROWS:-100000}" FEATURES="${SPARK_FEATURES:-100}" bash bench/spark/run.sh
 else
     echo "# skipped: build the spark module first (mvn -B -Pspark -DskipTests package)"
 fi

@@ -4,6 +4,9 @@
 //   passes.groovy memory FILE PASSES               reads it into memory; passes of the in-process kernel
 //   passes.groovy spark  FILE PASSES MASTER PARTS  rows cached on Spark; passes as MLlib does them, and
 //                                                  Spark's per-pass overhead (the same job over 1 row per partition)
+//   passes.groovy profile FILE PASSES MASTER PARTS where a Spark pass's time goes: per pass, from Spark's own task
+//                                                  metrics (a SparkListener): stages, task deserialization, run,
+//                                                  result serialization, scheduling, and the driver's share
 import org.apache.spark.sql.functions
 import org.gradus.atoms.*
 import org.gradus.data.*
@@ -60,6 +63,37 @@ if (mode == 'write') {
     double s = median(d, args[2] as int)
     printf('in-process kernel: %d rows × %d features, median %.4f s per value+gradient pass, %.2f passes/s, %.1f M rows/s%n',
             d.rows(), d.features(), s, 1 / s, d.rows() / s / 1e6)
+} else if (mode == 'profile') {
+    String master = args[3]
+    int parts = args[4] as int
+    DataSet d = new SparkTableReader().read(new TableRequest('parquet', args[1], 'table', 'y', master, parts))
+    def spark = SparkSessions.on(master)
+    def listener = new PassListener()
+    spark.sparkContext().addSparkListener(listener)
+    VectorVariable w = new VectorVariable('w', d.features(), 0.0)
+    CompiledFunction f = new CompiledFunction(logistic(d, w), new Layout([w]))
+    double[] x = new double[d.features()]
+    double[] g = new double[x.length]
+    for (int i = 0; i < 3; i++) { x[0] += 1e-9; f.valueAndGradient(x, g) }
+    int passes = args[2] as int
+    List<Map> rows = []
+    for (int i = 0; i < passes; i++) {
+        listener.reset()
+        x[0] += 1e-9
+        long t0 = System.nanoTime()
+        f.valueAndGradient(x, g)
+        double wall = (System.nanoTime() - t0) / 1e6d
+        Thread.sleep(50)                                 // let the listener bus deliver the last events
+        rows << listener.summary(wall)
+    }
+    def med = { String k -> rows.collect { it[k] as double }.sort()[rows.size().intdiv(2)] }
+    printf('profile %s, %d partitions, %d rows × %d features, median of %d passes (ms):%n', master, parts, d.rows(), d.features(), passes)
+    for (String k : ['wall', 'jobs', 'stages', 'tasks', 'deserialize', 'run', 'resultSerialize', 'gc', 'taskWall', 'resultKB', 'driverOther']) {
+        printf('  %-16s %8.2f%n', k, med(k))
+    }
+    println '  (deserialize/run/resultSerialize/gc/taskWall: summed over the pass\'s tasks, which run 2 at a time;'
+    println '   driverOther: wall − the stages\' own spans: job submission, broadcast, the driver\'s combine)'
+    SparkSessions.stop()
 } else if (mode == 'spark') {
     String master = args[3]
     int parts = args[4] as int
@@ -76,4 +110,43 @@ if (mode == 'write') {
     double o = median(t, Math.max(20, args[2] as int))
     printf('spark per-pass overhead (%d partitions of 1 row, %d parameters broadcast): median %.4f s%n', parts, d.features(), o)
     SparkSessions.stop()
+}
+
+/** Spark's task metrics of the passes, summed per pass. */
+class PassListener extends org.apache.spark.scheduler.SparkListener {
+    final Map<String, Double> sums = [:].withDefault { 0d }
+    long stageSpan
+
+    synchronized void reset() { sums.clear(); stageSpan = 0 }
+
+    @Override
+    synchronized void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart e) { sums.jobs += 1 }
+
+    @Override
+    synchronized void onStageCompleted(org.apache.spark.scheduler.SparkListenerStageCompleted e) {
+        def info = e.stageInfo()
+        sums.stages += 1
+        if (info.submissionTime().isDefined() && info.completionTime().isDefined()) {
+            stageSpan += (info.completionTime().get() as long) - (info.submissionTime().get() as long)
+        }
+    }
+
+    @Override
+    synchronized void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd e) {
+        def m = e.taskMetrics()
+        sums.tasks += 1
+        sums.deserialize += m.executorDeserializeTime()
+        sums.run += m.executorRunTime()
+        sums.resultSerialize += m.resultSerializationTime()
+        sums.gc += m.jvmGCTime()
+        sums.resultKB += m.resultSize() / 1024d
+        sums.taskWall += e.taskInfo().duration()
+    }
+
+    synchronized Map summary(double wall) {
+        Map out = new LinkedHashMap(sums)
+        out.wall = wall
+        out.driverOther = wall - stageSpan
+        out
+    }
 }

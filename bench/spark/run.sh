@@ -11,7 +11,7 @@ ROWS="${ROWS:-10000000}"
 FEATURES="${FEATURES:-100}"
 PASSES="${PASSES:-10}"
 PARTS="${PARTS:-8}"
-HEAP="${HEAP:-14g}"
+HEAP="${HEAP:-$([ "$ROWS" -le 1000000 ] && echo 3g || echo 14g)}"
 FILE="bench/data/spark-${ROWS}x${FEATURES}.parquet"
 load() { echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores, $(date -u +%T) UTC"; }
 
@@ -32,3 +32,5 @@ load
 run memory "$FILE" "$PASSES"
 load
 run spark "$FILE" "$PASSES" 'local[2]' "$PARTS"
+load
+run profile "$FILE" "$PASSES" 'local[2]' "$PARTS"
