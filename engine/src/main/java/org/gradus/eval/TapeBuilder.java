@@ -138,6 +138,12 @@ final class TapeBuilder {
 
     /** An array-valued reduction: its body tape, range and rows key. */
     int addArrayLoop(SumOver s) {
+        DataSet.PartitionedRows rows = DataSet.partitionedRows(s.dataRows());
+        if (rows != null) {
+            throw new IllegalArgumentException("an array-valued sum over the rows of " + DataRowsKey.displayName(s.dataRows()) + ", which live in "
+                    + rows.partitions().where() + ", cannot be evaluated there yet; sum a number per row (mean(data) { row -> ... }), "
+                    + "or read the data into memory (csv)");
+        }
         Tape t = build(List.of(s.body()), layout, slots);
         int id = addArray(ALOOP, slots.get(s.index()), 0, 0, null, null, s.shape().size());
         body.set(id, t);

@@ -180,6 +180,7 @@ class PartitionedReductionSpec extends Specification {
             'softmax probabilities'     : { DataSet.Row row -> dotOf(softmax(Wm.whole() * row.getX().asArray()), cv.whole()) },
             'vector atoms of arrays'    : { DataSet.Row row -> add(norm2(Wm.whole() * row.getX().asArray() - cv.whole()), l1(w.whole() * row.getX().asArray()),
                                                 sumsq(cv.whole() - row.getY()), logsumexp(Wm.whole() * row.getX().asArray())) },
+            'rowImage'                  : { DataSet.Row row -> org.gradus.atoms.array.ArrayOps.times(Wm.whole(), row.getX().asArray()) },
             'elasticNet and quadForm'   : { DataSet.Row row -> add(elasticNet(Wm.whole() * row.getX().asArray(), 0.3),
                                                 quadForm(cv.whole() * row.getY(), new org.gradus.expr.Matrix([[2, 1, 0], [1, 3, 1], [0, 1, 4]] as double[][]))) },
         ]
@@ -203,6 +204,20 @@ class PartitionedReductionSpec extends Specification {
         where:
         [name, partitions] << [['softmax regression', 'a tanh layer', 'softmax probabilities', 'vector atoms of arrays',
                                 'elasticNet and quadForm'], [1, 3]].combinations()
+    }
+
+    def "an array-valued sum over partitioned rows is refused with a reason, not evaluated over stand-in rows"() {
+        given:
+        DataSet spread = SerializedPartitions.of(data, 3)
+        Expr perRow = mean(spread, arrayBodies().rowImage)
+
+        when:
+        Program.compile(org.gradus.atoms.array.ArrayOps.sum(perRow), arrayLayout())
+
+        then:
+        IllegalArgumentException e = thrown()
+        e.message.contains('an array-valued sum over the rows of')
+        e.message.contains('which live in test partitions, 3 partitions, cannot be evaluated there yet')
     }
 
     def "an L-BFGS run on partitions takes the in-memory iterates and says where it ran"() {
