@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 
 /**
@@ -52,7 +53,13 @@ public final class GradusShell implements AutoCloseable {
     private final Terminal terminal;
     private final PrintWriter out;
     private final LineReader reader;
-    private final GradusSession session = new GradusSession();
+    /**
+     * The session, made on a thread of its own while the terminal and the line reader are set up and the
+     * prompt is shown: making the first session starts Groovy's runtime (its metaclass registry and extension
+     * methods), most of the time to the prompt otherwise (docs/benchmarks.md, "Start-up"). The first input, a
+     * completion or a highlighted keystroke waits for it if it is not ready yet ({@link #session()}).
+     */
+    private final FutureTask<GradusSession> sessionReady;
     private final Map<String, Command> commands = new LinkedHashMap<>();
     /** The inputs that ran without error since the last {@code :reset}: what {@code :save} writes. */
     private final List<String> accepted = new ArrayList<>();
@@ -86,19 +93,27 @@ public final class GradusShell implements AutoCloseable {
         this.progress = dumb ? null : new ProgressBar(out, terminal::getWidth, clock);
         defineCommands();
 
-        session.setInteractive(true);
-        session.setListener(this::show);
-        session.setTerminal(() -> PicturePrinter.screen(terminal));
-        session.setScriptOut(new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8));
-        session.setProgress(progress);
-        session.setLoads(progress);
+        PrintStream scriptOut = new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8);
+        this.sessionReady = new FutureTask<>(() -> {
+            GradusSession s = new GradusSession();
+            s.setInteractive(true);
+            s.setListener(this::show);
+            s.setTerminal(() -> PicturePrinter.screen(terminal));
+            s.setScriptOut(scriptOut);
+            s.setProgress(progress);
+            s.setLoads(progress);
+            return s;
+        });
+        Thread starter = new Thread(sessionReady, "gradus-session-start");
+        starter.setDaemon(true);
+        starter.start();
 
         LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("gradus")
                 .parser(new GradusParser())
-                .completer(new GradusCompleter(session::variables, commands))
-                .highlighter(new GradusHighlighter(session::variables))
+                .completer(new GradusCompleter(() -> session().variables(), commands))
+                .highlighter(new GradusHighlighter(() -> session().variables()))
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
                 .variable(LineReader.HISTORY_SIZE, HISTORY_SIZE)
                 .variable(LineReader.HISTORY_FILE_SIZE, HISTORY_SIZE)
@@ -134,7 +149,7 @@ public final class GradusShell implements AutoCloseable {
     public boolean execute(String input) {
         if (input.isBlank()) return true;
         if (GradusParser.isCommand(input)) return command(input.strip());
-        evaluate(input, () -> session.run(input, INPUT_NAME, workingDir));
+        evaluate(input, () -> session().run(input, INPUT_NAME, workingDir));
         return true;
     }
 
@@ -145,7 +160,7 @@ public final class GradusShell implements AutoCloseable {
     public void interrupt() {
         if (!running) return;
         interrupted = true;
-        session.interrupt();
+        session().interrupt();
     }
 
     /** True while an input is running. */
@@ -155,7 +170,23 @@ public final class GradusShell implements AutoCloseable {
 
     /** The session the inputs run in. */
     public GradusSession session() {
-        return session;
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return sessionReady.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;                      // the session is needed: wait on, keep the flag
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) throw (RuntimeException) cause;
+            if (cause instanceof Error) throw (Error) cause;
+            throw new IllegalStateException("the session could not be made", cause);
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
     }
 
     public LineReader reader() {
@@ -201,13 +232,13 @@ public final class GradusShell implements AutoCloseable {
         } catch (ExecutionException e) {
             report(e.getCause());
         } catch (InterruptedException e) {
-            session.interrupt();
+            session().interrupt();
             Thread.currentThread().interrupt();
         } finally {
             running = false;
             if (saved != null) terminal.setAttributes(saved);
             if (progress != null) progress.finish();
-            session.getScriptOut().flush();
+            session().getScriptOut().flush();
             out.flush();
         }
         if (ok) accepted.add(interrupted ? "// interrupted in the REPL; this runs in full\n" + source : source);
@@ -325,12 +356,12 @@ public final class GradusShell implements AutoCloseable {
         }
         String source = Files.readString(file);
         evaluate("// :load " + argument + "\n" + source,
-                () -> session.run(source, file.getFileName().toString(), file.getParent()));
+                () -> session().run(source, file.getFileName().toString(), file.getParent()));
         return true;
     }
 
     private boolean vars() {
-        Map<String, Object> vars = session.variables();
+        Map<String, Object> vars = session().variables();
         if (vars.isEmpty()) {
             print("no variables yet; try  x = variable(1.5)");
             return true;
@@ -343,7 +374,7 @@ public final class GradusShell implements AutoCloseable {
     }
 
     private boolean reset() {
-        session.reset();
+        session().reset();
         accepted.clear();
         print("session reset: no variables, nothing to save");
         return true;
