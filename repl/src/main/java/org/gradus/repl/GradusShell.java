@@ -29,7 +29,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 
 /**
@@ -53,13 +52,8 @@ public final class GradusShell implements AutoCloseable {
     private final Terminal terminal;
     private final PrintWriter out;
     private final LineReader reader;
-    /**
-     * The session, made on a thread of its own while the terminal and the line reader are set up and the
-     * prompt is shown: making the first session starts Groovy's runtime (its metaclass registry and extension
-     * methods), most of the time to the prompt otherwise (docs/benchmarks.md, "Start-up"). The first input, a
-     * completion or a highlighted keystroke waits for it if it is not ready yet ({@link #session()}).
-     */
-    private final FutureTask<GradusSession> sessionReady;
+    /** The session, made while the prompt is set up and shown; the first use waits for it ({@link #session()}). */
+    private final BackgroundStart<GradusSession> sessionReady;
     private final Map<String, Command> commands = new LinkedHashMap<>();
     /** The inputs that ran without error since the last {@code :reset}: what {@code :save} writes. */
     private final List<String> accepted = new ArrayList<>();
@@ -94,7 +88,7 @@ public final class GradusShell implements AutoCloseable {
         defineCommands();
 
         PrintStream scriptOut = new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8);
-        this.sessionReady = new FutureTask<>(() -> {
+        this.sessionReady = new BackgroundStart<>("gradus-session-start", () -> {
             GradusSession s = new GradusSession();
             s.setInteractive(true);
             s.setListener(this::show);
@@ -104,9 +98,6 @@ public final class GradusShell implements AutoCloseable {
             s.setLoads(progress);
             return s;
         });
-        Thread starter = new Thread(sessionReady, "gradus-session-start");
-        starter.setDaemon(true);
-        starter.start();
 
         LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)
@@ -170,23 +161,7 @@ public final class GradusShell implements AutoCloseable {
 
     /** The session the inputs run in. */
     public GradusSession session() {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return sessionReady.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;                      // the session is needed: wait on, keep the flag
-                }
-            }
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) throw (RuntimeException) cause;
-            if (cause instanceof Error) throw (Error) cause;
-            throw new IllegalStateException("the session could not be made", cause);
-        } finally {
-            if (interrupted) Thread.currentThread().interrupt();
-        }
+        return sessionReady.get();
     }
 
     public LineReader reader() {
