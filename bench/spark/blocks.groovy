@@ -15,12 +15,13 @@ for (int i = 0; i < R; i++) ys[i] = rnd.nextInt(2)
 List<String> cols = (0..<F).collect { "f$it".toString() } + ['y']
 DataSet mem = new DataSet('m', cols, 'y', R, xs, ys)
 int P = 8
-long[] counts = (0..<P).collect { (long) (R / P) } as long[]
+long[] counts = new long[P]
+for (int r = 0; r < R; r++) counts[Chunks.partitionOf(r, R, P)]++      // whole chunks per block, as the spark module cuts them
 def offs = new PartitionOffsets(counts)
-List<RowBlock> blocks = (0..<P).collect { p -> int n = R / P; double[] bx = Arrays.copyOfRange(xs, p*n*F, (p+1)*n*F); double[] by = Arrays.copyOfRange(ys, p*n, (p+1)*n); new RowBlock(n, F, bx, by) }
-def parts = [where: { 'blocks' }, rows: { R }, reduce: { PartitionTask task, double[] x, boolean grad, int[] rows, int lo, int hi ->
-  Partials tot = Partials.zero(x.length, grad)
-  blocks.each { b -> Partials acc = Partials.zero(x.length, grad); task.addTo(acc, b, x, null); tot.merge(acc) }
+List<RowBlock> blocks = (0..<P).collect { p -> int a = offs.first(p), n = offs.count(p); double[] bx = Arrays.copyOfRange(xs, a*F, (a+n)*F); double[] by = Arrays.copyOfRange(ys, a, a+n); new RowBlock(n, F, bx, by) }
+def parts = [where: { 'blocks' }, rows: { R }, reduceChunks: { PartitionTask task, double[] x, boolean grad, double seed ->
+  ChunkSums tot = ChunkSums.zero(R, x.length, grad)
+  blocks.eachWithIndex { b, p -> ChunkSums acc = ChunkSums.zero(R, x.length, grad); task.addChunks(acc, b, offs.first(p), x, seed); tot.merge(acc) }
   tot }] as Partitions
 DataSet spread = DataSet.partitioned('s', cols, 'y', parts)
 def loss = { DataSet d, VectorVariable w -> d.mean({ DataSet.Row row -> Expr z = new VectorFunction(Dot.INSTANCE, [w, row.getX()]); sub(apply(Softplus.INSTANCE, z), mul(row.getY(), z)) } as Function, { it as Expr } as Function) }

@@ -14,4 +14,14 @@ public interface PartitionTask extends Serializable {
      * gradient at {@code x} when {@code acc} asks for one.
      */
     void addTo(Partials acc, RowBlock block, double[] x, int[] rows);
+
+    /**
+     * Puts into {@code acc} the sums of every chunk ({@link Chunks}) of the block: each chunk's value
+     * Σ body(row) and, when {@code acc} asks for one, its gradient Σ seed·∇body(row) at {@code x}, each
+     * summed from zero in row order.
+     *
+     * @param firstRow the number of the block's first row in the whole data set
+     * @throws IllegalStateException when the block does not hold whole chunks
+     */
+    void addChunks(ChunkSums acc, RowBlock block, int firstRow, double[] x, double seed);
 }

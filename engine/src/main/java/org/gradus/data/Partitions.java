@@ -25,4 +25,18 @@ public interface Partitions {
      * @throws RuntimeException with a readable message when the rows cannot be reached
      */
     Partials reduce(PartitionTask task, double[] x, boolean gradient, int[] rows, int lo, int hi);
+
+    /**
+     * Σ body over every row in the summation order of the rows themselves ({@link Chunks}): each
+     * partition sums each of its chunks from zero ({@link PartitionTask#addChunks}) and the chunk sums
+     * come back separately, to be added in chunk order ({@link ChunkSums#value}). The value and gradient
+     * are then the same bits as a pass in memory over the same rows, for any number of partitions. Every
+     * partition must hold whole chunks ({@link Chunks#partitionOf}).
+     *
+     * @param x        the parameters (all coordinates of the objective), sent to the partitions
+     * @param gradient whether to sum gradients too
+     * @param seed     the factor of every row's gradient (the reduction's adjoint, as in memory)
+     * @throws RuntimeException with a readable message when the rows cannot be reached
+     */
+    ChunkSums reduceChunks(PartitionTask task, double[] x, boolean gradient, double seed);
 }

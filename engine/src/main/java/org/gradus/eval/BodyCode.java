@@ -30,6 +30,8 @@ abstract class BodyCode {
     // locals: x is 1, g is 2, seed is 3 (fused)
     static final int X = 1, G = 2, SEED = 3;
     int envL = -1, pL = -1, iL = -1;
+    /** The loop's end (an index, or a position in rows) and, over rows, the rows array and the position. */
+    int toL = -1, rowsL = -1, rL = -1;
     /** With array instructions: the body program's scalar values and adjoints, where the array rules read and write them. */
     int valArrayL = -1, adjArrayL = -1;
     int[] refL;

@@ -132,12 +132,29 @@ final class BodyEmitter extends BodyCode {
                 mv.visitMethodInsn(INVOKEVIRTUAL, kc.atomType[j], "value", "([D)D", false);
             }
             case DOT -> {
+                boolean ahead = kc.dotsAhead(j);
+                if (ahead) mv.visitVarInsn(ALOAD, refL[kc.dotRef[j]]);
                 mv.visitVarInsn(ALOAD, X);
                 pushInt(a[j]);
                 mv.visitVarInsn(ALOAD, refL[kc.tableRef[j]]);
                 pushDotStart(j, true);
                 pushInt((int) k[j]);
-                mv.visitMethodInsn(INVOKESTATIC, DOTS, "dot", t.table[j] != null ? "([DI[DII)D" : "([DI[FII)D", false);
+                String table = t.table[j] != null ? "[D" : "[F";
+                if (!ahead) {
+                    mv.visitMethodInsn(INVOKESTATIC, DOTS, "dot", "([DI" + table + "II)D", false);
+                } else { // this row's dot and the next row's in one sweep (DotAcrossRows)
+                    mv.visitLdcInsn((long) r.step[b[j]]);
+                    if (rowsL >= 0) {
+                        mv.visitVarInsn(ALOAD, rowsL);
+                        mv.visitVarInsn(ILOAD, rL);
+                        mv.visitVarInsn(ILOAD, toL);
+                        mv.visitMethodInsn(INVOKEVIRTUAL, KernelCompiler.DOT_ROWS, "dotRows", "([DI" + table + "IIJ[III)D", false);
+                    } else {
+                        mv.visitVarInsn(ILOAD, iL);
+                        mv.visitVarInsn(ILOAD, toL);
+                        mv.visitMethodInsn(INVOKEVIRTUAL, KernelCompiler.DOT_ROWS, "dotRange", "([DI" + table + "IIJII)D", false);
+                    }
+                }
             }
             case LOOP -> {
                 mv.visitVarInsn(ALOAD, pL);
@@ -363,13 +380,17 @@ final class BodyEmitter extends BodyCode {
                 }
             }
             case DOT -> {
+                boolean queued = kc.defersChainRule(j);
+                if (queued) mv.visitVarInsn(ALOAD, refL[kc.dotRef[j]]);
                 mv.visitVarInsn(ALOAD, G);
                 pushInt(a[j]);
                 mv.visitVarInsn(DLOAD, g);
                 mv.visitVarInsn(ALOAD, refL[kc.tableRef[j]]);
                 pushDotStart(j, false);
                 pushInt((int) k[j]);
-                mv.visitMethodInsn(INVOKESTATIC, DOTS, "addScaled", t.table[j] != null ? "([DID[DII)V" : "([DID[FII)V", false);
+                String desc = t.table[j] != null ? "([DID[DII)V" : "([DID[FII)V";
+                if (queued) mv.visitMethodInsn(INVOKEVIRTUAL, KernelCompiler.DOT_ROWS, "addScaled", desc, false);
+                else mv.visitMethodInsn(INVOKESTATIC, DOTS, "addScaled", desc, false);
             }
             case LOOP -> {
                 if (t.fused(j)) return; // its gradient was added in the forward sweep
@@ -382,6 +403,19 @@ final class BodyEmitter extends BodyCode {
             }
             default -> {
             }
+        }
+    }
+
+    /** After the loop: applies the chain rule of a row left waiting for its pair (DotAcrossRows). */
+    void flushQueuedChainRules() {
+        for (int j = 0; j < t.size; j++) {
+            if (!kc.defersChainRule(j)) continue;
+            mv.visitVarInsn(ALOAD, refL[kc.dotRef[j]]);
+            mv.visitVarInsn(ALOAD, G);
+            pushInt(a[j]);
+            mv.visitVarInsn(ALOAD, refL[kc.tableRef[j]]);
+            pushInt((int) k[j]);
+            mv.visitMethodInsn(INVOKEVIRTUAL, KernelCompiler.DOT_ROWS, "flush", t.table[j] != null ? "([DI[DI)V" : "([DI[FI)V", false);
         }
     }
 

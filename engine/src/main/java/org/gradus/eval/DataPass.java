@@ -1,5 +1,7 @@
 package org.gradus.eval;
 
+import org.gradus.data.Chunks;
+
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,7 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * One data reduction of a top-level program evaluated in fixed chunks, on several threads.
  *
  * <p>The rows (the loop's range, or the mini-batch rows) are cut into chunks of
- * {@link #chunkRows(int)} rows, a size that depends on the number of rows only. Each chunk is summed
+ * {@link #chunkRows(int)} rows, a size that depends on the number of rows only ({@link Chunks}: a pass
+ * over partitions elsewhere follows the same order and gives the same bits). Each chunk is summed
  * from zero — its value into its own slot, its gradient into its own zeroed array — and the chunks are
  * then combined in chunk order. So the result does not depend on which thread ran which chunk, nor on
  * how many threads there were: one thread and two give the same bits, run after run, and the
@@ -21,10 +24,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * loop index environment, kernels), created on first use and kept.
  */
 final class DataPass {
-    /** Rows per chunk: at least this many, and at most {@link #MAX_CHUNKS} chunks. */
-    static final int MIN_CHUNK_ROWS = 2048;
-    static final int MAX_CHUNKS = 64;
-
     private final Program owner;
     private final int i;
     /** Per worker, the program it evaluates its chunks with: 0 is the owner itself. */
@@ -40,7 +39,7 @@ final class DataPass {
 
     /** The rows in each chunk of a pass over {@code count} rows (the last chunk may be shorter). */
     static int chunkRows(int count) {
-        return Math.max(MIN_CHUNK_ROWS, (count + MAX_CHUNKS - 1) / MAX_CHUNKS);
+        return Chunks.rowsPerChunk(count);
     }
 
     /** Σ body over the range (rows == null) or the rows; with grad != null, seed·∇body added into grad. */

@@ -39,6 +39,7 @@ final class KernelCompiler {
     static final String KERNEL = Type.getInternalName(LoopKernel.class);
     static final String PROGRAM = Type.getInternalName(Program.class);
     static final String NAME = "org/gradus/eval/GeneratedLoopKernel";
+    static final String DOT_ROWS = Type.getInternalName(DotAcrossRows.class);
 
     final Program p;
     final Tape t;
@@ -57,6 +58,8 @@ final class KernelCompiler {
     final int[] tableRef;
     final int[] atomRef;
     final int[] scratchRef;
+    /** DOT: its {@link DotAcrossRows} (the dot computed ahead, the chain rule queued), or -1. */
+    final int[] dotRef;
     /** UNARY/GENERIC: the internal name of the class the atom is called through. */
     final String[] atomType;
 
@@ -70,16 +73,21 @@ final class KernelCompiler {
         this.tableRef = new int[size];
         this.atomRef = new int[size];
         this.scratchRef = new int[size];
+        this.dotRef = new int[size];
         this.atomType = new String[size];
         boolean loops = false, otherIndex = false, arrays = false;
         for (int j = 0; j < size; j++) {
-            tableRef[j] = atomRef[j] = scratchRef[j] = -1;
+            tableRef[j] = atomRef[j] = scratchRef[j] = dotRef[j] = -1;
             arrays |= Opcode.isArray(t.op[j]);
             if (Opcode.isArray(t.op[j])) continue;
             switch (t.op[j]) {
                 case LOOP -> loops = true;
                 case INDEX -> otherIndex |= t.a[j] != slot;
-                case LOOKUP, DOT -> tableRef[j] = t.table[j] != null ? ref(t.table[j], "[D") : ref(t.floats[j], "[F");
+                case LOOKUP -> tableRef[j] = t.table[j] != null ? ref(t.table[j], "[D") : ref(t.floats[j], "[F");
+                case DOT -> {
+                    tableRef[j] = t.table[j] != null ? ref(t.table[j], "[D") : ref(t.floats[j], "[F");
+                    dotRef[j] = ref(new DotAcrossRows(), DOT_ROWS);
+                }
                 case UNARY, GENERIC -> {
                     Atom at = t.atom[j];
                     Class<?> c = at.getClass();
@@ -116,6 +124,27 @@ final class KernelCompiler {
         } catch (Throwable e) {
             return null;
         }
+    }
+
+    /**
+     * Whether DOT j's chain rule may be queued and applied two rows at a time: no other instruction of
+     * the body adds into its gradient block [a, a + k) (only scalar coordinates elsewhere), so every
+     * element of the block receives the same additions in the same order either way.
+     */
+    boolean defersChainRule(int j) {
+        if (t.op[j] != DOT || !t.needsGradient[j] || hasLoop || hasArrays) return false;
+        int lo = t.a[j], hi = lo + (int) t.k[j];
+        for (int m = 0; m < t.size; m++) {
+            if (m == j || !t.needsGradient[m] || !Opcode.readsCoordinates(t.op[m])) continue;
+            if (t.op[m] != Opcode.VAR || t.a[m] >= lo && t.a[m] < hi) return false;
+        }
+        return true;
+    }
+
+    /** Whether DOT j computes the next row's dot ahead: its row start grows by a known step per loop index. */
+    boolean dotsAhead(int j) {
+        int c = t.b[j];
+        return ranges.isInt[c] && !Double.isNaN(ranges.step[c]) && ranges.step[c] != 0;
     }
 
     private int ref(Object o, String type) {
@@ -197,7 +226,15 @@ final class KernelCompiler {
         next += 2;
         int iL = em.iL = next++;
         int rL = rows ? next++ : -1;
+        em.rowsL = rowsL;
+        em.rL = rL;
+        em.toL = toL;
         em.allocateLocals(next);
+        for (int j = 0; j < t.size; j++) { // nothing computed ahead or queued from a previous run
+            if (dotRef[j] < 0) continue;
+            mv.visitVarInsn(ALOAD, em.refL[dotRef[j]]);
+            mv.visitMethodInsn(INVOKEVIRTUAL, DOT_ROWS, "reset", "()V", false);
+        }
 
         mv.visitInsn(DCONST_0);
         mv.visitVarInsn(DSTORE, sL);
@@ -237,6 +274,7 @@ final class KernelCompiler {
         else mv.visitIincInsn(iL, 1);
         mv.visitJumpInsn(GOTO, head);
         mv.visitLabel(end);
+        if (fused) em.flushQueuedChainRules();
         mv.visitVarInsn(DLOAD, sL);
         mv.visitInsn(DRETURN);
         Label mark = new Label();

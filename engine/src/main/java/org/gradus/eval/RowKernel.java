@@ -1,5 +1,6 @@
 package org.gradus.eval;
 
+import org.gradus.data.ChunkSums;
 import org.gradus.data.PartitionTask;
 import org.gradus.data.Partials;
 import org.gradus.data.RowBlock;
@@ -23,7 +24,9 @@ import static org.gradus.eval.Opcode.LOOP;
  * a pass costs one sweep over the rows.
  *
  * <p>On a block it computes exactly what the in-memory reduction computes on the same rows: the same
- * instructions, the same kernels; only the order in which partial sums are added differs.
+ * instructions, the same kernels. Chunk by chunk ({@link #addChunks}) it also adds in the same order, so
+ * a full pass gives the in-memory bits; a mini-batch ({@link #addTo}) is summed per partition, and only its
+ * partial sums are added in another order.
  */
 public final class RowKernel implements PartitionTask {
     private static final long serialVersionUID = 1L;
@@ -77,6 +80,28 @@ public final class RowKernel implements PartitionTask {
             int n = rows == null ? block.rows() : rows.length;
             if (n == 0) return;
             acc.add(Loops.chunk(p, 0, x, g, 1.0, rows, 0, n), n);
+        } finally {
+            BlockPrograms.give(this, block, p);
+        }
+    }
+
+    @Override
+    public void addChunks(ChunkSums acc, RowBlock block, int firstRow, double[] x, double seed) {
+        int n = block.rows();
+        if (n == 0) return;
+        int size = acc.chunkRows();
+        if (firstRow % size != 0 || (n % size != 0 && firstRow + (long) n != acc.totalRows())) {
+            throw new IllegalStateException("the rows [" + firstRow + ", " + (firstRow + n) + ") of a partition do not hold whole chunks of "
+                    + size + " rows; the data set's partitions must be cut at chunk boundaries (org.gradus.data.Chunks)");
+        }
+        Program p = BlockPrograms.take(this, block);
+        try {
+            for (int lo = 0; lo < n; lo += size) {
+                int hi = Math.min(n, lo + size);
+                double[] g = acc.newGradient();
+                double v = Loops.chunk(p, 0, x, g, seed, null, lo, hi);
+                acc.put((firstRow + lo) / size, hi - lo, v, g);
+            }
         } finally {
             BlockPrograms.give(this, block, p);
         }

@@ -1,5 +1,7 @@
 package org.gradus.eval
 
+import org.gradus.data.ChunkSums
+import org.gradus.data.Chunks
 import org.gradus.data.DataSet
 import org.gradus.data.PartitionOffsets
 import org.gradus.data.PartitionTask
@@ -9,9 +11,10 @@ import org.gradus.data.RowBlock
 
 /**
  * Partitions without Spark, for engine tests: the rows of an in-memory table cut into blocks that have
- * been through Java serialization (as a partition's rows reach an executor), and every pass sends the
- * task and the zero through serialization too and combines the partial sums in a tree of depth 2 —
- * what Spark does, in one JVM. Counts the passes and the blocks each pass visited.
+ * been through Java serialization (as a partition's rows reach an executor), each holding whole chunks
+ * ({@link Chunks#partitionOf}, as the Spark module cuts them), and every pass sends the task and the zero
+ * through serialization too and combines the partial sums in a tree of depth 2 — what Spark does, in
+ * one JVM. Counts the passes and the blocks each pass visited.
  */
 class SerializedPartitions implements Partitions {
     final List<RowBlock> blocks
@@ -19,12 +22,13 @@ class SerializedPartitions implements Partitions {
     int passes = 0
     List<Integer> visited = []
 
-    /** The rows of {@code d} (in memory, with a target) cut into {@code count} contiguous blocks. */
+    /** The rows of {@code d} (in memory, with a target) cut into {@code count} contiguous blocks of whole chunks. */
     SerializedPartitions(DataSet d, int count) {
         int n = d.rows(), f = d.features()
         List<double[]> cols = d.featureNames().collect { d.column(it) }
         double[] y = d.column(d.target())
-        long[] counts = (0..<count).collect { p -> (long) (((p + 1) * (long) n).intdiv(count) - (p * (long) n).intdiv(count)) } as long[]
+        long[] counts = new long[count]
+        for (int r = 0; r < n; r++) counts[Chunks.partitionOf(r, n, count)]++
         offsets = new PartitionOffsets(counts)
         blocks = (0..<count).collect { p ->
             int first = offsets.first(p), rows = offsets.count(p)
@@ -65,6 +69,23 @@ class SerializedPartitions implements Partitions {
         // depth 2: pairs first, then the pairs in order
         List<Partials> level = perBlock.collate(2).collect { pair -> pair.size() == 1 ? pair[0] : pair[0].merge(pair[1]) }
         Partials total = Partials.zero(x.length, gradient)
+        level.each { total.merge(it) }
+        total
+    }
+
+    @Override
+    ChunkSums reduceChunks(PartitionTask task, double[] x, boolean gradient, double seed) {
+        passes++
+        List<ChunkSums> perBlock = []
+        blocks.eachWithIndex { RowBlock b, int p ->
+            visited << p
+            PartitionTask there = roundTrip(task) as PartitionTask
+            ChunkSums acc = roundTrip(ChunkSums.zero(offsets.rows(), x.length, gradient)) as ChunkSums
+            there.addChunks(acc, b, offsets.first(p), roundTrip(x) as double[], seed)
+            perBlock << (roundTrip(acc) as ChunkSums)
+        }
+        List<ChunkSums> level = perBlock.collate(2).collect { pair -> pair.size() == 1 ? pair[0] : pair[0].merge(pair[1]) }
+        ChunkSums total = ChunkSums.zero(offsets.rows(), x.length, gradient)
         level.each { total.merge(it) }
         total
     }

@@ -4,7 +4,9 @@ import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Row;
+import org.gradus.data.Chunks;
 import org.gradus.data.DataFileException;
 import org.gradus.data.RowBlock;
 import scala.Tuple2;
@@ -17,8 +19,12 @@ import java.util.List;
 /**
  * Turns the rows Spark read into one {@link RowBlock} per partition — the features row-major, the
  * target beside — keeping the rows in the order Spark holds them, so that row r of the data set is the
- * same row for a mini-batch here as in memory. With {@code partitions:} the rows are cut into that many
- * contiguous runs (partition p holds rows [p·n/P, (p+1)·n/P)), still in order.
+ * same row for a mini-batch here as in memory. For a data set that stays in Spark every partition holds
+ * whole chunks of rows ({@link Chunks}: the summation order of a pass in memory), so that a pass there
+ * adds the rows in the same order as in memory: the chunks are cut into P contiguous runs, P the
+ * {@code partitions:} asked for or else the partitions Spark read. When the partitions Spark read are
+ * already cut at chunk boundaries (or there is one), the rows do not move; else they are moved once
+ * (a shuffle keyed by row number), still in order.
  */
 final class Blocks {
     private Blocks() {
@@ -29,17 +35,58 @@ final class Blocks {
      * @param names the column names in the row's order (for messages)
      * @param what  the script's words for the table, for messages: {@code parquet('clicks.parquet')}
      */
-    static JavaRDD<RowBlock> of(JavaRDD<Row> rows, int[] order, List<String> names, boolean hasTarget, String what, Integer partitions) {
+    static JavaRDD<RowBlock> of(JavaRDD<Row> rows, int[] order, List<String> names, boolean hasTarget, String what) {
         JavaRDD<double[]> values = rows.map(new Values(order, names, what));
-        if (partitions != null) {
-            long n = values.count();
-            values = values.zipWithIndex()
-                    .mapToPair(t -> new Tuple2<>(t._2(), t._1()))
-                    .partitionBy(new Contiguous(partitions, n))
+        return values.mapPartitions(new Pack(order.length, hasTarget), true);
+    }
+
+    /**
+     * As {@link #of}, every partition holding whole chunks: for a data set whose passes run in Spark.
+     * Reads the rows once to count them per partition (a job), and once more to move them when the
+     * partitions are not cut at chunk boundaries.
+     */
+    static JavaRDD<RowBlock> aligned(JavaRDD<Row> rows, int[] order, List<String> names, boolean hasTarget, String what, Integer partitions) {
+        JavaRDD<double[]> values = rows.map(new Values(order, names, what));
+        long[] counts = values.mapPartitions(Blocks::count, true).collect().stream().mapToLong(Long::longValue).toArray();
+        int target = partitions != null ? partitions : counts.length;
+        if (target != counts.length || !Chunks.aligned(counts)) {
+            long n = 0;
+            long[] first = new long[counts.length];
+            for (int p = 0; p < counts.length; p++) {
+                first[p] = n;
+                n += counts[p];
+            }
+            values = values.mapPartitionsWithIndex(new Numbered(first), true)
+                    .mapToPair(t -> t)
+                    .partitionBy(new ChunkRuns(target, n))
                     .mapPartitions(Blocks::inOrder, true);
         }
-        int width = order.length;
-        return values.mapPartitions(new Pack(width, hasTarget), true);
+        return values.mapPartitions(new Pack(order.length, hasTarget), true);
+    }
+
+    private static Iterator<Long> count(Iterator<double[]> it) {
+        long n = 0;
+        for (; it.hasNext(); it.next()) n++;
+        return Collections.singletonList(n).iterator();
+    }
+
+    /** Each row with its number in the whole data set: partition p's rows from first[p] on. */
+    private record Numbered(long[] first) implements Function2<Integer, Iterator<double[]>, Iterator<Tuple2<Long, double[]>>> {
+        @Override
+        public Iterator<Tuple2<Long, double[]>> call(Integer partition, Iterator<double[]> it) {
+            long[] next = {first[partition]};
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public Tuple2<Long, double[]> next() {
+                    return new Tuple2<>(next[0]++, it.next());
+                }
+            };
+        }
     }
 
     private static Iterator<double[]> inOrder(Iterator<Tuple2<Long, double[]>> it) {
@@ -99,15 +146,15 @@ final class Blocks {
         }
     }
 
-    /** Row i (of n) to partition ⌊i·P/n⌋: P contiguous runs of nearly equal length. */
-    private static final class Contiguous extends Partitioner {
+    /** Row i (of n) to the partition of its chunk ({@link Chunks#partitionOf}): P contiguous runs of whole chunks. */
+    private static final class ChunkRuns extends Partitioner {
         private static final long serialVersionUID = 1L;
         private final int partitions;
         private final long rows;
 
-        Contiguous(int partitions, long rows) {
+        ChunkRuns(int partitions, long rows) {
             this.partitions = partitions;
-            this.rows = Math.max(1, rows);
+            this.rows = rows;
         }
 
         @Override
@@ -117,8 +164,7 @@ final class Blocks {
 
         @Override
         public int getPartition(Object key) {
-            long i = (Long) key;
-            return (int) Math.min(partitions - 1, (i * partitions) / rows);
+            return Chunks.partitionOf((Long) key, rows, partitions);
         }
     }
 }

@@ -4,6 +4,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.rdd.PartitionPruningRDD;
+import org.gradus.data.ChunkSums;
 import org.gradus.data.PartitionOffsets;
 import org.gradus.data.PartitionTask;
 import org.gradus.data.Partials;
@@ -17,12 +18,14 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The rows of a data set held by Spark: a cached RDD with one {@link RowBlock} per partition. A pass is
- * what MLlib's L-BFGS does for its loss ({@code RDDLossFunction}, {@code LBFGS.CostFun}): the parameters
- * are broadcast, each partition sums the compiled body over its block ({@link PartitionTask}: value,
- * gradient, rows) into a {@link Partials} made there, {@code treeAggregate} of depth 2 combines the
- * partial sums, and the broadcast is destroyed. A mini-batch only runs the partitions that hold its rows
- * (the others are pruned from the job), each on the positions of its rows.
+ * The rows of a data set held by Spark: a cached RDD with one {@link RowBlock} per partition, each
+ * holding whole chunks of rows ({@link org.gradus.data.Chunks}). A pass is what MLlib's L-BFGS does for
+ * its loss ({@code RDDLossFunction}, {@code LBFGS.CostFun}): the parameters are broadcast, each partition
+ * sums the compiled body over its block ({@link PartitionTask}), {@code treeAggregate} of depth 2
+ * combines the results, and the broadcast is destroyed. A full pass brings back each chunk's sums
+ * ({@link ChunkSums}, made on the executors), added on the driver in chunk order as in memory; a
+ * mini-batch only runs the partitions that hold its rows (the others are pruned from the job), each on
+ * the positions of its rows, into one {@link Partials} per partition.
  */
 final class SparkPartitions implements Partitions {
     /** The depth of the aggregation tree, as MLlib's L-BFGS uses. */
@@ -84,6 +87,21 @@ final class SparkPartitions implements Partitions {
         }
     }
 
+    @Override
+    public ChunkSums reduceChunks(PartitionTask task, double[] x, boolean gradient, double seed) {
+        Broadcast<double[]> parameters = context.broadcast(x);
+        try {
+            JavaRDD<ChunkSums> chunks = blocks.mapPartitionsWithIndex(new Chunked(task, parameters, offsets, gradient, seed, x.length), true);
+            ChunkSums zero = ChunkSums.zero(offsets.rows(), x.length, gradient);
+            return chunks.treeAggregate(zero, ChunkSums::merge, ChunkSums::merge, TREE_DEPTH);
+        } catch (Exception e) {          // SparkException: checked, undeclared by Spark's Scala API
+            if (e instanceof RuntimeException r) throw r;
+            throw new IllegalStateException("a pass over the rows on " + where + " failed: " + firstLine(e.getMessage()), e);
+        } finally {
+            parameters.destroy();
+        }
+    }
+
     private static String firstLine(String message) {
         if (message == null) return "no reason given";
         int line = message.indexOf('\n');
@@ -102,6 +120,23 @@ final class SparkPartitions implements Partitions {
             Partials acc = Partials.zero(dimension, gradient);
             double[] x = parameters.value();
             while (it.hasNext()) task.addTo(acc, it.next(), x, positions == null ? null : positions[partition]);
+            return Collections.singletonList(acc).iterator();
+        }
+    }
+
+    /** The chunk sums of one partition, whose first row is numbered by the offsets. */
+    private record Chunked(PartitionTask task, Broadcast<double[]> parameters, PartitionOffsets offsets, boolean gradient, double seed,
+                           int dimension) implements org.apache.spark.api.java.function.Function2<Integer, Iterator<RowBlock>, Iterator<ChunkSums>> {
+        @Override
+        public Iterator<ChunkSums> call(Integer partition, Iterator<RowBlock> it) {
+            ChunkSums acc = ChunkSums.zero(offsets.rows(), dimension, gradient);
+            double[] x = parameters.value();
+            int first = offsets.first(partition);
+            while (it.hasNext()) {
+                RowBlock b = it.next();
+                task.addChunks(acc, b, first, x, seed);
+                first += b.rows();
+            }
             return Collections.singletonList(acc).iterator();
         }
     }

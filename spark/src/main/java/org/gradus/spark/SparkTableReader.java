@@ -43,9 +43,11 @@ public final class SparkTableReader implements TableReader {
         List<String> columns = columns(frame.schema(), request);
         int[] order = order(columns, request.target());
         String what = request.format() + "('" + request.name() + "')";
-        JavaRDD<RowBlock> blocks = Blocks.of(frame.javaRDD(), order, columns, request.target() != null, what, request.partitions());
         try {
-            if (request.master() == null) return inMemory(blocks.collect(), columns, request);
+            if (request.master() == null) {
+                return inMemory(Blocks.of(frame.javaRDD(), order, columns, request.target() != null, what).collect(), columns, request);
+            }
+            JavaRDD<RowBlock> blocks = Blocks.aligned(frame.javaRDD(), order, columns, request.target() != null, what, request.partitions());
             blocks.persist(StorageLevel.MEMORY_AND_DISK());
             long[] counts = blocks.map(RowBlock::rows).collect().stream().mapToLong(Integer::longValue).toArray();
             JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());

@@ -1,0 +1,55 @@
+package org.gradus.data;
+
+/**
+ * The order in which a pass over the rows of a data set adds them up, as a property of the rows alone:
+ * rows 0 .. n − 1 are cut into chunks of {@link #rowsPerChunk(long)} rows (the last may be shorter),
+ * each chunk is summed from zero in row order, and the chunk sums are added in chunk order. The pass in
+ * memory ({@code org.gradus.eval.DataPass}, on any number of threads) and a pass over partitions
+ * ({@link Partitions#reduceChunks}, any number of them) both follow it, so both give the same bits.
+ *
+ * <p>Partitions that hold whole chunks are what makes that possible where the rows live elsewhere:
+ * {@link #partitionOf} cuts the chunks into contiguous runs, one per partition.
+ */
+public final class Chunks {
+    /** Rows per chunk: at least this many, and at most {@link #MAX_CHUNKS} chunks. */
+    public static final int MIN_ROWS = 2048;
+    public static final int MAX_CHUNKS = 64;
+
+    private Chunks() {
+    }
+
+    /** The rows in each chunk of a pass over {@code rows} rows (the last chunk may be shorter). */
+    public static int rowsPerChunk(long rows) {
+        return (int) Math.max(MIN_ROWS, (rows + MAX_CHUNKS - 1) / MAX_CHUNKS);
+    }
+
+    /** How many chunks a pass over {@code rows} rows has (0 for none). */
+    public static int count(long rows) {
+        int size = rowsPerChunk(rows);
+        return (int) ((rows + size - 1) / size);
+    }
+
+    /**
+     * The partition, of {@code partitions}, that holds row {@code row} of {@code rows} when the chunks are
+     * cut into contiguous runs: chunk c goes to partition ⌊c·P/C⌋. Every partition then holds whole chunks
+     * (with more partitions than chunks, some hold none).
+     */
+    public static int partitionOf(long row, long rows, int partitions) {
+        int chunks = Math.max(1, count(rows));
+        long chunk = row / rowsPerChunk(rows);
+        return (int) Math.min(partitions - 1, chunk * partitions / chunks);
+    }
+
+    /** Whether partitions of these row counts (in order) each hold whole chunks. */
+    public static boolean aligned(long[] counts) {
+        long rows = 0;
+        for (long c : counts) rows += c;
+        int size = rowsPerChunk(rows);
+        long end = 0;
+        for (long c : counts) {
+            end += c;
+            if (end != rows && end % size != 0) return false;
+        }
+        return true;
+    }
+}
