@@ -347,6 +347,10 @@ public final class Convexity {
             m.put("L", l);
             m.put("counterexample", below == null ? null : below.toMap(d.layout));
             if (above != null) m.put("concavityCounterexample", above.toMap(d.layout));
+            List<Map<String, Object>> all = new ArrayList<>();
+            if (below != null) all.add(witness(below, "convexity"));
+            if (above != null) all.add(witness(above, "concavity"));
+            if (!all.isEmpty()) m.put("counterexamples", all);
             if (curvatureFrom != null) m.put("curvatureFrom", curvatureFrom);
             if ("convex".equals(verdict) && l != null && l > 0 && Double.isFinite(l)) {
                 m.put("stepSize", 1 / l);
@@ -357,6 +361,14 @@ public final class Convexity {
             }
             if (note != null) m.put("note", note);
             return new ConvexityReport(m);
+        }
+
+        /** One checked secant of {@code counterexamples}: what it refutes, then a, b, t, gap (and where). */
+        private Map<String, Object> witness(Secant s, String refutes) {
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("refutes", refutes);
+            w.putAll(s.toMap(d.layout));
+            return w;
         }
     }
 }

@@ -140,7 +140,7 @@ final class PointEnclosure {
             return r;
         }
         if (e instanceof VectorFunction vf) return of(vf.lowered());
-        if (e instanceof SumOver s) return one(sum(s));
+        if (e instanceof SumOver s) return sum(s);
         if (e instanceof Apply a) return apply(a);
         if (e instanceof ArrayNode n) return array(n);
         return all(e.shape().size(), e.getClass().getSimpleName());
@@ -154,16 +154,19 @@ final class PointEnclosure {
         return -1;
     }
 
-    private Interval sum(SumOver s) {
+    /** A reduction over an index, term by term (each element of an array-valued body on its own). */
+    private Interval[] sum(SumOver s) {
         IndexSymbol i = s.index();
         Integer saved = env.get(i);
         Map<Expr, Interval[]> outer = memo;
-        Interval total = Interval.point(0);
+        Interval[] total = new Interval[s.body().shape().size()];
+        java.util.Arrays.fill(total, Interval.point(0));
         try {
             for (int k = s.from(); k < s.to(); k++) {
                 memo = new IdentityHashMap<>();
                 env.put(i, k);
-                total = add(total, of(s.body())[0]);
+                Interval[] term = of(s.body());
+                for (int e = 0; e < total.length; e++) total[e] = add(total[e], term[e]);
             }
         } finally {
             memo = outer;

@@ -59,6 +59,11 @@ class HiddenUnitSwapSpec extends Specification {
         double gap = tiny(mid(c.a as Map, c.b as Map)) - (tiny(c.a as Map) + tiny(c.b as Map)) / 2
         gap < 0
         Math.abs(gap - (c.gap as double)) < 1e-12
+
+        and: 'counterexamples lists every checked secant with what it refutes'
+        (r.counterexamples as List<Map>)*.refutes == ['convexity', 'concavity']
+        (r.counterexamples[0] as Map).findAll { k, v -> k != 'refutes' } == w
+        (r.counterexamples[1] as Map).findAll { k, v -> k != 'refutes' } == c
     }
 
     def "the 64-32-10 network on the digits (2410 variables): not convex, the swap witness recomputed over the 1797 rows"() {
