@@ -3,6 +3,10 @@
 #   - `gradus run three.opt --json`, the script seen before (its compiled classes in the script cache),
 #   - the same with a script never seen (a new comment each time: a new cache key, so it compiles),
 #   - the REPL to its first prompt and out again (`:quit` typed into a pseudo-terminal made by script(1)),
+#   - the REPL with one input (`1 + 1`, then `:quit`): the prompt comes before the session is ready (it is made
+#     on a thread of its own), so this row shows what the first input waits for,
+#   - the seen-before script with the JIT stopped at C1 (`-XX:TieredStopAtLevel=1`, not what the launcher does
+#     for `run`: for comparison),
 #   - python3 -c 'import scipy.optimize' (the reference) and plain `java -version` (the JVM's own floor).
 # Targets: 0.3 s seen before, 0.5 s new, 0.3 s to the REPL's prompt. The variants are interleaved run by
 # run so that they see the same load; read them against each other, not against another day's figures. On a
@@ -32,12 +36,15 @@ time_once() {
   awk 'END { printf "%d\n", ($2 + $3) * 1000 }' "$work/t" >> "$work/$name.cpu"
 }
 printf ':quit\n' > "$work/quit"
+printf '1 + 1\n:quit\n' > "$work/one"
 for ((k = 0; k < N; k++)); do
   time_once seen ./gradus run "$work/three.opt" --json
   printf '%s\n// new %s %s\n' "$three" "$k" "$RANDOM$RANDOM" > "$work/new$k.opt"
   time_once new ./gradus run "$work/new$k.opt" --json
   # the REPL needs a terminal (with piped input `gradus` runs stdin as a script): script(1) gives it one
   STDIN="$work/quit" time_once repl script -qec ./gradus /dev/null
+  STDIN="$work/one" time_once repl1 script -qec ./gradus /dev/null
+  GRADUS_JAVA_OPTS=-XX:TieredStopAtLevel=1 time_once c1 ./gradus run "$work/three.opt" --json
   time_once python $PY -c 'import scipy.optimize'
   time_once java java -Xshare:auto -version
 done
@@ -49,5 +56,7 @@ row() { echo "$1 $(median "$work/$2")   $(median "$work/$2.cpu")   $3"; }
 row "gradus run, script seen before:   " seen   "target 300 ms"
 row "gradus run, new script:           " new    "target 500 ms"
 row "REPL to its prompt and out:       " repl   "target 300 ms"
+row "REPL, one input (1 + 1) and out:  " repl1  ""
+row "seen before, C1 only (not shipped):" c1     ""
 row "python3 -c 'import scipy.optimize':" python "(reference)"
 row "java -version:                    " java   "(the JVM's floor)"

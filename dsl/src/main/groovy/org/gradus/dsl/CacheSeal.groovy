@@ -1,9 +1,8 @@
 package org.gradus.dsl
 
 import groovy.transform.CompileStatic
+import groovy.transform.stc.POJO
 
-import javax.crypto.Mac
-import javax.crypto.spec.SecretKeySpec
 import java.nio.file.FileAlreadyExistsException
 import java.nio.file.Files
 import java.nio.file.LinkOption
@@ -11,7 +10,6 @@ import java.nio.file.Path
 import java.nio.file.attribute.PosixFilePermission
 import java.nio.file.attribute.PosixFilePermissions
 import java.security.MessageDigest
-import java.security.NoSuchProviderException
 import java.security.SecureRandom
 
 /**
@@ -23,6 +21,7 @@ import java.security.SecureRandom
  * own and closed to group and others: see {@link ScriptCache}.)
  */
 @CompileStatic
+@POJO       // no metaclass: one less to make on every cached run (docs/benchmarks.md, "Start-up")
 final class CacheSeal {
     /** The key's file name in the cache directory. */
     static final String FILE = 'seal.key'
@@ -81,24 +80,34 @@ final class CacheSeal {
         }
     }
 
-    /** The seal of {@code length} bytes of {@code data} from {@code offset}. */
+    /** The seal of {@code length} bytes of {@code data} from {@code offset}: their HMAC-SHA256 under the key. */
     byte[] seal(byte[] data, int offset, int length) {
-        Mac mac = hmac()
-        mac.init(new SecretKeySpec(key, 'HmacSHA256'))
-        mac.update(data, offset, length)
-        mac.doFinal()
+        hmacSha256(key, data, offset, length)
     }
 
+    private static final int BLOCK = 64     // SHA-256's block size in bytes
+
     /**
-     * An HMAC-SHA256 from the JDK's SunJCE provider, named so that the JVM does not load and ask every
-     * installed provider (PKCS#11, smart cards, XML signatures, ...) first; any provider if SunJCE is absent.
+     * HMAC-SHA256 (RFC 2104, FIPS 198-1) of {@code length} bytes of {@code data} from {@code offset}, written
+     * out over the JDK's SHA-256: H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)). The same bytes as {@code javax.crypto.Mac}
+     * gives (CacheSealSpec checks both against RFC 4231's vectors), without starting the JCE framework and its
+     * providers, which cost a noticeable part of every cached run's start-up (docs/benchmarks.md, "Start-up").
      */
-    private static Mac hmac() {
-        try {
-            return Mac.getInstance('HmacSHA256', 'SunJCE')
-        } catch (NoSuchProviderException ignored) {
-            return Mac.getInstance('HmacSHA256')
+    static byte[] hmacSha256(byte[] key, byte[] data, int offset, int length) {
+        MessageDigest sha = MessageDigest.getInstance('SHA-256')
+        byte[] k = key.length > BLOCK ? sha.digest(key) : key
+        byte[] inner = new byte[BLOCK], outer = new byte[BLOCK]
+        for (int i = 0; i < BLOCK; i++) {
+            int b = i < k.length ? k[i] : 0
+            inner[i] = (byte) (b ^ 0x36)
+            outer[i] = (byte) (b ^ 0x5c)
         }
+        sha.update(inner)
+        sha.update(data, offset, length)
+        byte[] innerHash = sha.digest()
+        sha.update(outer)
+        sha.update(innerHash)
+        sha.digest()
     }
 
     /** Whether {@code entry} ends with the seal of the rest of it (compared in constant time). */

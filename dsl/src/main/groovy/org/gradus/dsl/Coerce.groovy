@@ -13,7 +13,7 @@ final class Coerce {
     private Coerce() {}
 
     /** How a message names a script value. */
-    static final java.util.function.Function<Object, String> DESCRIBE = { Object v -> describe(v) } as java.util.function.Function<Object, String>
+    static final java.util.function.Function<Object, String> DESCRIBE = (Object v) -> describe(v)
 
     /** A number or an expression, as an expression (the engine's conversion, {@link Arguments}). */
     static Expr expr(Object v, String what = 'argument') {
@@ -132,8 +132,9 @@ final class Coerce {
     }
 
     static void checkOptions(Map options, Collection<String> valid, String function) {
-        options?.keySet()?.each { k ->
-            if (!(String.valueOf(k) in valid)) {
+        if (options == null) return
+        for (Object k : options.keySet()) {         // a loop, not a closure: every word with options runs this
+            if (!valid.contains(String.valueOf(k))) {
                 throw new IllegalArgumentException("$function has no option '$k'; valid options: ${valid.join(', ')}")
             }
         }

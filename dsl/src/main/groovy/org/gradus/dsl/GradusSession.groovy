@@ -14,6 +14,7 @@ import org.gradus.result.Shown
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.function.Consumer
+import java.util.function.Supplier
 
 /**
  * Runs Gradus scripts: the runner behind the command line, the REPL, the JSR-223 engine and the Java API
@@ -105,8 +106,9 @@ class GradusSession {
     }
 
     private static Path outputRecordsDir(Path cacheDir) {
-        String name = cacheDir.fileName?.toString() ?: 'gradus'
-        cacheDir.resolveSibling(name == 'scripts' ? 'outputs' : name + '-outputs')
+        Path last = cacheDir.fileName
+        String name = last == null || last.toString().isEmpty() ? 'gradus' : last.toString()
+        cacheDir.resolveSibling('scripts'.equals(name) ? 'outputs' : name + '-outputs')
     }
 
     /**
@@ -117,8 +119,8 @@ class GradusSession {
     FileAccess fileAccess(Path baseDir) {
         if (!sandboxed) return FilePolicy.unrestricted(baseDir, outputDir)
         FilePolicy.Builder b = FilePolicy.forScript(baseDir).ledger(outputs())
-        allowRead.each { b.allowRead(it) }
-        allowWrite.each { b.allowWrite(it) }
+        for (Path p : allowRead) b.allowRead(p)
+        for (Path p : allowWrite) b.allowWrite(p)
         if (outputDir != null) b.outputDirectory(outputDir)
         b.build()
     }
@@ -188,7 +190,7 @@ class GradusSession {
     /** Runs script text; {@code fileName} names it in errors, {@code baseDir} resolves relative paths. */
     List<Shown> run(String source, String fileName = 'script.opt', Path baseDir = Path.of('.')) {
         ErrorLocator locator = new ErrorLocator(fileName, source)
-        execute(locator, baseDir, binding, { compileClass(source, fileName) })
+        execute(locator, baseDir, binding, () -> compileClass(source, fileName))
     }
 
     /**
@@ -197,15 +199,15 @@ class GradusSession {
      * its bindings). The session's own variables are not used.
      */
     List<Shown> run(ScriptProgram program, Binding variables, Path baseDir = Path.of('.')) {
-        execute(program.locator, baseDir, variables, { program.type })
+        execute(program.locator, baseDir, variables, () -> program.type)
     }
 
     /** Compiles a script once, for {@link #run(ScriptProgram, Binding, Path)} any number of times; within the time limit. */
     ScriptProgram prepare(String source, String fileName = 'script.opt') {
         ErrorLocator locator = new ErrorLocator(fileName, source)
-        Class<? extends Script> type = null
-        bounded(new RunControl(), locator) { type = compileClass(source, fileName) }
-        new ScriptProgram(type, locator)
+        Class<? extends Script>[] type = new Class[1]
+        bounded(new RunControl(), locator, () -> { type[0] = compileClass(source, fileName) })
+        new ScriptProgram(type[0], locator)
     }
 
     /** Compiles only; throws the first error. */
@@ -232,7 +234,12 @@ class GradusSession {
         else interruptPending = true                // the run is about to start: it takes the interrupt
     }
 
-    private List<Shown> execute(ErrorLocator locator, Path baseDir, Binding target, Closure<Class<? extends Script>> compile) {
+    /*
+     * The code of every run, below, uses Java lambdas and plain loops, not Groovy closures: each closure class
+     * costs a metaclass (bean introspection of ~70 methods) at its first use, part of every run's start-up
+     * (docs/benchmarks.md, "Start-up").
+     */
+    private List<Shown> execute(ErrorLocator locator, Path baseDir, Binding target, Supplier<Class<? extends Script>> compile) {
         List<Shown> shown = []
         FileAccess files
         try {
@@ -240,10 +247,11 @@ class GradusSession {
         } catch (IllegalArgumentException e) {          // a granted folder that does not exist
             throw new GradusException(e.message, locator.fileName, 0, 0, null, 2, e)
         }
-        ScriptContext context = new ScriptContext({ Shown s ->
-            shown << s
+        Consumer<Shown> collect = (Shown s) -> {
+            shown.add(s)
             listener?.accept(s)
-        } as Consumer<Shown>, files)
+        }
+        ScriptContext context = new ScriptContext(collect, files)
         context.progress = progress
         context.out = scriptOut
         context.loads = loads
@@ -258,16 +266,16 @@ class GradusSession {
         }
         lastValue = null
         try {
-            bounded(rc, locator) {
+            bounded(rc, locator, () -> {
                 long t0 = System.nanoTime()
-                Class<? extends Script> type = compile.call()
+                Class<? extends Script> type = compile.get()
                 long t1 = System.nanoTime()
                 lastCompileMillis = (t1 - t0) / 1e6d
                 RunControl.checkStopped()
                 Map<String, Object> vars = target.variables as Map<String, Object>
                 boolean hadOut = vars.containsKey('out')
                 Object oldOut = vars.get('out')
-                predefined.each { k, v -> target.setVariable(k, v) }
+                for (Map.Entry<String, Object> e : predefined.entrySet()) target.setVariable(e.key, e.value)
                 target.setVariable(ScriptContext.BINDING_NAME, context)
                 if (scriptOut != null) target.setVariable('out', new PrintWriter(scriptOut, true))
                 Script script = InvokerHelper.createScript(type, target)
@@ -281,7 +289,7 @@ class GradusSession {
                         if (hadOut) vars.put('out', oldOut) else if (scriptOut != null) vars.remove('out')
                     }
                 }
-            }
+            })
         } finally {
             control = null
             interruptPending = false
@@ -293,11 +301,11 @@ class GradusSession {
      * Runs {@code work} with {@code rc} attached: on this thread, or (time limit, {@link #ownThread}) on a
      * thread of its own within the limit. Every failure comes out as a located {@link GradusException}.
      */
-    private void bounded(RunControl rc, ErrorLocator locator, Closure<?> work) {
-        Runnable attached = {
+    private void bounded(RunControl rc, ErrorLocator locator, Runnable work) {
+        Runnable attached = () -> {
             RunControl previous = rc.attach()
             try {
-                work.call()
+                work.run()
             } finally {
                 rc.detach(previous)
             }

@@ -1,6 +1,7 @@
 package org.gradus.dsl
 
 import groovy.transform.CompileStatic
+import groovy.transform.stc.POJO
 import org.gradus.io.OwnFolder
 
 import java.nio.charset.StandardCharsets
@@ -42,6 +43,7 @@ import java.util.stream.Stream
  * others, is not used at all.
  */
 @CompileStatic
+@POJO       // no metaclass: one less to make on every cached run (docs/benchmarks.md, "Start-up")
 final class ScriptCache {
     /** Entries kept; the least recently used beyond this are deleted after each write. */
     static final int MAX_ENTRIES = 200
@@ -173,8 +175,11 @@ final class ScriptCache {
      * {@link GradusSession#compiledName}) and classes nested in it ({@code Gradus_NAME$_run_closure1}).
      */
     static boolean ownClasses(String main, Set<String> names) {
-        MAIN_NAME.matcher(main).matches() && names.contains(main) &&
-                names.every { String n -> n == main || n.startsWith(main + '$') && NESTED_SUFFIX.matcher(n.substring(main.length())).matches() }
+        if (!MAIN_NAME.matcher(main).matches() || !names.contains(main)) return false
+        for (String n : names) {            // a loop, not a closure: this runs on every cached run
+            if (!(n == main || n.startsWith(main + '$') && NESTED_SUFFIX.matcher(n.substring(main.length())).matches())) return false
+        }
+        true
     }
 
     // java.util.regex directly: Groovy's ==~ initialises its FormatHelper, which makes the compiler's
@@ -202,10 +207,10 @@ final class ScriptCache {
             out.writeUTF(key)
             out.writeUTF(compiled.mainClass)
             out.writeInt(compiled.classes.size())
-            compiled.classes.each { String name, byte[] bytes ->
-                out.writeUTF(name)
-                out.writeInt(bytes.length)
-                out.write(bytes)
+            for (Map.Entry<String, byte[]> e : compiled.classes.entrySet()) {
+                out.writeUTF(e.key)
+                out.writeInt(e.value.length)
+                out.write(e.value)
             }
             out.flush()
             byte[] body = buf.toByteArray()
@@ -285,6 +290,7 @@ final class ScriptCache {
     }
 
     /** A script compiled to classes: the script class's name and every class's bytes, by name. */
+    @POJO
     static final class Compiled {
         final String mainClass
         final Map<String, byte[]> classes
@@ -307,6 +313,7 @@ final class ScriptCache {
     }
 
     /** Defines a compiled script's classes; everything else comes from the Gradus class loader. */
+    @POJO
     static final class ScriptLoader extends ClassLoader {
         private final Map<String, byte[]> classes
 

@@ -2,6 +2,7 @@ package org.gradus.cli;
 
 import org.gradus.dsl.GradusException;
 import org.gradus.dsl.GradusSession;
+import org.gradus.dsl.ScriptCompiler;
 import org.gradus.repl.GradusShell;
 import org.gradus.result.Shown;
 import org.jline.terminal.Terminal;
@@ -25,6 +26,7 @@ final class Repl {
     static int start(PrintStream out, PrintStream err) {
         if (System.console() == null) return batch(out, err);
         Path cwd = Path.of("").toAbsolutePath();
+        warmCompiler();
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("gradus").build();
              GradusShell shell = new GradusShell(terminal, Path.of(System.getProperty("user.home"), HISTORY), cwd)) {
             return shell.run();
@@ -32,6 +34,25 @@ final class Repl {
             err.println("gradus: cannot open the terminal: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * Compiles a throw-away input on a thread of its own while the prompt is shown and the person types: the
+     * first compile of a process loads and initialises the Groovy compiler (its parser, the default-import scan,
+     * the customizers), about a second of CPU that the first input would otherwise wait for. Nothing is run or
+     * kept; a failure here is ignored (the real input then reports it).
+     */
+    private static void warmCompiler() {
+        Thread t = new Thread(() -> {
+            try {
+                ScriptCompiler.compileClasses("x = 1 + 1", "warmup.opt", true, true);
+            } catch (Throwable ignored) {
+                // only a warm-up
+            }
+        }, "gradus-compiler-warmup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** Standard input as one script, shown values on {@code out}, errors on {@code err}. */

@@ -52,7 +52,8 @@ public final class GradusShell implements AutoCloseable {
     private final Terminal terminal;
     private final PrintWriter out;
     private final LineReader reader;
-    private final GradusSession session = new GradusSession();
+    /** The session, made while the prompt is set up and shown; the first use waits for it ({@link #session()}). */
+    private final BackgroundStart<GradusSession> sessionReady;
     private final Map<String, Command> commands = new LinkedHashMap<>();
     /** The inputs that ran without error since the last {@code :reset}: what {@code :save} writes. */
     private final List<String> accepted = new ArrayList<>();
@@ -86,19 +87,24 @@ public final class GradusShell implements AutoCloseable {
         this.progress = dumb ? null : new ProgressBar(out, terminal::getWidth, clock);
         defineCommands();
 
-        session.setInteractive(true);
-        session.setListener(this::show);
-        session.setTerminal(() -> PicturePrinter.screen(terminal));
-        session.setScriptOut(new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8));
-        session.setProgress(progress);
-        session.setLoads(progress);
+        PrintStream scriptOut = new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8);
+        this.sessionReady = new BackgroundStart<>("gradus-session-start", () -> {
+            GradusSession s = new GradusSession();
+            s.setInteractive(true);
+            s.setListener(this::show);
+            s.setTerminal(() -> PicturePrinter.screen(terminal));
+            s.setScriptOut(scriptOut);
+            s.setProgress(progress);
+            s.setLoads(progress);
+            return s;
+        });
 
         LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("gradus")
                 .parser(new GradusParser())
-                .completer(new GradusCompleter(session::variables, commands))
-                .highlighter(new GradusHighlighter(session::variables))
+                .completer(new GradusCompleter(() -> session().variables(), commands))
+                .highlighter(new GradusHighlighter(() -> session().variables()))
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
                 .variable(LineReader.HISTORY_SIZE, HISTORY_SIZE)
                 .variable(LineReader.HISTORY_FILE_SIZE, HISTORY_SIZE)
@@ -134,7 +140,7 @@ public final class GradusShell implements AutoCloseable {
     public boolean execute(String input) {
         if (input.isBlank()) return true;
         if (GradusParser.isCommand(input)) return command(input.strip());
-        evaluate(input, () -> session.run(input, INPUT_NAME, workingDir));
+        evaluate(input, () -> session().run(input, INPUT_NAME, workingDir));
         return true;
     }
 
@@ -145,7 +151,7 @@ public final class GradusShell implements AutoCloseable {
     public void interrupt() {
         if (!running) return;
         interrupted = true;
-        session.interrupt();
+        session().interrupt();
     }
 
     /** True while an input is running. */
@@ -155,7 +161,7 @@ public final class GradusShell implements AutoCloseable {
 
     /** The session the inputs run in. */
     public GradusSession session() {
-        return session;
+        return sessionReady.get();
     }
 
     public LineReader reader() {
@@ -201,13 +207,13 @@ public final class GradusShell implements AutoCloseable {
         } catch (ExecutionException e) {
             report(e.getCause());
         } catch (InterruptedException e) {
-            session.interrupt();
+            session().interrupt();
             Thread.currentThread().interrupt();
         } finally {
             running = false;
             if (saved != null) terminal.setAttributes(saved);
             if (progress != null) progress.finish();
-            session.getScriptOut().flush();
+            session().getScriptOut().flush();
             out.flush();
         }
         if (ok) accepted.add(interrupted ? "// interrupted in the REPL; this runs in full\n" + source : source);
@@ -325,12 +331,12 @@ public final class GradusShell implements AutoCloseable {
         }
         String source = Files.readString(file);
         evaluate("// :load " + argument + "\n" + source,
-                () -> session.run(source, file.getFileName().toString(), file.getParent()));
+                () -> session().run(source, file.getFileName().toString(), file.getParent()));
         return true;
     }
 
     private boolean vars() {
-        Map<String, Object> vars = session.variables();
+        Map<String, Object> vars = session().variables();
         if (vars.isEmpty()) {
             print("no variables yet; try  x = variable(1.5)");
             return true;
@@ -343,7 +349,7 @@ public final class GradusShell implements AutoCloseable {
     }
 
     private boolean reset() {
-        session.reset();
+        session().reset();
         accepted.clear();
         print("session reset: no variables, nothing to save");
         return true;

@@ -67,7 +67,7 @@ final class Permissions {
             }
             if (type.isArray()) names.addAll(AllowList.ARRAYS)
             for (Map.Entry<Class, Set<String>> e : EXTENSIONS.entrySet()) {
-                if (e.key.isAssignableFrom(type) || (type.isPrimitive() && e.key == boxed(type))) names.addAll(e.value)
+                if (e.key.isAssignableFrom(type) || (type.isPrimitive() && e.key.is(boxed(type)))) names.addAll(e.value)
             }
             if (script) {
                 names.addAll(WORDS)
@@ -152,12 +152,20 @@ final class Permissions {
         rest.length() > 1 && Character.isUpperCase(rest.charAt(1)) ? rest : Character.toLowerCase(rest.charAt(0)).toString() + rest.substring(1)
     }
 
+    /*
+     * The tables above are computed at the start of every sandboxed run: plain loops here, no closures or
+     * Groovy collection methods (each closure class costs a metaclass, each dynamic call a call-site link;
+     * docs/benchmarks.md, "Start-up").
+     */
+
     /** Public instance methods declared by the script base class and its superclasses below {@code Script}. */
     static Set<String> vocabulary(Class base) {
         Set<String> plumbing = new HashSet<>()
-        for (Class t : AllowList.NOT_VOCABULARY) t.methods.each { Method m -> plumbing.add(m.name) }
+        for (Class t : AllowList.NOT_VOCABULARY) {
+            for (Method m : t.methods) plumbing.add(m.name)
+        }
         Set<String> words = new TreeSet<>()
-        for (Class c = base; c != null && c != Script; c = c.superclass) {
+        for (Class c = base; c != null && !c.is(Script); c = c.superclass) {     // is(): == would ask Class's metaclass
             for (Method m : c.declaredMethods) {
                 int mod = m.modifiers
                 if (!Modifier.isPublic(mod) || Modifier.isStatic(mod) || m.synthetic || m.bridge) continue
@@ -172,11 +180,11 @@ final class Permissions {
     /** Methods the script itself declares ({@code def f(x) { ... }}); its body ({@code run}) is not one. */
     private static Set<String> ownMethods(Class type) {
         Set<String> s = new HashSet<>()
-        for (Class c = type; c != null && c != GradusScript && c != Script; c = c.superclass) {
+        for (Class c = type; c != null && !c.is(GradusScript) && !c.is(Script); c = c.superclass) {
             for (Method m : c.declaredMethods) {
                 int mod = m.modifiers
                 if (Modifier.isPublic(mod) && !Modifier.isStatic(mod) && !m.synthetic && !m.name.contains('$')
-                        && !(m.name in ['run', 'main'])) s.add(m.name)
+                        && !'run'.equals(m.name) && !'main'.equals(m.name)) s.add(m.name)
             }
         }
         s
@@ -189,15 +197,24 @@ final class Permissions {
                                 'META-INF/services/org.codehaus.groovy.runtime.ExtensionModule']) {
             for (URL url : Collections.list(loader.getResources(resource))) {
                 Properties p = new Properties()
-                url.withInputStream { InputStream in -> p.load(in) }
+                InputStream in = url.openStream()
+                try {
+                    p.load(in)
+                } finally {
+                    in.close()
+                }
                 if (!(p.getProperty('moduleName', '').startsWith('gradus'))) continue
                 for (String name : p.getProperty('extensionClasses', '').split(/[,\s]+/)) {
                     if (name.isEmpty()) continue
                     Class ext = Class.forName(name, false, loader)
                     for (Method m : ext.methods) {
-                        if (!Modifier.isStatic(m.modifiers) || m.parameterCount == 0 || m.declaringClass != ext) continue
+                        if (!Modifier.isStatic(m.modifiers) || m.parameterCount == 0 || !m.declaringClass.is(ext)) continue
                         Class self = boxed(m.parameterTypes[0])
-                        Set<String> names = out.computeIfAbsent(self) { new TreeSet<String>() }
+                        Set<String> names = out.get(self)
+                        if (names == null) {
+                            names = new TreeSet<String>()
+                            out.put(self, names)
+                        }
                         names.add(m.name)
                         String property = propertyOfGetter(m.name)
                         if (property != null && m.parameterCount == 1) names.add(property)
@@ -205,7 +222,7 @@ final class Permissions {
                 }
             }
         }
-        out.each { k, v -> out.put(k, Collections.unmodifiableSet(v)) }
+        for (Map.Entry<Class, Set<String>> e : out.entrySet()) e.setValue(Collections.unmodifiableSet(e.value))
         Collections.unmodifiableMap(out)
     }
 
