@@ -6,7 +6,8 @@ import java.io.Serializable;
 
 /**
  * A {@link Tape} in a form that can travel to another JVM (a Spark executor) by Java serialization: the
- * instructions as they are, each atom as an {@link AtomRef} (registry name and parameters), and each
+ * instructions as they are (array instructions too), each atom as an {@link AtomRef} (registry name and
+ * parameters) and each vector atom as a {@link VectorAtomRef}, and each
  * table by what it is — the features or the target of the rows being summed, which every partition
  * binds to its own rows ({@link #bind}), or a constant table carried along. Loop bodies nest.
  */
@@ -22,6 +23,8 @@ final class PortableTape implements Serializable {
     private final double[] k;
     private final int[][] args;
     private final AtomRef[] atoms;
+    /** AVFUN: the vector atom, by name. */
+    private final VectorAtomRef[] vectorAtoms;
     private final TableRole[] roles;
     private final double[][] constants;
     private final PortableTape[] body;
@@ -40,6 +43,7 @@ final class PortableTape implements Serializable {
         k = t.k.clone();
         args = t.args.clone();
         atoms = new AtomRef[n];
+        vectorAtoms = new VectorAtomRef[n];
         roles = new TableRole[n];
         constants = new double[n][];
         body = new PortableTape[n];
@@ -49,11 +53,8 @@ final class PortableTape implements Serializable {
         len = t.len.clone();
         dims = t.dims.clone();
         for (int i = 0; i < n; i++) {
-            if (t.vectorAtom[i] != null) {
-                throw new IllegalArgumentException(t.vectorAtom[i].name() + " of an array expression cannot yet be evaluated where the rows of a"
-                        + " partitioned data set are; write it over the elements, or read the data into memory (csv)");
-            }
-            if (t.atom[i] != null) atoms[i] = AtomRef.of(t.atom[i], op[i] == Opcode.UNARY ? 1 : t.args[i].length);
+            if (t.vectorAtom[i] != null) vectorAtoms[i] = VectorAtomRef.of(t.vectorAtom[i]);
+            if (t.atom[i] != null) atoms[i] = AtomRef.of(t.atom[i], op[i] == Opcode.UNARY || op[i] == Opcode.AUNARY ? 1 : t.args[i].length);
             double[] table = t.table[i] != null ? t.table[i] : widened(t.floats[i]);
             if (table != null) {
                 if (table == features) roles[i] = TableRole.FEATURES;
@@ -88,8 +89,10 @@ final class PortableTape implements Serializable {
         Atom[] atom = new Atom[n];
         double[][] table = new double[n][];
         Tape[] bodies = new Tape[n];
+        org.gradus.atoms.VectorAtom[] vector = new org.gradus.atoms.VectorAtom[n];
         for (int i = 0; i < n; i++) {
             if (atoms[i] != null) atom[i] = atoms[i].atom();
+            if (vectorAtoms[i] != null) vector[i] = vectorAtoms[i].atom();
             if (roles[i] != null) {
                 table[i] = switch (roles[i]) {
                     case FEATURES -> features;
@@ -100,7 +103,7 @@ final class PortableTape implements Serializable {
             if (body[i] != null) bodies[i] = body[i].bind(features, target);
         }
         return new Tape(op, a, b, k, args, atom, table, new float[n][], bodies, from, to, new String[n], new Remote[n], outputs, len, dims,
-                new org.gradus.atoms.VectorAtom[n]);
+                vector);
     }
 
     /** A table of floats as doubles (exact): the rows of a partitioned data set are doubles, so its constants travel as doubles. */

@@ -24,6 +24,16 @@ import spock.lang.Specification
 import java.util.function.Function
 
 import static org.gradus.atoms.Ops.*
+import static org.gradus.expr.Fn.crossEntropy
+import static org.gradus.expr.Fn.dot as dotOf
+import static org.gradus.expr.Fn.elasticNet
+import static org.gradus.expr.Fn.l1
+import static org.gradus.expr.Fn.logsumexp
+import static org.gradus.expr.Fn.norm2
+import static org.gradus.expr.Fn.quadForm
+import static org.gradus.expr.Fn.softmax
+import static org.gradus.expr.Fn.sumsq
+import static org.gradus.expr.Fn.tanh
 
 /**
  * Data reductions over partitioned rows ({@link SerializedPartitions}: blocks, tasks and partial sums all
@@ -152,6 +162,47 @@ class PartitionedReductionSpec extends Specification {
         where:
         [name, partitions] << [['logistic', 'ridge', 'every atom kind'], [1, 3, 8]].combinations()
         objective = name == 'logistic' ? this.&logistic : name == 'ridge' ? this.&ridge : this.&atoms
+    }
+
+    // ---- array bodies: matrix variables, matrix-vector products, softmax, cross-entropy, vector atoms ----------
+
+    static final int K = 3
+    static final VectorVariable Wm = VectorVariable.matrix('W', K, F, new double[K * F], Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)
+    static final VectorVariable cv = new VectorVariable('c', K, 0.0)
+
+    Layout arrayLayout() { new Layout([Wm, cv, w, b]) }
+
+    /** The bodies over whole arrays, each mean(d) { row -> ... } with row.x as one array. */
+    Map<String, Closure<Expr>> arrayBodies() {
+        [
+            'softmax regression'        : { DataSet.Row row -> crossEntropy(Wm.whole() * row.getX().asArray() + cv.whole(), row.getY()) },
+            'a tanh layer'              : { DataSet.Row row -> sub(dotOf(cv.whole(), tanh(Wm.whole() * row.getX().asArray())), row.getY()) ** 2 },
+            'softmax probabilities'     : { DataSet.Row row -> dotOf(softmax(Wm.whole() * row.getX().asArray()), cv.whole()) },
+            'vector atoms of arrays'    : { DataSet.Row row -> add(norm2(Wm.whole() * row.getX().asArray() - cv.whole()), l1(w.whole() * row.getX().asArray()),
+                                                sumsq(cv.whole() - row.getY()), logsumexp(Wm.whole() * row.getX().asArray())) },
+            'elasticNet and quadForm'   : { DataSet.Row row -> add(elasticNet(Wm.whole() * row.getX().asArray(), 0.3),
+                                                quadForm(cv.whole() * row.getY(), new org.gradus.expr.Matrix([[2, 1, 0], [1, 3, 1], [0, 1, 4]] as double[][]))) },
+        ]
+    }
+
+    def "array bodies travel and give the in-memory bits for #partitions partition(s): #name"() {
+        given:
+        Closure<Expr> body = arrayBodies()[name]
+        Random rnd = new Random(name.hashCode())
+        double[] x = (0..<arrayLayout().dimension()).collect { 0.3d * rnd.nextGaussian() } as double[]
+        CompiledFunction memory = new CompiledFunction(mean(data, body), arrayLayout())
+        CompiledFunction spread = new CompiledFunction(mean(SerializedPartitions.of(data, partitions), body), arrayLayout())
+        double[] gm = new double[x.length], gs = new double[x.length]
+
+        expect:
+        spread.valueAndGradient(x, gs) == memory.valueAndGradient(x, gm)
+        gs == gm
+        gm.any { it != 0 }
+        spread.value(x) == memory.value(x)
+
+        where:
+        [name, partitions] << [['softmax regression', 'a tanh layer', 'softmax probabilities', 'vector atoms of arrays',
+                                'elasticNet and quadForm'], [1, 3]].combinations()
     }
 
     def "an L-BFGS run on partitions takes the in-memory iterates and says where it ran"() {

@@ -70,6 +70,8 @@ record RunOptions(Path file, boolean json, boolean quiet, double timeout, List<S
                 case "--master" -> {
                     if (i + 1 >= args.length || args[i + 1].startsWith("--")) return usage(err, "--master needs a Spark master URL such as local[2] or spark://host:7077");
                     master = args[++i];
+                    String problem = org.gradus.data.SparkMaster.problem(master);
+                    if (problem != null) return usage(err, problem);
                 }
                 case "--set" -> {
                     if (i + 1 >= args.length) return usage(err, "--set needs name=value");

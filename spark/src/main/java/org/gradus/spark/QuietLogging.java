@@ -8,6 +8,8 @@ package org.gradus.spark;
  */
 final class QuietLogging {
     static final String CONFIGURATION = "org/gradus/spark/log4j2-gradus.properties";
+    /** The loggers of Spark's connection to a standalone master (its retries while it registers). */
+    private static final String[] REGISTRATION = {"org.apache.spark.deploy.client", "org.apache.spark.network", "org.apache.spark.scheduler.cluster"};
 
     private QuietLogging() {
     }
@@ -19,5 +21,18 @@ final class QuietLogging {
             if (loader.getResource(own) != null) return;
         }
         System.setProperty("log4j2.configurationFile", "classpath:" + CONFIGURATION);
+    }
+
+    /**
+     * Under this configuration, turns off the loggers of Spark's attempts to register with a standalone
+     * master (a master that does not answer yields a warning every few seconds, and Gradus reports it once,
+     * readably); the returned action turns them back to warnings. Does nothing under the user's own configuration.
+     */
+    static Runnable silenceRegistration() {
+        if (!("classpath:" + CONFIGURATION).equals(System.getProperty("log4j2.configurationFile"))) return () -> { };
+        for (String name : REGISTRATION) org.apache.logging.log4j.core.config.Configurator.setLevel(name, org.apache.logging.log4j.Level.OFF);
+        return () -> {
+            for (String name : REGISTRATION) org.apache.logging.log4j.core.config.Configurator.setLevel(name, org.apache.logging.log4j.Level.WARN);
+        };
     }
 }

@@ -1,23 +1,30 @@
 package org.gradus.spark;
 
 import org.apache.spark.sql.SparkSession;
+import org.gradus.data.SparkMaster;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.util.regex.Pattern;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one Spark session of this JVM (Spark allows one context per JVM), started on first use for the
  * master a script asked for: the Spark UI off, in local mode the driver bound to the loopback address,
  * Spark's logging quiet ({@link QuietLogging}). A master URL is checked before Spark starts — its form,
  * and for {@code spark://host:port} that the master answers — so that a mistake is one readable error
- * rather than a minute of retries.
+ * rather than a minute of retries; and a standalone master that answers but does not take the
+ * application (not a Spark master, or one that is full) is given {@link #registerSeconds()} seconds
+ * (environment variable {@code GRADUS_SPARK_REGISTER_SECONDS}, default 30), not Spark's three
+ * 20-second attempts.
  */
 public final class SparkSessions {
-    private static final Pattern LOCAL = Pattern.compile("local(\\[(\\*|[1-9][0-9]*)(,\\s*[0-9]+)?])?");
     private static final int CONNECT_TIMEOUT_MILLIS = 5000;
+    private static final int DEFAULT_REGISTER_SECONDS = 30;
 
     private static SparkSession session;
     private static String sessionMaster;
@@ -50,9 +57,70 @@ public final class SparkSessions {
         if (isLocal(master)) {
             b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
         }
-        session = b.getOrCreate();
+        session = master.startsWith("spark://") ? registered(b, master) : started(b, master);
         sessionMaster = master;
         return session;
+    }
+
+    /** The session of a local, YARN or Kubernetes master; a failure to start is one readable error. */
+    private static SparkSession started(SparkSession.Builder b, String master) {
+        try {
+            return b.getOrCreate();
+        } catch (RuntimeException e) {
+            throw cannotStart(master, e);
+        }
+    }
+
+    /**
+     * The session of a standalone master, waited for at most {@link #registerSeconds()}: Spark blocks while
+     * it registers the application and retries for a minute when the master does not answer in its protocol.
+     */
+    private static SparkSession registered(SparkSession.Builder b, String master) {
+        Runnable loud = QuietLogging.silenceRegistration();
+        FutureTask<SparkSession> start = new FutureTask<>(b::getOrCreate) {
+            @Override
+            protected void done() {
+                loud.run();                      // registered, or Spark gave up (after its own retries)
+            }
+        };
+        Thread t = new Thread(start, "gradus-spark-start");
+        t.setDaemon(true);
+        t.start();
+        int seconds = registerSeconds();
+        try {
+            return start.get(seconds, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            t.interrupt();
+            throw new IllegalArgumentException("the Spark master " + master + " answered, but did not take this application within " + seconds
+                    + " s (is it a Spark master, of Spark 4.0, with free workers?); check the master's page (port 8080), "
+                    + "set GRADUS_SPARK_REGISTER_SECONDS to wait longer, or run with --master local[2]", e);
+        } catch (ExecutionException e) {
+            throw cannotStart(master, e.getCause() == null ? e : e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while Spark registered with " + master, e);
+        }
+    }
+
+    private static IllegalArgumentException cannotStart(String master, Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        int line = message.indexOf('\n');
+        return new IllegalArgumentException("Spark could not start on " + master + " (" + (line < 0 ? message : message.substring(0, line))
+                + "); check that the master runs and accepts applications from this machine, or run with --master local[2]", e);
+    }
+
+    /** How long a standalone master may take to accept the application: GRADUS_SPARK_REGISTER_SECONDS, else 30. */
+    static int registerSeconds() {
+        String env = System.getenv("GRADUS_SPARK_REGISTER_SECONDS");
+        if (env != null) {
+            try {
+                int n = Integer.parseInt(env.trim());
+                if (n >= 1) return n;
+            } catch (NumberFormatException ignored) {
+                // not a number: the default
+            }
+        }
+        return DEFAULT_REGISTER_SECONDS;
     }
 
     /** Stops the session if one runs (tests: one per specification). */
@@ -64,7 +132,7 @@ public final class SparkSessions {
 
     /** Whether Spark runs in this process only ({@code local}, {@code local[2]}, {@code local[*]}). */
     public static boolean isLocal(String master) {
-        return LOCAL.matcher(master).matches();
+        return SparkMaster.isLocal(master);
     }
 
     /**
@@ -78,11 +146,9 @@ public final class SparkSessions {
 
     /** Checks a master URL: its form, and for a standalone cluster that a master answers. */
     static void check(String master) {
-        if (isLocal(master) || master.equals("yarn") || master.startsWith("k8s://")) return;
-        if (!master.startsWith("spark://")) {
-            throw new IllegalArgumentException("--master " + master + " is not a Spark master URL; use local[2] (Spark in this process), "
-                    + "spark://host:7077 (a standalone cluster), yarn or k8s://https://host:port");
-        }
+        String problem = SparkMaster.problem(master);
+        if (problem != null) throw new IllegalArgumentException(problem);
+        if (!master.startsWith("spark://")) return;
         for (String hostPort : master.substring("spark://".length()).split(",")) {
             URI uri = URI.create("spark://" + hostPort);
             if (uri.getHost() == null) throw new IllegalArgumentException("--master " + master + ": '" + hostPort + "' is not host:port");
@@ -92,7 +158,8 @@ public final class SparkSessions {
                 return;                          // one master of the list answers
             } catch (IOException e) {
                 if (master.indexOf(',') < 0) {
-                    throw new IllegalArgumentException("the Spark master " + master + " cannot be reached (" + e.getMessage()
+                    String why = e instanceof java.net.UnknownHostException ? "no host is named " + uri.getHost() : e.getMessage();
+                    throw new IllegalArgumentException("the Spark master " + master + " cannot be reached (" + why
                             + "); check that it runs and that this machine may connect to " + uri.getHost() + ":" + port
                             + ", or run with --master local[2]");
                 }

@@ -267,6 +267,29 @@ class SparkDataSpec extends Specification {
         relative(there.point(), scipy) < 1e-8
     }
 
+    def "softmax regression on the digits (a matrix variable, W·x, cross-entropy) runs on Spark to the in-memory optimum, bit for bit, and sklearn's"() {
+        given: "sklearn's optimum of the same loss (engine/src/test/resources/org/gradus/arrays/softmax_digits_sklearn.json)"
+        Map reference = new JsonSlurper().parse(Path.of('..', 'engine', 'src', 'test', 'resources', 'org', 'gradus', 'arrays',
+                'softmax_digits_sklearn.json').toFile()) as Map
+        Path p = dir.resolve('spark_softmax.opt')
+        Files.copy(Path.of('../examples/spark_softmax.opt'), p)
+        Files.copy(Path.of('../examples/digits.csv'), dir.resolve('digits.csv'))
+
+        when:
+        OptimizationResult here = new GradusSession().run(p).last() as OptimizationResult
+        GradusSession s = new GradusSession()
+        s.master = MASTER
+        OptimizationResult there = s.run(p).last() as OptimizationResult
+
+        then:
+        here.engine() == null
+        there.engine() == 'spark local[2], 3 partitions'
+        there.iterations() == here.iterations()
+        there.point() == here.point()
+        there.value() == here.value()
+        Math.abs(there.value() - (reference.objective as double)) < 1e-10
+    }
+
     def "gradus run --master local[2] --json writes only JSON on stdout, with the engine"() {
         given:
         Path p = dir.resolve('spark_logistic.opt')
