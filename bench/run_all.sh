@@ -3,8 +3,12 @@
 # printed beside its reference measured in the same minute. Figures swing with the machine's load: read
 # the ratios within one run, and note the load printed at each step.
 #
-#   bash bench/run_all.sh            everything (10^5 and 10^6 rows; writes ~1.4 GB of CSV under bench/data/)
+#   bash bench/run_all.sh            everything: the pass and Adam on 10^5 and 10^6 rows, loading the 10^5-row CSV
 #   ROWS="100000" bash bench/run_all.sh    only the 10^5-row table (a quick, provisional run)
+#   CSV_ROWS="100000 1000000" bash bench/run_all.sh   also time loading the 10^6-row CSV (writes ~1 GB once)
+#
+# The pass reads the binary table make_data.py --binary writes (bench/data/logit-ROWS.f64, 0.8 GB at 10^6 rows,
+# seconds to write): JMH and numpy time the same numbers; no 10^6-row CSV is parsed for it.
 #
 # Needs: a JDK 17, Maven (offline is fine once built), /usr/bin/python3 with numpy, pandas, torch, threadpoolctl
 # (Debian: apt-get install python3-numpy python3-pandas python3-torch python3-threadpoolctl).
@@ -12,14 +16,18 @@ set -u
 cd "$(dirname "$0")/.."
 PY=/usr/bin/python3
 ROWS="${ROWS:-100000 1000000}"
+CSV_ROWS="${CSV_ROWS:-100000}"
 JAR=bench/target/benchmarks.jar
 load() { echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores, $(date -u +%T) UTC"; }
 
 echo "## build"; load
 mvn -B -q -o -pl engine,dsl,repl,bench -am package -DskipTests || mvn -B -q -pl engine,dsl,repl,bench -am package -DskipTests || exit 1
 
-for n in $ROWS; do
+for n in $CSV_ROWS; do
     $PY bench/make_data.py "$n" > /dev/null || exit 1
+done
+for n in $ROWS; do
+    $PY bench/make_data.py "$n" --binary > /dev/null || exit 1
 done
 
 echo; echo "## the sandbox's run-time guard: 10^5-iteration script loops, sandboxed=true beside false (issue 10: aim <= ~2x)"
@@ -30,9 +38,10 @@ echo; echo "## logistic value + gradient, one full pass (SPEC §6: ≥ 2× numpy
 for n in $ROWS; do
     load
     echo "# Gradus (JMH; streamSum = the same bytes summed on the same threads: the bandwidth yardstick; precision float = csv(..., precision: 'float'), half the bytes)"
-    java -jar "$JAR" LogisticPass -p rows="$n" -p precision=double,float -wi 3 -i 5 -f 1 2>/dev/null | grep -E "^Benchmark|LogisticPass"
-    echo "# numpy, two BLAS passes, fastest OpenBLAS kernel (OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset)"
-    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $PY bench/python/logistic_numpy.py "$n" | \
+    java -jar "$JAR" LogisticPass -p rows="$n" -p table="bench/data/logit-$n.f64" -p precision=double,float -wi 3 -i 5 -f 1 \
+        -jvmArgsAppend "-Xms4g -Xmx4g" 2>/dev/null | grep -E "^Benchmark|LogisticPass"
+    echo "# numpy on the same numbers, two BLAS passes, fastest OpenBLAS kernel (OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset)"
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $PY bench/python/logistic_numpy.py "$n" "bench/data/logit-$n.f64" | \
         $PY -c 'import json,sys; d=json.load(sys.stdin); print("numpy value+gradient median %.2f ms; X.sum() %.1f GB/s, threaded %.1f GB/s; BLAS %s" % (d["value_grad"]["median_ms"], d["membw_reference"]["sum_read_GBps"], d["membw_reference"]["sum_threaded_read_GBps"], d["blas"]))'
 done
 
@@ -46,7 +55,7 @@ for n in $ROWS; do
 done
 
 echo; echo "## reading the table from CSV, whole process (SPEC §6: faster than pandas.read_csv)"
-for n in $ROWS; do
+for n in $CSV_ROWS; do
     load
     f="logit-$n.csv"
     printf "data = csv('%s', target: 'y')\ndata.rows\n" "$f" > "bench/data/load-$n.opt"

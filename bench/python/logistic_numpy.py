@@ -13,6 +13,8 @@ import numpy as np
 from machine_info import dump, machine_info, time_median_ms
 
 ROWS = int(float(sys.argv[1])) if len(sys.argv) > 1 else 10**6
+# optional: the binary table of bench/make_data.py ROWS --binary (the numbers the JMH benchmark reads with -p table=)
+TABLE = sys.argv[2] if len(sys.argv) > 2 else None
 FEATURES = 100
 RUNS = 10
 
@@ -42,10 +44,17 @@ def main():
         out["blas"] = "threadpoolctl not installed"
     rng = np.random.default_rng(0)
     t0 = time.perf_counter()
-    X = rng.standard_normal((ROWS, FEATURES))
-    w_true = rng.standard_normal(FEATURES) / np.sqrt(FEATURES)
-    p = 1.0 / (1.0 + np.exp(-(X @ w_true)))
-    y = (rng.random(ROWS) < p).astype(np.float64)
+    if TABLE:
+        Xy = np.fromfile(TABLE, dtype="<f8").reshape(ROWS, FEATURES + 1)
+        X = np.ascontiguousarray(Xy[:, :FEATURES])
+        y = Xy[:, FEATURES].copy()
+        del Xy
+        out["table"] = TABLE
+    else:
+        X = rng.standard_normal((ROWS, FEATURES))
+        w_true = rng.standard_normal(FEATURES) / np.sqrt(FEATURES)
+        p = 1.0 / (1.0 + np.exp(-(X @ w_true)))
+        y = (rng.random(ROWS) < p).astype(np.float64)
     w = 0.1 * rng.standard_normal(FEATURES)
     out["data_gen_s"] = round(time.perf_counter() - t0, 2)
 

@@ -10,17 +10,28 @@ import org.gradus.expr.Variable;
 import org.gradus.atoms.VectorFunction;
 import org.gradus.expr.VectorVariable;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
- * The synthetic logistic-regression table of the data benchmarks, made in the JVM (the timing does
- * not depend on the values; {@code bench/make_data.py} writes the same kind of table as CSV for the
- * loading benchmarks and the Python references): features N(0, 1), labels Bernoulli(sigmoid(x·w*)),
- * fixed seed; and the objective a script builds from it,
- * {@code mean(data) { row -> logLoss(dot(w, row.x) + b, row.y) }}.
+ * The synthetic logistic-regression table of the data benchmarks and the objective a script builds
+ * from it, {@code mean(data) { row -> logLoss(dot(w, row.x) + b, row.y) }}: features N(0, 1), labels
+ * Bernoulli(sigmoid(x·w*)), fixed seed. Either made here in the JVM (the timing does not depend on the
+ * values), or read from the binary table {@code bench/make_data.py ROWS --binary} wrote — the very
+ * numbers numpy's reference ({@code bench/python/logistic_numpy.py ROWS FILE}) reads: rows × (features
+ * + 1) float64, little-endian, row by row, the label last.
+ *
+ * <p>The table is built in its contiguous storage directly (no row arrays), so 10⁶ × 100 needs about
+ * 0.8 GB for the table and as much again for the bandwidth yardstick.
  */
 public final class LogisticData {
     public final DataSet data;
@@ -35,35 +46,72 @@ public final class LogisticData {
 
     /** @param precision {@code double} or {@code float}: how the table stores its numbers ({@code csv(..., precision:)}) */
     public LogisticData(int rows, int features, String precision) {
-        SplittableRandom rnd = new SplittableRandom(1);
-        double[] truth = new double[features];
-        for (int k = 0; k < features; k++) truth[k] = gaussian(rnd) / Math.sqrt(features);
-        double[][] table = new double[rows][features + 1];
-        for (int r = 0; r < rows; r++) {
-            double z = 0;
-            for (int k = 0; k < features; k++) {
-                table[r][k] = gaussian(rnd);
-                z += table[r][k] * truth[k];
-            }
-            table[r][features] = rnd.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
-        }
+        this(rows, features, precision, null);
+    }
+
+    /**
+     * @param file the binary table of {@code make_data.py --binary} (rows × (features + 1) float64), or
+     *             null to make the table here
+     */
+    public LogisticData(int rows, int features, String precision, Path file) {
+        double[] x = new double[Math.multiplyExact(rows, features)];
+        double[] y = new double[rows];
+        if (file == null) generate(rows, features, x, y);
+        else read(file, rows, features, x, y);
         List<String> columns = new ArrayList<>();
         for (int k = 0; k < features; k++) columns.add("f" + k);
         columns.add("y");
         Precision storage = Precision.of(precision);
-        this.stream = new double[storage == Precision.FLOAT ? rows * features / 2 : rows * features];
-        for (int r = 0; r < rows; r++) {
-            for (int k = 0; k < features; k++) {
-                int at = r * features + k;
-                if (at < stream.length) stream[at] = table[r][k];
-            }
-        }
-        this.data = new DataSet("logit", columns, table, "y").withPrecision(storage);
+        this.stream = new double[storage == Precision.FLOAT ? x.length / 2 : x.length];
+        System.arraycopy(x, 0, stream, 0, stream.length);
+        this.data = new DataSet("logit", columns, "y", rows, x, y).withPrecision(storage);
         this.w = new VectorVariable("w", features, 0.0);
         this.loss = data.mean(row -> {
             Expr z = Ops.add(new VectorFunction(Dot.INSTANCE, List.of(w, row.getX())), b);
             return Ops.sub(Ops.apply(Softplus.INSTANCE, z), Ops.mul(row.getY(), z));
         }, e -> (Expr) e);
+    }
+
+    private static void generate(int rows, int features, double[] x, double[] y) {
+        SplittableRandom rnd = new SplittableRandom(1);
+        double[] truth = new double[features];
+        for (int k = 0; k < features; k++) truth[k] = gaussian(rnd) / Math.sqrt(features);
+        for (int r = 0; r < rows; r++) {
+            double z = 0;
+            for (int k = 0; k < features; k++) {
+                x[r * features + k] = gaussian(rnd);
+                z += x[r * features + k] * truth[k];
+            }
+            y[r] = rnd.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+        }
+    }
+
+    private static void read(Path file, int rows, int features, double[] x, double[] y) {
+        long bytes = (long) rows * (features + 1) * Double.BYTES;
+        try (FileChannel ch = FileChannel.open(file)) {
+            if (ch.size() != bytes) {
+                throw new IllegalArgumentException(file + " holds " + ch.size() + " bytes; " + rows + " rows of " + (features + 1)
+                        + " float64 need " + bytes + " (write it with: python3 bench/make_data.py " + rows + " --binary)");
+            }
+            ByteBuffer buf = ByteBuffer.allocateDirect((features + 1) * Double.BYTES * 4096).order(ByteOrder.LITTLE_ENDIAN);
+            int r = 0;
+            while (r < rows) {
+                buf.clear();
+                int take = Math.min(4096, rows - r);
+                buf.limit(take * (features + 1) * Double.BYTES);
+                while (buf.hasRemaining()) {
+                    if (ch.read(buf) < 0) throw new IOException("unexpected end of " + file);
+                }
+                buf.flip();
+                DoubleBuffer d = buf.asDoubleBuffer();
+                for (int q = 0; q < take; q++, r++) {
+                    d.get(x, r * features, features);
+                    y[r] = d.get();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A start point with small random weights (so that z varies as in training). */

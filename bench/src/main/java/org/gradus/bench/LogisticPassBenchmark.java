@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -23,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  * memory bandwidth), beside {@link #streamSum} — the same bytes summed on the same threads, the
  * bandwidth yardstick. Bytes per pass: rows × features × 8 (4 with {@code precision: 'float'}).
  *
- * <p>Run: {@code java -jar bench/target/benchmarks.jar LogisticPass -p rows=1000000}
+ * <p>Run: {@code java -jar bench/target/benchmarks.jar LogisticPass -p rows=1000000}; on numpy's numbers:
+ * {@code python3 bench/make_data.py 1000000 --binary}, then add {@code -p table=bench/data/logit-1000000.f64}
+ * (and {@code -jvmArgsAppend -Xmx4g} for 10⁶ rows: the table and the bandwidth yardstick take 1.6 GB).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,6 +47,13 @@ public class LogisticPassBenchmark {
     @Param({"2"})
     public int threads;
 
+    /**
+     * The binary table {@code bench/make_data.py ROWS --binary} wrote (numpy's reference reads the same
+     * file), or empty: the table is made in the JVM.
+     */
+    @Param({""})
+    public String table;
+
     private LogisticData d;
     private CompiledFunction f;
     private double[] x;
@@ -51,7 +61,7 @@ public class LogisticPassBenchmark {
 
     @Setup
     public void setUp() {
-        d = new LogisticData(rows, features, precision);
+        d = new LogisticData(rows, features, precision, table == null || table.isEmpty() ? null : Path.of(table));
         f = new CompiledFunction(d.loss, new Layout(List.of(d.w, d.b)));
         f.threads(threads);
         x = d.point();

@@ -50,9 +50,13 @@ final class DataPass {
         int size = chunkRows(count), chunks = (count + size - 1) / size;
         prepare(chunks, grad == null ? 0 : grad.length);
         int threads = Math.max(1, Math.min(owner.threads, chunks));
-        Job job = new Job(x, grad == null ? null : partial, seed, rows, size, count, window == null ? t.from[i] : window.lo);
-        if (threads == 1) job.work(owner);
-        else parallel(job, threads);
+        int first = window == null ? t.from[i] : window.lo;
+        double[][] partials = grad == null ? null : partial;
+        if (threads == 1) { // on the calling thread alone: nothing allocated (a mini-batch step is one such pass)
+            for (int c = 0; c < chunks; c++) chunk(owner, c, x, partials, seed, rows, size, count, first);
+        } else {
+            parallel(new Job(x, partials, seed, rows, size, count, first), threads);
+        }
         double s = 0;
         for (int c = 0; c < chunks; c++) s += chunkValue[c];
         if (grad != null) {
@@ -62,6 +66,23 @@ final class DataPass {
             }
         }
         return s;
+    }
+
+    /**
+     * Chunk c of a pass: its value into its slot, its gradient (when partial != null) into its own
+     * zeroed array. On the calling thread, an interrupt seen after a chunk that is not the last throws
+     * {@link EvaluationInterruptedException}.
+     */
+    private void chunk(Program q, int c, double[] x, double[][] partial, double seed, int[] rows, int size, int count, int first) {
+        int lo = c * size, hi = Math.min(count, lo + size);
+        double[] g = null;
+        if (partial != null) {
+            g = partial[c];
+            Arrays.fill(g, 0);
+        }
+        if (rows != null) q.prefetch(i).touch(rows, first + lo, first + hi);
+        chunkValue[c] = Loops.chunk(q, i, x, g, seed, rows, first + lo, first + hi);
+        if (q == owner && hi < count && Thread.currentThread().isInterrupted()) throw new EvaluationInterruptedException();
     }
 
     private void prepare(int chunks, int dimension) {
@@ -136,20 +157,13 @@ final class DataPass {
         }
 
         void work(Program q) {
-            boolean caller = q == owner;
             int c;
             while (!stop && (c = next.getAndIncrement()) * (long) size < count) {
-                int lo = c * size, hi = Math.min(count, lo + size);
-                double[] g = null;
-                if (partial != null) {
-                    g = partial[c];
-                    Arrays.fill(g, 0);
-                }
-                if (rows != null) q.prefetch(i).touch(rows, first + lo, first + hi);
-                chunkValue[c] = Loops.chunk(q, i, x, g, seed, rows, first + lo, first + hi);
-                if (caller && hi < count && Thread.currentThread().isInterrupted()) {
+                try {
+                    chunk(q, c, x, partial, seed, rows, size, count, first);
+                } catch (EvaluationInterruptedException e) {
                     stop = true;
-                    throw new EvaluationInterruptedException();
+                    throw e;
                 }
             }
         }

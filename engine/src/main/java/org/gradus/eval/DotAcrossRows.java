@@ -18,9 +18,13 @@ package org.gradus.eval;
  * (Four rows per sweep, tried too, was slower than two on this machine's 10⁵ × 100 pass: 14 ms against
  * 9 ms under load, as was two dots with four-row chain rules.)
  * One object per DOT per kernel: a kernel belongs to one program copy, used by one thread at a time.
- * {@link #reset} is called when a kernel method starts (the parameters may have changed since).
+ * {@link #reset} is called when a kernel method starts (the parameters may have changed since). The
+ * system property {@code gradus.dotrows=off} compiles the DOT row by row instead (to measure what this
+ * gains; the results are the same bits either way).
  */
 final class DotAcrossRows {
+    static final boolean ENABLED = !"off".equals(System.getProperty("gradus.dotrows"));
+
     private final double[] pair = new double[2];
     /** The table start of the row whose dot was computed ahead, or -1. */
     private int aheadStart = -1;

@@ -132,7 +132,7 @@ final class KernelCompiler {
      * element of the block receives the same additions in the same order either way.
      */
     boolean defersChainRule(int j) {
-        if (t.op[j] != DOT || !t.needsGradient[j] || hasLoop || hasArrays) return false;
+        if (!DotAcrossRows.ENABLED || t.op[j] != DOT || !t.needsGradient[j] || hasLoop || hasArrays) return false;
         int lo = t.a[j], hi = lo + (int) t.k[j];
         for (int m = 0; m < t.size; m++) {
             if (m == j || !t.needsGradient[m] || !Opcode.readsCoordinates(t.op[m])) continue;
@@ -144,7 +144,7 @@ final class KernelCompiler {
     /** Whether DOT j computes the next row's dot ahead: its row start grows by a known step per loop index. */
     boolean dotsAhead(int j) {
         int c = t.b[j];
-        return ranges.isInt[c] && !Double.isNaN(ranges.step[c]) && ranges.step[c] != 0;
+        return DotAcrossRows.ENABLED && ranges.isInt[c] && !Double.isNaN(ranges.step[c]) && ranges.step[c] != 0;
     }
 
     private int ref(Object o, String type) {

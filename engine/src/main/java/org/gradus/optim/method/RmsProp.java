@@ -53,8 +53,7 @@ final class RmsProp extends FirstOrder {
         double e = eps.at(t);
         double m = mu.at(t);
         boolean withMomentum = m > 0;
-        double sn = 0, xn = 0;
-        for (int i = 0; i < x.length; i++) {
+        for (int i = 0; i < x.length; i++) { // no reduction here: the JIT vectorizes this loop
             double xi = x[i];
             double gi = g[i] + wd * xi;
             double v = a * sq[i] + (1 - a) * gi * gi;
@@ -64,13 +63,9 @@ final class RmsProp extends FirstOrder {
                 u = m * buf[i] + u;
                 buf[i] = u;
             }
-            double ni = xi - rate * u;
-            next[i] = ni;
-            double dx = ni - xi;
-            sn += dx * dx;
-            xn = Math.max(xn, Math.abs(ni));
+            next[i] = xi - rate * u;
         }
-        moved(sn, xn);
+        movedFrom(x, next);
     }
 
     @Override
