@@ -37,6 +37,8 @@ import java.util.Set;
 final class HiddenUnits {
     /** At most this many evaluations of f in the search (each one a full pass over the data). */
     private static final int EVALUATIONS = 120;
+    /** At most this many interval checks (each one three element-by-element passes over the data). */
+    private static final int CHECKS = 3;
     private static final double[] STRETCH = {1, 2, 4, 0.5};
 
     /** One hidden layer: the hidden size and the variables whose elements the swap of two units permutes. */
@@ -142,7 +144,7 @@ final class HiddenUnits {
         List<Layer> layers = layers(f);
         if (layers.isEmpty()) return null;
         double[] start = Secant.snap(d.layout.start(), d);
-        int evaluations = 0;
+        int evaluations = 0, checks = 0;
         for (Layer l : layers) {
             for (double stretch : STRETCH) {
                 for (int i = 0; i < l.units(); i++) {
@@ -154,7 +156,9 @@ final class HiddenUnits {
                         if (!d.inside(a) || !d.inside(b)) continue;
                         Secant s = Secant.of(cf, a, b, 0.5);
                         evaluations += 3;
-                        if (!(s.gap() > 0) || !s.verify(f, d.layout, cf, +1)) continue;
+                        if (!(s.gap() > 0)) continue;
+                        if (++checks > CHECKS) return null;
+                        if (!s.verify(f, d.layout, cf, +1)) continue;
                         double fa = cf.value(a), fb = cf.value(b), fm = cf.value(s.mix());
                         String where = (stretch == 1 ? "a = the variables' starting point (rounded to a binary grid)" : "a = the variables' starting point (rounded to a binary grid) with units " + i + " and " + j
                                 + " pulled " + Numbers.format(stretch) + " times as far apart") + ", b = a with hidden units " + i + " and " + j + " swapped";
