@@ -3,6 +3,7 @@ package org.gradus.dsl
 import groovy.transform.CompileStatic
 import org.gradus.dsl.run.RunControl
 import org.gradus.eval.CompiledFunction
+import org.gradus.eval.Evaluate
 import org.gradus.expr.Expr
 import org.gradus.io.FileAccess
 import org.gradus.io.FilePolicy
@@ -57,13 +58,15 @@ class ScriptContext {
     }
 
     /**
-     * Shows a value; a run that has been stopped (time limit, output closed) shows nothing more. A scalar
-     * expression with no variables (a sum over data rows of a column) is shown as its number.
+     * Shows a value; a run that has been stopped (time limit, output closed) shows nothing more. An
+     * expression with no variables is shown as its value: a scalar (a sum over data rows of a column) as
+     * its number, an array ({@code softmax([1000, -1000, 0])}) as its vector or matrix of numbers.
      */
     void show(Object value) {
         RunControl.checkStopped()
-        if (value instanceof Expr && !((Expr) value).isArray() && ((Expr) value).layout().blocks().isEmpty()) {
-            value = new CompiledFunction((Expr) value).value(new double[0])
+        if (value instanceof Expr && ((Expr) value).layout().blocks().isEmpty()) {
+            Expr e = (Expr) value
+            value = e.isArray() ? Evaluate.valueAt(e, e.layout(), new double[0]) : new CompiledFunction(e).value(new double[0])
         }
         if (value != null) sink.accept(Results.of(value))
     }

@@ -128,8 +128,11 @@ public final class Convexity {
 
         // No proof: sample the Hessian and search secants
         Sampling s = new Sampling(f, d);
+        HiddenUnits.Witness swap = HiddenUnits.find(f, d, s.compiled());
+        if (swap != null) s.belowGraph = swap.secant();
         if (smooth || kinkNote != null) s.sampleHessian(400);
-        s.searchSecants(true, true, 4000);
+        if (swap != null) s.searchAxes(d.layout.start(), false, true);
+        if (swap == null || s.aboveGraph == null) s.searchSecants(swap == null, true, 4000);
         String hess = s.hessianPoints == 0 ? "" : "; the Hessian sampled at " + s.hessianPoints + " points of "
                 + d.samplingText() + " has eigenvalues from " + Numbers.round(s.minEig, 6) + " to " + Numbers.round(s.maxEig, 6)
                 + (smooth ? "" : " where it exists");
@@ -139,9 +142,10 @@ public final class Convexity {
         }
         double tolH = 1e-8 * Math.max(1, s.maxAbsEig);
         Secant below = s.belowGraph, above = s.aboveGraph;
+        if (swap != null) why = why + "; " + swap.explanation();
         if (below != null && above != null) {
-            out.verdict("neither", "counterexample", null, why + hess
-                    + "; a secant lies below the graph (so f is not convex) and another above it (so f is not concave)");
+            out.verdict("neither", "counterexample", null, why + hess + (swap != null ? "; and a secant lies above the graph, so f is not concave either"
+                    : "; a secant lies below the graph (so f is not convex) and another above it (so f is not concave)"));
             out.counterexamples(below, above);
         } else if (below != null) {
             boolean evidence = s.maxEig > tolH && smooth;
@@ -156,7 +160,7 @@ public final class Convexity {
                     : "; no secant below the graph was found in " + s.secantsTried + " tries, so f looks convex — not proved"));
             out.counterexamples(null, above);
             if (!evidence) curvatureNumbers(out, f, d, null, null, smooth, true, kinkNote, s);
-        } else if (s.validPoints == 0) {
+        } else if (s.validPoints == 0 && swap == null) {
             out.verdict("unknown", "sampled", null, why + "; f could not be evaluated at any sampled point of " + d.samplingText());
         } else {
             boolean flat = s.hessianPoints > 0 && s.minEig >= -tolH && s.maxEig <= tolH;
@@ -343,6 +347,10 @@ public final class Convexity {
             m.put("L", l);
             m.put("counterexample", below == null ? null : below.toMap(d.layout));
             if (above != null) m.put("concavityCounterexample", above.toMap(d.layout));
+            List<Map<String, Object>> all = new ArrayList<>();
+            if (below != null) all.add(witness(below, "convexity"));
+            if (above != null) all.add(witness(above, "concavity"));
+            if (!all.isEmpty()) m.put("counterexamples", all);
             if (curvatureFrom != null) m.put("curvatureFrom", curvatureFrom);
             if ("convex".equals(verdict) && l != null && l > 0 && Double.isFinite(l)) {
                 m.put("stepSize", 1 / l);
@@ -353,6 +361,14 @@ public final class Convexity {
             }
             if (note != null) m.put("note", note);
             return new ConvexityReport(m);
+        }
+
+        /** One checked secant of {@code counterexamples}: what it refutes, then a, b, t, gap (and where). */
+        private Map<String, Object> witness(Secant s, String refutes) {
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("refutes", refutes);
+            w.putAll(s.toMap(d.layout));
+            return w;
         }
     }
 }

@@ -97,7 +97,10 @@ public final class ConvexityReport implements Shown {
 
     private static void secant(StringBuilder sb, Map<String, Object> c, String what) {
         if (c == null) return;
-        sb.append("\n  ").append(what).append(": a = ").append(point(c.get("a"))).append(", b = ").append(point(c.get("b")))
+        sb.append("\n  ").append(what).append(": ");
+        if (c.get("where") != null) sb.append(c.get("where"));
+        else sb.append("a = ").append(point(c.get("a"))).append(", b = ").append(point(c.get("b")));
+        sb
                 .append(", t = ").append(num(c.get("t"))).append(", f(t·a + (1−t)·b) − (t·f(a) + (1−t)·f(b)) = ").append(num(c.get("gap")));
     }
 

@@ -4,6 +4,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.gradus.eval.CompiledFunction;
 import org.gradus.expr.Expr;
+import org.gradus.print.Numbers;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -140,6 +141,36 @@ final class Sampling {
         }
     }
 
+    /** f compiled once for the search (shared with other witness searches). */
+    CompiledFunction compiled() {
+        return cf;
+    }
+
+    /**
+     * Secants along single coordinates through x (the first and last element of each variable, half-widths
+     * 1 and 4): cheap even in thousands of dimensions, and along a coordinate that enters f through a convex
+     * loss (an output bias) the graph lies below its secants.
+     */
+    void searchAxes(double[] x, boolean wantBelow, boolean wantAbove) {
+        double[] from = Secant.snap(x, d);
+        for (org.gradus.expr.VariableBlock block : d.layout.blocks()) {
+            int off = d.layout.offset(block);
+            for (int k : new int[]{off + block.size() - 1, off}) {
+                for (double h : new double[]{1, 4}) {
+                    if ((!wantBelow || belowGraph != null) && (!wantAbove || aboveGraph != null)) return;
+                    double[] a = from.clone(), b = from.clone();
+                    a[k] -= h;
+                    b[k] += h;
+                    if (!d.inside(a) || !d.inside(b)) continue;
+                    consider(a, b, 0.5, wantBelow, wantAbove);
+                    String how = "a and b = the variables' starting point with " + d.layout.coordinateName(k) + " moved by −" + Numbers.format(h) + " and +" + Numbers.format(h);
+                    if (aboveGraph != null && aboveGraph.a() == a) aboveGraph = aboveGraph.described(how);
+                    if (belowGraph != null && belowGraph.a() == a) belowGraph = belowGraph.described(how);
+                }
+            }
+        }
+    }
+
     /** Searches secants; wantBelow: refute convexity, wantAbove: refute concavity. */
     void searchSecants(boolean wantBelow, boolean wantAbove, int randomTrials) {
         if (n == 0) return;
@@ -159,8 +190,8 @@ final class Sampling {
             double t = n == 1 ? ts[k % 3] : 0.5;
             consider(a, b, t, wantBelow, wantAbove);
         }
-        if (belowGraph != null) belowGraph = rounder(belowGraph, +1);
-        if (aboveGraph != null) aboveGraph = rounder(aboveGraph, -1);
+        if (wantBelow && belowGraph != null) belowGraph = rounder(belowGraph, +1);
+        if (wantAbove && aboveGraph != null) aboveGraph = rounder(aboveGraph, -1);
     }
 
     /** The same secant with its ends on the coarsest binary grid that still verifies: −0.999912 becomes −1. */

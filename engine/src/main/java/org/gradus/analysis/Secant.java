@@ -17,13 +17,28 @@ import java.util.Map;
  * <p>A secant is only reported after {@link #verify}: the three points are on a binary grid so that
  * the mixed point is exact, and the gap is enclosed by outward-rounded interval evaluation, so its
  * sign cannot be an artefact of rounding; it must also exceed 1e-9 of the values' size. Where f has array
- * operands (whose enclosure is the hull of all their elements, too wide at a point), the floating-point gap
- * must instead exceed 1e-6 of the values' size: a million times the rounding of evaluating f.
+ * operands (which {@link Enclosure} encloses by the hull of all their elements, too wide at a point), the
+ * values are enclosed element by element instead ({@link PointEnclosure}: one outward-rounded interval per
+ * element of every array), and the witness is accepted only when that enclosure of the gap excludes 0 on
+ * the right side. There is no floating-point margin: a secant whose sign the intervals cannot certify is
+ * not reported, and {@link #check} says why.
  */
-public record Secant(double[] a, double[] b, double t, double gap) {
-    /** The relative size a gap needs when f has array operands and intervals cannot enclose it tightly. */
-    static final double ARRAY_MARGIN = 1e-6;
+public record Secant(double[] a, double[] b, double t, double gap, String where) {
+    /**
+     * @param where how a and b were chosen, in words (printed instead of the points, which may have thousands
+     *              of coordinates; the JSON keeps the points too), or null
+     */
+    public Secant {
+    }
 
+    public Secant(double[] a, double[] b, double t, double gap) {
+        this(a, b, t, gap, null);
+    }
+
+    /** The same secant, described in words. */
+    Secant described(String how) {
+        return new Secant(a, b, t, gap, how);
+    }
     /** The mixed point t·a + (1−t)·b. */
     public double[] mix() {
         double[] m = new double[a.length];
@@ -37,6 +52,7 @@ public record Secant(double[] a, double[] b, double t, double gap) {
         out.put("b", layout.toMap(b));
         out.put("t", t);
         out.put("gap", gap);
+        if (where != null) out.put("where", where);
         return out;
     }
 
@@ -70,28 +86,39 @@ public record Secant(double[] a, double[] b, double t, double gap) {
      * sign &lt; 0 below it.
      */
     boolean verify(Expr f, Layout layout, CompiledFunction cf, int sign) {
-        if (!(gap * sign > 0) || !Double.isFinite(gap)) return false;
+        return check(f, layout, cf, sign) == null;
+    }
+
+    /** Null when the sign of the gap is certain (see {@link #verify}); otherwise why it is not, in words. */
+    String check(Expr f, Layout layout, CompiledFunction cf, int sign) {
+        if (!(gap * sign > 0) || !Double.isFinite(gap)) return "its gap has the wrong sign or is not finite";
         double[] m = new double[a.length];
         for (int i = 0; i < m.length; i++) {
             m[i] = t * a[i] + (1 - t) * b[i];
             BigDecimal exact = new BigDecimal(t).multiply(new BigDecimal(a[i])).add(BigDecimal.ONE.subtract(new BigDecimal(t)).multiply(new BigDecimal(b[i])));
-            if (exact.compareTo(new BigDecimal(m[i])) != 0) return false;
+            if (exact.compareTo(new BigDecimal(m[i])) != 0) return "its mixed point is not exact in floating point";
         }
         Enclosure ea = Enclosure.atPoint(layout, a), eb = Enclosure.atPoint(layout, b), em = Enclosure.atPoint(layout, m);
         Interval fa = ea.of(f), fb = eb.of(f), fm = em.of(f);
-        if (!ea.defined() || !eb.defined() || !em.defined()) return false;
+        if (!ea.defined() || !eb.defined() || !em.defined()) return "f may be undefined at one of its points";
+        if (ea.hulledArray() || eb.hulledArray() || em.hulledArray()) {
+            // the hull of a whole array is too wide at a point: enclose every element on its own
+            PointEnclosure pa = new PointEnclosure(layout, a), pb = new PointEnclosure(layout, b), pm = new PointEnclosure(layout, m);
+            fa = pa.scalar(f);
+            fb = pb.scalar(f);
+            fm = pm.scalar(f);
+            if (!pa.defined() || !pb.defined() || !pm.defined()) return "f may be undefined at one of its points";
+            String loose = pa.loose() != null ? pa.loose() : pb.loose() != null ? pb.loose() : pm.loose();
+            if (loose != null) return "interval arithmetic cannot enclose " + loose + " element by element";
+        }
         Interval secant = Enclosure.add(Enclosure.mul(Interval.point(t), fa), Enclosure.mul(Interval.point(1 - t), fb));
         Interval g = Enclosure.sub(fm, secant);
         boolean certain = sign > 0 ? g.lo() > 0 : g.hi() < 0;
-        double va = cf.value(a), vb = cf.value(b), vm = cf.value(m);
-        double scale = Math.max(Math.abs(va), Math.max(Math.abs(vb), Math.abs(vm)));
-        if (!certain && (ea.hulledArray() || eb.hulledArray() || em.hulledArray())) {
-            // Array expressions are enclosed by the hull of their elements, too wide to decide at a point.
-            // The points are exact binary-grid values, so the only error is the rounding of evaluating f
-            // itself (relative ~1e-16 per operation): a gap above a millionth of the values' size is
-            // far outside it, and its sign is the true one.
-            return Double.isFinite(va) && Double.isFinite(vb) && Double.isFinite(vm) && Math.abs(gap) > ARRAY_MARGIN * scale;
+        if (!certain) {
+            return "its gap " + org.gradus.print.Numbers.round(gap, 6) + " is within the rounding of evaluating f (interval arithmetic puts it in ["
+                    + g.lo() + ", " + g.hi() + "])";
         }
-        return certain && Math.abs(gap) > 1e-9 * scale;
+        double scale = Math.max(Math.abs(cf.value(a)), Math.max(Math.abs(cf.value(b)), Math.abs(cf.value(m))));
+        return Math.abs(gap) > 1e-9 * scale ? null : "its gap is below 1e-9 of the values' size";
     }
 }

@@ -94,8 +94,17 @@ public final class Arguments {
         if (v instanceof Expr e) return e;
         if (v instanceof Number n) return Constant.of(n.doubleValue());
         if (v instanceof Vec vec && vec.asArray() != null) return vec.asArray(); // exp(v): elementwise on the whole vector
+        if (v instanceof List<?> l && numbers(l)) return toArray(v, what, describe);     // exp([1, 2]): a constant vector (rows: a matrix)
         if (v == null) throw new IllegalArgumentException(what + " is null; expected a number or an expression");
         throw new IllegalArgumentException(what + " must be a number or an expression, not " + describe.apply(v));
+    }
+
+    /** True for a plain list of numbers, or a list of rows of numbers of one length. */
+    private static boolean numbers(List<?> l) {
+        if (l.isEmpty()) return false;
+        if (l.stream().allMatch(o -> o instanceof Number)) return true;
+        return l.stream().allMatch(o -> o instanceof List<?> r && !r.isEmpty() && r.size() == ((List<?>) l.get(0)).size()
+                && r.stream().allMatch(e -> e instanceof Number));
     }
 
     /** A number (or a constant expression), as a double. */
