@@ -9,7 +9,7 @@ package org.gradus.spark;
 final class QuietLogging {
     static final String CONFIGURATION = "org/gradus/spark/log4j2-gradus.properties";
     /** The loggers of Spark's connection to a standalone master (its retries while it registers). */
-    private static final String[] REGISTRATION = {"org.apache.spark.deploy.client", "org.apache.spark.network", "org.apache.spark.scheduler.cluster"};
+    private static final String[] REGISTRATION = {"org.apache.spark.deploy.client", "org.apache.spark.network", "org.apache.spark.rpc", "org.apache.spark.scheduler.cluster"};
 
     private QuietLogging() {
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one Spark session of this JVM (Spark allows one context per JVM), started on first use for the
@@ -77,10 +78,13 @@ public final class SparkSessions {
      */
     private static SparkSession registered(SparkSession.Builder b, String master) {
         Runnable loud = QuietLogging.silenceRegistration();
+        AtomicBoolean abandoned = new AtomicBoolean();
         FutureTask<SparkSession> start = new FutureTask<>(b::getOrCreate) {
             @Override
             protected void done() {
-                loud.run();                      // registered, or Spark gave up (after its own retries)
+                // registered, or Spark gave up (after its own retries); an abandoned start stays quiet while it
+                // winds down, so its connection warnings never follow Gradus' one-paragraph error
+                if (!abandoned.get()) loud.run();
             }
         };
         Thread t = new Thread(start, "gradus-spark-start");
@@ -90,6 +94,7 @@ public final class SparkSessions {
         try {
             return start.get(seconds, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
+            abandoned.set(true);
             t.interrupt();
             throw new IllegalArgumentException("the Spark master " + master + " answered, but did not take this application within " + seconds
                     + " s (is it a Spark master, of Spark 4.0, with free workers?); check the master's page (port 8080), "
