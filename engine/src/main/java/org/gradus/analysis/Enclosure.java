@@ -175,6 +175,15 @@ public final class Enclosure {
             smooth = false;
             if (firstNonSmooth == null) firstNonSmooth = a;
         }
+        return atomRange(atom, args);
+    }
+
+    /**
+     * The range of an atom over its arguments' intervals: sums, products and quotients exactly (outward
+     * rounded, never widened, so a sign such as that of 1 − y survives), every other atom its own range,
+     * widened.
+     */
+    static Interval atomRange(Atom atom, Interval[] args) {
         if (atom instanceof Add) {
             Interval r = args[0];
             for (int i = 1; i < args.length; i++) r = add(r, args[i]);

@@ -1,14 +1,11 @@
 package org.gradus.analysis;
 
-import org.gradus.atoms.Add;
 import org.gradus.atoms.Apply;
 import org.gradus.atoms.Atom;
-import org.gradus.atoms.Divide;
 import org.gradus.atoms.Dot;
 import org.gradus.atoms.Interval;
 import org.gradus.atoms.L1;
 import org.gradus.atoms.L2;
-import org.gradus.atoms.Multiply;
 import org.gradus.atoms.Norm1;
 import org.gradus.atoms.Norm2;
 import org.gradus.atoms.SumSquares;
@@ -56,7 +53,6 @@ import static org.gradus.analysis.Enclosure.add;
 import static org.gradus.analysis.Enclosure.div;
 import static org.gradus.analysis.Enclosure.mul;
 import static org.gradus.analysis.Enclosure.sub;
-import static org.gradus.analysis.Enclosure.widen;
 
 /**
  * Rigorous evaluation of an expression at one point, <b>element by element</b>: every element of every
@@ -197,18 +193,7 @@ final class PointEnclosure {
 
     private Interval scalarAtom(Atom atom, Interval[] args) {
         if (!atom.definedOn(args)) defined = false;
-        if (atom instanceof Add) {
-            Interval r = args[0];
-            for (int i = 1; i < args.length; i++) r = add(r, args[i]);
-            return r;
-        }
-        if (atom instanceof Multiply) {
-            Interval r = args[0];
-            for (int i = 1; i < args.length; i++) r = mul(r, args[i]);
-            return r;
-        }
-        if (atom instanceof Divide) return div(args[0], args[1]);
-        return widen(atom.range(args));
+        return Enclosure.atomRange(atom, args);
     }
 
     private Interval[] array(ArrayNode node) {
