@@ -32,8 +32,10 @@ final class Legends {
         for (Layer l : panel.legendLayers()) {
             LegendItem item;
             if (l instanceof Curve c) {
-                item = new LegendItem(c.legend(), null, null, null, new Line2D.Double(-10, 0, 10, 0),
-                        LayerPainter.stroke(Math.max(2, c.width()), c.dash()), outlined(c.colour()));
+                item = nearWhite(c.colour()) && c.dash() == Curve.Dash.SOLID
+                        ? outlinedLine(c.legend(), c.colour(), Math.max(2, c.width()))
+                        : new LegendItem(c.legend(), null, null, null, new Line2D.Double(-10, 0, 10, 0),
+                        LayerPainter.stroke(Math.max(2, c.width()), c.dash()), nearWhite(c.colour()) ? new Color(0xb0b0b0) : c.colour());
             } else if (l instanceof Markers m) {
                 item = new LegendItem(m.legend(), null, null, null, new Ellipse2D.Double(-4, -4, 8, 8), m.colour(),
                         new BasicStroke(1f), LayerPainter.contrast(m.colour()));
@@ -57,9 +59,20 @@ final class Legends {
         return items;
     }
 
-    /** White lines would vanish on the white legend box: draw them grey there. */
-    private static Color outlined(Color c) {
-        return c.getRed() > 235 && c.getGreen() > 235 && c.getBlue() > 235 ? new Color(0xb0b0b0) : c;
+    /** Colours that would vanish on the white legend box. */
+    private static boolean nearWhite(Color c) {
+        return c.getRed() > 235 && c.getGreen() > 235 && c.getBlue() > 235;
+    }
+
+    /**
+     * A solid near-white line's sample: a bar of the line's own colour and width with a dark edge, so the
+     * legend shows the colour the reader sees on the level sets (a grey sample would name a grey path).
+     */
+    private static LegendItem outlinedLine(String label, Color colour, double width) {
+        double h = width + 1.5;
+        return new LegendItem(label, null, null, null, true, new Rectangle2D.Double(-10, -h / 2, 20, h), true, colour,
+                true, new Color(0x555555), new BasicStroke(0.9f), false, new Line2D.Double(-10, 0, 10, 0),
+                new BasicStroke(0f), colour);
     }
 
     /**

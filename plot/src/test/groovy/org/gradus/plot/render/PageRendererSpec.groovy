@@ -63,6 +63,26 @@ class PageRendererSpec extends Specification {
         Legends.items(bowl().panels()[0]).collect { it.label } == ['gd: 2 iterations, f = 0']
     }
 
+    def "a white path's legend sample is white with a dark edge, not a grey line that names no path on the picture"() {
+        given: 'the second colour over level sets is white (it stands out on every band of viridis)'
+        def p = bowl().panels()[0]
+        def white = new org.gradus.plot.figure.Curve('momentum: 2 iterations, f = 0', PX, PY, Palette.onField(1), org.gradus.plot.figure.Curve.Dash.SOLID, 2)
+        def panel = new org.gradus.plot.figure.Panel(null, p.x(), p.y(), p.layers() + [white], false)
+
+        when:
+        def item = Legends.items(panel).find { it.label.startsWith('momentum') }
+
+        then:
+        Palette.onField(1) == Color.WHITE
+        item.shapeVisible && item.shapeFilled && item.fillPaint == Color.WHITE
+        item.shapeOutlineVisible && luminance(item.outlinePaint as Color) < 100
+        !item.lineVisible
+
+        and: 'a coloured path keeps its line sample in its own colour'
+        def red = Legends.items(panel).find { it.label.startsWith('gd') }
+        red.lineVisible && red.linePaint == Palette.onField(0)
+    }
+
     def "the title is drawn above the panel, which moves down to make room"() {
         when:
         def (BufferedImage img, List<DataArea> areas) = draw(bowl('A bowl'))
