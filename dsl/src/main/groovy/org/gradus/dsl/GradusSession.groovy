@@ -158,6 +158,9 @@ class GradusSession {
     Object lastValue
 
     private final Binding binding = new Binding()
+    /** Seeds of arrays declared without {@code seed:}: counted per session, from 1001 (ScriptContext). */
+    private final java.util.concurrent.atomic.AtomicLong declarationSeeds =
+            new java.util.concurrent.atomic.AtomicLong(ScriptContext.FIRST_DECLARATION_SEED)
     private volatile RunControl control
     private volatile boolean interruptPending
 
@@ -171,6 +174,7 @@ class GradusSession {
     /** Forgets every variable. */
     void reset() {
         binding.variables.clear()
+        declarationSeeds.set(ScriptContext.FIRST_DECLARATION_SEED)
     }
 
     /** Runs a script file; relative data paths are read from its folder. */
@@ -258,6 +262,7 @@ class GradusSession {
         context.scriptName = locator.fileName
         context.terminal = terminal
         context.master = master
+        context.declarationSeeds = declarationSeeds
         RunControl rc = new RunControl()
         control = rc
         if (interruptPending) {

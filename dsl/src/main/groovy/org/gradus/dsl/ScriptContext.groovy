@@ -46,6 +46,16 @@ class ScriptContext {
      */
     String master
 
+    /** The seed of the first array declared without {@code seed:} in a session. */
+    static final long FIRST_DECLARATION_SEED = 1001
+    /** Seeds of declarations without {@code seed:}, shared by the runs of one session (REPL inputs count on). */
+    java.util.concurrent.atomic.AtomicLong declarationSeeds = new java.util.concurrent.atomic.AtomicLong(FIRST_DECLARATION_SEED)
+
+    /** The next seed in declaration order. */
+    long nextDeclarationSeed() {
+        declarationSeeds.getAndIncrement()
+    }
+
     ScriptContext(Consumer<Shown> sink, FileAccess files) {
         this.sink = sink
         this.files = files

@@ -1,6 +1,7 @@
 package org.gradus.dsl.vocabulary
 
 import org.gradus.dsl.Coerce
+import org.gradus.dsl.ScriptContext
 import org.gradus.expr.Initializer
 import org.gradus.expr.Matrix
 import org.gradus.expr.Shape
@@ -8,7 +9,7 @@ import org.gradus.expr.Variable
 import org.gradus.expr.VectorVariable
 
 /** Decision variables and constant matrices: {@code variable}, {@code variables}, {@code vector}, {@code matrix}. */
-trait VariablesVocabulary {
+trait VariablesVocabulary implements ScriptAccess {
 
     /** {@code variable(-1.2)}, {@code variable(1.0, lower: -2, upper: 2)}. */
     Variable variable(Map options = [:], Object start = 0) {
@@ -70,16 +71,23 @@ trait VariablesVocabulary {
         VectorVariable.drawn((String) options.name, Shape.matrix(r, c), initializer(options), lo, hi)
     }
 
-    /** The initializer of {@code init:}, {@code scale:} and {@code seed:} (a seed from the declaration order when none is given). */
-    private static Initializer initializer(Map options) {
+    /**
+     * The initializer of {@code init:}, {@code scale:} and {@code seed:}. Without {@code seed:} the seed is the
+     * declaration's place in its session (1001, 1002, …: {@link ScriptContext#nextDeclarationSeed}), so a script
+     * draws the same numbers on every run, also when one JVM runs it again (an embedding, a test suite).
+     */
+    private Initializer initializer(Map options) {
         String kind = options.init != null ? String.valueOf(options.init) : 'zeros'
         double scale = options.scale != null ? Coerce.number(options.scale, 'scale') : 1d
-        long seed = options.seed != null ? (long) Coerce.integer(options.seed, 'seed') : SEEDS.incrementAndGet()
+        long seed
+        if (options.seed != null) {
+            seed = (long) Coerce.integer(options.seed, 'seed')
+        } else {
+            ScriptContext ctx = context()
+            seed = ctx != null ? ctx.nextDeclarationSeed() : ScriptContext.FIRST_DECLARATION_SEED
+        }
         new Initializer(kind, scale, seed)
     }
-
-    /** Seeds of initializers given none: the order of declaration, so a script draws the same numbers on every run. */
-    private static final java.util.concurrent.atomic.AtomicLong SEEDS = new java.util.concurrent.atomic.AtomicLong(1000)
 
     /** {@code matrix([[2, 1], [1, 3]])}: a constant matrix. */
     Matrix matrix(List rows) {

@@ -20,6 +20,33 @@ class ArrayScriptSpec extends Specification {
         new GradusSession().run(dir.resolve('t.opt')).collect { new JsonSlurper().parseText(it.toJson()) as Map }
     }
 
+    def "arrays declared without seed: draw by declaration order in their session, the same in every session of one JVM"() {
+        given: 'java.util.Random(1001) and (1002): the first declaration without seed: draws from 1001'
+        String script = "W = matrix(2, 2, init: 'normal')\nV = vector(3, init: 'uniform')\n"
+        double[] normal1001 = [new Random(1001)].collect { r -> (0..<4).collect { r.nextGaussian() } }[0] as double[]
+
+        when:
+        def first = new GradusSession()
+        def second = new GradusSession()
+        first.run(script, 'a.opt', dir)
+        first.run("U = matrix(2, 2, init: 'normal')", 'b.opt', dir)        // a later input of the same session counts on
+        second.run(script, 'a.opt', dir)
+        def starts = { GradusSession s, String name -> (0..<s.variables()[name].size()).collect { s.variables()[name].start(it) } }
+
+        then: 'two sessions, the same numbers; within a session, each declaration its own'
+        starts(first, 'W') == starts(second, 'W')
+        starts(first, 'V') == starts(second, 'V')
+        starts(first, 'W') != starts(first, 'U')
+        starts(first, 'W') == normal1001 as List
+
+        when: 'a reset session starts over'
+        first.reset()
+        first.run(script, 'a.opt', dir)
+
+        then:
+        starts(first, 'W') == starts(second, 'W')
+    }
+
     def "classes: true numbers text labels in sorted order and lists them"() {
         when:
         def out = run("""
