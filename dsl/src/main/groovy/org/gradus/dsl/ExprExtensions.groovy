@@ -71,6 +71,15 @@ class ExprExtensions {
     /** The value at a point: {@code f.at(x: 1, y: 2)}; an array expression gives a vector or matrix value. */
     static Object at(Expr self, Map point) { Evaluate.valueAt(self, Coerce.point(point)) }
 
+    /**
+     * {@code f.at()} with no point: an expression with no variables is its value; any other gets the message of a
+     * point that is not a map (Groovy alone would say it cannot choose between the two {@code at}s).
+     */
+    static Object at(Expr self) {
+        if (self.layout().blocks().isEmpty()) return Evaluate.valueAt(self, Coerce.point([:]))
+        throw new IllegalArgumentException('at must be a map like [x: 1, y: 2], not nothing: f.at(x: 1, y: 2), or f.at(result) after a minimize')
+    }
+
     /** The value at a minimization result's point: {@code f.at(result)}. */
     static Object at(Expr self, org.gradus.optim.OptimizationResult result) { Evaluate.valueAt(self, result.layout(), result.point()) }
 

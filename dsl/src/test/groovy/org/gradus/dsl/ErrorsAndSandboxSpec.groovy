@@ -82,6 +82,7 @@ class ErrorsAndSandboxSpec extends Specification {
         'x = variable(1)\nsum(3..0) { i -> x }'      | 'an increasing range'
         'x = variable(1)\ngrad(x).at(x: 1).nrm'      | "a gradient at a point has no property 'nrm'; did you mean 'norm'?"
         'x = variable(1)\nexpp(x)'                   | "no function 'expp'; did you mean 'exp'?"
+        'x = variable(1)\n(x**2).at()'               | 'at must be a map like [x: 1, y: 2], not nothing'
     }
 
     @Unroll
