@@ -130,6 +130,18 @@ class DomainsAndEdgesSpec extends Specification {
         CalculusReference.run("x = variable(0)\nf = (x) - 1\nf")[0].text == 'x - 1'
     }
 
+    def "log-sum-exp is smooth: a kink that interval bounds cannot rule out is said as such, never as a fact"() {
+        when: 'over all of R² the argument exp(x) + exp(y) is enclosed as [0, ∞], where log has its domain edge'
+        Map r = CalculusReference.run("x = variable(0)\ny = variable(0)\nconvexity(log(exp(x) + exp(y)))")[0]
+
+        then: 'log(eˣ + eʸ) is convex (its Hessian diag(p) − ppᵀ is PSD, p = softmax(x, y)); no secant below the graph'
+        r.verdict == 'convex'
+        r.counterexample == null
+        r.note.contains('log(exp(x) + exp(y))')
+        r.note.contains('could not rule it out')
+        !r.note.contains('so there is no L')
+    }
+
     def "Huber's gradient is Lipschitz: L is the curvature of its quadratic piece"() {
         when:
         Map r = CalculusReference.run("x = variable(0)\nconvexity(huber(x, 0))")[0]

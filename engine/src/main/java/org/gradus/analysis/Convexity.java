@@ -215,8 +215,11 @@ public final class Convexity {
                     + "continuous and, where the Hessian exists, its eigenvalues are at most L, so the gradient is L-Lipschitz");
         } else if (!smooth) {
             out.curvature(mu, null, "mu " + where);
-            out.note((kinkNote == null ? "f is not smooth on the domain" : kinkNote)
-                    + ": its gradient jumps there, so there is no L and no step size 1/L; use a subgradient method with a decreasing step, or a proximal method");
+            // the interval bounds could not rule a kink out (log(exp(x) + exp(y)) over all of R² encloses its argument
+            // as [0, ∞]): say what follows if there is one, never that there is one
+            out.note((kinkNote == null ? "f may not be smooth on the domain" : kinkNote)
+                    + " (interval bounds could not rule it out); where it has one, its gradient jumps, there is no L and no step "
+                    + "size 1/L: use a subgradient method with a decreasing step, or a proximal method");
         } else {
             out.curvature(mu, clean(s.maxEig, scale), where);
         }
