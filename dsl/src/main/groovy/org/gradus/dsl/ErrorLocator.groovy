@@ -194,7 +194,9 @@ final class ErrorLocator {
             if (m.type != null && !Script.isAssignableFrom(m.type)) {
                 return "${Suggestions.kindOf(m.type)} has no method '${m.method}'${Suggestions.didYouMean(m.method, Suggestions.members(m.type))}"
             }
-            String near = Suggestions.didYouMean(m.method, Suggestions.scriptWords(m.type, []))
+            Set<String> words = Suggestions.scriptWords(m.type, [])
+            if (words.contains(m.method)) return Suggestions.wrongArguments(m.type, m.method, m.arguments)
+            String near = Suggestions.didYouMean(m.method, words)
             return "no function '${m.method}'" + (near ?: '; see the built-in functions with gradus --help')
         }
         if (t instanceof AssertionError) return "assertion failed: ${t.message?.trim()}"

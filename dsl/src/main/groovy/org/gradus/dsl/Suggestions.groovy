@@ -50,6 +50,31 @@ final class Suggestions {
                                                 'getProperty', 'getBinding', 'setBinding', 'evaluate', 'print', 'printf', 'println',
                                                 'getMetaClass', 'setMetaClass', 'context'] as Set<String>
 
+    /**
+     * A word of the language called with arguments none of its forms takes ({@code cosine(0.5, 100)}): what was
+     * given and how the word is written — a schedule with its options and their defaults
+     * ({@code cosine(period: 1000, min: 0)}), any other word by the kinds of its parameters.
+     */
+    static String wrongArguments(Class<?> scriptClass, String word, Object[] given) {
+        List<String> kinds = []
+        for (Object a : (given ?: new Object[0])) kinds.add(a == null ? 'null' : kindOf(a.getClass()))
+        String what = kinds.isEmpty() ? 'no arguments' : '(' + kinds.join(', ') + ')'
+        Map<String, Object> schedule = org.gradus.optim.schedule.Schedules.DEFAULTS.get(word)
+        if (schedule != null) {
+            List<String> options = []
+            for (Map.Entry<String, Object> o : schedule.entrySet()) options.add("${o.key}: ${o.value}".toString())
+            return "$word does not take $what: it takes named options, $word(${options.join(', ')}) (the defaults shown)"
+        }
+        Set<String> forms = new TreeSet<>(Comparator.comparingInt((String f) -> f.length()).thenComparing(Comparator.naturalOrder()))  // the shortest form first, whatever order reflection gives
+        for (Method m : (scriptClass ?: GradusScript).methods) {
+            if (m.name != word || !Modifier.isPublic(m.modifiers)) continue
+            List<String> params = []
+            for (Class<?> t : m.parameterTypes) params.add(Map.isAssignableFrom(t) ? 'name: value, …' : t == Object ? 'a value' : kindOf(t))
+            forms.add("$word(${params.join(', ')})".toString())
+        }
+        forms.isEmpty() ? "$word does not take $what" : "$word does not take $what; it is written ${forms.join(' or ')}"
+    }
+
     /** "; did you mean 'grad'?" or the empty string when nothing is close. */
     static String didYouMean(String word, Collection<String> known) {
         String best = null
