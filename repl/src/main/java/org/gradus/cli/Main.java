@@ -79,8 +79,11 @@ public final class Main {
      * then counts from the start of the run.
      */
     static volatile Long processStart;
+    /** When {@link #main} was entered, on the {@link System#nanoTime()} clock (GRADUS_TIMING). */
+    static volatile long mainEntered;
 
     public static void main(String[] args) {
+        mainEntered = System.nanoTime();
         processStart = jvmStart();
         System.setProperty("java.awt.headless", "true");          // pictures are drawn off screen
         exit(run(args, System.out, System.err));
@@ -176,15 +179,16 @@ public final class Main {
     }
 
     /**
-     * GRADUS_TIMING=1: where a run's time went (JVM start to main, Groovy setup and compile or the load of
-     * the cached classes, the run).
+     * GRADUS_TIMING=1: where a run's time went: the JVM's start up to {@link #main}, main up to the run (the
+     * session and its Groovy runtime set up), compile or the load of the cached classes, the run.
      */
-    static void timing(GradusSession session, long mainStarted, PrintStream err) {
+    static void timing(GradusSession session, long runStarted, PrintStream err) {
         long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-        double toMain = (System.currentTimeMillis() - jvmStart) - (System.nanoTime() - mainStarted) / 1e6;
-        err.printf("timing: JVM start to main %.0f ms, compile %.0f ms%s, run %.0f ms%n", toMain,
-                session.getLastCompileMillis(), session.isLastRunCached() ? " (loaded from the cache)" : "",
-                session.getLastRunMillis());
+        long entered = mainEntered != 0 ? mainEntered : runStarted;     // run() called without main (tests)
+        double toMain = (System.currentTimeMillis() - jvmStart) - (System.nanoTime() - entered) / 1e6;
+        err.printf("timing: JVM start to main %.0f ms, main to the run %.0f ms, compile %.0f ms%s, run %.0f ms%n", toMain,
+                (runStarted - entered) / 1e6, session.getLastCompileMillis(),
+                session.isLastRunCached() ? " (loaded from the cache)" : "", session.getLastRunMillis());
     }
 
     static String readAll(java.io.InputStream in) throws java.io.IOException {
