@@ -113,6 +113,15 @@ public final class Iterate {
         return p;
     }
 
+    /**
+     * Tells the next line search along d from this point that ∇f·d = {@code slope}, computed by the caller
+     * in one of its own passes as {@link Probe#dot}{@code (g, d)} would (a running sum in index order):
+     * the search then starts without a pass of its own. Forgotten by the next move or search.
+     */
+    public void slopeAlong(double[] d, double slope) {
+        probe.knownSlope(d, slope, moves);
+    }
+
     /** The line-search probe along d from this iterate (one object, reused by every search). */
     public Probe probe(double[] d, boolean project) {
         return probe.reset(d, project);

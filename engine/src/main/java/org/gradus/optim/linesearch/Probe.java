@@ -15,6 +15,9 @@ public final class Probe {
     double dphi0;
     private double ft;
     private double alphaT = Double.NaN;
+    private double[] hintD;
+    private double hintSlope;
+    private long hintMoves = -1;
 
     public Probe(Iterate it) {
         this.it = it;
@@ -25,9 +28,17 @@ public final class Probe {
         this.d = d;
         this.project = project;
         this.f0 = it.f;
-        this.dphi0 = dot(it.g, d);
+        this.dphi0 = d == hintD && it.moves() == hintMoves ? hintSlope : dot(it.g, d);
         this.alphaT = Double.NaN;
+        hintD = null;
         return this;
+    }
+
+    /** ∇f·d at the iterate's point after {@code moves} moves, as {@link #dot}{@code (g, d)} gives it (see {@link Iterate#slopeAlong}). */
+    public void knownSlope(double[] d, double slope, long moves) {
+        hintD = d;
+        hintSlope = slope;
+        hintMoves = moves;
     }
 
     /** φ(α); afterwards {@link #slope()} is φ'(α). */
