@@ -29,6 +29,11 @@ public final class Iterate {
      * every move.
      */
     public double xNorm = -1;
+    /**
+     * Whether steps compute {@link #stepNorm} (only a trace shows it; the loop sets this). When false a
+     * step may leave stepNorm NaN and take ‖x‖∞ alone, in a pass that is not bound by a running sum.
+     */
+    public boolean stepNormWanted = true;
     private double[] spareX;
     private double[] spareG;
     private long moves;

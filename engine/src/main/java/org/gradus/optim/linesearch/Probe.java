@@ -1,6 +1,7 @@
 package org.gradus.optim.linesearch;
 
 import org.gradus.optim.Iterate;
+import org.gradus.optim.MaxAbs;
 
 /**
  * Evaluations of φ(α) = f(x + α·d) and φ'(α) = ∇f(x + α·d)·d from the current iterate. Trial points go
@@ -71,12 +72,18 @@ public final class Probe {
         if (alpha != alphaT) at(alpha);
         double[] x0 = it.x;
         double[] xt = it.trialX();
-        double sn = 0;
-        double xn = 0;
-        for (int i = 0; i < xt.length; i++) {
-            double dx = xt[i] - x0[i];
-            sn += dx * dx;
-            xn = Math.max(xn, Math.abs(xt[i]));
+        double sn = Double.NaN;
+        double xn;
+        if (it.stepNormWanted) {
+            sn = 0;
+            xn = 0;
+            for (int i = 0; i < xt.length; i++) {
+                double dx = xt[i] - x0[i];
+                sn += dx * dx;
+                xn = Math.max(xn, Math.abs(xt[i]));
+            }
+        } else {
+            xn = MaxAbs.of(xt);
         }
         it.moveTo(ft);
         it.lr = alpha;

@@ -161,7 +161,7 @@ final class Lbfgs implements Method {
         int n = x.length;
         double sy = 0, yyRun = 0;
         double r0 = 0, r1 = 0, r2 = 0, r3 = 0;
-        double gMax = 0, finite = 0;
+        double m0 = 0, m1 = 0, m2 = 0, m3 = 0;   // ‖g‖∞ in four running maxima (order-free: the same bits)
         int i = 0;
         for (; i + 3 < n; i += 4) {
             double s0 = x[i] - x0[i], s1 = x[i + 1] - x0[i + 1], s2 = x[i + 2] - x0[i + 2], s3 = x[i + 3] - x0[i + 3];
@@ -187,14 +187,10 @@ final class Lbfgs implements Method {
             r1 += y1 * y1;
             r2 += y2 * y2;
             r3 += y3 * y3;
-            gMax = Math.max(gMax, Math.abs(gi0));
-            finite += gi0 * 0;
-            gMax = Math.max(gMax, Math.abs(gi1));
-            finite += gi1 * 0;
-            gMax = Math.max(gMax, Math.abs(gi2));
-            finite += gi2 * 0;
-            gMax = Math.max(gMax, Math.abs(gi3));
-            finite += gi3 * 0;
+            m0 = Math.max(m0, Math.abs(gi0));
+            m1 = Math.max(m1, Math.abs(gi1));
+            m2 = Math.max(m2, Math.abs(gi2));
+            m3 = Math.max(m3, Math.abs(gi3));
         }
         for (; i < n; i++) {
             double si = x[i] - x0[i];
@@ -205,12 +201,12 @@ final class Lbfgs implements Method {
             sy += si * yi;
             yyRun += yi * yi;
             r0 += yi * yi;
-            gMax = Math.max(gMax, Math.abs(gi));
-            finite += gi * 0;
+            m0 = Math.max(m0, Math.abs(gi));
         }
         out[0] = sy;
         out[1] = yyRun;
-        gNorm = finite == 0 ? gMax : Double.NaN;
+        double gMax = Math.max(Math.max(m0, m1), Math.max(m2, m3));
+        gNorm = gMax == Double.POSITIVE_INFINITY ? Double.NaN : gMax;   // as projectedGradientNorm: NaN unless g is finite
         return (r0 + r1) + (r2 + r3);
     }
 
