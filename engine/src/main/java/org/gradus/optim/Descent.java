@@ -33,6 +33,7 @@ public final class Descent {
     public static Outcome run(Method m, Objective obj, double[] x0, Limits lim, Trace trace, ProgressListener pl, double sign) {
         boolean stochastic = obj.stochastic();
         Iterate it = new Iterate(obj, x0.clone());
+        it.stepNormWanted = trace != null;
         obj.project(it.x);
         obj.selectBatch(0);
         it.evaluate();
@@ -185,9 +186,7 @@ public final class Descent {
 
     /** ‖v‖∞, NaN when v has a NaN. */
     static double infNorm(double[] v) {
-        double m = 0;
-        for (double d : v) m = Math.max(m, Math.abs(d));
-        return m;
+        return MaxAbs.of(v);
     }
 
     /** ‖g‖∞ for mini-batch runs (NaN or ∞ when g is not finite). */

@@ -29,6 +29,11 @@ public final class Iterate {
      * every move.
      */
     public double xNorm = -1;
+    /**
+     * Whether steps compute {@link #stepNorm} (only a trace shows it; the loop sets this). When false a
+     * step may leave stepNorm NaN and take ‖x‖∞ alone, in a pass that is not bound by a running sum.
+     */
+    public boolean stepNormWanted = true;
     private double[] spareX;
     private double[] spareG;
     private long moves;
@@ -111,6 +116,15 @@ public final class Iterate {
         double[] p = spareX;
         spareX = other;
         return p;
+    }
+
+    /**
+     * Tells the next line search along d from this point that ∇f·d = {@code slope}, computed by the caller
+     * in one of its own passes as {@link Probe#dot}{@code (g, d)} would (a running sum in index order):
+     * the search then starts without a pass of its own. Forgotten by the next move or search.
+     */
+    public void slopeAlong(double[] d, double slope) {
+        probe.knownSlope(d, slope, moves);
     }
 
     /** The line-search probe along d from this iterate (one object, reused by every search). */

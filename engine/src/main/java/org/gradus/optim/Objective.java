@@ -86,10 +86,9 @@ public abstract class Objective {
         double m = 0;
         double finite = 0;   // stays 0 unless some gᵢ is ±∞ or NaN
         if (!bounded) {
-            for (double gi : g) {
-                m = Math.max(m, Math.abs(gi));
-                finite += gi * 0;
-            }
+            // the running maximum is NaN when some gᵢ is NaN and ∞ when some gᵢ is infinite: the same answer
+            m = MaxAbs.of(g);
+            return m == Double.POSITIVE_INFINITY ? Double.NaN : m;
         } else {
             for (int i = 0; i < x.length; i++) {
                 double gi = g[i];

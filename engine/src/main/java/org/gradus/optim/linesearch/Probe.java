@@ -1,6 +1,7 @@
 package org.gradus.optim.linesearch;
 
 import org.gradus.optim.Iterate;
+import org.gradus.optim.MaxAbs;
 
 /**
  * Evaluations of φ(α) = f(x + α·d) and φ'(α) = ∇f(x + α·d)·d from the current iterate. Trial points go
@@ -15,6 +16,9 @@ public final class Probe {
     double dphi0;
     private double ft;
     private double alphaT = Double.NaN;
+    private double[] hintD;
+    private double hintSlope;
+    private long hintMoves = -1;
 
     public Probe(Iterate it) {
         this.it = it;
@@ -25,9 +29,17 @@ public final class Probe {
         this.d = d;
         this.project = project;
         this.f0 = it.f;
-        this.dphi0 = dot(it.g, d);
+        this.dphi0 = d == hintD && it.moves() == hintMoves ? hintSlope : dot(it.g, d);
         this.alphaT = Double.NaN;
+        hintD = null;
         return this;
+    }
+
+    /** ∇f·d at the iterate's point after {@code moves} moves, as {@link #dot}{@code (g, d)} gives it (see {@link Iterate#slopeAlong}). */
+    public void knownSlope(double[] d, double slope, long moves) {
+        hintD = d;
+        hintSlope = slope;
+        hintMoves = moves;
     }
 
     /** φ(α); afterwards {@link #slope()} is φ'(α). */
@@ -60,12 +72,18 @@ public final class Probe {
         if (alpha != alphaT) at(alpha);
         double[] x0 = it.x;
         double[] xt = it.trialX();
-        double sn = 0;
-        double xn = 0;
-        for (int i = 0; i < xt.length; i++) {
-            double dx = xt[i] - x0[i];
-            sn += dx * dx;
-            xn = Math.max(xn, Math.abs(xt[i]));
+        double sn = Double.NaN;
+        double xn;
+        if (it.stepNormWanted) {
+            sn = 0;
+            xn = 0;
+            for (int i = 0; i < xt.length; i++) {
+                double dx = xt[i] - x0[i];
+                sn += dx * dx;
+                xn = Math.max(xn, Math.abs(xt[i]));
+            }
+        } else {
+            xn = MaxAbs.of(xt);
         }
         it.moveTo(ft);
         it.lr = alpha;

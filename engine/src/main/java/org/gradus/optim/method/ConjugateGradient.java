@@ -32,7 +32,6 @@ final class ConjugateGradient implements Method {
     private final LineSearch lineSearch;
     private LineSearch search;
     private double[] d;
-    private double[] gPrev;
     private double prevSlope;
     private double prevAlpha = Double.NaN;
     private int sinceRestart;
@@ -45,7 +44,6 @@ final class ConjugateGradient implements Method {
     @Override
     public void init(Iterate it) {
         d = new double[it.x.length];
-        gPrev = new double[it.x.length];
         search = lineSearch.forBounds(it.objective.bounded());
     }
 
@@ -54,35 +52,59 @@ final class ConjugateGradient implements Method {
         return "cg";
     }
 
+    /**
+     * One iteration in two passes over the coordinates besides the line search's: ‖g‖² with (unless
+     * restarting) gᵀ(g − g_prev), ‖g_prev‖² and gᵀg_prev, then the new direction with its slope gᵀd
+     * (handed to the line search, which then needs no pass of its own). g_prev is the iterate's previous
+     * gradient (the buffer the last move left), not a copy. The sums are those of the unfused loops, in
+     * the same order: the same bits.
+     */
     @Override
     public Status step(Iterate it, int t) {
         int n = it.x.length;
         double[] g = it.g;
         boolean restart = first || sinceRestart >= n;
         double gg = 0;
-        for (double v : g) gg += v * v;
-        if (!restart) {
+        double slope = 0;
+        if (restart) {
+            for (int i = 0; i < n; i++) {
+                double gi = g[i];
+                gg += gi * gi;
+                d[i] = -gi;
+            }
+        } else {
+            double[] gPrev = it.previousG();
             double num = 0, den = 0, cross = 0;
             for (int i = 0; i < n; i++) {
-                num += g[i] * (g[i] - gPrev[i]);
-                den += gPrev[i] * gPrev[i];
-                cross += g[i] * gPrev[i];
+                double gi = g[i], pi = gPrev[i];
+                gg += gi * gi;
+                num += gi * (gi - pi);
+                den += pi * pi;
+                cross += gi * pi;
             }
             double beta = Math.max(0, num / den);
-            if (Math.abs(cross) >= 0.2 * gg || !Double.isFinite(beta)) restart = true;
-            else for (int i = 0; i < n; i++) d[i] = -g[i] + beta * d[i];
+            if (Math.abs(cross) >= 0.2 * gg || !Double.isFinite(beta)) {
+                restart = true;
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double di = -g[i] + beta * d[i];
+                    d[i] = di;
+                    slope += g[i] * di;
+                }
+            }
+            if (restart || !(slope < 0)) {
+                for (int i = 0; i < n; i++) d[i] = -g[i];
+                restart = true;
+            }
         }
         first = false;
-        double slope = 0;
-        if (!restart) for (int i = 0; i < n; i++) slope += g[i] * d[i];
-        if (restart || !(slope < 0)) {
-            for (int i = 0; i < n; i++) d[i] = -g[i];
+        if (restart) {
             slope = -gg;
             sinceRestart = 0;
         }
         double alpha0 = Double.isNaN(prevAlpha) ? Math.min(1, 1 / Math.sqrt(gg)) : Math.min(1e10, prevAlpha * prevSlope / slope);
         if (!(alpha0 > 0) || !Double.isFinite(alpha0)) alpha0 = 1 / Math.sqrt(gg);
-        System.arraycopy(g, 0, gPrev, 0, n);
+        if (slope < 0) it.slopeAlong(d, slope);   // −‖g‖² is gᵀ(−g) bit for bit; at 0 let the search see its own +0
         double alpha = search.search(it, d, alpha0);
         if (Double.isNaN(alpha)) {
             if (sinceRestart == 0) return Status.STALLED;

@@ -43,6 +43,14 @@ final class Lbfgs implements Method {
     private double[][] y;
     private double[] rho;
     private double[] alphaBuf;
+    /** yᵀy of each stored pair, summed as {@link #dot} (for H₀'s scale γ). */
+    private double[] yy;
+    /** gᵀd and dᵀd of the last direction. */
+    private final double[] slope = new double[2];
+    /** ‖g‖∞ of the point the last step moved to, from the pass that stored its pair ({@link #stationarity}). */
+    private double gNorm = Double.NaN;
+    private double[] gNormOf;
+    private long gNormMoves = -1;
     private int count;
     private int head;
     private double[] d;
@@ -67,6 +75,7 @@ final class Lbfgs implements Method {
         y = new double[m][n];
         rho = new double[m];
         alphaBuf = new double[m];
+        yy = new double[m];
         d = new double[n];
         active = new boolean[n];
         bounded = it.objective.bounded();
@@ -90,13 +99,21 @@ final class Lbfgs implements Method {
         int n = it.x.length;
         Objective obj = it.objective;
         boolean bounded = obj.bounded();
-        if (bounded) markActive(it);
-        direction(it.g, bounded);
-        double dg = 0;
-        double dn = 0;
-        for (int i = 0; i < n; i++) {
-            dg += d[i] * it.g[i];
-            dn += d[i] * d[i];
+        double dg;
+        double dn;
+        if (bounded) {
+            markActive(it);
+            direction(it.g, true);
+            dg = 0;
+            dn = 0;
+            for (int i = 0; i < n; i++) {
+                dg += d[i] * it.g[i];
+                dn += d[i] * d[i];
+            }
+        } else {
+            fusedDirection(it.g);
+            dg = slope[0];
+            dn = slope[1];
         }
         if (!(dg < 0)) {
             count = 0;
@@ -113,28 +130,91 @@ final class Lbfgs implements Method {
         double alpha0 = fresh ? Math.min(1 / Math.sqrt(dn), 1e10) : 1;
         if (bounded && fresh) alpha0 = Math.min(1, alpha0);
         LineSearch ls = bounded ? Backtracking.PROJECTED : lineSearch;
+        it.slopeAlong(d, dg);
         double alpha = ls.search(it, d, alpha0);
         if (Double.isNaN(alpha)) return Status.STALLED;
         fresh = false;
-        double[] x0 = it.previousX();
-        double[] g0 = it.previousG();
-        double sy = 0, yy = 0;
         double[] sNew = s[head];
         double[] yNew = y[head];
-        for (int i = 0; i < n; i++) {
-            double si = it.x[i] - x0[i];
-            double yi = it.g[i] - g0[i];
-            sNew[i] = si;
-            yNew[i] = yi;
-            sy += si * yi;
-            yy += yi * yi;
+        double[] pair = slope;   // reused: sᵀy, yᵀy
+        double yyDot = storePair(it.x, it.previousX(), it.g, it.previousG(), sNew, yNew, pair, bounded);
+        double sy = pair[0], yyRun = pair[1];
+        if (!bounded) {
+            gNormOf = it.g;
+            gNormMoves = it.moves();
         }
-        if (sy > EPS * yy && yy > 0) {
+        if (sy > EPS * yyRun && yyRun > 0) {
             rho[head] = 1 / sy;
+            yy[head] = yyDot;
             head = (head + 1) % m;
             count = Math.min(count + 1, m);
         }
         return null;
+    }
+
+    /**
+     * One pass: s = x − x₀ and y = g − g₀ into the ring's next slot; {@code out} gets sᵀy and yᵀy as
+     * running sums in index order (the storing test), and the return value is yᵀy summed as {@link #dot}
+     * (γ's). Unbounded, ‖g‖∞ is taken on the way as {@link Objective#projectedGradientNorm} takes it.
+     */
+    private double storePair(double[] x, double[] x0, double[] g, double[] g0, double[] sNew, double[] yNew, double[] out, boolean bounded) {
+        int n = x.length;
+        double sy = 0, yyRun = 0;
+        double r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+        double m0 = 0, m1 = 0, m2 = 0, m3 = 0;   // ‖g‖∞ in four running maxima (order-free: the same bits)
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double s0 = x[i] - x0[i], s1 = x[i + 1] - x0[i + 1], s2 = x[i + 2] - x0[i + 2], s3 = x[i + 3] - x0[i + 3];
+            double gi0 = g[i], gi1 = g[i + 1], gi2 = g[i + 2], gi3 = g[i + 3];
+            double y0 = gi0 - g0[i], y1 = gi1 - g0[i + 1], y2 = gi2 - g0[i + 2], y3 = gi3 - g0[i + 3];
+            sNew[i] = s0;
+            sNew[i + 1] = s1;
+            sNew[i + 2] = s2;
+            sNew[i + 3] = s3;
+            yNew[i] = y0;
+            yNew[i + 1] = y1;
+            yNew[i + 2] = y2;
+            yNew[i + 3] = y3;
+            sy += s0 * y0;
+            yyRun += y0 * y0;
+            sy += s1 * y1;
+            yyRun += y1 * y1;
+            sy += s2 * y2;
+            yyRun += y2 * y2;
+            sy += s3 * y3;
+            yyRun += y3 * y3;
+            r0 += y0 * y0;
+            r1 += y1 * y1;
+            r2 += y2 * y2;
+            r3 += y3 * y3;
+            m0 = Math.max(m0, Math.abs(gi0));
+            m1 = Math.max(m1, Math.abs(gi1));
+            m2 = Math.max(m2, Math.abs(gi2));
+            m3 = Math.max(m3, Math.abs(gi3));
+        }
+        for (; i < n; i++) {
+            double si = x[i] - x0[i];
+            double gi = g[i];
+            double yi = gi - g0[i];
+            sNew[i] = si;
+            yNew[i] = yi;
+            sy += si * yi;
+            yyRun += yi * yi;
+            r0 += yi * yi;
+            m0 = Math.max(m0, Math.abs(gi));
+        }
+        out[0] = sy;
+        out[1] = yyRun;
+        double gMax = Math.max(Math.max(m0, m1), Math.max(m2, m3));
+        gNorm = gMax == Double.POSITIVE_INFINITY ? Double.NaN : gMax;   // as projectedGradientNorm: NaN unless g is finite
+        return (r0 + r1) + (r2 + r3);
+    }
+
+    /** ‖∇f‖∞ (projected with bounds); unbounded, read from the pass that stored the last pair when that was at this point. */
+    @Override
+    public double stationarity(Iterate it) {
+        if (it.g == gNormOf && it.moves() == gNormMoves) return gNorm;
+        return it.objective.projectedGradientNorm(it.x, it.g);
     }
 
     private void markActive(Iterate it) {
@@ -169,6 +249,37 @@ final class Lbfgs implements Method {
             double[] sj = s[j];
             for (int i = 0; i < n; i++) d[i] += c * sj[i];
             if (bounded) zeroActive();
+        }
+    }
+
+    /**
+     * d = −H·g without bounds: the two-loop recursion with each update pass fused with the dot product
+     * the recursion needs next ({@link TwoLoopPasses}), γ applied in the first loop's last pass, and gᵀd,
+     * dᵀd taken in the second loop's last pass (into {@link #slope}). The same arithmetic in the same order
+     * as {@link #direction}: the same bits in 2·count + 1 passes instead of 4·count + 4.
+     */
+    private void fusedDirection(double[] g) {
+        if (count == 0) {
+            TwoLoopPasses.negateSlope(g, d, slope);
+            return;
+        }
+        int newest = ((head - 1) % m + m) % m;
+        double gamma = 1 / (rho[newest] * yy[newest]);
+        double next = TwoLoopPasses.negateDot(g, d, s[newest]);
+        for (int k = 0; k < count; k++) {
+            int j = ((head - 1 - k) % m + m) % m;
+            double a = rho[j] * next;
+            alphaBuf[j] = a;
+            boolean last = k == count - 1;
+            // after the last update of the first loop: d ← γ·d, and the second loop starts with this j's y
+            double[] following = last ? y[j] : s[((head - 2 - k) % m + m) % m];
+            next = TwoLoopPasses.axpyScaleDot(d, -a, y[j], last ? gamma : 1, following);
+        }
+        for (int k = count - 1; k >= 0; k--) {
+            int j = ((head - 1 - k) % m + m) % m;
+            double c = alphaBuf[j] - rho[j] * next;
+            if (k > 0) next = TwoLoopPasses.axpyScaleDot(d, c, s[j], 1, y[((head - k) % m + m) % m]);
+            else TwoLoopPasses.axpySlope(d, c, s[j], g, slope);
         }
     }
 

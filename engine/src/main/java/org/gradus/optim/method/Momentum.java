@@ -52,19 +52,23 @@ class Momentum extends FirstOrder {
         double m = mu.at(t);
         double keep = started ? m : 0;   // b = g at the first step
         started = true;
-        double sn = 0, xn = 0;
-        for (int i = 0; i < x.length; i++) {
-            double xi = x[i];
-            double gi = g[i] + wd * xi;
-            double b = keep * buf[i] + gi;
-            buf[i] = b;
-            double ni = xi - rate * (nesterov ? gi + m * b : b);
-            next[i] = ni;
-            double dx = ni - xi;
-            sn += dx * dx;
-            xn = Math.max(xn, Math.abs(ni));
+        if (nesterov) {
+            for (int i = 0; i < x.length; i++) { // no reduction here: the JIT vectorizes this loop
+                double xi = x[i];
+                double gi = g[i] + wd * xi;
+                double b = keep * buf[i] + gi;
+                buf[i] = b;
+                next[i] = xi - rate * (gi + m * b);
+            }
+        } else {
+            for (int i = 0; i < x.length; i++) {
+                double xi = x[i];
+                double b = keep * buf[i] + (g[i] + wd * xi);
+                buf[i] = b;
+                next[i] = xi - rate * b;
+            }
         }
-        moved(sn, xn);
+        movedFrom(x, next);
     }
 
     /** Heavy-ball steps on a quadratic are stable only for lr &lt; 2(1+μ)/L. */
