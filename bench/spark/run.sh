@@ -55,10 +55,9 @@ load
 HEAP=$SPARK_HEAP JOPTS="-Dspark.memory.fraction=0.75" run spark "$FILE" "$PASSES" 'local[2]' "$PARTS"
 if [ $BIG = 0 ]; then
   load
-  echo "# the parameters in each task's closure against a broadcast every pass (MLlib's way), same rows, same passes"
-  for how in task broadcast; do
-    HEAP=$SPARK_HEAP JOPTS="-Dgradus.spark.parameters=$how" run spark "$FILE" "$PASSES" 'local[2]' "$PARTS" | grep -E "^spark local\[2\], "
-  done
+  echo "# the parameters in each task's closure against a broadcast every pass (MLlib's way), alternated in one JVM"
+  HEAP=$SPARK_HEAP java -Xmx"$HEAP" "${OPENS[@]}" -cp "$CP" groovy.ui.GroovyMain bench/spark/parameters.groovy "$FILE" 'local[2]' 8 "${ROUNDS:-6}" "$PASSES"
+  HEAP=$SPARK_HEAP java -Xmx"$HEAP" "${OPENS[@]}" -cp "$CP" groovy.ui.GroovyMain bench/spark/parameters.groovy "$FILE.overhead" 'local[2]' 8 "${ROUNDS:-6}" "$PASSES"
 fi
 if [ "$PROFILE" = 1 ]; then
   load
