@@ -121,7 +121,7 @@ if (mode == 'write') {
     spark.read().parquet(args[1]).limit(parts).write().mode('overwrite').parquet(tiny)
     DataSet t = new SparkTableReader().read(new TableRequest('parquet', tiny, 'tiny', 'y', master, parts))
     double o = median(t, Math.max(20, args[2] as int))
-    printf('spark per-pass overhead (%d partitions of 1 row, %d parameters broadcast): median %.4f s%n', parts, d.features(), o)
+    printf('spark per-pass overhead (%d partitions of 1 row, %d parameters): median %.4f s%n', parts, d.features(), o)
     SparkSessions.stop()
 }
 
