@@ -74,7 +74,8 @@ echo "# numpy: the same iteration written with numpy arrays"
 echo; echo "## data on Apache Spark: value+gradient passes per second, in process vs Spark local[2], and Spark's per-pass overhead"
 if [ -f spark/target/spark.classpath ]; then
     # 10^5 rows unless SPARK_ROWS says otherwise; SPARK_ROWS=10000000 is the 10^7 × 100 table
-    # (writes ~8 GB of Parquet under bench/data/ with bench/spark/passes.groovy write, once)
+    # (writes ~7.6 GB of Parquet under bench/data/ once; then -Xmx11g in process, -Xmx13g for Spark, one after
+    # the other: see docs/spark.md "The 10^7-row benchmark"; alone: ROWS=10000000 bash bench/spark/run.sh)
     ROWS="${SPARK_ROWS:-100000}" FEATURES="${SPARK_FEATURES:-100}" bash bench/spark/run.sh
 else
     echo "# skipped: build the spark module first (mvn -B -Pspark -DskipTests package)"

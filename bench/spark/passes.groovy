@@ -3,7 +3,9 @@
 //   passes.groovy write  ROWS FEATURES FILE        writes the table with Spark itself (seeded rand(), randn())
 //   passes.groovy memory FILE PASSES               reads it into memory; passes of the in-process kernel
 //   passes.groovy spark  FILE PASSES MASTER PARTS  rows cached on Spark; passes as MLlib does them, and
-//                                                  Spark's per-pass overhead (the same job over 1 row per partition)
+//                                                  Spark's per-pass overhead (the same job over 1 row per partition);
+//                                                  PARTS 'auto': the partitions Spark read (only rows of chunks that
+//                                                  straddle two of them move)
 //   passes.groovy profile FILE PASSES MASTER PARTS where a Spark pass's time goes: per pass, from Spark's own task
 //                                                  metrics (a SparkListener): stages, task deserialization, run,
 //                                                  result serialization, scheduling, and the driver's share
@@ -25,6 +27,12 @@ static Expr logistic(DataSet d, VectorVariable w) {
         sub(apply(Softplus.INSTANCE, z), mul(row.getY(), z))
     } as Function, { it as Expr } as Function)
 }
+
+/** The partitions asked for: a number, or null ('auto') for the partitions Spark read. */
+static Integer partitions(String arg) { arg == 'auto' ? null : arg as Integer }
+
+/** The partitions a data set on Spark has, from where it says it is ("spark local[2], 64 partitions"). */
+static int partitionsOf(DataSet d) { (d.fields().engine =~ /(\d+) partitions?$/)[0][1] as int }
 
 /** Median seconds of one value+gradient pass, after warm-up passes. */
 static double median(DataSet d, int passes) {
@@ -58,15 +66,17 @@ if (mode == 'write') {
     SparkSessions.stop()
     println "wrote $rows rows × $features features to ${args[3]}"
 } else if (mode == 'memory') {
+    long t0 = System.nanoTime()
     DataSet d = new SparkTableReader().read(new TableRequest('parquet', args[1], 'table', 'y', null, null))
+    printf('in-process kernel: read %d rows into memory in %.1f s%n', d.rows(), (System.nanoTime() - t0) / 1e9d)
     SparkSessions.stop()                                 // the rows are in memory now: nothing of Spark runs
     double s = median(d, args[2] as int)
     printf('in-process kernel: %d rows × %d features, median %.4f s per value+gradient pass, %.2f passes/s, %.1f M rows/s%n',
             d.rows(), d.features(), s, 1 / s, d.rows() / s / 1e6)
 } else if (mode == 'profile') {
     String master = args[3]
-    int parts = args[4] as int
-    DataSet d = new SparkTableReader().read(new TableRequest('parquet', args[1], 'table', 'y', master, parts))
+    DataSet d = new SparkTableReader().read(new TableRequest('parquet', args[1], 'table', 'y', master, partitions(args[4])))
+    int parts = partitionsOf(d)
     def spark = SparkSessions.on(master)
     def listener = new PassListener()
     spark.sparkContext().addSparkListener(listener)
@@ -96,8 +106,11 @@ if (mode == 'write') {
     SparkSessions.stop()
 } else if (mode == 'spark') {
     String master = args[3]
-    int parts = args[4] as int
-    DataSet d = new SparkTableReader().read(new TableRequest('parquet', args[1], 'table', 'y', master, parts))
+    long t0 = System.nanoTime()
+    DataSet d = new SparkTableReader().read(new TableRequest('parquet', args[1], 'table', 'y', master, partitions(args[4])))
+    int parts = partitionsOf(d)
+    printf('spark %s: read and cached %d rows in %d partitions in %.1f s (parameters sent %s)%n', master, d.rows(), parts,
+            (System.nanoTime() - t0) / 1e9d, System.getProperty('gradus.spark.parameters', 'in the task up to 8192 doubles, else broadcast'))
     double s = median(d, args[2] as int)
     printf('spark %s, %d partitions: %d rows × %d features, median %.4f s per pass, %.2f passes/s, %.1f M rows/s%n',
             master, parts, d.rows(), d.features(), s, 1 / s, d.rows() / s / 1e6)

@@ -8,12 +8,18 @@ package org.gradus.data;
  * ({@link Partitions#reduceChunks}, any number of them) both follow it, so both give the same bits.
  *
  * <p>Partitions that hold whole chunks are what makes that possible where the rows live elsewhere:
- * {@link #partitionOf} cuts the chunks into contiguous runs, one per partition.
+ * {@link #partitionOf} cuts the chunks into contiguous runs, one per partition. The chunks are also the
+ * most partitions that can work in one pass: the count grows with the rows (one per 2048 rows) up to
+ * {@link #MAX_CHUNKS}, so that up to 1024 partitions (executor cores) share a pass over 2·10⁶ rows or more.
+ * The price is on the way back: a pass over partitions returns one gradient per chunk (at most
+ * {@code MAX_CHUNKS × parameters} doubles, 0.8 MB for 101 parameters), and the pass in memory keeps as
+ * many partial gradients (never more than the parameters / (2048 × features) share of the table itself).
  */
 public final class Chunks {
     /** Rows per chunk: at least this many, and at most {@link #MAX_CHUNKS} chunks. */
     public static final int MIN_ROWS = 2048;
-    public static final int MAX_CHUNKS = 64;
+    /** The most chunks a pass has (reached at 2048 · 1024 = 2 097 152 rows; more rows make longer chunks). */
+    public static final int MAX_CHUNKS = 1024;
 
     private Chunks() {
     }

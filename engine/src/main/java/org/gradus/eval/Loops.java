@@ -3,8 +3,8 @@ package org.gradus.eval;
 /**
  * Reductions: LOOP instruction i of a program runs its body over the index range, or over the
  * current mini-batch rows of its data set (then scaled by range/rows so that the sum is still an
- * estimate of the whole). A data reduction of a top-level program with more rows than one chunk runs
- * as a {@link DataPass} (fixed chunks, both cores); everything else runs here in one piece, through a
+ * estimate of the whole). A data reduction of a top-level program over all its rows, or over a mini-batch
+ * of more rows than one chunk, runs as a {@link DataPass} (fixed chunks, both cores); everything else runs here in one piece, through a
  * compiled kernel when {@link LoopKernels} has one, else by interpreting the body per index. A reduction
  * over a partitioned data set runs where its rows are ({@link RemotePass}).
  */
@@ -48,7 +48,9 @@ final class Loops {
         Tape t = p.tape;
         if (t.remote[i] != null) return p.remotePass(i).run(x, grad, seed, rows);
         int count = rows == null ? t.to[i] - t.from[i] : rows.count();
-        if (p.passes != null && t.dataRows[i] != null && count > DataPass.chunkRows(count)) {
+        // a pass over all rows goes through the chunks even when there is one: its gradient is summed from zero and
+        // then added, whatever grad already holds — the arithmetic of a pass over partitions (RemotePass), bit for bit
+        if (p.passes != null && t.dataRows[i] != null && (rows == null || count > DataPass.chunkRows(count))) {
             return p.pass(i).run(x, grad, seed, rows);
         }
         if (rows == null) return chunk(p, i, x, grad, seed, null, t.from[i], t.to[i]);

@@ -4,7 +4,7 @@ import spock.lang.Specification
 
 /**
  * The summation order of a pass as a property of the rows: chunk sizes worked by hand from the rule
- * (at least 2048 rows, at most 64 chunks), partitions of whole chunks, and chunk sums added in chunk
+ * (at least 2048 rows, at most 1024 chunks), partitions of whole chunks, and chunk sums added in chunk
  * order however the partitions' results arrive.
  */
 class ChunksSpec extends Specification {
@@ -19,9 +19,12 @@ class ChunksSpec extends Specification {
         1           | 2048   | 1
         2048        | 2048   | 1
         2049        | 2048   | 2
-        100_000     | 2048   | 49          // ⌈10⁵/64⌉ = 1563 < 2048
-        10_000_000  | 156250 | 64          // 10⁷/64
-        10_000_001  | 156251 | 64
+        100_000     | 2048   | 49          // ⌈10⁵/2048⌉ = 49 chunks; ⌈10⁵/1024⌉ = 98 < 2048
+        1_000_000   | 2048   | 489         // 488 · 2048 = 999 424, the 489th chunk holds 576 rows
+        2_097_152   | 2048   | 1024        // 2048 · 1024: the last row count of 2048-row chunks
+        2_097_153   | 2049   | 1024        // ⌈2 097 153/1024⌉ = 2049; 1023 · 2049 = 2 096 127 < 2 097 153
+        10_000_000  | 9766   | 1024        // ⌈10⁷/1024⌉ = ⌈9765.625⌉; 1023 · 9766 = 9 990 618 < 10⁷
+        100_000_000 | 97657  | 1024        // ⌈10⁸/1024⌉ = ⌈97656.25⌉
     }
 
     def "partitions of whole chunks: 9000 rows (chunks 2048 × 4 + 808) in #partitions partitions hold #counts"() {

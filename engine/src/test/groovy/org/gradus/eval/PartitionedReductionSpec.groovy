@@ -48,12 +48,12 @@ class PartitionedReductionSpec extends Specification {
     @Shared Variable b = new Variable("b", 0.0)
     @Shared DataSet data = table()
 
-    static DataSet table() {
+    static DataSet table(int rows = ROWS) {
         Random rnd = new Random(11)
         double[] truth = (0..<F).collect { rnd.nextGaussian() } as double[]
         List<String> cols = (0..<F).collect { "f$it".toString() } + ["y"]
-        double[][] t = new double[ROWS][F + 1]
-        for (int r = 0; r < ROWS; r++) {
+        double[][] t = new double[rows][F + 1]
+        for (int r = 0; r < rows; r++) {
             double z = 0
             for (int k = 0; k < F; k++) {
                 t[r][k] = rnd.nextGaussian()
@@ -184,6 +184,53 @@ class PartitionedReductionSpec extends Specification {
             'elasticNet and quadForm'   : { DataSet.Row row -> add(elasticNet(Wm.whole() * row.getX().asArray(), 0.3),
                                                 quadForm(cv.whole() * row.getY(), new org.gradus.expr.Matrix([[2, 1, 0], [1, 3, 1], [0, 1, 4]] as double[][]))) },
         ]
+    }
+
+    def "a table of one chunk gives the in-memory bits even when another term's gradient is added before the reduction's: #partitions partition(s)"() {
+        given: '1500 rows (one chunk); 0.01·l2(w) first, so grad holds its terms when the rows are added'
+        DataSet small = table(1500)
+        Expr first = add(mul(constant(0.01), new VectorFunction(L2.INSTANCE, [w])), mean(small) { DataSet.Row row ->
+            Expr z = add(new VectorFunction(Dot.INSTANCE, [w, row.getX()]), b)
+            sub(apply(Softplus.INSTANCE, z), mul(row.getY(), z))
+        })
+        DataSet spread = SerializedPartitions.of(small, partitions)
+        Expr there = add(mul(constant(0.01), new VectorFunction(L2.INSTANCE, [w])), mean(spread) { DataSet.Row row ->
+            Expr z = add(new VectorFunction(Dot.INSTANCE, [w, row.getX()]), b)
+            sub(apply(Softplus.INSTANCE, z), mul(row.getY(), z))
+        })
+        double[] gm = new double[F + 1], gs = new double[F + 1]
+
+        expect: 'the same bits at 20 points (before, the rows were added into grad one by one in memory: some coordinates differed)'
+        (1..20).every { long k ->
+            double[] x = point(100 + k)
+            Arrays.fill(gm, 0); Arrays.fill(gs, 0)
+            new CompiledFunction(there, layout()).valueAndGradient(x, gs) == new CompiledFunction(first, layout()).valueAndGradient(x, gm) && gs == gm
+        }
+
+        where:
+        partitions << [1, 3]
+    }
+
+    def "more partitions than 64 work in a pass and give the in-memory bits: 250 000 rows (123 chunks) in #partitions partitions"() {
+        given: '123 chunks of 2048 rows (the last 144): every one of 100 partitions holds at least one, 150 leave 27 empty'
+        DataSet big = table(250_000)
+        SerializedPartitions parts = new SerializedPartitions(big, partitions)
+        double[] x = point(5)
+        CompiledFunction memory = new CompiledFunction(logistic(big), layout())
+        CompiledFunction spread = new CompiledFunction(logistic(DataSet.partitioned('big_p', big.columns(), big.target(), parts)), layout())
+        double[] gm = new double[F + 1], gs = new double[F + 1]
+
+        expect:
+        org.gradus.data.Chunks.count(250_000) == 123
+        parts.blocks.count { it.rows() > 0 } == working
+        spread.valueAndGradient(x, gs) == memory.valueAndGradient(x, gm)
+        gs == gm
+        spread.value(x) == memory.value(x)
+
+        where:
+        partitions | working
+        100        | 100
+        150        | 123
     }
 
     def "array bodies travel and give the in-memory bits for #partitions partition(s): #name"() {

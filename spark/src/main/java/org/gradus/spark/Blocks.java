@@ -1,8 +1,11 @@
 package org.gradus.spark;
 
 import org.apache.spark.Partitioner;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.FlatMapFunction2;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Row;
@@ -49,19 +52,64 @@ final class Blocks {
         JavaRDD<double[]> values = rows.map(new Values(order, names, what));
         long[] counts = values.mapPartitions(Blocks::count, true).collect().stream().mapToLong(Long::longValue).toArray();
         int target = partitions != null ? partitions : counts.length;
-        if (target != counts.length || !Chunks.aligned(counts)) {
-            long n = 0;
-            long[] first = new long[counts.length];
-            for (int p = 0; p < counts.length; p++) {
-                first[p] = n;
-                n += counts[p];
-            }
+        long n = 0;
+        long[] first = new long[counts.length];
+        for (int p = 0; p < counts.length; p++) {
+            first[p] = n;
+            n += counts[p];
+        }
+        if (target != counts.length) {
             values = values.mapPartitionsWithIndex(new Numbered(first), true)
                     .mapToPair(t -> t)
                     .partitionBy(new ChunkRuns(target, n))
                     .mapPartitions(Blocks::inOrder, true);
+        } else if (!Chunks.aligned(counts)) {
+            values = completed(values, first, counts, n);
         }
         return values.mapPartitions(new Pack(order.length, hasTarget), true);
+    }
+
+    /**
+     * The partitions Spark read, each completed to whole chunks: a chunk that starts in partition q and ends in
+     * later ones belongs to q, so the rows of it that lie at the start of later partitions move back to q
+     * (a shuffle of those rows only: at most one chunk per partition) and are appended there in row order.
+     */
+    private static JavaRDD<double[]> completed(JavaRDD<double[]> values, long[] first, long[] counts, long rows) {
+        int size = Chunks.rowsPerChunk(rows);
+        long[] lead = new long[counts.length];
+        for (int p = 0; p < counts.length; p++) {
+            long into = first[p] % size;
+            lead[p] = counts[p] == 0 || into == 0 ? 0 : Math.min(counts[p], size - into);
+        }
+        JavaPairRDD<Long, double[]> moved = values.mapPartitionsWithIndex(new Leading(first, lead), true)
+                .mapToPair(t -> t)
+                .partitionBy(new ChunkStart(first, counts, size));
+        return values.zipPartitions(moved, new Append(lead));
+    }
+
+    /** The first lead[p] rows of partition p, each with its number in the whole data set. */
+    private record Leading(long[] first, long[] lead) implements Function2<Integer, Iterator<double[]>, Iterator<Tuple2<Long, double[]>>> {
+        @Override
+        public Iterator<Tuple2<Long, double[]>> call(Integer partition, Iterator<double[]> it) {
+            List<Tuple2<Long, double[]>> out = new ArrayList<>();
+            for (long r = 0; r < lead[partition] && it.hasNext(); r++) out.add(new Tuple2<>(first[partition] + r, it.next()));
+            return out.iterator();
+        }
+    }
+
+    /** A partition's rows without the ones that moved back, then the rows of its last chunk that arrived, in row order. */
+    private record Append(long[] lead) implements FlatMapFunction2<Iterator<double[]>, Iterator<Tuple2<Long, double[]>>, double[]> {
+        @Override
+        public Iterator<double[]> call(Iterator<double[]> own, Iterator<Tuple2<Long, double[]>> arrived) {
+            List<double[]> out = new ArrayList<>();
+            long skip = lead[TaskContext.getPartitionId()];
+            for (long r = 0; own.hasNext(); r++) {
+                double[] row = own.next();
+                if (r >= skip) out.add(row);
+            }
+            inOrder(arrived).forEachRemaining(out::add);
+            return out.iterator();
+        }
     }
 
     private static Iterator<Long> count(Iterator<double[]> it) {
@@ -89,6 +137,7 @@ final class Blocks {
         }
     }
 
+    /** The rows of a shuffle's partition sorted by their numbers. */
     private static Iterator<double[]> inOrder(Iterator<Tuple2<Long, double[]>> it) {
         List<Tuple2<Long, double[]>> all = new ArrayList<>();
         it.forEachRemaining(all::add);
@@ -135,6 +184,10 @@ final class Blocks {
             List<double[]> rows = new ArrayList<>();
             it.forEachRemaining(rows::add);
             int n = rows.size(), f = hasTarget ? width - 1 : width;
+            if ((long) n * f > Integer.MAX_VALUE - 8) {
+                throw new DataFileException("one partition of " + n + " rows × " + f + " features holds more than 2³¹ numbers; "
+                        + "ask for more partitions (partitions: n)");
+            }
             double[] x = new double[n * f];
             double[] y = hasTarget ? new double[n] : null;
             for (int r = 0; r < n; r++) {
@@ -143,6 +196,38 @@ final class Blocks {
                 if (hasTarget) y[r] = v[f];
             }
             return Collections.singletonList(new RowBlock(n, f, x, y)).iterator();
+        }
+    }
+
+    /** Row r to the partition that holds the first row of r's chunk (partition p holds rows [first[p], first[p] + counts[p])). */
+    private static final class ChunkStart extends Partitioner {
+        private static final long serialVersionUID = 1L;
+        private final long[] first;
+        private final long[] counts;
+        private final int size;
+
+        ChunkStart(long[] first, long[] counts, int size) {
+            this.first = first;
+            this.counts = counts;
+            this.size = size;
+        }
+
+        @Override
+        public int numPartitions() {
+            return first.length;
+        }
+
+        @Override
+        public int getPartition(Object key) {
+            long start = (Long) key / size * size;
+            int lo = 0, hi = first.length - 1;
+            while (lo < hi) {                        // the last partition whose first row is ≤ start, among the non-empty ones
+                int mid = (lo + hi + 1) >>> 1;
+                if (first[mid] <= start) lo = mid;
+                else hi = mid - 1;
+            }
+            while (lo > 0 && counts[lo] == 0) lo--;  // (a guard: an empty partition shares its first row with the next)
+            return lo;
         }
     }
 

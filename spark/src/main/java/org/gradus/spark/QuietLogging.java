@@ -24,6 +24,17 @@ final class QuietLogging {
     }
 
     /**
+     * Under this configuration, turns off all of Spark's loggers (while an abandoned start is stopped: what it
+     * says then is about an application Gradus has already reported); the returned action turns them back to
+     * warnings. Does nothing under the user's own configuration.
+     */
+    static Runnable silenceSpark() {
+        if (!("classpath:" + CONFIGURATION).equals(System.getProperty("log4j2.configurationFile"))) return () -> { };
+        org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.spark", org.apache.logging.log4j.Level.OFF);
+        return () -> org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.spark", org.apache.logging.log4j.Level.WARN);
+    }
+
+    /**
      * Under this configuration, turns off the loggers of Spark's attempts to register with a standalone
      * master (a master that does not answer yields a warning every few seconds, and Gradus reports it once,
      * readably); the returned action turns them back to warnings. Does nothing under the user's own configuration.

@@ -69,7 +69,7 @@ final class SparkPartitions implements Partitions {
 
     @Override
     public Partials reduce(PartitionTask task, double[] x, boolean gradient, int[] rows, int lo, int hi) {
-        Broadcast<double[]> parameters = context.broadcast(x);
+        Parameters parameters = Parameters.of(context, x);
         try {
             JavaRDD<Partials> partial;
             if (rows == null) {
@@ -99,7 +99,7 @@ final class SparkPartitions implements Partitions {
 
     @Override
     public ChunkSums reduceChunks(PartitionTask task, double[] x, boolean gradient, double seed) {
-        Broadcast<double[]> parameters = context.broadcast(x);
+        Parameters parameters = Parameters.of(context, x);
         try {
             JavaRDD<ChunkSums> chunks = blocks.mapPartitionsWithIndex(new Chunked(kernel(task), parameters, offsets, gradient, seed, x.length), true);
             ChunkSums zero = ChunkSums.zero(offsets.rows(), x.length, gradient);
@@ -124,7 +124,7 @@ final class SparkPartitions implements Partitions {
     }
 
     /** The partial sum of one partition: the body over its block's rows (all, or the positions of this partition's batch rows). */
-    private record Sum(Broadcast<PartitionTask> task, Broadcast<double[]> parameters, boolean gradient, int dimension, int[][] positions)
+    private record Sum(Broadcast<PartitionTask> task, Parameters parameters, boolean gradient, int dimension, int[][] positions)
             implements org.apache.spark.api.java.function.FlatMapFunction<Iterator<RowBlock>, Partials> {
         @Override
         public Iterator<Partials> call(Iterator<RowBlock> it) {
@@ -141,7 +141,7 @@ final class SparkPartitions implements Partitions {
     }
 
     /** The chunk sums of one partition, whose first row is numbered by the offsets. */
-    private record Chunked(Broadcast<PartitionTask> task, Broadcast<double[]> parameters, PartitionOffsets offsets, boolean gradient, double seed,
+    private record Chunked(Broadcast<PartitionTask> task, Parameters parameters, PartitionOffsets offsets, boolean gradient, double seed,
                            int dimension) implements org.apache.spark.api.java.function.Function2<Integer, Iterator<RowBlock>, Iterator<ChunkSums>> {
         @Override
         public Iterator<ChunkSums> call(Integer partition, Iterator<RowBlock> it) {

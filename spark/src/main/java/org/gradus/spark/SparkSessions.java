@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class SparkSessions {
     private static final int CONNECT_TIMEOUT_MILLIS = 5000;
     private static final int DEFAULT_REGISTER_SECONDS = 30;
+    /** How long an abandoned start may take to end after its interrupt (a guard; it ends at once). */
+    private static final int ABANDON_SECONDS = 60;
 
     private static SparkSession session;
     private static String sessionMaster;
@@ -95,7 +97,7 @@ public final class SparkSessions {
             return start.get(seconds, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             abandoned.set(true);
-            t.interrupt();
+            windDown(t, start);
             throw new IllegalArgumentException("the Spark master " + master + " answered, but did not take this application within " + seconds
                     + " s (is it a Spark master, of Spark 4.0, with free workers?); check the master's page (port 8080), "
                     + "set GRADUS_SPARK_REGISTER_SECONDS to wait longer, or run with --master local[2]", e);
@@ -104,6 +106,50 @@ public final class SparkSessions {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while Spark registered with " + master, e);
+        }
+    }
+
+    /**
+     * Ends an abandoned start before the error is reported, so that the next start in this JVM is clean: the
+     * start thread, blocked while Spark waits for the master's answer, is interrupted and waited for (an
+     * interrupt is not among the failures on which Spark's constructor stops what it began), and the context
+     * it left half-built is stopped here. Else that context's own registration attempts would give up about a
+     * minute later and stop it then, clearing the JVM's active Spark context and environment — by then
+     * those of the next session, which would fail.
+     */
+    private static void windDown(Thread t, FutureTask<SparkSession> start) {
+        Runnable loud = QuietLogging.silenceSpark();
+        try {
+            t.interrupt();
+            try {
+                start.get(ABANDON_SECONDS, TimeUnit.SECONDS);    // a guard: the interrupt ends it at once
+            } catch (ExecutionException | java.util.concurrent.CancellationException | TimeoutException ended) {
+                // the interrupted start failed, as it should; a start that would not end is left to Spark
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            org.apache.spark.SparkContext partial = halfBuilt(true);
+            if (partial != null && !partial.isStopped()) partial.stop();
+        } finally {
+            loud.run();
+        }
+    }
+
+    /**
+     * The context Spark marked as being constructed and never finished, if any (Spark keeps it privately);
+     * with {@code forget}, Spark's mark is cleared too, so that the next start does not warn of it.
+     */
+    private static org.apache.spark.SparkContext halfBuilt(boolean forget) {
+        try {
+            Class<?> companion = Class.forName("org.apache.spark.SparkContext$");
+            java.lang.reflect.Field f = companion.getDeclaredField("contextBeingConstructed");
+            f.setAccessible(true);
+            Object module = companion.getField("MODULE$").get(null);
+            Object option = f.get(module);
+            if (forget) f.set(module, scala.None$.MODULE$);
+            return option instanceof scala.Some<?> some ? (org.apache.spark.SparkContext) some.value() : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;                                     // another Spark version: its own retries stop it later
         }
     }
 

@@ -17,6 +17,7 @@ import org.gradus.data.TableReader;
 import org.gradus.data.TableRequest;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -45,7 +46,8 @@ public final class SparkTableReader implements TableReader {
         String what = request.format() + "('" + request.name() + "')";
         try {
             if (request.master() == null) {
-                return inMemory(Blocks.of(frame.javaRDD(), order, columns, request.target() != null, what).collect(), columns, request);
+                return inMemory(frame.count(), Blocks.of(frame.javaRDD(), order, columns, request.target() != null, what).toLocalIterator(),
+                        columns, request);
             }
             JavaRDD<RowBlock> blocks = Blocks.aligned(frame.javaRDD(), order, columns, request.target() != null, what, request.partitions());
             blocks.persist(StorageLevel.MEMORY_AND_DISK());
@@ -103,20 +105,42 @@ public final class SparkTableReader implements TableReader {
         return order;
     }
 
-    private static DataSet inMemory(List<RowBlock> blocks, List<String> columns, TableRequest request) {
-        long total = 0;
-        for (RowBlock b : blocks) total += b.rows();
-        if (total > Integer.MAX_VALUE - 8) throw new DataFileException(request.name() + ": " + total + " rows are too many to hold in memory; run with --master");
-        int rows = (int) total;
+    /**
+     * The rows in one contiguous table, filled partition by partition as Spark hands them over (one
+     * partition's block in flight at a time: a table of 8 GB needs 8 GB and one block, not twice 8 GB).
+     */
+    private static DataSet inMemory(long total, Iterator<RowBlock> blocks, List<String> columns, TableRequest request) {
         int f = request.target() == null ? columns.size() : columns.size() - 1;
-        double[] x = new double[Math.multiplyExact(rows, f)];
+        if (total > Integer.MAX_VALUE - 8 || total * Math.max(f, 1) > Integer.MAX_VALUE - 8) {
+            throw new DataFileException(request.name() + ": " + total + " rows × " + f + " features are too many for one table in memory "
+                    + "(at most 2³¹ numbers); keep the rows on Spark: run with --master local[2]");
+        }
+        requireHeap(request.name(), total * (f + (request.target() == null ? 0 : 1)) * 8L);
+        int rows = (int) total;
+        double[] x = new double[rows * f];
         double[] y = request.target() == null ? null : new double[rows];
         int r = 0;
-        for (RowBlock b : blocks) {
+        while (blocks.hasNext()) {
+            RowBlock b = blocks.next();
+            if (r + (long) b.rows() > rows) throw new DataFileException(request.name() + ": the table changed while it was read (more than " + rows + " rows)");
             System.arraycopy(b.x(), 0, x, r * f, b.rows() * f);
             if (y != null) System.arraycopy(b.y(), 0, y, r, b.rows());
             r += b.rows();
         }
+        if (r != rows) throw new DataFileException(request.name() + ": the table changed while it was read (" + r + " rows instead of " + rows + ")");
         return new DataSet(request.name(), columns, request.target(), rows, x, y);
+    }
+
+    /** Refuses, before anything is allocated, a table whose numbers the heap cannot hold. */
+    private static void requireHeap(String name, long bytes) {
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (bytes <= free * 0.9) return;
+        System.gc();
+        free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (bytes <= free * 0.9) return;
+        throw new DataFileException(name + " needs about " + (bytes >> 20) + " MB of memory for its numbers, but the JVM has " + (free >> 20)
+                + " MB free of its " + (rt.maxMemory() >> 20) + " MB maximum heap; give it more with -Xmx (gradus reads GRADUS_JAVA_OPTS), "
+                + "or keep the rows on Spark: run with --master local[2]");
     }
 }

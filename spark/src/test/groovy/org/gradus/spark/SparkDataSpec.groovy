@@ -6,6 +6,9 @@ import org.gradus.atoms.L2
 import org.gradus.atoms.Softplus
 import org.gradus.atoms.VectorFunction
 import org.gradus.cli.Main
+import org.apache.spark.sql.Column
+import org.apache.spark.sql.functions
+import org.gradus.data.Chunks
 import org.gradus.data.CsvLoader
 import org.gradus.data.DataFileException
 import org.gradus.data.DataSet
@@ -174,6 +177,30 @@ class SparkDataSpec extends Specification {
         new CompiledFunction(loss('logistic', spread, w, b), layout).valueAndGradient(x, gt) ==
                 new CompiledFunction(loss('logistic', memory, w, b), layout).valueAndGradient(x, gh)
         gt == gh
+    }
+
+    def "more partitions than 64 work in a pass and give the in-memory bits: 150 000 rows (74 chunks) in 70 partitions"() {
+        given: 'a Parquet table written by Spark (seeded randn), read into memory by the streaming reader and kept on Spark in 70 partitions'
+        String file = dir.resolve('wide.parquet').toString()
+        def spark = SparkSessions.on(MASTER)
+        List<Column> cols = (0..<F).collect { functions.randn(40L + it).as("f$it") } +
+                [functions.when(functions.rand(39L).lt(0.4d), 1d).otherwise(0d).as('label')]
+        spark.range(150_000).select(cols as Column[]).write().parquet(file)
+        DataSet memory = new SparkTableReader().read(new TableRequest('parquet', file, 'wide', 'label', null, null))
+        DataSet spread = new SparkTableReader().read(new TableRequest('parquet', file, 'wide', 'label', MASTER, 70))
+        VectorVariable w = new VectorVariable('w', F, 0.0)
+        Variable b = new Variable('b', 0.0)
+        Layout layout = new Layout([w, b])
+        double[] x = [0.3, -0.1, 0.2, 0.5, -0.4, 0.1] as double[]
+        double[] gh = new double[x.length], gt = new double[x.length]
+        CompiledFunction there = new CompiledFunction(loss('logistic', spread, w, b), layout)
+
+        expect: 'chunk c of 74 lies in partition ⌊70c/74⌋, so each of the 70 holds one or two chunks'
+        memory.rows() == 150_000 && spread.rows() == 150_000 && memory.features() == F
+        Chunks.count(150_000) == 74
+        there.valueAndGradient(x, gt) == new CompiledFunction(loss('logistic', memory, w, b), layout).valueAndGradient(x, gh)
+        gt == gh
+        there.engines() == ['spark local[2], 70 partitions']
     }
 
     def "a Parquet data set holds the same rows as the CSV it was written from"() {

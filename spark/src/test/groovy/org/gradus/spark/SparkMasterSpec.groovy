@@ -102,4 +102,48 @@ class SparkMasterSpec extends Specification {
         cleanup:
         server.close()
     }
+    def "after a master that did not take the application, the next start in the same JVM works: the half-built context was stopped and forgotten"() {
+        given: 'the fake master, and a child JVM (one Spark per JVM) that starts on it, then on local[1]'
+        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+        Thread.startDaemon {
+            while (!server.closed) {
+                try {
+                    server.accept().withCloseable { it.outputStream.write('HTTP/1.0 400 Bad Request\r\n\r\n'.bytes) }
+                } catch (IOException ignored) {
+                    // closed at the end of the test
+                }
+            }
+        }
+        Path script = dir.resolve('restart.groovy')
+        Files.writeString(script, """
+            import org.gradus.spark.SparkSessions
+            try { SparkSessions.on(args[0]); println 'started' } catch (IllegalArgumentException e) { println 'refused ' + e.message.contains('did not take this application') }
+            def companion = Class.forName('org.apache.spark.SparkContext\$')
+            def field = companion.getDeclaredField('contextBeingConstructed'); field.accessible = true
+            println 'half-built forgotten ' + field.get(companion.getField('MODULE\$').get(null)).isEmpty()
+            def s = SparkSessions.on('local[1]')
+            def b = new org.apache.spark.api.java.JavaSparkContext(s.sparkContext()).broadcast([1d, 2d, 3d] as double[])
+            println 'broadcast ' + b.value()[1]
+            b.destroy()
+            println 'sum ' + s.range(1, 1001).selectExpr('sum(id * 2)').first().getLong(0)
+            SparkSessions.stop()
+        """.stripIndent())
+        List<String> cmd = [Path.of(System.getProperty('java.home'), 'bin', 'java').toString()]
+        cmd.addAll(System.getProperty('gradus.spark.jvm.options').trim().split(/\s+/) as List)
+        cmd.addAll(['-cp', System.getProperty('java.class.path'), 'groovy.ui.GroovyMain', script.toString(), "spark://127.0.0.1:${server.localPort}".toString()])
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD)
+        pb.environment().put('GRADUS_SPARK_REGISTER_SECONDS', '2')
+
+        when:
+        Process p = pb.start()
+        List<String> out = new String(p.inputStream.readAllBytes(), StandardCharsets.UTF_8).readLines()
+        assert p.waitFor(10, TimeUnit.MINUTES)            // a guard against a hang, not a measurement
+
+        then: 'Σ 2·i for i = 1..1000 = 1001000: a broadcast and a job on the new session (they need its SparkEnv)'
+        p.exitValue() == 0
+        out == ['refused true', 'half-built forgotten true', 'broadcast 2.0', 'sum 1001000']
+
+        cleanup:
+        server.close()
+    }
 }
