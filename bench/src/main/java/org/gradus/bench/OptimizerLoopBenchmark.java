@@ -54,7 +54,7 @@ public class OptimizerLoopBenchmark {
     static final int ITERATIONS = 20;
     static final int SHORT = 2;
 
-    @Param({"gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw", "cg", "lbfgs"})
+    @Param({"gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw", "fista", "cg", "lbfgs"})
     public String method;
 
     @Param({"1000000"})

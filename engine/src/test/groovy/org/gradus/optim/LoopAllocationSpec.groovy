@@ -54,6 +54,6 @@ class LoopAllocationSpec extends Specification {
         long_ - short_ < 8L * N
 
         where:
-        method << ['gd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw', 'cg', 'lbfgs']
+        method << ['gd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw', 'fista', 'cg', 'lbfgs']
     }
 }

@@ -41,7 +41,13 @@ class SameIteratesSpec extends Specification {
         def obj = new CompiledObjective(fn, 1, lower, upper, null)
         double[] x0 = (0..<N).collect { x.start(it) } as double[]
         def spec = Optimizers.get(method)
-        def m = spec.create(new MethodOptions(spec, options, null))
+        def given = new LinkedHashMap<String, Object>(options)
+        double[] l1 = null
+        if (given.containsKey('l1')) {   // fista's λ on every coordinate
+            l1 = new double[N]
+            Arrays.fill(l1, given.remove('l1') as double)
+        }
+        def m = spec.create(new MethodOptions(spec, given, l1))
         def fs = []
         def pl = { int t, int max, double f -> fs << Long.toHexString(Double.doubleToLongBits(f)) } as ProgressListener
         def o = Descent.run(m, obj, x0, new Descent.Limits(iterations, -1, 0, Long.MAX_VALUE, Double.NaN), null, pl, 1)
@@ -58,6 +64,7 @@ class SameIteratesSpec extends Specification {
             ['gd', false, 30, [lr: 1e-4]], ['gd', true, 30, [lr: 1e-4]], ['momentum', false, 30, [lr: 1e-4]],
             ['nesterov', false, 30, [lr: 1e-4]], ['adagrad', false, 30, [lr: 1e-2]], ['rmsprop', false, 30, [lr: 1e-3]],
             ['adam', false, 30, [lr: 1e-2]], ['adamw', false, 30, [lr: 1e-2]], ['adam', true, 30, [lr: 1e-2]],
+            ['fista', false, 30, [lr: 1e-4]], ['fista', false, 30, [lr: 1e-4, l1: 0.5]], ['fista', true, 30, [l1: 0.5]],
     ]
 
     static String key(List run) { "${run[0]} bounded=${run[1]} iterations=${run[2]} ${run[3]}" }

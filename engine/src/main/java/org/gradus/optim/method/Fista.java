@@ -109,35 +109,50 @@ final class Fista implements Method {
         double[] z = it.trialX();
         double[] gz = it.trialG();
         double fz = Double.NaN;
+        double penaltyZ = 0;
+        boolean bounded = it.objective.bounded();
         for (int tries = 0; tries < 60; tries++) {
-            for (int i = 0; i < n; i++) v[i] = y[i] - gy[i] / lip;
-            prox(v, 1 / lip, z, it);
+            if (bounded) {
+                for (int i = 0; i < n; i++) v[i] = y[i] - gy[i] / lip;
+                prox(v, 1 / lip, z, it);
+            } else {
+                proxStep(y, gy, 1 / lip, z);
+            }
             fz = it.objective.valueAndGradient(z, gz);
             double model = fy;
             double dist = 0;
+            penaltyZ = 0;
             for (int i = 0; i < n; i++) {
-                double dz = z[i] - y[i];
+                double zi = z[i];
+                double dz = zi - y[i];
                 model += gy[i] * dz;
                 dist += dz * dz;
+                penaltyZ += lambda[i] * Math.abs(zi);   // penalty(z), in its order
             }
             model += 0.5 * lip * dist;
             if (Double.isFinite(fz) && fz <= model + 1e-12 * Math.abs(model)) break;
             lip *= 2;
         }
         if (!Double.isFinite(fz)) return Status.STALLED;
-        double newF = fz + penalty(z);
+        double newF = fz + penaltyZ;
         double tNew = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
         double beta = (t - 1) / tNew;
         if (newF > fullF) {
             beta = 0;    // adaptive restart
             tNew = 1;
         }
-        double sn = 0;
+        double sn = Double.NaN;
         boolean plain = beta == 0;
-        for (int i = 0; i < n; i++) {
-            double dz = z[i] - it.x[i];
-            sn += dz * dz;
-            y[i] = z[i] + beta * dz;
+        double[] x = it.x;
+        if (it.stepNormWanted) {
+            sn = 0;
+            for (int i = 0; i < n; i++) {
+                double dz = z[i] - x[i];
+                sn += dz * dz;
+                y[i] = z[i] + beta * dz;
+            }
+        } else {
+            for (int i = 0; i < n; i++) y[i] = z[i] + beta * (z[i] - x[i]);
         }
         it.objective.project(y);
         it.moveTo(newF);
@@ -154,14 +169,48 @@ final class Fista implements Method {
         return null;
     }
 
+    /**
+     * Without bounds: out = prox(y − g/L) in one pass, the arithmetic of the two passes
+     * {@code v = y − g/L; prox(v, step, out)} (the same bits, no intermediate vector).
+     */
+    private void proxStep(double[] y, double[] g, double step, double[] out) {
+        double l = lip;
+        for (int i = 0; i < y.length; i++) {
+            double vi = y[i] - g[i] / l;
+            double a = Math.abs(vi) - lambda[i] * step;
+            out[i] = a > 0 ? Math.copySign(a, vi) : 0;
+        }
+    }
+
+    /** The gradient mapping's inf-norm; without bounds in one pass (the same bits: max does not depend on order). */
     @Override
     public double stationarity(Iterate it) {
         int n = it.x.length;
+        if (!it.objective.bounded()) {
+            double[] x = it.x, g = it.g;
+            double step = 1 / lip;
+            double m0 = 0, m1 = 0;
+            int i = 0;
+            for (; i + 1 < n; i += 2) {
+                m0 = Math.max(m0, mappingAt(x[i], g[i], lambda[i] * step));
+                m1 = Math.max(m1, mappingAt(x[i + 1], g[i + 1], lambda[i + 1] * step));
+            }
+            if (i < n) m0 = Math.max(m0, mappingAt(x[i], g[i], lambda[i] * step));
+            return Math.max(m0, m1);
+        }
         for (int i = 0; i < n; i++) v[i] = it.x[i] - it.g[i] / lip;
         prox(v, 1 / lip, p, it);
         double m = 0;
         for (int i = 0; i < n; i++) m = Math.max(m, Math.abs(it.x[i] - p[i]) * lip);
         return m;
+    }
+
+    /** |x − prox(x − g/L)|·L for one coordinate with threshold thr = λ/L, as {@link #prox} computes it. */
+    private double mappingAt(double xi, double gi, double thr) {
+        double vi = xi - gi / lip;
+        double a = Math.abs(vi) - thr;
+        double pi = a > 0 ? Math.copySign(a, vi) : 0;
+        return Math.abs(xi - pi) * lip;
     }
 
     @Override
