@@ -12,6 +12,14 @@ public final class ConvexityReport extends Result {
     public record Counterexample(Point a, Point b, double t, double gap) {
     }
 
+    /**
+     * One checked secant of {@link #counterexamples()}: what it refutes ({@code convexity}: the graph lies above
+     * the chord, gap &gt; 0; {@code concavity}: below it, gap &lt; 0), the points, the weight, the gap
+     * f(t·a + (1−t)·b) − (t·f(a) + (1−t)·f(b)), and where it was found in words (null when not said).
+     */
+    public record Secant(String refutes, Point a, Point b, double t, double gap, String where) {
+    }
+
     ConvexityReport(Record record) {
         super(record);
     }
@@ -66,6 +74,21 @@ public final class ConvexityReport extends Result {
         if (!(field("counterexample") instanceof Map<?, ?> c)) return null;
         return new Counterexample(Point.of((Map<?, ?>) c.get("a")), Point.of((Map<?, ?>) c.get("b")),
                 JsonValues.number(c.get("t")), JsonValues.number(c.get("gap")));
+    }
+
+    /**
+     * Every checked secant (JSON {@code counterexamples}): the witness against convexity and the one against
+     * concavity, in that order, each present when found; empty when the verdict had none (a proof, a sample).
+     */
+    public java.util.List<Secant> counterexamples() {
+        if (!(field("counterexamples") instanceof java.util.List<?> list)) return java.util.List.of();
+        java.util.List<Secant> out = new java.util.ArrayList<>();
+        for (Object o : list) {
+            if (!(o instanceof Map<?, ?> c)) continue;
+            out.add(new Secant(String.valueOf(c.get("refutes")), Point.of((Map<?, ?>) c.get("a")), Point.of((Map<?, ?>) c.get("b")),
+                    JsonValues.number(c.get("t")), JsonValues.number(c.get("gap")), c.get("where") == null ? null : String.valueOf(c.get("where"))));
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 
     /**

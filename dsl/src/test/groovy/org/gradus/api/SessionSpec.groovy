@@ -92,6 +92,27 @@ class SessionSpec extends Specification {
         c.gap() > 0
     }
 
+    def "counterexamples(): x·y is neither, with a checked secant against each curvature"() {
+        when:
+        ConvexityReport r = run('x = variable(0)\ny = variable(0)\nconvexity(x*y)\n')[0]
+        def secants = r.counterexamples()
+        def gapOf = { s ->      // worked by hand: f(x, y) = x·y at the mix minus the mix of the values
+            double t = s.t()
+            def mix = { String v -> t * s.a().get(v) + (1 - t) * s.b().get(v) }
+            mix('x') * mix('y') - (t * s.a().get('x') * s.a().get('y') + (1 - t) * s.b().get('x') * s.b().get('y'))
+        }
+
+        then:
+        r.verdict() == 'neither'
+        secants*.refutes() == ['convexity', 'concavity']
+        secants[0].gap() > 0 && secants[1].gap() < 0
+        secants.every { Math.abs(it.gap() - gapOf(it)) < 1e-12 * Math.max(1, Math.abs(it.gap())) }
+        secants[0].a() == r.counterexample().a() && secants[0].gap() == r.counterexample().gap()
+
+        and: 'a proof has none'
+        run(QUADRATIC + 'convexity(f)\n')[0].counterexamples().isEmpty()
+    }
+
     def "stationary points of x³ − 3x on [-3, 3]: a maximum at −1 (f = 2) and a minimum at 1 (f = −2)"() {
         when:
         StationaryReport s = run('x = variable(0)\nstationary(x**3 - 3*x, over: [x: -3..3])').first(StationaryReport)
