@@ -36,6 +36,20 @@ class MonotonicitySpec extends Specification {
         c = cases[i]
     }
 
+    def "the report writes intervals as the lectures do: an infinite end is open, as ∞; a point where f is undefined is open"() {
+        when: "x³ − 3x: f′ = 3x² − 3 is 0 at ±1 (by hand); 1/x is undefined at 0"
+        String cubic = new org.gradus.dsl.GradusSession().run('x = variable(0)\nmonotonicity(x**3 - 3*x)', 'm.opt')[0].toText()
+        String reciprocal = new org.gradus.dsl.GradusSession().run('x = variable(1)\nmonotonicity(1/x, over: [x: -2..2])', 'm.opt')[0].toText()
+
+        then:
+        cubic.readLines()[0] == 'monotonicity of x**3 - 3*x on (-∞, ∞):'
+        cubic.contains('increasing on (-∞, -1]')
+        cubic.contains('decreasing on [-1, 1]')
+        cubic.contains('increasing on [1, ∞)')
+        reciprocal.contains('decreasing on [-2, 0)')
+        reciprocal.contains('decreasing on (0, 2]')
+    }
+
     @Unroll
     def "property: the sign of f′ sampled inside each interval agrees with its direction (#f)"() {
         when:

@@ -59,8 +59,17 @@ public final class MonotonicIntervals {
 
         /** {@code [-1, 1]}, {@code (0, 2]}. */
         public String text() {
-            return (openFrom ? "(" : "[") + fromText + ", " + toText + (openTo ? ")" : "]");
+            return interval(from, to, fromText, toText, openFrom, openTo);
         }
+    }
+
+    /**
+     * An interval as the lectures write it: {@code [-1, 1]}, {@code (0, 2]} at a point where f is undefined,
+     * and an infinite end open, as ∞: {@code (-∞, -1]}, {@code (-∞, ∞)}.
+     */
+    static String interval(double from, double to, String fromText, String toText, boolean openFrom, boolean openTo) {
+        boolean infFrom = from == Double.NEGATIVE_INFINITY, infTo = to == Double.POSITIVE_INFINITY;
+        return (openFrom || infFrom ? "(" : "[") + (infFrom ? "-∞" : fromText) + ", " + (infTo ? "∞" : toText) + (openTo || infTo ? ")" : "]");
     }
 
     /**

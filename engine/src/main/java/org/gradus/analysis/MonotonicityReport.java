@@ -72,8 +72,8 @@ public final class MonotonicityReport implements Shown {
 
     @Override
     public String toText() {
-        StringBuilder sb = new StringBuilder("monotonicity of ").append(f).append(" on [").append(Numbers.format(lo)).append(", ")
-                .append(Numbers.format(hi)).append("]:");
+        StringBuilder sb = new StringBuilder("monotonicity of ").append(f).append(" on ")
+                .append(MonotonicIntervals.interval(lo, hi, Numbers.format(lo), Numbers.format(hi), false, false)).append(":");
         if (pieces.isEmpty()) sb.append("\n  f is undefined on the whole interval");
         for (MonotonicIntervals.Piece p : pieces) {
             sb.append("\n  ").append(p.direction()).append(" on ").append(p.text()).append("  (").append(p.reason()).append(")");
