@@ -14,8 +14,9 @@ public final class Wording {
         return s.length() > 70 ? s.substring(0, 67) + "..." : s;
     }
 
-    /** {@code [lo, hi]} with six significant digits. */
+    /** {@code [lo, hi]} with six significant digits; an infinite end open, as ∞: {@code (-∞, 0]}. */
     public static String interval(Interval r) {
-        return "[" + Numbers.round(r.lo(), 6) + ", " + Numbers.round(r.hi(), 6) + "]";
+        boolean infLo = r.lo() == Double.NEGATIVE_INFINITY, infHi = r.hi() == Double.POSITIVE_INFINITY;
+        return (infLo ? "(-∞" : "[" + Numbers.round(r.lo(), 6)) + ", " + (infHi ? "∞)" : Numbers.round(r.hi(), 6) + "]");
     }
 }

@@ -115,6 +115,13 @@ class ConvexitySpec extends Specification {
         'three variables'              | x**2 + y**2 + z**2 - x * y - y * z  | null                              || 'convex'  | PROOF
     }
 
+    def "a reason writes an infinite range as the lectures do, open and with ∞"() {
+        expect: 'tanh is neither convex nor concave on the whole line; on [0, 1] it is concave'
+        Convexity.analyze(tanh(x) + x**2 * 0, null).reason().contains('tanh is neither convex nor concave on (-∞, ∞)')
+        org.gradus.atoms.Wording.interval(new org.gradus.atoms.Interval(0, Double.POSITIVE_INFINITY)) == '[0, ∞)'
+        org.gradus.atoms.Wording.interval(new org.gradus.atoms.Interval(-1.5, 2)) == '[-1.5, 2]'
+    }
+
     def "mu and L are exact for quadratics, with the gradient-descent advice"() {
         when:
         def rep = Convexity.analyze(x**2 + 3 * y**2, null)
