@@ -32,9 +32,22 @@ class ArrayValuesSpec extends Specification {
         engine.eval('A = matrix([[2, 1], [1, 3]])\nA.T * A') == [[5d, 5d], [5d, 10d]] as double[][]
         engine.eval('matrix([[2, 1], [1, 3]])') == [[2d, 1d], [1d, 3d]] as double[][]
 
+        and: 'vector([..]) is a constant vector: vector([1, 2, 3]) * 2 = [2, 4, 6], 1 - vector([1, 2]) = [0, -1]'
+        engine.eval('vector([1, 2, 3]) * 2') == [2d, 4d, 6d] as double[]
+        engine.eval('1 - vector([1, 2])') == [0d, -1d] as double[]
+
         and: 'a reduction of constants is a Double: sum([1, 2]) = 3, logsumexp([1000, -1000, 0]) = 1000'
         engine.eval('sum([1, 2])') == 3d
         engine.eval('logsumexp([1000, -1000, 0])') == 1000d
+    }
+
+    def "vector([..]) takes numbers"() {
+        when:
+        engine.eval('vector([[1, 2]])')
+
+        then:
+        def e = thrown(javax.script.ScriptException)
+        e.message.contains('a list of rows is matrix([[...], [...]])')
     }
 
     def "JSR-223: an array expression at a point is its numbers"() {
