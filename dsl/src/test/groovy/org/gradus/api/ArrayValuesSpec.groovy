@@ -112,6 +112,19 @@ class ArrayValuesSpec extends Specification {
         e.message.contains('2×2 matrix')
     }
 
+    def "a vector or matrix variable shown is an expression, as a scalar variable is"() {
+        given:
+        Session session = Gradus.session().printTo(new PrintStream(new ByteArrayOutputStream())).build()
+
+        when:
+        Results rs = session.run('x = variable(0)\nw = vector(3)\nW = matrix(2, 3)\nx\nw\nW')
+
+        then:
+        rs*.kind() == ['expression', 'expression', 'expression']
+        rs.all(ExpressionResult)*.text() == ['x', 'w', 'W']
+        engine.eval('W = matrix(2, 3)\nW') instanceof ExpressionResult
+    }
+
     def "Java API: an ArrayResult parsed from --json reads the same"() {
         expect:
         (Result.parse('{"kind":"matrix","value":[[1,2],[3,4]]}', null) as ArrayResult).matrix() == [[1d, 2d], [3d, 4d]] as double[][]

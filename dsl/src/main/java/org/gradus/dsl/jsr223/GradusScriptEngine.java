@@ -9,6 +9,7 @@ import org.gradus.expr.Constant;
 import org.gradus.eval.Evaluate;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Matrix;
+import org.gradus.expr.VectorVariable;
 import org.gradus.result.ArrayValue;
 import org.gradus.result.Results;
 import org.gradus.result.Shown;
@@ -171,6 +172,7 @@ public final class GradusScriptEngine extends AbstractScriptEngine implements Co
             return e.isArray() ? javaArray((ArrayValue) Evaluate.valueAt(e, e.layout(), new double[0])) : Evaluate.at(e, Map.of());
         }
         if (value instanceof Expr e) return Result.of(Results.of(e));
+        if (value instanceof VectorVariable v) return Result.of(Results.of(v));
         if (value instanceof Matrix m) return m.toArray();
         if (value instanceof Number n) return n.doubleValue();
         return value;
