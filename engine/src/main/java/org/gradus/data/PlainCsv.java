@@ -267,7 +267,7 @@ final class PlainCsv {
             helper = new Thread(() -> {
                 try {
                     work.run(new byte[1][]);
-                } catch (IOException | RuntimeException e) {
+                } catch (Throwable e) { // whatever stopped the helper (even an Error): the pieces it took are not done, so read the general way
                     notPlain = true;
                 }
             }, "gradus-csv");
