@@ -196,7 +196,7 @@ final class ErrorLocator {
             }
             Set<String> words = Suggestions.scriptWords(m.type, [])
             if (words.contains(m.method)) return Suggestions.wrongArguments(m.type, m.method, m.arguments)
-            String near = Suggestions.didYouMean(m.method, words)
+            String near = Suggestions.otherToolsWord(m.method) ?: Suggestions.didYouMean(m.method, words)
             return "no function '${m.method}'" + (near ?: '; see the built-in functions with gradus --help')
         }
         if (t instanceof AssertionError) return "assertion failed: ${t.message?.trim()}"

@@ -75,6 +75,34 @@ final class Suggestions {
         forms.isEmpty() ? "$word does not take $what" : "$word does not take $what; it is written ${forms.join(' or ')}"
     }
 
+    /**
+     * Words a learner brings from sympy, scipy, numpy, torch or the lectures that Gradus writes another way,
+     * each with the Gradus way; used only for a word that is not a word of the script.
+     */
+    private static final Map<String, String> OTHER_TOOLS_WORDS = [
+            continuous  : 'continuity at a point is part of differentiable(f, at: [x: 0]) (with the one-sided limits); limit(f, x: 0) gives the limit',
+            continuity  : 'continuity at a point is part of differentiable(f, at: [x: 0]) (with the one-sided limits); limit(f, x: 0) gives the limit',
+            iscontinuous: 'continuity at a point is part of differentiable(f, at: [x: 0]) (with the one-sided limits)',
+            diff        : "derivatives are partial(f, x) (one variable) and grad(f) (all of them); taylor(f, at: [x: 0], order: 2) for higher orders",
+            derivative  : "derivatives are partial(f, x) (one variable) and grad(f) (all of them); taylor(f, at: [x: 0], order: 2) for higher orders",
+            gradient    : 'the gradient is grad(f); grad(f).at(x: 1) at a point',
+            jacobian    : 'the gradient of a scalar function is grad(f); hessian(f) gives second derivatives',
+            series      : 'a Taylor polynomial is taylor(f, at: [x: 0], order: 3)',
+            optimize    : "minimize f, method: 'lbfgs' (or maximize f)",
+            fmin        : "minimize f, method: 'lbfgs'",
+            argmin      : "minimize f gives the minimizer: r = minimize(f); r.x",
+            solve       : 'stationary(f) finds the points where the gradient is 0',
+            zeros       : 'vector(n) is a vector variable starting at 0; [0] * n is a list of zeros',
+            linspace    : 'ranges are Groovy ranges: (0..<10), or (0..10).collect { it / 10 }',
+            integrate   : 'Gradus does not integrate; it differentiates (grad, partial, hessian, taylor) and takes limits',
+    ]
+
+    /** "; Gradus writes that as …" for a word from another tool, or the empty string. */
+    static String otherToolsWord(String word) {
+        String hint = OTHER_TOOLS_WORDS.get(word.toLowerCase())
+        hint != null ? "; in Gradus, $hint".toString() : ''
+    }
+
     /** "; did you mean 'grad'?" or the empty string when nothing is close. */
     static String didYouMean(String word, Collection<String> known) {
         String best = null

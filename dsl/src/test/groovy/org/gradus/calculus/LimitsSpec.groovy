@@ -53,6 +53,25 @@ class LimitsSpec extends Specification {
     }
 
     @Unroll
+    def "a limit that is #name up to rounding is named so in the report: #expression at #at"() {
+        when:
+        String text = new org.gradus.dsl.GradusSession().run("x = variable(0)\nlimit($expression, x: $at)", 'named.opt')[0].toText()
+
+        then: 'the values by hand: (1 + x)^(1/x) → e, (1 + 2x)^(1/x) → e², (1 − x)^(1/x) → 1/e; a value 10⁻⁹ away is no constant'
+        text.startsWith("limit of ")
+        text.readLines()[0].endsWith(shown)
+
+        where:
+        expression                  | at         || name   | shown
+        '(1 + x)**(1/x)'            | '0'        || 'e'    | ': e = 2.718281828'
+        '(1 + 1/x)**x'              | 'Infinity' || 'e'    | ': e = 2.718281828'
+        '(1 + 2*x)**(1/x)'          | '0'        || 'e²'   | ': e² = 7.389056099'
+        '(1 - x)**(1/x)'            | '0'        || '1/e'  | ': 1/e = 0.3678794412'
+        '(1 + x)**(1/x) + 1e-9'     | '0'        || 'none' | ': 2.718281829'
+        'sin(x)/x'                  | '0'        || 'none' | ': 1'
+    }
+
+    @Unroll
     def "property: where f is continuous, its limit is its value (#f at x = #a)"() {
         when:
         List<Map> r = CalculusReference.run("x = variable(0)\nlimit($f, x: $a)\n($f).at(x: $a)")

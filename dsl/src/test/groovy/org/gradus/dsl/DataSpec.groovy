@@ -117,6 +117,25 @@ class DataSpec extends Specification {
         run(model + "convexity(mean(data) { row -> (1 - row.y)*softplus(dot(w, row.x) + b) })")[0].certainty != 'proof'
     }
 
+    def "logistic regression with 10 features (dot is one reduction inside the rows' sum) is proved convex and its gradient is exact"() {
+        given: '6 rows of 10 features, x[r][k] = (r + 1)·(k − 4)/10, labels 0,1,0,1,1,0'
+        double[][] x = (0..<6).collect { r -> (0..<10).collect { k -> (r + 1) * (k - 4) / 10.0 } as double[] } as double[][]
+        int[] y = [0, 1, 0, 1, 1, 0]
+        String csv = (0..<10).collect { "f$it" }.join(',') + ',y\n' + (0..<6).collect { r -> (x[r] as List).join(',') + ",${y[r]}" }.join('\n') + '\n'
+        Files.writeString(dir.resolve('ten.csv'), csv)
+        String model = "data = csv('ten.csv', target: 'y')\nw = vector(10)\nb = variable(0)\nloss = mean(data) { row -> logLoss(dot(w, row.x) + b, row.y) }\n"
+
+        when:
+        Map verdict = run(model + 'convexity(loss)')[0]
+        Map g = run(model + 'grad(loss).at(w: [0] * 10, b: 0)')[0].value as Map
+
+        then: 'at w = 0, b = 0 every sigmoid is 1/2: the gradient is the mean of (1/2 − y)·x, worked by hand'
+        verdict.verdict == 'convex'
+        verdict.certainty == 'proof'
+        (0..<10).every { k -> Math.abs((g.w[k] as double) - (0..<6).sum { r -> (0.5 - y[r]) * x[r][k] } / 6) < 1e-12 }
+        Math.abs((g.b as double) - (0..<6).sum { r -> 0.5 - y[r] } / 6) < 1e-12
+    }
+
     def "a split shuffles the rows into two parts with a seed"() {
         expect:
         run('''

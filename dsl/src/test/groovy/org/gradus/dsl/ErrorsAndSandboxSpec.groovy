@@ -82,6 +82,9 @@ class ErrorsAndSandboxSpec extends Specification {
         'x = variable(1)\nsum(3..0) { i -> x }'      | 'an increasing range'
         'x = variable(1)\ngrad(x).at(x: 1).nrm'      | "a gradient at a point has no property 'nrm'; did you mean 'norm'?"
         'x = variable(1)\nexpp(x)'                   | "no function 'expp'; did you mean 'exp'?"
+        'x = variable(1)\ncontinuous(abs(x), 0)'     | "no function 'continuous'; in Gradus, continuity at a point is part of differentiable(f, at: [x: 0])"
+        'x = variable(1)\ngradient(x**2)'            | "no function 'gradient'; in Gradus, the gradient is grad(f)"
+        'x = variable(1)\ndiff(x**2, x)'             | "no function 'diff'; in Gradus, derivatives are partial(f, x)"
         'x = variable(1)\n(x**2).at()'               | 'at must be a map like [x: 1, y: 2], not nothing'
         'x = variable(1)\nminimize x**2, schedule: cosine(0.5, 100)' | 'cosine does not take (a number, a number): it takes named options, cosine(period: 1000, min: 0)'
         'x = variable(1)\nconvexity("abc", 3)'      | 'convexity does not take (a text, a number); it is written convexity(a value) or convexity(name: value, …, a value)'

@@ -12,6 +12,7 @@ import org.gradus.atoms.array.ArrayOp;
 import org.gradus.expr.Constant;
 import org.gradus.expr.ConstantArray;
 import org.gradus.expr.TableSlice;
+import org.gradus.data.DataSet;
 import org.gradus.expr.TableStorage;
 import org.gradus.expr.VariableArray;
 import org.gradus.expr.Element;
@@ -144,6 +145,8 @@ public final class Enclosure {
     /** Every element a row's block ({@code row.x}) can take over the rows the index ranges over. */
     private Interval slice(TableSlice ts) {
         Object t = ts.table();
+        Interval standIn = standIn(t, 0, -1);
+        if (standIn != null) return standIn;
         Interval base = indexRange(ts.base());
         int lo = (int) Math.max(0, Math.ceil(base.lo() - 1e-9));
         int hi = (int) Math.min(ts.tableLength() - 1, Math.floor(base.hi() + 1e-9) + ts.length() - 1);
@@ -213,6 +216,9 @@ public final class Enclosure {
     }
 
     private Interval lookup(Lookup l) {
+        Linear lin = linear(l.index());
+        Interval standIn = lin != null && lin.symbol != null ? standIn(l.table(), lin.a, lin.c) : standIn(l.table(), 0, -1);
+        if (standIn != null) return standIn;
         Interval strided = stridedLookup(l);
         if (strided != null) return strided;
         Interval idx = indexRange(l.index());
@@ -244,6 +250,16 @@ public final class Enclosure {
             any = true;
         }
         return any && !Double.isNaN(mn) && !Double.isNaN(mx) ? new Interval(mn, mx) : null;
+    }
+
+    /**
+     * The range of a lookup into the stand-in table of a data set whose rows live elsewhere (Spark), from the
+     * column ranges gathered where the rows are ({@link DataSet#standInRange}); null for any other table.
+     */
+    private static Interval standIn(Object table, long stride, long column) {
+        if (TableStorage.length(table) != 0) return null;
+        double[] r = DataSet.standInRange(table, stride, column);
+        return r == null ? null : new Interval(r[0], r[1]);
     }
 
     /** a·symbol + c with integer a and c (symbol null for a constant). */

@@ -131,6 +131,26 @@ public final class DataSet implements Shown {
         return d == null ? null : new PartitionedRows(d.partitions, (double[]) d.x, (double[]) d.y);
     }
 
+    /**
+     * The range of the values a lookup into a partitioned data set's stand-in table can read, as
+     * {min, max}, from the column ranges its partitions gathered ({@link Partitions#ranges}); null when
+     * {@code table} is not a stand-in table or the range is not known. A lookup {@code table[stride·i + column]}
+     * with the features table's own stride reads one column; any other lookup (stride 0 for a slice) may
+     * read any feature. The target's table holds one column.
+     */
+    public static double[] standInRange(Object table, long stride, long column) {
+        for (WeakReference<DataSet> ref : PARTITIONED.values()) {
+            DataSet d = ref.get();
+            if (d == null || (d.x != table && d.y != table)) continue;
+            ColumnRanges r = d.partitions.ranges();
+            if (r == null) return null;
+            if (d.y == table) return r.target();
+            boolean oneColumn = stride == r.features() && column >= 0 && column < r.features();
+            return oneColumn ? r.feature((int) column) : r.allFeatures();
+        }
+        return null;
+    }
+
     /** Where the rows are when they are not in this process, else null. */
     public Partitions partitions() {
         return partitions;

@@ -17,6 +17,14 @@ public interface Partitions {
     int rows();
 
     /**
+     * The range of every column over all rows, gathered when the rows were cached, or null when unknown:
+     * what the convexity analysis reads in place of the rows ({@link DataSet#standInRange}).
+     */
+    default ColumnRanges ranges() {
+        return null;
+    }
+
+    /**
      * Σ body over every row (rows == null) or over the rows {@code rows[lo..hi)} (row numbers, as a
      * mini-batch gives them), evaluated where the rows are.
      *

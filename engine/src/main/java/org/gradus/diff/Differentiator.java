@@ -18,6 +18,7 @@ import org.gradus.expr.Variable;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -113,12 +114,22 @@ public final class Differentiator {
         return Ops.add(terms);
     }
 
-    /** Elements of the target's vector in the body whose index mentions a loop index. */
+    /**
+     * Elements of the target's vector in the body whose index mentions the loop index i. An element whose
+     * index moves only with the index of a sum nested in the body ({@code w[j]} of {@code dot(w, row.x)}
+     * inside a sum over rows) is that sum's to place, and {@code d(body)} has placed it already.
+     */
     private static Set<Element> movingOccurrences(Expr body, Element target, IndexSymbol i) {
+        Set<IndexSymbol> nested = new HashSet<>();
+        Traversal.forEachNode(body, n -> {
+            if (n instanceof SumOver inner) nested.add(inner.index());
+        });
         Set<Element> out = new LinkedHashSet<>();
         Traversal.forEachNode(body, n -> {
             if (n instanceof Element e && e.vector() == target.vector() && !(e.index() instanceof Constant)) {
-                if (!Traversal.contains(e.index(), i)) {
+                boolean moves = Traversal.contains(e.index(), i);
+                if (!moves && mentionsAny(e.index(), nested)) return;
+                if (!moves) {
                     throw new UnsupportedOperationException("cannot differentiate " + e + " by " + target
                             + ": its index depends on an outer sum's index; write the inner index in terms of i");
                 }
@@ -126,5 +137,10 @@ public final class Differentiator {
             }
         });
         return out;
+    }
+
+    private static boolean mentionsAny(Expr index, Set<IndexSymbol> symbols) {
+        for (IndexSymbol j : symbols) if (Traversal.contains(index, j)) return true;
+        return false;
     }
 }

@@ -65,6 +65,7 @@ class ReductionDerivativesSpec extends Specification {
         'logsumexp of a vector'  | { x, w -> logsumexp(w) + x }                                                          | { x, w -> { double m -> m + total(N) { i -> (w[i] - m).exp() }.log() }(w*.value.max() as double) + x }
         'quadForm'               | { x, w -> quadForm(w, A) * x }                                                        | { x, w -> total(N) { i -> total(N) { j -> A[i][j] * w[i] * w[j] } } * x }
         'logistic loss'          | { x, w -> sum(0..<N) { i -> softplus(-d[i]*(x*w[i] + c[i])/10) } }                      | { x, w -> total(N) { i -> softplusDS(-d.values()[i]*(x*w[i] + c.values()[i])/10) } }
+        'a sum inside a sum'     | { x, w -> sum(0..<N) { i -> softplus(sum(0..<N) { j -> w[j] * d[j] } * c[i] + x) } }   | { x, w -> total(N) { i -> softplusDS(total(N) { j -> w[j] * d.values()[j] } * c.values()[i] + x) } }
     }
 
     def "nested sums: reverse mode is exact; symbolic differentiation says it cannot, and why"() {

@@ -10,7 +10,9 @@ import org.gradus.atoms.Sigmoid
 import org.gradus.atoms.Softplus
 import org.gradus.atoms.Tanh
 import org.gradus.atoms.VectorFunction
+import org.gradus.data.ColumnRanges
 import org.gradus.data.DataSet
+import org.gradus.data.RowBlock
 import org.gradus.expr.Expr
 import org.gradus.expr.IndexSymbol
 import org.gradus.expr.Layout
@@ -352,5 +354,40 @@ class PartitionedReductionSpec extends Specification {
         spread.features() == F
         spread.fields().engine == 'test partitions, 3 partitions'
         spread.toText().endsWith('in test partitions, 3 partitions')
+    }
+
+    def "convexity reads the ranges the partitions gathered: logLoss is proved convex as in memory, and a column's sign decides"() {
+        given: 'logLoss(z, y) = y·softplus(−z) + (1 − y)·softplus(z) is convex in z only for y in [0, 1]; the rows are not on the driver'
+        DataSet spread = SerializedPartitions.of(data, 3)
+        Closure<Expr> logLoss = { DataSet d -> mean(d) { DataSet.Row row ->
+            org.gradus.atoms.Losses.logLoss(add(dotOf(w, row.getX()), b), row.getY()) } }
+        and: 'f0 takes both signs (Gaussian), so f0·b² is neither convex nor concave; f0² ≥ 0 makes f0²·b² convex'
+        Closure<Expr> scaled = { DataSet d, boolean squared -> mean(d) { DataSet.Row row ->
+            Expr c = row.getAt('f0')
+            mul(squared ? mul(c, c) : c, mul(b, b)) } }
+
+        expect:
+        org.gradus.analysis.Convexity.analyze(logLoss(data), null).verdict() == 'convex'
+        org.gradus.analysis.Convexity.analyze(logLoss(spread), null).verdict() == 'convex'
+        org.gradus.analysis.Convexity.analyze(logLoss(spread), null).certainty() == 'proof'
+        org.gradus.analysis.Convexity.analyze(scaled(spread, true), null).verdict() == 'convex'
+        org.gradus.analysis.Convexity.analyze(scaled(spread, false), null).verdict() != 'convex'
+    }
+
+    def "column ranges of blocks merge to the ranges of all rows; a NaN or an empty table has none"() {
+        given: 'two blocks of 2 rows × 2 features with a target, worked by hand'
+        def a = ColumnRanges.of(new RowBlock(2, 2, [1, -3, 2, 5] as double[], [0, 1] as double[]))
+        def c = ColumnRanges.of(new RowBlock(2, 2, [-4, 0, 7, 1] as double[], [1, 1] as double[]))
+        def all = ColumnRanges.merge(a, c)
+
+        expect:
+        all.rows() == 4
+        all.feature(0) == [-4, 7] as double[]
+        all.feature(1) == [-3, 5] as double[]
+        all.allFeatures() == [-4, 7] as double[]
+        all.target() == [0, 1] as double[]
+        ColumnRanges.of(new RowBlock(1, 1, [Double.NaN] as double[], null)).feature(0) == null
+        ColumnRanges.of(new RowBlock(1, 1, [1] as double[], null)).target() == null
+        ColumnRanges.of(new RowBlock(0, 2, new double[0], new double[0])).allFeatures() == null
     }
 }

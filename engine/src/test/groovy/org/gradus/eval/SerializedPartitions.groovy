@@ -2,6 +2,7 @@ package org.gradus.eval
 
 import org.gradus.data.ChunkSums
 import org.gradus.data.Chunks
+import org.gradus.data.ColumnRanges
 import org.gradus.data.DataSet
 import org.gradus.data.PartitionOffsets
 import org.gradus.data.PartitionTask
@@ -52,6 +53,10 @@ class SerializedPartitions implements Partitions {
 
     @Override
     int rows() { offsets.rows() }
+
+    /** Gathered block by block, as the Spark module gathers them where its blocks are cached. */
+    @Override
+    ColumnRanges ranges() { blocks.collect { ColumnRanges.of(it) }.inject { a, b -> ColumnRanges.merge(a, b) } }
 
     @Override
     Partials reduce(PartitionTask task, double[] x, boolean gradient, int[] rows, int lo, int hi) {

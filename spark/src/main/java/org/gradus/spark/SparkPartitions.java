@@ -8,6 +8,7 @@ import org.gradus.data.ChunkSums;
 import org.gradus.data.PartitionOffsets;
 import org.gradus.data.PartitionTask;
 import org.gradus.data.Partials;
+import org.gradus.data.ColumnRanges;
 import org.gradus.data.Partitions;
 import org.gradus.data.RowBlock;
 
@@ -43,15 +44,18 @@ final class SparkPartitions implements Partitions {
     private final JavaRDD<RowBlock> blocks;
     private final PartitionOffsets offsets;
     private final String where;
+    private final ColumnRanges ranges;
     /** Each kernel broadcast once, for all its passes: executors keep it deserialized, so a task carries only its handle. */
     private final Map<PartitionTask, Broadcast<PartitionTask>> kernels = new IdentityHashMap<>();
 
     /**
      * @param blocks cached, one block per partition
      * @param counts the rows of each partition, in partition order
+     * @param ranges every column's range over all rows, or null when not known
      */
-    SparkPartitions(JavaSparkContext context, JavaRDD<RowBlock> blocks, long[] counts, String master) {
+    SparkPartitions(JavaSparkContext context, JavaRDD<RowBlock> blocks, long[] counts, ColumnRanges ranges, String master) {
         this.context = context;
+        this.ranges = ranges;
         this.blocks = blocks;
         this.offsets = new PartitionOffsets(counts);
         this.where = "spark " + master + ", " + counts.length + (counts.length == 1 ? " partition" : " partitions");
@@ -60,6 +64,11 @@ final class SparkPartitions implements Partitions {
     @Override
     public String where() {
         return where;
+    }
+
+    @Override
+    public ColumnRanges ranges() {
+        return ranges;
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.gradus.data.DataFileException;
+import org.gradus.data.ColumnRanges;
 import org.gradus.data.DataSet;
 import org.gradus.data.RowBlock;
 import org.gradus.data.TableReader;
@@ -51,9 +52,11 @@ public final class SparkTableReader implements TableReader {
             }
             JavaRDD<RowBlock> blocks = Blocks.aligned(frame.javaRDD(), order, columns, request.target() != null, what, request.partitions());
             blocks.persist(StorageLevel.MEMORY_AND_DISK());
-            long[] counts = blocks.map(RowBlock::rows).collect().stream().mapToLong(Integer::longValue).toArray();
+            List<ColumnRanges> ranges = blocks.map(ColumnRanges::of).collect();    // one job: caches the blocks, counts and ranges each
+            long[] counts = ranges.stream().mapToLong(ColumnRanges::rows).toArray();
+            ColumnRanges all = ranges.stream().reduce(ColumnRanges::merge).orElse(null);
             JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            return DataSet.partitioned(request.name(), columns, request.target(), new SparkPartitions(context, blocks, counts, master));
+            return DataSet.partitioned(request.name(), columns, request.target(), new SparkPartitions(context, blocks, counts, all, master));
         } catch (Exception e) {          // SparkException (checked, undeclared by Spark's Scala API) or a failed task's error
             if (e instanceof DataFileException d) throw d;
             throw Blocks.readable(e, what);

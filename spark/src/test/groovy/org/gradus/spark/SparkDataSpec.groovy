@@ -299,6 +299,27 @@ class SparkDataSpec extends Specification {
         relative(there.point(), scipy) < 1e-8
     }
 
+    def "logistic regression on a Spark data set is proved convex, as in memory: the ranges of its columns were gathered where its rows are"() {
+        given: 'logLoss(z, y) = y·softplus(−z) + (1 − y)·softplus(z) is convex in z only for y in [0, 1]: it needs the target column\'s range'
+        Path p = dir.resolve('convex.opt')
+        Files.writeString(p, """cls = spark.csv('clicks.csv', target: 'label', partitions: 3)
+            |w = vector(cls.features)
+            |c = variable(0)
+            |convexity(mean(cls) { row -> logLoss(dot(w, row.x) + c, row.y) } + 0.01*l2(w))
+            |convexity(mean(cls) { row -> row['f0']*softplus(c) })
+            |""".stripMargin())
+        GradusSession s = new GradusSession()
+        s.master = MASTER
+
+        when:
+        List<Map> shown = s.run(p).collect { new JsonSlurper().parseText(it.toJson()) as Map }
+
+        then: 'f0 is Gaussian (both signs), so f0·softplus(c) is not proved convex'
+        shown[0].verdict == 'convex'
+        shown[0].certainty == 'proof'
+        shown[1].certainty != 'proof'
+    }
+
     def "softmax regression on the digits (a matrix variable, W·x, cross-entropy) runs on Spark to the in-memory optimum, bit for bit, and sklearn's"() {
         given: "sklearn's optimum of the same loss (engine/src/test/resources/org/gradus/arrays/softmax_digits_sklearn.json)"
         Map reference = new JsonSlurper().parse(Path.of('..', 'engine', 'src', 'test', 'resources', 'org', 'gradus', 'arrays',

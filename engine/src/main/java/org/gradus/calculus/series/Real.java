@@ -224,6 +224,27 @@ public final class Real {
         return Numbers.round(value(), 10);
     }
 
+    /** Constants a limit often is, each with the double nearest it, as a learner writes them. */
+    private static final String[] CONSTANT_NAMES = {"e", "1/e", "e²", "√e", "π", "π/2", "π/4", "1/π", "√2", "1/√2", "√π", "ln 2"};
+    private static final double[] CONSTANT_VALUES = {Math.E, 1 / Math.E, Math.E * Math.E, Math.sqrt(Math.E), Math.PI, Math.PI / 2,
+            Math.PI / 4, 1 / Math.PI, Math.sqrt(2), 1 / Math.sqrt(2), Math.sqrt(Math.PI), Math.log(2)};
+
+    /**
+     * The name of a well-known constant ({@code e}, {@code π}, {@code √2}, {@code ln 2}, …) this number is up
+     * to rounding — an enclosure no wider than rounding that holds the double nearest the constant, as an
+     * enclosure of 0 that narrow is taken for 0 ({@link #isRoundingZero}) — or null. An exact fraction is
+     * never one of them (they are irrational).
+     */
+    public String constantName() {
+        if (exact != null) return null;
+        bound();
+        for (int k = 0; k < CONSTANT_VALUES.length; k++) {
+            double c = CONSTANT_VALUES[k];
+            if (lo <= c && c <= hi && hi - lo <= ROUNDING * c) return CONSTANT_NAMES[k];
+        }
+        return null;
+    }
+
     @Override
     public String toString() {
         return exact != null ? text() : text() + " ∈ [" + lo + ", " + hi + "]";
