@@ -7,7 +7,10 @@
 #     on a thread of its own), so this row shows what the first input waits for,
 #   - the seen-before script with the JIT stopped at C1 (`-XX:TieredStopAtLevel=1`, not what the launcher does
 #     for `run`: for comparison),
+#   - with the resident daemon (GRADUS_DAEMON=1, docs/daemon.md, a throw-away daemon folder): the run that starts
+#     it (the daemon stopped before each), and the seen-before and new scripts once it runs,
 #   - python3 -c 'import scipy.optimize' (the reference) and plain `java -version` (the JVM's own floor).
+# At the end, bench/first_solve.opt twice through the daemon: its second run's first solve is a warm JVM's.
 # Targets: 0.3 s seen before, 0.5 s new, 0.3 s to the REPL's prompt. The variants are interleaved run by
 # run so that they see the same load; read them against each other, not against another day's figures. On a
 # loaded machine the CPU column (user + sys, /usr/bin/time) is the steadier one: wall time includes waiting.
@@ -24,6 +27,8 @@ f = (x - 2)**2 + 1
 grad(f).at(x: 0)'
 printf '%s\n' "$three" > "$work/three.opt"
 export GRADUS_CACHE_DIR="$work/cache"              # a throw-away script cache: the user's stays as it was
+export GRADUS_DAEMON_DIR="$work/daemon"            # and a throw-away daemon, stopped at the end
+trap 'GRADUS_DAEMON=1 ./gradus daemon --stop > /dev/null 2>&1; rm -rf "$work"' EXIT
 
 ./gradus run "$work/three.opt" --json > /dev/null || exit 1     # builds if needed, makes the CDS archive, fills the cache
 
@@ -45,6 +50,11 @@ for ((k = 0; k < N; k++)); do
   STDIN="$work/quit" time_once repl script -qec ./gradus /dev/null
   STDIN="$work/one" time_once repl1 script -qec ./gradus /dev/null
   GRADUS_JAVA_OPTS=-XX:TieredStopAtLevel=1 time_once c1 ./gradus run "$work/three.opt" --json
+  GRADUS_DAEMON=1 ./gradus daemon --stop > /dev/null 2>&1
+  GRADUS_DAEMON=1 time_once dfirst ./gradus run "$work/three.opt" --json
+  GRADUS_DAEMON=1 time_once dseen ./gradus run "$work/three.opt" --json
+  printf '%s\n// daemon %s %s\n' "$three" "$k" "$RANDOM$RANDOM" > "$work/dnew$k.opt"
+  GRADUS_DAEMON=1 time_once dnew ./gradus run "$work/dnew$k.opt" --json
   time_once python $PY -c 'import scipy.optimize'
   time_once java java -Xshare:auto -version
 done
@@ -58,5 +68,10 @@ row "gradus run, new script:           " new    "target 500 ms"
 row "REPL to its prompt and out:       " repl   "target 300 ms"
 row "REPL, one input (1 + 1) and out:  " repl1  ""
 row "seen before, C1 only (not shipped):" c1     ""
+row "daemon: the run that starts it:    " dfirst ""
+row "daemon: seen before:              " dseen  "target 300 ms"
+row "daemon: new script:               " dnew   "target 500 ms"
 row "python3 -c 'import scipy.optimize':" python "(reference)"
 row "java -version:                    " java   "(the JVM's floor)"
+echo "# bench/first_solve.opt through the daemon, twice (the second run's first solve runs in a warm JVM):"
+for r in 1 2; do echo "run $r: $(GRADUS_DAEMON=1 ./gradus run bench/first_solve.opt 2>&1 | tr '\n' ';')"; done

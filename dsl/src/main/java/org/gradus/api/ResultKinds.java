@@ -12,6 +12,8 @@ final class ResultKinds {
             Map.entry("number", NumberResult::new),
             Map.entry("expression", ExpressionResult::new),
             Map.entry("value", ValueResult::new),
+            Map.entry("vector", ArrayResult::new),
+            Map.entry("matrix", ArrayResult::new),
             Map.entry("gradient", Gradient::new),
             Map.entry("hessian", Hessian::new),
             Map.entry("minimize", MinimizeResult::new),

@@ -52,6 +52,27 @@ final class ArrayIntervals {
         return new Interval(lo, hi);
     }
 
+    /**
+     * The index of the first largest element when each element is only known to lie in its interval. Index
+     * k can be the first largest only if hi_k &gt; lo_j for every j &lt; k (a tie goes to the earlier one)
+     * and hi_k &ge; lo_j for every j &gt; k; the result is the hull of the indices that can (a single index
+     * when the largest element is told apart from the others, as at a point where no two are close).
+     */
+    static Interval argmax(Interval[] v) {
+        int first = -1, last = -1;
+        for (int k = 0; k < v.length; k++) {
+            boolean can = true;
+            for (int j = 0; j < v.length && can; j++) {
+                if (j < k) can = v[k].hi() > v[j].lo();
+                else if (j > k) can = v[k].hi() >= v[j].lo();
+            }
+            if (!can) continue;
+            if (first < 0) first = k;
+            last = k;
+        }
+        return first < 0 ? new Interval(0, v.length - 1) : new Interval(first, last);
+    }
+
     static Interval abs(Interval x) {
         if (x.lo() >= 0) return x;
         if (x.hi() <= 0) return x.negate();

@@ -19,6 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 /**
@@ -31,7 +32,8 @@ import java.util.Set;
  * j — rows i and j of W1, entries i and j of each b, columns i and j of W2 (entries of u) — computes the same
  * network, so f takes the same value at θ and at the swapped θ'. Halfway between them the two units
  * coincide, and the loss there is usually higher: a secant lying below the graph. The search tries pairs
- * of units at the variables' starting point (and at points farther out along θ − θ'), and keeps a pair
+ * of units at the variables' starting point (and at points farther out along θ − θ'), then at seeded
+ * perturbations of it ({@link #starts}: reproducible, and they leave an all-zero start), and keeps a pair
  * only when {@link Secant#verify} certifies the gap with interval arithmetic at the three points.
  */
 final class HiddenUnits {
@@ -40,6 +42,14 @@ final class HiddenUnits {
     /** At most this many interval checks (each one three element-by-element passes over the data). */
     private static final int CHECKS = 3;
     private static final double[] STRETCH = {1, 2, 4, 0.5};
+    /**
+     * The seed of the perturbed starts tried after the starting point itself: fixed, so that the search and
+     * its witness are the same on every run. They leave a symmetric start (all zeros, where every pair of
+     * units already coincides and a swap changes nothing).
+     */
+    static final long SEED = 1;
+    /** How many perturbed starts are tried (each θ₀ + N(0, 1) draws, on a binary grid). */
+    private static final int PERTURBED = 3;
 
     /** One hidden layer: the hidden size and the variables whose elements the swap of two units permutes. */
     record Layer(int units, VectorVariable inWeights, List<VectorVariable> biases, VectorVariable outWeights, String activation) {
@@ -143,34 +153,63 @@ final class HiddenUnits {
     static Witness find(Expr f, Domain d, CompiledFunction cf) {
         List<Layer> layers = layers(f);
         if (layers.isEmpty()) return null;
-        double[] start = Secant.snap(d.layout.start(), d);
+        List<double[]> bases = starts(d);
         int evaluations = 0, checks = 0;
         for (Layer l : layers) {
-            for (double stretch : STRETCH) {
-                for (int i = 0; i < l.units(); i++) {
-                    for (int j = i + 1; j < l.units(); j++) {
-                        if (evaluations >= EVALUATIONS) return null;
-                        double[] a = stretched(l, d, start, i, j, stretch);
-                        if (a == null) continue;
-                        double[] b = swap(l, d, a, i, j);
-                        if (!d.inside(a) || !d.inside(b)) continue;
-                        Secant s = Secant.of(cf, a, b, 0.5);
-                        evaluations += 3;
-                        if (!(s.gap() > 0)) continue;
-                        if (++checks > CHECKS) return null;
-                        if (!s.verify(f, d.layout, cf, +1)) continue;
-                        double fa = cf.value(a), fb = cf.value(b), fm = cf.value(s.mix());
-                        String where = (stretch == 1 ? "a = the variables' starting point (rounded to a binary grid)" : "a = the variables' starting point (rounded to a binary grid) with units " + i + " and " + j
-                                + " pulled " + Numbers.format(stretch) + " times as far apart") + ", b = a with hidden units " + i + " and " + j + " swapped";
-                        return new Witness(s.described(where), "the hidden units of " + l.activation() + "(…) can be swapped: exchanging units " + i + " and " + j
-                                + " (" + l.describe() + ") computes the same network, so f(a) = " + Numbers.round(fa, 6)
-                                + (fa == fb ? "" : " and f(b) = " + Numbers.round(fb, 6)) + " at a point a and at its swap b; halfway between, where the two units coincide, f = "
-                                + Numbers.round(fm, 6) + " > " + Numbers.round((fa + fb) / 2, 6) + ", so the secant from a to b lies below the graph and f is not convex");
+            for (int base = 0; base < bases.size(); base++) {
+                double[] start = bases.get(base);
+                for (double stretch : base == 0 ? STRETCH : new double[]{1}) {
+                    for (int i = 0; i < l.units(); i++) {
+                        for (int j = i + 1; j < l.units(); j++) {
+                            if (evaluations >= EVALUATIONS) return null;
+                            double[] a = stretched(l, d, start, i, j, stretch);
+                            if (a == null) continue;
+                            double[] b = swap(l, d, a, i, j);
+                            if (!d.inside(a) || !d.inside(b)) continue;
+                            Secant s = Secant.of(cf, a, b, 0.5);
+                            evaluations += 3;
+                            if (!(s.gap() > 0)) continue;
+                            if (++checks > CHECKS) return null;
+                            if (!s.verify(f, d.layout, cf, +1)) continue;
+                            return witness(l, s, cf, a, b, i, j, where(base, stretch, i, j));
+                        }
                     }
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * The points the search starts from: the variables' starting point, then {@link #PERTURBED} points
+     * θ₀ + z with z drawn N(0, 1) per coordinate from a generator seeded with {@link #SEED} (the same
+     * points on every run), all on the binary grid of {@link Secant#snap}.
+     */
+    static List<double[]> starts(Domain d) {
+        double[] start = Secant.snap(d.layout.start(), d);
+        List<double[]> out = new ArrayList<>(List.of(start));
+        Random draws = new Random(SEED);
+        for (int p = 0; p < PERTURBED; p++) {
+            double[] y = start.clone();
+            for (int k = 0; k < y.length; k++) y[k] += draws.nextGaussian();
+            out.add(Secant.snap(y, d));
+        }
+        return out;
+    }
+
+    private static String where(int base, double stretch, int i, int j) {
+        String a = base == 0 ? "a = the variables' starting point (rounded to a binary grid)"
+                : "a = the variables' starting point plus N(0, 1) draws (seed " + SEED + ", draw " + base + ", rounded to a binary grid)";
+        if (stretch != 1) a += " with units " + i + " and " + j + " pulled " + Numbers.format(stretch) + " times as far apart";
+        return a + ", b = a with hidden units " + i + " and " + j + " swapped";
+    }
+
+    private static Witness witness(Layer l, Secant s, CompiledFunction cf, double[] a, double[] b, int i, int j, String where) {
+        double fa = cf.value(a), fb = cf.value(b), fm = cf.value(s.mix());
+        return new Witness(s.described(where), "the hidden units of " + l.activation() + "(…) can be swapped: exchanging units " + i + " and " + j
+                + " (" + l.describe() + ") computes the same network, so f(a) = " + Numbers.round(fa, 6)
+                + (fa == fb ? "" : " and f(b) = " + Numbers.round(fb, 6)) + " at a point a and at its swap b; halfway between, where the two units coincide, f = "
+                + Numbers.round(fm, 6) + " > " + Numbers.round((fa + fb) / 2, 6) + ", so the secant from a to b lies below the graph and f is not convex");
     }
 
     /**

@@ -19,6 +19,7 @@ import org.gradus.atoms.array.Fill;
 import org.gradus.atoms.array.Index;
 import org.gradus.atoms.array.LogSumExpOf;
 import org.gradus.atoms.array.MatrixProduct;
+import org.gradus.atoms.array.ArgMax;
 import org.gradus.atoms.array.MaxOf;
 import org.gradus.atoms.array.Mean;
 import org.gradus.atoms.array.OneHot;
@@ -221,6 +222,7 @@ final class PointEnclosure {
         if (op instanceof Sum) return one(ArrayIntervals.sum(of(xs.get(0))));
         if (op instanceof Mean) return one(div(ArrayIntervals.sum(of(xs.get(0))), Interval.point(s0.size())));
         if (op instanceof MaxOf) return one(ArrayIntervals.max(of(xs.get(0))));
+        if (op instanceof ArgMax) return one(ArrayIntervals.argmax(of(xs.get(0))));
         if (op instanceof LogSumExpOf) return one(ArrayIntervals.logSumExp(of(xs.get(0))));
         if (op instanceof Softmax) return ArrayIntervals.softmax(of(xs.get(0)));
         if (op instanceof CrossEntropy) {

@@ -67,9 +67,22 @@ public final class Huber extends Atom {
         return k == 0 ? c : -c;
     }
 
+    /**
+     * Increasing in |r|, r = pred − y: from the loss at the smallest |r| in the range of r to the loss at the
+     * largest (rounded to nearest; the analyses widen an atom's range outward).
+     */
     @Override
     public Interval range(Interval[] args) {
-        return Interval.NONNEGATIVE;
+        Interval r = args[0].minus(args[1]);
+        if (Double.isNaN(r.lo()) || Double.isNaN(r.hi())) return Interval.NONNEGATIVE;
+        double small = r.lo() > 0 ? r.lo() : r.hi() < 0 ? -r.hi() : 0;
+        double large = Math.max(Math.abs(r.lo()), Math.abs(r.hi()));
+        return new Interval(loss(small), loss(large));
+    }
+
+    private double loss(double absR) {
+        if (absR == Double.POSITIVE_INFINITY) return Double.POSITIVE_INFINITY;
+        return absR <= delta ? 0.5 * absR * absR : delta * (absR - 0.5 * delta);
     }
 
     @Override

@@ -17,7 +17,10 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Reads a CSV file with a header row into a {@link DataSet}. FastCSV (RFC 4180: quoting, blank lines,
+ * Reads a CSV file with a header row into a {@link DataSet}. A plain file of numbers (the common case)
+ * is parsed straight from its bytes by {@link PlainCsv}, on two threads; any other file — quotes, blank
+ * lines, class labels, or an error to report — is read this general way (the system property
+ * {@code gradus.plainCsv=off} reads every file this way, to compare). FastCSV (RFC 4180: quoting, blank lines,
  * CRLF) splits the records; {@link TableFill} converts the cells on two threads straight into the
  * table's contiguous storage. Before reading, {@link MemoryCheck} estimates the memory the table needs
  * and refuses a table the JVM cannot hold.
@@ -62,6 +65,10 @@ public final class CsvLoader {
         try {
             long size = Files.size(file);
             boolean large = size >= LARGE;
+            if (!classes && !"off".equals(System.getProperty("gradus.plainCsv"))) {
+                DataSet plain = PlainCsv.load(file, fileName, target, precision, listener);
+                if (plain != null) return plain;
+            }
             try (CountingStream bytes = new CountingStream(Files.newInputStream(file));
                  CsvReader<CsvRecord> csv = CsvReader.builder().skipEmptyLines(true).ignoreDifferentFieldCount(true)
                          .ofCsvRecord(new InputStreamReader(bytes, StandardCharsets.UTF_8))) {

@@ -2,6 +2,7 @@ package org.gradus.result;
 
 import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
+import org.gradus.expr.VectorVariable;
 
 /** Turns any shown value into a {@link Shown}: numbers, expressions, reports, and everything else by its text. */
 public final class Results {
@@ -12,6 +13,7 @@ public final class Results {
         if (value instanceof Shown s) return s;
         if (value instanceof Constant c) return new NumberResult(c.value());
         if (value instanceof Expr e) return new ExpressionResult(e);
+        if (value instanceof VectorVariable v) return new ExpressionResult(v.whole());   // a vector or matrix variable, as x is
         if (value instanceof Number n) return new NumberResult(n.doubleValue());
         return new TextResult(text(value));
     }

@@ -33,6 +33,7 @@ public final class Main {
               gradus run FILE.opt [--json] [--quiet] [--timeout SECONDS] [--set name=value ...] [--debug]
                          [--isolate] [--max-memory SIZE] [--allow-read DIR] [--allow-write DIR] [--master URL]
               gradus check FILE.opt          compile only; report errors
+              gradus daemon --status | --stop    the resident process that runs scripts (docs/daemon.md)
               gradus --help | --version
 
             run options:
@@ -49,6 +50,7 @@ public final class Main {
               --allow-write DIR   let the script write outputs in DIR too (it writes only inside its own folder)
               --master URL        keep spark.csv/spark.parquet data sets on Apache Spark: local[2] runs Spark in
                                   this process, spark://host:7077 a cluster (needs the spark module: docs/spark.md)
+              --no-daemon         run in this process, not in the resident daemon (also GRADUS_DAEMON=0)
 
             exit codes: 0 success, 1 runtime error or failed assert, 2 usage error, 3 syntax or compile error,
                         4 forbidden operation, 124 timeout, 141 stdout closed by its reader (| head)
@@ -133,6 +135,15 @@ public final class Main {
      * {@code GRADUS_TIMING}; returns the exit code.
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        return run(args, out, err, env, Invocation.process());
+    }
+
+    /**
+     * Runs {@code run}, {@code check}, {@code --help} or {@code --version} for a client of the resident daemon
+     * ({@code org.gradus.daemon}): paths are resolved against {@code where.cwd()}, the terminal is the
+     * client's; returns the exit code. The REPL (no arguments) always runs in the calling process.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Invocation where) {
         if (args.length == 0) return Repl.start(out, err);
         String cmd = args[0];
         switch (cmd) {
@@ -146,11 +157,11 @@ public final class Main {
                 return 0;
             }
             case "run" -> {
-                RunOptions options = RunOptions.parse(args, err);
-                return options == null ? USAGE : new RunCommand(options, out, err, env).run();
+                RunOptions options = RunOptions.parse(args, err, where.cwd());
+                return options == null ? USAGE : new RunCommand(options, out, err, env, where).run();
             }
             case "check" -> {
-                return checkCommand(args, out, err);
+                return checkCommand(args, out, err, where);
             }
             default -> {
                 err.println("gradus: unknown command '" + cmd + "'; use gradus run FILE.opt, gradus check FILE.opt or gradus --help");
@@ -159,18 +170,19 @@ public final class Main {
         }
     }
 
-    private static int checkCommand(String[] args, PrintStream out, PrintStream err) {
-        if (args.length != 2) {
+    private static int checkCommand(String[] args, PrintStream out, PrintStream err, Invocation where) {
+        String[] a = java.util.Arrays.stream(args).filter(x -> !x.equals(RunOptions.NO_DAEMON)).toArray(String[]::new);
+        if (a.length != 2) {
             err.println("gradus: check needs one script: gradus check FILE.opt");
             return USAGE;
         }
-        Path file = Path.of(args[1]);
-        if (!Files.isRegularFile(file)) {
+        Path file = Path.of(a[1]);
+        if (!Files.isRegularFile(where.resolve(file))) {
             err.println("gradus: no such script file: " + file);
             return USAGE;
         }
         try {
-            new GradusSession().check(file);
+            new GradusSession().check(where.resolve(file));
             out.println(file + ": ok");
             return 0;
         } catch (GradusException e) {

@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * The progress line of long runs and of loading large data files for {@code gradus run}, drawn on stderr:
@@ -16,17 +17,17 @@ final class Progress {
     private Progress() {
     }
 
-    /** A bar on {@code err}, or null when the console is not a terminal. */
-    static ProgressBar forTerminal(PrintStream err) {
-        if (System.console() == null) return null;
+    /** A bar on {@code err}, or null when the console is not a terminal; {@code env} gives $COLUMNS. */
+    static ProgressBar forTerminal(PrintStream err, boolean console, Map<String, String> env) {
+        if (!console) return null;
         PrintWriter w = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        return new ProgressBar(w, Progress::columns, System::nanoTime);
+        return new ProgressBar(w, () -> columns(env), System::nanoTime);
     }
 
     /** The terminal's width: $COLUMNS when exported, else 80. */
-    private static int columns() {
+    private static int columns(Map<String, String> env) {
         try {
-            String c = System.getenv("COLUMNS");
+            String c = env.get("COLUMNS");
             if (c != null) return Math.max(20, Integer.parseInt(c.strip()));
         } catch (NumberFormatException ignored) {
             // fall through

@@ -31,16 +31,18 @@ final class RunCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
+    private final Invocation where;
 
-    RunCommand(RunOptions options, PrintStream out, PrintStream err, Map<String, String> env) {
+    RunCommand(RunOptions options, PrintStream out, PrintStream err, Map<String, String> env, Invocation where) {
         this.options = options;
         this.out = out;
         this.err = err;
         this.env = env;
+        this.where = where;
     }
 
     int run() {
-        if (!Files.isRegularFile(options.file())) {
+        if (!Files.isRegularFile(where.resolve(options.file()))) {
             err.println("gradus: no such script file: " + options.file());
             return Main.USAGE;
         }
@@ -60,8 +62,12 @@ final class RunCommand {
         GradusSession session = new GradusSession();
         session.setCacheDir(ScriptCache.defaultDir(env));
         session.setTimeLimit(options.timeout());
-        session.setLimitCountsFrom(Main.processStart);
-        session.setStopGraceMillis(0);                // the process ends at the limit: nothing to wait for
+        session.setLimitCountsFrom(where.processStart());
+        if (where.resident()) {
+            session.setOwnThread(true);               // the daemon's cancel (the client's Ctrl-C) interrupts this thread
+        } else {
+            session.setStopGraceMillis(0);            // the process ends at the limit: nothing to wait for
+        }
         session.getAllowRead().addAll(options.allowRead());
         session.getAllowWrite().addAll(options.allowWrite());
         // --master, else the master spark-submit set (spark-submit --class org.gradus.cli.Main gradus-spark.jar run FILE)
@@ -69,19 +75,19 @@ final class RunCommand {
         for (String[] s : options.sets()) session.getPredefined().put(s[0], RunOptions.parseValue(s[1]));
         session.setScriptOut(options.json() ? err : watched(out, () -> session.stop(StopReason.OUTPUT_CLOSED)));
         TerminalPictures pictures = new TerminalPictures();
-        if (!options.json() && System.console() != null) session.setTerminal(pictures::screen);
+        if (!options.json() && where.console() && !where.resident()) session.setTerminal(pictures::screen);
         session.setListener((Shown s) -> {
             if (!options.json() && pictures.print(s, out)) out.println();
             else show(s.toJson(), s.toText());
         });
         if (!options.quiet()) {
-            ProgressBar bar = Progress.forTerminal(err);
+            ProgressBar bar = Progress.forTerminal(err, where.console(), env);
             session.setProgress(bar);
             session.setLoads(bar);
         }
         long started = System.nanoTime();
         try {
-            session.run(options.file());
+            session.run(where.resolve(options.file()));
         } finally {
             pictures.close();
             if (env.get("GRADUS_TIMING") != null) Main.timing(session, started, err);
@@ -91,10 +97,10 @@ final class RunCommand {
     private void runIsolated() {
         Map<String, Object> parameters = new LinkedHashMap<>();
         for (String[] s : options.sets()) parameters.put(s[0], RunOptions.parseValue(s[1]));
-        Path file = options.file();
+        Path file = where.resolve(options.file());
         String source = GradusSession.read(file);
         IsolatedRun run = new IsolatedRun(options.maxMemory(), err).timeLimit(options.timeout());
-        if (Main.processStart != null) run.limitCountsFrom(Main.processStart);
+        if (where.processStart() != null) run.limitCountsFrom(where.processStart());
         run.parameters(parameters)
                 .allowRead(options.allowRead()).allowWrite(options.allowWrite())
                 .run(source, file.getFileName().toString(), file.toAbsolutePath().getParent(), new IsolatedRun.Sink() {

@@ -27,8 +27,14 @@ import java.util.List;
 record RunOptions(Path file, boolean json, boolean quiet, double timeout, List<String[]> sets, boolean debug,
                   boolean isolate, MemorySize maxMemory, List<Path> allowRead, List<Path> allowWrite, String master) {
 
-    /** The options of {@code args} (args[0] is {@code run}), or null after printing the usage error to {@code err}. */
-    static RunOptions parse(String[] args, PrintStream err) {
+    /** {@code --no-daemon}: read by the launcher's client (org.gradus.daemon); a run in this process ignores it. */
+    static final String NO_DAEMON = "--no-daemon";
+
+    /**
+     * The options of {@code args} (args[0] is {@code run}), folders of {@code --allow-*} resolved against {@code cwd} (the script's path
+     * is kept as typed: {@link Invocation#resolve} finds it); or null after printing the usage error.
+     */
+    static RunOptions parse(String[] args, PrintStream err, Path cwd) {
         Path file = null;
         boolean json = false, quiet = false, debug = false, isolate = false;
         double timeout = 0;
@@ -43,6 +49,9 @@ record RunOptions(Path file, boolean json, boolean quiet, double timeout, List<S
                 case "--quiet" -> quiet = true;
                 case "--debug" -> debug = true;
                 case "--isolate" -> isolate = true;
+                case NO_DAEMON -> {
+                    // the client already chose this process
+                }
                 case "--timeout" -> {
                     if (i + 1 >= args.length) return usage(err, "--timeout needs a number of seconds");
                     try {
@@ -63,7 +72,7 @@ record RunOptions(Path file, boolean json, boolean quiet, double timeout, List<S
                 }
                 case "--allow-read", "--allow-write" -> {
                     if (i + 1 >= args.length) return usage(err, a + " needs a folder");
-                    Path dir = Path.of(args[++i]);
+                    Path dir = cwd.resolve(args[++i]);
                     if (!Files.isDirectory(dir)) return usage(err, a + ": no such folder: " + args[i]);
                     (a.equals("--allow-read") ? read : write).add(dir.toAbsolutePath().normalize());
                 }

@@ -30,8 +30,25 @@ import static org.gradus.repl.Lexer.Kind.STRING;
  */
 final class GradusCompleter implements Completer {
     static final Set<String> OPTIMIZERS = Set.of("minimize", "maximize");
-    /** Methods of values that are worth offering after a dot. */
-    static final List<String> MEMBERS = List.of("at", "latex", "x", "f", "status", "gradNorm", "iterations");
+    /** The words that declare a vector or matrix variable, whose options are {@link #ARRAY_OPTIONS}. */
+    static final Set<String> ARRAY_DECLARATIONS = Set.of("vector", "matrix");
+    /** The options of {@code vector(n, ...)} and {@code matrix(rows, columns, ...)} (SPEC §2), each with what it sets. */
+    static final Map<String, String> ARRAY_OPTIONS = options(
+            "start", "the start values: a number for every element, or a list",
+            "init", "how the start values are drawn: 'zeros' (default), 'normal', 'uniform', 'glorot'",
+            "scale", "multiplies the drawn start values (init:)",
+            "seed", "fixes the draw of init:",
+            "lower", "a lower bound for every element",
+            "upper", "an upper bound for every element",
+            "name", "the name in printed expressions");
+    /** The values of {@code init:}, each with what it draws ({@link org.gradus.expr.Initializer}). */
+    static final Map<String, String> INITS = options(
+            "zeros", "every element 0 (the default)",
+            "normal", "N(0, scale²)",
+            "uniform", "U(−scale, scale)",
+            "glorot", "Glorot/Xavier uniform: U(−a, a), a = scale·√(6 / (fan in + fan out))");
+    /** Methods of values that are worth offering after a dot ({@code T}: a matrix's transpose). */
+    static final List<String> MEMBERS = List.of("at", "latex", "x", "f", "status", "gradNorm", "iterations", "T");
 
     private final Vocabulary words = Vocabulary.get();
     private final Supplier<Map<String, Object>> variables;
@@ -56,7 +73,8 @@ final class GradusCompleter implements Completer {
         Lexer.Scan scan = Lexer.scan(line.before());
         Lexer.Token last = scan.last();
         if (last != null && last.kind() == STRING && last.open()) {
-            if (isMethodValue(scan.tokens())) methods(line, last.quote(), out);
+            if (isValueOf(scan.tokens(), "method")) methods(line, last.quote(), out);
+            else if (isValueOf(scan.tokens(), "init")) quoted(line, last.quote(), INITS, "init", out);
             return;
         }
         if (last != null && last.kind() == COMMENT && (last.open() || last.text().startsWith("//"))) return;
@@ -64,10 +82,16 @@ final class GradusCompleter implements Completer {
             for (String m : MEMBERS) out.add(new Candidate(m, m, "members", null, null, null, false));
             return;
         }
-        Set<String> given = optionsGiven(scan.tokens());
+        Set<String> given = optionsGiven(scan.tokens(), OPTIMIZERS);
         if (given != null) {
             words.options().forEach((name, what) -> {
                 if (!given.contains(name)) out.add(new Candidate(name + ": ", name + ":", "options", what, null, null, false));
+            });
+        }
+        Set<String> arrayGiven = optionsGiven(scan.tokens(), ARRAY_DECLARATIONS);
+        if (arrayGiven != null) {
+            ARRAY_OPTIONS.forEach((name, what) -> {
+                if (!arrayGiven.contains(name)) out.add(new Candidate(name + ": ", name + ":", "options", what, null, null, false));
             });
         }
         names(out, !line.word().isEmpty());
@@ -83,9 +107,19 @@ final class GradusCompleter implements Completer {
     }
 
     private void methods(GradusParser.Line line, String quote, List<Candidate> out) {
+        quoted(line, quote, words.methods(), "methods", out);
+    }
+
+    /** The values of a quoted option, closing the quote unless it is already closed after the cursor. */
+    private static void quoted(GradusParser.Line line, String quote, Map<String, String> values, String group, List<Candidate> out) {
         String close = line.after().startsWith(quote) ? "" : quote;
-        words.methods().forEach((name, what) ->
-                out.add(new Candidate(name + close, name, "methods", what, null, null, false)));
+        values.forEach((name, what) -> out.add(new Candidate(name + close, name, group, what, null, null, false)));
+    }
+
+    private static Map<String, String> options(String... nameThenWhat) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < nameThenWhat.length; i += 2) m.put(nameThenWhat[i], nameThenWhat[i + 1]);
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     private void completeCommand(LineReader reader, GradusParser.Line line, List<Candidate> out) {
@@ -100,20 +134,26 @@ final class GradusCompleter implements Completer {
         if (c != null && c.complete() != null) c.complete().complete(reader, line, out);
     }
 
-    /** True when the open string being typed is the value of {@code method:}. */
-    static boolean isMethodValue(List<Lexer.Token> tokens) {
+    /** True when the open string being typed is the value of the option {@code name:} ({@code method: 'lb}). */
+    static boolean isValueOf(List<Lexer.Token> tokens, String name) {
         int i = previousSignificant(tokens, tokens.size() - 2);
         if (i < 0 || !tokens.get(i).is(OP, ":")) return false;
         int j = previousSignificant(tokens, i - 1);
-        return j >= 0 && tokens.get(j).is(IDENT, "method");
+        return j >= 0 && tokens.get(j).is(IDENT, name);
+    }
+
+    /** As {@link #optionsGiven(List, Set)} for {@code minimize}/{@code maximize}. */
+    static Set<String> optionsGiven(List<Lexer.Token> tokens) {
+        return optionsGiven(tokens, OPTIMIZERS);
     }
 
     /**
-     * If the cursor is where an option of {@code minimize}/{@code maximize} may go, the options already
-     * given there; otherwise null. That is directly inside {@code minimize(...)}, or after the first comma
-     * of a statement in command form ({@code minimize f, ...} or {@code r = minimize f, ...}).
+     * If the cursor is where an option of one of the {@code callees} ({@code minimize}, {@code vector}) may
+     * go, the options already given there; otherwise null. That is directly inside {@code minimize(...)}, or
+     * after the first comma of a statement in command form ({@code minimize f, ...} or
+     * {@code r = minimize f, ...}).
      */
-    static Set<String> optionsGiven(List<Lexer.Token> tokens) {
+    static Set<String> optionsGiven(List<Lexer.Token> tokens, Set<String> callees) {
         record Frame(String bracket, String callee, Set<String> given) {
         }
         Deque<Frame> frames = new ArrayDeque<>();
@@ -162,9 +202,9 @@ final class GradusCompleter implements Completer {
         }
         if (!frames.isEmpty()) {
             Frame f = frames.peek();
-            return f.callee() != null && OPTIMIZERS.contains(f.callee()) ? f.given() : null;
+            return f.callee() != null && callees.contains(f.callee()) ? f.given() : null;
         }
-        return head != null && OPTIMIZERS.contains(head) && comma ? statement.given() : null;
+        return head != null && callees.contains(head) && comma ? statement.given() : null;
     }
 
     private static int previousSignificant(List<Lexer.Token> tokens, int from) {

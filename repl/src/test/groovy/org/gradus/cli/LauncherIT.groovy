@@ -113,6 +113,47 @@ class LauncherIT extends Specification {
         archives().size() == 1
     }
 
+    def "with the daemon, a run piped to cat ends when the run ends, prints what the run in-process prints, and the daemon stops on request"() {
+        given:
+        Path work = Files.createDirectories(root.resolve('work'))
+        Files.writeString(work.resolve('x.opt'), 'x = variable(1)\nprintln "hello"\ngrad((x - 2)**2).at(x: 0)\n')
+        Map env = [GRADUS_DAEMON: '1', GRADUS_DAEMON_DIR: root.resolve('daemon').toString(), GRADUS_DAEMON_IDLE: '120']
+
+        when: 'stdout is a pipe to cat: the detached daemon must not hold it (reading it to its end returns)'
+        def piped = launchIn(work, env, 'bash', '-c', root.resolve('gradus').toString() + ' run x.opt --json | cat')
+        def again = launchIn(work, env, root.resolve('gradus').toString(), 'run', 'x.opt', '--json')
+        def here = launchIn(work, env, root.resolve('gradus').toString(), 'run', 'x.opt', '--json', '--no-daemon')
+        def status = launchIn(work, env, root.resolve('gradus').toString(), 'daemon', '--status')
+
+        then:
+        piped.code == 0
+        piped.out == here.out
+        again.out == here.out && again.code == 0
+        here.out.startsWith('{"kind":"gradient"')
+        status.out.startsWith('gradus daemon: running')
+
+        when:
+        def stop = launchIn(work, env, root.resolve('gradus').toString(), 'daemon', '--stop')
+
+        then:
+        stop.out.startsWith('gradus daemon: stopped')
+    }
+
+    Map launchIn(Path dir, Map env, String... command) {
+        def pb = new ProcessBuilder(command.toList()).directory(dir.toFile())
+        pb.environment().put('GRADUS_CACHE', '0')
+        pb.environment().put('GRADUS_CDS_DIR', root.resolve('cds').toString())
+        pb.environment().putAll(env)
+        Process p = pb.start()
+        p.outputStream.close()
+        String err = ''
+        Thread e = Thread.start { err = p.errorStream.text }
+        String out = p.inputStream.text
+        e.join()
+        p.waitFor()
+        [code: p.exitValue(), out: out, err: err]
+    }
+
     /** The archives in the launches' archive folder (GRADUS_CDS_DIR). */
     List<Path> archives() {
         Path dir = root.resolve('cds')

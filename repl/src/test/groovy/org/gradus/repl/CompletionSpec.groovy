@@ -48,6 +48,28 @@ class CompletionSpec extends Specification {
         complete('s = logsum|') == ['logsumexp']
     }
 
+    def "every array word of SPEC §2 completes, with the options of vector and matrix and the values of init:"() {
+        expect: "SPEC §2 'Vectors and matrices': the words of its example block and of docs/arrays.md"
+        ['vector', 'matrix', 'tanh', 'sum', 'mean', 'softmax', 'crossEntropy', 'dot', 'logsumexp', 'oneHot', 'argmax',
+         'max', 'norm2', 'l2', 'trace', 'quadForm', 'outer', 'exp', 'relu', 'sumsq'].every { complete("${it}|") .contains(it) }
+
+        and: 'the options of a vector or matrix variable, not those of minimize'
+        complete('W = matrix(8, 2, i|').findAll { it.endsWith(': ') } == ['init: ']
+        complete('w = vector(3, s|').containsAll(['start: ', 'scale: ', 'seed: '])
+        !complete('w = vector(3, s|').contains('schedule: ')
+        !complete('W = matrix(8, 2, init: \'normal\', s|').contains('schedule: ')
+        !complete('W = matrix(8, 2, seed: 1, s|').contains('seed: ')
+        !complete('minimize(f, i|').contains('init: ')
+
+        and: "init:'s values, closing the quote"
+        complete("W = matrix(8, 2, init: 'gl|") == ["glorot'"]
+        complete("w = vector(3, init: 'n|") == ["normal'"]
+        complete("W = matrix(2, 2, init: '|").containsAll(["zeros'", "normal'", "uniform'", "glorot'"])
+
+        and: 'the transpose after a dot'
+        complete('W.|').contains('T')
+    }
+
     def "option names complete inside minimize(...) and after the objective in command form"() {
         when:
         List<String> paren = complete('minimize(f, l|')

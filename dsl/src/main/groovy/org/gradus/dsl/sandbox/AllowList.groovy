@@ -166,7 +166,7 @@ final class AllowList {
             (Expr)            : words('at latex plus minus multiply div power negative positive getAt size'),
             (Vec)             : words('size get getAt'),
             (VariableBlock)   : words('name size'),
-            (Matrix)          : words('rows columns get'),
+            (Matrix)          : words('rows columns get T getT'),
             (Shown)           : words('kind fields toText toJson json'),
             (Gradient)        : words('at'),
             (Hessian)         : words('at'),

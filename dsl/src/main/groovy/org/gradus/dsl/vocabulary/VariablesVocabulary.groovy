@@ -3,6 +3,7 @@ package org.gradus.dsl.vocabulary
 import org.gradus.dsl.Coerce
 import org.gradus.dsl.ScriptContext
 import org.gradus.expr.Initializer
+import org.gradus.expr.Expr
 import org.gradus.expr.Matrix
 import org.gradus.expr.Shape
 import org.gradus.expr.Variable
@@ -87,6 +88,17 @@ trait VariablesVocabulary implements ScriptAccess {
             seed = ctx != null ? ctx.nextDeclarationSeed() : ScriptContext.FIRST_DECLARATION_SEED
         }
         new Initializer(kind, scale, seed)
+    }
+
+    /**
+     * {@code vector([1, 2, 3])}: a constant vector (numbers given), as {@code matrix([[2, 1], [1, 3]])} is a
+     * constant matrix; {@code vector([1, 2, 3]) * 2} is [2, 4, 6] (a list literal alone is Groovy's list, whose
+     * {@code * 2} repeats it).
+     */
+    Expr vector(List values) {
+        if (values.isEmpty()) throw new IllegalArgumentException('vector([...]) needs at least one number')
+        if (values.any { it instanceof List }) throw new IllegalArgumentException('vector([...]) takes numbers; a list of rows is matrix([[...], [...]])')
+        Coerce.array(values.collect { Coerce.number(it, 'a vector entry') }, 'vector([...])')
     }
 
     /** {@code matrix([[2, 1], [1, 3]])}: a constant matrix. */

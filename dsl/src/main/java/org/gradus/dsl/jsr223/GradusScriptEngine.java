@@ -6,7 +6,11 @@ import org.gradus.dsl.GradusException;
 import org.gradus.dsl.GradusSession;
 import org.gradus.dsl.ScriptProgram;
 import org.gradus.expr.Constant;
+import org.gradus.eval.Evaluate;
 import org.gradus.expr.Expr;
+import org.gradus.expr.Matrix;
+import org.gradus.expr.VectorVariable;
+import org.gradus.result.ArrayValue;
 import org.gradus.result.Results;
 import org.gradus.result.Shown;
 
@@ -34,9 +38,15 @@ import java.util.Map;
  * The JSR-223 script engine {@code gradus}.
  * <ul>
  *   <li>{@code eval} returns the value of the script's last statement: a {@link Double} for a number
- *       ({@code 5 * 3} gives 15.0), the typed {@link Result} for what a script shows ({@code minimize ...}
- *       gives a {@link org.gradus.api.MinimizeResult}, an expression an
- *       {@link org.gradus.api.ExpressionResult}), other values as they are (strings, booleans, lists), and
+ *       ({@code 5 * 3} gives 15.0, and so does an expression without variables, {@code sum([1, 2])} 3.0),
+ *       a {@code double[]} for a vector of numbers and a {@code double[][]} (its rows) for a matrix of
+ *       numbers ({@code softmax([1000, -1000, 0])} gives {1, 0, 0}, {@code matrix([[2, 1], [1, 3]]) * [1, 1]}
+ *       {3, 4}, {@code (W * x).at(x: [1, 2])} the product's numbers, a constant {@code matrix([[..]])} its
+ *       rows), the typed {@link Result} for what a script shows ({@code minimize ...} gives a
+ *       {@link org.gradus.api.MinimizeResult}, whose {@code x().vector("w")} / {@code x().matrix("W")} are a
+ *       vector or matrix variable's solution; {@code grad(f, at: ..)} a {@link org.gradus.api.Gradient},
+ *       whose {@code value().vector("w")} is the gradient of a vector variable; an expression with variables
+ *       an {@link org.gradus.api.ExpressionResult}), other values as they are (strings, booleans, lists), and
  *       null for a statement without a value.</li>
  *   <li>The engine-scope bindings are the script's variables: what is put there before {@code eval} is
  *       visible, and the script's assignments ({@code x = variable(3)}) are written back, so variables
@@ -155,11 +165,22 @@ public final class GradusScriptEngine extends AbstractScriptEngine implements Co
 
     /** The value {@code eval} returns for a script's last value (see the class comment). */
     static Object typed(Object value) {
+        if (value instanceof ArrayValue a) return javaArray(a);
         if (value instanceof Shown s) return Result.of(s);
         if (value instanceof Constant c) return c.value();
+        if (value instanceof Expr e && e.layout().blocks().isEmpty()) {
+            return e.isArray() ? javaArray((ArrayValue) Evaluate.valueAt(e, e.layout(), new double[0])) : Evaluate.at(e, Map.of());
+        }
         if (value instanceof Expr e) return Result.of(Results.of(e));
+        if (value instanceof VectorVariable v) return Result.of(Results.of(v));
+        if (value instanceof Matrix m) return m.toArray();
         if (value instanceof Number n) return n.doubleValue();
         return value;
+    }
+
+    /** A vector's numbers as a {@code double[]}, a matrix's rows as a {@code double[][]}. */
+    private static Object javaArray(ArrayValue a) {
+        return a.shape().isMatrix() ? a.rows() : a.values().clone();
     }
 
     private static ScriptException scriptException(GradusException e) {

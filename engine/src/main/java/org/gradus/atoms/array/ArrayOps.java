@@ -9,6 +9,7 @@ import org.gradus.expr.Constant;
 import org.gradus.expr.ConstantArray;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Shape;
+import org.gradus.expr.SumOver;
 import org.gradus.expr.VariableArray;
 
 import java.util.ArrayList;
@@ -53,7 +54,25 @@ public final class ArrayOps {
         Expr[] sa = scalarFactor(a), sb = scalarFactor(b);   // (c·A)·B = c·(A·B)
         if (sa != null) return Ops.mul(sa[0], product(sa[1], b));
         if (sb != null) return Ops.mul(sb[0], product(a, sb[1]));
+        if (a instanceof ConstantArray ca && b.shape().isVector()) {   // c·E_ij · u = c·u[j] at row i
+            int k = singleNonzero(ca.values()), cols = ca.shape().columns();
+            if (k >= 0) {
+                Expr picked = Ops.mul(Constant.of(ca.get(k)), index(b, Constant.of(k % cols)));
+                return Ops.mul(picked, oneHot(Constant.of(k / cols), node.shape()));
+            }
+        }
         return node;
+    }
+
+    /** The index of the one nonzero (and finite) element; -1 when there are none or several, or one is not finite. */
+    private static int singleNonzero(double[] values) {
+        int k = -1;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == 0) continue;
+            if (k >= 0 || !Double.isFinite(values[i])) return -1;
+            k = i;
+        }
+        return k;
     }
 
     /** The transpose of a matrix; a vector is its own transpose. */
@@ -130,6 +149,7 @@ public final class ArrayOps {
         int i = (int) c.value();
         if (u instanceof VariableArray va) return va.variable().get(i);
         if (u instanceof ConstantArray ca) return Constant.of(ca.get(i));
+        if (u instanceof SumOver so) return so.withBody(index(so.body(), k));   // (Σ_r b_r)[i] = Σ_r b_r[i]
         if (u instanceof Apply ap) {
             List<Expr> args = new ArrayList<>();
             for (Expr x : ap.args()) args.add(x.isArray() ? index(x, k) : x);
@@ -236,8 +256,24 @@ public final class ArrayOps {
         ArrayNode node = new ArrayNode(new VectorAtomOp(atom), operands);
         if (atom instanceof Dot) {
             for (Expr e : operands) if (isZero(e)) return Constant.ZERO;
+            Expr[] sa = scalarFactor(operands.get(0)), sb = scalarFactor(operands.get(1));   // dot(c·u, v) = c·dot(u, v)
+            if (sa != null) return Ops.mul(sa[0], dot(sa[1], operands.get(1)));
+            if (sb != null) return Ops.mul(sb[0], dot(operands.get(0), sb[1]));
+            Expr picked = pickedElement(operands.get(0), operands.get(1));
+            if (picked == null) picked = pickedElement(operands.get(1), operands.get(0));
+            if (picked != null) return picked;
         }
         return node;
+    }
+
+    /**
+     * {@code dot(c, u)} where the constant c has one nonzero element c_k: {@code c_k * u[k]} (a one-hot row
+     * of a Hessian, {@code dot([2, 0, 0], softmax(z))} is {@code 2*softmax(z)[0]}); null otherwise.
+     */
+    private static Expr pickedElement(Expr c, Expr u) {
+        if (!(c instanceof ConstantArray ca) || u instanceof ConstantArray) return null;
+        int k = singleNonzero(ca.values());
+        return k < 0 ? null : Ops.mul(Constant.of(ca.get(k)), index(u, Constant.of(k)));
     }
 
     /** The operation applied to operands through the simplifying constructor of its kind (after substituting into them). */

@@ -1,0 +1,71 @@
+package org.gradus.daemon;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How to start the daemon of this build, and the key that names it: the client's own JVM command line
+ * (the launcher's options, its class-data archive included) with the daemon's main class instead of the
+ * client's. The key hashes those options, the java binary, the path, size and time of every class-path
+ * entry and {@code GRADUS_THREADS} (read once by the engine): a rebuilt jar, another JDK or other JVM
+ * options ({@code GRADUS_JAVA_OPTS=-Xmx8g}) get a daemon of their own, never an old one.
+ *
+ * @param command the daemon's command line
+ * @param key     16 hex digits
+ */
+record DaemonLaunch(List<String> command, String key) {
+    /** Options that only suit the client ({@code check} stops the JIT at C1); the daemon runs without them. */
+    private static final List<String> CLIENT_ONLY = List.of("-XX:TieredStopAtLevel=1");
+
+    /** The launch of this JVM's daemon, or empty when this JVM's command line cannot be read. */
+    static Optional<DaemonLaunch> ofThisJvm(Map<String, String> env) {
+        Optional<String[]> args = ProcessHandle.current().info().arguments();
+        if (args.isEmpty()) return Optional.empty();
+        List<String> options = new ArrayList<>();
+        for (String a : args.get()) {
+            if (a.equals(DaemonClient.class.getName())) {
+                return Optional.of(of(options, System.getProperty("java.class.path"), env));
+            }
+            if (!CLIENT_ONLY.contains(a)) options.add(a);
+        }
+        return Optional.empty();                     // started some other way (a test, -jar): no daemon
+    }
+
+    /** The launch with these JVM options (the class path among them) of a JVM running {@code classPath}. */
+    static DaemonLaunch of(List<String> options, String classPath, Map<String, String> env) {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        StringBuilder identity = new StringBuilder(javaBin).append('\0');
+        for (String o : options) identity.append(o).append('\0');
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            identity.append(entry).append('\0');
+            try {
+                Path p = Path.of(entry);
+                identity.append(Files.size(p)).append('\0').append(Files.getLastModifiedTime(p).toMillis()).append('\0');
+            } catch (IOException | RuntimeException e) {
+                identity.append("missing\0");
+            }
+        }
+        identity.append(env.getOrDefault("GRADUS_THREADS", ""));
+        String key = String.format("%016x", fnv64(identity.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(javaBin);
+        command.addAll(options);
+        command.add(DaemonServer.class.getName());
+        return new DaemonLaunch(List.copyOf(command), key);
+    }
+
+    /** 64-bit FNV-1a of the UTF-16 units of {@code s} (a name, not a secret: the folder is owner-only). */
+    private static long fnv64(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+}

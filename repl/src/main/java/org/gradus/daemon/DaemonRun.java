@@ -1,0 +1,164 @@
+package org.gradus.daemon;
+
+import org.gradus.cli.Invocation;
+import org.gradus.cli.Main;
+
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One client's request to the {@link DaemonServer}: a command run as {@code gradus} would run it in the
+ * client's own process ({@link Main#run(String[], PrintStream, PrintStream, Map, Invocation)}: a fresh
+ * session, the client's folder, environment and time limit), its stdout and stderr sent back as frames
+ * ({@link Wire}) byte for byte, then its exit code. The client closing the connection (its Ctrl-C)
+ * interrupts this thread, which cancels the run (exit code 130); the client saying its stdout was closed
+ * makes the run's stdout fail, as a closed pipe does (exit code 141).
+ */
+final class DaemonRun {
+    private final SocketChannel channel;
+    private final DaemonServer daemon;
+    private DataOutputStream toClient;
+    private volatile boolean outputClosed;
+
+    DaemonRun(SocketChannel channel, DaemonServer daemon) {
+        this.channel = channel;
+        this.daemon = daemon;
+    }
+
+    void serve() {
+        try {
+            DataInputStream in = new DataInputStream(Wire.in(channel));
+            toClient = new DataOutputStream(new BufferedOutputStream(Wire.out(channel), 1 << 14));
+            if (in.readInt() != Wire.MAGIC) return;
+            byte request = in.readByte();
+            switch (request) {
+                case Wire.RUN -> run(in);
+                case Wire.STATUS -> {
+                    data(Wire.OUT, daemon.status().getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, -1);
+                    exit(0);
+                }
+                case Wire.STOP -> {
+                    data(Wire.OUT, ("gradus daemon: stopped (pid " + ProcessHandle.current().pid() + ")\n")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, -1);
+                    exit(0);
+                    daemon.retire("gradus daemon --stop");
+                }
+                default -> {
+                    // unknown request: close
+                }
+            }
+        } catch (IOException e) {
+            // the client went away
+        }
+    }
+
+    private void run(DataInputStream in) throws IOException {
+        Path cwd = Path.of(in.readUTF());
+        String[] args = new String[in.readInt()];
+        for (int i = 0; i < args.length; i++) args[i] = in.readUTF();
+        int n = in.readInt();
+        Map<String, String> env = new HashMap<>();
+        for (int i = 0; i < n; i++) env.put(in.readUTF(), in.readUTF());
+        boolean console = in.readBoolean();
+        long start = in.readLong();
+        String outCharset = in.readUTF(), errCharset = in.readUTF();
+        if (args.length == 0 || !(args[0].equals("run") || args[0].equals("check"))) {
+            fallback("only run and check go to the daemon");
+            return;
+        }
+        if (args[0].equals("run") && console && !java.util.Arrays.asList(args).contains("--json")) {
+            fallback("pictures on a terminal are drawn by the client's own process");
+            return;
+        }
+        if (daemon.retired()) {
+            fallback("the daemon is stopping");
+            return;
+        }
+        Thread runner = Thread.currentThread();
+        Thread listener = new Thread(() -> listen(in, runner), runner.getName() + "-client");
+        listener.setDaemon(true);
+        listener.start();
+        int code;
+        try (PrintStream out = stream(Wire.OUT, outCharset); PrintStream err = stream(Wire.ERR, errCharset)) {
+            try {
+                code = Main.run(args, out, err, env, new Invocation(cwd, console, start == Wire.NO_START ? null : start, true));
+            } catch (Throwable t) {                   // what would end the client's JVM with a stack trace
+                t.printStackTrace(err);
+                code = 1;
+                if (t instanceof OutOfMemoryError) daemon.retire("a run exhausted the heap");
+            }
+            out.flush();
+            err.flush();
+        }
+        Thread.interrupted();                         // a late cancel is not this thread's next task's business
+        exit(code);
+    }
+
+    /** Reads what the client says during the run: stdout closed, or the end of the connection (cancel). */
+    private void listen(DataInputStream in, Thread runner) {
+        try {
+            while (true) {
+                int b = in.read();
+                if (b < 0) break;
+                if (b == Wire.OUTPUT_CLOSED) outputClosed = true;
+            }
+        } catch (IOException e) {
+            // the connection is gone: the same as a cancel
+        }
+        runner.interrupt();
+    }
+
+    /** A print stream of the run whose bytes go to the client as {@code type} frames, in {@code charset}. */
+    private PrintStream stream(byte type, String charset) throws UnsupportedEncodingException {
+        OutputStream frames = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[]{(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (type == Wire.OUT && outputClosed) throw new IOException("Broken pipe");
+                data(type, b, off, len);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                synchronized (DaemonRun.this) {
+                    toClient.flush();
+                }
+            }
+        };
+        return new PrintStream(new BufferedOutputStream(frames, 128), true, charset);
+    }
+
+    private synchronized void data(byte type, byte[] b, int off, int len) throws IOException {
+        if (len < 0) len = b.length - off;
+        if (len == 0) return;
+        toClient.writeByte(type);
+        toClient.writeInt(len);
+        toClient.write(b, off, len);
+    }
+
+    private synchronized void exit(int code) throws IOException {
+        toClient.writeByte(Wire.EXIT);
+        toClient.writeInt(code);
+        toClient.flush();
+    }
+
+    private synchronized void fallback(String why) throws IOException {
+        toClient.writeByte(Wire.FALLBACK);
+        toClient.writeUTF(why);
+        toClient.flush();
+    }
+
+}

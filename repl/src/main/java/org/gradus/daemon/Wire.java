@@ -1,0 +1,72 @@
+package org.gradus.daemon;
+
+/**
+ * The daemon's protocol on its Unix domain socket (both ends are this build: the socket's name carries the
+ * build identity, so no version is negotiated beyond {@link #MAGIC}).
+ *
+ * <pre>
+ * client → daemon  int MAGIC, byte request
+ *                  RUN:    UTF cwd, int n, n × UTF arg, int m, m × (UTF name, UTF value) environment,
+ *                          boolean console, long processStart (System.nanoTime; {@link #NO_START} if unknown),
+ *                          UTF stdout charset, UTF stderr charset
+ *                  then, while the run goes on: byte {@link #OUTPUT_CLOSED} when the client's stdout reader
+ *                  went away; closing the connection cancels the run (the client's Ctrl-C)
+ * daemon → client  frames: byte OUT or ERR, int length, bytes (the run's stdout and stderr, exactly);
+ *                  byte EXIT, int code (last); or byte FALLBACK, UTF reason (before any output: run it yourself)
+ * </pre>
+ */
+final class Wire {
+    static final int MAGIC = 0x47524431;          // "GRD1"
+
+    static final byte RUN = 1;
+    static final byte STATUS = 2;
+    static final byte STOP = 3;
+
+    static final byte OUT = 1;
+    static final byte ERR = 2;
+    static final byte EXIT = 3;
+    static final byte FALLBACK = 4;
+
+    static final byte OUTPUT_CLOSED = 1;
+
+    static final long NO_START = Long.MIN_VALUE;
+
+    private Wire() {
+    }
+
+    /**
+     * Streams over the channel that read and write it directly: {@link java.nio.channels.Channels}'s streams
+     * take the channel's blocking lock, so a read waiting for the client's cancel would block every write of
+     * the run's output.
+     */
+    static java.io.InputStream in(java.nio.channels.SocketChannel ch) {
+        return new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                if (len == 0) return 0;
+                return ch.read(java.nio.ByteBuffer.wrap(b, off, len));
+            }
+        };
+    }
+
+    static java.io.OutputStream out(java.nio.channels.SocketChannel ch) {
+        return new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                write(new byte[]{(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b, off, len);
+                while (buf.hasRemaining()) ch.write(buf);
+            }
+        };
+    }
+}
