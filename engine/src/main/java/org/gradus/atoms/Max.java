@@ -9,7 +9,7 @@ import java.util.List;
 public final class Max extends Atom {
     public static final Max INSTANCE = new Max();
     public static final FunctionWord WORD = FunctionWord.named("max").expr("a").expr("b")
-            .help("the larger of two expressions").example("max(x, 1 - x)")
+            .help("the larger of two expressions, or the largest element of a vector or matrix").example("max(x, 1 - x)")
             .orVector("v").signature("max(a, b) or max(v)")
             .builds(a -> a.size() == 1 ? org.gradus.atoms.array.ArrayOps.max(a.array(0)) : Ops.max(a.expr(0), a.expr(1)));
 

@@ -9,8 +9,9 @@ import java.util.List;
 public final class Min extends Atom {
     public static final Min INSTANCE = new Min();
     public static final FunctionWord WORD = FunctionWord.named("min").expr("a").expr("b")
-            .help("the smaller of two expressions").example("min(x, y)")
-            .builds(a -> Ops.min(a.expr(0), a.expr(1)));
+            .help("the smaller of two expressions, or the smallest element of a vector or matrix").example("min(x, y)")
+            .orVector("v").signature("min(a, b) or min(v)")
+            .builds(a -> a.size() == 1 ? org.gradus.atoms.array.ArrayOps.min(a.array(0)) : Ops.min(a.expr(0), a.expr(1)));
 
     @Override
     public String name() {

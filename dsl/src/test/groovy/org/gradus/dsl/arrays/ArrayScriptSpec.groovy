@@ -92,6 +92,25 @@ class ArrayScriptSpec extends Specification {
         run("v = vector(3)\nexp(v).at(v: [0, 1, 2])")[0].value == [1, Math.E, Math.exp(2)]
     }
 
+    def "min(v) is the smallest element: its value, its gradient at the first smallest element, concave; min(a, b) as before"() {
+        when: 'by hand: min(3, -1, 2) = -1, the gradient picks element 1; min of a matrix too'
+        List<Map> r = run("""v = vector(3)
+            |min(v).at(v: [3, -1, 2])
+            |grad(min(v)).at(v: [3, -1, 2])
+            |convexity(min(v))
+            |min(matrix([[4, 2], [7, 5]]))
+            |x = variable(0)
+            |min(x, 2).at(x: 5)""".stripMargin())
+
+        then:
+        r[0].value == -1
+        r[1].value.v == [0, 1, 0]
+        r[2].verdict == 'concave'
+        r[2].certainty == 'proof'
+        r[3].value == 2
+        r[4].value == 2
+    }
+
     def "a shape mismatch names both operands and their shapes"() {
         when:
         run("W = matrix(8, 2)\nx = vector(3)\nW * x")

@@ -133,6 +133,14 @@ public final class ArrayOps {
         return node;
     }
 
+    /**
+     * The smallest element, as −max(−u): concave and increasing, with the adjoint at the first smallest
+     * element; it prints as {@code -max(-u)}, which can be typed back.
+     */
+    public static Expr min(Expr u) {
+        return Ops.neg(max(Ops.neg(u)));
+    }
+
     /** The index of the first largest element. */
     public static Expr argmax(Expr u) {
         return new ArrayNode(ArgMax.INSTANCE, List.of(u));
