@@ -59,10 +59,11 @@ for n in $CSV_ROWS; do
     load
     f="logit-$n.csv"
     printf "data = csv('%s', target: 'y')\ndata.rows\n" "$f" > "bench/data/load-$n.opt"
-    ./gradus run "bench/data/load-$n.opt" > /dev/null   # page cache, CDS archive
-    for k in 1 2 3; do /usr/bin/time -f "Gradus csv(): %e s wall, %U s user ($f)" ./gradus run "bench/data/load-$n.opt" > /dev/null; done
+    GRADUS_DAEMON=0 ./gradus run "bench/data/load-$n.opt" > /dev/null   # page cache, CDS archive
+    for k in 1 2 3; do GRADUS_DAEMON=0 /usr/bin/time -f "Gradus csv(), in its own process: %e s wall, %U s user ($f)" ./gradus run "bench/data/load-$n.opt" > /dev/null; done
+    for k in 1 2 3; do /usr/bin/time -f "Gradus csv(), through the daemon (client's CPU): %e s wall, %U s user ($f)" ./gradus run "bench/data/load-$n.opt" > /dev/null; done
     # the general reader (FastCSV + FastDoubleParser on strings) that quoted or irregular files take: what the plain-file path saves
-    GRADUS_JAVA_OPTS=-Dgradus.plainCsv=off /usr/bin/time -f "Gradus csv(), general reader: %e s wall, %U s user ($f)" ./gradus run "bench/data/load-$n.opt" > /dev/null
+    GRADUS_DAEMON=0 GRADUS_JAVA_OPTS=-Dgradus.plainCsv=off /usr/bin/time -f "Gradus csv(), general reader: %e s wall, %U s user ($f)" ./gradus run "bench/data/load-$n.opt" > /dev/null
     for k in 1 2 3; do /usr/bin/time -f "python whole process: %e s wall" $PY bench/python/load_csv.py "bench/data/$f" $([ "$k" -gt 1 ] && echo --no-loadtxt); done
 done
 
@@ -85,7 +86,7 @@ fi
 echo; echo "## one hidden layer of 32 tanh units on digits, 100 epochs of Adam, batch 32 (issue 13: faster than torch CPU float64)"
 load
 echo "# Gradus: examples/mlp_digits.opt (the 'work' line gives the seconds of the descent alone)"
-./gradus run examples/mlp_digits.opt | grep -E "^  work|^[01]\.?[0-9]*$"
+GRADUS_DAEMON=0 ./gradus run examples/mlp_digits.opt | grep -E "^  work|^[01]\.?[0-9]*$"
 echo "# torch nn.Sequential(Linear, Tanh, Linear) + CrossEntropyLoss, float64"
 $PY bench/python/mlp_digits_torch.py 100
 echo; echo "## a contour plot of Rosenbrock with three paths, 800x600 PNG (SPEC §6: ≤ 0.5 s after start-up)"
@@ -96,7 +97,7 @@ echo "# matplotlib (Agg): contourf + contour + plot of the same function, levels
 for k in 1 2 3; do $PY bench/python/plot_matplotlib.py 10; done
 echo; echo "## the first solve against the warm ones: L-BFGS, extended Rosenbrock n = 10^5, four solves in a fresh process (issue 9: first ≤ 0.5× scipy)"
 load
-/usr/bin/time -f "Gradus whole process: %e s wall, %U+%S s CPU" ./gradus run bench/first_solve.opt --quiet 2>&1 | grep -E "^solve|whole process"
+GRADUS_DAEMON=0 /usr/bin/time -f "Gradus whole process: %e s wall, %U+%S s CPU" ./gradus run bench/first_solve.opt --quiet 2>&1 | grep -E "^solve|whole process"
 /usr/bin/time -f "scipy whole process: %e s wall, %U+%S s CPU" $PY bench/python/lbfgs_first_scipy.py 2>&1
 
 echo; echo "## start-up, whole process (issue 9: gradus run 0.3 s seen before, 0.5 s new; REPL prompt 0.3 s; python + scipy the reference)"

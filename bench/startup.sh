@@ -30,7 +30,7 @@ export GRADUS_CACHE_DIR="$work/cache"              # a throw-away script cache: 
 export GRADUS_DAEMON_DIR="$work/daemon"            # and a throw-away daemon, stopped at the end
 trap 'GRADUS_DAEMON=1 ./gradus daemon --stop > /dev/null 2>&1; rm -rf "$work"' EXIT
 
-./gradus run "$work/three.opt" --json > /dev/null || exit 1     # builds if needed, makes the CDS archive, fills the cache
+GRADUS_DAEMON=0 ./gradus run "$work/three.opt" --json > /dev/null || exit 1     # builds if needed, makes the CDS archive, fills the cache
 
 # time_once NAME COMMAND...: appends the wall milliseconds of one run to $work/NAME and its CPU milliseconds
 # (user + sys: what the run itself cost, without the time it waited for a core) to $work/NAME.cpu
@@ -43,13 +43,13 @@ time_once() {
 printf ':quit\n' > "$work/quit"
 printf '1 + 1\n:quit\n' > "$work/one"
 for ((k = 0; k < N; k++)); do
-  time_once seen ./gradus run "$work/three.opt" --json
+  GRADUS_DAEMON=0 time_once seen ./gradus run "$work/three.opt" --json
   printf '%s\n// new %s %s\n' "$three" "$k" "$RANDOM$RANDOM" > "$work/new$k.opt"
-  time_once new ./gradus run "$work/new$k.opt" --json
+  GRADUS_DAEMON=0 time_once new ./gradus run "$work/new$k.opt" --json
   # the REPL needs a terminal (with piped input `gradus` runs stdin as a script): script(1) gives it one
   STDIN="$work/quit" time_once repl script -qec ./gradus /dev/null
   STDIN="$work/one" time_once repl1 script -qec ./gradus /dev/null
-  GRADUS_JAVA_OPTS=-XX:TieredStopAtLevel=1 time_once c1 ./gradus run "$work/three.opt" --json
+  GRADUS_DAEMON=0 GRADUS_JAVA_OPTS=-XX:TieredStopAtLevel=1 time_once c1 ./gradus run "$work/three.opt" --json
   GRADUS_DAEMON=1 ./gradus daemon --stop > /dev/null 2>&1
   GRADUS_DAEMON=1 time_once dfirst ./gradus run "$work/three.opt" --json
   GRADUS_DAEMON=1 time_once dseen ./gradus run "$work/three.opt" --json
