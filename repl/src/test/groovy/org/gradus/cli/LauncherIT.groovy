@@ -160,8 +160,10 @@ class LauncherIT extends Specification {
         Files.isDirectory(dir) ? Files.list(dir).withCloseable { s -> s.filter { it.toString().endsWith('.jsa') }.toList() } : []
     }
 
+    /** The launcher itself, in its own process (GRADUS_DAEMON=0: these cases are about building and the archive, and leave no daemon behind). */
     Map launch(String... args) {
         def pb = new ProcessBuilder([root.resolve('gradus').toString()] + args.toList())
+        pb.environment().put('GRADUS_DAEMON', '0')
         pb.environment().put('GRADUS_CACHE', '0')
         pb.environment().put('GRADUS_CDS_DIR', root.resolve('cds').toString())
         Process p = pb.start()
