@@ -89,6 +89,11 @@ echo "# Gradus: examples/mlp_digits.opt (the 'work' line gives the seconds of th
 GRADUS_DAEMON=0 ./gradus run examples/mlp_digits.opt | grep -E "^  work|^[01]\.?[0-9]*$"
 echo "# torch nn.Sequential(Linear, Tanh, Linear) + CrossEntropyLoss, float64"
 $PY bench/python/mlp_digits_torch.py 100
+echo; echo "## softmax regression on digits, one full-batch value + gradient pass (issue 13: beside numpy)"
+load
+GRADUS_DAEMON=0 ./gradus run bench/softmax_pass.opt --allow-read examples
+$PY bench/python/softmax_numpy.py
+
 echo; echo "## a contour plot of Rosenbrock with three paths, 800x600 PNG (SPEC §6: ≤ 0.5 s after start-up)"
 load
 echo "# Gradus: a fresh JVM per line; the first plot after start-up, then the median of 10 more"
