@@ -216,9 +216,11 @@ public final class Enclosure {
     }
 
     private Interval lookup(Lookup l) {
-        Linear lin = linear(l.index());
-        Interval standIn = lin != null && lin.symbol != null ? standIn(l.table(), lin.a, lin.c) : standIn(l.table(), 0, -1);
-        if (standIn != null) return standIn;
+        if (TableStorage.length(l.table()) == 0) {          // a stand-in table: its column's range, when gathered
+            Linear lin = linear(l.index());
+            Interval standIn = lin != null && lin.symbol != null ? standIn(l.table(), lin.a, lin.c) : standIn(l.table(), 0, -1);
+            if (standIn != null) return standIn;
+        }
         Interval strided = stridedLookup(l);
         if (strided != null) return strided;
         Interval idx = indexRange(l.index());
