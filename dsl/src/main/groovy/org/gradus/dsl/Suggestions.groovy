@@ -92,6 +92,11 @@ final class Suggestions {
             fmin        : "minimize f, method: 'lbfgs'",
             argmin      : "minimize f gives the minimizer: r = minimize(f); r.x",
             solve       : 'stationary(f) finds the points where the gradient is 0',
+            critical    : 'stationary(f, over: [x: -3..3]) finds the points where the gradient is 0 and classifies them',
+            criticalpoints: 'stationary(f, over: [x: -3..3]) finds the points where the gradient is 0 and classifies them',
+            extrema     : 'stationary(f, over: [x: -3..3]) finds and classifies the points where the gradient is 0 (minimum, maximum, saddle)',
+            isconvex    : "convexity(f) says convex, concave, linear or neither, with the reason: convexity(f).verdict == 'convex'",
+            convex      : "convexity(f) says convex, concave, linear or neither, with the reason: convexity(f).verdict == 'convex'",
             zeros       : 'vector(n) is a vector variable starting at 0; [0] * n is a list of zeros',
             linspace    : 'ranges are Groovy ranges: (0..<10), or (0..10).collect { it / 10 }',
             integrate   : 'Gradus does not integrate; it differentiates (grad, partial, hessian, taylor) and takes limits',
@@ -116,7 +121,30 @@ final class Suggestions {
             }
         }
         int allowed = word.length() <= 3 ? 1 : word.length() <= 6 ? 2 : 3
-        best != null && bestDistance <= allowed ? "; did you mean '$best'?" : ''
+        if (best != null && bestDistance <= allowed) return "; did you mean '$best'?"
+        String part = partOf(word, known)
+        part != null ? "; did you mean '$part'?" : ''
+    }
+
+    /**
+     * A known word that the typed word extends or shortens, when nothing is near it by spelling:
+     * {@code stationaryPoints} → {@code stationary}, {@code hessianMatrix} → {@code hessian} (the longest known
+     * word of at least five letters the typed word starts with), {@code hess} → {@code hessian} (the one known
+     * word that starts with a typed word of at least three letters); null when neither names one word.
+     */
+    static String partOf(String word, Collection<String> known) {
+        String w = word.toLowerCase(), longest = null, only = null
+        int starting = 0
+        for (String k : known) {
+            String kl = k.toLowerCase()
+            if (kl == w) continue
+            if (kl.length() >= 5 && w.startsWith(kl) && (longest == null || kl.length() > longest.length())) longest = k
+            if (w.length() >= 3 && kl.startsWith(w)) {
+                starting++
+                only = k
+            }
+        }
+        longest ?: (starting == 1 ? only : null)
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */

@@ -85,6 +85,10 @@ class ErrorsAndSandboxSpec extends Specification {
         'x = variable(1)\ncontinuous(abs(x), 0)'     | "no function 'continuous'; in Gradus, continuity at a point is part of differentiable(f, at: [x: 0])"
         'x = variable(1)\ngradient(x**2)'            | "no function 'gradient'; in Gradus, the gradient is grad(f)"
         'x = variable(1)\ndiff(x**2, x)'             | "no function 'diff'; in Gradus, derivatives are partial(f, x)"
+        'x = variable(1)\nstationaryPoints(x**2)'   | "no function 'stationaryPoints'; did you mean 'stationary'?"
+        'x = variable(1)\nhess(x**2)'               | "no function 'hess'; did you mean 'hessian'?"
+        'x = variable(1)\ncriticalPoints(x**2)'     | "no function 'criticalPoints'; in Gradus, stationary(f, over: [x: -3..3]) finds"
+        'x = variable(1)\nisConvex(x**2)'           | "no function 'isConvex'; in Gradus, convexity(f) says convex, concave, linear or neither"
         'x = variable(1)\n(x**2).at()'               | 'at must be a map like [x: 1, y: 2], not nothing'
         'x = variable(1)\nminimize x**2, schedule: cosine(0.5, 100)' | 'cosine does not take (a number, a number): it takes named options, cosine(period: 1000, min: 0)'
         'x = variable(1)\nconvexity("abc", 3)'      | 'convexity does not take (a text, a number); it is written convexity(a value) or convexity(name: value, …, a value)'

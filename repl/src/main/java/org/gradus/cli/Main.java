@@ -4,10 +4,13 @@ import org.gradus.atoms.Functions;
 import org.gradus.dsl.GradusException;
 import org.gradus.dsl.GradusSession;
 import org.gradus.io.TemporaryFiles;
+import org.gradus.repl.Vocabulary;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,11 +62,22 @@ public final class Main {
     private Main() {
     }
 
-    /** The built-in functions, from the engine's registry of function words, wrapped at 100 columns. */
+    /**
+     * The words of the language (variables, data, derivatives, analyses, optimizers, schedules, pictures: the
+     * REPL's vocabulary less the function words) and then the built-in functions, from the engine's registry of
+     * function words, each list wrapped at 100 columns.
+     */
     static String functionList() {
-        StringBuilder sb = new StringBuilder("\nfunctions (in the REPL, :help NAME explains one):\n ");
+        List<String> words = new ArrayList<>();
+        for (String name : Vocabulary.get().builtins().keySet()) if (!Functions.names().contains(name)) words.add(name);
+        return wrapped("\nwords of the language (in the REPL, :help NAME explains one):\n ", words)
+                + wrapped("\nfunctions:\n ", Functions.names());
+    }
+
+    private static String wrapped(String title, Iterable<String> names) {
+        StringBuilder sb = new StringBuilder(title);
         int col = 1;
-        for (String name : Functions.names()) {
+        for (String name : names) {
             if (col + name.length() + 1 > 100) {
                 sb.append("\n ");
                 col = 1;

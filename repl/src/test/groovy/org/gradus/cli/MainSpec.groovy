@@ -80,8 +80,11 @@ class MainSpec extends Specification {
         when:
         String out = gradus('--help').out
 
-        then: 'the list that the error "see the built-in functions with gradus --help" points to'
-        out.contains('functions (in the REPL, :help NAME explains one):')
+        then: 'the lists that the error "see the built-in functions with gradus --help" points to'
+        out.contains('words of the language (in the REPL, :help NAME explains one):')
+        ['variable', 'vector', 'matrix', 'mean', 'csv', 'grad', 'hessian', 'partial', 'taylor', 'limit', 'differentiable',
+         'monotonicity', 'convexity', 'constraints', 'stationary', 'minimize', 'maximize', 'cosine', 'plot', 'animate'].every { out =~ /\b$it\b/ }
+        out.contains('\nfunctions:\n')
         org.gradus.atoms.Functions.names().every { out.contains(' ' + it) }
         ['exp', 'logsumexp', 'quadForm', 'elasticNet', 'huber', 'hinge'].every { out =~ /\b$it\b/ }
     }

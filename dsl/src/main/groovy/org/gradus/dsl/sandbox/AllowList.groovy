@@ -175,7 +175,7 @@ final class AllowList {
             (OptimizationResult): words('x f status method gradNorm iterations evaluations seconds message constraints maxViolation ' +
                     'point value trace problem engine'),
             (Status)          : words('name ordinal compareTo'),
-            (ConvexityReport) : words('verdict certainty strict reason'),
+            (ConvexityReport) : words('verdict certainty strict reason mu L counterexample'),
             (StationaryReport): words('points note'),
             (StationaryReport.Point): words('x f type eigenvalues note'),
             (DifferentiabilityReport): words('continuous differentiable reason subgradient'),
