@@ -9,15 +9,22 @@ package org.gradus.data;
  *
  * <p>Partitions that hold whole chunks are what makes that possible where the rows live elsewhere:
  * {@link #partitionOf} cuts the chunks into contiguous runs, one per partition. The chunks are also the
- * most partitions that can work in one pass: the count grows with the rows (one per 2048 rows) up to
- * {@link #MAX_CHUNKS}, so that up to 1024 partitions (executor cores) share a pass over 2·10⁶ rows or more.
+ * most partitions (and threads) that can work in one pass: a small table has {@link #FEW} chunks of at least
+ * {@link #SMALLEST} rows, shared by the cores (the 1797 rows of the digits are 7 chunks of 256 rows and one of 5,
+ * where they were one chunk on one core); from {@link #FEW} · 2048 rows on, the count grows with the rows (one per 2048 rows)
+ * up to {@link #MAX_CHUNKS}, so that up to 1024 partitions (executor cores) share a pass over 2·10⁶ rows or more.
  * The price is on the way back: a pass over partitions returns one gradient per chunk (at most
  * {@code MAX_CHUNKS × parameters} doubles, 0.8 MB for 101 parameters), and the pass in memory keeps as
- * many partial gradients (never more than the parameters / (2048 × features) share of the table itself).
+ * many partial gradients (never more than the parameters / (2048 × features) share of the table itself, or
+ * {@link #FEW} of them for a small table).
  */
 public final class Chunks {
-    /** Rows per chunk: at least this many, and at most {@link #MAX_CHUNKS} chunks. */
+    /** Rows per chunk of a table of at least {@link #FEW} · 2048 rows: at least this many, and at most {@link #MAX_CHUNKS} chunks. */
     public static final int MIN_ROWS = 2048;
+    /** A smaller table is cut into this many chunks (or fewer, of {@link #SMALLEST} rows), so that its pass uses every core. */
+    public static final int FEW = 8;
+    /** The fewest rows in a chunk (the last may be shorter): below this a chunk's work would not pay for handing it to a thread. */
+    public static final int SMALLEST = 256;
     /** The most chunks a pass has (reached at 2048 · 1024 = 2 097 152 rows; more rows make longer chunks). */
     public static final int MAX_CHUNKS = 1024;
 
@@ -26,7 +33,8 @@ public final class Chunks {
 
     /** The rows in each chunk of a pass over {@code rows} rows (the last chunk may be shorter). */
     public static int rowsPerChunk(long rows) {
-        return (int) Math.max(MIN_ROWS, (rows + MAX_CHUNKS - 1) / MAX_CHUNKS);
+        long few = Math.max(SMALLEST, (rows + FEW - 1) / FEW);      // a small table: FEW chunks
+        return (int) Math.max(Math.min(few, MIN_ROWS), (rows + MAX_CHUNKS - 1) / MAX_CHUNKS);
     }
 
     /** How many chunks a pass over {@code rows} rows has (0 for none). */

@@ -21,7 +21,7 @@ import static org.gradus.atoms.Ops.*
  * (written out in the test) to rounding.
  */
 class DataPassSpec extends Specification {
-    static final int ROWS = 5000, F = 12   // three chunks of 2048 rows; a dot product of 12 (> 8: one DOT)
+    static final int ROWS = 5000, F = 12   // 8 chunks of 625 rows (Chunks: a small table); a dot product of 12 (> 8: one DOT)
     static final VectorVariable w = new VectorVariable("w", F, 0.0)
     static final Variable b = new Variable("b", 0.0)
     static final Layout layout = new Layout([w, b])

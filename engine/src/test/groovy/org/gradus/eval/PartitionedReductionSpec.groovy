@@ -45,7 +45,7 @@ import static org.gradus.expr.Fn.tanh
  * the same iterates as in memory, bit for bit, and a seeded mini-batch Adam run the same to 1e-12.
  */
 class PartitionedReductionSpec extends Specification {
-    static final int ROWS = 9000, F = 10     // 5 chunks of the in-memory pass: 4 × 2048 rows and 808
+    static final int ROWS = 9000, F = 10     // 8 chunks of the in-memory pass, of 1125 rows (Chunks: a small table)
     @Shared VectorVariable w = new VectorVariable("w", F, 0.0)
     @Shared Variable b = new Variable("b", 0.0)
     @Shared DataSet data = table()
@@ -189,8 +189,9 @@ class PartitionedReductionSpec extends Specification {
     }
 
     def "a table of one chunk gives the in-memory bits even when another term's gradient is added before the reduction's: #partitions partition(s)"() {
-        given: '1500 rows (one chunk); 0.01·l2(w) first, so grad holds its terms when the rows are added'
-        DataSet small = table(1500)
+        given: '250 rows (one chunk: Chunks.SMALLEST is 256); 0.01·l2(w) first, so grad holds its terms when the rows are added'
+        DataSet small = table(250)
+        assert org.gradus.data.Chunks.count(250) == 1
         Expr first = add(mul(constant(0.01), new VectorFunction(L2.INSTANCE, [w])), mean(small) { DataSet.Row row ->
             Expr z = add(new VectorFunction(Dot.INSTANCE, [w, row.getX()]), b)
             sub(apply(Softplus.INSTANCE, z), mul(row.getY(), z))
@@ -303,7 +304,7 @@ class PartitionedReductionSpec extends Specification {
         (0..<memory.trace().size()).every { relative(onParts.trace().point(it), memory.trace().point(it)) < 1e-12 }
         relative(onParts.value(), memory.value()) < 1e-12
 
-        when: 'batches in file order: each lies in one or two of the blocks (whole chunks of 2048 rows), and only those work'
+        when: 'batches in file order: each lies in one or two of the blocks (whole chunks of 1125 rows), and only those work'
         parts.visited.clear()
         parts.passes = 0
         Minimizer.run(ridge(spread), false, opts + [shuffle: false], [], null)
