@@ -66,19 +66,7 @@ public final class Stationary {
         for (double[] x : found) {
             double[][] h = cf.hessian(x);
             double[] ev = HessianAt.eigenvalues(h);
-            double scale = 0;
-            for (double v : ev) scale = Math.max(scale, Math.abs(v));
-            double tol = 1e-8 * Math.max(1, scale);
-            boolean pos = false, neg = false, zero = false;
-            for (int i = 0; i < ev.length; i++) {
-                if (ev[i] > tol) pos = true;
-                else if (ev[i] < -tol) neg = true;
-                else {
-                    zero = true;
-                    ev[i] = 0;
-                }
-            }
-            String type = pos && neg ? "saddle" : zero ? "degenerate" : pos ? "minimum" : "maximum";
+            String type = SecondDerivativeTest.type(ev);
             String note = null;
             if (type.equals("degenerate")) {
                 degenerate++;

@@ -1,5 +1,6 @@
 package org.gradus.repl;
 
+import org.gradus.dsl.sandbox.Permissions;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
@@ -79,7 +80,7 @@ final class GradusCompleter implements Completer {
         }
         if (last != null && last.kind() == COMMENT && (last.open() || last.text().startsWith("//"))) return;
         if (last != null && last.is(OP, ".")) {
-            for (String m : MEMBERS) out.add(new Candidate(m, m, "members", null, null, null, false));
+            members(scan.tokens(), out);
             return;
         }
         Set<String> given = optionsGiven(scan.tokens(), OPTIMIZERS);
@@ -95,6 +96,22 @@ final class GradusCompleter implements Completer {
             });
         }
         names(out, !line.word().isEmpty());
+    }
+
+    /**
+     * After a dot: when the dot follows a session variable, the members a script may use on its value
+     * ({@code c.} on a convexity report offers {@code verdict}, {@code reason}, ...); after anything else,
+     * the members worth trying on most values ({@link #MEMBERS}).
+     */
+    private void members(List<Lexer.Token> tokens, List<Candidate> out) {
+        Lexer.Token receiver = tokens.size() >= 2 ? tokens.get(tokens.size() - 2) : null;
+        Object value = receiver != null && receiver.kind() == IDENT ? variables.get().get(receiver.text()) : null;
+        if (value == null) {
+            for (String m : MEMBERS) out.add(new Candidate(m, m, "members", null, null, null, false));
+            return;
+        }
+        String group = "members of " + Values.kind(value);
+        for (String m : Permissions.offered(value.getClass())) out.add(new Candidate(m, m, group, null, null, null, false));
     }
 
     /** Built-ins, the session's variables and, once a prefix is typed, keywords. */

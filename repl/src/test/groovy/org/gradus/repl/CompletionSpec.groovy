@@ -70,6 +70,26 @@ class CompletionSpec extends Specification {
         complete('W.|').contains('T')
     }
 
+    def "after a variable and a dot, the members its value offers a script (the fields of a report, a result's, a matrix's T)"() {
+        given: 'the values a session holds after these lines'
+        def session = new org.gradus.dsl.GradusSession()
+        session.run("""x = variable(1); W = matrix(2, 3)
+c = convexity(x**2); d = differentiable(abs(x), at: [x: 0]); r = minimize(x**2); m = monotonicity(x**3)""", 'session.opt')
+        vars.putAll(session.variables())
+
+        expect: 'the JSON names of the report fields (SPEC §4), as properties'
+        complete('c.|').containsAll(['verdict', 'certainty', 'strict', 'reason', 'mu', 'L', 'counterexample', 'toText'])
+        complete('c.v|') == ['verdict']
+        complete('d.|').containsAll(['continuous', 'differentiable', 'reason', 'subgradient'])
+        complete('r.|').containsAll(['x', 'f', 'status', 'gradNorm', 'iterations', 'seconds', 'trace'])
+        complete('m.|').contains('intervals')
+        complete('W.|').contains('T') && !complete('W.|').contains('t')
+
+        and: 'nothing the sandbox refuses, no operator methods, no getters by their Java names'
+        !complete('c.|').any { it in ['getClass', 'class', 'metaClass', 'getVerdict', 'plus', 'hashCode'] }
+        !complete('c.|').contains('gradNorm')
+    }
+
     def "option names complete inside minimize(...) and after the objective in command form"() {
         when:
         List<String> paren = complete('minimize(f, l|')

@@ -163,9 +163,9 @@ final class AllowList {
             // ---- closures: call only ------------------------------------------------------------------
             (Closure)         : words('call curry rcurry ncurry memoize leftShift rightShift isCase println print printf sprintf'),
             // ---- Gradus values ----------------------------------------------------------------------
-            (Expr)            : words('at latex plus minus multiply div power negative positive getAt size'),
+            (Expr)            : words('at latex plus minus multiply div power negative positive getAt size T'),
             (Vec)             : words('size get getAt'),
-            (VariableBlock)   : words('name size'),
+            (VariableBlock)   : words('name size T'),
             (Matrix)          : words('rows columns get T getT'),
             (Shown)           : words('kind fields toText toJson json'),
             (Gradient)        : words('at'),

@@ -39,6 +39,26 @@ final class Permissions {
         RULES.get(type)
     }
 
+    /** Groovy's operator methods and what every object has: allowed, but written as operators or never worth offering. */
+    private static final Set<String> NOT_OFFERED = AllowList.words('plus minus multiply div power negative positive getAt putAt ' +
+            'leftShift rightShift isCase compareTo equals hashCode toString mod bitwiseNegate next previous asType call iterator')
+
+    /**
+     * The members a script may use on a value of this class, as a script writes them: properties by their names
+     * ({@code verdict}, not {@code getVerdict}), no operator methods, sorted; what the REPL offers after
+     * {@code c.} when {@code c} holds such a value.
+     */
+    static List<String> offered(Class type) {
+        Set<String> allowed = of(type).allowed, out = new TreeSet<>()
+        for (String name : allowed) {
+            if (name.contains('(') || NOT_OFFERED.contains(name)) continue
+            if (propertyOfGetter(name) != null && allowed.contains(propertyOfGetter(name))) continue     // getVerdict: verdict is there
+            if (name.length() == 1 && Character.isLowerCase(name.charAt(0)) && allowed.contains(name.toUpperCase())) continue  // W.T, c.L
+            out.add(name)
+        }
+        new ArrayList<>(out)
+    }
+
     /** The allowed members of one class, and a cache of decisions by name. */
     static final class Rules {
         final Class type

@@ -1,6 +1,7 @@
 package org.gradus.dsl.vocabulary
 
 import org.gradus.analysis.ProblemConvexity
+import org.gradus.analysis.SecondDerivativeTest
 import org.gradus.dsl.Coerce
 import org.gradus.dsl.ScriptContext
 import org.gradus.expr.Expr
@@ -9,6 +10,7 @@ import org.gradus.optim.ConstraintSet
 import org.gradus.optim.Minimizer
 import org.gradus.optim.OptimizationResult
 import org.gradus.optim.RunContext
+import org.gradus.optim.Status
 import org.gradus.optim.TraceFiles
 
 /** {@code minimize}, {@code maximize} and their {@code subjectTo: { ... }} constraints (SPEC §2 "Optimization"). */
@@ -36,7 +38,13 @@ trait OptimizationVocabulary implements ScriptAccess {
         RunContext run = ctx == null ? RunContext.defaults() : RunContext.of(ctx.files, ctx.progress)
         Expr objective = Coerce.expr(f, 'the objective')
         OptimizationResult r = Minimizer.run(objective, maximize, opts, constraints, run)
-                .withProblem(ProblemConvexity.of(objective, maximize, constraints))
+        Map<String, Object> problem = ProblemConvexity.of(objective, maximize, constraints)
+        if (problem.get('convex') == null && constraints.isEmpty() && opts.get('over') == null && !r.layout().bounded()
+                && r.status() == Status.CONVERGED) {     // not proved convex: does the point pass the second-derivative test?
+            Map<String, Object> test = SecondDerivativeTest.atResult(objective, r.layout(), r.point(), maximize)
+            if (test != null) problem.put('secondOrder', test)
+        }
+        r = r.withProblem(problem)
         TraceFiles.write(r, run.files())     // trace: 'run.csv' — written here, through the script's file policy
     }
 
