@@ -8,7 +8,7 @@ import spock.lang.Specification
 import static org.gradus.optim.Problems.quadratic
 
 /**
- * Plain gradient descent takes step t in the pass that measures iterate t (issue 9: one pass over x and g
+ * Plain gradient descent (and momentum, Nesterov without weight decay) takes step t in the pass that measures iterate t (issue 9: one pass over x and g
  * instead of three), and moves only when the stopping tests go on. A run must stop at the same iteration,
  * for the same reason, at the same bits as the plain loop, which a run with a trace still takes. The
  * iteration count of a converging run is also checked against the closed form: on Σ cᵢ(xᵢ − 1)² from 0,
@@ -18,14 +18,14 @@ class SteppingAheadSpec extends Specification {
     static final int N = 5
     static final double KAPPA = 10
 
-    static Map run(double lr, double tol, boolean traced, int maxIter = 10000) {
+    static Map run(double lr, double tol, boolean traced, int maxIter = 10000, String method = 'gd') {
         def p = quadratic(N, KAPPA, lr)
         def fn = new CompiledFunction(p.f)
         double[] lower = new double[N], upper = new double[N]
         Arrays.fill(lower, Double.NEGATIVE_INFINITY)
         Arrays.fill(upper, Double.POSITIVE_INFINITY)
         def obj = new CompiledObjective(fn, 1, lower, upper, null)
-        def spec = Optimizers.get('gd')
+        def spec = Optimizers.get(method)
         def m = spec.create(new MethodOptions(spec, [lr: lr] as Map<String, Object>, null))
         def trace = traced ? Trace.everyIterate(fn.layout(), 0) : null
         def o = Descent.run(m, obj, new double[N], new Descent.Limits(maxIter, tol, 0, Long.MAX_VALUE, Double.NaN), trace, null, 1)
@@ -72,5 +72,21 @@ class SteppingAheadSpec extends Specification {
         0.2  | 1e-6 | 10000   | Status.DIVERGED
         0.02 | 1e-6 | 17      | Status.MAX_ITERATIONS
         0.02 | 100  | 10000   | Status.CONVERGED
+    }
+
+    def "#method: converging, diverging, maxIter and stopped-at-start runs equal the plain loop's"() {
+        expect:
+        run(lr, tol, false, maxIter, method) == run(lr, tol, true, maxIter, method)
+        run(lr, tol, false, maxIter, method).status == status
+
+        where:
+        method     | lr   | tol  | maxIter | status
+        'momentum' | 0.02 | 1e-6 | 10000   | Status.CONVERGED
+        'momentum' | 0.5  | 1e-6 | 10000   | Status.DIVERGED
+        'momentum' | 0.02 | 1e-6 | 17      | Status.MAX_ITERATIONS
+        'momentum' | 0.02 | 100  | 10000   | Status.CONVERGED
+        'nesterov' | 0.02 | 1e-6 | 10000   | Status.CONVERGED
+        'nesterov' | 0.5  | 1e-6 | 10000   | Status.DIVERGED
+        'nesterov' | 0.02 | 1e-6 | 17      | Status.MAX_ITERATIONS
     }
 }

@@ -48,9 +48,6 @@ final class GradientDescent extends FirstOrder {
     private final LineSearch lineSearch;
     private LineSearch search;
     private double[] d;
-    /** The iteration whose step {@link #stepAhead} computed, or −1; and max|xᵢ| of its point. */
-    private int aheadFor = -1;
-    private double aheadMax;
 
     GradientDescent(Config c) {
         super(c.lr(), c.weightDecay(), false);
@@ -93,24 +90,16 @@ final class GradientDescent extends FirstOrder {
         movedFrom(x, next);
     }
 
-    /** Plain steps of lr_t without decay or bounds: the update needs nothing but x and g. */
+    /** Plain steps of lr_t (no line search, not normalized): the update needs nothing but x and g. */
     @Override
-    public boolean stepsAhead(Iterate it) {
-        return lineSearch == null && !normalized && weightDecay.isConstant() && weightDecay.base() == 0
-                && !it.objective.bounded();
+    boolean movesAhead() {
+        return lineSearch == null && !normalized;
     }
 
-    /**
-     * One pass over x and g: writes x − lr_t·g (the expression of {@link #move}, so the same bits) into
-     * the iterate's ahead buffer, and takes max|gᵢ| (the stationarity measure, as
-     * {@code Objective#projectedGradientNorm} gives it without bounds: NaN when g is not finite) and
-     * max|next_i| (the loop's divergence test) on the way.
-     */
+    /** x − lr_t·g with the expression of {@link #move} (scale 1, wd 0: the same bits), max|gᵢ| on the way. */
     @Override
-    public double stepAhead(Iterate it, int t) {
-        double rate = lr.at(t);
+    double moveAhead(double[] x, double[] g, double[] next, double rate, int t) {
         double scale = 1, wd = 0;
-        double[] x = it.x, g = it.g, next = it.aheadX();
         double gMax = 0, nextMax = 0;
         for (int i = 0; i < x.length; i++) {
             double xi = x[i];
@@ -120,23 +109,13 @@ final class GradientDescent extends FirstOrder {
             gMax = Math.max(gMax, Math.abs(gi));
             nextMax = Math.max(nextMax, Math.abs(ni));
         }
-        aheadFor = t;
-        aheadMax = nextMax;
-        return gMax == Double.POSITIVE_INFINITY ? Double.NaN : gMax;
+        moved(Double.NaN, nextMax);
+        return gMax;
     }
 
     @Override
     public Status step(Iterate it, int t) {
-        if (aheadFor == t) {
-            aheadFor = -1;
-            wdNow = 0;
-            it.moveAheadAndEvaluate();
-            it.lr = lr.at(t);
-            it.stepNorm = Double.NaN;
-            it.xNorm = aheadMax;
-            return null;
-        }
-        if (lineSearch == null) return super.step(it, t);
+        if (lineSearch == null || aheadFor == t) return super.step(it, t);
         double scale = scale(it.x, it.g, 0);
         for (int i = 0; i < d.length; i++) d[i] = -(scale * it.g[i]);
         double alpha = search.search(it, d, lr.at(t));
