@@ -8,7 +8,7 @@ import spock.lang.Specification
 import static org.gradus.optim.Problems.quadratic
 
 /**
- * Plain gradient descent (and momentum, Nesterov without weight decay) takes step t in the pass that measures iterate t (issue 9: one pass over x and g
+ * Plain gradient descent (and momentum, Nesterov without weight decay; CG its first pass) takes step t in the pass that measures iterate t (issue 9: one pass over x and g
  * instead of three), and moves only when the stopping tests go on. A run must stop at the same iteration,
  * for the same reason, at the same bits as the plain loop, which a run with a trace still takes. The
  * iteration count of a converging run is also checked against the closed form: on Σ cᵢ(xᵢ − 1)² from 0,
@@ -26,7 +26,7 @@ class SteppingAheadSpec extends Specification {
         Arrays.fill(upper, Double.POSITIVE_INFINITY)
         def obj = new CompiledObjective(fn, 1, lower, upper, null)
         def spec = Optimizers.get(method)
-        def m = spec.create(new MethodOptions(spec, [lr: lr] as Map<String, Object>, null))
+        def m = spec.create(new MethodOptions(spec, (spec.option('lr') != null ? [lr: lr] : [:]) as Map<String, Object>, null))
         def trace = traced ? Trace.everyIterate(fn.layout(), 0) : null
         def o = Descent.run(m, obj, new double[N], new Descent.Limits(maxIter, tol, 0, Long.MAX_VALUE, Double.NaN), trace, null, 1)
         [status: o.status(), iterations: o.iterations(), message: o.message(), divergedAt: o.divergedAt(),
@@ -88,5 +88,8 @@ class SteppingAheadSpec extends Specification {
         'nesterov' | 0.02 | 1e-6 | 10000   | Status.CONVERGED
         'nesterov' | 0.5  | 1e-6 | 10000   | Status.DIVERGED
         'nesterov' | 0.02 | 1e-6 | 17      | Status.MAX_ITERATIONS
+        'cg'       | 0    | 1e-9 | 10000   | Status.CONVERGED
+        'cg'       | 0    | 1e-9 | 3       | Status.MAX_ITERATIONS
+        'cg'       | 0    | 100  | 10000   | Status.CONVERGED
     }
 }
