@@ -81,7 +81,8 @@ public final class ConvexityReport implements Shown {
         secant(sb, concavityCounterexample(), "the secant lies above the graph");
         Object mu = fields.get("mu"), l = fields.get("L");
         if (mu != null || l != null) {
-            sb.append("\n  mu = ").append(num(mu)).append(", L = ").append(num(l));
+            sb.append("\n  ").append(mu == null ? "" : "mu = " + num(mu)).append(mu != null && l != null ? ", " : "")
+                    .append(l == null ? "" : "L = " + num(l));
             if (fields.get("curvatureFrom") != null) sb.append(" (").append(fields.get("curvatureFrom")).append(')');
         }
         if (fields.get("stepSize") != null) {

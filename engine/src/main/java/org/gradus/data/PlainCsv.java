@@ -91,7 +91,7 @@ final class PlainCsv {
             for (int j = 0; j < feature.length; j++) feature[j] = columns.get(j).equals(target) ? -1 : k++;
             MemoryCheck.requireMemory(fileName, MemoryCheck.estimateRows(file, size), columns.size(), precision.bytes());
             PlainCsv csv = new PlainCsv(ch, size, eol + 1, feature, k, precision, pieceBytes);
-            if (!csv.countRows(parallel)) return null;
+            if (!csv.countRows(parallel, fileName)) return null;
             long rows = csv.firstRow[csv.pieces];
             if (rows == 0 || rows * k > Integer.MAX_VALUE - 16) return null;
             csv.x = precision.allocate((int) rows * k);
@@ -117,9 +117,9 @@ final class PlainCsv {
     }
 
     /** firstRow[p] = the data rows before piece p (firstRow[pieces] = all of them); false when not plain. */
-    private boolean countRows(boolean parallel) throws IOException {
+    private boolean countRows(boolean parallel, String fileName) throws IOException {
         long[] lines = new long[pieces];
-        run(parallel, buf -> {
+        run(parallel, fileName, buf -> {
             int p;
             while (!notPlain && (p = nextPiece.getAndIncrement()) < pieces) lines[p] = countLines(p, buf);
         });
@@ -164,7 +164,7 @@ final class PlainCsv {
     /** Parses every piece into place; false when a piece is not plain. */
     private boolean parse(boolean parallel, LoadListener listener, String fileName) throws IOException {
         Thread caller = Thread.currentThread();
-        run(parallel, buf -> {
+        run(parallel, fileName, buf -> {
             int p;
             long nextReport = CsvLoader.LARGE;
             while (!notPlain && (p = nextPiece.getAndIncrement()) < pieces) {
@@ -261,7 +261,7 @@ final class PlainCsv {
     }
 
     /** Runs work on the calling thread and, when parallel, on one more; any failure marks the file not plain. */
-    private void run(boolean parallel, Work work) throws IOException {
+    private void run(boolean parallel, String fileName, Work work) throws IOException {
         Thread helper = null;
         if (parallel && pieces > 1) {
             helper = new Thread(() -> {
@@ -285,7 +285,7 @@ final class PlainCsv {
                 } catch (InterruptedException e) {
                     notPlain = true;
                     Thread.currentThread().interrupt();
-                    throw new DataFileException("loading was interrupted");
+                    throw new DataFileException("loading " + fileName + " was interrupted");
                 }
             }
         }
