@@ -53,9 +53,11 @@ public final class Descent {
         double fPrev = Double.NaN;
         double measure;
         if (trace != null) trace.start(it);
+        // a method that can, takes step t in the pass that measures iterate t; the step moves only if the tests below go on
+        boolean ahead = trace == null && !stochastic && m.stepsAhead(it);
         while (true) {
             // observe iterate t: one pass over g (and x where the measure needs it)
-            measure = stochastic ? gradientNorm(it.g) : m.stationarity(it);
+            measure = ahead ? m.stepAhead(it, t) : stochastic ? gradientNorm(it.g) : m.stationarity(it);
             boolean gFinite = stochastic || m.stationarityChecksFinite() ? !Double.isNaN(measure) && measure != Double.POSITIVE_INFINITY
                     : allFinite(it.g);
             if (trace != null) trace.record(t, it, sign, measure);

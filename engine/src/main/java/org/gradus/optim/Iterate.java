@@ -36,6 +36,8 @@ public final class Iterate {
     public boolean stepNormWanted = true;
     private double[] spareX;
     private double[] spareG;
+    /** The point a step computed ahead of the stopping tests (allocated on first use). */
+    private double[] aheadX;
     private long moves;
     private final Probe probe;
 
@@ -85,6 +87,33 @@ public final class Iterate {
         double[] t = x;
         x = spareX;
         spareX = t;
+        t = g;
+        g = spareG;
+        spareG = t;
+        xNorm = -1;
+        moves++;
+        evaluate();
+    }
+
+    /**
+     * Where a step taken ahead of the loop's stopping tests writes its candidate point (see
+     * {@code Method#stepAhead}): a third buffer, so that neither x nor the previous point is touched
+     * until {@link #moveAheadAndEvaluate} makes the candidate current. Allocated once, on first use.
+     */
+    public double[] aheadX() {
+        if (aheadX == null) aheadX = new double[x.length];
+        return aheadX;
+    }
+
+    /**
+     * Makes the point written into {@link #aheadX()} current and evaluates f and g there; the point it
+     * left becomes {@link #previousX()}, as after {@link #moveToAndEvaluate}.
+     */
+    public void moveAheadAndEvaluate() {
+        double[] t = spareX;
+        spareX = x;
+        x = aheadX;
+        aheadX = t;
         t = g;
         g = spareG;
         spareG = t;

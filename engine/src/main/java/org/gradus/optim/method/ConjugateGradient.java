@@ -36,6 +36,10 @@ final class ConjugateGradient implements Method {
     private double prevAlpha = Double.NaN;
     private int sinceRestart;
     private boolean first = true;
+    /** The iteration whose first pass {@link #stepAhead} made, or −1; and that pass's results. */
+    private int aheadFor = -1;
+    private boolean restarting;
+    private double gg, num, den, cross;
 
     ConjugateGradient(Config c) {
         this.lineSearch = c.lineSearch();
@@ -59,18 +63,38 @@ final class ConjugateGradient implements Method {
      * gradient (the buffer the last move left), not a copy. The sums are those of the unfused loops, in
      * the same order: the same bits.
      */
+    /**
+     * Without bounds the first pass of step t also takes ‖g‖∞ (the stopping test's measure), so the loop
+     * asks for it here instead of passing over g again.
+     */
     @Override
-    public Status step(Iterate it, int t) {
+    public boolean stepsAhead(Iterate it) {
+        return !it.objective.bounded();
+    }
+
+    /** The first pass of step t (its sums, and d = −g on a restart) with max|gᵢ|: ‖∇f‖∞ of the current iterate. */
+    @Override
+    public double stepAhead(Iterate it, int t) {
+        double gMax = firstPass(it);
+        aheadFor = t;
+        return gMax == Double.POSITIVE_INFINITY ? Double.NaN : gMax;
+    }
+
+    /**
+     * ‖g‖² and, unless restarting, gᵀ(g − g_prev), ‖g_prev‖², gᵀg_prev (into the fields below; d = −g on a
+     * restart), in one pass that also returns max|gᵢ|. The sums in index order, as before: the same bits.
+     */
+    private double firstPass(Iterate it) {
         int n = it.x.length;
         double[] g = it.g;
-        boolean restart = first || sinceRestart >= n;
-        double gg = 0;
-        double slope = 0;
-        if (restart) {
+        restarting = first || sinceRestart >= n;
+        double gg = 0, gMax = 0;
+        if (restarting) {
             for (int i = 0; i < n; i++) {
                 double gi = g[i];
                 gg += gi * gi;
                 d[i] = -gi;
+                gMax = Math.max(gMax, Math.abs(gi));
             }
         } else {
             double[] gPrev = it.previousG();
@@ -81,7 +105,26 @@ final class ConjugateGradient implements Method {
                 num += gi * (gi - pi);
                 den += pi * pi;
                 cross += gi * pi;
+                gMax = Math.max(gMax, Math.abs(gi));
             }
+            this.num = num;
+            this.den = den;
+            this.cross = cross;
+        }
+        this.gg = gg;
+        return gMax;
+    }
+
+    @Override
+    public Status step(Iterate it, int t) {
+        int n = it.x.length;
+        double[] g = it.g;
+        if (aheadFor != t) firstPass(it);
+        aheadFor = -1;
+        boolean restart = restarting;
+        double gg = this.gg;
+        double slope = 0;
+        if (!restart) {
             double beta = Math.max(0, num / den);
             if (Math.abs(cross) >= 0.2 * gg || !Double.isFinite(beta)) {
                 restart = true;

@@ -30,6 +30,8 @@ abstract class FirstOrder implements Method {
     protected double wdNow;
     private double movedSquares;
     private double movedMax;
+    /** The iteration whose step {@link #stepAhead} computed (its point is in the iterate's ahead buffer), or −1. */
+    protected int aheadFor = -1;
     /** Whether this step computes ‖Δx‖₂ (only a trace shows it: {@link Iterate#stepNormWanted}). */
     private boolean stepNorms = true;
 
@@ -75,6 +77,35 @@ abstract class FirstOrder implements Method {
         moved(sn, xn);
     }
 
+    /** Whether this method has a {@link #moveAhead} (under its current options). */
+    boolean movesAhead() {
+        return false;
+    }
+
+    /**
+     * {@link #move} without weight decay, taking max|gᵢ| in the same pass: writes the new point into
+     * {@code next} with the same expression as {@link #move} with wd = 0 (the same bits), reports
+     * {@link #moved}(NaN, max|nextᵢ|) and returns max|gᵢ| (NaN when some gᵢ is NaN, ∞ when one is infinite).
+     */
+    double moveAhead(double[] x, double[] g, double[] next, double rate, int t) {
+        throw new UnsupportedOperationException(name() + " does not move ahead");
+    }
+
+    /** Steps ahead without weight decay or bounds (the measure is then max|gᵢ|), when the method can. */
+    @Override
+    public boolean stepsAhead(Iterate it) {
+        return movesAhead() && weightDecay.isConstant() && weightDecay.base() == 0 && !it.objective.bounded();
+    }
+
+    /** Iteration t's point into the iterate's ahead buffer; ‖∇f‖∞ of the current iterate, as {@link #stationarity} gives it. */
+    @Override
+    public double stepAhead(Iterate it, int t) {
+        wdNow = 0;
+        double gMax = moveAhead(it.x, it.g, it.aheadX(), lr.at(t), t);
+        aheadFor = t;
+        return gMax == Double.POSITIVE_INFINITY ? Double.NaN : gMax;
+    }
+
     /** The base learning rate (before any schedule). */
     public double lr() {
         return lr.base();
@@ -82,6 +113,14 @@ abstract class FirstOrder implements Method {
 
     @Override
     public Status step(Iterate it, int t) {
+        if (aheadFor == t) {   // computed by stepAhead: move there
+            aheadFor = -1;
+            it.moveAheadAndEvaluate();
+            it.lr = lr.at(t);
+            it.stepNorm = Math.sqrt(movedSquares);
+            it.xNorm = movedMax;
+            return null;
+        }
         double rate = lr.at(t);
         wdNow = weightDecay.at(t);
         double[] x = it.x;

@@ -90,9 +90,32 @@ final class GradientDescent extends FirstOrder {
         movedFrom(x, next);
     }
 
+    /** Plain steps of lr_t (no line search, not normalized): the update needs nothing but x and g. */
+    @Override
+    boolean movesAhead() {
+        return lineSearch == null && !normalized;
+    }
+
+    /** x − lr_t·g with the expression of {@link #move} (scale 1, wd 0: the same bits), max|gᵢ| on the way. */
+    @Override
+    double moveAhead(double[] x, double[] g, double[] next, double rate, int t) {
+        double scale = 1, wd = 0;
+        double gMax = 0, nextMax = 0;
+        for (int i = 0; i < x.length; i++) {
+            double xi = x[i];
+            double gi = g[i];
+            double ni = xi - rate * (scale * (gi + wd * xi));
+            next[i] = ni;
+            gMax = Math.max(gMax, Math.abs(gi));
+            nextMax = Math.max(nextMax, Math.abs(ni));
+        }
+        moved(Double.NaN, nextMax);
+        return gMax;
+    }
+
     @Override
     public Status step(Iterate it, int t) {
-        if (lineSearch == null) return super.step(it, t);
+        if (lineSearch == null || aheadFor == t) return super.step(it, t);
         double scale = scale(it.x, it.g, 0);
         for (int i = 0; i < d.length; i++) d[i] = -(scale * it.g[i]);
         double alpha = search.search(it, d, lr.at(t));

@@ -39,6 +39,27 @@ public interface Method {
         return it.objective.projectedGradientNorm(it.x, it.g);
     }
 
+    /**
+     * Whether this method, at this iterate, can compute iteration t's step before the loop's stopping
+     * tests, in the same pass that takes the stationarity measure ({@link #stepAhead}). The loop asks
+     * once, after {@link #init}, and only for runs without a trace or mini-batches.
+     */
+    default boolean stepsAhead(Iterate it) {
+        return false;
+    }
+
+    /**
+     * For a method that {@link #stepsAhead}: writes iteration t's candidate point into
+     * {@link Iterate#aheadX()} (x, g and the previous point are untouched) and returns
+     * {@link #stationarity} of the current iterate, bit for bit, taken in the same pass. The loop then
+     * applies its stopping tests; when it goes on, {@link #step}(it, t) only moves to the candidate and
+     * evaluates there. The run's iterates, counts and reasons are those of the plain loop: a pass over
+     * the coordinates is saved per iteration, and the last iteration's candidate is thrown away.
+     */
+    default double stepAhead(Iterate it, int t) {
+        throw new UnsupportedOperationException(name() + " does not step ahead");
+    }
+
     /** True when {@link #stationarity} is NaN or ∞ whenever the gradient is not finite (the loop then skips its own check). */
     default boolean stationarityChecksFinite() {
         return true;
