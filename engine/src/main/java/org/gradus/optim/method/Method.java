@@ -49,12 +49,13 @@ public interface Method {
     }
 
     /**
-     * For a method that {@link #stepsAhead}: writes iteration t's candidate point into
-     * {@link Iterate#aheadX()} (x, g and the previous point are untouched) and returns
-     * {@link #stationarity} of the current iterate, bit for bit, taken in the same pass. The loop then
-     * applies its stopping tests; when it goes on, {@link #step}(it, t) only moves to the candidate and
-     * evaluates there. The run's iterates, counts and reasons are those of the plain loop: a pass over
-     * the coordinates is saved per iteration, and the last iteration's candidate is thrown away.
+     * For a method that {@link #stepsAhead}: does the first pass of iteration t's step and returns
+     * {@link #stationarity} of the current iterate, bit for bit, taken in that same pass. A first-order
+     * method writes its candidate point into {@link Iterate#aheadX()}; CG keeps its sums. x, g and the
+     * previous point are untouched. The loop then applies its stopping tests; when it goes on,
+     * {@link #step}(it, t) continues from that pass (a first-order method only moves and evaluates).
+     * The run's iterates, counts and reasons are those of the plain loop: a pass over the coordinates is
+     * saved per iteration, and the last iteration's first pass is thrown away.
      */
     default double stepAhead(Iterate it, int t) {
         throw new UnsupportedOperationException(name() + " does not step ahead");
