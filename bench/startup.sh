@@ -9,6 +9,8 @@
 #     for `run`: for comparison),
 #   - with the resident daemon (GRADUS_DAEMON=1, docs/daemon.md, a throw-away daemon folder): the run that starts
 #     it (the daemon stopped before each), and the seen-before and new scripts once it runs,
+#   - the seen-before script at a terminal (no --json; a 100x30 pseudo-terminal of script(1), TERM=xterm-256color),
+#     in its own process and through the daemon (which draws for the terminal the launcher describes),
 #   - python3 -c 'import scipy.optimize' (the reference) and plain `java -version` (the JVM's own floor).
 # At the end, bench/first_solve.opt twice through the daemon: its second run's first solve is a warm JVM's.
 # Targets: 0.3 s seen before, 0.5 s new, 0.3 s to the REPL's prompt. The variants are interleaved run by
@@ -55,6 +57,8 @@ for ((k = 0; k < N; k++)); do
   GRADUS_DAEMON=1 time_once dseen ./gradus run "$work/three.opt" --json
   printf '%s\n// daemon %s %s\n' "$three" "$k" "$RANDOM$RANDOM" > "$work/dnew$k.opt"
   GRADUS_DAEMON=1 time_once dnew ./gradus run "$work/dnew$k.opt" --json
+  STDIN=/dev/null TERM=xterm-256color GRADUS_DAEMON=0 time_once tty script -qec "stty cols 100 rows 30; ./gradus run $work/three.opt" /dev/null
+  STDIN=/dev/null TERM=xterm-256color GRADUS_DAEMON=1 time_once dtty script -qec "stty cols 100 rows 30; ./gradus run $work/three.opt" /dev/null
   time_once python $PY -c 'import scipy.optimize'
   time_once java java -Xshare:auto -version
 done
@@ -71,6 +75,8 @@ row "seen before, C1 only (not shipped):" c1     ""
 row "daemon: the run that starts it:    " dfirst ""
 row "daemon: seen before:              " dseen  "target 300 ms"
 row "daemon: new script:               " dnew   "target 500 ms"
+row "at a terminal, in its own process:" tty    ""
+row "at a terminal, through the daemon:" dtty   "target 300 ms"
 row "python3 -c 'import scipy.optimize':" python "(reference)"
 row "java -version:                    " java   "(the JVM's floor)"
 echo "# bench/first_solve.opt through the daemon, twice (the second run's first solve runs in a warm JVM):"

@@ -13,8 +13,15 @@ import java.nio.file.Path;
  *                     one machine) {@code --timeout} counts from; null for the start of the run
  * @param resident     the command runs inside a long-lived process that must outlive it: a stopped or
  *                     timed-out script's thread is waited for and stopped instead of ending the process
+ * @param terminal     the client's terminal, described, when the command runs away from it (the daemon);
+ *                     null when this process asks its own terminal (or there is none)
  */
-public record Invocation(Path cwd, boolean console, Long processStart, boolean resident) {
+public record Invocation(Path cwd, boolean console, Long processStart, boolean resident, ClientTerminal terminal) {
+
+    /** An invocation that asks this process's own terminal, if any. */
+    public Invocation(Path cwd, boolean console, Long processStart, boolean resident) {
+        this(cwd, console, processStart, resident, null);
+    }
 
     /** This process: its working folder, its console, its JVM's start. */
     static Invocation process() {

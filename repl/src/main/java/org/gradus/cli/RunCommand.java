@@ -74,8 +74,10 @@ final class RunCommand {
         session.setMaster(options.master() != null ? options.master() : System.getProperty("spark.master"));
         for (String[] s : options.sets()) session.getPredefined().put(s[0], RunOptions.parseValue(s[1]));
         session.setScriptOut(options.json() ? err : watched(out, () -> session.stop(StopReason.OUTPUT_CLOSED)));
-        TerminalPictures pictures = new TerminalPictures();
-        if (!options.json() && where.console() && !where.resident()) session.setTerminal(pictures::screen);
+        TerminalPictures pictures = new TerminalPictures(where.terminal());
+        if (!options.json() && where.console() && (!where.resident() || where.terminal() != null)) {
+            session.setTerminal(pictures::screen);
+        }
         session.setListener((Shown s) -> {
             if (!options.json() && pictures.print(s, out)) out.println();
             else show(s.toJson(), s.toText());

@@ -11,12 +11,19 @@ import java.io.IOException;
 import java.io.PrintStream;
 
 /**
- * Pictures of {@code gradus run} on a terminal: the JLine system terminal is opened when the first
- * picture needs its size, and pictures are printed in its colours. Closed when the run ends.
+ * Pictures of {@code gradus run} on a terminal: the JLine system terminal (or, in the daemon, one made from
+ * the client's {@link ClientTerminal} description) is opened when the first picture needs its size, and
+ * pictures are printed in its colours. Closed when the run ends.
  */
 final class TerminalPictures implements AutoCloseable {
+    private final ClientTerminal described;
     private Terminal terminal;
     private boolean failed;
+
+    /** Pictures for the client's terminal {@code described}, or for this process's own one when null. */
+    TerminalPictures(ClientTerminal described) {
+        this.described = described;
+    }
 
     /** The screen, or null when no terminal can be opened (then pictures go to files). */
     synchronized PlotHost.Screen screen() {
@@ -27,7 +34,8 @@ final class TerminalPictures implements AutoCloseable {
     private Terminal terminal() {
         if (terminal == null && !failed) {
             try {
-                terminal = TerminalBuilder.builder().system(true).streams(System.in, System.out).dumb(false).build();
+                terminal = described != null ? described.open()
+                        : TerminalBuilder.builder().system(true).streams(System.in, System.out).dumb(false).build();
             } catch (IOException | RuntimeException e) {
                 failed = true;
             }
@@ -39,9 +47,14 @@ final class TerminalPictures implements AutoCloseable {
     synchronized boolean print(Shown s, PrintStream out) {
         if (!(s instanceof PlotResult p) || p.picture() == null || terminal == null) return false;
         if (!PicturePrinter.colours(terminal)) return false;
-        for (String line : PicturePrinter.lines(p.picture(), terminal)) out.println(line);
+        for (String line : PicturePrinter.lines(p.picture(), terminal, colorterm())) out.println(line);
         out.flush();
         return true;
+    }
+
+    /** {@code $COLORTERM} of the terminal the pictures are for. */
+    private String colorterm() {
+        return described != null ? described.colorterm() : System.getenv("COLORTERM");
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.gradus.daemon;
 
+import org.gradus.cli.ClientTerminal;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.FileDescriptor;
@@ -32,6 +34,8 @@ public final class DaemonClient {
     private static final long START_WAIT_NANOS = 20_000_000_000L;
     /** The variables a run reads from its environment (besides GRADUS_*), sent with each command. */
     private static final String[] PASSED = {"HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR", "COLUMNS"};
+    /** The launcher's {@code stty size} ("ROWS COLUMNS") of the terminal of a {@code run} whose stdin and stdout are one. */
+    static final String SIZE = "GRADUS_CLIENT_TTY_SIZE";
 
     private DaemonClient() {
     }
@@ -60,10 +64,20 @@ public final class DaemonClient {
             if (a.equals("--no-daemon")) return "--no-daemon";
             if (a.equals("--master")) return "--master runs Spark in this process";
         }
-        if (args[0].equals("run") && !Arrays.asList(args).contains("--json") && System.console() != null) {
-            return "on a terminal, pictures are drawn by this process";
+        if (drawsOnTerminal(args, System.console() != null) && terminal(env) == null) {
+            return "on a terminal whose type or size is unknown (TERM unset or dumb, or no " + SIZE + " from the launcher)";
         }
         return null;
+    }
+
+    /** Whether {@code run} with these arguments would draw pictures and progress on the client's terminal. */
+    static boolean drawsOnTerminal(String[] args, boolean console) {
+        return console && args[0].equals("run") && !Arrays.asList(args).contains("--json");
+    }
+
+    /** The client's terminal described from the launcher's {@value #SIZE}, TERM and COLORTERM; null if unknown. */
+    static ClientTerminal terminal(Map<String, String> env) {
+        return ClientTerminal.parse(env.get(SIZE), env.get("TERM"), env.get("COLORTERM"));
     }
 
     /** An exit code from the daemon, or null and why the command must run here. */
@@ -86,7 +100,8 @@ public final class DaemonClient {
             }
             if (ch == null) return new Result(null, "the daemon did not start (see " + place.log() + ")");
         }
-        return send(ch, args, env, Path.of("").toAbsolutePath(), System.console() != null, processStart(),
+        boolean console = System.console() != null;
+        return send(ch, args, env, Path.of("").toAbsolutePath(), console, console ? terminal(env) : null, processStart(),
                 new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), place);
     }
 
@@ -151,8 +166,8 @@ public final class DaemonClient {
      * Sends the command and copies the daemon's frames to {@code out} and {@code err}; the exit code, or null
      * (with why) when the daemon asked the client to run it itself or went away before answering.
      */
-    static Result send(SocketChannel ch, String[] args, Map<String, String> env, Path cwd, boolean console, long start,
-                       OutputStream out, OutputStream err, DaemonPlace place) {
+    static Result send(SocketChannel ch, String[] args, Map<String, String> env, Path cwd, boolean console,
+                       ClientTerminal terminal, long start, OutputStream out, OutputStream err, DaemonPlace place) {
         boolean answered = false;
         try (ch) {
             DataOutputStream to = new DataOutputStream(new java.io.BufferedOutputStream(Wire.out(ch), 4096));
@@ -173,6 +188,13 @@ public final class DaemonClient {
             to.writeLong(start);
             to.writeUTF(charset("sun.stdout.encoding"));
             to.writeUTF(charset("sun.stderr.encoding"));
+            to.writeBoolean(terminal != null);
+            if (terminal != null) {
+                to.writeUTF(terminal.type());
+                to.writeUTF(terminal.colorterm() == null ? "" : terminal.colorterm());
+                to.writeInt(terminal.columns());
+                to.writeInt(terminal.rows());
+            }
             to.flush();
             DataInputStream from = new DataInputStream(new java.io.BufferedInputStream(Wire.in(ch), 1 << 14));
             boolean outClosed = false;

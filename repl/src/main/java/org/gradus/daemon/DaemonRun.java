@@ -1,5 +1,6 @@
 package org.gradus.daemon;
 
+import org.gradus.cli.ClientTerminal;
 import org.gradus.cli.Invocation;
 import org.gradus.cli.Main;
 
@@ -71,12 +72,23 @@ final class DaemonRun {
         boolean console = in.readBoolean();
         long start = in.readLong();
         String outCharset = in.readUTF(), errCharset = in.readUTF();
+        ClientTerminal terminal = null;
+        if (in.readBoolean()) {
+            String type = in.readUTF(), colorterm = in.readUTF();
+            int columns = in.readInt(), rows = in.readInt();
+            try {
+                terminal = new ClientTerminal(type, colorterm.isEmpty() ? null : colorterm, columns, rows);
+            } catch (IllegalArgumentException e) {
+                fallback("the client's terminal: " + e.getMessage());
+                return;
+            }
+        }
         if (args.length == 0 || !(args[0].equals("run") || args[0].equals("check"))) {
             fallback("only run and check go to the daemon");
             return;
         }
-        if (args[0].equals("run") && console && !java.util.Arrays.asList(args).contains("--json")) {
-            fallback("pictures on a terminal are drawn by the client's own process");
+        if (DaemonClient.drawsOnTerminal(args, console) && terminal == null) {
+            fallback("pictures on a terminal of unknown type or size are drawn by the client's own process");
             return;
         }
         if (daemon.retired()) {
@@ -90,7 +102,7 @@ final class DaemonRun {
         int code;
         try (PrintStream out = stream(Wire.OUT, outCharset); PrintStream err = stream(Wire.ERR, errCharset)) {
             try {
-                code = Main.run(args, out, err, env, new Invocation(cwd, console, start == Wire.NO_START ? null : start, true));
+                code = Main.run(args, out, err, env, new Invocation(cwd, console, start == Wire.NO_START ? null : start, true, terminal));
             } catch (Throwable t) {                   // what would end the client's JVM with a stack trace
                 t.printStackTrace(err);
                 code = 1;

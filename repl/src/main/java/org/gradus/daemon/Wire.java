@@ -8,7 +8,9 @@ package org.gradus.daemon;
  * client → daemon  int MAGIC, byte request
  *                  RUN:    UTF cwd, int n, n × UTF arg, int m, m × (UTF name, UTF value) environment,
  *                          boolean console, long processStart (System.nanoTime; {@link #NO_START} if unknown),
- *                          UTF stdout charset, UTF stderr charset
+ *                          UTF stdout charset, UTF stderr charset, boolean terminal described, and if so
+ *                          UTF TERM, UTF COLORTERM ("" if unset), int columns, int rows (the client's terminal
+ *                          for a run that draws on it: {@link org.gradus.cli.ClientTerminal})
  *                  then, while the run goes on: byte {@link #OUTPUT_CLOSED} when the client's stdout reader
  *                  went away; closing the connection cancels the run (the client's Ctrl-C)
  * daemon → client  frames: byte OUT or ERR, int length, bytes (the run's stdout and stderr, exactly);

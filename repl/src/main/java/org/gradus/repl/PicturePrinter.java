@@ -40,7 +40,12 @@ public final class PicturePrinter {
      * terminal's alternate character set, which would turn │ into x in a log or a pane capture).
      */
     public static List<String> lines(TerminalPicture picture, Terminal terminal) {
-        int colours = colourCount(terminal, System.getenv("COLORTERM"));
+        return lines(picture, terminal, System.getenv("COLORTERM"));
+    }
+
+    /** {@link #lines(TerminalPicture, Terminal)} for a terminal whose {@code $COLORTERM} is {@code colorterm} (null: unset). */
+    public static List<String> lines(TerminalPicture picture, Terminal terminal, String colorterm) {
+        int colours = colourCount(terminal, colorterm);
         List<String> out = new ArrayList<>();
         for (AttributedString row : attributed(picture)) {
             out.add(row.toAnsi(colours, AttributedCharSequence.ForceMode.None, terminal.getPalette(), null, null));

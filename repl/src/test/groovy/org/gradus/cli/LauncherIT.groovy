@@ -1,5 +1,6 @@
 package org.gradus.cli
 
+import spock.lang.IgnoreIf
 import spock.lang.Specification
 import spock.lang.TempDir
 import spock.lang.Timeout
@@ -137,6 +138,32 @@ class LauncherIT extends Specification {
 
         then:
         stop.out.startsWith('gradus daemon: stopped')
+    }
+
+    @IgnoreIf({ !new File('/usr/bin/script').canExecute() || !new File('/bin/stty').canExecute() && !new File('/usr/bin/stty').canExecute() })
+    def "at a terminal (a pseudo-terminal of script(1)), a run through the daemon draws byte for byte what the run in-process draws"() {
+        given: 'a heat map (background colours) and a curve (braille), drawn at a 100x30 terminal'
+        Path work = Files.createDirectories(root.resolve('work'))
+        Files.writeString(work.resolve('p.opt'), 'x = variable(1)\ny = variable(1)\nrosen = (1 - x)**2 + 100*(y - x**2)**2\n' +
+                'println "drawing"\nplot rosen, x: -2..2, y: -1..3\nplot (x - 1)**2, x: -2..3\n')
+        String command = 'stty cols 100 rows 30; ' + root.resolve('gradus') + ' run p.opt --debug'
+        Map daemon = [GRADUS_DAEMON_DIR: root.resolve('daemon').toString(), GRADUS_DAEMON_IDLE: '120']
+
+        expect:
+        for (colorterm in ['truecolor', '']) {
+            Map terminal = [TERM: 'xterm-256color', COLORTERM: colorterm]
+            def here = launchIn(work, terminal + daemon + [GRADUS_DAEMON: '0'], 'script', '-qec', command, '/dev/null')
+            def there = launchIn(work, terminal + daemon + [GRADUS_DAEMON: '1'], 'script', '-qec', command, '/dev/null')
+            assert here.code == 0 && there.code == 0
+            assert !there.out.contains('running in this process')            // --debug says so when the daemon is not used
+            assert there.out == here.out
+            assert here.out.contains('drawing') && here.out.count('\n') >= 40  // two pictures of the terminal's height
+            assert here.out.contains(colorterm ? '\u001b[48;2;' : '\u001b[48;5;')  // 24-bit colour only where COLORTERM says so
+            assert here.out.find(/[\u2801-\u28ff]/)                         // the curve in braille
+        }
+
+        cleanup:
+        launchIn(work, daemon, root.resolve('gradus').toString(), 'daemon', '--stop')
     }
 
     Map launchIn(Path dir, Map env, String... command) {

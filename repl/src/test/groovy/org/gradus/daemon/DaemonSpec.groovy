@@ -1,5 +1,6 @@
 package org.gradus.daemon
 
+import org.gradus.cli.ClientTerminal
 import org.gradus.cli.Invocation
 import org.gradus.cli.Main
 import spock.lang.Specification
@@ -146,7 +147,7 @@ class DaemonSpec extends Specification {
         when:
         def out = new ByteArrayOutputStream()
         def err = new ByteArrayOutputStream()
-        def r = DaemonClient.send(ch, ['run', 'good.opt', '--json'] as String[], [:], work, false, Wire.NO_START, out, err, place)
+        def r = DaemonClient.send(ch, ['run', 'good.opt', '--json'] as String[], [:], work, false, null, Wire.NO_START, out, err, place)
 
         then:
         r.code() == 0
@@ -168,13 +169,44 @@ class DaemonSpec extends Specification {
         }
 
         when: 'the client is interrupted once the script printed'
-        def client = Thread.start { DaemonClient.send(ch, ['run', 'loop.opt'] as String[], [:], work, false, Wire.NO_START, out, err, server.place()) }
+        def client = Thread.start { DaemonClient.send(ch, ['run', 'loop.opt'] as String[], [:], work, false, null, Wire.NO_START, out, err, server.place()) }
         started.await()
         ch.close()
         client.join()
 
         then: 'the next run goes through'
         viaDaemon('run', 'good.opt').out == 'ok\n'
+    }
+
+    def "a run at a described terminal draws in the daemon what the run in this process draws for that terminal"() {
+        given:
+        script('p.opt', 'x = variable(1)\nprintln "drawing"\nplot (x - 1)**2, x: -2..3\n')
+        def term = new ClientTerminal('xterm-256color', 'truecolor', 90, 25)
+
+        when:
+        def out = new ByteArrayOutputStream()
+        def err = new ByteArrayOutputStream()
+        int code = Main.run(['run', 'p.opt'] as String[], new PrintStream(out, true, 'UTF-8'), new PrintStream(err, true, 'UTF-8'),
+                [GRADUS_CACHE: '0'], new Invocation(work, true, null, false, term))
+        def there = viaDaemon(true, term, 'run', 'p.opt')
+
+        then:
+        code == 0 && there.code == 0
+        there.out == out.toString(StandardCharsets.UTF_8)
+        there.out.contains('\u001b[38;2;')                      // true colour, as COLORTERM says
+        there.out.find(/[\u2801-\u28ff]/)                       // the curve in braille
+        there.out.readLines().every { it.replaceAll(/\u001b\[[0-9;]*m/, '').length() <= 90 }
+    }
+
+    def "the launcher's terminal description: stty's ROWS COLUMNS, a TERM that is not dumb; anything else is none"() {
+        expect:
+        ClientTerminal.parse('24 80', 'xterm', null) == new ClientTerminal('xterm', null, 80, 24)
+        ClientTerminal.parse(' 41 132\n', 'tmux-256color', 'truecolor') == new ClientTerminal('tmux-256color', 'truecolor', 132, 41)
+        ClientTerminal.parse('0 0', 'xterm', null) == null
+        ClientTerminal.parse('24 80', 'dumb', null) == null
+        ClientTerminal.parse('24 80', null, null) == null
+        ClientTerminal.parse(null, 'xterm', null) == null
+        ClientTerminal.parse('80', 'xterm', null) == null
     }
 
     // --- helpers ---------------------------------------------------------------------------------------
@@ -197,10 +229,14 @@ class DaemonSpec extends Specification {
     }
 
     Map viaDaemon(String... args) {
+        viaDaemon(false, null, args)
+    }
+
+    Map viaDaemon(boolean console, ClientTerminal terminal, String... args) {
         def out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream()
         def ch = DaemonClient.connect(server.place())
         assert ch != null
-        def r = DaemonClient.send(ch, args, [GRADUS_CACHE: '0'], work, false, Wire.NO_START, out, err, server.place())
+        def r = DaemonClient.send(ch, args, [GRADUS_CACHE: '0'], work, console, terminal, Wire.NO_START, out, err, server.place())
         assert r.code() != null: r.why()
         [code: r.code(), out: out.toString(StandardCharsets.UTF_8), err: err.toString(StandardCharsets.UTF_8)]
     }
