@@ -87,12 +87,7 @@ public final class Iterate {
         double[] t = x;
         x = spareX;
         spareX = t;
-        t = g;
-        g = spareG;
-        spareG = t;
-        xNorm = -1;
-        moves++;
-        evaluate();
+        keepGradientAndEvaluate();
     }
 
     /**
@@ -114,7 +109,12 @@ public final class Iterate {
         spareX = x;
         x = aheadX;
         aheadX = t;
-        t = g;
+        keepGradientAndEvaluate();
+    }
+
+    /** After x moved: the gradient at the point left becomes the previous one, and f and g are taken anew. */
+    private void keepGradientAndEvaluate() {
+        double[] t = g;
         g = spareG;
         spareG = t;
         xNorm = -1;
