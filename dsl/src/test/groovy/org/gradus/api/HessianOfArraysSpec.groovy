@@ -43,7 +43,7 @@ hessian(f).at(W: [[0.1, -0.2], [0.3, 0.4], [-0.5, 0.6]])
         then: 'each entry is one scalar formula over the rows'
         entries.size() == 6 && entries.every { it.size() == 6 }
         entries.flatten().every { String e -> !e.contains('dot(') && !e.contains('matrix(') && !e.contains('outer(') && !e.contains('[1, 0, 0]') }
-        entries[0][0] == 'sum(data) { row -> softmax(W * row.x)[0]*(0.25*row.x[0] - 0.25*row.x[0]*softmax(W * row.x)[0])*row.x[0] }'
+        entries[0][0] == 'sum(data) { row -> softmax(W * row.x)[0]*(row.x[0]/4 - row.x[0]*softmax(W * row.x)[0]/4)*row.x[0] }'
 
         and: "sympy's Hessian at W0 (examples/python/hessian_arrays_sympy.py)"
         for (int i = 0; i < 6; i++) for (int j = 0; j < 6; j++) assert Math.abs(at[i][j] - SYMPY[i][j]) < 1e-12: "entry [$i][$j]"

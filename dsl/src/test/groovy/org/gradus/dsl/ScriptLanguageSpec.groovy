@@ -23,7 +23,7 @@ class ScriptLanguageSpec extends Specification {
         where:
         text          | printed
         '2*x'         | '2*x'
-        'x/2'         | '0.5*x'
+        'x/2'         | 'x/2'
         '1 - x'       | '1 - x'
         '2**x'        | '2**x'
         '-x + 3'      | '3 - x'
@@ -191,7 +191,7 @@ class ScriptLanguageSpec extends Specification {
         then:
         json(v[0]).value == 1.5
         json(v[1]).value == 1.625
-        v[2].toText() == '1 + x + 0.5*x**2'
+        v[2].toText() == '1 + x + x**2/2'
     }
 
     def "sum over a range keeps one node and differentiates exactly"() {
@@ -259,7 +259,7 @@ class ScriptLanguageSpec extends Specification {
         session.run('''
             variables a: 1, b: 2
             a*b*lr
-        ''', 't.opt')*.toText() == ['0.5*a*b']
+        ''', 't.opt')*.toText() == ['a*b/2']
     }
 
     def "variables persist between runs of one session"() {

@@ -5,6 +5,7 @@ import org.gradus.expr.Expr;
 import org.gradus.expr.GroovyPrinter;
 import org.gradus.expr.LatexPrinter;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The quotient a / b; undefined where b = 0. */
@@ -78,11 +79,14 @@ public final class Divide extends Atom {
         return Monotonicity.NONMONOTONE;
     }
 
-    /** {@code a/b}. */
+    /** {@code a/b}, with a product's quotients and fractions gathered as for a product: (x/3)/y is {@code x/(3*y)}. */
     @Override
     public GroovyPrinter.Printed groovy(GroovyPrinter p, List<Expr> args) {
-        return new GroovyPrinter.Printed(p.wrap(args.get(0), GroovyPrinter.PRODUCT) + "/" + p.wrap(args.get(1), GroovyPrinter.POWER),
-                GroovyPrinter.PRODUCT);
+        Expr numerator = args.get(0);
+        List<Expr> factors = new ArrayList<>(numerator instanceof Apply a && a.atom() instanceof Multiply
+                ? a.args() : List.of(numerator));
+        factors.add(new Apply(INSTANCE, List.of(Constant.ONE, args.get(1))));
+        return Multiply.quotientOrNull(p, factors);
     }
 
     @Override

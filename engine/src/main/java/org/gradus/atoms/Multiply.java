@@ -78,6 +78,8 @@ public final class Multiply extends Atom {
     public GroovyPrinter.Printed groovy(GroovyPrinter p, List<Expr> factors) {
         GroovyPrinter.Printed mean = meanOrNull(p, factors);
         if (mean != null) return mean;
+        GroovyPrinter.Printed quotient = quotientOrNull(p, factors);
+        if (quotient != null) return quotient;
         List<Expr> f = new ArrayList<>(factors);
         String sign = "";
         if (f.get(0) instanceof Constant c && c.value() == -1) {
@@ -95,6 +97,46 @@ public final class Multiply extends Atom {
             return new GroovyPrinter.Printed(sign + (f.size() == 1 ? p.wrap(f.get(0), GroovyPrinter.UNARY) : body), GroovyPrinter.UNARY);
         }
         return new GroovyPrinter.Printed(body, f.get(0) instanceof Constant c && c.value() < 0 ? GroovyPrinter.UNARY : GroovyPrinter.PRODUCT);
+    }
+
+    /**
+     * A product with a quotient among its factors, or a fractional coefficient (thirds, sevenths, halves, quarters …), prints as one fraction, as sympy
+     * prints it: 2·(0.5/√u)·x is {@code x/sqrt(u)}, −(1/d)·e is {@code -e/d}, (2/3)·x is {@code 2*x/3}. Null
+     * when there is no denominator. Only the text changes: the coefficients are multiplied for printing alone.
+     */
+    static GroovyPrinter.Printed quotientOrNull(GroovyPrinter p, List<Expr> factors) {
+        double coefficient = 1;
+        List<Expr> numerators = new ArrayList<>();
+        List<Expr> denominators = new ArrayList<>();
+        for (Expr x : factors) {
+            if (x instanceof Constant c) {
+                coefficient *= c.value();
+            } else if (x instanceof Apply a && a.atom() instanceof Divide) {
+                if (a.arg(0) instanceof Constant c) coefficient *= c.value();
+                else numerators.add(a.arg(0));
+                denominators.add(a.arg(1));
+            } else {
+                numerators.add(x);
+            }
+        }
+        long[] fraction = Numbers.coefficientFraction(coefficient);
+        if (denominators.isEmpty() && (fraction == null || numerators.isEmpty())) return null;
+        List<String> top = new ArrayList<>();
+        List<String> bottom = new ArrayList<>();
+        double size = Math.abs(coefficient);
+        if (fraction != null) {
+            if (Math.abs(fraction[0]) != 1) top.add(Long.toString(Math.abs(fraction[0])));
+            bottom.add(Long.toString(fraction[1]));
+        } else if (size != 1) {
+            top.add(Numbers.format(size));
+        }
+        for (Expr x : numerators) top.add(p.wrap(x, GroovyPrinter.PRODUCT + 1));
+        for (Expr x : denominators) bottom.add(p.wrap(x, GroovyPrinter.PRODUCT + 1));
+        String over = bottom.size() == 1 ? bottom.get(0) : "(" + String.join("*", bottom) + ")";
+        String text = (top.isEmpty() ? "1" : String.join("*", top)) + "/" + over;
+        return coefficient < 0
+                ? new GroovyPrinter.Printed("-" + text, GroovyPrinter.UNARY)
+                : new GroovyPrinter.Printed(text, GroovyPrinter.PRODUCT);
     }
 
     /** c·Σ_rows body prints as {@code mean(data) { row -> body }}, times c·rows when that is not 1. */

@@ -195,8 +195,7 @@ public final class Power extends Atom {
     public GroovyPrinter.Printed groovy(GroovyPrinter p, List<Expr> args) {
         String base = p.wrap(args.get(0), GroovyPrinter.ATOM);
         Expr e = args.get(1);
-        String exp = (e instanceof Constant c && c.value() >= 0) ? p.text(e) : "(" + p.text(e) + ")";
-        if (!(e instanceof Constant) && p.printed(e).precedence() == GroovyPrinter.ATOM) exp = p.text(e);
+        String exp = p.wrap(e, GroovyPrinter.ATOM);
         return new GroovyPrinter.Printed(base + "**" + exp, GroovyPrinter.POWER);
     }
 

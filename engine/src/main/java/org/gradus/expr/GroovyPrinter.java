@@ -44,8 +44,9 @@ public final class GroovyPrinter {
     /** The text and precedence of a sub-expression. */
     public Printed printed(Expr e) {
         if (e instanceof Constant c) {
-            String s = Numbers.format(c.value());
-            return new Printed(s, c.value() < 0 ? UNARY : ATOM);
+            long[] pq = Numbers.fraction(c.value());
+            if (pq != null) return new Printed(pq[0] + "/" + pq[1], pq[0] < 0 ? UNARY : PRODUCT);
+            return new Printed(Numbers.format(c.value()), c.value() < 0 ? UNARY : ATOM);
         }
         if (e instanceof Variable v) return new Printed(v.name(), ATOM);
         if (e instanceof IndexSymbol i) return new Printed(indexNames.getOrDefault(i, i.name()), ATOM);

@@ -60,7 +60,14 @@ public final class LatexPrinter {
 
     /** The LaTeX and precedence of a sub-expression. */
     public Printed printed(Expr e) {
-        if (e instanceof Constant c) return new Printed(Numbers.format(c.value()), c.value() < 0 ? UNARY : ATOM);
+        if (e instanceof Constant c) {
+            long[] pq = Numbers.fraction(c.value());
+            if (pq != null) {
+                String frac = "\\frac{" + Math.abs(pq[0]) + "}{" + pq[1] + "}";
+                return pq[0] < 0 ? new Printed("-" + frac, UNARY) : new Printed(frac, ATOM);
+            }
+            return new Printed(Numbers.format(c.value()), c.value() < 0 ? UNARY : ATOM);
+        }
         if (e instanceof Variable v) return new Printed(name(v.name()), ATOM);
         if (e instanceof IndexSymbol i) return new Printed(indexNames.getOrDefault(i, i.name()), ATOM);
         if (e instanceof Element el) {

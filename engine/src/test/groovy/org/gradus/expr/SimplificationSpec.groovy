@@ -39,7 +39,7 @@ class SimplificationSpec extends Specification {
         'abs(x)'              | { -> abs(abs(x)) }                 | { double x, double y -> Math.abs(Math.abs(x)) }
         '0'                   | { -> 0/(x*y) }                     | { double x, double y -> 0 / (x * y) }
         '1'                   | { -> (x + y)/(x + y) }             | { double x, double y -> (x + y) / (x + y) }
-        '0.25*x'              | { -> x/4 }                         | { double x, double y -> x / 4 }
+        'x/4'                 | { -> x/4 }                         | { double x, double y -> x / 4 }
         'x/3'                 | { -> x/3 }                         | { double x, double y -> x / 3 }
         '2*x + 2*y'           | { -> (x + y) + (y + x) }           | { double x, double y -> 2 * (x + y) }
         '6*x*y'               | { -> 2*x*(3*y) }                   | { double x, double y -> 6 * x * y }

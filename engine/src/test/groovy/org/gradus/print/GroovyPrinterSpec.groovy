@@ -66,10 +66,19 @@ class GroovyPrinterSpec extends Specification {
         'x**y + x**(y + 1)' | { -> x**y + x**(y + 1) }
         '(x**y)**2 + x**(y**2)' | { -> (x**y)**2 + x**(y**2) }
         '(x*y)**y' | { -> (x*y)**y }
-        '0.5*x + y/3' | { -> x/2 + y/3 }
+        'x/2 + y/3' | { -> x/2 + y/3 }
+        // the forms sympy prints: a product holding a quotient is one fraction, thirds and sevenths are fractions
+        'x/sqrt(x**2 + y**2)' | { -> 2*(0.5/sqrt(x**2 + y**2))*x }
+        '-exp(-x)/(exp(-x) + 1)' | { -> -(1/(exp(-x) + 1))*exp(-x) }
+        '-x/y**2' | { -> -(x/y**2) }
+        '2*x/3 + 1/7' | { -> (2/3d)*x + 1/7d }
+        'x**(-2/3)/3' | { -> (1/3d)*x**(1/3d - 1) }
+        'x**(1/3) - 3*x**2/4' | { -> x**(1/3d) - 0.75*x**2 }
+        '0.1*x + 0.5' | { -> 0.1*x + 0.5 }
+        '-x/(3*y)' | { -> (-1/3d)*x/y }
         'x/(2*y)' | { -> x/(2*y) }
         '(x + y)/(x - y)' | { -> (x + y)/(x - y) }
-        'x/y/(x + 1)' | { -> x/y/(x + 1) }
+        'x/(y*(x + 1))' | { -> x/y/(x + 1) }
         'x/(y/(x + 1))' | { -> x/(y/(x + 1)) }
         '1/(exp(-x) + 1)' | { -> 1/(1 + exp(-x)) }
         'exp(-x**2)*sin(y)' | { -> exp(-x**2)*sin(y) }

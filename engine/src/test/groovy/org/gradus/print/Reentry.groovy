@@ -52,7 +52,12 @@ class Reentry {
         b
     }
 
+    /**
+     * As in a script, a quotient of two integer literals is a double quotient (the DSL compiles every
+     * {@code a / b} of numbers to double division; plain Groovy would make 1/3 a ten-digit BigDecimal).
+     */
     static double eval(String text, Map<String, Object> values) {
-        new GroovyShell(binding(values)).evaluate(text) as double
+        String doubles = text.replaceAll(/(?<![\w.])(\d+)\/(\d+)(?![\w.])/, '$1d/$2')
+        new GroovyShell(binding(values)).evaluate(doubles) as double
     }
 }

@@ -36,7 +36,7 @@ class SandboxedLanguageSpec extends Specification {
 
         where:
         what                                | source                                                                                  || expected
-        'expression operators'              | 'x = variable(1); y = variable(2)\n2*x + y**2 - x/2 - -y + 1'                           || ['1.5*x + y**2 + y + 1']
+        'expression operators'              | 'x = variable(1); y = variable(2)\n2*x + y**2 - x/2 - -y + 1'                           || ['3*x/2 + y**2 + y + 1']
         'number operators'                  | '7 % 3 + 7.intdiv(2) + 2**10 + (5 << 1) + (6 & 3) + (6 | 1) + (6 ^ 2) + ~0'            || ['1050']
         'division of numbers'               | '1/4 + 3/2'                                                                             || ['1.75']
         'comparisons and truth'             | 'def a = 1; a < 2 && a != 3 && !(a >= 2) && (a <=> 1) == 0 ? "yes" : "no"'             || ['yes']
