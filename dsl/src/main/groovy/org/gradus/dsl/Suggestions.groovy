@@ -2,14 +2,15 @@ package org.gradus.dsl
 
 import groovy.transform.CompileStatic
 import org.gradus.atoms.Functions
+import org.gradus.print.Spelling
 
 import java.lang.reflect.Method
 import java.lang.reflect.Modifier
 
 /**
- * "Did you mean ...?" for a misspelt word: the known name nearest to it by edit distance (letters
- * inserted, deleted, changed or swapped), when it is close enough to be the likely intent — {@code gard}
- * → {@code grad}, {@code limt} → {@code limit}, {@code r.stauts} → {@code status}.
+ * "Did you mean ...?" for a misspelt word of a script ({@code gard} → {@code grad}, {@code limt} → {@code limit},
+ * {@code r.stauts} → {@code status}: the rule is {@link Spelling}'s), the script's words and members to choose
+ * from, and the words other tools use for what Gradus writes another way.
  */
 @CompileStatic
 final class Suggestions {
@@ -108,59 +109,9 @@ final class Suggestions {
         hint != null ? "; in Gradus, $hint".toString() : ''
     }
 
-    /** "; did you mean 'grad'?" or the empty string when nothing is close. */
+    /** "; did you mean 'grad'?" or the empty string when nothing is close (the rule: {@link Spelling}). */
     static String didYouMean(String word, Collection<String> known) {
-        String best = null
-        int bestDistance = Integer.MAX_VALUE
-        for (String k : known) {
-            if (k == word) continue
-            int d = distance(word.toLowerCase(), k.toLowerCase())
-            if (d < bestDistance || (d == bestDistance && best != null && k.length() < best.length())) {
-                best = k
-                bestDistance = d
-            }
-        }
-        int allowed = word.length() <= 3 ? 1 : word.length() <= 6 ? 2 : 3
-        if (best != null && bestDistance <= allowed) return "; did you mean '$best'?"
-        String part = partOf(word, known)
-        part != null ? "; did you mean '$part'?" : ''
-    }
-
-    /**
-     * A known word that the typed word extends or shortens, when nothing is near it by spelling:
-     * {@code stationaryPoints} → {@code stationary}, {@code hessianMatrix} → {@code hessian} (the longest known
-     * word of at least five letters the typed word starts with), {@code hess} → {@code hessian} (the one known
-     * word that starts with a typed word of at least three letters); null when neither names one word.
-     */
-    static String partOf(String word, Collection<String> known) {
-        String w = word.toLowerCase(), longest = null, only = null
-        int starting = 0
-        for (String k : known) {
-            String kl = k.toLowerCase()
-            if (kl == w) continue
-            if (kl.length() >= 5 && w.startsWith(kl) && (longest == null || kl.length() > longest.length())) longest = k
-            if (w.length() >= 3 && kl.startsWith(w)) {
-                starting++
-                only = k
-            }
-        }
-        longest ?: (starting == 1 ? only : null)
-    }
-
-    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1]
-        for (int i = 0; i <= a.length(); i++) d[i][0] = i
-        for (int j = 0; j <= b.length(); j++) d[0][j] = j
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1
-                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost)
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) v = Math.min(v, d[i - 2][j - 2] + 1)
-                d[i][j] = v
-            }
-        }
-        d[a.length()][b.length()]
+        Spelling.didYouMean(word, known)
     }
 
     private static String decapitalize(String s) {

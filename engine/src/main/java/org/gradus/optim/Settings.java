@@ -66,13 +66,13 @@ public record Settings(String method, Integer maxIter, Double tol, Double ftol, 
         Map<String, ?> o = options == null ? Map.of() : options;
         List<String> valid = optionNames();
         for (String k : o.keySet()) {
-            if (!valid.contains(k)) throw new IllegalArgumentException("unknown option '" + k + "'; valid options: " + String.join(", ", valid));
+            if (!valid.contains(k)) throw new IllegalArgumentException(UnknownOptionWords.unknownOption(k, valid));
         }
         Object m = o.get("method");
         if (m != null && !(m instanceof CharSequence)) throw new IllegalArgumentException("method must be a string, got " + m);
         String method = m == null ? "auto" : m.toString();
         if (!Optimizers.methodNames().contains(method)) {
-            throw new IllegalArgumentException("unknown method '" + method + "'; valid methods: " + String.join(", ", Optimizers.methodNames()));
+            throw new IllegalArgumentException(UnknownOptionWords.unknownMethod(method, Optimizers.methodNames()));
         }
         Map<String, Object> methodValues = new LinkedHashMap<>();
         Map<String, Object> run = new LinkedHashMap<>();

@@ -20,7 +20,17 @@ class OptionsSpec extends Specification {
         where:
         opts                                 | fragment
         [method: 'adamm']                    | ["unknown method 'adamm'", 'adamw', 'lbfgs', 'nelder-mead']
-        [lrr: 0.1]                           | ["unknown option 'lrr'", 'valid options: method, lr']
+        [lrr: 0.1]                           | ["unknown option 'lrr'; did you mean 'lr'?", 'valid options: method, lr']
+        [method: 'adma']                     | ["unknown method 'adma'; did you mean 'adam'?"]
+        [methd: 'adam']                      | ["unknown option 'methd'; did you mean 'method'?"]
+        [method: 'BFGS']                     | ["unknown method 'BFGS'; method names are lower case: 'bfgs'"]
+        [method: 'L-BFGS-B']                 | ["unknown method 'L-BFGS-B'; in Gradus, that is 'lbfgs'"]
+        [method: 'SGD']                      | ["in Gradus, that is 'gd' with batch:"]
+        [method: 'simulated-annealing']      | ["unknown method 'simulated-annealing'; valid methods: auto, gd"]
+        [maxiter: 100]                       | ["unknown option 'maxiter'; in Gradus, that is maxIter"]
+        [learning_rate: 0.1]                 | ["in Gradus, that is lr"]
+        [x0: [x: 1]]                         | ["in Gradus, that is start"]
+        [colour: 'red']                      | ["unknown option 'colour'; valid options"]
         [method: 'gd', lr: 0]                | ['lr must be a positive number']
         [method: 'gd', lr: -1]               | ['lr must be a positive number']
         [method: 'adam', beta1: 1]           | ['beta1 must be in [0, 1)']

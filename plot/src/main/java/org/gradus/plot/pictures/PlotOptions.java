@@ -1,5 +1,7 @@
 package org.gradus.plot.pictures;
 
+import org.gradus.print.Spelling;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -46,8 +48,10 @@ public final class PlotOptions {
             Set<String> all = new LinkedHashSet<>(valid);
             all.addAll(COMMON);
             String vars = variables.isEmpty() ? "" : "; ranges of the variables: " + String.join(", ", variables);
-            throw new IllegalArgumentException("unknown option '" + name + "' for " + picture + "; valid options: "
-                    + String.join(", ", all) + vars);
+            Set<String> known = new LinkedHashSet<>(all);
+            known.addAll(variables);
+            throw new IllegalArgumentException("unknown option '" + name + "' for " + picture
+                    + Spelling.didYouMean(name, known) + "; valid options: " + String.join(", ", all) + vars);
         }
     }
 
