@@ -69,6 +69,39 @@ final class RmsProp extends FirstOrder {
     }
 
     @Override
+    boolean movesAhead() {
+        return true;
+    }
+
+    /** {@link #move} with wd = 0 (the same expressions, the same bits), max|gᵢ| and max|nextᵢ| on the way. */
+    @Override
+    double moveAhead(double[] x, double[] g, double[] next, double rate, int t) {
+        double a = alpha.at(t);
+        double e = eps.at(t);
+        double m = mu.at(t);
+        boolean withMomentum = m > 0;
+        double wd = 0, gMax = 0, nextMax = 0;
+        for (int i = 0; i < x.length; i++) {
+            double xi = x[i];
+            double gRaw = g[i];
+            double gi = gRaw + wd * xi;
+            double v = a * sq[i] + (1 - a) * gi * gi;
+            sq[i] = v;
+            double u = gi / (Math.sqrt(v) + e);
+            if (withMomentum) {
+                u = m * buf[i] + u;
+                buf[i] = u;
+            }
+            double ni = xi - rate * u;
+            next[i] = ni;
+            gMax = Math.max(gMax, Math.abs(gRaw));
+            nextMax = Math.max(nextMax, Math.abs(ni));
+        }
+        moved(Double.NaN, nextMax);
+        return gMax;
+    }
+
+    @Override
     public String describe() {
         boolean withMomentum = mu.base() > 0 || !mu.isConstant();
         return common() + ", alpha " + text(alpha) + ", eps " + eps.describe(6) + (withMomentum ? ", momentum " + text(mu) : "");
