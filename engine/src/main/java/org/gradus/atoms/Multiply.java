@@ -101,20 +101,25 @@ public final class Multiply extends Atom {
 
     /**
      * A product with a quotient among its factors, or a fractional coefficient (thirds, sevenths, halves, quarters …), prints as one fraction, as sympy
-     * prints it: 2·(0.5/√u)·x is {@code x/sqrt(u)}, −(1/d)·e is {@code -e/d}, (2/3)·x is {@code 2*x/3}. Null
+     * prints it: 2·(0.5/√u)·x is {@code x/sqrt(u)}, −(1/d)·e is {@code -e/d}, (2/3)·x is {@code 2*x/3},
+     * y·x⁻² is {@code y/x**2}. Null
      * when there is no denominator. Only the text changes: the coefficients are multiplied for printing alone.
      */
     static GroovyPrinter.Printed quotientOrNull(GroovyPrinter p, List<Expr> factors) {
         double coefficient = 1;
         List<Expr> numerators = new ArrayList<>();
-        List<Expr> denominators = new ArrayList<>();
+        List<String> denominators = new ArrayList<>();
         for (Expr x : factors) {
             if (x instanceof Constant c) {
                 coefficient *= c.value();
             } else if (x instanceof Apply a && a.atom() instanceof Divide) {
                 if (a.arg(0) instanceof Constant c) coefficient *= c.value();
                 else numerators.add(a.arg(0));
-                denominators.add(a.arg(1));
+                denominators.add(p.wrap(a.arg(1), GroovyPrinter.PRODUCT + 1));
+            } else if (x instanceof Apply a && a.atom() instanceof Power && a.arg(1) instanceof Constant e && e.value() < 0) {
+                // b**(-k) goes below the line as b**k, as sympy writes it: y*x**(-2) is y/x**2
+                denominators.add(e.value() == -1 ? p.wrap(a.arg(0), GroovyPrinter.PRODUCT + 1)
+                        : p.wrap(a.arg(0), GroovyPrinter.ATOM) + "**" + p.wrap(Constant.of(-e.value()), GroovyPrinter.ATOM));
             } else {
                 numerators.add(x);
             }
@@ -131,7 +136,7 @@ public final class Multiply extends Atom {
             top.add(Numbers.format(size));
         }
         for (Expr x : numerators) top.add(p.wrap(x, GroovyPrinter.PRODUCT + 1));
-        for (Expr x : denominators) bottom.add(p.wrap(x, GroovyPrinter.PRODUCT + 1));
+        bottom.addAll(denominators);
         String over = bottom.size() == 1 ? bottom.get(0) : "(" + String.join("*", bottom) + ")";
         String text = (top.isEmpty() ? "1" : String.join("*", top)) + "/" + over;
         return coefficient < 0
