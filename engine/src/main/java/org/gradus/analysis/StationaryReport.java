@@ -90,7 +90,8 @@ public final class StationaryReport implements Shown {
             List<String> ev = new ArrayList<>();
             for (double v : p.eigenvalues()) ev.add(Numbers.round(v, 6));
             sb.append("\n  ").append(PointArgs.format(layout, p.x())).append("  f = ").append(Numbers.round(p.f(), 8))
-                    .append("  ").append(p.type()).append("  (Hessian eigenvalues ").append(String.join(", ", ev)).append(')');
+                    .append("  ").append(p.type())
+                    .append(ev.size() == 1 ? "  (f″ = " + ev.get(0) + ")" : "  (Hessian eigenvalues " + String.join(", ", ev) + ")");
             if (p.note() != null) sb.append("\n      ").append(p.note());
         }
         sb.append("\n  note: ").append(note);
