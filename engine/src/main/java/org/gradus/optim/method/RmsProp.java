@@ -49,6 +49,24 @@ final class RmsProp extends FirstOrder {
 
     @Override
     void move(double[] x, double[] g, double[] next, double rate, double wd, int t) {
+        update(x, g, next, rate, wd, t);
+        movedFrom(x, next);
+    }
+
+    @Override
+    boolean movesAhead() {
+        return true;
+    }
+
+    /** {@link #move} with wd = 0 (the same update, the same bits); max|gᵢ| and max|nextᵢ| in a second short pass. */
+    @Override
+    double moveAhead(double[] x, double[] g, double[] next, double rate, int t) {
+        update(x, g, next, rate, 0, t);
+        return movedAheadFrom(g, next);
+    }
+
+    /** The update loop: state and the next point, nothing accumulated (the JIT vectorizes it). */
+    private void update(double[] x, double[] g, double[] next, double rate, double wd, int t) {
         double a = alpha.at(t);
         double e = eps.at(t);
         double m = mu.at(t);
@@ -65,7 +83,6 @@ final class RmsProp extends FirstOrder {
             }
             next[i] = xi - rate * u;
         }
-        movedFrom(x, next);
     }
 
     @Override
