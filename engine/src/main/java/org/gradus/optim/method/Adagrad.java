@@ -40,24 +40,6 @@ final class Adagrad extends FirstOrder {
     /** State and the new point in one pass the JIT vectorizes; then what the loop needs (‖Δx‖², ‖x‖∞) in a short second one. */
     @Override
     void move(double[] x, double[] g, double[] next, double rate, double wd, int t) {
-        update(x, g, next, rate, wd, t);
-        movedFrom(x, next);
-    }
-
-    @Override
-    boolean movesAhead() {
-        return true;
-    }
-
-    /** {@link #move} with wd = 0 (the same update, the same bits); max|gᵢ| and max|nextᵢ| in a second short pass. */
-    @Override
-    double moveAhead(double[] x, double[] g, double[] next, double rate, int t) {
-        update(x, g, next, rate, 0, t);
-        return movedAheadFrom(g, next);
-    }
-
-    /** The update loop: state and the next point, nothing accumulated (the JIT vectorizes it). */
-    private void update(double[] x, double[] g, double[] next, double rate, double wd, int t) {
         double e = eps.at(t);
         for (int i = 0; i < x.length; i++) { // no reduction here: the JIT vectorizes this loop
             double xi = x[i];
@@ -66,6 +48,7 @@ final class Adagrad extends FirstOrder {
             sum[i] = s;
             next[i] = xi - rate * (gi / (Math.sqrt(s) + e));
         }
+        movedFrom(x, next);
     }
 
     @Override
