@@ -43,7 +43,7 @@ public final class Stationary {
         int n = d.dimension();
         CompiledFunction cf = new CompiledFunction(f, layout);
         List<String> notes = new ArrayList<>();
-        if (d.unbounded) notes.add("unbounded variables were searched on " + Domain.DEFAULT_HALF_WIDTH + " either side of 0: " + d.samplingText());
+        if (d.unbounded) notes.add("unbounded variables were searched on " + Numbers.format(Domain.DEFAULT_HALF_WIDTH) + " either side of 0: " + d.samplingText());
         if (n == 0) return new StationaryReport(f, layout, d.text, List.of(), "f is constant: every point is stationary");
         Enclosure enc = Enclosure.overBox(layout, d.box);
         enc.of(f);

@@ -2,6 +2,7 @@ package org.gradus.calculus;
 
 import org.gradus.diff.Gradient;
 import org.gradus.eval.CompiledFunction;
+import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
 import org.gradus.expr.PointArgs;
 import org.gradus.print.Numbers;
@@ -54,6 +55,25 @@ public final class GradientAt implements Shown {
         int i = layout.coordinateNames().indexOf(name);
         if (i < 0) throw new IllegalArgumentException("no coordinate '" + name + "'; the coordinates are " + layout.coordinateNames());
         return value[i];
+    }
+
+    /** The i-th component, in the order of the layout's coordinates: {@code g[0]}. */
+    public double getAt(int i) {
+        if (i < 0 || i >= value.length) {
+            throw new IllegalArgumentException("no coordinate " + i + "; the gradient has " + value.length + " (0 to "
+                    + (value.length - 1) + ": " + layout.coordinateNames() + ")");
+        }
+        return value[i];
+    }
+
+    /** The component for a variable or a vector's element: {@code g[x]}, {@code g[w[2]]}. */
+    public double getAt(Expr coordinate) {
+        return getAt(coordinate.toString());
+    }
+
+    /** How many coordinates. */
+    public int size() {
+        return value.length;
     }
 
     @Override

@@ -61,6 +61,31 @@ public final class Gradient implements Shown {
         return components().get(i);
     }
 
+    /** ∂f/∂(the i-th coordinate), in the order of {@link Layout#coordinateNames()}: {@code grad(f)[0]}. */
+    public Expr getAt(int i) {
+        List<String> names = layout.coordinateNames();
+        if (i < 0 || i >= names.size()) {
+            throw new IllegalArgumentException("no coordinate " + i + "; the gradient has " + names.size() + " (0 to "
+                    + (names.size() - 1) + ": " + names + ")");
+        }
+        return components().get(i);
+    }
+
+    /** ∂f/∂(the coordinate named name): {@code grad(f)['x']}, {@code grad(f)['w[2]']}. */
+    public Expr getAt(String name) {
+        return component(name);
+    }
+
+    /** ∂f/∂v for a variable or a vector's element: {@code grad(f)[x]}, {@code grad(f)[w[2]]}. */
+    public Expr getAt(Expr coordinate) {
+        return component(coordinate.toString());
+    }
+
+    /** How many coordinates the gradient has. */
+    public int size() {
+        return layout.coordinateNames().size();
+    }
+
     @Override
     public String kind() {
         return "gradient";

@@ -168,9 +168,9 @@ final class AllowList {
             (VariableBlock)   : words('name size T'),
             (Matrix)          : words('rows columns get T getT'),
             (Shown)           : words('kind fields toText toJson json'),
-            (Gradient)        : words('at'),
+            (Gradient)        : words('at getAt getAt(String) size components'),
             (Hessian)         : words('at'),
-            (GradientAt)      : words('value norm getAt getAt(String)'),
+            (GradientAt)      : words('value norm size getAt getAt(String)'),
             (HessianAt)       : words('matrix eigenvalues definiteness'),
             (OptimizationResult): words('x f status method gradNorm iterations evaluations seconds message constraints maxViolation ' +
                     'point value trace problem engine'),

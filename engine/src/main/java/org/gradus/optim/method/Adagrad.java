@@ -52,6 +52,31 @@ final class Adagrad extends FirstOrder {
     }
 
     @Override
+    boolean movesAhead() {
+        return true;
+    }
+
+    /** {@link #move} with wd = 0 (the same expressions, the same bits), max|gᵢ| and max|nextᵢ| on the way. */
+    @Override
+    double moveAhead(double[] x, double[] g, double[] next, double rate, int t) {
+        double e = eps.at(t);
+        double wd = 0, gMax = 0, nextMax = 0;
+        for (int i = 0; i < x.length; i++) {
+            double xi = x[i];
+            double gRaw = g[i];
+            double gi = gRaw + wd * xi;
+            double s = sum[i] + gi * gi;
+            sum[i] = s;
+            double ni = xi - rate * (gi / (Math.sqrt(s) + e));
+            next[i] = ni;
+            gMax = Math.max(gMax, Math.abs(gRaw));
+            nextMax = Math.max(nextMax, Math.abs(ni));
+        }
+        moved(Double.NaN, nextMax);
+        return gMax;
+    }
+
+    @Override
     public String describe() {
         return common() + ", eps " + eps.describe(6);
     }

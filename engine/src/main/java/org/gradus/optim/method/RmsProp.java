@@ -49,24 +49,6 @@ final class RmsProp extends FirstOrder {
 
     @Override
     void move(double[] x, double[] g, double[] next, double rate, double wd, int t) {
-        update(x, g, next, rate, wd, t);
-        movedFrom(x, next);
-    }
-
-    @Override
-    boolean movesAhead() {
-        return true;
-    }
-
-    /** {@link #move} with wd = 0 (the same update, the same bits); max|gᵢ| and max|nextᵢ| in a second short pass. */
-    @Override
-    double moveAhead(double[] x, double[] g, double[] next, double rate, int t) {
-        update(x, g, next, rate, 0, t);
-        return movedAheadFrom(g, next);
-    }
-
-    /** The update loop: state and the next point, nothing accumulated (the JIT vectorizes it). */
-    private void update(double[] x, double[] g, double[] next, double rate, double wd, int t) {
         double a = alpha.at(t);
         double e = eps.at(t);
         double m = mu.at(t);
@@ -83,6 +65,40 @@ final class RmsProp extends FirstOrder {
             }
             next[i] = xi - rate * u;
         }
+        movedFrom(x, next);
+    }
+
+    @Override
+    boolean movesAhead() {
+        return true;
+    }
+
+    /** {@link #move} with wd = 0 (the same expressions, the same bits), max|gᵢ| and max|nextᵢ| on the way. */
+    @Override
+    double moveAhead(double[] x, double[] g, double[] next, double rate, int t) {
+        double a = alpha.at(t);
+        double e = eps.at(t);
+        double m = mu.at(t);
+        boolean withMomentum = m > 0;
+        double wd = 0, gMax = 0, nextMax = 0;
+        for (int i = 0; i < x.length; i++) {
+            double xi = x[i];
+            double gRaw = g[i];
+            double gi = gRaw + wd * xi;
+            double v = a * sq[i] + (1 - a) * gi * gi;
+            sq[i] = v;
+            double u = gi / (Math.sqrt(v) + e);
+            if (withMomentum) {
+                u = m * buf[i] + u;
+                buf[i] = u;
+            }
+            double ni = xi - rate * u;
+            next[i] = ni;
+            gMax = Math.max(gMax, Math.abs(gRaw));
+            nextMax = Math.max(nextMax, Math.abs(ni));
+        }
+        moved(Double.NaN, nextMax);
+        return gMax;
     }
 
     @Override
