@@ -8,7 +8,7 @@ import spock.lang.Specification
 import static org.gradus.optim.Problems.quadratic
 
 /**
- * Plain gradient descent (and momentum, Nesterov, AdaGrad, RMSprop without weight decay; CG its first pass) takes step t in the pass that measures iterate t (issue 9: one pass over x and g
+ * Plain gradient descent (and momentum, Nesterov, AdaGrad, RMSprop, Adam without weight decay; CG its first pass) takes step t in the pass that measures iterate t (issue 9: one pass over x and g
  * instead of three), and moves only when the stopping tests go on. A run must stop at the same iteration,
  * for the same reason, at the same bits as the plain loop, which a run with a trace still takes. The
  * iteration count of a converging run is also checked against the closed form: on Σ cᵢ(xᵢ − 1)² from 0,
@@ -97,5 +97,9 @@ class SteppingAheadSpec extends Specification {
         'rmsprop'  | 0.01 | 100  | 10000   | Status.CONVERGED
         'cg'       | 0    | 1e-9 | 3       | Status.MAX_ITERATIONS
         'cg'       | 0    | 100  | 10000   | Status.CONVERGED
+        'adam'     | 0.1  | 1e-4 | 10000   | Status.CONVERGED
+        'adam'     | 1e12 | 1e-6 | 10000   | Status.DIVERGED
+        'adam'     | 0.02 | 1e-6 | 17      | Status.MAX_ITERATIONS
+        'adam'     | 0.02 | 100  | 10000   | Status.CONVERGED
     }
 }

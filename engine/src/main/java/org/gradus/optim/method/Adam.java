@@ -60,6 +60,24 @@ class Adam extends FirstOrder {
 
     @Override
     void move(double[] x, double[] g, double[] next, double rate, double wd, int t) {
+        update(x, g, next, rate, wd, t);
+        movedFrom(x, next);
+    }
+
+    @Override
+    boolean movesAhead() {
+        return true;
+    }
+
+    /** {@link #move} with wd = 0 (the same update, the same bits); max|gᵢ| and max|nextᵢ| in a second short pass. */
+    @Override
+    double moveAhead(double[] x, double[] g, double[] next, double rate, int t) {
+        update(x, g, next, rate, 0, t);
+        return movedAheadFrom(g, next);
+    }
+
+    /** The update loop: state and the next point, nothing accumulated (the JIT vectorizes it). */
+    private void update(double[] x, double[] g, double[] next, double rate, double wd, int t) {
         double beta1 = this.beta1.at(t);
         double beta2 = this.beta2.at(t);
         double e = eps.at(t);
@@ -79,7 +97,6 @@ class Adam extends FirstOrder {
             v[i] = vi;
             next[i] = xi * shrink - rate * (mi * c1 / (Math.sqrt(vi * c2) + e));
         }
-        movedFrom(x, next);
     }
 
     @Override

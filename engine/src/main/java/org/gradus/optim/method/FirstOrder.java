@@ -77,6 +77,29 @@ abstract class FirstOrder implements Method {
         moved(sn, xn);
     }
 
+    /**
+     * For a {@link #moveAhead} whose update loop accumulates nothing (so that the JIT vectorizes it):
+     * max|gᵢ| and max|nextᵢ| in one short second pass over g and next, reported as {@link #moved}(NaN,
+     * max|nextᵢ|); returns max|gᵢ|. A maximum does not depend on the order it is taken in, so both are
+     * bit for bit those of a running {@code Math.max} in index order (NaN when some element is NaN).
+     */
+    protected final double movedAheadFrom(double[] g, double[] next) {
+        double g0 = 0, g1 = 0, n0 = 0, n1 = 0;
+        int i = 0;
+        for (; i + 1 < g.length; i += 2) {
+            g0 = Math.max(g0, Math.abs(g[i]));
+            g1 = Math.max(g1, Math.abs(g[i + 1]));
+            n0 = Math.max(n0, Math.abs(next[i]));
+            n1 = Math.max(n1, Math.abs(next[i + 1]));
+        }
+        if (i < g.length) {
+            g0 = Math.max(g0, Math.abs(g[i]));
+            n0 = Math.max(n0, Math.abs(next[i]));
+        }
+        moved(Double.NaN, Math.max(n0, n1));
+        return Math.max(g0, g1);
+    }
+
     /** Whether this method has a {@link #moveAhead} (under its current options). */
     boolean movesAhead() {
         return false;
