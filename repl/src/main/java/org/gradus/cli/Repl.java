@@ -6,7 +6,6 @@ import org.gradus.dsl.ScriptCompiler;
 import org.gradus.repl.GradusShell;
 import org.gradus.result.Shown;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,11 +24,11 @@ final class Repl {
 
     static int start(PrintStream out, PrintStream err) {
         if (System.console() == null) return batch(out, err);
+        SystemTerminal system = SystemTerminal.lookAhead();
         Path cwd = Path.of("").toAbsolutePath();
-        warmCompiler();
-        try (Terminal terminal = TerminalBuilder.builder().system(true).name("gradus").build();
+        try (Terminal terminal = system.open("gradus");
              GradusShell shell = new GradusShell(terminal, Path.of(System.getProperty("user.home"), HISTORY), cwd)) {
-            return shell.run();
+            return shell.run(Repl::warmCompiler);
         } catch (IOException e) {
             err.println("gradus: cannot open the terminal: " + e.getMessage());
             return 1;
@@ -37,7 +36,7 @@ final class Repl {
     }
 
     /**
-     * Compiles a throw-away input on a thread of its own while the prompt is shown and the person types: the
+     * Compiles a throw-away input on a thread of its own once the prompt is shown, while the person types: the
      * first compile of a process loads and initialises the Groovy compiler (its parser, the default-import scan,
      * the customizers), about a second of CPU that the first input would otherwise wait for. Nothing is run or
      * kept; a failure here is ignored (the real input then reports it).

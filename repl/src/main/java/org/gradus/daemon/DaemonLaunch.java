@@ -19,21 +19,30 @@ import java.util.Optional;
  * @param key     16 hex digits
  */
 record DaemonLaunch(List<String> command, String key) {
-    /** Options that only suit the client ({@code check} stops the JIT at C1); the daemon runs without them. */
-    private static final List<String> CLIENT_ONLY = List.of("-XX:TieredStopAtLevel=1");
+    /**
+     * Options that only suit the client, which runs no script: {@code check} stops the JIT at C1, and the class-data
+     * archive is mapped at the JDK's base address, not a random one (the launcher). The daemon runs without them.
+     */
+    private static final List<String> CLIENT_ONLY = List.of("-XX:TieredStopAtLevel=1", "-XX:ArchiveRelocationMode=0");
 
     /** The launch of this JVM's daemon, or empty when this JVM's command line cannot be read. */
     static Optional<DaemonLaunch> ofThisJvm(Map<String, String> env) {
         Optional<String[]> args = ProcessHandle.current().info().arguments();
         if (args.isEmpty()) return Optional.empty();
+        return daemonOptions(args.get()).map(options -> of(options, System.getProperty("java.class.path"), env));
+    }
+
+    /**
+     * The JVM options of the client's command line {@code args} that the daemon takes: those before the client's
+     * main class, less the client-only ones; empty when the client was started some other way (a test, -jar).
+     */
+    static Optional<List<String>> daemonOptions(String[] args) {
         List<String> options = new ArrayList<>();
-        for (String a : args.get()) {
-            if (a.equals(DaemonClient.class.getName())) {
-                return Optional.of(of(options, System.getProperty("java.class.path"), env));
-            }
+        for (String a : args) {
+            if (a.equals(DaemonClient.class.getName())) return Optional.of(options);
             if (!CLIENT_ONLY.contains(a)) options.add(a);
         }
-        return Optional.empty();                     // started some other way (a test, -jar): no daemon
+        return Optional.empty();
     }
 
     /** The launch with these JVM options (the class path among them) of a JVM running {@code classPath}. */

@@ -51,7 +51,6 @@ final class GradusCompleter implements Completer {
     /** Methods of values that are worth offering after a dot ({@code T}: a matrix's transpose). */
     static final List<String> MEMBERS = List.of("at", "latex", "x", "f", "status", "gradNorm", "iterations", "T");
 
-    private final Vocabulary words = Vocabulary.get();
     private final Supplier<Map<String, Object>> variables;
     private final Map<String, Command> commands;
 
@@ -85,7 +84,7 @@ final class GradusCompleter implements Completer {
         }
         Set<String> given = optionsGiven(scan.tokens(), OPTIMIZERS);
         if (given != null) {
-            words.options().forEach((name, what) -> {
+            Vocabulary.get().options().forEach((name, what) -> {
                 if (!given.contains(name)) out.add(new Candidate(name + ": ", name + ":", "options", what, null, null, false));
             });
         }
@@ -116,6 +115,7 @@ final class GradusCompleter implements Completer {
 
     /** Built-ins, the session's variables and, once a prefix is typed, keywords. */
     void names(List<Candidate> out, boolean keywords) {
+        Vocabulary words = Vocabulary.get();
         words.builtins().values().forEach(b ->
                 out.add(new Candidate(b.name(), b.name(), "built-ins", b.signature(), null, null, false)));
         variables.get().forEach((name, value) ->
@@ -124,7 +124,7 @@ final class GradusCompleter implements Completer {
     }
 
     private void methods(GradusParser.Line line, String quote, List<Candidate> out) {
-        quoted(line, quote, words.methods(), "methods", out);
+        quoted(line, quote, Vocabulary.get().methods(), "methods", out);
     }
 
     /** The values of a quoted option, closing the quote unless it is already closed after the cursor. */

@@ -22,11 +22,18 @@ final class GradusHighlighter implements Highlighter {
     static final AttributedStyle VARIABLE = AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA);
     static final AttributedStyle COMMAND = AttributedStyle.BOLD;
 
-    private final Vocabulary words = Vocabulary.get();
     private final Supplier<Map<String, Object>> variables;
+    private final Supplier<Vocabulary> words;
 
+    /** Colours with the session's variables and the language's words once they are read ({@link Vocabulary#ifRead()}). */
     GradusHighlighter(Supplier<Map<String, Object>> variables) {
+        this(variables, Vocabulary::ifRead);
+    }
+
+    /** As above; {@code words} gives the words, or null while they are not read (then no word is coloured as one). */
+    GradusHighlighter(Supplier<Map<String, Object>> variables, Supplier<Vocabulary> words) {
         this.variables = variables;
+        this.words = words;
     }
 
     @Override
@@ -40,14 +47,15 @@ final class GradusHighlighter implements Highlighter {
             return sb.toAttributedString();
         }
         Map<String, Object> vars = variables.get();
+        Vocabulary words = this.words.get();
         for (Lexer.Token t : Lexer.scan(buffer).tokens()) {
             AttributedStyle style = switch (t.kind()) {
                 case NUMBER -> NUMBER;
                 case STRING -> STRING;
                 case COMMENT -> COMMENT;
-                case IDENT -> words.isKeyword(t.text()) ? KEYWORD
+                case IDENT -> words != null && words.isKeyword(t.text()) ? KEYWORD
                         : vars.containsKey(t.text()) ? VARIABLE
-                        : words.isBuiltin(t.text()) ? BUILTIN : null;
+                        : words != null && words.isBuiltin(t.text()) ? BUILTIN : null;
                 default -> null;
             };
             if (style == null) sb.append(t.text());

@@ -79,6 +79,7 @@ public final class GradusShell implements AutoCloseable {
 
     /** As above, with the progress bar's clock (nanoseconds): tests pass one that advances per report. */
     GradusShell(Terminal terminal, Path historyFile, Path workingDir, java.util.function.LongSupplier clock) {
+        Vocabulary.readInBackground();                       // on the other core while the line reader is built
         this.terminal = terminal;
         this.out = terminal.writer();
         this.workingDir = workingDir.toAbsolutePath().normalize();
@@ -104,7 +105,7 @@ public final class GradusShell implements AutoCloseable {
                 .appName("gradus")
                 .parser(new GradusParser())
                 .completer(new GradusCompleter(() -> session().variables(), commands))
-                .highlighter(new GradusHighlighter(() -> session().variables()))
+                .highlighter(new GradusHighlighter(this::variablesIfStarted))
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
                 .variable(LineReader.HISTORY_SIZE, HISTORY_SIZE)
                 .variable(LineReader.HISTORY_FILE_SIZE, HISTORY_SIZE)
@@ -117,9 +118,27 @@ public final class GradusShell implements AutoCloseable {
 
     /** Reads and runs inputs until Ctrl-D or {@code :quit}; returns the exit code, 0. */
     public int run() {
+        return run(() -> {
+        });
+    }
+
+    /**
+     * As {@link #run()}; {@code atFirstPrompt} runs once, as the first prompt is shown, beside the start of the
+     * session: work for threads of its own (a warm-up) that should not delay the prompt.
+     */
+    public int run(Runnable atFirstPrompt) {
         print("Gradus " + version() + ": type an expression, :help for commands, Tab to complete, Ctrl-D to leave.");
+        boolean first = true;
         while (true) {
             String line;
+            if (first) {
+                // Groovy's start (the session) and the caller's warm-up would take the CPU the prompt needs on a
+                // two-core machine (docs/benchmarks.md, "The REPL's prompt, eighth session"): they start now, and
+                // run while the person types; the first input waits for the session if it comes sooner.
+                first = false;
+                sessionReady.start();
+                atFirstPrompt.run();
+            }
             try {
                 line = reader.readLine(PROMPT);
             } catch (UserInterruptException e) {
@@ -162,6 +181,16 @@ public final class GradusShell implements AutoCloseable {
     /** The session the inputs run in. */
     public GradusSession session() {
         return sessionReady.get();
+    }
+
+    /**
+     * The session's variables for colouring the line, without waiting for the session: JLine colours the line
+     * each time it draws it, the empty line at the first prompt too, and that must not wait for Groovy's start.
+     * Before the session is made there are no variables.
+     */
+    private Map<String, Object> variablesIfStarted() {
+        GradusSession s = sessionReady.now(null);
+        return s == null ? Map.of() : s.variables();
     }
 
     public LineReader reader() {

@@ -32,7 +32,8 @@ public final class Vocabulary {
     public record Builtin(String name, String signature, String description, String example) {
     }
 
-    private static final Vocabulary INSTANCE = load();
+    /** Set once the words are read (by {@link #get()} on whichever thread comes first). */
+    private static volatile Vocabulary loaded;
 
     private final Map<String, Builtin> builtins = new LinkedHashMap<>();
     private final Map<String, String> options = new LinkedHashMap<>();
@@ -42,8 +43,32 @@ public final class Vocabulary {
     private Vocabulary() {
     }
 
+    /** The words, read on first use (reading them loads every atom and method class: ~40 ms at start-up). */
     public static Vocabulary get() {
-        return INSTANCE;
+        return Holder.INSTANCE;
+    }
+
+    /**
+     * The words if they are read already, else null, never waiting: the REPL colours the line as it draws it,
+     * the first prompt too, and reads the words on a thread of its own meanwhile ({@link #readInBackground()}).
+     */
+    static Vocabulary ifRead() {
+        return loaded;
+    }
+
+    /** Starts reading the words on a daemon thread of its own. */
+    static void readInBackground() {
+        Thread t = new Thread(Vocabulary::get, "gradus-vocabulary");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static final class Holder {
+        static final Vocabulary INSTANCE = load();
+
+        static {
+            loaded = INSTANCE;
+        }
     }
 
     /** Built-in functions by name, in the order of the language reference. */

@@ -166,6 +166,27 @@ class LauncherIT extends Specification {
         launchIn(work, daemon, root.resolve('gradus').toString(), 'daemon', '--stop')
     }
 
+    @IgnoreIf({ !new File('/usr/bin/script').canExecute() })
+    def "at a terminal (a pseudo-terminal of script(1)) the REPL prompts, answers the input typed before its session was made, and leaves"() {
+        given: 'two lines typed at once, before the prompt: the session (made once the prompt is shown) must still answer'
+        Path work = Files.createDirectories(root.resolve('repl'))
+        Files.writeString(work.resolve('typed'), '6 * 7\n:quit\n')
+        String command = 'stty cols 100 rows 30; ' + root.resolve('gradus')
+
+        when:
+        def r = launchIn(work, [TERM: term, HOME: work.toString()], 'bash', '-c', "script -qec '$command' /dev/null < typed")
+        String shown = r.out.replaceAll(/\u001b\[[0-9;?]*[A-Za-z]|\u001b[=>]|\r/, '')
+
+        then:
+        r.code == 0
+        shown.contains('gradus> ')
+        shown.readLines()*.strip().any { it == '42' || it == 'gradus> 42' }    // the answer (a dumb terminal does not clear the line)
+        !shown.contains('Exception')
+
+        where:
+        term << ['xterm-256color', 'dumb']
+    }
+
     Map launchIn(Path dir, Map env, String... command) {
         def pb = new ProcessBuilder(command.toList()).directory(dir.toFile())
         pb.environment().put('GRADUS_CACHE', '0')
