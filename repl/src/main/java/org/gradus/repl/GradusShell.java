@@ -312,39 +312,9 @@ public final class GradusShell implements AutoCloseable {
 
     private boolean help(String argument) {
         String name = argument.startsWith(":") ? argument.substring(1) : argument;
-        Vocabulary v = Vocabulary.get();
-        if (name.isEmpty()) {
-            StringBuilder sb = new StringBuilder();
-            sb.append("Type statements of the language; an expression shows its value. Variables stay between inputs.\n");
-            sb.append("Input goes on over several lines while a bracket, brace or string is open.\n\n");
-            for (Command c : commands.values()) sb.append(String.format("  %-12s %s%n", c.usage(), c.describe()));
-            sb.append("\nTab completes names, options and methods. Ctrl-C stops a computation (keeping its best point)\n");
-            sb.append("or clears the line; Ctrl-D leaves.  :help NAME explains a built-in; :help options, :help methods.\n\n");
-            sb.append("Built-ins: ").append(wrap(String.join(" ", v.builtins().keySet()), 11));
-            print(sb.toString().stripTrailing());
-        } else if (v.builtins().containsKey(name)) {
-            Vocabulary.Builtin b = v.builtins().get(name);
-            StringBuilder sb = new StringBuilder();
-            sb.append(b.signature()).append("\n  ").append(b.description()).append("\n  example: ").append(b.example());
-            if (GradusCompleter.OPTIMIZERS.contains(name)) {
-                sb.append("\n  options: ").append(wrap(String.join(" ", v.options().keySet()), 11));
-                sb.append("\n  methods: ").append(wrap(String.join(" ", v.methods().keySet()), 11));
-                sb.append("\n  (:help options and :help methods say what each is)");
-            }
-            print(sb.toString());
-        } else if (name.equals("options") || name.equals("methods")) {
-            Map<String, String> m = name.equals("options") ? v.options() : v.methods();
-            print(m.entrySet().stream().map(e -> String.format("  %-12s %s", e.getKey(), e.getValue()))
-                    .collect(Collectors.joining("\n")));
-        } else if (commands.containsKey(name)) {
-            Command c = commands.get(name);
-            print(c.usage() + "\n  " + c.describe());
-        } else {
-            String near = v.builtins().keySet().stream()
-                    .filter(b -> b.toLowerCase().startsWith(name.toLowerCase().substring(0, Math.min(2, name.length()))))
-                    .collect(Collectors.joining(" "));
-            error("no help for '" + name + "'" + (near.isEmpty() ? "" : "; did you mean: " + near) + " (:help lists the built-ins)");
-        }
+        String text = HelpText.of(name, commands);
+        if (text != null) print(text);
+        else error(HelpText.none(name));
         return true;
     }
 
@@ -424,20 +394,6 @@ public final class GradusShell implements AutoCloseable {
             return s.substring(1, s.length() - 1);
         }
         return s;
-    }
-
-    private static String wrap(String words, int indent) {
-        StringBuilder sb = new StringBuilder();
-        int col = indent;
-        for (String word : words.split(" ")) {
-            if (col + word.length() > 96) {
-                sb.append('\n').append(" ".repeat(indent));
-                col = indent;
-            }
-            sb.append(word).append(' ');
-            col += word.length() + 1;
-        }
-        return sb.toString().stripTrailing();
     }
 
     private static String version() {
