@@ -96,20 +96,62 @@ final class ArrayRules {
 
     // ---- matrices ---------------------------------------------------------------------------------
 
-    /** out = A·x, A of rows × cols (row-major from ao), x from xo. */
+    /**
+     * out = A·x, A of rows × cols (row-major from ao), x from xo. Two rows of A at a time
+     * ({@link DotProducts#dotPair(double[], int, double[], int, int, int, double[], int)}): each element
+     * of x is loaded once for both rows and the two sums are independent chains the processor overlaps.
+     * Each out[i] is formed exactly as {@link DotProducts#dot(double[], int, double[], int, int)} of row i
+     * with x forms it (the same partial sums in the same order; a·x and x·a are the same product), so the
+     * bits are those of one dot per row.
+     */
     static void matVec(double[] a, int ao, int rows, int cols, double[] x, int xo, double[] out) {
-        for (int i = 0; i < rows; i++) out[i] = DotProducts.dot(a, ao + i * cols, x, xo, cols);
+        int i = 0;
+        for (; i + 1 < rows; i += 2) DotProducts.dotPair(x, xo, a, ao + i * cols, ao + (i + 1) * cols, cols, out, i);
+        if (i < rows) out[i] = DotProducts.dot(a, ao + i * cols, x, xo, cols);
     }
 
-    /** The chain rule of A·x: Ā += g xᵀ (row by row) into (ta, tao) unless ta is null; x̄ += Aᵀ g into (tx, txo) unless null. */
+    /**
+     * The chain rule of A·x: Ā += g xᵀ (row by row) into (ta, tao) unless ta is null; x̄ += Aᵀ g into
+     * (tx, txo) unless null. Ā's rows go two at a time when both adjoints are nonzero, each x element
+     * loaded once for both; every element of Ā gets the same single addition as row by row, so the same bits.
+     */
     static void matVecBackward(double[] a, int ao, int rows, int cols, double[] x, int xo, double[] g,
                                double[] ta, int tao, double[] tx, int txo) {
+        if (ta != null && tx == null) {
+            outerInto(g, rows, x, xo, cols, ta, tao);
+            return;
+        }
         for (int i = 0; i < rows; i++) {
             double gi = g[i];
             if (gi == 0) continue;
             int row = i * cols;
             if (ta != null) for (int j = 0; j < cols; j++) ta[tao + row + j] += gi * x[xo + j];
             if (tx != null) for (int j = 0; j < cols; j++) tx[txo + j] += gi * a[ao + row + j];
+        }
+    }
+
+    /** Ā += g xᵀ: row i of Ā (from tao) gets gi·x, skipped when gi is 0, two rows per sweep over x. */
+    private static void outerInto(double[] g, int rows, double[] x, int xo, int cols, double[] ta, int tao) {
+        int i = 0;
+        for (; i + 1 < rows; i += 2) {
+            double g0 = g[i], g1 = g[i + 1];
+            int r0 = tao + i * cols, r1 = r0 + cols;
+            if (g0 != 0 && g1 != 0) {
+                for (int j = 0; j < cols; j++) {
+                    double xj = x[xo + j];
+                    ta[r0 + j] += g0 * xj;
+                    ta[r1 + j] += g1 * xj;
+                }
+            } else if (g0 != 0) {
+                for (int j = 0; j < cols; j++) ta[r0 + j] += g0 * x[xo + j];
+            } else if (g1 != 0) {
+                for (int j = 0; j < cols; j++) ta[r1 + j] += g1 * x[xo + j];
+            }
+        }
+        if (i < rows && g[i] != 0) {
+            double gi = g[i];
+            int r = tao + i * cols;
+            for (int j = 0; j < cols; j++) ta[r + j] += gi * x[xo + j];
         }
     }
 

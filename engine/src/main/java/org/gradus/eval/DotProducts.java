@@ -62,6 +62,11 @@ final class DotProducts {
      * combination), so the two values are bit for bit those of two single dots.
      */
     static void dotPair(double[] x, int xo, double[] t, int ta, int tb, int n, double[] out) {
+        dotPair(x, xo, t, ta, tb, n, out, 0);
+    }
+
+    /** As {@link #dotPair(double[], int, double[], int, int, int, double[])}, the two values into out[oo] and out[oo + 1]. */
+    static void dotPair(double[] x, int xo, double[] t, int ta, int tb, int n, double[] out, int oo) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         double u0 = 0, u1 = 0, u2 = 0, u3 = 0, u4 = 0, u5 = 0, u6 = 0, u7 = 0;
         int j = 0;
@@ -89,8 +94,8 @@ final class DotProducts {
             s0 += x[xo + j] * t[ta + j];
             u0 += x[xo + j] * t[tb + j];
         }
-        out[0] = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
-        out[1] = ((u0 + u1) + (u2 + u3)) + ((u4 + u5) + (u6 + u7));
+        out[oo] = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        out[oo + 1] = ((u0 + u1) + (u2 + u3)) + ((u4 + u5) + (u6 + u7));
     }
 
     /** As {@link #dotPair(double[], int, double[], int, int, int, double[])} over a table of 32-bit floats (widened exactly). */
