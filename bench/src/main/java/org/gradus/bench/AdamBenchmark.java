@@ -72,7 +72,7 @@ public class AdamBenchmark {
         b.precision = args.length > 2 ? args[2] : "double";
         b.setUp();
         long steps = (long) b.epochs * ((b.rows + 255) / 256);
-        for (int rep = 0; rep < 4; rep++) {
+        for (int rep = 0; rep < Integer.getInteger("reps", 4); rep++) {
             long t0 = System.nanoTime();
             OptimizationResult r = b.adam();
             double ms = (System.nanoTime() - t0) / 1e6;
