@@ -114,6 +114,50 @@ class LauncherIT extends Specification {
         archives().size() == 1
     }
 
+    def "reached through a chain of symbolic links from another folder, the launcher finds its project and shares its archive"() {
+        given: 'bin/g -> ../gradus (relative), and elsewhere/g2 -> bin/g (absolute)'
+        Path bin = Files.createDirectories(root.resolve('bin'))
+        Files.createSymbolicLink(bin.resolve('g'), Path.of('../gradus'))
+        Path elsewhere = Files.createDirectories(root.resolve('elsewhere'))
+        Files.createSymbolicLink(elsewhere.resolve('g2'), bin.resolve('g'))
+        Map env = [GRADUS_DAEMON: '0']
+
+        when:
+        def direct = launch('--version')
+        def linked = launchIn(elsewhere, env, elsewhere.resolve('g2').toString(), '--version')
+        def byName = launchIn(elsewhere, env + [PATH: elsewhere.toString() + ':' + System.getenv('PATH')], 'bash', '-c', 'g2 --version')
+        def sourced = launchIn(root, env, 'bash', 'gradus', '--version')
+
+        then: 'the same project: no build started (there is no POM to build with), one archive for all four'
+        [direct, linked, byName, sourced].every { it.code == 0 && it.out.startsWith('gradus ') && !it.err.contains('building') }
+        archives().size() == 1
+    }
+
+    def "only a module's main sources and the POMs make the jar stale: a newer test or document does not"() {
+        given:
+        launch('--version')
+        Files.createDirectories(root.resolve('m/src/test'))
+        Files.writeString(root.resolve('m/src/test/SourceSpec.groovy'), '// a test, written after the build\n')
+        Files.createDirectories(root.resolve('docs'))
+        Files.writeString(root.resolve('docs/notes.md'), 'written after the build\n')
+
+        when: 'a build would fail here (no POM), so a clean run shows none was started'
+        def run = launch('--version')
+
+        then:
+        run.code == 0
+        !run.err.contains('building')
+
+        when: 'a main source newer than the jar: the launcher tries to build (and says so), and fails without a POM'
+        Files.writeString(root.resolve('m/src/main/Source.java'), '// edited after the build\n')
+        setTime(built(), 7200)
+        def stale = launch('--version')
+
+        then:
+        stale.code == 3
+        stale.err.contains('building')
+    }
+
     def "with the daemon, a run piped to cat ends when the run ends, prints what the run in-process prints, and the daemon stops on request"() {
         given:
         Path work = Files.createDirectories(root.resolve('work'))
