@@ -133,6 +133,24 @@ class LauncherIT extends Specification {
         archives().size() == 1
     }
 
+    def "a new archive replaces this project's archives of the earlier naming (a cksum of its path), not another project's"() {
+        given: "archives named as the launcher named them before: this project's, and another project's"
+        Path cds = Files.createDirectories(root.resolve('cds'))
+        Files.setPosixFilePermissions(cds, java.nio.file.attribute.PosixFilePermissions.fromString('rwx------'))
+        String mine = ['bash', '-c', 'printf %s "$1" | cksum | cut -d" " -f1', '_', root.toRealPath().toString()].execute().text.trim()
+        Files.writeString(cds.resolve("gradus-$mine-123.jsa"), 'an old archive of this project')
+        Files.writeString(cds.resolve('gradus-42-123.jsa'), "another project's")
+
+        when:
+        def run = launch('--version')
+
+        then:
+        run.code == 0
+        !Files.exists(cds.resolve("gradus-$mine-123.jsa"))
+        Files.exists(cds.resolve('gradus-42-123.jsa'))
+        archives().size() == 2
+    }
+
     def "only a module's main sources and the POMs make the jar stale: a newer test or document does not"() {
         given:
         launch('--version')
