@@ -1,7 +1,7 @@
 package org.gradus.bench;
 
-import org.gradus.atoms.Softplus;
 import org.gradus.atoms.Dot;
+import org.gradus.atoms.Losses;
 import org.gradus.data.DataSet;
 import org.gradus.data.Precision;
 import org.gradus.expr.Expr;
@@ -68,7 +68,7 @@ public final class LogisticData {
         this.w = new VectorVariable("w", features, 0.0);
         this.loss = data.mean(row -> {
             Expr z = Ops.add(new VectorFunction(Dot.INSTANCE, List.of(w, row.getX())), b);
-            return Ops.sub(Ops.apply(Softplus.INSTANCE, z), Ops.mul(row.getY(), z));
+            return Losses.logLoss(z, row.getY()); // as a script writes it (it was softplus(z) − y·z until the tenth session)
         }, e -> (Expr) e);
     }
 

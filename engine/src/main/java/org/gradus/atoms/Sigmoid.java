@@ -4,7 +4,7 @@ import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
 
 /** The logistic function 1/(1 + e**-x): increasing, in (0, 1); convex for x <= 0, concave for x >= 0. */
-public final class Sigmoid extends UnaryAtom {
+public final class Sigmoid extends UnaryAtom implements SharedExponential {
     public static final Sigmoid INSTANCE = new Sigmoid();
     public static final FunctionWord WORD = FunctionWord.of(INSTANCE, "1 / (1 + exp(-a))", "sigmoid(2*x + 1)");
 
@@ -19,7 +19,12 @@ public final class Sigmoid extends UnaryAtom {
      */
     @Override
     public double apply(double x) {
-        double e = Math.exp(-Math.abs(x));
+        double e = SharedExponential.expOfMinusAbs(x);
+        return apply(x, e, e);
+    }
+
+    @Override
+    public double apply(double x, double e, double s) {
         return (x >= 0 ? 1 : e) / (1 + e);
     }
 
@@ -27,6 +32,11 @@ public final class Sigmoid extends UnaryAtom {
     @Override
     public double slope(double x, double y) {
         return y * apply(-x);
+    }
+
+    @Override
+    public double slope(double x, double y, double e) {
+        return y * apply(-x, e, e);
     }
 
     @Override

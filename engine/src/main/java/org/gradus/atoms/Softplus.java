@@ -4,7 +4,7 @@ import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
 
 /** log(1 + e**x), computed without overflow: convex, increasing, positive. */
-public final class Softplus extends UnaryAtom {
+public final class Softplus extends UnaryAtom implements SharedExponential {
     public static final Softplus INSTANCE = new Softplus();
     public static final FunctionWord WORD = FunctionWord.of(INSTANCE, "log(1 + exp(a)), a smooth relu", "softplus(x)");
 
@@ -22,14 +22,31 @@ public final class Softplus extends UnaryAtom {
      */
     @Override
     public double apply(double x) {
-        double e = Math.exp(-Math.abs(x)), u = 1 + e;
-        return Math.max(x, 0) + (u == 1 ? e : Math.log(u) * (e / (u - 1)));
+        double e = SharedExponential.expOfMinusAbs(x);
+        return apply(x, e, shared(e));
+    }
+
+    /** log1p(e), the same at x and −x (softplus(x) − softplus(−x) = x). */
+    @Override
+    public double shared(double e) {
+        double u = 1 + e;
+        return u == 1 ? e : Math.log(u) * (e / (u - 1));
+    }
+
+    @Override
+    public double apply(double x, double e, double log1pE) {
+        return Math.max(x, 0) + log1pE;
     }
 
     /** σ(x) ({@link Sigmoid#apply}, one exponential). */
     @Override
     public double slope(double x, double y) {
         return Sigmoid.INSTANCE.apply(x);
+    }
+
+    @Override
+    public double slope(double x, double y, double e) {
+        return Sigmoid.INSTANCE.apply(x, e, e);
     }
 
     @Override

@@ -37,6 +37,9 @@ abstract class BodyCode {
     int[] refL;
     int[] valL;
     int[] adjL;
+    /** Per instruction of {@link SharedExponentials}: the locals of e^(−|x|) and of an atom's shared part, or -1. */
+    int[] expL;
+    int[] sharedL;
     boolean[] inited;
 
     BodyCode(KernelCompiler kc, MethodVisitor mv, boolean fused) {
@@ -68,6 +71,7 @@ abstract class BodyCode {
                 next += 2;
             } else adjL[j] = -1;
         }
+        kc.exponentials.allocate(this, next);
     }
 
     // ---- operands and rules -----------------------------------------------------------------------

@@ -121,6 +121,10 @@ final class BodyEmitter extends BodyCode {
             }
             case POW -> rule("power", "(DD)D", a[j], b[j]);
             case UNARY -> {
+                if (kc.exponentials.covers(j)) {
+                    kc.exponentials.apply(this, j);
+                    break;
+                }
                 mv.visitVarInsn(ALOAD, refL[kc.atomRef[j]]);
                 loadD(a[j]);
                 mv.visitMethodInsn(INVOKEVIRTUAL, kc.atomType[j], "apply", "(D)D", false);
@@ -361,10 +365,13 @@ final class BodyEmitter extends BodyCode {
             }
             case UNARY -> contribute(a[j], () -> {
                 mv.visitVarInsn(DLOAD, g);
-                mv.visitVarInsn(ALOAD, refL[kc.atomRef[j]]);
-                loadD(a[j]);
-                loadD(j);
-                mv.visitMethodInsn(INVOKEVIRTUAL, kc.atomType[j], "slope", "(DD)D", false);
+                if (kc.exponentials.covers(j)) kc.exponentials.slope(this, j);
+                else {
+                    mv.visitVarInsn(ALOAD, refL[kc.atomRef[j]]);
+                    loadD(a[j]);
+                    loadD(j);
+                    mv.visitMethodInsn(INVOKEVIRTUAL, kc.atomType[j], "slope", "(DD)D", false);
+                }
                 rule("scaled", "(DD)D");
             }, false);
             case GENERIC -> {

@@ -62,6 +62,8 @@ final class KernelCompiler {
     final int[] dotRef;
     /** UNARY/GENERIC: the internal name of the class the atom is called through. */
     final String[] atomType;
+    /** The unary instructions that compute one e^(−|x|) between them. */
+    final SharedExponentials exponentials;
 
     private KernelCompiler(Program body, int slot, int from, int to) {
         this.p = body;
@@ -105,6 +107,7 @@ final class KernelCompiler {
         this.hasArrays = arrays;
         this.needsEnv = loops || otherIndex;
         this.ranges = new IndexRanges(t, slot, from, to);
+        this.exponentials = new SharedExponentials(t, ranges.isInt, atomType);
     }
 
     /** The kernel for the body, or null when it is not compiled (the caller interprets). */

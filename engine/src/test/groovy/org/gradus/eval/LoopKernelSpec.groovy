@@ -4,6 +4,7 @@ import org.gradus.atoms.Abs
 import org.gradus.atoms.Cos
 import org.gradus.atoms.Huber
 import org.gradus.atoms.LogSumExp
+import org.gradus.atoms.Losses
 import org.gradus.atoms.Relu
 import org.gradus.atoms.Sigmoid
 import org.gradus.atoms.Sin
@@ -74,6 +75,8 @@ class LoopKernelSpec extends Specification {
             'dot squared error'    : { s(0, N) { i -> glm(i, { z -> pow(sub(z, d(i)), c(2)) }) } },
             'dot huber and hinge'  : { s(0, N) { i -> glm(i, { z -> add(apply(new Huber(0.5), z, d(i)), apply(Relu.INSTANCE, sub(c(1), mul(d(i), z)))) }) } },
             'dot of a block'       : { s(0, N) { i -> pow(rowDot(i, 2, 6), c(2)) } },
+            'logLoss (one shared e)': { s(0, N) { i -> glm(i, { z -> Losses.logLoss(z, new Lookup("labels", labels, i)) }) } },
+            'sigmoid, softplus of ±z, tails': { s(0, N) { i -> sharedExponentials(mul(c(25), mul(d(i), xi(i)))) } },
         ]
     }
 
@@ -86,6 +89,11 @@ class LoopKernelSpec extends Specification {
     /** loss(dot(x, row i of A) + y): the generalized-linear body. */
     static Expr glm(Expr i, Closure<Expr> loss) {
         loss(add(rowDot(i, 0, N), y))
+    }
+
+    /** σ(−z) + softplus(z) + σ(z)·softplus(−z): four atoms on one e^(−|z|) (z reaches the tails where 1 + e is 1). */
+    static Expr sharedExponentials(Expr z) {
+        add(apply(Sigmoid.INSTANCE, neg(z)), apply(Softplus.INSTANCE, z), mul(apply(Sigmoid.INSTANCE, z), apply(Softplus.INSTANCE, neg(z))))
     }
 
     /** Σ_i Σ_j A[i·N + j]·x_i·x_j, or Σ_i (Σ_j A[i·N + j]·x_j − data_i)² whose inner sum has a runtime adjoint. */
@@ -176,6 +184,19 @@ class LoopKernelSpec extends Specification {
 
         expect:
         seen == all
+    }
+
+    def "the logistic loss's softplus(−z) and softplus(z) (and so their slopes σ(−z), σ(z)) take one exponential"() {
+        given:
+        Tape t = Program.compile(cases()['logLoss (one shared e)'](), layout).tape
+        Tape body = t.body[(0..<t.size).find { t.body[it] != null }]
+        String[] types = (0..<body.size).collect { body.atom[it] == null ? null : org.objectweb.asm.Type.getInternalName(body.atom[it].getClass()) }
+        def shared = new SharedExponentials(body, new boolean[body.size], types)
+
+        expect:
+        (0..<body.size).count { body.atom[it] instanceof Softplus } == 2
+        shared.covered() == 2
+        shared.exponentials() == 1
     }
 
     def "vector-Jacobian products of several outputs agree"() {
