@@ -86,19 +86,28 @@ public final class Layout {
 
     public double[] start() {
         double[] x = new double[dimension];
-        for (VariableBlock b : blocks) for (int k = 0; k < b.size(); k++) x[offsets.get(b) + k] = b.start(k);
+        for (VariableBlock b : blocks) {
+            int o = offsets.get(b);
+            for (int k = 0, n = b.size(); k < n; k++) x[o + k] = b.start(k);
+        }
         return x;
     }
 
     public double[] lower() {
         double[] x = new double[dimension];
-        for (VariableBlock b : blocks) for (int k = 0; k < b.size(); k++) x[offsets.get(b) + k] = b.lower(k);
+        for (VariableBlock b : blocks) {
+            int o = offsets.get(b);
+            for (int k = 0, n = b.size(); k < n; k++) x[o + k] = b.lower(k);
+        }
         return x;
     }
 
     public double[] upper() {
         double[] x = new double[dimension];
-        for (VariableBlock b : blocks) for (int k = 0; k < b.size(); k++) x[offsets.get(b) + k] = b.upper(k);
+        for (VariableBlock b : blocks) {
+            int o = offsets.get(b);
+            for (int k = 0, n = b.size(); k < n; k++) x[o + k] = b.upper(k);
+        }
         return x;
     }
 
@@ -173,6 +182,13 @@ public final class Layout {
             return toDoubles(rows, name);
         }
         if (v instanceof List<?> l) {
+            double[] flat = new double[l.size()]; // a list of numbers (a vector's start): no boxing
+            int k = 0;
+            for (Object o : l) {
+                if (!(o instanceof Number n)) break;
+                flat[k++] = n.doubleValue();
+            }
+            if (k == flat.length) return flat;
             List<Double> out = new ArrayList<>();
             for (Object o : l) {
                 if (o instanceof Number n) out.add(n.doubleValue());

@@ -124,15 +124,16 @@ class DaemonSpec extends Specification {
         !new DaemonServer(new DaemonPlace(dir, 'test'), Duration.ofMinutes(1), false).start()
     }
 
-    def "the daemon takes the client's JVM options without the client-only ones (C1 only, the archive at a fixed address)"() {
+    def "the daemon takes the client's JVM options without the client-only ones (C1 only, the archive at a fixed address, a small young generation)"() {
         given: 'the launcher\'s command line of a client for `check`'
         String[] args = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-XX:SharedArchiveFile=/a.jsa',
-                         '-XX:+UnlockDiagnosticVMOptions', '-XX:ArchiveRelocationMode=0', '-Xmx2g',
-                         '-cp', 'gradus.jar', DaemonClient.name, 'check', 'f.opt']
+                         '-XX:+UnlockDiagnosticVMOptions', '-XX:ArchiveRelocationMode=0', '-XX:Tier3BackEdgeThreshold=6000',
+                         '-XX:NewSize=32m', '-Xmx2g', '-cp', 'gradus.jar', DaemonClient.name, 'check', 'f.opt']
 
         expect:
         DaemonLaunch.daemonOptions(args).get() ==
-                ['-XX:+UseSerialGC', '-XX:SharedArchiveFile=/a.jsa', '-XX:+UnlockDiagnosticVMOptions', '-Xmx2g', '-cp', 'gradus.jar']
+                ['-XX:+UseSerialGC', '-XX:SharedArchiveFile=/a.jsa', '-XX:+UnlockDiagnosticVMOptions', '-XX:Tier3BackEdgeThreshold=6000',
+                 '-Xmx2g', '-cp', 'gradus.jar']
         !DaemonLaunch.daemonOptions(['-jar', 'gradus.jar', 'run', 'f.opt'] as String[]).isPresent()
     }
 

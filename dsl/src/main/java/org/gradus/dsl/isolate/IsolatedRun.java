@@ -378,7 +378,7 @@ public final class IsolatedRun {
     }
 
     /**
-     * The launcher's start-up settings this JVM was started with (C2's thresholds, the method-handle
+     * The launcher's start-up settings this JVM was started with (the JIT's thresholds, the method-handle
      * compile threshold: docs/benchmarks.md, "Start-up of `gradus run`"), so that the child starts as fast;
      * none when this JVM was started otherwise (embedded, tests).
      */
@@ -386,7 +386,7 @@ public final class IsolatedRun {
         List<String> out = new ArrayList<>();
         try {
             for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-                if (a.startsWith("-XX:Tier4") || a.startsWith("-Djava.lang.invoke.MethodHandle.COMPILE_THRESHOLD=")) out.add(a);
+                if (a.startsWith("-XX:Tier") || a.startsWith("-Djava.lang.invoke.MethodHandle.COMPILE_THRESHOLD=")) out.add(a);
             }
         } catch (RuntimeException | LinkageError ignored) {
             // no management interface: the JDK's defaults
