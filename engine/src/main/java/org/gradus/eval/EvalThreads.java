@@ -39,7 +39,8 @@ public final class EvalThreads {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    static void execute(Runnable task) {
+    /** Runs the task on a thread of the pool (a data pass's chunks, a method's share of a step over the coordinates). */
+    public static void execute(Runnable task) {
         ExecutorService p = pool;
         if (p == null) {
             synchronized (EvalThreads.class) {

@@ -60,6 +60,11 @@ public final class CompiledObjective extends Objective {
     }
 
     @Override
+    public int threads() {
+        return fn.threads();
+    }
+
+    @Override
     public boolean stochastic() {
         return batches != null;
     }

@@ -46,6 +46,14 @@ public abstract class Objective {
         throw new UnsupportedOperationException("this objective has no Hessian");
     }
 
+    /**
+     * The threads a method may share a step's pass over the coordinates with (the run's {@code threads:}, else
+     * {@code GRADUS_THREADS} or the processors); the results do not depend on it.
+     */
+    public int threads() {
+        return org.gradus.eval.EvalThreads.defaultThreads();
+    }
+
     /** True when evaluations estimate f on mini-batches. */
     public boolean stochastic() {
         return false;

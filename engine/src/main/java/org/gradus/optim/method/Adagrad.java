@@ -21,6 +21,7 @@ final class Adagrad extends FirstOrder {
 
     private final ScalarOrSchedule eps;
     private double[] sum;
+    private double aheadEps;
 
     Adagrad(Config c) {
         super(c.lr(), c.weightDecay(), false);
@@ -56,12 +57,17 @@ final class Adagrad extends FirstOrder {
         return true;
     }
 
+    @Override
+    void beginAhead(int t) {
+        aheadEps = eps.at(t);
+    }
+
     /** {@link #move} with wd = 0 (the same expressions, the same bits), max|gᵢ| and max|nextᵢ| on the way. */
     @Override
-    double moveAhead(double[] x, double[] g, double[] next, double rate, int t) {
-        double e = eps.at(t);
+    void aheadPart(double[] x, double[] g, double[] next, int lo, int hi, int part) {
+        double e = aheadEps, rate = aheadRate;
         double wd = 0, gMax = 0, nextMax = 0;
-        for (int i = 0; i < x.length; i++) {
+        for (int i = lo; i < hi; i++) {
             double xi = x[i];
             double gRaw = g[i];
             double gi = gRaw + wd * xi;
@@ -72,8 +78,8 @@ final class Adagrad extends FirstOrder {
             gMax = Math.max(gMax, Math.abs(gRaw));
             nextMax = Math.max(nextMax, Math.abs(ni));
         }
-        moved(Double.NaN, nextMax);
-        return gMax;
+        partGradientMax[part] = gMax;
+        partNextMax[part] = nextMax;
     }
 
     @Override

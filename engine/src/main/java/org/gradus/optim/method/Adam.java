@@ -36,6 +36,14 @@ class Adam extends FirstOrder {
     private double[] v;
     private double b1t = 1;
     private double b2t = 1;
+    /** This step's scalars ({@link #begin}): β1_t, β2_t, the bias corrections, the rate and the decay's factors. */
+    private double stepBeta1;
+    private double stepBeta2;
+    private double stepC1;
+    private double stepC2;
+    private double stepRate;
+    private double stepCoupled;
+    private double stepShrink;
 
     Adam(Config c) {
         super(c.lr(), c.weightDecay(), c.decoupled());
@@ -71,24 +79,42 @@ class Adam extends FirstOrder {
 
     /** {@link #move} with wd = 0 (the same update, the same bits); max|gᵢ| and max|nextᵢ| in a second short pass. */
     @Override
-    double moveAhead(double[] x, double[] g, double[] next, double rate, int t) {
-        update(x, g, next, rate, 0, t);
-        return movedAheadFrom(g, next);
+    void beginAhead(int t) {
+        begin(aheadRate, 0, t);
+    }
+
+    @Override
+    void aheadPart(double[] x, double[] g, double[] next, int lo, int hi, int part) {
+        update(x, g, next, lo, hi);
+        aheadMaxima(g, next, lo, hi, part);
     }
 
     /** The update loop: state and the next point, nothing accumulated (the JIT vectorizes it). */
     private void update(double[] x, double[] g, double[] next, double rate, double wd, int t) {
-        double beta1 = this.beta1.at(t);
-        double beta2 = this.beta2.at(t);
+        begin(rate, wd, t);
+        update(x, g, next, 0, x.length);
+    }
+
+    /** This step's scalars, once a step: the β's and eps at t, the bias corrections, the decay's factors. */
+    private void begin(double rate, double wd, int t) {
+        stepBeta1 = this.beta1.at(t);
+        stepBeta2 = this.beta2.at(t);
         double e = eps.at(t);
         epsNow = e;
-        b1t *= beta1;
-        b2t *= beta2;
-        double c1 = 1 / (1 - b1t);
-        double c2 = 1 / (1 - b2t);
-        double coupled = decoupled ? 0 : wd;
-        double shrink = decoupled && wd != 0 ? 1 - rate * wd : 1;
-        for (int i = 0; i < x.length; i++) { // no reduction here: the JIT vectorizes this loop
+        b1t *= stepBeta1;
+        b2t *= stepBeta2;
+        stepC1 = 1 / (1 - b1t);
+        stepC2 = 1 / (1 - b2t);
+        stepRate = rate;
+        stepCoupled = decoupled ? 0 : wd;
+        stepShrink = decoupled && wd != 0 ? 1 - rate * wd : 1;
+    }
+
+    /** Coordinates [lo, hi) of the step {@link #begin} began. */
+    private void update(double[] x, double[] g, double[] next, int lo, int hi) {
+        double beta1 = stepBeta1, beta2 = stepBeta2, e = epsNow, c1 = stepC1, c2 = stepC2;
+        double rate = stepRate, coupled = stepCoupled, shrink = stepShrink;
+        for (int i = lo; i < hi; i++) { // no reduction here: the JIT vectorizes this loop
             double xi = x[i];
             double gi = g[i] + coupled * xi;
             double mi = beta1 * m[i] + (1 - beta1) * gi;

@@ -34,6 +34,11 @@ abstract class FirstOrder implements Method {
     protected int aheadFor = -1;
     /** Whether this step computes ‖Δx‖₂ (only a trace shows it: {@link Iterate#stepNormWanted}). */
     private boolean stepNorms = true;
+    /** Per part of a step ahead ({@link CoordinateParts}): max|gᵢ| and max|nextᵢ| over its coordinates. */
+    protected final double[] partGradientMax = new double[CoordinateParts.MAX_PARTS];
+    protected final double[] partNextMax = new double[CoordinateParts.MAX_PARTS];
+    /** The learning rate of the step ahead (lr_t). */
+    protected double aheadRate;
 
     FirstOrder(ScalarOrSchedule lr, ScalarOrSchedule weightDecay, boolean decoupled) {
         this.lr = lr;
@@ -78,39 +83,47 @@ abstract class FirstOrder implements Method {
     }
 
     /**
-     * For a {@link #moveAhead} whose update loop accumulates nothing (so that the JIT vectorizes it):
-     * max|gᵢ| and max|nextᵢ| in one short second pass over g and next, reported as {@link #moved}(NaN,
-     * max|nextᵢ|); returns max|gᵢ|. A maximum does not depend on the order it is taken in, so both are
-     * bit for bit those of a running {@code Math.max} in index order (NaN when some element is NaN).
+     * For an {@link #aheadPart} whose update loop accumulates nothing (so that the JIT vectorizes it): max|gᵢ|
+     * and max|nextᵢ| over [lo, hi) in one short second pass, into the part's slots. A maximum does not depend on
+     * the order it is taken in, so both are bit for bit those of a running {@code Math.max} in index order (NaN
+     * when some element is NaN).
      */
-    protected final double movedAheadFrom(double[] g, double[] next) {
+    protected final void aheadMaxima(double[] g, double[] next, int lo, int hi, int part) {
         double g0 = 0, g1 = 0, n0 = 0, n1 = 0;
-        int i = 0;
-        for (; i + 1 < g.length; i += 2) {
+        int i = lo;
+        for (; i + 1 < hi; i += 2) {
             g0 = Math.max(g0, Math.abs(g[i]));
             g1 = Math.max(g1, Math.abs(g[i + 1]));
             n0 = Math.max(n0, Math.abs(next[i]));
             n1 = Math.max(n1, Math.abs(next[i + 1]));
         }
-        if (i < g.length) {
+        if (i < hi) {
             g0 = Math.max(g0, Math.abs(g[i]));
             n0 = Math.max(n0, Math.abs(next[i]));
         }
-        moved(Double.NaN, Math.max(n0, n1));
-        return Math.max(g0, g1);
+        partGradientMax[part] = Math.max(g0, g1);
+        partNextMax[part] = Math.max(n0, n1);
     }
 
-    /** Whether this method has a {@link #moveAhead} (under its current options). */
+    /** Whether this method steps ahead ({@link #beginAhead}, {@link #aheadPart}) under its current options. */
     boolean movesAhead() {
         return false;
     }
 
     /**
-     * {@link #move} without weight decay, taking max|gᵢ| in the same pass: writes the new point into
-     * {@code next} with the same expression as {@link #move} with wd = 0 (the same bits), reports
-     * {@link #moved}(NaN, max|nextᵢ|) and returns max|gᵢ| (NaN when some gᵢ is NaN, ∞ when one is infinite).
+     * Sets what a step ahead needs once, before its parts run ({@link #aheadRate} is set): what the schedules
+     * give at t, the method's counters (bias corrections, whether momentum has started).
      */
-    double moveAhead(double[] x, double[] g, double[] next, double rate, int t) {
+    void beginAhead(int t) {
+    }
+
+    /**
+     * Coordinates [lo, hi) of the step {@link #beginAhead} began, without weight decay: the new point into
+     * {@code next} with the same expression as {@link #move} with wd = 0 (the same bits), the method's state
+     * there, and max|gᵢ|, max|nextᵢ| into {@link #partGradientMax}[part], {@link #partNextMax}[part]. Parts may
+     * run at once on several threads: write nothing outside [lo, hi) and the part's slots.
+     */
+    void aheadPart(double[] x, double[] g, double[] next, int lo, int hi, int part) {
         throw new UnsupportedOperationException(name() + " does not move ahead");
     }
 
@@ -124,7 +137,16 @@ abstract class FirstOrder implements Method {
     @Override
     public double stepAhead(Iterate it, int t) {
         wdNow = 0;
-        double gMax = moveAhead(it.x, it.g, it.aheadX(), lr.at(t), t);
+        aheadRate = lr.at(t);
+        beginAhead(t);
+        double[] x = it.x, g = it.g, next = it.aheadX();
+        int parts = CoordinateParts.run(x.length, it.objective.threads(), (part, lo, hi) -> aheadPart(x, g, next, lo, hi, part));
+        double gMax = 0, nextMax = 0;
+        for (int p = 0; p < parts; p++) {
+            gMax = Math.max(gMax, partGradientMax[p]);
+            nextMax = Math.max(nextMax, partNextMax[p]);
+        }
+        moved(Double.NaN, nextMax);
         aheadFor = t;
         return gMax == Double.POSITIVE_INFINITY ? Double.NaN : gMax;
     }

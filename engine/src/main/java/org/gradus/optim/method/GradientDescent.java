@@ -98,10 +98,10 @@ final class GradientDescent extends FirstOrder {
 
     /** x − lr_t·g with the expression of {@link #move} (scale 1, wd 0: the same bits), max|gᵢ| on the way. */
     @Override
-    double moveAhead(double[] x, double[] g, double[] next, double rate, int t) {
-        double scale = 1, wd = 0;
+    void aheadPart(double[] x, double[] g, double[] next, int lo, int hi, int part) {
+        double scale = 1, wd = 0, rate = aheadRate;
         double gMax = 0, nextMax = 0;
-        for (int i = 0; i < x.length; i++) {
+        for (int i = lo; i < hi; i++) {
             double xi = x[i];
             double gi = g[i];
             double ni = xi - rate * (scale * (gi + wd * xi));
@@ -109,8 +109,8 @@ final class GradientDescent extends FirstOrder {
             gMax = Math.max(gMax, Math.abs(gi));
             nextMax = Math.max(nextMax, Math.abs(ni));
         }
-        moved(Double.NaN, nextMax);
-        return gMax;
+        partGradientMax[part] = gMax;
+        partNextMax[part] = nextMax;
     }
 
     @Override

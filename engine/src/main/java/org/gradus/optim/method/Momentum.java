@@ -29,6 +29,9 @@ class Momentum extends FirstOrder {
     private final boolean nesterov;
     private double[] buf;
     private boolean started;
+    /** The step ahead's μ_t, and the share of the old buffer it keeps (0 on the first step). */
+    private double aheadMu;
+    private double aheadKeep;
 
     Momentum(Config c) {
         super(c.lr(), c.weightDecay(), false);
@@ -78,13 +81,18 @@ class Momentum extends FirstOrder {
 
     /** {@link #move} with wd = 0 (the same expressions, the same bits), max|gᵢ| and max|nextᵢ| on the way. */
     @Override
-    double moveAhead(double[] x, double[] g, double[] next, double rate, int t) {
-        double m = mu.at(t);
-        double keep = started ? m : 0;
+    void beginAhead(int t) {
+        aheadMu = mu.at(t);
+        aheadKeep = started ? aheadMu : 0;
         started = true;
+    }
+
+    @Override
+    void aheadPart(double[] x, double[] g, double[] next, int lo, int hi, int part) {
+        double m = aheadMu, keep = aheadKeep, rate = aheadRate;
         double wd = 0, gMax = 0, nextMax = 0;
         if (nesterov) {
-            for (int i = 0; i < x.length; i++) {
+            for (int i = lo; i < hi; i++) {
                 double xi = x[i];
                 double gRaw = g[i];
                 double gi = gRaw + wd * xi;
@@ -96,7 +104,7 @@ class Momentum extends FirstOrder {
                 nextMax = Math.max(nextMax, Math.abs(ni));
             }
         } else {
-            for (int i = 0; i < x.length; i++) {
+            for (int i = lo; i < hi; i++) {
                 double xi = x[i];
                 double gRaw = g[i];
                 double b = keep * buf[i] + (gRaw + wd * xi);
@@ -107,8 +115,8 @@ class Momentum extends FirstOrder {
                 nextMax = Math.max(nextMax, Math.abs(ni));
             }
         }
-        moved(Double.NaN, nextMax);
-        return gMax;
+        partGradientMax[part] = gMax;
+        partNextMax[part] = nextMax;
     }
 
     /** Heavy-ball steps on a quadratic are stable only for lr &lt; 2(1+μ)/L. */

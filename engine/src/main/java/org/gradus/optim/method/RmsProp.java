@@ -28,6 +28,10 @@ final class RmsProp extends FirstOrder {
     private final ScalarOrSchedule mu;
     private double[] sq;
     private double[] buf;
+    /** The step ahead's α_t, eps_t, μ_t. */
+    private double aheadAlpha;
+    private double aheadEps;
+    private double aheadMu;
 
     RmsProp(Config c) {
         super(c.lr(), c.weightDecay(), false);
@@ -75,13 +79,18 @@ final class RmsProp extends FirstOrder {
 
     /** {@link #move} with wd = 0 (the same expressions, the same bits), max|gᵢ| and max|nextᵢ| on the way. */
     @Override
-    double moveAhead(double[] x, double[] g, double[] next, double rate, int t) {
-        double a = alpha.at(t);
-        double e = eps.at(t);
-        double m = mu.at(t);
+    void beginAhead(int t) {
+        aheadAlpha = alpha.at(t);
+        aheadEps = eps.at(t);
+        aheadMu = mu.at(t);
+    }
+
+    @Override
+    void aheadPart(double[] x, double[] g, double[] next, int lo, int hi, int part) {
+        double a = aheadAlpha, e = aheadEps, m = aheadMu, rate = aheadRate;
         boolean withMomentum = m > 0;
         double wd = 0, gMax = 0, nextMax = 0;
-        for (int i = 0; i < x.length; i++) {
+        for (int i = lo; i < hi; i++) {
             double xi = x[i];
             double gRaw = g[i];
             double gi = gRaw + wd * xi;
@@ -97,8 +106,8 @@ final class RmsProp extends FirstOrder {
             gMax = Math.max(gMax, Math.abs(gRaw));
             nextMax = Math.max(nextMax, Math.abs(ni));
         }
-        moved(Double.NaN, nextMax);
-        return gMax;
+        partGradientMax[part] = gMax;
+        partNextMax[part] = nextMax;
     }
 
     @Override
