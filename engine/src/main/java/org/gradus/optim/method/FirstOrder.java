@@ -18,8 +18,9 @@ import java.util.function.DoubleSupplier;
  * writes the new point into the iterate's trial buffer, and accumulates ‖Δx‖² and ‖x‖∞ on the way (the
  * methods with a square root and a division per coordinate take those two in a short second pass,
  * {@link #movedFrom}, so that their update loop is vectorized);
- * then the iterate moves there (a buffer swap) and f and ∇f are evaluated. Nothing is allocated per
- * step. Its fixed point is ∇f + wd·x = 0 with coupled decay, and that is what {@link #stationarity}
+ * then the iterate moves there (a buffer swap) and f and ∇f are evaluated. No array is allocated per
+ * step (a step ahead shared by threads, {@link CoordinateParts}, makes a few small objects to hand its parts
+ * over). Its fixed point is ∇f + wd·x = 0 with coupled decay, and that is what {@link #stationarity}
  * measures.
  */
 abstract class FirstOrder implements Method {
