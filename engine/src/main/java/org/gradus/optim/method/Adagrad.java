@@ -21,7 +21,7 @@ final class Adagrad extends FirstOrder {
 
     private final ScalarOrSchedule eps;
     private double[] sum;
-    private double aheadEps;
+    private double stepEps;
 
     Adagrad(Config c) {
         super(c.lr(), c.weightDecay(), false);
@@ -38,18 +38,22 @@ final class Adagrad extends FirstOrder {
         sum = new double[it.x.length];
     }
 
-    /** State and the new point in one pass the JIT vectorizes; then what the loop needs (‖Δx‖², ‖x‖∞) in a short second one. */
     @Override
-    void move(double[] x, double[] g, double[] next, double rate, double wd, int t) {
-        double e = eps.at(t);
-        for (int i = 0; i < x.length; i++) { // no reduction here: the JIT vectorizes this loop
+    void beginStep(double[] x, double[] g, int t) {
+        stepEps = eps.at(t);
+    }
+
+    /** State and the new point in one pass the JIT vectorizes. */
+    @Override
+    void movePart(double[] x, double[] g, double[] next, int lo, int hi) {
+        double e = stepEps, rate = stepRate, wd = stepDecay;
+        for (int i = lo; i < hi; i++) { // no reduction here: the JIT vectorizes this loop
             double xi = x[i];
             double gi = g[i] + wd * xi;
             double s = sum[i] + gi * gi;
             sum[i] = s;
             next[i] = xi - rate * (gi / (Math.sqrt(s) + e));
         }
-        movedFrom(x, next);
     }
 
     @Override
@@ -57,15 +61,10 @@ final class Adagrad extends FirstOrder {
         return true;
     }
 
-    @Override
-    void beginAhead(int t) {
-        aheadEps = eps.at(t);
-    }
-
-    /** {@link #move} with wd = 0 (the same expressions, the same bits), max|gᵢ| and max|nextᵢ| on the way. */
+    /** {@link #movePart} with wd = 0 (the same expressions, the same bits), max|gᵢ| and max|nextᵢ| on the way. */
     @Override
     void aheadPart(double[] x, double[] g, double[] next, int lo, int hi, int part) {
-        double e = aheadEps, rate = aheadRate;
+        double e = stepEps, rate = stepRate;
         double wd = 0, gMax = 0, nextMax = 0;
         for (int i = lo; i < hi; i++) {
             double xi = x[i];

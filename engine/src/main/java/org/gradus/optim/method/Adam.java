@@ -41,7 +41,6 @@ class Adam extends FirstOrder {
     private double stepBeta2;
     private double stepC1;
     private double stepC2;
-    private double stepRate;
     private double stepCoupled;
     private double stepShrink;
 
@@ -67,9 +66,8 @@ class Adam extends FirstOrder {
     }
 
     @Override
-    void move(double[] x, double[] g, double[] next, double rate, double wd, int t) {
-        update(x, g, next, rate, wd, t);
-        movedFrom(x, next);
+    void movePart(double[] x, double[] g, double[] next, int lo, int hi) {
+        update(x, g, next, lo, hi);
     }
 
     @Override
@@ -77,22 +75,16 @@ class Adam extends FirstOrder {
         return true;
     }
 
-    /** {@link #move} with wd = 0 (the same update, the same bits); max|gᵢ| and max|nextᵢ| in a second short pass. */
+    /** {@link #movePart} with wd = 0 (the same update, the same bits); max|gᵢ| and max|nextᵢ| in a second short pass. */
     @Override
-    void beginAhead(int t) {
-        begin(aheadRate, 0, t);
+    void beginStep(double[] x, double[] g, int t) {
+        begin(stepRate, stepDecay, t);
     }
 
     @Override
     void aheadPart(double[] x, double[] g, double[] next, int lo, int hi, int part) {
         update(x, g, next, lo, hi);
         aheadMaxima(g, next, lo, hi, part);
-    }
-
-    /** The update loop: state and the next point, nothing accumulated (the JIT vectorizes it). */
-    private void update(double[] x, double[] g, double[] next, double rate, double wd, int t) {
-        begin(rate, wd, t);
-        update(x, g, next, 0, x.length);
     }
 
     /** This step's scalars, once a step: the β's and eps at t, the bias corrections, the decay's factors. */
@@ -105,7 +97,6 @@ class Adam extends FirstOrder {
         b2t *= stepBeta2;
         stepC1 = 1 / (1 - b1t);
         stepC2 = 1 / (1 - b2t);
-        stepRate = rate;
         stepCoupled = decoupled ? 0 : wd;
         stepShrink = decoupled && wd != 0 ? 1 - rate * wd : 1;
     }

@@ -14,7 +14,7 @@ import java.util.function.DoubleSupplier;
  * to the gradient (coupled, torch's {@code weight_decay}: the same as adding (wd/2)·‖x‖² to f) or
  * applied to x directly (decoupled, AdamW).
  *
- * <p>A step is one fused pass over the coordinates (see {@link #move}): it updates the method's state,
+ * <p>A step is one fused pass over the coordinates (see {@link #movePart}): it updates the method's state,
  * writes the new point into the iterate's trial buffer, and accumulates ‖Δx‖² and ‖x‖∞ on the way (the
  * methods with a square root and a division per coordinate take those two in a short second pass,
  * {@link #movedFrom}, so that their update loop is vectorized);
@@ -38,8 +38,9 @@ abstract class FirstOrder implements Method {
     /** Per part of a step ahead ({@link CoordinateParts}): max|gᵢ| and max|nextᵢ| over its coordinates. */
     protected final double[] partGradientMax = new double[CoordinateParts.MAX_PARTS];
     protected final double[] partNextMax = new double[CoordinateParts.MAX_PARTS];
-    /** The learning rate of the step ahead (lr_t). */
-    protected double aheadRate;
+    /** The step's learning rate lr_t and (coupled or decoupled) weight decay wd_t, set before {@link #beginStep}. */
+    protected double stepRate;
+    protected double stepDecay;
 
     FirstOrder(ScalarOrSchedule lr, ScalarOrSchedule weightDecay, boolean decoupled) {
         this.lr = lr;
@@ -49,26 +50,34 @@ abstract class FirstOrder implements Method {
     }
 
     /**
-     * One fused pass: from x and g (the raw gradient; add wd·xᵢ yourself for coupled decay) update the
-     * state and write the new point into {@code next}; report Σ(nextᵢ − xᵢ)² and max|nextᵢ| with
-     * {@link #moved}.
+     * Sets what a step needs once, before its parts run ({@link #stepRate} and {@link #stepDecay} are set; 0
+     * decay for a step ahead): what the schedules give at t, the method's counters (bias corrections, whether
+     * momentum has started), a norm of the whole gradient.
      */
-    abstract void move(double[] x, double[] g, double[] next, double rate, double wd, int t);
+    void beginStep(double[] x, double[] g, int t) {
+    }
 
-    /** Called by {@link #move} with what it accumulated. */
-    protected final void moved(double sumOfSquares, double maxAbs) {
+    /**
+     * Coordinates [lo, hi) of the step {@link #beginStep} began: from x and g (the raw gradient; add
+     * {@link #stepDecay}·xᵢ yourself for coupled decay) the method's state there and the new point into
+     * {@code next}. Parts may run at once on several threads ({@link CoordinateParts}): write nothing outside
+     * [lo, hi). Accumulate nothing, so that the JIT vectorizes the loop: the step's norms are taken after.
+     */
+    abstract void movePart(double[] x, double[] g, double[] next, int lo, int hi);
+
+    /** What the step accumulated: Σ(nextᵢ − xᵢ)² (NaN when not wanted) and max|nextᵢ|. */
+    private void moved(double sumOfSquares, double maxAbs) {
         movedSquares = sumOfSquares;
         movedMax = maxAbs;
     }
 
     /**
-     * For a {@link #move} whose update loop accumulates nothing: Σ(nextᵢ − xᵢ)² and max|nextᵢ| in a
-     * second, short pass over x and next — the same sums in the same order as in the update loop, so
-     * the same bits. A loop without these reductions is one the JIT vectorizes: Adam's, RMSprop's and
-     * Adagrad's square roots and divisions then run several coordinates at a time (at n = 10⁶, Adam's
-     * update took 2.4–2.6 ms this way against 4.2–8.2 ms with the sums inside, under load 14).
+     * After a step's parts: Σ(nextᵢ − xᵢ)² (for a trace, in index order on one thread) and max|nextᵢ| in a
+     * second, short pass over x and next. An update loop without these reductions is one the JIT vectorizes:
+     * Adam's, RMSprop's and Adagrad's square roots and divisions then run several coordinates at a time (at
+     * n = 10⁶, Adam's update took 2.4–2.6 ms this way against 4.2–8.2 ms with the sums inside, under load 14).
      */
-    protected final void movedFrom(double[] x, double[] next) {
+    private void movedFrom(double[] x, double[] next) {
         if (!stepNorms) {
             moved(Double.NaN, MaxAbs.of(next));
             return;
@@ -112,15 +121,8 @@ abstract class FirstOrder implements Method {
     }
 
     /**
-     * Sets what a step ahead needs once, before its parts run ({@link #aheadRate} is set): what the schedules
-     * give at t, the method's counters (bias corrections, whether momentum has started).
-     */
-    void beginAhead(int t) {
-    }
-
-    /**
-     * Coordinates [lo, hi) of the step {@link #beginAhead} began, without weight decay: the new point into
-     * {@code next} with the same expression as {@link #move} with wd = 0 (the same bits), the method's state
+     * Coordinates [lo, hi) of the step {@link #beginStep} began, without weight decay: the new point into
+     * {@code next} with the same expression as {@link #movePart} with wd = 0 (the same bits), the method's state
      * there, and max|gᵢ|, max|nextᵢ| into {@link #partGradientMax}[part], {@link #partNextMax}[part]. Parts may
      * run at once on several threads: write nothing outside [lo, hi) and the part's slots.
      */
@@ -138,9 +140,10 @@ abstract class FirstOrder implements Method {
     @Override
     public double stepAhead(Iterate it, int t) {
         wdNow = 0;
-        aheadRate = lr.at(t);
-        beginAhead(t);
         double[] x = it.x, g = it.g, next = it.aheadX();
+        stepRate = lr.at(t);
+        stepDecay = 0;
+        beginStep(x, g, t);
         int parts = CoordinateParts.run(x.length, it.objective.threads(), (part, lo, hi) -> aheadPart(x, g, next, lo, hi, part));
         double gMax = 0, nextMax = 0;
         for (int p = 0; p < parts; p++) {
@@ -167,19 +170,18 @@ abstract class FirstOrder implements Method {
             it.xNorm = movedMax;
             return null;
         }
-        double rate = lr.at(t);
         wdNow = weightDecay.at(t);
-        double[] x = it.x;
-        double[] next = it.trialX();
-        stepNorms = it.stepNormWanted;
-        move(x, it.g, next, rate, wdNow, t);
+        double[] x = it.x, g = it.g, next = it.trialX();
+        stepRate = lr.at(t);
+        stepDecay = wdNow;
+        beginStep(x, g, t);
+        CoordinateParts.run(x.length, it.objective.threads(), (part, lo, hi) -> movePart(x, g, next, lo, hi));
         Objective obj = it.objective;
-        if (obj.bounded()) {
-            obj.project(next);
-            movedFrom(x, next);
-        }
+        if (obj.bounded()) obj.project(next);
+        stepNorms = it.stepNormWanted;
+        movedFrom(x, next);
         it.moveToAndEvaluate();
-        it.lr = rate;
+        it.lr = stepRate;
         it.stepNorm = Math.sqrt(movedSquares);
         it.xNorm = movedMax;
         return null;

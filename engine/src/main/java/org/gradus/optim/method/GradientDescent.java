@@ -80,14 +80,21 @@ final class GradientDescent extends FirstOrder {
         return norm == 0 ? 0 : 1 / norm;
     }
 
+    /** The step's scale: 1/‖g + wd·x‖₂ for normalized steps (a sum over every coordinate, taken once), else 1. */
+    private double stepScale = 1;
+
     @Override
-    void move(double[] x, double[] g, double[] next, double rate, double wd, int t) {
-        double scale = scale(x, g, wd);
-        for (int i = 0; i < x.length; i++) { // no reduction here: the JIT vectorizes this loop
+    void beginStep(double[] x, double[] g, int t) {
+        stepScale = scale(x, g, stepDecay);
+    }
+
+    @Override
+    void movePart(double[] x, double[] g, double[] next, int lo, int hi) {
+        double scale = stepScale, rate = stepRate, wd = stepDecay;
+        for (int i = lo; i < hi; i++) { // no reduction here: the JIT vectorizes this loop
             double xi = x[i];
             next[i] = xi - rate * (scale * (g[i] + wd * xi));
         }
-        movedFrom(x, next);
     }
 
     /** Plain steps of lr_t (no line search, not normalized): the update needs nothing but x and g. */
@@ -96,10 +103,10 @@ final class GradientDescent extends FirstOrder {
         return lineSearch == null && !normalized;
     }
 
-    /** x − lr_t·g with the expression of {@link #move} (scale 1, wd 0: the same bits), max|gᵢ| on the way. */
+    /** x − lr_t·g with the expression of {@link #movePart} (scale 1, wd 0: the same bits), max|gᵢ| on the way. */
     @Override
     void aheadPart(double[] x, double[] g, double[] next, int lo, int hi, int part) {
-        double scale = 1, wd = 0, rate = aheadRate;
+        double scale = 1, wd = 0, rate = stepRate;
         double gMax = 0, nextMax = 0;
         for (int i = lo; i < hi; i++) {
             double xi = x[i];

@@ -29,9 +29,9 @@ class Momentum extends FirstOrder {
     private final boolean nesterov;
     private double[] buf;
     private boolean started;
-    /** The step ahead's μ_t, and the share of the old buffer it keeps (0 on the first step). */
-    private double aheadMu;
-    private double aheadKeep;
+    /** The step's μ_t, and the share of the old buffer it keeps (0 on the first step: b = g). */
+    private double stepMu;
+    private double stepKeep;
 
     Momentum(Config c) {
         super(c.lr(), c.weightDecay(), false);
@@ -51,12 +51,10 @@ class Momentum extends FirstOrder {
     }
 
     @Override
-    void move(double[] x, double[] g, double[] next, double rate, double wd, int t) {
-        double m = mu.at(t);
-        double keep = started ? m : 0;   // b = g at the first step
-        started = true;
+    void movePart(double[] x, double[] g, double[] next, int lo, int hi) {
+        double m = stepMu, keep = stepKeep, rate = stepRate, wd = stepDecay;
         if (nesterov) {
-            for (int i = 0; i < x.length; i++) { // no reduction here: the JIT vectorizes this loop
+            for (int i = lo; i < hi; i++) { // no reduction here: the JIT vectorizes this loop
                 double xi = x[i];
                 double gi = g[i] + wd * xi;
                 double b = keep * buf[i] + gi;
@@ -64,14 +62,13 @@ class Momentum extends FirstOrder {
                 next[i] = xi - rate * (gi + m * b);
             }
         } else {
-            for (int i = 0; i < x.length; i++) {
+            for (int i = lo; i < hi; i++) {
                 double xi = x[i];
                 double b = keep * buf[i] + (g[i] + wd * xi);
                 buf[i] = b;
                 next[i] = xi - rate * b;
             }
         }
-        movedFrom(x, next);
     }
 
     @Override
@@ -79,17 +76,17 @@ class Momentum extends FirstOrder {
         return true;
     }
 
-    /** {@link #move} with wd = 0 (the same expressions, the same bits), max|gᵢ| and max|nextᵢ| on the way. */
+    /** {@link #movePart} with wd = 0 (the same expressions, the same bits), max|gᵢ| and max|nextᵢ| on the way. */
     @Override
-    void beginAhead(int t) {
-        aheadMu = mu.at(t);
-        aheadKeep = started ? aheadMu : 0;
+    void beginStep(double[] x, double[] g, int t) {
+        stepMu = mu.at(t);
+        stepKeep = started ? stepMu : 0;
         started = true;
     }
 
     @Override
     void aheadPart(double[] x, double[] g, double[] next, int lo, int hi, int part) {
-        double m = aheadMu, keep = aheadKeep, rate = aheadRate;
+        double m = stepMu, keep = stepKeep, rate = stepRate;
         double wd = 0, gMax = 0, nextMax = 0;
         if (nesterov) {
             for (int i = lo; i < hi; i++) {

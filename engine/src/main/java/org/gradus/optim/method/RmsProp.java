@@ -28,10 +28,10 @@ final class RmsProp extends FirstOrder {
     private final ScalarOrSchedule mu;
     private double[] sq;
     private double[] buf;
-    /** The step ahead's α_t, eps_t, μ_t. */
-    private double aheadAlpha;
-    private double aheadEps;
-    private double aheadMu;
+    /** The step's α_t, eps_t, μ_t. */
+    private double stepAlpha;
+    private double stepEps;
+    private double stepMu;
 
     RmsProp(Config c) {
         super(c.lr(), c.weightDecay(), false);
@@ -52,12 +52,10 @@ final class RmsProp extends FirstOrder {
     }
 
     @Override
-    void move(double[] x, double[] g, double[] next, double rate, double wd, int t) {
-        double a = alpha.at(t);
-        double e = eps.at(t);
-        double m = mu.at(t);
+    void movePart(double[] x, double[] g, double[] next, int lo, int hi) {
+        double a = stepAlpha, e = stepEps, m = stepMu, rate = stepRate, wd = stepDecay;
         boolean withMomentum = m > 0;
-        for (int i = 0; i < x.length; i++) { // no reduction here: the JIT vectorizes this loop
+        for (int i = lo; i < hi; i++) { // no reduction here: the JIT vectorizes this loop
             double xi = x[i];
             double gi = g[i] + wd * xi;
             double v = a * sq[i] + (1 - a) * gi * gi;
@@ -69,7 +67,6 @@ final class RmsProp extends FirstOrder {
             }
             next[i] = xi - rate * u;
         }
-        movedFrom(x, next);
     }
 
     @Override
@@ -77,17 +74,17 @@ final class RmsProp extends FirstOrder {
         return true;
     }
 
-    /** {@link #move} with wd = 0 (the same expressions, the same bits), max|gᵢ| and max|nextᵢ| on the way. */
+    /** {@link #movePart} with wd = 0 (the same expressions, the same bits), max|gᵢ| and max|nextᵢ| on the way. */
     @Override
-    void beginAhead(int t) {
-        aheadAlpha = alpha.at(t);
-        aheadEps = eps.at(t);
-        aheadMu = mu.at(t);
+    void beginStep(double[] x, double[] g, int t) {
+        stepAlpha = alpha.at(t);
+        stepEps = eps.at(t);
+        stepMu = mu.at(t);
     }
 
     @Override
     void aheadPart(double[] x, double[] g, double[] next, int lo, int hi, int part) {
-        double a = aheadAlpha, e = aheadEps, m = aheadMu, rate = aheadRate;
+        double a = stepAlpha, e = stepEps, m = stepMu, rate = stepRate;
         boolean withMomentum = m > 0;
         double wd = 0, gMax = 0, nextMax = 0;
         for (int i = lo; i < hi; i++) {

@@ -9,7 +9,8 @@ import org.gradus.optim.Status
 import spock.lang.Specification
 
 /**
- * A first-order step over many coordinates shared by threads (CoordinateParts): each coordinate's update is
+ * A first-order step over many coordinates shared by threads (CoordinateParts; a step ahead, and the plain step
+ * AdamW takes with its weight decay): each coordinate's update is
  * the same arithmetic on any thread and the maxima are combined afterwards, so a run on 1, 2 or 3 threads
  * ends at the same iteration with the same bits — x, f, g and the stationarity measure.
  */
@@ -50,7 +51,7 @@ class CoordinatePartsSpec extends Specification {
         run(method, 3) == one
 
         where:
-        method << ['gd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam']
+        method << ['gd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw']
     }
 
     def "the parts cover the coordinates once, in order"() {
