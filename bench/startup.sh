@@ -2,13 +2,15 @@
 # Whole-process start-up, side by side with Python (issue 9, SPEC §6): the median wall and CPU time of N runs of
 #   - `gradus run three.opt --json`, the script seen before (its compiled classes in the script cache),
 #   - the same with a script never seen (a new comment each time: a new cache key, so it compiles),
-#   - the REPL to its first prompt and out again (`:quit` typed into a pseudo-terminal made by script(1)),
-#   - the REPL with one input (`1 + 1`, then `:quit`): the prompt comes before the session is ready (it is made
-#     on a thread of its own), so this row shows what the first input waits for,
+#   - the REPL in its own process (GRADUS_DAEMON=0) to its first prompt and out again (`:quit` typed into a
+#     pseudo-terminal made by script(1)),
+#   - the same REPL with one input (`1 + 1`, then `:quit`): the prompt comes before the session is ready (it is
+#     made on a thread of its own), so this row shows what the first input waits for,
 #   - the seen-before script with the JIT stopped at C1 (`-XX:TieredStopAtLevel=1`, not what the launcher does
 #     for `run`: for comparison),
 #   - with the resident daemon (GRADUS_DAEMON=1, docs/daemon.md, a throw-away daemon folder): the run that starts
-#     it (the daemon stopped before each), and the seen-before and new scripts once it runs,
+#     it (the daemon stopped before each), the seen-before and new scripts once it runs, and the REPL (prompt and
+#     out; one input) relayed to the shell in the daemon (docs/daemon.md),
 #   - the seen-before script at a terminal (no --json; a 100x30 pseudo-terminal of script(1), TERM=xterm-256color),
 #     in its own process and through the daemon (which draws for the terminal the launcher describes),
 #   - python3 -c 'import scipy.optimize' (the reference) and plain `java -version` (the JVM's own floor).
@@ -49,14 +51,16 @@ for ((k = 0; k < N; k++)); do
   printf '%s\n// new %s %s\n' "$three" "$k" "$RANDOM$RANDOM" > "$work/new$k.opt"
   GRADUS_DAEMON=0 time_once new ./gradus run "$work/new$k.opt" --json
   # the REPL needs a terminal (with piped input `gradus` runs stdin as a script): script(1) gives it one
-  STDIN="$work/quit" time_once repl script -qec ./gradus /dev/null
-  STDIN="$work/one" time_once repl1 script -qec ./gradus /dev/null
+  STDIN="$work/quit" GRADUS_DAEMON=0 time_once repl script -qec ./gradus /dev/null
+  STDIN="$work/one" GRADUS_DAEMON=0 time_once repl1 script -qec ./gradus /dev/null
   GRADUS_DAEMON=0 GRADUS_JAVA_OPTS=-XX:TieredStopAtLevel=1 time_once c1 ./gradus run "$work/three.opt" --json
   GRADUS_DAEMON=1 ./gradus daemon --stop > /dev/null 2>&1
   GRADUS_DAEMON=1 time_once dfirst ./gradus run "$work/three.opt" --json
   GRADUS_DAEMON=1 time_once dseen ./gradus run "$work/three.opt" --json
   printf '%s\n// daemon %s %s\n' "$three" "$k" "$RANDOM$RANDOM" > "$work/dnew$k.opt"
   GRADUS_DAEMON=1 time_once dnew ./gradus run "$work/dnew$k.opt" --json
+  STDIN="$work/quit" GRADUS_DAEMON=1 time_once drepl script -qec ./gradus /dev/null
+  STDIN="$work/one" GRADUS_DAEMON=1 time_once drepl1 script -qec ./gradus /dev/null
   STDIN=/dev/null TERM=xterm-256color GRADUS_DAEMON=0 time_once tty script -qec "stty cols 100 rows 30; ./gradus run $work/three.opt" /dev/null
   STDIN=/dev/null TERM=xterm-256color GRADUS_DAEMON=1 time_once dtty script -qec "stty cols 100 rows 30; ./gradus run $work/three.opt" /dev/null
   time_once python $PY -c 'import scipy.optimize'
@@ -69,12 +73,14 @@ echo "                                   wall                          CPU (user
 row() { echo "$1 $(median "$work/$2")   $(median "$work/$2.cpu")   $3"; }
 row "gradus run, script seen before:   " seen   "target 300 ms"
 row "gradus run, new script:           " new    "target 500 ms"
-row "REPL to its prompt and out:       " repl   "target 300 ms"
-row "REPL, one input (1 + 1) and out:  " repl1  ""
+row "REPL to its prompt and out:       " repl   "in its own process"
+row "REPL, one input (1 + 1) and out:  " repl1  "in its own process"
 row "seen before, C1 only (not shipped):" c1     ""
 row "daemon: the run that starts it:    " dfirst ""
 row "daemon: seen before:              " dseen  "target 300 ms"
 row "daemon: new script:               " dnew   "target 500 ms"
+row "daemon: REPL to its prompt and out:" drepl  "target 300 ms"
+row "daemon: REPL, one input and out:  " drepl1 ""
 row "at a terminal, in its own process:" tty    ""
 row "at a terminal, through the daemon:" dtty   "target 300 ms"
 row "python3 -c 'import scipy.optimize':" python "(reference)"

@@ -16,7 +16,9 @@ import java.nio.file.Path;
  * command in {@code args} as {@link Main} runs it (a representative {@code gradus run}), then a short REPL
  * session typed into an in-memory terminal, so that the archive also holds the classes the REPL loads before
  * its first prompt (JLine's line reader, the shell, its highlighter and completer) and later starts skip
- * parsing and verifying them. What the session prints goes nowhere; it keeps no history.
+ * parsing and verifying them; then the same through a daemon of this process ({@link
+ * org.gradus.daemon.DaemonTraining}: the client's classes, which the clients of {@code run} and the REPL load). What
+ * the sessions print goes nowhere; they keep no history.
  */
 public final class CdsTraining {
     /** What the REPL session types: a definition, an expression, a completion (Tab), and :quit. */
@@ -32,6 +34,7 @@ public final class CdsTraining {
         } catch (IOException | RuntimeException e) {
             // only training: the archive then lacks the REPL's classes
         }
+        if (args.length >= 2) org.gradus.daemon.DaemonTraining.run(Path.of(args[1]));
         System.exit(code);
     }
 

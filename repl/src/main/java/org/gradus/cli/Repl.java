@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * ({@code gradus < script.opt}) the input runs as one batch script, without prompts or colours, and the
  * exit code is that of {@code gradus run}.
  */
-final class Repl {
+public final class Repl {
     static final String HISTORY = ".gradus_history";
 
     private Repl() {
@@ -26,12 +26,23 @@ final class Repl {
         if (System.console() == null) return batch(out, err);
         SystemTerminal system = SystemTerminal.lookAhead();
         Path cwd = Path.of("").toAbsolutePath();
-        try (Terminal terminal = system.open("gradus");
-             GradusShell shell = new GradusShell(terminal, Path.of(System.getProperty("user.home"), HISTORY), cwd)) {
-            return shell.run(Repl::warmCompiler);
+        try (Terminal terminal = system.open("gradus")) {
+            return atTerminal(terminal, Path.of(System.getProperty("user.home")), cwd, System.getenv("COLORTERM"));
         } catch (IOException e) {
             err.println("gradus: cannot open the terminal: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /**
+     * The shell at {@code terminal} until the person leaves: inputs run in {@code cwd}, the history is
+     * {@code home/.gradus_history}, pictures in 24-bit colour where {@code colorterm} says so; returns the
+     * exit code. The REPL of this process, and the REPL a client's terminal runs in the resident daemon
+     * ({@code org.gradus.daemon.DaemonRepl}).
+     */
+    public static int atTerminal(Terminal terminal, Path home, Path cwd, String colorterm) {
+        try (GradusShell shell = new GradusShell(terminal, home.resolve(HISTORY), cwd, colorterm)) {
+            return shell.run(Repl::warmCompiler);
         }
     }
 

@@ -2,7 +2,6 @@ package org.gradus.daemon;
 
 import org.gradus.cli.ClientTerminal;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -19,9 +18,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The launcher's main class for {@code gradus run}, {@code gradus check} and {@code gradus daemon}: sends
- * the command to the user's resident daemon of this build ({@link DaemonServer}; started on the first run)
- * and copies its stdout, stderr and exit code back exactly. When the daemon is turned off ({@code
+ * The launcher's main class for {@code gradus run}, {@code gradus check}, {@code gradus daemon} and the REPL at
+ * a terminal ({@code gradus}): sends the command to the user's resident daemon of this build ({@link
+ * DaemonServer}; started on the first run) and copies its stdout, stderr and exit code back exactly (for the
+ * REPL, relays the terminal: {@link ReplRelay}). When the daemon is turned off ({@code
  * --no-daemon}, {@code GRADUS_DAEMON=0}), cannot be used (its folder is refused: see {@link DaemonPlace}) or
  * cannot be reached, the command runs in this process as before ({@link org.gradus.cli.Main}), silently
  * unless {@code --debug}.
@@ -59,7 +59,8 @@ public final class DaemonClient {
     /** Why this command runs in this process, or null when the daemon may run it. */
     static String reasonToRunHere(String[] args, Map<String, String> env) {
         if ("0".equals(env.get("GRADUS_DAEMON"))) return "GRADUS_DAEMON=0";
-        if (args.length == 0 || !(args[0].equals("run") || args[0].equals("check"))) return "not a run or check";
+        if (args.length == 0) return replReasonToRunHere(env, System.console() != null);
+        if (!(args[0].equals("run") || args[0].equals("check"))) return "not a run, check or REPL";
         for (String a : args) {
             if (a.equals("--no-daemon")) return "--no-daemon";
             if (a.equals("--master")) return "--master runs Spark in this process";
@@ -67,6 +68,18 @@ public final class DaemonClient {
         if (drawsOnTerminal(args, System.console() != null) && terminal(env) == null) {
             return "on a terminal whose type or size is unknown (TERM unset or dumb, or no " + SIZE + " from the launcher)";
         }
+        return null;
+    }
+
+    /**
+     * Why the REPL runs in this process, or null when the daemon may run it: it needs a terminal (else the
+     * input runs as a script, in this process), whose type, size ({@value #SIZE}) and settings ({@link
+     * ReplRelay#MODE}, to put back at the end) the launcher passed.
+     */
+    static String replReasonToRunHere(Map<String, String> env, boolean console) {
+        if (!console) return "the input or output is not a terminal";
+        if (terminal(env) == null) return "on a terminal whose type or size is unknown (TERM unset or dumb, or no " + SIZE + " from the launcher)";
+        if (!SttyMode.valid(env.get(ReplRelay.MODE))) return "the terminal's settings are unknown (no " + ReplRelay.MODE + " from the launcher)";
         return null;
     }
 
@@ -100,9 +113,54 @@ public final class DaemonClient {
             }
             if (ch == null) return new Result(null, "the daemon did not start (see " + place.log() + ")");
         }
+        if (args.length == 0) return repl(ch, env, place);
         boolean console = System.console() != null;
         return send(ch, args, env, Path.of("").toAbsolutePath(), console, console ? terminal(env) : null, processStart(),
                 new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), place);
+    }
+
+    /**
+     * The REPL in the daemon, relayed through this process's terminal (raw mode while it runs, its settings
+     * put back at the end, also when this process is ended by a signal; window changes followed).
+     */
+    private static Result repl(SocketChannel ch, Map<String, String> env, DaemonPlace place) {
+        ClientTerminal terminal = terminal(env);
+        SttyMode mode = new SttyMode(env.get(ReplRelay.MODE));
+        Runtime.getRuntime().addShutdownHook(new Thread(mode::restore, "gradus-terminal-restore"));
+        ReplRelay relay = new ReplRelay(ch, mode, keyboard(),
+                new java.io.BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 14));
+        followResizes(relay, mode, terminal);
+        return relay.run(env, Path.of("").toAbsolutePath(), terminal, charset("sun.stdout.encoding"), place);
+    }
+
+    /**
+     * The terminal's keys, read through a file channel where {@code /dev/stdin} can be opened: closing the channel
+     * wakes a thread blocked reading it. A thread left blocked in a native read would delay the JVM's exit by
+     * 300 ms (HotSpot's exit waits that long for threads in native code); a {@link java.io.FileInputStream}'s
+     * read cannot be woken.
+     */
+    private static java.io.InputStream keyboard() {
+        try {
+            return java.nio.channels.Channels.newInputStream(java.nio.channels.FileChannel.open(Path.of("/dev/stdin")));
+        } catch (IOException | RuntimeException e) {
+            return new java.io.FileInputStream(FileDescriptor.in);
+        }
+    }
+
+    /** On SIGWINCH, the terminal's new size goes to the daemon (nothing where the signal cannot be handled). */
+    private static void followResizes(ReplRelay relay, SttyMode mode, ClientTerminal first) {
+        ClientTerminal[] last = {first};
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("WINCH"), s -> {
+                ClientTerminal now = mode.resized(last[0]);
+                if (now != null && !now.equals(last[0])) {
+                    last[0] = now;
+                    relay.resized(now);
+                }
+            });
+        } catch (RuntimeException | LinkageError e) {
+            // the session keeps its first size
+        }
     }
 
     /** A connection to the daemon at {@code place}, or null when none listens there. */
@@ -176,14 +234,7 @@ public final class DaemonClient {
             to.writeUTF(cwd.toString());
             to.writeInt(args.length);
             for (String a : args) to.writeUTF(a);
-            Map<String, String> passed = new TreeMap<>();
-            for (var e : env.entrySet()) if (e.getKey().startsWith("GRADUS_")) passed.put(e.getKey(), e.getValue());
-            for (String k : PASSED) if (env.get(k) != null) passed.put(k, env.get(k));
-            to.writeInt(passed.size());
-            for (var e : passed.entrySet()) {
-                to.writeUTF(e.getKey());
-                to.writeUTF(e.getValue());
-            }
+            Wire.writeEnvironment(to, passed(env));
             to.writeBoolean(console);
             to.writeLong(start);
             to.writeUTF(charset("sun.stdout.encoding"));
@@ -196,22 +247,18 @@ public final class DaemonClient {
                 to.writeInt(terminal.rows());
             }
             to.flush();
-            DataInputStream from = new DataInputStream(new java.io.BufferedInputStream(Wire.in(ch), 1 << 14));
+            FrameReader from = new FrameReader(ch);
             boolean outClosed = false;
-            byte[] buf = new byte[8192];
             while (true) {
-                byte type = from.readByte();
+                byte type = from.next();
                 answered = true;
                 switch (type) {
                     case Wire.OUT, Wire.ERR -> {
-                        int len = from.readInt();
-                        if (len > buf.length) buf = new byte[Math.max(len, 2 * buf.length)];
-                        from.readFully(buf, 0, len);
                         if (type == Wire.ERR) {
-                            err.write(buf, 0, len);
+                            err.write(from.bytes(), 0, from.length());
                         } else if (!outClosed) {
                             try {
-                                out.write(buf, 0, len);
+                                out.write(from.bytes(), 0, from.length());
                             } catch (IOException closed) {            // our reader went away (| head -1)
                                 outClosed = true;
                                 to.writeByte(Wire.OUTPUT_CLOSED);
@@ -220,10 +267,10 @@ public final class DaemonClient {
                         }
                     }
                     case Wire.EXIT -> {
-                        return new Result(from.readInt(), null);
+                        return new Result(from.code(), null);
                     }
                     case Wire.FALLBACK -> {
-                        return new Result(null, "the daemon: " + from.readUTF());
+                        return new Result(null, "the daemon: " + from.reason());
                     }
                     default -> throw new IOException("unknown frame " + type);
                 }
@@ -240,8 +287,16 @@ public final class DaemonClient {
         }
     }
 
+    /** The client's variables a command sees in the daemon: GRADUS_* and {@link #PASSED}. */
+    static Map<String, String> passed(Map<String, String> env) {
+        Map<String, String> passed = new TreeMap<>();
+        for (var e : env.entrySet()) if (e.getKey().startsWith("GRADUS_")) passed.put(e.getKey(), e.getValue());
+        for (String k : PASSED) if (env.get(k) != null) passed.put(k, env.get(k));
+        return passed;
+    }
+
     /** The charset this JVM's System.out / System.err would print in (the console's, else the default). */
-    private static String charset(String property) {
+    static String charset(String property) {
         String c = System.getProperty(property);
         return c != null && Charset.isSupported(c) ? c : Charset.defaultCharset().name();
     }

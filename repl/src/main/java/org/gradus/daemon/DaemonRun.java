@@ -6,14 +6,12 @@ import org.gradus.cli.Main;
 
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -27,7 +25,7 @@ import java.util.Map;
 final class DaemonRun {
     private final SocketChannel channel;
     private final DaemonServer daemon;
-    private DataOutputStream toClient;
+    private Frames frames;
     private volatile boolean outputClosed;
 
     DaemonRun(SocketChannel channel, DaemonServer daemon) {
@@ -38,19 +36,20 @@ final class DaemonRun {
     void serve() {
         try {
             DataInputStream in = new DataInputStream(Wire.in(channel));
-            toClient = new DataOutputStream(new BufferedOutputStream(Wire.out(channel), 1 << 14));
+            frames = new Frames(channel);
             if (in.readInt() != Wire.MAGIC) return;
             byte request = in.readByte();
             switch (request) {
                 case Wire.RUN -> run(in);
+                case Wire.REPL -> DaemonRepl.serve(in, frames, daemon);
                 case Wire.STATUS -> {
-                    data(Wire.OUT, daemon.status().getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, -1);
-                    exit(0);
+                    frames.data(Wire.OUT, daemon.status().getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, -1);
+                    frames.exit(0);
                 }
                 case Wire.STOP -> {
-                    data(Wire.OUT, ("gradus daemon: stopped (pid " + ProcessHandle.current().pid() + ")\n")
+                    frames.data(Wire.OUT, ("gradus daemon: stopped (pid " + ProcessHandle.current().pid() + ")\n")
                             .getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, -1);
-                    exit(0);
+                    frames.exit(0);
                     daemon.retire("gradus daemon --stop");
                 }
                 default -> {
@@ -66,9 +65,7 @@ final class DaemonRun {
         Path cwd = Path.of(in.readUTF());
         String[] args = new String[in.readInt()];
         for (int i = 0; i < args.length; i++) args[i] = in.readUTF();
-        int n = in.readInt();
-        Map<String, String> env = new HashMap<>();
-        for (int i = 0; i < n; i++) env.put(in.readUTF(), in.readUTF());
+        Map<String, String> env = Wire.readEnvironment(in);
         boolean console = in.readBoolean();
         long start = in.readLong();
         String outCharset = in.readUTF(), errCharset = in.readUTF();
@@ -79,20 +76,20 @@ final class DaemonRun {
             try {
                 terminal = new ClientTerminal(type, colorterm.isEmpty() ? null : colorterm, columns, rows);
             } catch (IllegalArgumentException e) {
-                fallback("the client's terminal: " + e.getMessage());
+                frames.fallback("the client's terminal: " + e.getMessage());
                 return;
             }
         }
         if (args.length == 0 || !(args[0].equals("run") || args[0].equals("check"))) {
-            fallback("only run and check go to the daemon");
+            frames.fallback("only run and check go to the daemon");
             return;
         }
         if (DaemonClient.drawsOnTerminal(args, console) && terminal == null) {
-            fallback("pictures on a terminal of unknown type or size are drawn by the client's own process");
+            frames.fallback("pictures on a terminal of unknown type or size are drawn by the client's own process");
             return;
         }
         if (daemon.retired()) {
-            fallback("the daemon is stopping");
+            frames.fallback("the daemon is stopping");
             return;
         }
         Thread runner = Thread.currentThread();
@@ -112,7 +109,7 @@ final class DaemonRun {
             err.flush();
         }
         Thread.interrupted();                         // a late cancel is not this thread's next task's business
-        exit(code);
+        frames.exit(code);
     }
 
     /** Reads what the client says during the run: stdout closed, or the end of the connection (cancel). */
@@ -131,46 +128,7 @@ final class DaemonRun {
 
     /** A print stream of the run whose bytes go to the client as {@code type} frames, in {@code charset}. */
     private PrintStream stream(byte type, String charset) throws UnsupportedEncodingException {
-        OutputStream frames = new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[]{(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                if (type == Wire.OUT && outputClosed) throw new IOException("Broken pipe");
-                data(type, b, off, len);
-            }
-
-            @Override
-            public void flush() throws IOException {
-                synchronized (DaemonRun.this) {
-                    toClient.flush();
-                }
-            }
-        };
-        return new PrintStream(new BufferedOutputStream(frames, 128), true, charset);
+        OutputStream out = frames.stream(type, () -> type == Wire.OUT && outputClosed);
+        return new PrintStream(new BufferedOutputStream(out, 128), true, charset);
     }
-
-    private synchronized void data(byte type, byte[] b, int off, int len) throws IOException {
-        if (len < 0) len = b.length - off;
-        if (len == 0) return;
-        toClient.writeByte(type);
-        toClient.writeInt(len);
-        toClient.write(b, off, len);
-    }
-
-    private synchronized void exit(int code) throws IOException {
-        toClient.writeByte(Wire.EXIT);
-        toClient.writeInt(code);
-        toClient.flush();
-    }
-
-    private synchronized void fallback(String why) throws IOException {
-        toClient.writeByte(Wire.FALLBACK);
-        toClient.writeUTF(why);
-        toClient.flush();
-    }
-
 }

@@ -294,6 +294,11 @@ public final class DaemonServer implements AutoCloseable {
         return retired;
     }
 
+    /** The commands and REPL sessions being served now. */
+    int inFlight() {
+        return inFlight.get();
+    }
+
     DaemonPlace place() {
         return place;
     }

@@ -13,7 +13,14 @@ package org.gradus.daemon;
  *                          for a run that draws on it: {@link org.gradus.cli.ClientTerminal})
  *                  then, while the run goes on: byte {@link #OUTPUT_CLOSED} when the client's stdout reader
  *                  went away; closing the connection cancels the run (the client's Ctrl-C)
- * daemon → client  frames: byte OUT or ERR, int length, bytes (the run's stdout and stderr, exactly);
+ *                  REPL:   UTF cwd, int m, m × (UTF name, UTF value) environment, UTF TERM, UTF COLORTERM ("" if
+ *                          unset), int columns, int rows, UTF the terminal's charset (the client's terminal, in raw
+ *                          mode: {@link DaemonRepl})
+ *                  then, while the REPL goes on: byte KEYS, int length, bytes (what was typed, as the terminal sent
+ *                  it: Ctrl-C is byte 3); byte RESIZE, int columns, int rows; closing the connection (or its
+ *                  output side) is the terminal gone: the REPL ends
+ * daemon → client  frames: byte OUT or ERR, int length, bytes (the run's stdout and stderr, exactly; the
+ *                  REPL's terminal output, in OUT frames);
  *                  byte EXIT, int code (last); or byte FALLBACK, UTF reason (before any output: run it yourself)
  * </pre>
  */
@@ -23,6 +30,7 @@ final class Wire {
     static final byte RUN = 1;
     static final byte STATUS = 2;
     static final byte STOP = 3;
+    static final byte REPL = 4;
 
     static final byte OUT = 1;
     static final byte ERR = 2;
@@ -30,10 +38,29 @@ final class Wire {
     static final byte FALLBACK = 4;
 
     static final byte OUTPUT_CLOSED = 1;
+    static final byte KEYS = 2;
+    static final byte RESIZE = 3;
 
     static final long NO_START = Long.MIN_VALUE;
 
     private Wire() {
+    }
+
+    /** Writes the variables {@code env} as the requests carry them: their count, then each name and value. */
+    static void writeEnvironment(java.io.DataOutputStream to, java.util.Map<String, String> env) throws java.io.IOException {
+        to.writeInt(env.size());
+        for (var e : new java.util.TreeMap<>(env).entrySet()) {
+            to.writeUTF(e.getKey());
+            to.writeUTF(e.getValue());
+        }
+    }
+
+    /** Reads what {@link #writeEnvironment} wrote. */
+    static java.util.Map<String, String> readEnvironment(java.io.DataInputStream in) throws java.io.IOException {
+        int n = in.readInt();
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) env.put(in.readUTF(), in.readUTF());
+        return env;
     }
 
     /**

@@ -65,6 +65,8 @@ public final class GradusShell implements AutoCloseable {
     private final ProgressBar progress;
     private final boolean colour;
     private final Path workingDir;
+    /** {@code $COLORTERM} of the terminal ({@code truecolor}: pictures in 24-bit colour), null when unset. */
+    private final String colorterm;
     private volatile boolean running;
     private volatile boolean interrupted;
 
@@ -74,13 +76,27 @@ public final class GradusShell implements AutoCloseable {
      * @param workingDir  the folder {@code :load}, {@code :save} and data files are relative to
      */
     public GradusShell(Terminal terminal, Path historyFile, Path workingDir) {
-        this(terminal, historyFile, workingDir, System::nanoTime);
+        this(terminal, historyFile, workingDir, System.getenv("COLORTERM"));
+    }
+
+    /**
+     * As above, for a terminal whose {@code $COLORTERM} is {@code colorterm} (null: unset) rather than this
+     * process's: the terminal of a client of the resident daemon.
+     */
+    public GradusShell(Terminal terminal, Path historyFile, Path workingDir, String colorterm) {
+        this(terminal, historyFile, workingDir, colorterm, System::nanoTime);
     }
 
     /** As above, with the progress bar's clock (nanoseconds): tests pass one that advances per report. */
     GradusShell(Terminal terminal, Path historyFile, Path workingDir, java.util.function.LongSupplier clock) {
+        this(terminal, historyFile, workingDir, System.getenv("COLORTERM"), clock);
+    }
+
+    private GradusShell(Terminal terminal, Path historyFile, Path workingDir, String colorterm,
+                        java.util.function.LongSupplier clock) {
         Vocabulary.readInBackground();                       // on the other core while the line reader is built
         this.terminal = terminal;
+        this.colorterm = colorterm;
         this.out = terminal.writer();
         this.workingDir = workingDir.toAbsolutePath().normalize();
         boolean dumb = terminal.getType().startsWith(Terminal.TYPE_DUMB);
@@ -371,7 +387,7 @@ public final class GradusShell implements AutoCloseable {
     /** A shown value: a terminal picture in the terminal's colours, anything else as its text. */
     private void show(Shown s) {
         if (s instanceof org.gradus.plot.PlotResult p && p.picture() != null && colour) {
-            for (String line : PicturePrinter.lines(p.picture(), terminal)) out.println(line);
+            for (String line : PicturePrinter.lines(p.picture(), terminal, colorterm)) out.println(line);
             out.flush();
         } else {
             print(s.toText());

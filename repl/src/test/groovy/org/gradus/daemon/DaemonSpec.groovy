@@ -3,8 +3,6 @@ package org.gradus.daemon
 import org.gradus.cli.ClientTerminal
 import org.gradus.cli.Invocation
 import org.gradus.cli.Main
-import spock.lang.Specification
-import spock.lang.TempDir
 import spock.lang.Timeout
 
 import java.net.StandardProtocolFamily
@@ -23,26 +21,7 @@ import java.time.Duration
  * The daemon runs in this JVM on a socket in a temporary folder (one test forks a real daemon process).
  */
 @Timeout(240)
-class DaemonSpec extends Specification {
-    @TempDir
-    Path tmp
-    Path dir
-    Path work
-    DaemonServer server
-
-    def setup() {
-        dir = tmp.resolve('d')
-        assert DaemonPlace.problem(dir) == null                  // creates it, owner-only
-        work = Files.createDirectories(tmp.resolve('work'))
-        server = new DaemonServer(new DaemonPlace(dir, 'test'), Duration.ofMinutes(10), false)
-        assert server.start()
-        server.acceptInBackground()
-    }
-
-    def cleanup() {
-        server?.close()
-    }
-
+class DaemonSpec extends DaemonFixture {
     def "exit codes and stdout/stderr bytes are those of the run in this process"() {
         given:
         script('good.opt', 'x = variable(1)\nf = (x - 2)**2 + 1\nprintln "f(0) = ${f.at(x: 0)}"\ngrad(f).at(x: 0)\nminimize(f, start: [x: 5])\n')
