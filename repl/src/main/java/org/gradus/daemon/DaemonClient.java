@@ -173,11 +173,18 @@ public final class DaemonClient {
         }
     }
 
-    /** Starts the daemon, detached (its own session, stdio in its log), and connects once it listens. */
+    /**
+     * Starts the daemon, detached (its own session, stdio in its log), and connects once it listens. The daemon is
+     * started by a shell that puts it in the background and exits at once: this client's JVM never has it as a
+     * child, so no thread of the JDK's stays blocked waiting for it to end, which would make this JVM's exit wait
+     * 300 ms (HotSpot's exit waits that long for threads in native code). The shell says the daemon's pid, which
+     * is watched instead.
+     */
     static SocketChannel startAndConnect(DaemonPlace place, DaemonLaunch launch) throws IOException {
         Path log = place.log();
         if (Files.exists(log) && Files.size(log) > (1 << 20)) Files.delete(log);     // keep the log small
-        var command = new java.util.ArrayList<String>();
+        var command = new java.util.ArrayList<String>(
+                java.util.List.of("/bin/sh", "-c", "\"$@\" < /dev/null >> \"$GRADUS_DAEMON_LOG\" 2>&1 & echo $!", "sh"));
         for (String setsid : new String[]{"/usr/bin/setsid", "/bin/setsid"}) {
             if (Files.isExecutable(Path.of(setsid))) {
                 command.add(setsid);
@@ -191,15 +198,15 @@ public final class DaemonClient {
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(place.dir().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectErrorStream(true);
-        Process p = pb.start();
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().put("GRADUS_DAEMON_LOG", log.toString());
+        ProcessHandle daemon = spawn(pb);
         int spawned = 1;
         long until = System.nanoTime() + START_WAIT_NANOS;
         while (System.nanoTime() < until) {
             SocketChannel ch = connect(place);
             if (ch != null) return ch;
-            if (!p.isAlive()) {
+            if (daemon == null || !daemon.isAlive()) {
                 // ours found the lock held: by a daemon starting (it binds soon) or one stopping (gone soon)
                 if (spawned == 3) return null;
                 try {
@@ -208,7 +215,7 @@ public final class DaemonClient {
                     return null;
                 }
                 if ((ch = connect(place)) != null) return ch;
-                p = pb.start();
+                daemon = spawn(pb);
                 spawned++;
             }
             try {
@@ -218,6 +225,22 @@ public final class DaemonClient {
             }
         }
         return null;
+    }
+
+    /** Runs the starting shell; the daemon's process as the shell named it, or null when it did not say. */
+    private static ProcessHandle spawn(ProcessBuilder pb) throws IOException {
+        Process shell = pb.start();
+        String pid = new String(shell.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
+        try {
+            shell.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).orElse(null);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**

@@ -116,7 +116,7 @@ class DaemonSpec extends DaemonFixture {
         !DaemonLaunch.daemonOptions(['-jar', 'gradus.jar', 'run', 'f.opt'] as String[]).isPresent()
     }
 
-    def "a stale socket (its daemon gone) is not connected to; a new daemon process replaces it and runs the command"() {
+    def "a stale socket (its daemon gone) is not connected to; a new daemon process, detached, replaces it and runs the command"() {
         given: 'a socket file nobody listens on'
         DaemonPlace place = new DaemonPlace(dir, 'stale')
         def dead = ServerSocketChannel.open(StandardProtocolFamily.UNIX)
@@ -132,9 +132,11 @@ class DaemonSpec extends DaemonFixture {
         def launch = DaemonLaunch.of(['-cp', cp, '-XX:+UseSerialGC'], cp, [:])
         def ch = DaemonClient.startAndConnect(place, launch)
 
-        then:
+        then: 'it listens, and is not a child of this JVM (whose exit would wait for a thread watching it)'
         ch != null
         Files.exists(place.log())
+        ProcessHandle.current().children().noneMatch { it.info().arguments().orElse(new String[0]).any { it.contains('gradus.daemon.key=stale') } }
+        ProcessHandle.allProcesses().anyMatch { it.info().arguments().orElse(new String[0]).any { it.contains('gradus.daemon.key=stale') } }
 
         when:
         def out = new ByteArrayOutputStream()
