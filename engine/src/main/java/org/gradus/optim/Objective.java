@@ -110,6 +110,46 @@ public abstract class Objective {
     }
 
     /**
+     * The stationarity measure of a method with weight decay: max |rᵢ| projected as {@link #projectedComponent},
+     * rᵢ = gᵢ + wd·xᵢ·(a·|gᵢ| + b) (a = 0, b = 1: coupled decay, ∇f + wd·x; a = 1, b = eps: AdamW's fixed point);
+     * NaN when g has a non-finite component. Without bounds the pass keeps four running maxima and four finiteness
+     * sums, so that it is not bound by the latency of one chain of comparisons (the maximum and the sums do not
+     * depend on the order: the same bits as one chain in index order).
+     */
+    public double projectedResidualNorm(double[] x, double[] g, double wd, double a, double b) {
+        int n = x.length;
+        if (bounded) {
+            double m = 0, finite = 0;
+            for (int i = 0; i < n; i++) {
+                double gi = g[i];
+                finite += gi * 0;
+                m = Math.max(m, projectedComponent(i, x[i], gi + wd * x[i] * (a * Math.abs(gi) + b)));
+            }
+            return finite == 0 ? m : Double.NaN;
+        }
+        double m0 = 0, m1 = 0, m2 = 0, m3 = 0, f0 = 0, f1 = 0, f2 = 0, f3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double g0 = g[i], g1 = g[i + 1], g2 = g[i + 2], g3 = g[i + 3];
+            f0 += g0 * 0;
+            f1 += g1 * 0;
+            f2 += g2 * 0;
+            f3 += g3 * 0;
+            m0 = Math.max(m0, Math.abs(g0 + wd * x[i] * (a * Math.abs(g0) + b)));
+            m1 = Math.max(m1, Math.abs(g1 + wd * x[i + 1] * (a * Math.abs(g1) + b)));
+            m2 = Math.max(m2, Math.abs(g2 + wd * x[i + 2] * (a * Math.abs(g2) + b)));
+            m3 = Math.max(m3, Math.abs(g3 + wd * x[i + 3] * (a * Math.abs(g3) + b)));
+        }
+        for (; i < n; i++) {
+            double gi = g[i];
+            f0 += gi * 0;
+            m0 = Math.max(m0, Math.abs(gi + wd * x[i] * (a * Math.abs(gi) + b)));
+        }
+        double finite = (f0 + f1) + (f2 + f3);
+        return finite == 0 ? Math.max(Math.max(m0, m1), Math.max(m2, m3)) : Double.NaN;
+    }
+
+    /**
      * One component of a projected residual: 0 when rᵢ would push xᵢ out of the box at an active bound,
      * else |rᵢ|. For stationarity measures of methods whose fixed point is not ∇f = 0.
      */

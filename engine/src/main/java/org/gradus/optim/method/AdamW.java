@@ -36,14 +36,7 @@ final class AdamW extends Adam {
     @Override
     public double stationarity(Iterate it) {
         if (wdNow == 0) return it.objective.projectedGradientNorm(it.x, it.g);
-        double[] x = it.x, g = it.g;
-        double m = 0, finite = 0;
-        for (int i = 0; i < x.length; i++) {
-            double gi = g[i];
-            finite += gi * 0;
-            m = Math.max(m, it.objective.projectedComponent(i, x[i], gi + wdNow * x[i] * (Math.abs(gi) + epsNow)));
-        }
-        return finite == 0 ? m : Double.NaN;
+        return it.objective.projectedResidualNorm(it.x, it.g, wdNow, 1, epsNow);
     }
 
     @Override

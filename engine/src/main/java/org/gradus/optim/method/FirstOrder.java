@@ -191,13 +191,7 @@ abstract class FirstOrder implements Method {
     @Override
     public double stationarity(Iterate it) {
         if (wdNow == 0) return it.objective.projectedGradientNorm(it.x, it.g);
-        double[] x = it.x, g = it.g;
-        double m = 0, finite = 0;
-        for (int i = 0; i < x.length; i++) {
-            finite += g[i] * 0;
-            m = Math.max(m, it.objective.projectedComponent(i, x[i], g[i] + wdNow * x[i]));
-        }
-        return finite == 0 ? m : Double.NaN;
+        return it.objective.projectedResidualNorm(it.x, it.g, wdNow, 0, 1);
     }
 
     @Override
