@@ -1,29 +1,20 @@
 package org.gradus.cli;
 
-import org.gradus.repl.GradusShell;
-import org.jline.terminal.Size;
-import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
  * The launcher's training run for its class-data-sharing archive (see {@code ./gradus}, {@code make_cds}): the
  * command in {@code args} as {@link Main} runs it (a representative {@code gradus run}), then a short REPL
- * session typed into an in-memory terminal, so that the archive also holds the classes the REPL loads before
+ * session typed into an in-memory terminal ({@link Repl#warmUp}), so that the archive also holds the classes the REPL loads before
  * its first prompt (JLine's line reader, the shell, its highlighter and completer) and later starts skip
  * parsing and verifying them; then the same through a daemon of this process ({@link
  * org.gradus.daemon.DaemonTraining}: the client's classes, which the clients of {@code run} and the REPL load). What
  * the sessions print goes nowhere; they keep no history.
  */
 public final class CdsTraining {
-    /** What the REPL session types: a definition, an expression, a completion (Tab), and :quit. */
-    private static final String INPUT = "x = variable(1)\nf = (x - 2)**2 + 1\nf.at(x: 0)\ngr\t\u0015:quit\n";
-
     private CdsTraining() {
     }
 
@@ -41,11 +32,6 @@ public final class CdsTraining {
     private static void shell() throws IOException {
         // the system terminal's providers, as the REPL looks them up (without a terminal: a dumb one)
         TerminalBuilder.builder().system(true).dumb(true).build().close();
-        ByteArrayInputStream typed = new ByteArrayInputStream(INPUT.getBytes(StandardCharsets.UTF_8));
-        try (Terminal terminal = TerminalBuilder.builder().system(false).type("xterm-256color").size(new Size(80, 24))
-                .streams(typed, OutputStream.nullOutputStream()).build();
-             GradusShell shell = new GradusShell(terminal, null, Path.of("").toAbsolutePath())) {
-            shell.run();
-        }
+        Repl.warmUp();
     }
 }

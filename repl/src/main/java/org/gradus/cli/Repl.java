@@ -47,6 +47,22 @@ public final class Repl {
     }
 
     /**
+     * A short session typed into an in-memory terminal (a definition, an expression, a completion, {@code :quit}),
+     * printing nothing and keeping no history: the classes and code a shell needs before its first prompt, loaded
+     * and run once. For the launcher's class-data archive ({@link CdsTraining}) and for a resident daemon that has
+     * served no REPL yet ({@code org.gradus.daemon.DaemonServer}), so that a client's first prompt does not wait for them.
+     */
+    public static void warmUp() throws IOException {
+        java.io.ByteArrayInputStream typed = new java.io.ByteArrayInputStream(
+                "x = variable(1)\nf = (x - 2)**2 + 1\nf.at(x: 0)\ngr\t\u0015:quit\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (Terminal terminal = org.jline.terminal.TerminalBuilder.builder().system(false).type("xterm-256color")
+                .size(new org.jline.terminal.Size(80, 24)).streams(typed, java.io.OutputStream.nullOutputStream()).build();
+             GradusShell shell = new GradusShell(terminal, null, Path.of("").toAbsolutePath())) {
+            shell.run();
+        }
+    }
+
+    /**
      * Compiles a throw-away input on a thread of its own once the prompt is shown, while the person types: the
      * first compile of a process loads and initialises the Groovy compiler (its parser, the default-import scan,
      * the customizers), about a second of CPU that the first input would otherwise wait for. Nothing is run or

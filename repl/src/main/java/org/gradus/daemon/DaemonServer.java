@@ -35,6 +35,7 @@ public final class DaemonServer implements AutoCloseable {
     private final long started = System.currentTimeMillis();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong runs = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean replWarmed = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
     private final Object exitLock = new Object();
     private FileChannel lockFile;
@@ -144,6 +145,7 @@ public final class DaemonServer implements AutoCloseable {
             Thread t = new Thread(() -> {
                 try {
                     new DaemonRun(ch, this).serve();
+                    warmUpRepl();
                 } finally {
                     close(ch);
                     runs.incrementAndGet();
@@ -157,6 +159,25 @@ public final class DaemonServer implements AutoCloseable {
             t.start();
         }
         finish();
+    }
+
+    /**
+     * Once, after the first command served: a short REPL session on an in-memory terminal, on a thread of the
+     * lowest priority ({@link org.gradus.cli.Repl#warmUp}), so that a client's first REPL in this daemon finds the
+     * shell's classes loaded and its code run (docs/benchmarks.md, "The REPL through the daemon").
+     */
+    private void warmUpRepl() {
+        if (replWarmed.getAndSet(true)) return;
+        Thread t = new Thread(() -> {
+            try {
+                org.gradus.cli.Repl.warmUp();
+            } catch (java.io.IOException | RuntimeException e) {
+                log("the REPL's warm-up failed: " + e);
+            }
+        }, "gradus-daemon-repl-warmup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** Starts {@link #acceptLoop} on a thread of its own (tests). */
