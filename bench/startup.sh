@@ -5,16 +5,17 @@
 #   - the REPL in its own process (GRADUS_DAEMON=0) to its first prompt and out again (`:quit` typed into a
 #     pseudo-terminal made by script(1)),
 #   - the same REPL with one input (`1 + 1`, then `:quit`): the prompt comes before the session is ready (it is
-#     made on a thread of its own), so this row shows what the first input waits for,
+#     made on a thread of its own), so this row shows what the first input waits for (script(1) adds delays of
+#     its own to these two rows: `script -qec true` with a file as input takes 2 s; at the end, bench/repl_prompt.py
+#     times the REPL to its prompt at a pseudo-terminal it drives itself, in its own process and in the daemon),
 #   - the seen-before script with the JIT stopped at C1 (`-XX:TieredStopAtLevel=1`, not what the launcher does
 #     for `run`: for comparison),
 #   - with the resident daemon (GRADUS_DAEMON=1, docs/daemon.md, a throw-away daemon folder): the run that starts
-#     it (the daemon stopped before each), the seen-before and new scripts once it runs, and the REPL relayed to
-#     the shell in the daemon (docs/daemon.md): the daemon's first REPL (prompt and out), one input, a later REPL,
+#     it (the daemon stopped before each), and the seen-before and new scripts once it runs,
 #   - the seen-before script at a terminal (no --json; a 100x30 pseudo-terminal of script(1), TERM=xterm-256color),
 #     in its own process and through the daemon (which draws for the terminal the launcher describes),
 #   - python3 -c 'import scipy.optimize' (the reference) and plain `java -version` (the JVM's own floor).
-# At the end, bench/first_solve.opt twice through the daemon: its second run's first solve is a warm JVM's.
+# At the end, bench/repl_prompt.py (the REPL's prompt, in its own process and in the daemon) and bench/first_solve.opt twice through the daemon: its second run's first solve is a warm JVM's.
 # Targets: 0.3 s seen before, 0.5 s new, 0.3 s to the REPL's prompt. The variants are interleaved run by
 # run so that they see the same load; read them against each other, not against another day's figures. On a
 # loaded machine the CPU column (user + sys, /usr/bin/time) is the steadier one: wall time includes waiting.
@@ -61,9 +62,6 @@ for ((k = 0; k < N; k++)); do
   GRADUS_DAEMON=1 time_once dseen ./gradus run "$work/three.opt" --json
   printf '%s\n// daemon %s %s\n' "$three" "$k" "$RANDOM$RANDOM" > "$work/dnew$k.opt"
   GRADUS_DAEMON=1 time_once dnew ./gradus run "$work/dnew$k.opt" --json
-  STDIN="$work/quit" TERM=xterm-256color GRADUS_DAEMON=1 time_once drepl script -qec "stty cols 100 rows 30; ./gradus" /dev/null
-  STDIN="$work/one" TERM=xterm-256color GRADUS_DAEMON=1 time_once drepl1 script -qec "stty cols 100 rows 30; ./gradus" /dev/null
-  STDIN="$work/quit" TERM=xterm-256color GRADUS_DAEMON=1 time_once drepl2 script -qec "stty cols 100 rows 30; ./gradus" /dev/null
   STDIN=/dev/null TERM=xterm-256color GRADUS_DAEMON=0 time_once tty script -qec "stty cols 100 rows 30; ./gradus run $work/three.opt" /dev/null
   STDIN=/dev/null TERM=xterm-256color GRADUS_DAEMON=1 time_once dtty script -qec "stty cols 100 rows 30; ./gradus run $work/three.opt" /dev/null
   time_once python $PY -c 'import scipy.optimize'
@@ -82,12 +80,11 @@ row "seen before, C1 only (not shipped):" c1     ""
 row "daemon: the run that starts it:    " dfirst ""
 row "daemon: seen before:              " dseen  "target 300 ms"
 row "daemon: new script:               " dnew   "target 500 ms"
-row "daemon: its first REPL, prompt, out:" drepl "target 300 ms"
-row "daemon: REPL, one input and out:  " drepl1 ""
-row "daemon: a later REPL, prompt, out:" drepl2 "target 300 ms"
 row "at a terminal, in its own process:" tty    ""
 row "at a terminal, through the daemon:" dtty   "target 300 ms"
 row "python3 -c 'import scipy.optimize':" python "(reference)"
 row "java -version:                    " java   "(the JVM's floor)"
+echo "# the REPL at a pseudo-terminal driven by bench/repl_prompt.py (its own $N runs, interleaved with python's import):"
+$PY bench/repl_prompt.py "$N"
 echo "# bench/first_solve.opt through the daemon, twice (the second run's first solve runs in a warm JVM):"
 for r in 1 2; do echo "run $r: $(GRADUS_DAEMON=1 ./gradus run bench/first_solve.opt 2>&1 | tr '\n' ';')"; done
