@@ -51,17 +51,19 @@ final class ReplRelay {
     DaemonClient.Result run(Map<String, String> env, Path cwd, ClientTerminal terminal, String charset, DaemonPlace place) {
         boolean answered = false, raw = false;
         try (channel) {
-            toDaemon = new DataOutputStream(new java.io.BufferedOutputStream(Wire.out(channel), 4096));
-            toDaemon.writeInt(Wire.MAGIC);
-            toDaemon.writeByte(Wire.REPL);
-            toDaemon.writeUTF(cwd.toString());
-            Wire.writeEnvironment(toDaemon, DaemonClient.passed(env));
-            toDaemon.writeUTF(terminal.type());
-            toDaemon.writeUTF(terminal.colorterm() == null ? "" : terminal.colorterm());
-            toDaemon.writeInt(terminal.columns());
-            toDaemon.writeInt(terminal.rows());
-            toDaemon.writeUTF(charset);
-            toDaemon.flush();
+            synchronized (this) {                             // a resize (another thread) waits for the request
+                toDaemon = new DataOutputStream(new java.io.BufferedOutputStream(Wire.out(channel), 4096));
+                toDaemon.writeInt(Wire.MAGIC);
+                toDaemon.writeByte(Wire.REPL);
+                toDaemon.writeUTF(cwd.toString());
+                Wire.writeEnvironment(toDaemon, DaemonClient.passed(env));
+                toDaemon.writeUTF(terminal.type());
+                toDaemon.writeUTF(terminal.colorterm() == null ? "" : terminal.colorterm());
+                toDaemon.writeInt(terminal.columns());
+                toDaemon.writeInt(terminal.rows());
+                toDaemon.writeUTF(charset);
+                toDaemon.flush();
+            }
             mode.raw();                                       // while the daemon sets up the shell
             raw = true;
             startKeys();
@@ -105,10 +107,11 @@ final class ReplRelay {
         }
     }
 
-    /** The terminal's new size, sent to the daemon (on SIGWINCH). */
+    /** The terminal's new size, sent to the daemon (on SIGWINCH); nothing before the request was sent. */
     void resized(ClientTerminal terminal) {
         try {
             synchronized (this) {
+                if (toDaemon == null) return;
                 toDaemon.writeByte(Wire.RESIZE);
                 toDaemon.writeInt(terminal.columns());
                 toDaemon.writeInt(terminal.rows());
