@@ -161,13 +161,22 @@ class DaemonReplSpec extends DaemonFixture {
     }
 
     def "a daemon that is stopping sends the REPL back to the client's own process, with the terminal as it was"() {
-        given:
-        server.retire('a test')
+        given: 'a client connected just before the daemon retires'
         def ch = DaemonClient.connect(server.place())
+        assert ch != null
+        server.retire('a test')
+        def mode = new RecordedMode()
 
-        expect: 'no daemon listens any more, or one that says so'
-        ch == null || new ReplRelay(ch, new RecordedMode(), new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())
-                .run([:], work, XTERM, 'UTF-8', server.place()).code() == null
+        when:
+        def r = new ReplRelay(ch, mode, new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())
+                .run([:], work, XTERM, 'UTF-8', server.place())
+
+        then: 'no exit code (the client runs the REPL itself, and says why), raw mode undone if it was set'
+        r.code() == null
+        r.why() != null
+        mode.calls.count('raw') == mode.calls.count('restore')
+        and: 'no daemon to connect to any more'
+        DaemonClient.connect(server.place()) == null
     }
 
     def "the REPL goes to the daemon only at a terminal whose type, size and settings the launcher gave"() {

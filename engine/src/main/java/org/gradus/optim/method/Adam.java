@@ -36,7 +36,7 @@ class Adam extends FirstOrder {
     private double[] v;
     private double b1t = 1;
     private double b2t = 1;
-    /** This step's scalars ({@link #begin}): β1_t, β2_t, the bias corrections, the rate and the decay's factors. */
+    /** This step's scalars ({@link #beginStep}): β1_t, β2_t, the bias corrections, the rate and the decay's factors. */
     private double stepBeta1;
     private double stepBeta2;
     private double stepC1;
@@ -65,44 +65,23 @@ class Adam extends FirstOrder {
         b2t = 1;
     }
 
-    @Override
-    void movePart(double[] x, double[] g, double[] next, int lo, int hi) {
-        update(x, g, next, lo, hi);
-    }
-
-    @Override
-    boolean movesAhead() {
-        return true;
-    }
-
-    /** {@link #movePart} with wd = 0 (the same update, the same bits); max|gᵢ| and max|nextᵢ| in a second short pass. */
+    /** This step's scalars, once a step: the β's and eps at t, the bias corrections, the decay's factors. */
     @Override
     void beginStep(double[] x, double[] g, int t) {
-        begin(stepRate, stepDecay, t);
-    }
-
-    @Override
-    void aheadPart(double[] x, double[] g, double[] next, int lo, int hi, int part) {
-        update(x, g, next, lo, hi);
-        aheadMaxima(g, next, lo, hi, part);
-    }
-
-    /** This step's scalars, once a step: the β's and eps at t, the bias corrections, the decay's factors. */
-    private void begin(double rate, double wd, int t) {
         stepBeta1 = this.beta1.at(t);
         stepBeta2 = this.beta2.at(t);
-        double e = eps.at(t);
-        epsNow = e;
+        epsNow = eps.at(t);
         b1t *= stepBeta1;
         b2t *= stepBeta2;
         stepC1 = 1 / (1 - b1t);
         stepC2 = 1 / (1 - b2t);
-        stepCoupled = decoupled ? 0 : wd;
-        stepShrink = decoupled && wd != 0 ? 1 - rate * wd : 1;
+        stepCoupled = decoupled ? 0 : stepDecay;
+        stepShrink = decoupled && stepDecay != 0 ? 1 - stepRate * stepDecay : 1;
     }
 
-    /** Coordinates [lo, hi) of the step {@link #begin} began. */
-    private void update(double[] x, double[] g, double[] next, int lo, int hi) {
+    /** The update: state and the next point, nothing accumulated (the JIT vectorizes it). */
+    @Override
+    void movePart(double[] x, double[] g, double[] next, int lo, int hi) {
         double beta1 = stepBeta1, beta2 = stepBeta2, e = epsNow, c1 = stepC1, c2 = stepC2;
         double rate = stepRate, coupled = stepCoupled, shrink = stepShrink;
         for (int i = lo; i < hi; i++) { // no reduction here: the JIT vectorizes this loop
@@ -114,6 +93,18 @@ class Adam extends FirstOrder {
             v[i] = vi;
             next[i] = xi * shrink - rate * (mi * c1 / (Math.sqrt(vi * c2) + e));
         }
+    }
+
+    @Override
+    boolean movesAhead() {
+        return true;
+    }
+
+    /** {@link #movePart} with wd = 0 (the same update, the same bits); max|gᵢ| and max|nextᵢ| in a second short pass. */
+    @Override
+    void aheadPart(double[] x, double[] g, double[] next, int lo, int hi, int part) {
+        movePart(x, g, next, lo, hi);
+        aheadMaxima(g, next, lo, hi, part);
     }
 
     @Override

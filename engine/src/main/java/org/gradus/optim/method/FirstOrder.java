@@ -14,11 +14,10 @@ import java.util.function.DoubleSupplier;
  * to the gradient (coupled, torch's {@code weight_decay}: the same as adding (wd/2)·‖x‖² to f) or
  * applied to x directly (decoupled, AdamW).
  *
- * <p>A step is one fused pass over the coordinates (see {@link #movePart}): it updates the method's state,
- * writes the new point into the iterate's trial buffer, and accumulates ‖Δx‖² and ‖x‖∞ on the way (the
- * methods with a square root and a division per coordinate take those two in a short second pass,
- * {@link #movedFrom}, so that their update loop is vectorized);
- * then the iterate moves there (a buffer swap) and f and ∇f are evaluated. No array is allocated per
+ * <p>A step is one pass over the coordinates that accumulates nothing (so that the JIT vectorizes it; see
+ * {@link #movePart}), in parts shared by the run's threads for large n ({@link CoordinateParts}): it updates the
+ * method's state and writes the new point into the iterate's trial buffer; ‖Δx‖² and ‖x‖∞ are taken after, in a
+ * short second pass ({@link #movedFrom}); then the iterate moves there (a buffer swap) and f and ∇f are evaluated. No array is allocated per
  * step (a step ahead shared by threads, {@link CoordinateParts}, makes a few small objects to hand its parts
  * over). Its fixed point is ∇f + wd·x = 0 with coupled decay, and that is what {@link #stationarity}
  * measures.
@@ -115,7 +114,7 @@ abstract class FirstOrder implements Method {
         partNextMax[part] = Math.max(n0, n1);
     }
 
-    /** Whether this method steps ahead ({@link #beginAhead}, {@link #aheadPart}) under its current options. */
+    /** Whether this method steps ahead ({@link #stepAhead}, {@link #aheadPart}) under its current options. */
     boolean movesAhead() {
         return false;
     }
