@@ -50,14 +50,21 @@ public final class Repl {
      * A short session typed into an in-memory terminal (a definition, an expression, a completion, {@code :quit}),
      * printing nothing and keeping no history: the classes and code a shell needs before its first prompt, loaded
      * and run once. For the launcher's class-data archive ({@link CdsTraining}) and for a resident daemon that has
-     * served no REPL yet ({@code org.gradus.daemon.DaemonServer}), so that a client's first prompt does not wait for them.
+     * just served its first command ({@code org.gradus.daemon.DaemonWarmUp}), so that a client's first prompt does not wait for them.
      */
     public static void warmUp() throws IOException {
-        java.io.ByteArrayInputStream typed = new java.io.ByteArrayInputStream(
-                "x = variable(1)\nf = (x - 2)**2 + 1\nf.at(x: 0)\ngr\t\u0015:quit\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        try (Terminal terminal = org.jline.terminal.TerminalBuilder.builder().system(false).type("xterm-256color")
-                .size(new org.jline.terminal.Size(80, 24)).streams(typed, java.io.OutputStream.nullOutputStream()).build();
+        warmUp(java.io.OutputStream.nullOutputStream());
+    }
+
+    /** {@link #warmUp()} drawing on {@code screen} (tests). */
+    static void warmUp(java.io.OutputStream screen) throws IOException {
+        byte[] typed = "x = variable(1)\nf = (x - 2)**2 + 1\nf.at(x: 0)\ngr\t\u0015:quit\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // a line discipline over bytes (as the daemon's REPL has): no pseudo-terminal opened, no thread pumping one
+        try (org.jline.terminal.impl.LineDisciplineTerminal terminal = new org.jline.terminal.impl.LineDisciplineTerminal(
+                "warm-up", "xterm-256color", screen, java.nio.charset.StandardCharsets.UTF_8);
              GradusShell shell = new GradusShell(terminal, null, Path.of("").toAbsolutePath())) {
+            terminal.setSize(new org.jline.terminal.Size(80, 24));
+            terminal.processInputBytes(typed);
             shell.run();
         }
     }

@@ -35,7 +35,9 @@ public final class DaemonServer implements AutoCloseable {
     private final long started = System.currentTimeMillis();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong runs = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicBoolean replWarmed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean warmed = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The warm-up's thread, once started: its scripts' threads are its own, not a finished run's. */
+    private volatile Thread warmUp;
     private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
     private final Object exitLock = new Object();
     private FileChannel lockFile;
@@ -145,15 +147,16 @@ public final class DaemonServer implements AutoCloseable {
             Thread t = new Thread(() -> {
                 try {
                     new DaemonRun(ch, this).serve();
-                    warmUpRepl();
+                    warmUp();
                 } finally {
                     close(ch);
                     runs.incrementAndGet();
                     lastActivity.set(System.nanoTime());
-                    if (inFlight.decrementAndGet() == 0) checkFitness();
+                    boolean last = inFlight.decrementAndGet() == 0;
                     synchronized (exitLock) {
-                        exitLock.notifyAll();
+                        exitLock.notifyAll();                // finish() and the warm-up wait for no run in flight
                     }
+                    if (last) checkFitness();
                 }
             }, "gradus-daemon-run-" + runs.get());
             t.start();
@@ -162,22 +165,18 @@ public final class DaemonServer implements AutoCloseable {
     }
 
     /**
-     * Once, after the first command served: a short REPL session on an in-memory terminal, on a thread of the
-     * lowest priority ({@link org.gradus.cli.Repl#warmUp}), so that a client's first REPL in this daemon finds the
-     * shell's classes loaded and its code run (docs/benchmarks.md, "The REPL through the daemon").
+     * Once, after the first command served: {@link DaemonWarmUp} (the REPL, new scripts). Only in the
+     * daemon process: a daemon inside another JVM (a test's, the archive's training) leaves that JVM's CPU alone.
      */
-    private void warmUpRepl() {
-        if (replWarmed.getAndSet(true)) return;
-        Thread t = new Thread(() -> {
-            try {
-                org.gradus.cli.Repl.warmUp();
-            } catch (java.io.IOException | RuntimeException e) {
-                log("the REPL's warm-up failed: " + e);
-            }
-        }, "gradus-daemon-repl-warmup");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
+    private void warmUp() {
+        if (exitsProcess && !warmed.getAndSet(true)) warmUp = DaemonWarmUp.start(place, this::awaitQuiet, DaemonServer::log);
+    }
+
+    /** Returns once no command or REPL session is served (or the daemon stops). */
+    private void awaitQuiet() throws InterruptedException {
+        synchronized (exitLock) {
+            while (inFlight.get() > 0 && !retired) exitLock.wait();
+        }
     }
 
     /** Starts {@link #acceptLoop} on a thread of its own (tests). */
@@ -199,8 +198,8 @@ public final class DaemonServer implements AutoCloseable {
     }
 
     /**
-     * After a run: a heap still mostly full after a collection (the run exhausted memory), or a script thread
-     * that did not stop, makes the daemon unfit: it retires and the next client starts a fresh one.
+     * After a run (and after the warm-up, if it still runs): a heap still mostly full after a collection (the
+     * run exhausted memory), or a script thread that did not stop, makes the daemon unfit: it retires and the next client starts a fresh one.
      */
     private void checkFitness() {
         Runtime rt = Runtime.getRuntime();
@@ -210,6 +209,13 @@ public final class DaemonServer implements AutoCloseable {
                 retire("the heap stays " + (rt.totalMemory() - rt.freeMemory()) / (1 << 20) + " MB full after a run");
                 return;
             }
+        }
+        try {
+            Thread w = warmUp;
+            if (w != null) w.join(60_000);                  // the warm-up's script threads are not a finished run's
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
         }
         for (Thread t : scriptThreads()) {
             if (foreign.contains(t)) continue;

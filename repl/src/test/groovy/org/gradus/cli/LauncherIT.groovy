@@ -194,12 +194,24 @@ class LauncherIT extends Specification {
         again.out == here.out && again.code == 0
         here.out.startsWith('{"kind":"gradient"')
         status.out.startsWith('gradus daemon: running')
+        and: 'after its first command the daemon warmed up (the REPL, new scripts), and left nothing of it in its folder'
+        new spock.util.concurrent.PollingConditions(timeout: 120, delay: 0.2).eventually {
+            assert daemonLog().contains('warmed up in')
+        }
+        !daemonLog().contains('warm-up failed')
+        Files.list(root.resolve('daemon')).withCloseable { s -> s.noneMatch { it.fileName.toString().startsWith('warmup-') } }
 
         when:
         def stop = launchIn(work, env, root.resolve('gradus').toString(), 'daemon', '--stop')
 
         then:
         stop.out.startsWith('gradus daemon: stopped')
+    }
+
+    /** What the daemons of {@code root/daemon} logged. */
+    private String daemonLog() {
+        Files.list(root.resolve('daemon')).withCloseable { s -> s.filter { it.fileName.toString().endsWith('.log') }.toList() }
+                .collect { Files.readString(it) }.join('')
     }
 
     @IgnoreIf({ !new File('/usr/bin/script').canExecute() || !new File('/bin/stty').canExecute() && !new File('/usr/bin/stty').canExecute() })
