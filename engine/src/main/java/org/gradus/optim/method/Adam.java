@@ -100,11 +100,21 @@ class Adam extends FirstOrder {
         return true;
     }
 
-    /** {@link #movePart} with wd = 0 (the same update, the same bits); max|gᵢ| and max|nextᵢ| in a second short pass. */
+    /**
+     * With a constant weight decay too, coupled or decoupled; decoupled, the measure's eps must be the step's
+     * (a constant eps): the plain loop measures iterate t with the eps of step t − 1.
+     */
+    @Override
+    boolean movesAheadWithDecay() {
+        return !decoupled || eps.isConstant();
+    }
+
+    /** {@link #movePart} (the same update, the same bits); the measure's and next's maxima in a second short pass. */
     @Override
     void aheadPart(double[] x, double[] g, double[] next, int lo, int hi, int part) {
         movePart(x, g, next, lo, hi);
-        aheadMaxima(g, next, lo, hi, part);
+        if (stepDecay == 0) aheadMaxima(g, next, lo, hi, part);
+        else aheadResidualMaxima(x, g, next, lo, hi, part, stepDecay);
     }
 
     @Override

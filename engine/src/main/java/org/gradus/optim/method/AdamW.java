@@ -1,7 +1,5 @@
 package org.gradus.optim.method;
 
-import org.gradus.optim.Iterate;
-
 /**
  * AdamW (Loshchilov &amp; Hutter 2019): Adam with decoupled weight decay, x ← x·(1 − lr_t·wd) − lr_t·u,
  * so every coordinate shrinks by the same factor outside the adaptive scaling. Defaults as Adam, with
@@ -32,11 +30,15 @@ final class AdamW extends Adam {
         return "adamw";
     }
 
-    /** max |gᵢ + wd·xᵢ·(|gᵢ| + eps)| (projected): zero exactly at AdamW's fixed point. */
+    /** The residual is gᵢ + wd·xᵢ·(|gᵢ| + eps) (projected): zero exactly at AdamW's fixed point. */
     @Override
-    public double stationarity(Iterate it) {
-        if (wdNow == 0) return it.objective.projectedGradientNorm(it.x, it.g);
-        return it.objective.projectedResidualNorm(it.x, it.g, wdNow, 1, epsNow);
+    double residualAbsGradient() {
+        return 1;
+    }
+
+    @Override
+    double residualConstant() {
+        return epsNow;
     }
 
     @Override

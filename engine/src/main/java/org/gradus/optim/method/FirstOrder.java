@@ -37,6 +37,8 @@ abstract class FirstOrder implements Method {
     /** Per part of a step ahead ({@link CoordinateParts}): max|gᵢ| and max|nextᵢ| over its coordinates. */
     protected final double[] partGradientMax = new double[CoordinateParts.MAX_PARTS];
     protected final double[] partNextMax = new double[CoordinateParts.MAX_PARTS];
+    /** Per part of a step ahead with weight decay ({@link #aheadResidualMaxima}): whether every gᵢ there is finite. */
+    protected final boolean[] partGradientFinite = new boolean[CoordinateParts.MAX_PARTS];
     /** The step's learning rate lr_t and (coupled or decoupled) weight decay wd_t, set before {@link #beginStep}. */
     protected double stepRate;
     protected double stepDecay;
@@ -114,43 +116,102 @@ abstract class FirstOrder implements Method {
         partNextMax[part] = Math.max(n0, n1);
     }
 
+    /**
+     * For an {@link #aheadPart} with weight decay: max|gᵢ + wd·xᵢ·(a·|gᵢ| + b)| (the residual {@link #stationarity}
+     * measures, {@code a} and {@code b} from {@link #residualAbsGradient}, {@link #residualConstant}) and
+     * max|nextᵢ| over [lo, hi) in one short second pass, into the part's slots, and whether every gᵢ there is
+     * finite into {@link #partGradientFinite}: each residual with the expression of {@link
+     * Objective#projectedResidualNorm} (unbounded), so that the combined maximum has its bits.
+     */
+    protected final void aheadResidualMaxima(double[] x, double[] g, double[] next, int lo, int hi, int part, double wd) {
+        double a = residualAbsGradient(), b = residualConstant();
+        double r0 = 0, r1 = 0, n0 = 0, n1 = 0, f0 = 0, f1 = 0;
+        int i = lo;
+        for (; i + 1 < hi; i += 2) {
+            double g0 = g[i], g1 = g[i + 1];
+            f0 += g0 * 0;
+            f1 += g1 * 0;
+            r0 = Math.max(r0, Math.abs(g0 + wd * x[i] * (a * Math.abs(g0) + b)));
+            r1 = Math.max(r1, Math.abs(g1 + wd * x[i + 1] * (a * Math.abs(g1) + b)));
+            n0 = Math.max(n0, Math.abs(next[i]));
+            n1 = Math.max(n1, Math.abs(next[i + 1]));
+        }
+        if (i < hi) {
+            double g0 = g[i];
+            f0 += g0 * 0;
+            r0 = Math.max(r0, Math.abs(g0 + wd * x[i] * (a * Math.abs(g0) + b)));
+            n0 = Math.max(n0, Math.abs(next[i]));
+        }
+        partGradientMax[part] = Math.max(r0, r1);
+        partNextMax[part] = Math.max(n0, n1);
+        partGradientFinite[part] = f0 + f1 == 0;
+    }
+
     /** Whether this method steps ahead ({@link #stepAhead}, {@link #aheadPart}) under its current options. */
     boolean movesAhead() {
         return false;
     }
 
     /**
-     * Coordinates [lo, hi) of the step {@link #beginStep} began, without weight decay: the new point into
-     * {@code next} with the same expression as {@link #movePart} with wd = 0 (the same bits), the method's state
-     * there, and max|gᵢ|, max|nextᵢ| into {@link #partGradientMax}[part], {@link #partNextMax}[part]. Parts may
-     * run at once on several threads: write nothing outside [lo, hi) and the part's slots.
+     * Whether its {@link #aheadPart} also steps with a constant weight decay (the step's {@link #stepDecay}) and
+     * takes the residual {@link #stationarity} measures ({@link #aheadResidualMaxima}); else it steps ahead only
+     * without decay.
+     */
+    boolean movesAheadWithDecay() {
+        return false;
+    }
+
+    /** a in the residual gᵢ + wd·xᵢ·(a·|gᵢ| + b) that {@link #stationarity} measures: 0 for coupled decay. */
+    double residualAbsGradient() {
+        return 0;
+    }
+
+    /** b in the residual gᵢ + wd·xᵢ·(a·|gᵢ| + b) that {@link #stationarity} measures: 1 for coupled decay. */
+    double residualConstant() {
+        return 1;
+    }
+
+    /**
+     * Coordinates [lo, hi) of the step {@link #beginStep} began, without weight decay (or with the step's
+     * constant decay where {@link #movesAheadWithDecay}): the new point into {@code next} with the same
+     * expression as {@link #movePart} (the same bits), the method's state there, and max|gᵢ| (with decay the
+     * residual's maximum, {@link #aheadResidualMaxima}), max|nextᵢ| into {@link #partGradientMax}[part],
+     * {@link #partNextMax}[part]. Parts may run at once on several threads: write nothing outside [lo, hi) and
+     * the part's slots.
      */
     void aheadPart(double[] x, double[] g, double[] next, int lo, int hi, int part) {
         throw new UnsupportedOperationException(name() + " does not move ahead");
     }
 
-    /** Steps ahead without weight decay or bounds (the measure is then max|gᵢ|), when the method can. */
+    /**
+     * Steps ahead without bounds, and without weight decay (the measure is then max|gᵢ|) or with a constant one
+     * where the method can ({@link #movesAheadWithDecay}: the measure is then the residual's maximum).
+     */
     @Override
     public boolean stepsAhead(Iterate it) {
-        return movesAhead() && weightDecay.isConstant() && weightDecay.base() == 0 && !it.objective.bounded();
+        return movesAhead() && weightDecay.isConstant() && (weightDecay.base() == 0 || movesAheadWithDecay())
+                && !it.objective.bounded();
     }
 
-    /** Iteration t's point into the iterate's ahead buffer; ‖∇f‖∞ of the current iterate, as {@link #stationarity} gives it. */
+    /** Iteration t's point into the iterate's ahead buffer; the current iterate's {@link #stationarity}, bit for bit. */
     @Override
     public double stepAhead(Iterate it, int t) {
-        wdNow = 0;
+        wdNow = weightDecay.base();
         double[] x = it.x, g = it.g, next = it.aheadX();
         stepRate = lr.at(t);
-        stepDecay = 0;
+        stepDecay = wdNow;
         beginStep(x, g, t);
         int parts = CoordinateParts.run(x.length, it.objective.threads(), (part, lo, hi) -> aheadPart(x, g, next, lo, hi, part));
         double gMax = 0, nextMax = 0;
+        boolean finite = true;
         for (int p = 0; p < parts; p++) {
             gMax = Math.max(gMax, partGradientMax[p]);
             nextMax = Math.max(nextMax, partNextMax[p]);
+            if (wdNow != 0) finite &= partGradientFinite[p];
         }
         moved(Double.NaN, nextMax);
         aheadFor = t;
+        if (wdNow != 0) return finite ? gMax : Double.NaN;    // as Objective.projectedResidualNorm
         return gMax == Double.POSITIVE_INFINITY ? Double.NaN : gMax;
     }
 
@@ -186,11 +247,14 @@ abstract class FirstOrder implements Method {
         return null;
     }
 
-    /** ‖∇f + wd·x‖∞, projected onto the bounds: zero exactly at this method's fixed point. */
+    /**
+     * max|gᵢ + wd·xᵢ·(a·|gᵢ| + b)|, projected onto the bounds (coupled decay: ‖∇f + wd·x‖∞; AdamW's a and b
+     * differ): zero exactly at this method's fixed point.
+     */
     @Override
     public double stationarity(Iterate it) {
         if (wdNow == 0) return it.objective.projectedGradientNorm(it.x, it.g);
-        return it.objective.projectedResidualNorm(it.x, it.g, wdNow, 0, 1);
+        return it.objective.projectedResidualNorm(it.x, it.g, wdNow, residualAbsGradient(), residualConstant());
     }
 
     @Override

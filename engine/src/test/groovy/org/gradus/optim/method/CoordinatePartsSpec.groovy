@@ -10,23 +10,24 @@ import spock.lang.Specification
 
 /**
  * A first-order step over many coordinates shared by threads (CoordinateParts; a step ahead, and the plain step
- * AdamW takes with its weight decay): each coordinate's update is
+ * a run with bounds takes): each coordinate's update is
  * the same arithmetic on any thread and the maxima are combined afterwards, so a run on 1, 2 or 3 threads
  * ends at the same iteration with the same bits — x, f, g and the stationarity measure.
  */
 class CoordinatePartsSpec extends Specification {
     static final int N = 3 * CoordinateParts.MIN_PART + 10
 
-    static Map run(String method, int threads) {
+    static Map run(String method, int threads, boolean bounded = false) {
         def x = new VectorVariable('x', N, 0.0)
         def fn = new CompiledFunction(Problems.extendedRosenbrock(x))
         fn.threads(threads)
         double[] lower = new double[N], upper = new double[N]
-        Arrays.fill(lower, Double.NEGATIVE_INFINITY)
+        Arrays.fill(lower, bounded ? -1.1d : Double.NEGATIVE_INFINITY)
         Arrays.fill(upper, Double.POSITIVE_INFINITY)
         def obj = new CompiledObjective(fn, 1, lower, upper, null)
         def spec = Optimizers.get(method)
         def m = spec.create(new MethodOptions(spec, [lr: 1e-4] as Map<String, Object>, null))
+        assert m.stepsAhead(new org.gradus.optim.Iterate(obj, new double[N])) == (method != 'adamw' || !bounded)
         double[] start = (0..<N).collect { it % 2 == 0 ? -1.2d : 1.0d } as double[]
         def o = Descent.run(m, obj, start, new Descent.Limits(12, 1e-12, 0, Long.MAX_VALUE, Double.NaN), null, null, 1)
         [status : o.status(), iterations: o.iterations(), f: Double.doubleToLongBits(o.f()), measure: Double.doubleToLongBits(o.measure()),
@@ -52,6 +53,17 @@ class CoordinatePartsSpec extends Specification {
 
         where:
         method << ['gd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw']
+    }
+
+    def "adamw with bounds (the plain step, its projection): a run on 1, 2 and 3 threads ends with the same bits"() {
+        given:
+        def one = run('adamw', 1, true)
+
+        expect:
+        one.status == Status.MAX_ITERATIONS
+        one.x0 > -1.2
+        run('adamw', 2, true) == one
+        run('adamw', 3, true) == one
     }
 
     def "the parts cover the coordinates once, in order"() {
