@@ -11,7 +11,8 @@
 #   - the seen-before script with the JIT stopped at C1 (`-XX:TieredStopAtLevel=1`, not what the launcher does
 #     for `run`: for comparison),
 #   - with the resident daemon (GRADUS_DAEMON=1, docs/daemon.md, a throw-away daemon folder): the run that starts
-#     it (the daemon stopped before each), and the seen-before and new scripts once it runs,
+#     it (the daemon stopped before each), and the seen-before and new scripts once it runs (right after it, while
+#     the young daemon warms up, and again 2 s later: a person writing the next script),
 #   - the seen-before script at a terminal (no --json; a 100x30 pseudo-terminal of script(1), TERM=xterm-256color),
 #     in its own process and through the daemon (which draws for the terminal the launcher describes),
 #   - python3 -c 'import scipy.optimize' (the reference) and plain `java -version` (the JVM's own floor).
@@ -62,6 +63,9 @@ for ((k = 0; k < N; k++)); do
   GRADUS_DAEMON=1 time_once dseen ./gradus run "$work/three.opt" --json
   printf '%s\n// daemon %s %s\n' "$three" "$k" "$RANDOM$RANDOM" > "$work/dnew$k.opt"
   GRADUS_DAEMON=1 time_once dnew ./gradus run "$work/dnew$k.opt" --json
+  sleep 2                                          # a person writing the next script: the daemon's warm-up ends
+  printf '%s\n// later %s %s\n' "$three" "$k" "$RANDOM$RANDOM" > "$work/dlater$k.opt"
+  GRADUS_DAEMON=1 time_once dlater ./gradus run "$work/dlater$k.opt" --json
   STDIN=/dev/null TERM=xterm-256color GRADUS_DAEMON=0 time_once tty script -qec "stty cols 100 rows 30; ./gradus run $work/three.opt" /dev/null
   STDIN=/dev/null TERM=xterm-256color GRADUS_DAEMON=1 time_once dtty script -qec "stty cols 100 rows 30; ./gradus run $work/three.opt" /dev/null
   time_once python $PY -c 'import scipy.optimize'
@@ -79,7 +83,8 @@ row "REPL, one input (1 + 1) and out:  " repl1  "in its own process"
 row "seen before, C1 only (not shipped):" c1     ""
 row "daemon: the run that starts it:    " dfirst ""
 row "daemon: seen before:              " dseen  "target 300 ms"
-row "daemon: new script:               " dnew   "target 500 ms"
+row "daemon: new script:               " dnew   "target 500 ms (the third run of a young daemon, right after the others)"
+row "daemon: new script 2 s later:     " dlater "target 500 ms (the young daemon's warm-up done)"
 row "at a terminal, in its own process:" tty    ""
 row "at a terminal, through the daemon:" dtty   "target 300 ms"
 row "python3 -c 'import scipy.optimize':" python "(reference)"
