@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class DaemonServer implements AutoCloseable {
     /** Seconds without a run before the daemon exits, when GRADUS_DAEMON_IDLE does not say. */
     static final long DEFAULT_IDLE_SECONDS = 600;
+    /** How long no client must have been served before a step of the warm-up begins ({@link DaemonWarmUp}). */
+    static final long QUIET_MILLIS = 400;
 
     private final DaemonPlace place;
     private final Duration idle;
@@ -172,10 +174,18 @@ public final class DaemonServer implements AutoCloseable {
         if (exitsProcess && !warmed.getAndSet(true)) warmUp = DaemonWarmUp.start(place, this::awaitQuiet, DaemonServer::log);
     }
 
-    /** Returns once no command or REPL session is served (or the daemon stops). */
+    /**
+     * Returns once no command or REPL session has been served for {@link #QUIET_MILLIS} (or the daemon stops): a
+     * script that runs commands one after another (each client's start is ~0.1 s) is not slowed by the warm-up.
+     */
     private void awaitQuiet() throws InterruptedException {
         synchronized (exitLock) {
-            while (inFlight.get() > 0 && !retired) exitLock.wait();
+            while (!retired) {
+                long quietFor = (System.nanoTime() - lastActivity.get()) / 1_000_000;
+                if (inFlight.get() > 0) exitLock.wait();
+                else if (quietFor < QUIET_MILLIS) exitLock.wait(QUIET_MILLIS - quietFor);
+                else return;
+            }
         }
     }
 

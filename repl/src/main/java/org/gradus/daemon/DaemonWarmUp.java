@@ -17,16 +17,18 @@ import java.util.stream.Stream;
 
 /**
  * What a young daemon does once, after the first command it served, on a thread of its own: the work a
- * client's next commands would otherwise wait for the first time (docs/benchmarks.md, "A young daemon").
+ * client's next commands would otherwise wait for the first time (docs/benchmarks.md, "Twelfth session").
  * First a short REPL session typed into an in-memory terminal ({@link Repl#warmUp()}): the shell's classes
  * and code, and the REPL's compile. Then new scripts: the command that started the daemon usually ran a
  * script from the compiled-script cache, so the Groovy compiler's code for a script file has not run, and a
  * new script's first compile would take about 0.4 s of the client's time against 25 ms for the third. So six
  * throw-away scripts are run as {@code gradus run NEW.opt --json} runs them (compiled, stored in a scratch
  * cache, run, shown to nowhere), in a scratch folder inside the daemon's owner-only folder, removed at the
- * end; the user's cache and history are not touched. Each step begins only when no client is served (a step
- * under way is not stopped: a client arriving then shares the two cores with it); the whole takes about
- * 1.5 s of one core. A failure only means no warm-up; it goes to the daemon's log.
+ * end; the user's cache and history are not touched. Each step begins only when no client has been served for
+ * 0.4 s ({@code DaemonServer.QUIET_MILLIS}): commands run one after another by a script (a client starts in
+ * about 0.1 s) are never slowed by it, while a person writing the next command finds it done; a step under way
+ * is not stopped (a client arriving then shares the two cores with it). The whole takes about 1.7 s. A failure
+ * only means no warm-up; it goes to the daemon's log.
  */
 final class DaemonWarmUp {
     /** A script of the size and kind a person tries first: a variable, a function, a gradient. */
@@ -36,7 +38,7 @@ final class DaemonWarmUp {
     private DaemonWarmUp() {
     }
 
-    /** Waits until the daemon serves no client: the warm-up takes no core from a client's command. */
+    /** Waits until the daemon has served no client for a while: the warm-up takes no core from a client's command. */
     interface Quiet {
         void await() throws InterruptedException;
     }
