@@ -5,10 +5,14 @@ import org.gradus.dsl.GradusSession;
 import org.gradus.dsl.ScriptCompiler;
 import org.gradus.repl.GradusShell;
 import org.gradus.result.Shown;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.LineDisciplineTerminal;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -53,17 +57,16 @@ public final class Repl {
      * just served its first command ({@code org.gradus.daemon.DaemonWarmUp}), so that a client's first prompt does not wait for them.
      */
     public static void warmUp() throws IOException {
-        warmUp(java.io.OutputStream.nullOutputStream());
+        warmUp(OutputStream.nullOutputStream());
     }
 
     /** {@link #warmUp()} drawing on {@code screen} (tests). */
-    static void warmUp(java.io.OutputStream screen) throws IOException {
-        byte[] typed = "x = variable(1)\nf = (x - 2)**2 + 1\nf.at(x: 0)\ngr\t\u0015:quit\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    static void warmUp(OutputStream screen) throws IOException {
+        byte[] typed = "x = variable(1)\nf = (x - 2)**2 + 1\nf.at(x: 0)\ngr\t\u0015:quit\n".getBytes(StandardCharsets.UTF_8);
         // a line discipline over bytes (as the daemon's REPL has): no pseudo-terminal opened, no thread pumping one
-        try (org.jline.terminal.impl.LineDisciplineTerminal terminal = new org.jline.terminal.impl.LineDisciplineTerminal(
-                "warm-up", "xterm-256color", screen, java.nio.charset.StandardCharsets.UTF_8);
+        try (LineDisciplineTerminal terminal = new LineDisciplineTerminal("warm-up", "xterm-256color", screen, StandardCharsets.UTF_8);
              GradusShell shell = new GradusShell(terminal, null, Path.of("").toAbsolutePath())) {
-            terminal.setSize(new org.jline.terminal.Size(80, 24));
+            terminal.setSize(new Size(80, 24));
             terminal.processInputBytes(typed);
             shell.run();
         }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,7 +38,7 @@ public final class DaemonServer implements AutoCloseable {
     private final long started = System.currentTimeMillis();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong runs = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicBoolean warmed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean warmed = new AtomicBoolean();
     /** The warm-up's thread, once started: its scripts' threads are its own, not a finished run's. */
     private volatile Thread warmUp;
     private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());

@@ -77,13 +77,14 @@ final class DaemonWarmUp {
         try {
             PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
             ByteArrayOutputStream errors = new ByteArrayOutputStream();
+            PrintStream err = new PrintStream(errors, true, StandardCharsets.UTF_8);
             Map<String, String> env = Map.of("GRADUS_CACHE_DIR", scratch.resolve("cache").toString());
             for (int k = 0; k < count; k++) {
                 quiet.await();
                 Path script = scratch.resolve("new" + k + ".opt");
                 Files.writeString(script, source + "// warm-up " + k + "\n");
-                int code = Main.run(new String[] {"run", script.toString(), "--json"}, nowhere,
-                        new PrintStream(errors, true, StandardCharsets.UTF_8), env, new Invocation(scratch, false, null, true));
+                int code = Main.run(new String[] {"run", script.toString(), "--json"}, nowhere, err, env,
+                        new Invocation(scratch, false, null, true));
                 if (code != 0) {
                     throw new IllegalStateException("a warm-up run ended with exit code " + code + ": "
                             + errors.toString(StandardCharsets.UTF_8).strip());
