@@ -10,13 +10,24 @@ package org.gradus.eval;
  * ((s0+s1)+(s2+s3))+((s4+s5)+(s6+s7)), and the leftover elements into s0: this breaks the chain of
  * dependent additions so the processor overlaps them (a sequential sum is bound by the latency of one
  * addition per element). The result differs from a left-to-right sum only in rounding.
+ *
+ * <p>Where the JVM has the Vector API ({@link VectorUnit}), the sums and chain rules over a table of
+ * doubles run in {@link VectorDots}, the same partial sums in vector lanes: the same bits, several elements an
+ * instruction.
  */
 final class DotProducts {
+    private static final boolean SIMD = VectorUnit.AVAILABLE;
+
+    static {
+        VectorUnit.warmUpInBackground(); // the sums stay scalar until it is done
+    }
+
     private DotProducts() {
     }
 
     /** Σⱼ x[xo + j]·t[to + j], j &lt; n, in the order described above. */
     static double dot(double[] x, int xo, double[] t, int to, int n) {
+        if (SIMD && VectorUnit.warm) return VectorDots.dot(x, xo, t, to, n);
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int j = 0;
         for (; j + 7 < n; j += 8) {
@@ -67,6 +78,10 @@ final class DotProducts {
 
     /** As {@link #dotPair(double[], int, double[], int, int, int, double[])}, the two values into out[oo] and out[oo + 1]. */
     static void dotPair(double[] x, int xo, double[] t, int ta, int tb, int n, double[] out, int oo) {
+        if (SIMD && VectorUnit.warm) {
+            VectorDots.dotPair(x, xo, t, ta, tb, n, out, oo);
+            return;
+        }
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         double u0 = 0, u1 = 0, u2 = 0, u3 = 0, u4 = 0, u5 = 0, u6 = 0, u7 = 0;
         int j = 0;
@@ -133,6 +148,10 @@ final class DotProducts {
 
     /** The chain rule of DOT: grad[go + j] += g·t[to + j], j &lt; n. */
     static void addScaled(double[] grad, int go, double g, double[] t, int to, int n) {
+        if (SIMD && VectorUnit.warm) {
+            VectorDots.addScaled(grad, go, g, t, to, n);
+            return;
+        }
         for (int j = 0; j < n; j++) grad[go + j] += g * t[to + j];
     }
 
@@ -148,6 +167,10 @@ final class DotProducts {
      * with the gradient block loaded and stored once instead of twice.
      */
     static void addScaledPair(double[] grad, int go, double g0, double g1, double[] t, int t0, int t1, int n) {
+        if (SIMD && VectorUnit.warm) {
+            VectorDots.addScaledPair(grad, go, g0, g1, t, t0, t1, n);
+            return;
+        }
         for (int j = 0; j < n; j++) grad[go + j] = (grad[go + j] + g0 * t[t0 + j]) + g1 * t[t1 + j];
     }
 

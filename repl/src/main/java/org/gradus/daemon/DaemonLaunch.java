@@ -1,6 +1,9 @@
 package org.gradus.daemon;
 
+import org.gradus.eval.VectorUnit;
+
 import java.io.IOException;
+import java.lang.module.ModuleFinder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +30,15 @@ record DaemonLaunch(List<String> command, String key) {
      */
     private static final List<String> CLIENT_ONLY = List.of("-XX:TieredStopAtLevel=1", "-XX:ArchiveRelocationMode=0", "-XX:NewSize=32m");
 
+    /**
+     * What the daemon adds: JDK 17's incubating Vector API, so that its data passes run their dot products and
+     * chain rules on the vector unit ({@code org.gradus.eval.VectorDots}: the same bits, the 10⁶-row logistic
+     * pass about 1.3× faster; docs/benchmarks.md, "Thirteenth session"). A JVM that resolves the module prints
+     * a warning line on its standard error at start: the daemon's goes to its log, where no script's output
+     * is; a process of its own stays without it, so a user's stderr stays clean. Only when this JDK has the module.
+     */
+    static final String VECTOR_MODULE = "--add-modules=" + VectorUnit.MODULE;
+
     /** The launch of this JVM's daemon, or empty when this JVM's command line cannot be read. */
     static Optional<DaemonLaunch> ofThisJvm(Map<String, String> env) {
         Optional<String[]> args = ProcessHandle.current().info().arguments();
@@ -36,12 +48,17 @@ record DaemonLaunch(List<String> command, String key) {
 
     /**
      * The JVM options of the client's command line {@code args} that the daemon takes: those before the client's
-     * main class, less the client-only ones; empty when the client was started some other way (a test, -jar).
+     * main class, less the client-only ones, and the Vector API's module first; empty when the client was started some other way (a test, -jar).
      */
     static Optional<List<String>> daemonOptions(String[] args) {
         List<String> options = new ArrayList<>();
         for (String a : args) {
-            if (a.equals(DaemonClient.class.getName())) return Optional.of(options);
+            if (a.equals(DaemonClient.class.getName())) {
+                if (ModuleFinder.ofSystem().find(VectorUnit.MODULE).isPresent() && !options.contains(VECTOR_MODULE)) {
+                    options.add(0, VECTOR_MODULE);
+                }
+                return Optional.of(options);
+            }
             if (!CLIENT_ONLY.contains(a)) options.add(a);
         }
         return Optional.empty();

@@ -3,6 +3,7 @@ package org.gradus.daemon;
 import org.gradus.cli.Invocation;
 import org.gradus.cli.Main;
 import org.gradus.cli.Repl;
+import org.gradus.eval.VectorUnit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +28,9 @@ import java.util.stream.Stream;
  * end; the user's cache and history are not touched. Each step begins only when no client has been served for
  * 0.4 s ({@code DaemonServer.QUIET_MILLIS}): commands run one after another by a script (a client starts in
  * about 0.1 s) are never slowed by it, while a person writing the next command finds it done; a step under way
- * is not stopped (a client arriving then shares the two cores with it). The whole takes about 1.7 s. A failure
+ * is not stopped (a client arriving then shares the two cores with it). Last, the vector unit's warm-up
+ * ({@link VectorUnit}: the daemon's JVM has the Vector API, {@code DaemonLaunch}), unless a data pass has
+ * started it already. The whole takes about 2.2 s. A failure
  * only means no warm-up; it goes to the daemon's log.
  */
 final class DaemonWarmUp {
@@ -54,7 +57,9 @@ final class DaemonWarmUp {
                 quiet.await();
                 Repl.warmUp();
                 newScripts(place.dir(), SCRIPT, NEW_SCRIPTS, quiet);
-                log.accept("warmed up in " + (System.nanoTime() - begun) / 1_000_000 + " ms");
+                quiet.await();
+                VectorUnit.awaitWarm(60_000);
+                log.accept("warmed up in " + (System.nanoTime() - begun) / 1_000_000 + " ms; vector unit: " + VectorUnit.describe());
             } catch (IOException | RuntimeException e) {
                 log.accept("the warm-up failed: " + e);
             } catch (InterruptedException e) {

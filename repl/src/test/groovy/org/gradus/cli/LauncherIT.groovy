@@ -194,11 +194,15 @@ class LauncherIT extends Specification {
         again.out == here.out && again.code == 0
         here.out.startsWith('{"kind":"gradient"')
         status.out.startsWith('gradus daemon: running')
-        and: 'after its first command the daemon warmed up (the REPL, new scripts), and left nothing of it in its folder'
+        and: 'after its first command the daemon warmed up (the REPL, new scripts, the vector unit), and left nothing of it in its folder'
         new spock.util.concurrent.PollingConditions(timeout: 120, delay: 0.2).eventually {
             assert daemonLog().contains('warmed up in')
         }
         !daemonLog().contains('warm-up failed')
+        and: 'the daemon runs with the Vector API (DaemonLaunch), its sums warmed up on a processor with AVX2'
+        daemonLog().contains('vector unit: ')
+        !new File('/proc/cpuinfo').with { it.exists() && it.text.contains(' avx2') } ||
+                daemonLog().contains('vector unit: vectors of ') && !daemonLog().contains('doubles, warming up')
         Files.list(root.resolve('daemon')).withCloseable { s -> s.noneMatch { it.fileName.toString().startsWith('warmup-') } }
 
         when:

@@ -103,7 +103,7 @@ class DaemonSpec extends DaemonFixture {
         !new DaemonServer(new DaemonPlace(dir, 'test'), Duration.ofMinutes(1), false).start()
     }
 
-    def "the daemon takes the client's JVM options without the client-only ones (C1 only, the archive at a fixed address, a small young generation)"() {
+    def "the daemon takes the client's JVM options without the client-only ones (C1 only, the archive at a fixed address, a small young generation), and adds the Vector API's module"() {
         given: 'the launcher\'s command line of a client for `check`'
         String[] args = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-XX:SharedArchiveFile=/a.jsa',
                          '-XX:+UnlockDiagnosticVMOptions', '-XX:ArchiveRelocationMode=0', '-XX:Tier3BackEdgeThreshold=6000',
@@ -111,8 +111,8 @@ class DaemonSpec extends DaemonFixture {
 
         expect:
         DaemonLaunch.daemonOptions(args).get() ==
-                ['-XX:+UseSerialGC', '-XX:SharedArchiveFile=/a.jsa', '-XX:+UnlockDiagnosticVMOptions', '-XX:Tier3BackEdgeThreshold=6000',
-                 '-Xmx2g', '-cp', 'gradus.jar']
+                ['--add-modules=jdk.incubator.vector', '-XX:+UseSerialGC', '-XX:SharedArchiveFile=/a.jsa', '-XX:+UnlockDiagnosticVMOptions',
+                 '-XX:Tier3BackEdgeThreshold=6000', '-Xmx2g', '-cp', 'gradus.jar']
         !DaemonLaunch.daemonOptions(['-jar', 'gradus.jar', 'run', 'f.opt'] as String[]).isPresent()
     }
 

@@ -1,0 +1,80 @@
+package org.gradus.eval;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Whether this JVM's data passes run their dot products and chain rules on the processor's vector unit
+ * ({@link VectorDots}), and the warm-up that must come first.
+ *
+ * <p>The vector code gives the same bits as the scalar code, so a pass may use either, and the switch from
+ * one to the other may come at any time, even in the middle of a pass. That is how the warm-up works: until
+ * C2 has compiled it, vector code runs many times slower than scalar code (a first pass over 10⁵ rows took
+ * 676 ms instead of 94 in a fresh JVM, docs/benchmarks.md "Thirteenth session"), so the sums stay scalar while
+ * a thread of low priority runs the vector code alone until it is compiled (about 0.5 s of one core, once per
+ * JVM), and only then do the passes take it. The warm-up starts when a sum is first needed, or earlier when
+ * the daemon asks at its start.
+ */
+public final class VectorUnit {
+    /** The module of JDK 17's incubating Vector API, resolved only when the JVM is started with {@code --add-modules} it. */
+    public static final String MODULE = "jdk.incubator.vector";
+    /** Rounds of the warm-up: C2 had compiled the sums after 30,000 under the launcher's JIT thresholds. */
+    private static final int ROUNDS = 60_000;
+
+    /**
+     * True when the JVM was started with {@code --add-modules jdk.incubator.vector}, the processor has vectors
+     * of at least four doubles (AVX2 or AVX-512) and the system property {@code gradus.simd} is not
+     * {@code off} (to measure what the vector unit gains).
+     */
+    static final boolean AVAILABLE = detect();
+    /** Set once the warm-up is done: from then on the sums run on the vector unit. */
+    static volatile boolean warm;
+
+    private static final AtomicBoolean started = new AtomicBoolean();
+    private static final CountDownLatch finished = new CountDownLatch(1);
+
+    private VectorUnit() {
+    }
+
+    private static boolean detect() {
+        if ("off".equals(System.getProperty("gradus.simd"))) return false;
+        if (ModuleLayer.boot().findModule(MODULE).isEmpty()) return false;
+        return VectorDots.LANES >= 4;
+    }
+
+    /** Whether the sums now run on the vector unit (available, and warmed up). */
+    public static boolean inUse() {
+        return warm;
+    }
+
+    /** For a log: "vectors of 8 doubles", or why the vector unit is not used. */
+    public static String describe() {
+        if (AVAILABLE) return "vectors of " + VectorDots.LANES + " doubles" + (warm ? "" : ", warming up");
+        if ("off".equals(System.getProperty("gradus.simd"))) return "off (gradus.simd=off)";
+        return ModuleLayer.boot().findModule(MODULE).isEmpty() ? "not in use (no --add-modules " + MODULE + ")"
+                : "not in use (vectors of " + VectorDots.LANES + " doubles only)";
+    }
+
+    /** Starts the warm-up on a thread of its own, once per JVM; nothing when the vector unit is not available. */
+    public static void warmUpInBackground() {
+        if (!AVAILABLE || !started.compareAndSet(false, true)) return;
+        Thread t = new Thread(() -> {
+            try {
+                VectorDots.warmUp(ROUNDS);
+                warm = true;
+            } finally {
+                finished.countDown();
+            }
+        }, "gradus-vector-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /** Starts the warm-up if need be and waits for it (tests, benchmarks); true when the vector unit is then in use. */
+    public static boolean awaitWarm(long millis) throws InterruptedException {
+        warmUpInBackground();
+        return AVAILABLE && finished.await(millis, TimeUnit.MILLISECONDS) && warm;
+    }
+}
