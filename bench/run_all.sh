@@ -18,6 +18,7 @@ PY=/usr/bin/python3
 ROWS="${ROWS:-100000 1000000}"
 CSV_ROWS="${CSV_ROWS:-100000}"
 JAR=bench/target/benchmarks.jar
+VECTOR=jdk.incubator.vector   # the daemon's JVM has it (DaemonLaunch): the data passes' sums on the vector unit
 load() { echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores, $(date -u +%T) UTC"; }
 
 echo "## build"; load
@@ -38,8 +39,12 @@ echo; echo "## logistic value + gradient, one full pass (SPEC §6: ≥ 2× numpy
 for n in $ROWS; do
     load
     echo "# Gradus (JMH; streamSum = the same bytes summed on the same threads: the bandwidth yardstick; precision float = csv(..., precision: 'float'), half the bytes)"
+    echo "# as the daemon runs it: the JVM has the Vector API (--add-modules $VECTOR), the sums over doubles on the vector unit"
     java -jar "$JAR" LogisticPass -p rows="$n" -p table="bench/data/logit-$n.f64" -p precision=double,float -wi 3 -i 5 -f 1 \
-        -jvmArgsAppend "-Xms4g -Xmx4g" 2>/dev/null | grep -E "^Benchmark|LogisticPass"
+        -jvmArgsAppend "-Xms4g -Xmx4g --add-modules $VECTOR" 2>/dev/null | grep -E "^Benchmark|LogisticPass"
+    echo "# as a process of its own runs it (GRADUS_DAEMON=0, --no-daemon): scalar sums"
+    java -jar "$JAR" LogisticPassBenchmark.valueAndGradient -p rows="$n" -p table="bench/data/logit-$n.f64" -p precision=double -wi 3 -i 5 -f 1 \
+        -jvmArgsAppend "-Xms4g -Xmx4g" 2>/dev/null | grep -E "LogisticPass"
     echo "# numpy on the same numbers, two BLAS passes, fastest OpenBLAS kernel (OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset)"
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $PY bench/python/logistic_numpy.py "$n" "bench/data/logit-$n.f64" | \
         $PY -c 'import json,sys; d=json.load(sys.stdin); print("numpy value+gradient median %.2f ms; X.sum() %.1f GB/s, threaded %.1f GB/s; BLAS %s" % (d["value_grad"]["median_ms"], d["membw_reference"]["sum_read_GBps"], d["membw_reference"]["sum_threaded_read_GBps"], d["blas"]))'
@@ -49,7 +54,8 @@ echo; echo "## 10 epochs of Adam, batch 256, logistic regression (SPEC §6: ≥ 
 for n in $ROWS; do
     load
     echo "# Gradus: minimize loss, method: 'adam', lr: 0.01, batch: 256, epochs: 10, shuffle: true (JMH single shot, ms for 10 epochs)"
-    java -jar "$JAR" Adam -p rows="$n" -p epochs=10 -p precision=double,float -wi 1 -i 3 -f 1 2>/dev/null | grep -E "^Benchmark|AdamBenchmark"
+    java -jar "$JAR" Adam -p rows="$n" -p epochs=10 -p precision=double,float -wi 1 -i 3 -f 1 \
+        -jvmArgsAppend "--add-modules $VECTOR" 2>/dev/null | grep -E "^Benchmark|AdamBenchmark"
     echo "# torch nn.Linear + BCEWithLogitsLoss, float64"
     $PY bench/python/adam_logistic_torch.py "$n" 10
 done

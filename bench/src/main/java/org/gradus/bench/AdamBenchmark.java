@@ -1,5 +1,6 @@
 package org.gradus.bench;
 
+
 import org.gradus.optim.Minimizer;
 import org.gradus.optim.OptimizationResult;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -57,6 +58,7 @@ public class AdamBenchmark {
         options.put("epochs", epochs);
         options.put("shuffle", true);
         options.put("seed", 7);
+        LogisticPassBenchmark.awaitVectorUnit();
     }
 
     @Benchmark
