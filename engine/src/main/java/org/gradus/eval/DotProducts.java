@@ -19,7 +19,7 @@ final class DotProducts {
     private static final boolean SIMD = VectorUnit.AVAILABLE;
 
     static {
-        VectorUnit.warmUpInBackground(); // the sums stay scalar until it is done
+        VectorUnit.warmUpOnFirstUse(); // the sums stay scalar until it is done
     }
 
     private DotProducts() {

@@ -13,12 +13,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * C2 has compiled it, vector code runs many times slower than scalar code (a first pass over 10⁵ rows took
  * 676 ms instead of 94 in a fresh JVM, docs/benchmarks.md "Thirteenth session"), so the sums stay scalar while
  * a thread of low priority runs the vector code alone until it is compiled (about 0.5 s of one core, once per
- * JVM), and only then do the passes take it. The warm-up starts when a sum is first needed, or earlier when
- * the daemon asks at its start.
+ * JVM), and only then do the passes take it. The warm-up starts when a sum is first needed, or, in the daemon,
+ * in its quiet time after its first command ({@link #DEFER_WARM_UP}).
  */
 public final class VectorUnit {
     /** The module of JDK 17's incubating Vector API, resolved only when the JVM is started with {@code --add-modules} it. */
     public static final String MODULE = "jdk.incubator.vector";
+    /**
+     * A system property: when {@code true}, the first sum does not start the warm-up ({@link #warmUpOnFirstUse});
+     * the daemon sets it and warms up in its quiet time, so that the warm-up does not take a core from a client's pass.
+     */
+    public static final String DEFER_WARM_UP = "gradus.simd.deferWarmUp";
     /** Rounds of the warm-up: C2 had compiled the sums after 30,000 under the launcher's JIT thresholds. */
     private static final int ROUNDS = 60_000;
 
@@ -54,6 +59,11 @@ public final class VectorUnit {
         if ("off".equals(System.getProperty("gradus.simd"))) return "off (gradus.simd=off)";
         return ModuleLayer.boot().findModule(MODULE).isEmpty() ? "not in use (no --add-modules " + MODULE + ")"
                 : "not in use (vectors of " + VectorDots.LANES + " doubles only)";
+    }
+
+    /** What the first use of the sums does: starts the warm-up, unless {@link #DEFER_WARM_UP} says it comes later. */
+    static void warmUpOnFirstUse() {
+        if (!Boolean.getBoolean(DEFER_WARM_UP)) warmUpInBackground();
     }
 
     /** Starts the warm-up on a thread of its own, once per JVM; nothing when the vector unit is not available. */

@@ -1,5 +1,7 @@
 package org.gradus.daemon;
 
+import org.gradus.eval.VectorUnit;
+
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -65,6 +67,8 @@ public final class DaemonServer implements AutoCloseable {
     /** The daemon process: {@code -Dgradus.daemon.dir=DIR -Dgradus.daemon.key=KEY}. */
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
+        // the vector unit warms up in the daemon's quiet time (DaemonWarmUp), not beside a client's first data pass
+        System.setProperty(VectorUnit.DEFER_WARM_UP, "true");
         ignoreTerminalSignals();
         Path dir = Path.of(System.getProperty("gradus.daemon.dir"));
         String problem = DaemonPlace.problem(dir);

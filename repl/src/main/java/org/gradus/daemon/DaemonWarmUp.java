@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  * 0.4 s ({@code DaemonServer.QUIET_MILLIS}): commands run one after another by a script (a client starts in
  * about 0.1 s) are never slowed by it, while a person writing the next command finds it done; a step under way
  * is not stopped (a client arriving then shares the two cores with it). Last, the vector unit's warm-up
- * ({@link VectorUnit}: the daemon's JVM has the Vector API, {@code DaemonLaunch}), unless a data pass has
- * started it already. The whole takes about 2.2 s. A failure
+ * ({@link VectorUnit}: the daemon's JVM has the Vector API, {@code DaemonLaunch}; until it is done, data passes
+ * keep the scalar sums, with the same bits). The whole takes about 2.2 s. A failure
  * only means no warm-up; it goes to the daemon's log.
  */
 final class DaemonWarmUp {
