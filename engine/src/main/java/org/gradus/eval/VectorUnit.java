@@ -36,6 +36,8 @@ public final class VectorUnit {
     /** Set once the warm-up is done: from then on the sums run on the vector unit. */
     static volatile boolean warm;
 
+    /** Why the warm-up failed (the sums then stay scalar), or null. */
+    private static volatile String failure;
     private static final AtomicBoolean started = new AtomicBoolean();
     private static final CountDownLatch finished = new CountDownLatch(1);
 
@@ -55,6 +57,7 @@ public final class VectorUnit {
 
     /** For a log: "vectors of 8 doubles", or why the vector unit is not used. */
     public static String describe() {
+        if (AVAILABLE && failure != null) return "not in use (its warm-up failed: " + failure + ")";
         if (AVAILABLE) return "vectors of " + VectorDots.LANES + " doubles" + (warm ? "" : ", warming up");
         if ("off".equals(System.getProperty("gradus.simd"))) return "off (gradus.simd=off)";
         return ModuleLayer.boot().findModule(MODULE).isEmpty() ? "not in use (no --add-modules " + MODULE + ")"
@@ -73,6 +76,8 @@ public final class VectorUnit {
             try {
                 VectorDots.warmUp(ROUNDS);
                 warm = true;
+            } catch (RuntimeException | LinkageError e) { // no stack trace on a user's stderr: the sums stay scalar
+                failure = e.toString();
             } finally {
                 finished.countDown();
             }

@@ -33,7 +33,7 @@ record DaemonLaunch(List<String> command, String key) {
     /**
      * What the daemon adds: JDK 17's incubating Vector API, so that its data passes run their dot products and
      * chain rules on the vector unit ({@code org.gradus.eval.VectorDots}: the same bits, the 10⁶-row logistic
-     * pass about 1.3× faster; docs/benchmarks.md, "Thirteenth session"). A JVM that resolves the module prints
+     * pass 1.2–1.4× faster; docs/benchmarks.md, "Thirteenth session"). A JVM that resolves the module prints
      * a warning line on its standard error at start: the daemon's goes to its log, where no script's output
      * is; a process of its own stays without it, so a user's stderr stays clean. Only when this JDK has the module.
      */
