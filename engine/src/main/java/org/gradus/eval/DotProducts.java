@@ -12,7 +12,7 @@ package org.gradus.eval;
  * addition per element). The result differs from a left-to-right sum only in rounding.
  *
  * <p>Where the JVM has the Vector API ({@link VectorUnit}), the sums and chain rules over a table of
- * doubles run in {@link VectorDots}, the same partial sums in vector lanes: the same bits, several elements an
+ * doubles or floats run in {@link VectorDots}, the same partial sums in vector lanes: the same bits, several elements an
  * instruction.
  */
 final class DotProducts {
@@ -50,6 +50,7 @@ final class DotProducts {
      * order, so a float table and a double table holding the same values give the same bits.
      */
     static double dot(double[] x, int xo, float[] t, int to, int n) {
+        if (SIMD && VectorUnit.warmFloats) return VectorDots.dot(x, xo, t, to, n);
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int j = 0;
         for (; j + 7 < n; j += 8) {
@@ -115,6 +116,10 @@ final class DotProducts {
 
     /** As {@link #dotPair(double[], int, double[], int, int, int, double[])} over a table of 32-bit floats (widened exactly). */
     static void dotPair(double[] x, int xo, float[] t, int ta, int tb, int n, double[] out) {
+        if (SIMD && VectorUnit.warmFloats) {
+            VectorDots.dotPair(x, xo, t, ta, tb, n, out);
+            return;
+        }
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         double u0 = 0, u1 = 0, u2 = 0, u3 = 0, u4 = 0, u5 = 0, u6 = 0, u7 = 0;
         int j = 0;
@@ -157,6 +162,10 @@ final class DotProducts {
 
     /** As above over a table of 32-bit floats (each element widened to double). */
     static void addScaled(double[] grad, int go, double g, float[] t, int to, int n) {
+        if (SIMD && VectorUnit.warmFloats) {
+            VectorDots.addScaled(grad, go, g, t, to, n);
+            return;
+        }
         for (int j = 0; j < n; j++) grad[go + j] += g * (double) t[to + j];
     }
 
@@ -176,6 +185,10 @@ final class DotProducts {
 
     /** As above over a table of 32-bit floats (each element widened to double). */
     static void addScaledPair(double[] grad, int go, double g0, double g1, float[] t, int t0, int t1, int n) {
+        if (SIMD && VectorUnit.warmFloats) {
+            VectorDots.addScaledPair(grad, go, g0, g1, t, t0, t1, n);
+            return;
+        }
         for (int j = 0; j < n; j++) grad[go + j] = (grad[go + j] + g0 * (double) t[t0 + j]) + g1 * (double) t[t1 + j];
     }
 

@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * one to the other may come at any time, even in the middle of a pass. That is how the warm-up works: until
  * C2 has compiled it, vector code runs many times slower than scalar code (a first pass over 10⁵ rows took
  * 676 ms instead of 94 in a fresh JVM, docs/benchmarks.md "Thirteenth session"), so the sums stay scalar while
- * a thread of low priority runs the vector code alone until it is compiled (about 0.5 s of one core, once per
- * JVM), and only then do the passes take it. The warm-up starts when a sum is first needed, or, in the daemon,
- * in its quiet time after its first command ({@link #DEFER_WARM_UP}).
+ * a thread of low priority runs the vector code alone until it is compiled (about 0.3 s of one core for the
+ * sums over tables of doubles, then as long again for tables of floats, once per JVM), and only then do the
+ * passes take it: {@link #warm} for doubles, {@link #warmFloats} for floats. The warm-up starts when a sum is
+ * first needed, or, in the daemon, in its quiet time after its first command ({@link #DEFER_WARM_UP}).
  */
 public final class VectorUnit {
     /** The module of JDK 17's incubating Vector API, resolved only when the JVM is started with {@code --add-modules} it. */
@@ -33,8 +34,10 @@ public final class VectorUnit {
      * {@code off} (to measure what the vector unit gains).
      */
     static final boolean AVAILABLE = detect();
-    /** Set once the warm-up is done: from then on the sums run on the vector unit. */
+    /** Set once the warm-up of the sums over tables of doubles is done: from then on they run on the vector unit. */
     static volatile boolean warm;
+    /** The same for tables of 32-bit floats, warmed up second (the usual table is of doubles). */
+    static volatile boolean warmFloats;
 
     /** Why the warm-up failed (the sums then stay scalar), or null. */
     private static volatile String failure;
@@ -58,7 +61,7 @@ public final class VectorUnit {
     /** For a log: "vectors of 8 doubles", or why the vector unit is not used. */
     public static String describe() {
         if (AVAILABLE && failure != null) return "not in use (its warm-up failed: " + failure + ")";
-        if (AVAILABLE) return "vectors of " + VectorDots.LANES + " doubles" + (warm ? "" : ", warming up");
+        if (AVAILABLE) return "vectors of " + VectorDots.LANES + " doubles" + (warmFloats ? "" : ", warming up");
         if ("off".equals(System.getProperty("gradus.simd"))) return "off (gradus.simd=off)";
         return ModuleLayer.boot().findModule(MODULE).isEmpty() ? "not in use (no --add-modules " + MODULE + ")"
                 : "not in use (vectors of " + VectorDots.LANES + " doubles only)";
@@ -76,6 +79,8 @@ public final class VectorUnit {
             try {
                 VectorDots.warmUp(ROUNDS);
                 warm = true;
+                VectorDots.warmUpFloats(ROUNDS);
+                warmFloats = true;
             } catch (RuntimeException | LinkageError e) { // no stack trace on a user's stderr: the sums stay scalar
                 failure = e.toString();
             } finally {
@@ -87,7 +92,10 @@ public final class VectorUnit {
         t.start();
     }
 
-    /** Starts the warm-up if need be and waits for it (tests, benchmarks); true when the vector unit is then in use. */
+    /**
+     * Starts the warm-up if need be and waits for all of it, doubles and floats (tests, benchmarks); true when
+     * the vector unit is then in use.
+     */
     public static boolean awaitWarm(long millis) throws InterruptedException {
         warmUpInBackground();
         return AVAILABLE && finished.await(millis, TimeUnit.MILLISECONDS) && warm;

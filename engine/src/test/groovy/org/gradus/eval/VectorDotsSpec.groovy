@@ -4,7 +4,8 @@ import groovy.transform.CompileStatic
 import spock.lang.Specification
 
 /**
- * The DOT sums against the order DotProducts documents, written out here once more as plain loops: eight
+ * The DOT sums against the order DotProducts documents, written out here once more as plain loops (over a
+ * table of doubles, and over a table of floats, whose values widened must give the same bits): eight
  * partial sums (element j into s(j mod 8)), each a product then a sum, the leftover elements into s0 after
  * the loop, combined as ((s0+s1)+(s2+s3))+((s4+s5)+(s6+s7)). Bit for bit, whatever runs them: the scalar
  * code in the suite's usual JVM, the Vector API's lanes (VectorDots) in the `vector-unit` run of the engine's
@@ -55,7 +56,7 @@ class VectorDotsSpec extends Specification {
         boolean avx2 = new File('/proc/cpuinfo').with { it.exists() && it.text.contains(' avx2') }
 
         expect:
-        !expected || !avx2 || VectorUnit.inUse()
+        !expected || !avx2 || (VectorUnit.inUse() && VectorUnit.warmFloats)
         VectorUnit.describe() != null
     }
 
@@ -119,6 +120,65 @@ class VectorDotsSpec extends Specification {
         n << [0, 1, 3, 4, 7, 8, 9, 16, 17, 100, 101]
     }
 
+    static float[] randomFloats(Random rnd, int n) {
+        float[] a = new float[n]
+        for (int k = 0; k < n; k++) a[k] = (float) (rnd.nextGaussian() * Math.pow(2, rnd.nextInt(40) - 20))
+        a
+    }
+
+    /** The float table's values, each widened exactly: the table of doubles the float code must agree with. */
+    static double[] widened(float[] f) {
+        double[] d = new double[f.length]
+        for (int k = 0; k < f.length; k++) d[k] = (double) f[k]
+        d
+    }
+
+    def "over a float table, dot and dotPair of #n elements give the documented order's bits on the widened values"() {
+        given:
+        Random rnd = new Random(17 * n + 3)
+        double[] x = randomArray(rnd, n + 5)
+        float[] f = randomFloats(rnd, 3 * n + 9)
+        double[] t = widened(f)
+        double[] out = new double[2]
+
+        when:
+        DotProducts.dotPair(x, 3, f, 2, n + 6, n, out)
+
+        then:
+        sameBits(DotProducts.dot(x, 3, f, 2, n), reference(x, 3, t, 2, n))
+        sameBits(DotProducts.dot(x, 3, f, n + 6, n), reference(x, 3, t, n + 6, n))
+        sameBits(out[0], reference(x, 3, t, 2, n))
+        sameBits(out[1], reference(x, 3, t, n + 6, n))
+
+        where:
+        n << [0, 1, 3, 4, 7, 8, 9, 15, 16, 17, 64, 100, 101, 257]
+    }
+
+    def "over a float table, the chain rules of #n elements add the widened elements one by one, bit for bit"() {
+        given:
+        Random rnd = new Random(5 * n + 2)
+        float[] f = randomFloats(rnd, 2 * n + 11)
+        double[] grad = randomArray(rnd, n + 3)
+        double g0 = rnd.nextGaussian() * 1e3, g1 = rnd.nextGaussian() * 1e-3
+        double[] one = grad.clone(), two = grad.clone(), expectedOne = grad.clone(), expectedTwo = grad.clone()
+        for (int j = 0; j < n; j++) {
+            double p = g0 * (double) f[4 + j]
+            expectedOne[1 + j] = expectedOne[1 + j] + p
+            double q = g1 * (double) f[n + 9 + j]
+            expectedTwo[1 + j] = (expectedTwo[1 + j] + p) + q
+        }
+
+        when:
+        DotProducts.addScaled(one, 1, g0, f, 4, n)
+        DotProducts.addScaledPair(two, 1, g0, g1, f, 4, n + 9, n)
+
+        then:
+        (0..<grad.length).every { sameBits(one[it], expectedOne[it]) && sameBits(two[it], expectedTwo[it]) }
+
+        where:
+        n << [0, 1, 3, 4, 7, 8, 9, 16, 17, 100, 101]
+    }
+
     def "special values go through as the scalar arithmetic takes them: #name"() {
         given:
         double[] x = (0..<19).collect { 1.5d } as double[]
@@ -139,6 +199,6 @@ class VectorDotsSpec extends Specification {
 
     def "the warm-up runs the sums and returns a finite sum"() {
         expect:
-        !VectorUnit.AVAILABLE || Double.isFinite(VectorDots.warmUp(50))
+        !VectorUnit.AVAILABLE || Double.isFinite(VectorDots.warmUp(50) + VectorDots.warmUpFloats(50))
     }
 }
