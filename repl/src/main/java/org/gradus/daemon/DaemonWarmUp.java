@@ -28,15 +28,30 @@ import java.util.stream.Stream;
  * end; the user's cache and history are not touched. Each step begins only when no client has been served for
  * 0.4 s ({@code DaemonServer.QUIET_MILLIS}): commands run one after another by a script (a client starts in
  * about 0.1 s) are never slowed by it, while a person writing the next command finds it done; a step under way
- * is not stopped (a client arriving then shares the two cores with it). Last, the vector unit's warm-up
+ * is not stopped (a client arriving then shares the two cores with it). Then two runs of a script that draws
+ * pictures ({@link #PICTURES}): a client's first {@code plot} then costs what its tenth does. Last, the vector unit's warm-up
  * ({@link VectorUnit}: the daemon's JVM has the Vector API, {@code DaemonLaunch}; until it is done, data passes
- * keep the scalar sums, with the same bits). The whole takes about 2.2 s. A failure
+ * keep the scalar sums, with the same bits). The whole takes about 2.5–3 s of one core. A failure
  * only means no warm-up; it goes to the daemon's log.
  */
 final class DaemonWarmUp {
     /** A script of the size and kind a person tries first: a variable, a function, a gradient. */
     static final String SCRIPT = "x = variable(1)\nf = (x - 2)**2 + 1\ngrad(f).at(x: 0)\n";
     private static final int NEW_SCRIPTS = 6;
+    /**
+     * A script that draws the lectures' two kinds of picture, each to a PNG in the scratch folder: level sets
+     * with a descent path, and a graph with its tangent. Run three times: a script with a contour plot took
+     * 0.6–0.93 s as a daemon's first picture (Java2D, fonts, JFreeChart and the PNG encoder loaded and compiled
+     * then), 0.3 s as its second; after two warm-up runs its first took 0.36–0.56 s, after three 0.31–0.42 s.
+     */
+    static final String PICTURES = """
+            x = variable(-1.2)
+            y = variable(1)
+            f = (1 - x)**2 + 100*(y - x**2)**2
+            r = minimize(f, method: 'gd', lr: 0.001, maxIter: 200)
+            plot f, x: -2..2, y: -1..3, path: r, file: 'level-sets.png'
+            plot x**3 - 3*x, x: -2..2, tangentAt: 1, file: 'tangent.png'
+            """;
 
     private DaemonWarmUp() {
     }
@@ -57,6 +72,7 @@ final class DaemonWarmUp {
                 quiet.await();
                 Repl.warmUp();
                 newScripts(place.dir(), SCRIPT, NEW_SCRIPTS, quiet);
+                newScripts(place.dir(), PICTURES, 3, quiet);
                 quiet.await();
                 VectorUnit.awaitWarm(60_000);
                 log.accept("warmed up in " + (System.nanoTime() - begun) / 1_000_000 + " ms; vector unit: " + VectorUnit.describe());

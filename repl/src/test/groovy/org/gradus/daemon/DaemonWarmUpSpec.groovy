@@ -24,6 +24,14 @@ class DaemonWarmUpSpec extends spock.lang.Specification {
         Files.list(dir).withCloseable { it.toList() } == [dir.resolve('x.log')]
     }
 
+    def "the warm-up's pictures are drawn (a plot that fails would throw) and removed with their folder"() {
+        when:
+        DaemonWarmUp.newScripts(dir, DaemonWarmUp.PICTURES, 1, {} as DaemonWarmUp.Quiet)
+
+        then:
+        Files.list(dir).withCloseable { it.count() } == 0
+    }
+
     def "a warm-up script that no longer runs is reported with its error, and its folder still removed"() {
         when:
         DaemonWarmUp.newScripts(dir, 'x = variable(1)\ny = undefinedName + 1\n', 1, {} as DaemonWarmUp.Quiet)
