@@ -13,6 +13,8 @@
 #   - with the resident daemon (GRADUS_DAEMON=1, docs/daemon.md, a throw-away daemon folder): the run that starts
 #     it (the daemon stopped before each), and the seen-before and new scripts once it runs (right after it, while
 #     the young daemon warms up, and again 2 s later: a person writing the next script),
+#   - a script that draws Rosenbrock's level sets with three descent paths (SPEC §6's picture) through the daemon
+#     once its warm-up is done (its first picture, then its second) and in its own process,
 #   - the seen-before script at a terminal (no --json; a 100x30 pseudo-terminal of script(1), TERM=xterm-256color),
 #     in its own process and through the daemon (which draws for the terminal the launcher describes),
 #   - python3 -c 'import scipy.optimize' (the reference) and plain `java -version` (the JVM's own floor).
@@ -32,6 +34,16 @@ three='x = variable(1)
 f = (x - 2)**2 + 1
 grad(f).at(x: 0)'
 printf '%s\n' "$three" > "$work/three.opt"
+# SPEC §6's picture: Rosenbrock's level sets with three descent paths, 800x600 PNG (bench PlotTiming draws it in-process)
+cat > "$work/contour.opt" <<'OPT'
+x = variable(-1.2)
+y = variable(1)
+rosen = (1 - x)**2 + 100*(y - x**2)**2
+r1 = minimize(rosen, method: 'gd', lr: 0.001, maxIter: 2000)
+r2 = minimize(rosen, method: 'momentum', lr: 0.0005, momentum: 0.9, maxIter: 2000)
+r3 = minimize(rosen, method: 'lbfgs')
+plot rosen, x: -2..2, y: -1..3, path: [r1, r2, r3], file: 'contour.png'
+OPT
 export GRADUS_CACHE_DIR="$work/cache"              # a throw-away script cache: the user's stays as it was
 export GRADUS_DAEMON_DIR="$work/daemon"            # and a throw-away daemon, stopped at the end
 trap 'GRADUS_DAEMON=1 ./gradus daemon --stop > /dev/null 2>&1; rm -rf "$work"' EXIT
@@ -66,6 +78,10 @@ for ((k = 0; k < N; k++)); do
   sleep 2                                          # a person writing the next script: the daemon's warm-up ends
   printf '%s\n// later %s %s\n' "$three" "$k" "$RANDOM$RANDOM" > "$work/dlater$k.opt"
   GRADUS_DAEMON=1 time_once dlater ./gradus run "$work/dlater$k.opt" --json
+  sleep 3                                          # the young daemon's warm-up, pictures included, is done
+  GRADUS_DAEMON=1 time_once dplot ./gradus run "$work/contour.opt"
+  GRADUS_DAEMON=1 time_once dplot2 ./gradus run "$work/contour.opt"
+  GRADUS_DAEMON=0 time_once plot ./gradus run "$work/contour.opt"
   STDIN=/dev/null TERM=xterm-256color GRADUS_DAEMON=0 time_once tty script -qec "stty cols 100 rows 30; ./gradus run $work/three.opt" /dev/null
   STDIN=/dev/null TERM=xterm-256color GRADUS_DAEMON=1 time_once dtty script -qec "stty cols 100 rows 30; ./gradus run $work/three.opt" /dev/null
   time_once python $PY -c 'import scipy.optimize'
@@ -85,6 +101,9 @@ row "daemon: the run that starts it:    " dfirst ""
 row "daemon: seen before:              " dseen  "target 300 ms"
 row "daemon: new script:               " dnew   "target 500 ms (the third run of a young daemon, right after the others)"
 row "daemon: new script 2 s later:     " dlater "target 500 ms (the young daemon's warm-up done)"
+row "contour plot, daemon's first:     " dplot  "target 500 ms (SPEC §6: three paths, 800x600 PNG; the daemon warmed up)"
+row "contour plot, daemon's second:    " dplot2 ""
+row "contour plot, its own process:    " plot   ""
 row "at a terminal, in its own process:" tty    ""
 row "at a terminal, through the daemon:" dtty   "target 300 ms"
 row "python3 -c 'import scipy.optimize':" python "(reference)"
