@@ -60,7 +60,10 @@ public final class VectorUnit {
 
     /** For a log: "vectors of 8 doubles", or why the vector unit is not used. */
     public static String describe() {
-        if (AVAILABLE && failure != null) return "not in use (its warm-up failed: " + failure + ")";
+        if (AVAILABLE && failure != null) {
+            return (warm ? "vectors of " + VectorDots.LANES + " doubles for tables of doubles; tables of floats stay scalar"
+                    : "not in use") + " (its warm-up failed: " + failure + ")";
+        }
         if (AVAILABLE) return "vectors of " + VectorDots.LANES + " doubles" + (warmFloats ? "" : ", warming up");
         if ("off".equals(System.getProperty("gradus.simd"))) return "off (gradus.simd=off)";
         return ModuleLayer.boot().findModule(MODULE).isEmpty() ? "not in use (no --add-modules " + MODULE + ")"

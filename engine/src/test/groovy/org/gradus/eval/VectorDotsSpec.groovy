@@ -10,7 +10,8 @@ import spock.lang.Specification
  * the loop, combined as ((s0+s1)+(s2+s3))+((s4+s5)+(s6+s7)). Bit for bit, whatever runs them: the scalar
  * code in the suite's usual JVM, the Vector API's lanes (VectorDots) in the `vector-unit` run of the engine's
  * tests, whose JVM has the module (there the spec also checks that the vector unit is really in use on a
- * processor with AVX2, once warmed up, so that the run cannot quietly test the scalar code twice).
+ * processor with AVX2, once warmed up, so that the run cannot quietly test the scalar code twice), and in a third
+ * run whose JVM is limited to AVX2 (-XX:UseAVX=2: vectors of four doubles, VectorDots' other branch).
  */
 class VectorDotsSpec extends Specification {
 
@@ -58,6 +59,15 @@ class VectorDotsSpec extends Specification {
         expect:
         !expected || !avx2 || (VectorUnit.inUse() && VectorUnit.warmFloats)
         VectorUnit.describe() != null
+    }
+
+    def "the run that asks for vectors of a given width gets them (the AVX2 run: VectorDots' four-lane branch)"() {
+        given:
+        Integer lanes = Integer.getInteger('gradus.simd.expectedLanes')
+        boolean avx2 = new File('/proc/cpuinfo').with { it.exists() && it.text.contains(' avx2') }
+
+        expect:
+        lanes == null || !avx2 || VectorDots.LANES == lanes
     }
 
     def "dot of #n elements at offsets #xo, #to: the documented order, bit for bit"() {
