@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -110,7 +111,8 @@ public final class DaemonServer implements AutoCloseable {
 
     /**
      * Takes the lock and binds the socket (a stale socket file of a daemon that is gone is replaced); false when
-     * another daemon of the key holds the lock. The idle watch starts.
+     * another daemon of the key holds the lock. The files of other builds' daemons unused for a week go
+     * ({@link DaemonLeftovers}). The idle watch starts.
      */
     boolean start() throws IOException {
         lockFile = FileChannel.open(place.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -129,6 +131,8 @@ public final class DaemonServer implements AutoCloseable {
         server.bind(UnixDomainSocketAddress.of(socket));
         Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
         socketKey = Files.readAttributes(socket, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        int cleared = DaemonLeftovers.remove(place.dir(), place.key(), Instant.now());
+        if (cleared > 0) log("removed the files of " + cleared + " daemon(s) of other builds, unused for a week");
         Thread watch = new Thread(this::watchIdle, "gradus-daemon-idle");
         watch.setDaemon(true);
         watch.start();
