@@ -105,12 +105,15 @@ class VectorDotsSpec extends Specification {
         n << [0, 1, 5, 8, 13, 24, 99, 100, 101]
     }
 
-    def "the chain rules of #n elements, one row and two, add element by element as a plain loop does, bit for bit"() {
+    def "the chain rules of #n elements over a table of #kind, one row and two, add element by element as a plain loop does, bit for bit"() {
         given:
         Random rnd = new Random(7 * n + 1)
-        double[] t = randomArray(rnd, 2 * n + 11)
+        float[] f = randomFloats(rnd, 2 * n + 11)
+        double[] t = kind == 'floats' ? widened(f) : randomArray(rnd, 2 * n + 11)
+        Object table = t
+        if (kind == 'floats') table = f                      // (not a ?: of the two: Groovy widens f to a double[] there)
         double[] grad = randomArray(rnd, n + 3)
-        double g0 = rnd.nextGaussian() * 1e3, g1 = rnd.nextGaussian() * 1e-3
+        double g0 = rnd.nextGaussian() * 1e3, g1 = rnd.nextGaussian() * 1e2   // comparable: the order of the additions shows
         double[] one = grad.clone(), two = grad.clone(), expectedOne = grad.clone(), expectedTwo = grad.clone()
         for (int j = 0; j < n; j++) {
             double p = g0 * t[4 + j]
@@ -120,14 +123,25 @@ class VectorDotsSpec extends Specification {
         }
 
         when:
-        DotProducts.addScaled(one, 2, g0, t, 4, n)
-        DotProducts.addScaledPair(two, 2, g0, g1, t, 4, n + 9, n)
+        chainRules(one, two, g0, g1, table, n)
 
         then:
         (0..<grad.length).every { sameBits(one[it], expectedOne[it]) && sameBits(two[it], expectedTwo[it]) }
 
         where:
-        n << [0, 1, 3, 4, 7, 8, 9, 16, 17, 100, 101]
+        [n, kind] << [[0, 1, 3, 4, 7, 8, 9, 16, 17, 100, 101], ['doubles', 'floats']].combinations()
+    }
+
+    /** The one-row and two-row chain rules over {@code table}, each overload named at compile time. */
+    @CompileStatic
+    static void chainRules(double[] one, double[] two, double g0, double g1, Object table, int n) {
+        if (table instanceof float[]) {
+            DotProducts.addScaled(one, 2, g0, (float[]) table, 4, n)
+            DotProducts.addScaledPair(two, 2, g0, g1, (float[]) table, 4, n + 9, n)
+        } else {
+            DotProducts.addScaled(one, 2, g0, (double[]) table, 4, n)
+            DotProducts.addScaledPair(two, 2, g0, g1, (double[]) table, 4, n + 9, n)
+        }
     }
 
     static float[] randomFloats(Random rnd, int n) {
@@ -162,31 +176,6 @@ class VectorDotsSpec extends Specification {
 
         where:
         n << [0, 1, 3, 4, 7, 8, 9, 15, 16, 17, 64, 100, 101, 257]
-    }
-
-    def "over a float table, the chain rules of #n elements add the widened elements one by one, bit for bit"() {
-        given:
-        Random rnd = new Random(5 * n + 2)
-        float[] f = randomFloats(rnd, 2 * n + 11)
-        double[] grad = randomArray(rnd, n + 3)
-        double g0 = rnd.nextGaussian() * 1e3, g1 = rnd.nextGaussian() * 1e-3
-        double[] one = grad.clone(), two = grad.clone(), expectedOne = grad.clone(), expectedTwo = grad.clone()
-        for (int j = 0; j < n; j++) {
-            double p = g0 * (double) f[4 + j]
-            expectedOne[1 + j] = expectedOne[1 + j] + p
-            double q = g1 * (double) f[n + 9 + j]
-            expectedTwo[1 + j] = (expectedTwo[1 + j] + p) + q
-        }
-
-        when:
-        DotProducts.addScaled(one, 1, g0, f, 4, n)
-        DotProducts.addScaledPair(two, 1, g0, g1, f, 4, n + 9, n)
-
-        then:
-        (0..<grad.length).every { sameBits(one[it], expectedOne[it]) && sameBits(two[it], expectedTwo[it]) }
-
-        where:
-        n << [0, 1, 3, 4, 7, 8, 9, 16, 17, 100, 101]
     }
 
     def "special values go through as the scalar arithmetic takes them: #name"() {
