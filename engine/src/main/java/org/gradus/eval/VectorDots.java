@@ -9,8 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link DotProducts}' sums and chain rules over a table of doubles or of 32-bit floats on the processor's
  * vector unit, bit for bit the same. A float table's elements are widened to doubles as they are loaded
  * (eight floats, 256 bits, into a 512-bit vector of doubles: exact), then multiplied and added as doubles, so
- * a float table reads half the bytes and gives the bits a double table holding the same values gives. The chain rules g += s·row are element by element (C2 did not vectorize their two-row form
- * here: 16 ms of an 86 ms pass over 10⁶ rows on one thread). The sums: the eight partial sums
+ * a float table reads half the bytes and gives the bits a double table holding the same values gives. The
+ * chain rules g += s·row are element by element (C2 did not vectorize their two-row form here: 16 ms of an
+ * 86 ms pass over 10⁶ rows on one thread). The sums: the eight partial sums
  * s0…s7 (element j into s(j mod 8)) are the eight lanes of one 512-bit vector (AVX-512), or of two 256-bit
  * vectors (AVX2: s0…s3 and s4…s7); each lane multiplies then adds, as the scalar code does (no fused
  * multiply-add, which would round once instead of twice), the leftover elements go into s0 after the loop,

@@ -28,11 +28,11 @@ import java.util.stream.Stream;
  * end; the user's cache and history are not touched. Each step begins only when no client has been served for
  * 0.4 s ({@code DaemonServer.QUIET_MILLIS}): commands run one after another by a script (a client starts in
  * about 0.1 s) are never slowed by it, while a person writing the next command finds it done; a step under way
- * is not stopped (a client arriving then shares the two cores with it). Then two runs of a script that draws
- * pictures ({@link #PICTURES}): a client's first {@code plot} then costs what its tenth does. Last, the vector unit's warm-up
- * ({@link VectorUnit}: the daemon's JVM has the Vector API, {@code DaemonLaunch}; until it is done, data passes
- * keep the scalar sums, with the same bits). The whole takes about 2.5–3 s of one core. A failure
- * only means no warm-up; it goes to the daemon's log.
+ * is not stopped (a client arriving then shares the two cores with it). Then three runs of a script that draws
+ * pictures ({@link #PICTURES}): a client's first {@code plot} then costs about what its second does. Last, the
+ * vector unit's warm-up ({@link VectorUnit}: the daemon's JVM has the Vector API, {@code DaemonLaunch}; until it
+ * is done, data passes keep the scalar sums, with the same bits). The whole takes about 2.5–3 s of one core. A
+ * failure only means no warm-up; it goes to the daemon's log.
  */
 final class DaemonWarmUp {
     /** A script of the size and kind a person tries first: a variable, a function, a gradient. */
