@@ -125,10 +125,22 @@ class DotAcrossRowsSpec extends Specification {
         same(d.dotRange(x2, 0, X, F, F, F, 1, ROWS), DotProducts.dot(x2, 0, X, F, F))
     }
 
+    /** X or XF (not a ?: of the two: Groovy widens the float[] to a double[] there). */
+    static Object storage(String precision) {
+        if (precision == 'float') return XF
+        return X
+    }
+
+    def "the float storage of these cases is a float[]"() {
+        expect:
+        storage('float') instanceof float[]
+        storage('double') instanceof double[]
+    }
+
     @Unroll
     def "compiled = interpreter bit for bit: #kind on #precision storage, #n rows over the range"() {
         given:
-        Object table = precision == 'double' ? X : XF
+        Object table = storage(precision)
         Expr f = body(kind, table, n, null)
         Program interpreted = program(f, Long.MAX_VALUE), compiled = program(f, 0)
         Random rnd = new Random(n)
@@ -149,7 +161,7 @@ class DotAcrossRowsSpec extends Specification {
     @Unroll
     def "compiled = interpreter bit for bit on mini-batch rows #rows (#kind, #precision)"() {
         given:
-        Object table = precision == 'double' ? X : XF
+        Object table = storage(precision)
         Expr f = body(kind, table, ROWS, "batch")
         Program interpreted = program(f, Long.MAX_VALUE), compiled = program(f, 0)
         interpreted.useRows("batch", rows as int[])
