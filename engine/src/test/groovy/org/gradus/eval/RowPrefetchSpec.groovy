@@ -4,6 +4,7 @@ import org.gradus.atoms.Dot
 import org.gradus.atoms.Softplus
 import org.gradus.atoms.VectorFunction
 import org.gradus.data.DataSet
+import org.gradus.data.Precision
 import org.gradus.expr.Expr
 import org.gradus.expr.Layout
 import org.gradus.expr.VectorVariable
@@ -30,17 +31,17 @@ class RowPrefetchSpec extends Specification {
         } as Function, { it as Expr } as Function)
     }
 
-    def "it reads the first element of every cache line and the last element of each batch row of x and of y"() {
+    def "it reads the first element of every cache line and the last element of each batch row of x and of y (#precision storage)"() {
         given:
-        DataSet data = table()
+        DataSet data = table().withPrecision(precision)
         VectorVariable w = new VectorVariable('w', F, 0.0)
         Program p = Program.compile(loss(data, w), new Layout([w]))
         int loop = (0..<p.tape.size).find { p.tape.op[it] == Opcode.LOOP }
         int[] rows = [7, 2, 31]
         long expected = 0
         for (int r : rows) {
-            for (int k : [0, 8, 16, F - 1]) expected += Double.doubleToRawLongBits(r * 100 + k + 0.5d)   // x: lines at 0, 8, 16; the last
-            expected += 2 * Double.doubleToRawLongBits(r * 100 + F + 0.5d)                                  // y: its only element, first and last
+            for (int k : xElements) expected += bits(precision, r * 100 + k + 0.5d)   // x: the first of each line; the last
+            expected += 2 * bits(precision, r * 100 + F + 0.5d)                       // y: its only element, first and last
         }
 
         when:
@@ -49,6 +50,15 @@ class RowPrefetchSpec extends Specification {
 
         then:
         prefetch.sink() == expected
+
+        where:
+        precision       | xElements
+        Precision.DOUBLE | [0, 8, 16, F - 1]    // 8 doubles a 64-byte line
+        Precision.FLOAT  | [0, 16, F - 1]       // 16 floats a line
+    }
+
+    static long bits(Precision precision, double v) {
+        precision == Precision.DOUBLE ? Double.doubleToRawLongBits(v) : Float.floatToRawIntBits((float) v)
     }
 
     def "mini-batch values and gradients are the same with and without it"() {
