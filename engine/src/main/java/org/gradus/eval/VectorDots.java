@@ -16,7 +16,11 @@ import jdk.incubator.vector.VectorSpecies;
  * vectors (AVX2: s0…s3 and s4…s7); each lane multiplies then adds, as the scalar code does (no fused
  * multiply-add, which would round once instead of twice), the leftover elements go into s0 after the loop,
  * and the lanes are combined as ((s0+s1)+(s2+s3))+((s4+s5)+(s6+s7)). So the interpreter, the compiled
- * kernels, the scalar code and this code all give the same bits ({@code VectorDotsSpec}).
+ * kernels, the scalar code and this code all give the same bits ({@code VectorDotsSpec}). Each vector loop
+ * runs to a bound taken before it ({@code j < (n & -8)}), the form C2 compiles as a counted loop: unrolled,
+ * the array bounds checked once before it instead of at every vector, and no safepoint poll at every
+ * step. Written {@code j + 7 < n}, the same loops took 13 % longer a row (two-row dots and chain rules
+ * over 256 rows in the cache: 15.4 → 13.4 and 17.2 → 15.2 ns a row, a {@code /tmp} harness).
  *
  * <p>JDK 17 offers vector instructions to Java only through its incubating Vector API, a module the JVM
  * resolves only when started with {@code --add-modules jdk.incubator.vector} (and then prints a warning line
@@ -44,7 +48,7 @@ final class VectorDots {
         int j = 0;
         if (WIDE) {
             DoubleVector s = DoubleVector.zero(EIGHT);
-            for (; j + 7 < n; j += 8) {
+            for (int upper = n & -8; j < upper; j += 8) {
                 s = s.add(DoubleVector.fromArray(EIGHT, x, xo + j).mul(DoubleVector.fromArray(EIGHT, t, to + j)));
             }
             double s0 = s.lane(0);
@@ -52,7 +56,7 @@ final class VectorDots {
             return ((s0 + s.lane(1)) + (s.lane(2) + s.lane(3))) + ((s.lane(4) + s.lane(5)) + (s.lane(6) + s.lane(7)));
         }
         DoubleVector lo = DoubleVector.zero(FOUR), hi = DoubleVector.zero(FOUR);
-        for (; j + 7 < n; j += 8) {
+        for (int upper = n & -8; j < upper; j += 8) {
             lo = lo.add(DoubleVector.fromArray(FOUR, x, xo + j).mul(DoubleVector.fromArray(FOUR, t, to + j)));
             hi = hi.add(DoubleVector.fromArray(FOUR, x, xo + j + 4).mul(DoubleVector.fromArray(FOUR, t, to + j + 4)));
         }
@@ -66,7 +70,7 @@ final class VectorDots {
         int j = 0;
         if (WIDE) {
             DoubleVector s = DoubleVector.zero(EIGHT), u = DoubleVector.zero(EIGHT);
-            for (; j + 7 < n; j += 8) {
+            for (int upper = n & -8; j < upper; j += 8) {
                 DoubleVector w = DoubleVector.fromArray(EIGHT, x, xo + j);
                 s = s.add(w.mul(DoubleVector.fromArray(EIGHT, t, ta + j)));
                 u = u.add(w.mul(DoubleVector.fromArray(EIGHT, t, tb + j)));
@@ -82,7 +86,7 @@ final class VectorDots {
         }
         DoubleVector slo = DoubleVector.zero(FOUR), shi = DoubleVector.zero(FOUR);
         DoubleVector ulo = DoubleVector.zero(FOUR), uhi = DoubleVector.zero(FOUR);
-        for (; j + 7 < n; j += 8) {
+        for (int upper = n & -8; j < upper; j += 8) {
             DoubleVector wlo = DoubleVector.fromArray(FOUR, x, xo + j), whi = DoubleVector.fromArray(FOUR, x, xo + j + 4);
             slo = slo.add(wlo.mul(DoubleVector.fromArray(FOUR, t, ta + j)));
             shi = shi.add(whi.mul(DoubleVector.fromArray(FOUR, t, ta + j + 4)));
@@ -102,7 +106,7 @@ final class VectorDots {
     static void addScaled(double[] grad, int go, double g, double[] t, int to, int n) {
         VectorSpecies<Double> v = WIDE ? EIGHT : FOUR;
         int step = v.length(), j = 0;
-        for (; j + step <= n; j += step) {
+        for (int upper = n & -step; j < upper; j += step) {
             DoubleVector.fromArray(v, grad, go + j).add(DoubleVector.fromArray(v, t, to + j).mul(g)).intoArray(grad, go + j);
         }
         for (; j < n; j++) grad[go + j] += g * t[to + j];
@@ -112,7 +116,7 @@ final class VectorDots {
     static void addScaledPair(double[] grad, int go, double g0, double g1, double[] t, int t0, int t1, int n) {
         VectorSpecies<Double> v = WIDE ? EIGHT : FOUR;
         int step = v.length(), j = 0;
-        for (; j + step <= n; j += step) {
+        for (int upper = n & -step; j < upper; j += step) {
             DoubleVector.fromArray(v, grad, go + j)
                     .add(DoubleVector.fromArray(v, t, t0 + j).mul(g0))
                     .add(DoubleVector.fromArray(v, t, t1 + j).mul(g1))
@@ -138,13 +142,13 @@ final class VectorDots {
         int j = 0;
         if (WIDE) {
             DoubleVector s = DoubleVector.zero(EIGHT);
-            for (; j + 7 < n; j += 8) s = s.add(DoubleVector.fromArray(EIGHT, x, xo + j).mul(eight(t, to + j)));
+            for (int upper = n & -8; j < upper; j += 8) s = s.add(DoubleVector.fromArray(EIGHT, x, xo + j).mul(eight(t, to + j)));
             double s0 = s.lane(0);
             for (; j < n; j++) s0 += x[xo + j] * (double) t[to + j];
             return ((s0 + s.lane(1)) + (s.lane(2) + s.lane(3))) + ((s.lane(4) + s.lane(5)) + (s.lane(6) + s.lane(7)));
         }
         DoubleVector lo = DoubleVector.zero(FOUR), hi = DoubleVector.zero(FOUR);
-        for (; j + 7 < n; j += 8) {
+        for (int upper = n & -8; j < upper; j += 8) {
             lo = lo.add(DoubleVector.fromArray(FOUR, x, xo + j).mul(four(t, to + j)));
             hi = hi.add(DoubleVector.fromArray(FOUR, x, xo + j + 4).mul(four(t, to + j + 4)));
         }
@@ -158,7 +162,7 @@ final class VectorDots {
         int j = 0;
         if (WIDE) {
             DoubleVector s = DoubleVector.zero(EIGHT), u = DoubleVector.zero(EIGHT);
-            for (; j + 7 < n; j += 8) {
+            for (int upper = n & -8; j < upper; j += 8) {
                 DoubleVector w = DoubleVector.fromArray(EIGHT, x, xo + j);
                 s = s.add(w.mul(eight(t, ta + j)));
                 u = u.add(w.mul(eight(t, tb + j)));
@@ -174,7 +178,7 @@ final class VectorDots {
         }
         DoubleVector slo = DoubleVector.zero(FOUR), shi = DoubleVector.zero(FOUR);
         DoubleVector ulo = DoubleVector.zero(FOUR), uhi = DoubleVector.zero(FOUR);
-        for (; j + 7 < n; j += 8) {
+        for (int upper = n & -8; j < upper; j += 8) {
             DoubleVector wlo = DoubleVector.fromArray(FOUR, x, xo + j), whi = DoubleVector.fromArray(FOUR, x, xo + j + 4);
             slo = slo.add(wlo.mul(four(t, ta + j)));
             shi = shi.add(whi.mul(four(t, ta + j + 4)));
@@ -194,11 +198,11 @@ final class VectorDots {
     static void addScaled(double[] grad, int go, double g, float[] t, int to, int n) {
         int j = 0;
         if (WIDE) {
-            for (; j + 7 < n; j += 8) {
+            for (int upper = n & -8; j < upper; j += 8) {
                 DoubleVector.fromArray(EIGHT, grad, go + j).add(eight(t, to + j).mul(g)).intoArray(grad, go + j);
             }
         } else {
-            for (; j + 3 < n; j += 4) {
+            for (int upper = n & -4; j < upper; j += 4) {
                 DoubleVector.fromArray(FOUR, grad, go + j).add(four(t, to + j).mul(g)).intoArray(grad, go + j);
             }
         }
@@ -209,12 +213,12 @@ final class VectorDots {
     static void addScaledPair(double[] grad, int go, double g0, double g1, float[] t, int t0, int t1, int n) {
         int j = 0;
         if (WIDE) {
-            for (; j + 7 < n; j += 8) {
+            for (int upper = n & -8; j < upper; j += 8) {
                 DoubleVector.fromArray(EIGHT, grad, go + j).add(eight(t, t0 + j).mul(g0)).add(eight(t, t1 + j).mul(g1))
                         .intoArray(grad, go + j);
             }
         } else {
-            for (; j + 3 < n; j += 4) {
+            for (int upper = n & -4; j < upper; j += 4) {
                 DoubleVector.fromArray(FOUR, grad, go + j).add(four(t, t0 + j).mul(g0)).add(four(t, t1 + j).mul(g1))
                         .intoArray(grad, go + j);
             }
