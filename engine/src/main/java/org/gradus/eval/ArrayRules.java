@@ -77,7 +77,7 @@ final class ArrayRules {
     static double sum(double[] a, int ao, int n) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int k = 0;
-        for (; k + 3 < n; k += 4) {
+        for (int upper = n & -4; k < upper; k += 4) {
             s0 += a[ao + k];
             s1 += a[ao + k + 1];
             s2 += a[ao + k + 2];

@@ -30,7 +30,7 @@ final class DotProducts {
         if (SIMD && VectorUnit.warm) return VectorDots.dot(x, xo, t, to, n);
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int j = 0;
-        for (; j + 7 < n; j += 8) {
+        for (int upper = n & -8; j < upper; j += 8) {
             s0 += x[xo + j] * t[to + j];
             s1 += x[xo + j + 1] * t[to + j + 1];
             s2 += x[xo + j + 2] * t[to + j + 2];
@@ -53,7 +53,7 @@ final class DotProducts {
         if (SIMD && VectorUnit.warmFloats) return VectorDots.dot(x, xo, t, to, n);
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int j = 0;
-        for (; j + 7 < n; j += 8) {
+        for (int upper = n & -8; j < upper; j += 8) {
             s0 += x[xo + j] * (double) t[to + j];
             s1 += x[xo + j + 1] * (double) t[to + j + 1];
             s2 += x[xo + j + 2] * (double) t[to + j + 2];
@@ -86,7 +86,7 @@ final class DotProducts {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         double u0 = 0, u1 = 0, u2 = 0, u3 = 0, u4 = 0, u5 = 0, u6 = 0, u7 = 0;
         int j = 0;
-        for (; j + 7 < n; j += 8) {
+        for (int upper = n & -8; j < upper; j += 8) {
             double w0 = x[xo + j], w1 = x[xo + j + 1], w2 = x[xo + j + 2], w3 = x[xo + j + 3];
             s0 += w0 * t[ta + j];
             u0 += w0 * t[tb + j];
@@ -123,7 +123,7 @@ final class DotProducts {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         double u0 = 0, u1 = 0, u2 = 0, u3 = 0, u4 = 0, u5 = 0, u6 = 0, u7 = 0;
         int j = 0;
-        for (; j + 7 < n; j += 8) {
+        for (int upper = n & -8; j < upper; j += 8) {
             double w0 = x[xo + j], w1 = x[xo + j + 1], w2 = x[xo + j + 2], w3 = x[xo + j + 3];
             s0 += w0 * (double) t[ta + j];
             u0 += w0 * (double) t[tb + j];

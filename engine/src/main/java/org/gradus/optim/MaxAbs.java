@@ -15,7 +15,7 @@ public final class MaxAbs {
         int n = v.length;
         double m0 = 0, m1 = 0, m2 = 0, m3 = 0;
         int i = 0;
-        for (; i + 3 < n; i += 4) {
+        for (int upper = n & -4; i < upper; i += 4) {
             m0 = Math.max(m0, Math.abs(v[i]));
             m1 = Math.max(m1, Math.abs(v[i + 1]));
             m2 = Math.max(m2, Math.abs(v[i + 2]));

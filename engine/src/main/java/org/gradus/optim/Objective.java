@@ -129,7 +129,7 @@ public abstract class Objective {
         }
         double m0 = 0, m1 = 0, m2 = 0, m3 = 0, f0 = 0, f1 = 0, f2 = 0, f3 = 0;
         int i = 0;
-        for (; i + 3 < n; i += 4) {
+        for (int upper = n & -4; i < upper; i += 4) {
             double g0 = g[i], g1 = g[i + 1], g2 = g[i + 2], g3 = g[i + 3];
             f0 += g0 * 0;
             f1 += g1 * 0;

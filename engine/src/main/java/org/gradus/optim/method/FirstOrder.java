@@ -102,7 +102,7 @@ abstract class FirstOrder implements Method {
     protected final void aheadMaxima(double[] g, double[] next, int lo, int hi, int part) {
         double g0 = 0, g1 = 0, n0 = 0, n1 = 0;
         int i = lo;
-        for (; i + 1 < hi; i += 2) {
+        for (int upper = hi - ((hi - lo) & 1); i < upper; i += 2) {
             g0 = Math.max(g0, Math.abs(g[i]));
             g1 = Math.max(g1, Math.abs(g[i + 1]));
             n0 = Math.max(n0, Math.abs(next[i]));
@@ -127,7 +127,7 @@ abstract class FirstOrder implements Method {
         double a = residualAbsGradient(), b = residualConstant();
         double r0 = 0, r1 = 0, n0 = 0, n1 = 0, f0 = 0, f1 = 0;
         int i = lo;
-        for (; i + 1 < hi; i += 2) {
+        for (int upper = hi - ((hi - lo) & 1); i < upper; i += 2) {
             double g0 = g[i], g1 = g[i + 1];
             f0 += g0 * 0;
             f1 += g1 * 0;

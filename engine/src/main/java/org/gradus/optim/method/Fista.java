@@ -191,7 +191,7 @@ final class Fista implements Method {
             double step = 1 / lip;
             double m0 = 0, m1 = 0;
             int i = 0;
-            for (; i + 1 < n; i += 2) {
+            for (int upper = n & -2; i < upper; i += 2) {
                 m0 = Math.max(m0, mappingAt(x[i], g[i], lambda[i] * step));
                 m1 = Math.max(m1, mappingAt(x[i + 1], g[i + 1], lambda[i + 1] * step));
             }

@@ -163,7 +163,7 @@ final class Lbfgs implements Method {
         double r0 = 0, r1 = 0, r2 = 0, r3 = 0;
         double m0 = 0, m1 = 0, m2 = 0, m3 = 0;   // ‖g‖∞ in four running maxima (order-free: the same bits)
         int i = 0;
-        for (; i + 3 < n; i += 4) {
+        for (int upper = n & -4; i < upper; i += 4) {
             double s0 = x[i] - x0[i], s1 = x[i + 1] - x0[i + 1], s2 = x[i + 2] - x0[i + 2], s3 = x[i + 3] - x0[i + 3];
             double gi0 = g[i], gi1 = g[i + 1], gi2 = g[i + 2], gi3 = g[i + 3];
             double y0 = gi0 - g0[i], y1 = gi1 - g0[i + 1], y2 = gi2 - g0[i + 2], y3 = gi3 - g0[i + 3];
@@ -299,7 +299,7 @@ final class Lbfgs implements Method {
         int n = a.length;
         double r0 = 0, r1 = 0, r2 = 0, r3 = 0;
         int i = 0;
-        for (; i + 3 < n; i += 4) {
+        for (int upper = n & -4; i < upper; i += 4) {
             r0 += a[i] * b[i];
             r1 += a[i + 1] * b[i + 1];
             r2 += a[i + 2] * b[i + 2];

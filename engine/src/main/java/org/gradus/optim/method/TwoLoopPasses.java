@@ -16,7 +16,7 @@ final class TwoLoopPasses {
         int n = g.length;
         double r0 = 0, r1 = 0, r2 = 0, r3 = 0;
         int i = 0;
-        for (; i + 3 < n; i += 4) {
+        for (int upper = n & -4; i < upper; i += 4) {
             double d0 = -g[i], d1 = -g[i + 1], d2 = -g[i + 2], d3 = -g[i + 3];
             d[i] = d0;
             d[i + 1] = d1;
@@ -40,7 +40,7 @@ final class TwoLoopPasses {
         int n = d.length;
         double r0 = 0, r1 = 0, r2 = 0, r3 = 0;
         int i = 0;
-        for (; i + 3 < n; i += 4) {
+        for (int upper = n & -4; i < upper; i += 4) {
             double d0 = (d[i] + c * v[i]) * scale;
             double d1 = (d[i + 1] + c * v[i + 1]) * scale;
             double d2 = (d[i + 2] + c * v[i + 2]) * scale;
