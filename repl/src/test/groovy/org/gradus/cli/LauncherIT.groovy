@@ -151,6 +151,24 @@ class LauncherIT extends Specification {
         archives().size() == 2
     }
 
+    def "the lock of builds and archives lies in the tree (repl/target): none is left in TMPDIR, and the one kept there before goes"() {
+        given: "a TMPDIR of the launch's own, with lock files named as the launcher named them before: this project's, another project's"
+        Path tmp = Files.createDirectories(root.resolve('tmp'))
+        String uid = ['id', '-u'].execute().text.trim()
+        String mine = ['bash', '-c', 'printf %s "$1" | cksum | cut -d" " -f1', '_', root.toRealPath().toString()].execute().text.trim()
+        Files.writeString(tmp.resolve("gradus-$uid-${mine}.lock"), '')
+        Files.writeString(tmp.resolve("gradus-$uid-42.lock"), '')
+
+        when: 'the first launch installs the jar and makes the archive, each under the lock'
+        def run = launchIn(root, [GRADUS_DAEMON: '0', TMPDIR: tmp.toString()], root.resolve('gradus').toString(), '--version')
+
+        then: "the lock is in the tree; of TMPDIR's files only the other project's old lock is left (the training's cache went too)"
+        run.code == 0
+        Files.isRegularFile(root.resolve('repl/target/.gradus.lock'))
+        archives().size() == 1
+        Files.list(tmp).withCloseable { it.toList()*.fileName*.toString() } == ["gradus-$uid-42.lock".toString()]
+    }
+
     def "only a module's main sources and the POMs make the jar stale: a newer test or document does not"() {
         given:
         launch('--version')
