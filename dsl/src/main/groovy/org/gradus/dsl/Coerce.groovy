@@ -131,6 +131,23 @@ final class Coerce {
         PointArgs.point(at, what, DESCRIBE)
     }
 
+    /**
+     * A point of a function over {@code layout}: a map by name, or — where the function has one scalar variable —
+     * that variable's value alone, as a learner writes it in one variable ({@code taylor(exp(x), at: 0)},
+     * {@code f.at(2)}). A number for a function of several variables, or of a vector, says which map it needs.
+     */
+    static Map<String, Object> point(Object at, org.gradus.expr.Layout layout, String what = 'at') {
+        if (!(at instanceof Number || at instanceof Constant)) return point(at, what)
+        double value = at instanceof Constant ? ((Constant) at).value() : ((Number) at).doubleValue()
+        List<org.gradus.expr.VariableBlock> blocks = layout.blocks()
+        if (blocks.size() == 1 && blocks[0] instanceof org.gradus.expr.Variable) return [(blocks[0].name()): (Object) value]
+        if (blocks.isEmpty()) return [:]                               // no variables: the point does not matter
+        String example = blocks.collect { "${it.name()}: ${it instanceof org.gradus.expr.Variable ? '1' : '[...]'}" }.join(', ')
+        String has = blocks.size() == 1 ? "the vector ${blocks[0].name()}" : "the variables ${blocks*.name().join(', ')}"
+        throw new IllegalArgumentException("$what must be a map like [$example]: a number alone names a point only of a function " +
+                "of one scalar variable, and this one has $has")
+    }
+
     static void checkOptions(Map options, Collection<String> valid, String function) {
         if (options == null) return
         for (Object k : options.keySet()) {         // a loop, not a closure: every word with options runs this

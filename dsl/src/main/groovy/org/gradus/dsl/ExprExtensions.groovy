@@ -71,6 +71,9 @@ class ExprExtensions {
     /** The value at a point: {@code f.at(x: 1, y: 2)}; an array expression gives a vector or matrix value. */
     static Object at(Expr self, Map point) { Evaluate.valueAt(self, Coerce.point(point)) }
 
+    /** The value of a function of one variable at a number: {@code f.at(2)} ({@link Coerce#point(Object, org.gradus.expr.Layout, String)}). */
+    static Object at(Expr self, Number value) { Evaluate.valueAt(self, Coerce.point(value, self.layout())) }
+
     /**
      * {@code f.at()} with no point: an expression with no variables is its value; any other gets the message of a
      * point that is not a map (Groovy alone would say it cannot choose between the two {@code at}s).
@@ -83,11 +86,13 @@ class ExprExtensions {
     /** The value at a minimization result's point: {@code f.at(result)}. */
     static Object at(Expr self, org.gradus.optim.OptimizationResult result) { Evaluate.valueAt(self, result.layout(), result.point()) }
 
-    /** A gradient's value at a point: {@code grad(f).at(x: 1, y: 2)}. */
+    /** A gradient's value at a point: {@code grad(f).at(x: 1, y: 2)}, or {@code grad(f).at(2)} for a function of one variable. */
     static GradientAt at(Gradient self, Map point) { GradientAt.of(self, Coerce.point(point)) }
+    static GradientAt at(Gradient self, Number value) { GradientAt.of(self, Coerce.point(value, self.layout())) }
 
-    /** A Hessian at a point, with its eigenvalues and definiteness: {@code hessian(f).at(x: 1, y: 2)}. */
+    /** A Hessian at a point, with its eigenvalues and definiteness: {@code hessian(f).at(x: 1, y: 2)}, or {@code .at(2)} in one variable. */
     static HessianAt at(Hessian self, Map point) { HessianAt.of(self, Coerce.point(point)) }
+    static HessianAt at(Hessian self, Number value) { HessianAt.of(self, Coerce.point(value, self.layout())) }
 
     /** {@code data.rows}, {@code data.features}, {@code data.columns}. */
     static int getRows(DataSet self) { self.rows() }

@@ -194,6 +194,44 @@ class ScriptLanguageSpec extends Specification {
         v[2].toText() == '1 + x + x**2/2'
     }
 
+    def "a function of one variable takes its point as a number: taylor(exp(x), at: 0), f.at(2), grad(f, at: 2)"() {
+        when:
+        def shown = run('''
+            x = variable(1)
+            f = x**3 - 3*x
+            taylor(exp(x), at: 0, order: 4)
+            taylor(sin(x), at: 1, order: 3)
+            f.at(2)
+            grad(f, at: 2)
+            grad(f).at(-1)
+            hessian(f, at: 0.5)
+            differentiable(abs(x), at: 0)
+        ''')
+
+        then: 'the same as the map forms: e^x = 1 + x + x²/2 + x³/6 + x⁴/24 at 0; f(2) = 2, f′(2) = 9, f′(−1) = 0, f″(0.5) = 3'
+        shown[0].toText() == '1 + x + x**2/2 + x**3/6 + x**4/24'
+        shown[1].toText() == run('x = variable(1); taylor(sin(x), at: [x: 1], order: 3)')[0].toText()
+        json(shown[2]).value == 2
+        json(shown[3]).value == [x: 9]
+        json(shown[4]).value == [x: 0]
+        json(shown[5]).matrix == [[3]]
+        json(shown[6]).differentiable == false
+    }
+
+    def "a number as the point of a function of several variables, or of a vector, says which map it needs"() {
+        when:
+        run(source)
+
+        then:
+        def e = thrown(Exception)
+        e.message.contains(message)
+
+        where:
+        source                                                     | message
+        'x = variable(0); y = variable(0); taylor(x*y, at: 0)'     | 'at must be a map like [x: 1, y: 1]: a number alone names a point only of a function of one scalar variable, and this one has the variables x, y'
+        'w = vector(3); f = sum(0..<3) { i -> w[i]**2 }; f.at(1)'  | 'this one has the vector w'
+    }
+
     def "sum over a range keeps one node and differentiates exactly"() {
         when:
         def v = run('''

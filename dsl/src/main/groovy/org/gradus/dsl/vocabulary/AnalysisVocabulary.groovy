@@ -5,6 +5,7 @@ import org.gradus.analysis.Differentiability
 import org.gradus.analysis.FeasibleSet
 import org.gradus.analysis.Stationary
 import org.gradus.dsl.Coerce
+import org.gradus.expr.Expr
 import org.gradus.optim.ConstraintSet
 
 /** Analyses (SPEC §2 "Analysis"): {@code convexity}, {@code stationary}, {@code differentiable}. */
@@ -27,6 +28,7 @@ trait AnalysisVocabulary {
     Object differentiable(Map options, Object f) {
         Coerce.checkOptions(options, ['at'], 'differentiable')
         if (options.at == null) throw new IllegalArgumentException('differentiable needs a point: differentiable(f, at: [x: 0])')
-        Differentiability.check(Coerce.expr(f, 'the function'), Coerce.point(options.at))
+        Expr e = Coerce.expr(f, 'the function')
+        Differentiability.check(e, Coerce.point(options.at, e.layout()))
     }
 }

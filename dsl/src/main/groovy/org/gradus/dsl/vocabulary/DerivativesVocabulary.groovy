@@ -18,15 +18,17 @@ trait DerivativesVocabulary {
     /** The symbolic gradient, or with {@code at:} its value at a point. */
     Object grad(Map options = [:], Object f) {
         Coerce.checkOptions(options, ['at'], 'grad')
-        Gradient g = new Gradient(Coerce.expr(f, 'the function'))
-        options.at != null ? GradientAt.of(g, Coerce.point(options.at)) : g
+        Expr e = Coerce.expr(f, 'the function')
+        Gradient g = new Gradient(e)
+        options.at != null ? GradientAt.of(g, Coerce.point(options.at, e.layout())) : g
     }
 
     /** The symbolic Hessian, or with {@code at:} the matrix at a point with its eigenvalues. */
     Object hessian(Map options = [:], Object f) {
         Coerce.checkOptions(options, ['at'], 'hessian')
-        Hessian h = new Hessian(Coerce.expr(f, 'the function'))
-        options.at != null ? HessianAt.of(h, Coerce.point(options.at)) : h
+        Expr e = Coerce.expr(f, 'the function')
+        Hessian h = new Hessian(e)
+        options.at != null ? HessianAt.of(h, Coerce.point(options.at, e.layout())) : h
     }
 
     /** ∂f/∂x, or ∂²f/∂x∂y with two variables. */
@@ -49,11 +51,11 @@ trait DerivativesVocabulary {
         Derivatives.directional(e, e.layout(), d)
     }
 
-    /** {@code taylor(f, at: [x: 0], order: 2)}. */
+    /** {@code taylor(f, at: [x: 0], order: 2)}; for a function of one variable also {@code at: 0}. */
     Expr taylor(Map options, Object f) {
         Coerce.checkOptions(options, ['at', 'order'], 'taylor')
         if (options.at == null) throw new IllegalArgumentException('taylor needs a point: taylor(f, at: [x: 0], order: 2)')
         Expr e = Coerce.expr(f, 'the function')
-        Taylor.polynomial(e, e.layout(), Coerce.point(options.at), options.order != null ? Coerce.integer(options.order, 'order') : 1)
+        Taylor.polynomial(e, e.layout(), Coerce.point(options.at, e.layout()), options.order != null ? Coerce.integer(options.order, 'order') : 1)
     }
 }
