@@ -283,6 +283,14 @@ public final class Convexity {
         }
         if (f instanceof SumOver s) return "a sum over " + s.index().name() + " of " + Dcp.word(Dcp.analyze(s.body(), enc).curvature()) + " terms";
         if (f instanceof VectorFunction vf) return vf.atom().name() + " of an affine argument";
+        LogOfExponentials lse = LogOfExponentials.of(f);
+        if (lse != null && !lse.single()) {
+            List<String> parts = new ArrayList<>();
+            for (Expr u : lse.exponents()) parts.add(Dcp.show(u) + " (" + Dcp.word(Dcp.analyze(u, enc).curvature()) + ")");
+            return Dcp.show(f) + " is the log-sum-exp " + lse.asLogSumExp() + ", convex and increasing in each exponent, and its "
+                    + (parts.size() == 1 ? "exponent " : "exponents ") + String.join(", ", parts) + (parts.size() == 1 ? " is" : " are")
+                    + " convex or affine";
+        }
         if (f instanceof Apply a) {
             List<String> parts = new ArrayList<>();
             for (Expr x : a.args()) {

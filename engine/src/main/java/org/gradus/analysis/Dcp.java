@@ -84,6 +84,11 @@ public final class Dcp {
     }
 
     private Curvature apply(Apply a) {
+        LogOfExponentials lse = LogOfExponentials.of(a);
+        if (lse != null) {
+            Curvature c = logSumExp(lse);
+            if (c != null) return c;
+        }
         Atom atom = a.atom();
         List<Expr> args = a.args();
         Interval[] r = new Interval[args.size()];
@@ -139,6 +144,23 @@ public final class Dcp {
             }
         }
         return own;
+    }
+
+    /**
+     * log(c + Σ aᵢ·exp(uᵢ)) ({@link LogOfExponentials}): convex where every exponent is convex or affine; with
+     * one exponential and no constant, log a + u, of u's curvature. Null where that does not decide it (an
+     * exponent concave or unknown): the ordinary rule then says why.
+     */
+    private Curvature logSumExp(LogOfExponentials lse) {
+        if (lse.single()) {
+            Curvature c = curvature(lse.exponents().get(0));
+            return c == Curvature.UNKNOWN ? null : c;
+        }
+        for (Expr u : lse.exponents()) {
+            Curvature c = curvature(u);
+            if (!c.isConvex()) return null;
+        }
+        return Curvature.CONVEX;
     }
 
     /**

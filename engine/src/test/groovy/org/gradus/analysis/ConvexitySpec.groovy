@@ -68,11 +68,15 @@ class ConvexitySpec extends Specification {
         'log on its natural domain'    | log(x)                              | null                              || 'concave' | PROOF
         'affine'                       | 2 * x + 3 * y - 1                   | null                              || 'linear'  | PROOF
         'logsumexp'                    | logsumexp(x, y)                     | null                              || 'convex'  | PROOF
-        'log-sum-exp written out'      | log(exp(x) + exp(y))                | null                              || 'convex'  | [PROOF, SAMPLED]
-        'softplus written out'         | log(1 + exp(x))                     | null                              || 'convex'  | [PROOF, SAMPLED]
+        'log-sum-exp written out'      | log(exp(x) + exp(y))                | null                              || 'convex'  | PROOF
+        'softplus written out'         | log(1 + exp(x))                     | null                              || 'convex'  | PROOF
         'softplus'                     | softplus(x)                         | null                              || 'convex'  | PROOF
         'logistic loss'                | softplus(-x)                        | null                              || 'convex'  | PROOF
-        'logistic loss written out'    | log(1 + exp(-x))                    | null                              || 'convex'  | [PROOF, SAMPLED]
+        'logistic loss written out'    | log(1 + exp(-x))                    | null                              || 'convex'  | PROOF
+        'log-sum-exp of a convex exponent' | log(1 + exp(x**2))              | null                              || 'convex'  | PROOF
+        'log-sum-exp with weights'     | log(2 * exp(x) + 3 + exp(y))        | null                              || 'convex'  | PROOF
+        'log of one exponential'       | log(2 * exp(x + y))                 | null                              || 'linear'  | PROOF
+        'log-sum-exp of a concave exponent' | log(1 + exp(-x**2))            | null                              || 'neither' | CE
         'negative entropy, not DCP'    | x * log(x)                          | [x: r(0.5, 2)]                    || 'convex'  | PROOF
         'reciprocal on positives'      | 1 / x                               | [x: r(0.1, 10)]                   || 'convex'  | PROOF
         'reciprocal on negatives'      | 1 / x                               | [x: r(-10, -0.1)]                 || 'concave' | PROOF

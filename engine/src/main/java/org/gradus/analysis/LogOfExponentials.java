@@ -1,0 +1,75 @@
+package org.gradus.analysis;
+
+import org.gradus.atoms.Add;
+import org.gradus.atoms.Apply;
+import org.gradus.atoms.Exp;
+import org.gradus.atoms.Log;
+import org.gradus.atoms.Multiply;
+import org.gradus.expr.Constant;
+import org.gradus.expr.Expr;
+import org.gradus.print.Numbers;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * log(c + a₁·exp(u₁) + … + aₖ·exp(uₖ)) with constants c ≥ 0 and aᵢ &gt; 0 is a log-sum-exp,
+ * logsumexp(log c, log a₁ + u₁, …, log aₖ + uₖ): convex, and increasing in every exponent uᵢ (Boyd and
+ * Vandenberghe, <i>Convex Optimization</i>, §3.1.5 and §3.2.4), so convex wherever every uᵢ is convex or
+ * affine. The composition rules alone cannot see it — log is concave and its argument convex — and CVXPY
+ * wants it written {@code log_sum_exp} or {@code logistic}; softplus written out, log(1 + exp(u)), and the
+ * logistic loss written by hand, log(1 + exp(−y·z)), are its everyday cases. With one exponential and no
+ * constant it is log a + u, of u's curvature.
+ *
+ * @param exponents the uᵢ, in the order of the sum
+ * @param shifts    log aᵢ, beside each exponent
+ * @param constant  c (0 when the sum has no constant term)
+ */
+record LogOfExponentials(List<Expr> exponents, List<Double> shifts, double constant) {
+
+    /** The form of {@code f}, when f is log of such a sum; null otherwise. */
+    static LogOfExponentials of(Expr f) {
+        if (!(f instanceof Apply log) || !(log.atom() instanceof Log) || log.args().size() != 1) return null;
+        Expr sum = log.arg(0);
+        List<Expr> terms = sum instanceof Apply s && s.atom() instanceof Add ? s.args() : List.of(sum);
+        List<Expr> exponents = new ArrayList<>();
+        List<Double> shifts = new ArrayList<>();
+        double constant = 0;
+        for (Expr t : terms) {
+            if (t instanceof Constant k) {
+                if (!(k.value() >= 0)) return null;
+                constant += k.value();
+                continue;
+            }
+            double scale = 1;
+            Expr e = t;
+            if (t instanceof Apply m && m.atom() instanceof Multiply && m.args().size() == 2) {
+                int k = m.arg(0) instanceof Constant ? 0 : m.arg(1) instanceof Constant ? 1 : -1;
+                if (k < 0) return null;
+                scale = ((Constant) m.arg(k)).value();
+                e = m.arg(1 - k);
+            }
+            if (!(scale > 0) || !(e instanceof Apply x) || !(x.atom() instanceof Exp)) return null;
+            exponents.add(x.arg(0));
+            shifts.add(Math.log(scale));
+        }
+        return exponents.isEmpty() ? null : new LogOfExponentials(List.copyOf(exponents), List.copyOf(shifts), constant);
+    }
+
+    /** Whether it is log a + u: one exponential, no constant term. */
+    boolean single() {
+        return exponents.size() == 1 && constant == 0;
+    }
+
+    /** The log-sum-exp it is, as text: {@code logsumexp(0, x)} for log(1 + exp(x)). */
+    String asLogSumExp() {
+        List<String> args = new ArrayList<>();
+        if (constant > 0) args.add(Numbers.format(Math.log(constant)));
+        for (int i = 0; i < exponents.size(); i++) {
+            String u = Dcp.show(exponents.get(i));
+            double shift = shifts.get(i);
+            args.add(shift == 0 ? u : Numbers.format(shift) + " + " + u);
+        }
+        return "logsumexp(" + String.join(", ", args) + ")";
+    }
+}
