@@ -2,10 +2,10 @@ package org.gradus.analysis;
 
 import org.gradus.atoms.Interval;
 
-import static org.gradus.analysis.Enclosure.add;
-import static org.gradus.analysis.Enclosure.mul;
-import static org.gradus.analysis.Enclosure.sub;
-import static org.gradus.analysis.Enclosure.widen;
+import static org.gradus.analysis.OutwardRounding.add;
+import static org.gradus.analysis.OutwardRounding.mul;
+import static org.gradus.analysis.OutwardRounding.sub;
+import static org.gradus.analysis.OutwardRounding.widen;
 
 /**
  * Outward-rounded interval arithmetic over arrays of intervals (row-major, one interval per element), for

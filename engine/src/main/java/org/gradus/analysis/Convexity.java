@@ -62,7 +62,7 @@ public final class Convexity {
         if (n == 0) {
             return out.verdict("linear", "proof", false, "a constant: both convex and concave").curvature(0.0, 0.0, "exact").build();
         }
-        Enclosure enc = Enclosure.overBox(layout, d.box);
+        Enclosure enc = Enclosure.overDomain(d);
         enc.of(f);
         boolean defined = enc.defined();
         boolean smooth = defined && enc.smooth();
@@ -206,9 +206,10 @@ public final class Convexity {
         }
         if (s == null || s.hessianPoints == 0) return;
         double scale = Math.max(1e-300, s.maxAbsEig);
-        double mu = Math.max(0, clean(s.minEig, scale));
+        double mu = Math.max(0, clean(s.minEig, s.minEigScale)); // rounding at that point, not the largest curvature anywhere
         String where = "sampled at " + s.hessianPoints + " points of " + d.samplingText()
-                + (d.unbounded ? "; the domain is unbounded, so mu may be smaller and L larger outside" : "");
+                + (d.unbounded ? "; the domain is unbounded, so mu may be smaller and L larger outside" : "")
+                + (d.openEnds() != null ? "; the domain is open as " + d.openEnds() + ", where L may be larger still" : "");
         if (!smooth && gradientContinuous(f, d)) {
             // C¹ but not C² (huber): the gradient is Lipschitz with the largest curvature of the smooth pieces
             out.curvature(mu, clean(s.maxEig, scale), where + "; f is once but not twice differentiable here: its gradient is "

@@ -50,11 +50,20 @@ public final class Enclosure {
     private Expr firstUndefined;
     private Expr firstNonSmooth;
     private boolean hulledArray;
+    /** The domain whose open lower ends atoms are judged inside ({@link #overDomain}), or null. */
+    private Domain openEnds;
 
     private Enclosure(Layout layout, Interval[] coords, boolean termByTerm) {
         this.layout = layout;
         this.coords = coords;
         this.termByTerm = termByTerm;
+    }
+
+    /** Over a domain's box; an atom of a variable open at its lower end is judged inside it ({@link Domain#insideOpenEnds}). */
+    public static Enclosure overDomain(Domain d) {
+        Enclosure e = new Enclosure(d.layout, d.box, false);
+        e.openEnds = d;
+        return e;
     }
 
     /** Enclosures over a box: one interval per coordinate of the layout. */
@@ -162,7 +171,7 @@ public final class Enclosure {
             smooth = false;
             if (firstNonSmooth == null) firstNonSmooth = n;
         }
-        return widen(n.op().range(n.args(), args));
+        return OutwardRounding.widen(n.op().range(n.args(), args));
     }
 
     private Interval apply(Apply a) {
@@ -170,11 +179,12 @@ public final class Enclosure {
         Interval[] args = new Interval[argExprs.size()];
         for (int i = 0; i < args.length; i++) args[i] = of(argExprs.get(i));
         Atom atom = a.atom();
-        if (!atom.definedOn(args)) {
+        Interval[] inside = openEnds == null ? args : openEnds.insideOpenEnds(argExprs, args);
+        if (!atom.definedOn(inside)) {
             defined = false;
             if (firstUndefined == null) firstUndefined = a;
         }
-        if (!atom.smoothOn(args)) {
+        if (!atom.smoothOn(inside)) {
             smooth = false;
             if (firstNonSmooth == null) firstNonSmooth = a;
         }
@@ -189,16 +199,16 @@ public final class Enclosure {
     static Interval atomRange(Atom atom, Interval[] args) {
         if (atom instanceof Add) {
             Interval r = args[0];
-            for (int i = 1; i < args.length; i++) r = add(r, args[i]);
+            for (int i = 1; i < args.length; i++) r = OutwardRounding.add(r, args[i]);
             return r;
         }
         if (atom instanceof Multiply) {
             Interval r = args[0];
-            for (int i = 1; i < args.length; i++) r = mul(r, args[i]);
+            for (int i = 1; i < args.length; i++) r = OutwardRounding.mul(r, args[i]);
             return r;
         }
-        if (atom instanceof Divide) return div(args[0], args[1]);
-        return widen(atom.range(args));
+        if (atom instanceof Divide) return OutwardRounding.div(args[0], args[1]);
+        return OutwardRounding.widen(atom.range(args));
     }
 
     private Interval element(Element el) {
@@ -322,7 +332,7 @@ public final class Enclosure {
         try {
             if (!termByTerm) {
                 env.put(i, new Interval(s.from(), s.to() - 1));
-                return mul(Interval.point(s.to() - s.from()), of(s.body()));
+                return OutwardRounding.mul(Interval.point(s.to() - s.from()), of(s.body()));
             }
             Map<Expr, Interval> outer = memo;
             Interval total = Interval.point(0);
@@ -330,7 +340,7 @@ public final class Enclosure {
                 for (int k = s.from(); k < s.to(); k++) {
                     memo = new IdentityHashMap<>();
                     env.put(i, Interval.point(k));
-                    total = add(total, of(s.body()));
+                    total = OutwardRounding.add(total, of(s.body()));
                 }
             } finally {
                 memo = outer;
@@ -340,110 +350,5 @@ public final class Enclosure {
             if (saved == null) env.remove(i);
             else env.put(i, saved);
         }
-    }
-
-    // ---- outward-rounded arithmetic -------------------------------------------------------------
-
-    private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
-
-    /**
-     * The next double below v. A result of +0.0 stays: IEEE sums that cancel to zero are exact (+0.0), and
-     * a product or quotient that underflows keeps its sign (a negative one gives −0.0), so +0.0 means a
-     * true value ≥ 0, and signs — which the composition rules depend on — survive rounding.
-     */
-    static double down(double v) {
-        if (Double.isInfinite(v)) return v;
-        if (v == 0 && Double.doubleToRawLongBits(v) != NEGATIVE_ZERO) return 0.0;
-        return Math.nextDown(v);
-    }
-
-    /** The next double above v; −0.0 stays (a true value ≤ 0), see {@link #down}. */
-    static double up(double v) {
-        if (Double.isInfinite(v)) return v;
-        if (v == 0 && Double.doubleToRawLongBits(v) == NEGATIVE_ZERO) return -0.0;
-        return Math.nextUp(v);
-    }
-
-    public static Interval add(Interval a, Interval b) {
-        double lo = a.lo() + b.lo(), hi = a.hi() + b.hi();
-        return new Interval(exactSum(lo, a.lo(), b.lo()) ? lo : down(lo), exactSum(hi, a.hi(), b.hi()) ? hi : up(hi));
-    }
-
-    /**
-     * Whether s = x + y was computed without rounding (the error-free transformation TwoSum gives a zero
-     * error), so the bound needs no widening: 1 − [0, 1] is exactly [0, 1], and the sign of (1 − y) for a
-     * 0/1 target y survives.
-     */
-    private static boolean exactSum(double s, double x, double y) {
-        if (Double.isInfinite(s) || Double.isNaN(s)) return false;
-        double yy = s - x;
-        return (x - (s - yy)) + (y - yy) == 0;
-    }
-
-    /** Whether p = x · y was computed without rounding (the fused multiply-add sees no residual). */
-    private static boolean exactProduct(double p, double x, double y) {
-        if (p == 0) return x == 0 || y == 0;
-        if (Double.isInfinite(p) || Double.isNaN(p) || Math.abs(p) < 0x1.0p-969) return false;   // residuals may underflow
-        return Math.fma(x, y, -p) == 0;
-    }
-
-    public static Interval negate(Interval a) {
-        return a.negate();
-    }
-
-    public static Interval sub(Interval a, Interval b) {
-        return add(a, b.negate());
-    }
-
-    public static Interval mul(Interval a, Interval b) {
-        double p1 = prod(a.lo(), b.lo()), p2 = prod(a.lo(), b.hi()), p3 = prod(a.hi(), b.lo()), p4 = prod(a.hi(), b.hi());
-        double lo = Math.min(Math.min(p1, p2), Math.min(p3, p4));
-        double hi = Math.max(Math.max(p1, p2), Math.max(p3, p4));
-        if (a.isPoint() && b.isPoint() && (a.lo() == 0 || b.lo() == 0)) return Interval.point(0);
-        boolean exact = exactOrZero(a.lo(), b.lo()) && exactOrZero(a.lo(), b.hi()) && exactOrZero(a.hi(), b.lo()) && exactOrZero(a.hi(), b.hi());
-        return exact ? new Interval(lo, hi) : new Interval(down(lo), up(hi));
-    }
-
-    /** Whether the corner product x · y of {@link #mul} is exact (a zero factor gives an exact 0). */
-    private static boolean exactOrZero(double x, double y) {
-        if (x == 0 || y == 0) return true;
-        return exactProduct(x * y, x, y);
-    }
-
-    /** 0 times an infinite bound is 0: the bound is a limit, not a value. */
-    private static double prod(double x, double y) {
-        return (x == 0 || y == 0) ? 0 : x * y;
-    }
-
-    public static Interval div(Interval a, Interval b) {
-        if (b.positive() || b.negative()) {
-            double p1 = a.lo() / b.lo(), p2 = a.lo() / b.hi(), p3 = a.hi() / b.lo(), p4 = a.hi() / b.hi();
-            if (Double.isNaN(p1) || Double.isNaN(p2) || Double.isNaN(p3) || Double.isNaN(p4)) return Interval.ALL;
-            double lo = Math.min(Math.min(p1, p2), Math.min(p3, p4));
-            double hi = Math.max(Math.max(p1, p2), Math.max(p3, p4));
-            return new Interval(down(lo), up(hi));
-        }
-        if (a.isPoint() && a.lo() == 0) return Interval.point(0);
-        return widen(a.dividedBy(b));
-    }
-
-    /**
-     * Widens by a relative 1e-14 and one ulp: covers the error of Math.exp, log, pow, sin and friends.
-     * These are faithfully rounded, which keeps the sign of the true value, so a bound of +0.0 below
-     * (−0.0 above) is kept, and a positive lower bound is not widened past 0.
-     */
-    public static Interval widen(Interval r) {
-        double lo = r.lo(), hi = r.hi();
-        if (Double.isFinite(lo)) {
-            boolean plusZeroOrMore = lo > 0 || (lo == 0 && Double.doubleToRawLongBits(lo) != NEGATIVE_ZERO);
-            lo = down(lo - Math.abs(lo) * 1e-14);
-            if (plusZeroOrMore && lo < 0) lo = 0.0;
-        }
-        if (Double.isFinite(hi)) {
-            boolean minusZeroOrLess = hi < 0 || (hi == 0 && Double.doubleToRawLongBits(hi) == NEGATIVE_ZERO);
-            hi = up(hi + Math.abs(hi) * 1e-14);
-            if (minusZeroOrLess && hi > 0) hi = -0.0;
-        }
-        return new Interval(lo, hi);
     }
 }

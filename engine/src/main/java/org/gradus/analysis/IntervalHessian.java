@@ -33,7 +33,7 @@ final class IntervalHessian {
             double off = 0;
             for (int j = 0; j < n; j++) {
                 if (j == i) continue;
-                off = Enclosure.up(off + Math.max(Math.abs(e[i][j].lo()), Math.abs(e[i][j].hi())));
+                off = OutwardRounding.up(off + Math.max(Math.abs(e[i][j].lo()), Math.abs(e[i][j].hi())));
             }
             ok = sign > 0 ? e[i][i].lo() >= off : e[i][i].hi() <= -off;
             if (Double.isNaN(off) || Double.isInfinite(off)) ok = false;

@@ -190,7 +190,7 @@ final class JensenSearch {
 
     private Interval gapAt(double[] q) {
         Enclosure e = Enclosure.atPoint(layout, q);
-        Interval g = Enclosure.sub(e.of(equality.lhs()), e.of(equality.rhs()));
+        Interval g = OutwardRounding.sub(e.of(equality.lhs()), e.of(equality.rhs()));
         return e.defined() ? g : null;
     }
 
@@ -227,7 +227,7 @@ final class JensenSearch {
         Interval[] mid = new Interval[n];
         double[] centre = new double[n];
         for (int i = 0; i < n; i++) {
-            Interval sum = Enclosure.add(a.box[i], b.box[i]);
+            Interval sum = OutwardRounding.add(a.box[i], b.box[i]);
             mid[i] = new Interval(sum.lo() * 0.5, sum.hi() * 0.5);   // halving is exact (no subnormal ranges here)
             centre[i] = 0.5 * (a.centre[i] + b.centre[i]);
         }

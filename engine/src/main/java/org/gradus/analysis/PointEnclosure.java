@@ -50,10 +50,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.gradus.analysis.Enclosure.add;
-import static org.gradus.analysis.Enclosure.div;
-import static org.gradus.analysis.Enclosure.mul;
-import static org.gradus.analysis.Enclosure.sub;
+import static org.gradus.analysis.OutwardRounding.add;
+import static org.gradus.analysis.OutwardRounding.div;
+import static org.gradus.analysis.OutwardRounding.mul;
+import static org.gradus.analysis.OutwardRounding.sub;
 
 /**
  * Rigorous evaluation of an expression at one point, <b>element by element</b>: every element of every
@@ -62,7 +62,7 @@ import static org.gradus.analysis.Enclosure.sub;
  * keeps each element as tight as the rounding of its own computation, so the sign of a small difference of
  * values (a secant's gap) can be certified for networks and other array expressions.
  *
- * <p>Sums, products and quotients round outward step by step ({@link Enclosure#add} and friends); other
+ * <p>Sums, products and quotients round outward step by step ({@link OutwardRounding#add} and friends); other
  * atoms give their {@link Atom#range} on the element's interval, widened for the math library's error;
  * a matrix product, softmax, logsumexp and cross-entropy are computed from those same steps. An array
  * operation this class does not know makes the result {@link #loose()} (its elements all of R), never

@@ -31,6 +31,8 @@ final class Sampling {
     double minEig = Double.POSITIVE_INFINITY;
     double maxEig = Double.NEGATIVE_INFINITY;
     double maxAbsEig = 0;
+    /** The largest |eigenvalue| where the smallest eigenvalue was found: the scale of that point's rounding. */
+    double minEigScale = 0;
     double[] argMinEig;
     double[] argMaxEig;
     int validPoints;
@@ -71,6 +73,14 @@ final class Sampling {
         if (n == 1) {
             for (int k = 0; k <= 200; k++) pts.add(new double[]{d.sampling[0].lo() + k * (d.sampling[0].hi() - d.sampling[0].lo()) / 200});
         }
+        for (int i = 0; i < n; i++) { // toward an open end (x > 0 for log(x)), where the curvature may grow without bound
+            if (!d.openLower[i]) continue;
+            for (int k = 1; k <= 12; k++) {
+                double[] c = d.center();
+                c[i] = d.sampling[i].lo() + (d.sampling[i].hi() - d.sampling[i].lo()) * Math.pow(10, -k);
+                pts.add(c);
+            }
+        }
         int random = Math.max(20, Math.min(budget, 40000 / (n * n + 10)));
         for (int k = 0; k < random; k++) pts.add(d.sample(rnd));
         for (double[] x : pts) hessianAt(x, true);
@@ -96,6 +106,7 @@ final class Sampling {
         hessianPoints++;
         if (ev[lo] < minEig) {
             minEig = ev[lo];
+            minEigScale = Math.max(Math.abs(ev[lo]), Math.abs(ev[hi]));
             argMinEig = x.clone();
         }
         if (ev[hi] > maxEig) {

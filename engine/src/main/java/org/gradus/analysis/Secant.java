@@ -111,8 +111,8 @@ public record Secant(double[] a, double[] b, double t, double gap, String where)
             String loose = pa.loose() != null ? pa.loose() : pb.loose() != null ? pb.loose() : pm.loose();
             if (loose != null) return "interval arithmetic cannot enclose " + loose + " element by element";
         }
-        Interval secant = Enclosure.add(Enclosure.mul(Interval.point(t), fa), Enclosure.mul(Interval.point(1 - t), fb));
-        Interval g = Enclosure.sub(fm, secant);
+        Interval secant = OutwardRounding.add(OutwardRounding.mul(Interval.point(t), fa), OutwardRounding.mul(Interval.point(1 - t), fb));
+        Interval g = OutwardRounding.sub(fm, secant);
         boolean certain = sign > 0 ? g.lo() > 0 : g.hi() < 0;
         if (!certain) {
             return "its gap " + org.gradus.print.Numbers.round(gap, 6) + " is within the rounding of evaluating f (interval arithmetic puts it in ["

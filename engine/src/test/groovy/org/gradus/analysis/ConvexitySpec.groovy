@@ -145,6 +145,19 @@ class ConvexitySpec extends Specification {
         Convexity.analyze(l2(w) * 0.5 + w.get(0) * 3, null).L() == 1
     }
 
+    def "on a natural domain open at 0 (log(x): x > 0) log is smooth: no kink is suspected, and L is sampled toward the open end"() {
+        when: 'f = -log(x) + x**2 on x > 0: f″ = 1/x² + 2, at least 2 everywhere, unbounded as x → 0'
+        def rep = Convexity.analyze(-log(x) + x**2, null)
+        String text = rep.toText()
+
+        then: 'convex by the rules; mu near its infimum 2 (sampled, so not below it); L at least f″ at the samples near 0'
+        rep.verdict() == 'convex' && rep.certainty() == PROOF
+        rep.mu() >= 2 && rep.mu() < 2.1
+        rep.L() > 1e20
+        !text.contains('kink')
+        text.contains('the domain is open as x → 0, where L may be larger still')
+    }
+
     def "a singular quadratic is convex but not strictly"() {
         when:
         def rep = Convexity.analyze(x**2 - 2 * x * y + y**2, null)

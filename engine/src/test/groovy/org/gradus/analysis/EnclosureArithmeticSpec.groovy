@@ -12,14 +12,14 @@ class EnclosureArithmeticSpec extends Specification {
 
     def "exact sums and products are not widened"() {
         expect: '1 − [0, 1] = [0, 1] exactly; [−1, 0] comes from −1 · [0, 1]'
-        Enclosure.add(Interval.point(1), Enclosure.mul(Interval.point(-1), new Interval(0, 1))) == new Interval(0, 1)
-        Enclosure.add(new Interval(0.5, 2), new Interval(0.25, 1)) == new Interval(0.75, 3)
-        Enclosure.mul(new Interval(-3, 2), new Interval(0.5, 4)) == new Interval(-12, 8)
+        OutwardRounding.add(Interval.point(1), OutwardRounding.mul(Interval.point(-1), new Interval(0, 1))) == new Interval(0, 1)
+        OutwardRounding.add(new Interval(0.5, 2), new Interval(0.25, 1)) == new Interval(0.75, 3)
+        OutwardRounding.mul(new Interval(-3, 2), new Interval(0.5, 4)) == new Interval(-12, 8)
     }
 
     def "an inexact sum or product is widened outward, and encloses the exact value"() {
         when: '0.1 + 0.2 is 0.30000000000000004 in binary; the exact sum of the two doubles lies strictly between its neighbours'
-        Interval s = Enclosure.add(Interval.point(0.1), Interval.point(0.2))
+        Interval s = OutwardRounding.add(Interval.point(0.1), Interval.point(0.2))
         BigDecimal exact = new BigDecimal(0.1d) + new BigDecimal(0.2d)
 
         then:
@@ -27,7 +27,7 @@ class EnclosureArithmeticSpec extends Specification {
         new BigDecimal(s.lo()) <= exact && exact <= new BigDecimal(s.hi())
 
         when: '0.1 · 3 is rounded too'
-        Interval p = Enclosure.mul(Interval.point(0.1), Interval.point(3))
+        Interval p = OutwardRounding.mul(Interval.point(0.1), Interval.point(3))
         BigDecimal exactP = new BigDecimal(0.1d) * 3
 
         then:
