@@ -103,24 +103,50 @@ public final class OneVariable {
         return new Figure(o.text("title", null), List.of(panel), series);
     }
 
+    /** Terms of a legend's polynomial shown before it ends in "+ …". */
+    private static final int LEGEND_TERMS = 4;
+
     /**
-     * A Taylor polynomial of order ≤ 2 about x0 for the legend, its coefficients to 4 digits:
-     * {@code 1 + x + 0.5x²}, {@code 2.718 + 2.718(x − 1)}. The coefficients are read off the engine's
-     * polynomial by evaluating it at x0 and x0 ± 1 (exact for degree 2).
+     * A Taylor polynomial about x0 for the legend, its coefficients to 4 digits: {@code 1 + x + 0.5x²},
+     * {@code 2.718 + 2.718(x − 1)}, {@code x − 0.1667x³}; zero terms left out, at most {@value #LEGEND_TERMS}
+     * shown. Each coefficient is t⁽ᵏ⁾(x0)/k!, from the engine's exact derivatives of the polynomial (reading
+     * them off values at x0 and x0 ± 1 is right only up to degree 2: sin's order-3 polynomial came out as
+     * 0.8333x).
      */
     static String polynomial(Expr t, Layout layout, double x0, int order, String name) {
-        double[] v = values(t, layout, new double[]{x0 - 1, x0, x0 + 1});
-        double[] c = {v[1], (v[2] - v[0]) / 2, (v[2] + v[0] - 2 * v[1]) / 2};
         String dx = x0 == 0 ? name : "(" + name + (x0 > 0 ? " − " : " + ") + Ticks.format(Math.abs(x0)) + ")";
-        StringBuilder sb = new StringBuilder(Ticks.format(c[0]));
-        for (int k = 1; k <= Math.min(order, 2); k++) {
-            double ck = Math.abs(c[k]) < 1e-12 * Math.max(1, Math.abs(c[0])) ? 0 : c[k];
-            if (ck == 0) continue;
-            sb.append(ck < 0 ? " − " : " + ");
-            String mag = Ticks.format(Math.abs(ck));
-            if (!mag.equals("1")) sb.append(mag);
-            sb.append(dx).append(k == 2 ? "²" : "");
+        double[] c = new double[order + 1];
+        Expr d = t;
+        double factorial = 1, largest = 0;
+        for (int k = 0; k <= order; k++) {
+            if (k > 0) {
+                d = org.gradus.diff.Differentiator.partial(d, layout.coordinate(0));
+                factorial *= k;
+            }
+            c[k] = values(d, layout, new double[]{x0})[0] / factorial;
+            largest = Math.max(largest, Math.abs(c[k]));
         }
+        StringBuilder sb = new StringBuilder();
+        int shown = 0;
+        for (int k = 0; k <= order; k++) {
+            double ck = Math.abs(c[k]) < 1e-12 * Math.max(1, largest) ? 0 : c[k];
+            if (ck == 0) continue;
+            if (shown == LEGEND_TERMS) {
+                sb.append(" + …");
+                break;
+            }
+            sb.append(shown == 0 ? (ck < 0 ? "−" : "") : ck < 0 ? " − " : " + ");
+            String mag = Ticks.format(Math.abs(ck));
+            if (k == 0 || !mag.equals("1")) sb.append(mag);
+            if (k > 0) sb.append(dx).append(k == 1 ? "" : superscript(k));
+            shown++;
+        }
+        return shown == 0 ? "0" : sb.toString();
+    }
+
+    private static String superscript(int k) {
+        StringBuilder sb = new StringBuilder();
+        for (char ch : Integer.toString(k).toCharArray()) sb.append("⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(ch - '0'));
         return sb.toString();
     }
 

@@ -30,6 +30,19 @@ class OneVariableSpec extends Specification {
         f.series() == ['exp(x)', 'tangent at 1', 'taylor 1', 'taylor 2']
     }
 
+    def "a legend past order 2 shows the polynomial's own coefficients: sin at 0 to order 3 is x − x³/6, cos at 1 to order 5 ends in + …"() {
+        when:
+        Figure f = OneVariable.figure([Ops.apply(org.gradus.atoms.Sin.INSTANCE, x)], opts([x: -3..3, taylor: [at: 0, order: [1, 3]]]))
+        Figure g = OneVariable.figure([Ops.apply(org.gradus.atoms.Cos.INSTANCE, x)], opts([x: -3..3, taylor: [at: 1, order: [5]]]))
+
+        then: 'sin x = x − x³/3! + …: the coefficient of x is 1, not the 0.8333 of the differences at ±1'
+        curve(f, 'Taylor order 1').legend() == 'Taylor order 1 at 0: x'
+        curve(f, 'Taylor order 3').legend() == 'Taylor order 3 at 0: x − 0.1667x³'
+
+        and: 'cos about 1: cos 1 − sin 1·(x − 1) − cos 1/2·(x − 1)² + sin 1/6·(x − 1)³ + …, four terms and the ellipsis'
+        curve(g, 'Taylor order 5').legend() == 'Taylor order 5 at 1: 0.5403 − 0.8415(x − 1) − 0.2702(x − 1)² + 0.1402(x − 1)³ + …'
+    }
+
     def "the chord of a convex function stays above the graph: no shading"() {
         when:
         Figure f = OneVariable.figure([Ops.exp(x)], opts([x: -2..2, secant: [-1, 1.5]]))
