@@ -47,6 +47,14 @@ final class ErrorLocator {
             SyntaxException se = ((SyntaxErrorMessage) first).cause
             int code = se instanceof ForbiddenSyntaxException ? GradusException.FORBIDDEN : GradusException.COMPILE
             String message = cleanSyntax(se.originalMessage ?: se.message)
+            if (code == GradusException.COMPILE && message.startsWith('unexpected input')) {
+                int[] last = lastTextBefore(se.line, se.startColumn)
+                if (last != null) { // nothing but blanks from the error on: the script stops in the middle of something
+                    String end = lineText(last[0]).substring(last[1] - 1, last[1])
+                    return new GradusException("the script ends in the middle of a statement: '$end' needs something after it "
+                            + "(an operand, a closing bracket or parenthesis)", fileName, last[0], last[1], lineText(last[0]), code, e)
+                }
+            }
             String hint = code == GradusException.COMPILE && message.startsWith('unexpected input') ? SpacedCalls.hint(lineText(se.line)) : null
             if (hint != null) message = message + '; ' + hint
             return new GradusException(message, fileName, se.line, se.startColumn, lineText(se.line), code, e)
@@ -76,6 +84,27 @@ final class ErrorLocator {
         }
         int line = scriptLine(root)
         new GradusException(message, fileName, line, line > 0 ? firstColumn(line) : 0, lineText(line), GradusException.COMPILE, root)
+    }
+
+    /**
+     * When the text from (line, column) to the end of the script is blank, the line and column of the last
+     * character before it that is not; null otherwise (or when there is none).
+     */
+    private int[] lastTextBefore(int line, int column) {
+        if (line < 1) return null
+        for (int l = line; l <= lines.size(); l++) {
+            String t = lines[l - 1]
+            String rest = l == line ? (column - 1 < t.length() ? t.substring(Math.max(0, column - 1)) : '') : t
+            if (!rest.trim().isEmpty()) return null
+        }
+        for (int l = Math.min(line, lines.size()); l >= 1; l--) {
+            String t = lines[l - 1]
+            int upTo = l == line ? Math.min(t.length(), Math.max(0, column - 1)) : t.length()
+            for (int c = upTo; c >= 1; c--) {
+                if (!Character.isWhitespace(t.charAt(c - 1))) return [l, c] as int[]
+            }
+        }
+        null
     }
 
     private static String cleanSyntax(String m) {

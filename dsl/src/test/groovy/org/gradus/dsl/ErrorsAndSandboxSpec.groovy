@@ -27,6 +27,19 @@ class ErrorsAndSandboxSpec extends Specification {
         e.report().readLines()[2].indexOf('^') == 2 + 26
     }
 
+    def "a script that stops in the middle of an expression points at what is left open, not at the end of the file"() {
+        when: 'the last line ends with an operator, then blank lines follow'
+        def e = failure('x = variable(1)\nf = x**2 +\n\n')
+
+        then:
+        e.exitCode == 3
+        e.line == 2
+        e.column == 10
+        e.message.contains("the script ends in the middle of a statement: '+' needs something after it")
+        e.report().readLines()[1] == '  f = x**2 +'
+        e.report().readLines()[2].indexOf('^') == 2 + 9
+    }
+
     def "a runtime error points at the script line and the column of the failing name, without a stack trace"() {
         when:
         def e = failure('x = variable(1)\n\n  y = x + undefinedName\n')
