@@ -228,10 +228,10 @@ public final class Domain {
      * log(x) on x &gt; 0 is defined and smooth, where the closed [0, hi] would say "may be undefined at 0", a
      * point outside the domain. Ranges are still enclosed over the closed box.
      */
-    Interval[] insideOpenEnds(java.util.List<Expr> argExprs, Interval[] args) {
+    Interval[] insideOpenEnds(List<Expr> argExprs, Interval[] args) {
         Interval[] inside = args;
         for (int i = 0; i < args.length; i++) {
-            if (!(argExprs.get(i) instanceof org.gradus.expr.Variable v) || !openLower[layout.offset(v)]) continue;
+            if (!(argExprs.get(i) instanceof Variable v) || !openLower[layout.offset(v)]) continue;
             if (inside == args) inside = args.clone();
             inside[i] = new Interval(Math.nextUp(args[i].lo()), args[i].hi());
         }
