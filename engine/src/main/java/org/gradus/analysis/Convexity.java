@@ -277,6 +277,11 @@ public final class Convexity {
             Curvature c = Dcp.analyze(f, enc).curvature();
             return "a sum of " + Dcp.word(c).replace("affine", "affine") + " terms: " + String.join(", ", parts);
         }
+        NegativeEntropy entropy = NegativeEntropy.of(f);
+        if (entropy != null && Dcp.analyze(entropy.argument(), enc).curvature().isAffine()) {
+            return Dcp.show(f) + " is " + entropy.describe() + ": its second derivative in u, " + entropy.secondDerivative()
+                    + ", is " + (entropy.scale() > 0 ? "positive" : "negative") + " for every u > 0, and u = " + Dcp.show(entropy.argument()) + " is affine";
+        }
         if (f instanceof Apply a && a.atom() instanceof Multiply && a.arg(0) instanceof Constant k && a.args().size() == 2) {
             Curvature inner = Dcp.analyze(a.arg(1), enc).curvature();
             return (k.value() > 0 ? "a positive" : "a negative") + " multiple of " + Dcp.show(a.arg(1)) + ", which is " + Dcp.word(inner)

@@ -89,6 +89,11 @@ public final class Dcp {
             Curvature c = logSumExp(lse);
             if (c != null) return c;
         }
+        NegativeEntropy entropy = NegativeEntropy.of(a);
+        if (entropy != null) {
+            Curvature c = negativeEntropy(entropy);
+            if (c != null) return c;
+        }
         Atom atom = a.atom();
         List<Expr> args = a.args();
         Interval[] r = new Interval[args.size()];
@@ -161,6 +166,16 @@ public final class Dcp {
             if (!c.isConvex()) return null;
         }
         return Curvature.CONVEX;
+    }
+
+    /**
+     * c·u·log(u) ({@link NegativeEntropy}): convex for c &gt; 0 and concave for c &lt; 0 where u is affine. Null
+     * otherwise (u·log u is not monotone, so a curved u decides nothing): the rule for products then says why.
+     */
+    private Curvature negativeEntropy(NegativeEntropy entropy) {
+        Curvature u = curvature(entropy.argument());
+        if (!u.isAffine()) return null;
+        return entropy.scale() > 0 ? Curvature.CONVEX : Curvature.CONCAVE;
     }
 
     /**

@@ -78,6 +78,12 @@ class ConvexitySpec extends Specification {
         'log of one exponential'       | log(2 * exp(x + y))                 | null                              || 'linear'  | PROOF
         'log-sum-exp of a concave exponent' | log(1 + exp(-x**2))            | null                              || 'neither' | CE
         'negative entropy, not DCP'    | x * log(x)                          | [x: r(0.5, 2)]                    || 'convex'  | PROOF
+        'negative entropy, natural domain' | x * log(x)                      | null                              || 'convex'  | PROOF
+        'entropy'                      | -x * log(x)                         | null                              || 'concave' | PROOF
+        'entropy scaled, factors swapped' | 3 * log(x) * x                   | null                              || 'convex'  | PROOF
+        'sum of negative entropies'    | x * log(x) + y * log(y)             | null                              || 'convex'  | PROOF
+        'x log y is no entropy'        | x * log(y)                          | null                              || 'neither' | CE
+        'entropy of a convex argument' | x**2 * log(x**2)                    | null                              || 'neither' | CE
         'reciprocal on positives'      | 1 / x                               | [x: r(0.1, 10)]                   || 'convex'  | PROOF
         'reciprocal on negatives'      | 1 / x                               | [x: r(-10, -0.1)]                 || 'concave' | PROOF
         'reciprocal across 0'          | 1 / x                               | null                              || 'neither' | CE
@@ -173,6 +179,13 @@ class ConvexitySpec extends Specification {
         Convexity.analyze(x * y, null).reason().contains('x*y: a product of 2 non-constant expressions')
         Convexity.analyze(x * y, null).reason().contains('[[0, 1], [1, 0]]')
         Convexity.analyze(x**3, [x: r(-1, 1)]).reason().contains('takes both signs')
+    }
+
+    def "the proof of a negative entropy names it and its second derivative 1/u"() {
+        expect:
+        Convexity.analyze(x * log(x), null).reason().contains('x*log(x) is the negative entropy u*log(u): its second derivative in u, 1/u, is positive for every u > 0, and u = x is affine')
+        Convexity.analyze(-x * log(x), null).reason().contains('the entropy -u*log(u)')
+        Convexity.analyze(x**2 * log(x**2), null).verdict() == 'neither'
     }
 
     def "a name that is not a variable is an error naming the variables"() {
