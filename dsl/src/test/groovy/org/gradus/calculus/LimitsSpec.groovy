@@ -52,6 +52,12 @@ class LimitsSpec extends Specification {
         'x**2 + 3*x'        | '2'  | 'continuous'
     }
 
+    def "L'Hôpital's quotient of derivatives is printed with its parentheses: (tan(x)**2 + 1) / 1, not tan(x)**2 + 1 / 1"() {
+        expect:
+        CalculusReference.run("x = variable(0)\nlimit(tan(x)/x, x: 0)")[0].reason.contains('quotient of the derivatives, (tan(x)**2 + 1) / 1,')
+        CalculusReference.run("x = variable(0)\nlimit((x**2 - 4)/(x - 2), x: 2)")[0].reason.contains('quotient of the derivatives, 2*x / 1,')
+    }
+
     @Unroll
     def "a limit that is #name up to rounding is named so in the report: #expression at #at"() {
         when:

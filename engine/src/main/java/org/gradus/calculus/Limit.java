@@ -11,6 +11,7 @@ import org.gradus.calculus.series.Real;
 import org.gradus.calculus.series.Series;
 import org.gradus.diff.Differentiator;
 import org.gradus.expr.Expr;
+import org.gradus.expr.GroovyPrinter;
 import org.gradus.expr.Layout;
 import org.gradus.expr.Traversal;
 import org.gradus.expr.Variable;
@@ -163,7 +164,7 @@ public final class Limit {
                 String which = k == 1 ? "derivatives" : ordinal(k) + " derivatives";
                 return SideLimit.of(v, k == 1 ? "L'Hôpital" : "L'Hôpital ×" + k, "0/0 at " + x.name() + " = " + Numbers.format(at)
                         + "; by L'Hôpital's rule" + (k > 1 ? " (" + k + " times)" : "") + " the limit is that of the quotient of the "
-                        + which + ", " + p + " / " + q + ", which is continuous there and equals " + v.text());
+                        + which + ", " + GroovyPrinter.print(p, GroovyPrinter.PRODUCT) + " / " + GroovyPrinter.print(q, GroovyPrinter.PRODUCT) + ", which is continuous there and equals " + v.text());
             } else if (!pv.isExactZero()) {
                 return null; // c/0: the series decides the sign on each side
             }

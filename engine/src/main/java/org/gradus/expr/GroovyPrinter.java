@@ -26,6 +26,11 @@ public final class GroovyPrinter {
         return new GroovyPrinter().text(e);
     }
 
+    /** The text of e as an operand of an operator of the given precedence: {@code (x + 1)} beside a {@code /}. */
+    public static String print(Expr e, int minPrecedence) {
+        return new GroovyPrinter().wrap(e, minPrecedence);
+    }
+
     /** The text of a sub-expression. */
     public String text(Expr e) {
         return printed(e).text;
