@@ -57,6 +57,17 @@ class ScriptLanguageSpec extends Specification {
         run("x = variable(3)\nf = (x - 1)**2\ngrad (f)")*.toText() == ['gradient of (x - 1)**2\n  ∂/∂x = 2*(x - 1)']
     }
 
+    def "maximize -g, minimize -log(x) + x and show -v negate their argument: Groovy alone reads a subtraction from the word"() {
+        expect: 'the maximum of 4 − (x − 1)² is 4 at x = 1; the minimum of x − log x is 1 at x = 1 (by hand)'
+        def top = json(run("x = variable(0)\nmaximize -(x - 1)**2 + 4")[0])
+        Math.abs((top.f as double) - 4) < 1e-12 && Math.abs(((top.x as Map).x as double) - 1) < 1e-6
+        def low = json(run("x = variable(0.5)\nr = minimize -log(x) + x\nr")[0])
+        Math.abs((low.f as double) - 1) < 1e-12 && Math.abs(((low.x as Map).x as double) - 1) < 1e-5
+
+        and: 'show of a negated value; a variable of the script minus a number is still a subtraction'
+        run("x = variable(2)\nshow -x.at(1)\ny = 5\ny - 1\nshow - 3")*.toText() == ['-1', '4', '-3']
+    }
+
     def "a line the parser rejects ('minimize (x - 1)**2 + y**2, method: …') is a located error that shows how to write it"() {
         when:
         run("x = variable(0)\ny = variable(0)\nminimize (x - 1)**2 + y**2, method: 'gd'\n")

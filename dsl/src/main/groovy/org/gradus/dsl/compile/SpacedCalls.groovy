@@ -8,6 +8,8 @@ import org.codehaus.groovy.ast.expr.BinaryExpression
 import org.codehaus.groovy.ast.expr.ClosureExpression
 import org.codehaus.groovy.ast.expr.Expression
 import org.codehaus.groovy.ast.expr.MethodCallExpression
+import org.codehaus.groovy.ast.expr.UnaryMinusExpression
+import org.codehaus.groovy.ast.expr.VariableExpression
 import org.codehaus.groovy.classgen.GeneratorContext
 import org.codehaus.groovy.control.CompilePhase
 import org.codehaus.groovy.control.SourceUnit
@@ -25,6 +27,10 @@ import java.util.regex.Pattern
  * are resolved such a call that is the left operand of an arithmetic operator takes the whole arithmetic
  * expression as its argument. Other words keep Groovy's reading. {@link #hint} words the advice for
  * the statements the parser itself rejects ({@code minimize (x - 1)**2 + y**2, method: 'gd'}).
+ * <p>
+ * In the same way {@code maximize -g} and {@code show -f.at(x: 1)} mean the call of a negated argument:
+ * Groovy reads a command word followed by a minus sign as a subtraction from the word
+ * ({@code maximize - g}), which has no meaning, since these words name commands, not values.
  */
 @CompileStatic
 class SpacedCalls extends CompilationCustomizer {
@@ -32,6 +38,8 @@ class SpacedCalls extends CompilationCustomizer {
                                                     Types.MOD, Types.INTDIV] as Set<Integer>
     /** The words whose result is never an arithmetic operand. */
     private static final Set<String> WHOLE_EXPRESSION_WORDS = ['minimize', 'maximize'] as Set<String>
+    /** The command words that a minus sign after them negates the argument of: {@code maximize -g}. */
+    private static final Set<String> NEGATED_ARGUMENT_WORDS = ['minimize', 'maximize', 'show'] as Set<String>
     /** A statement (or assignment) that starts with a word, a space and an opening parenthesis. */
     private static final Pattern SPACED = Pattern.compile(/^\s*(?:[A-Za-z_]\w*\s*=\s*)?([A-Za-z_]\w*)[ \t]+\(/)
 
@@ -76,6 +84,22 @@ class SpacedCalls extends CompilationCustomizer {
         out
     }
 
+    /** The subtraction at the bottom of e's left spine: {@code maximize - g} in {@code maximize - g + 1}. */
+    private static BinaryExpression bottom(Expression e) {
+        BinaryExpression b = (BinaryExpression) e
+        while (arithmetic(b.leftExpression)) b = (BinaryExpression) b.leftExpression
+        b
+    }
+
+    /** {@code e} with the binary expression at the bottom of its left spine replaced by {@code replacement}. */
+    private static Expression replaceBottom(Expression e, Expression replacement) {
+        BinaryExpression b = (BinaryExpression) e
+        if (!arithmetic(b.leftExpression)) return replacement
+        BinaryExpression out = new BinaryExpression(replaceBottom(b.leftExpression, replacement), b.operation, b.rightExpression)
+        out.setSourcePosition(b)
+        out
+    }
+
     private static class Rewriter extends ClassCodeExpressionTransformer {
         final SourceUnit sourceUnit
 
@@ -94,6 +118,19 @@ class SpacedCalls extends CompilationCustomizer {
                     Expression argument = ((ArgumentListExpression) call.arguments).getExpression(0)
                     Expression whole = replaceLeftmost(e, argument)
                     MethodCallExpression out = new MethodCallExpression(call.objectExpression, call.method,
+                            new ArgumentListExpression(whole.transformExpression(this)))
+                    out.implicitThis = true
+                    out.setSourcePosition(e)
+                    return out
+                }
+                BinaryExpression first = bottom(e)
+                if (first.operation.type == Types.MINUS && first.leftExpression instanceof VariableExpression
+                        && ((VariableExpression) first.leftExpression).name in NEGATED_ARGUMENT_WORDS) {
+                    String word = ((VariableExpression) first.leftExpression).name
+                    UnaryMinusExpression negated = new UnaryMinusExpression(first.rightExpression)
+                    negated.setSourcePosition(first.rightExpression)
+                    Expression whole = replaceBottom(e, negated)
+                    MethodCallExpression out = new MethodCallExpression(VariableExpression.THIS_EXPRESSION, word,
                             new ArgumentListExpression(whole.transformExpression(this)))
                     out.implicitThis = true
                     out.setSourcePosition(e)
