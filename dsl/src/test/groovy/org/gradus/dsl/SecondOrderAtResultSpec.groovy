@@ -55,4 +55,38 @@ class SecondOrderAtResultSpec extends Specification {
         problemOf("minimize x**4 - x**2 + y**2, over: [x: -2..2, y: -2..2]").secondOrder == null
         problemOf("minimize x**4 - x**2 + y**2, method: 'gd', lr: 1e-4, maxIter: 3").secondOrder == null
     }
+
+    Map restartsOf(String script) {
+        def shown = new GradusSession().run(script, 'restarts.opt')
+        (new JsonSlurper().parseText(shown[0].toJson()) as Map).restarts as Map
+    }
+
+    def "restarts put each distinct end point to the test: a descent started on the saddle of (x² − 1)² + y² stays there and is not a minimum"() {
+        when: '∇f = (4x(x² − 1), 2y): minima at (±1, 0) with ∇²f = diag(8, 2), a saddle at (0, 0) with diag(−4, 2) (by hand); the first descent starts at (0, 0)'
+        Map r = restartsOf("x = variable(0); y = variable(0)\nminimize((x**2 - 1)**2 + y**2, restarts: 10, seed: 1)")
+        List<Map> points = r.minima as List<Map>
+
+        then:
+        points.every { p ->
+            double px = p.x.x as double, py = p.x.y as double
+            p.type == (Math.abs(px) < 1e-6 ? 'saddle' : 'minimum') && Math.abs(py) < 1e-6 && (Math.abs(px) < 1e-6 || Math.abs(Math.abs(px) - 1) < 1e-6)
+        }
+        points.count { it.type == 'saddle' } == 1
+        r.distinctMinima == points.count { it.type == 'minimum' }
+        r.distinctPoints == points.size()
+
+        and: 'the text counts them by type'
+        new GradusSession().run("x = variable(0); y = variable(0)\nminimize((x**2 - 1)**2 + y**2, restarts: 10, seed: 1)", 'restarts.opt')[0]
+                .toText().contains("10 descents, ${points.size()} distinct end points: ${r.distinctMinima} minima, 1 saddle point")
+    }
+
+    def "maximize counts maxima; a convex problem's restarts are not classified"() {
+        expect:
+        Map top = restartsOf("x = variable(0); y = variable(0)\nmaximize(-(x**2 - 1)**2 - y**2, restarts: 6, seed: 2)")
+        (top.minima as List<Map>).every { it.type == (Math.abs(it.x.x as double) < 1e-6 ? 'saddle' : 'maximum') }
+        top.distinctMinima == (top.minima as List<Map>).count { it.type == 'maximum' }
+
+        Map bowl = restartsOf("x = variable(0); y = variable(0)\nminimize((x - 1)**2 + y**2, restarts: 3, seed: 1)")
+        bowl.distinctMinima == 1 && bowl.distinctPoints == null && bowl.minima[0].type == null
+    }
 }

@@ -151,6 +151,15 @@ public final class OptimizationResult implements Shown {
         return new OptimizationResult(r.withTraceFile(file), problem);
     }
 
+    /**
+     * This result with the restarts' distinct end points classified by the second-derivative test, one
+     * type each in the order of {@link RestartSummary#minima()} (the analysis layer decides them).
+     */
+    public OptimizationResult withEndPointTypes(List<String> types) {
+        String wanted = r.maximize() ? "maximum" : "minimum";
+        return new OptimizationResult(r.withRestarts(r.restarts().classified(types, wanted)), problem);
+    }
+
     /** Where the data reductions ran when not in this process ({@code spark local[2], 8 partitions}); else null. */
     public String engine() {
         return r.engine();

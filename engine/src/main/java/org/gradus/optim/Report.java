@@ -65,6 +65,12 @@ record Report(boolean maximize, String method, Status status, Layout layout, dou
                 constraints, maxViolation, auto, settings, convergence, batchNote, restarts, trace, traceRows, traceFileName, written, engine);
     }
 
+    /** The same report with the restarts' end points classified. */
+    Report withRestarts(RestartSummary classified) {
+        return new Report(maximize, method, status, layout, point, f, gradNorm, measureName, iterations, evaluations, seconds, message,
+                constraints, maxViolation, auto, settings, convergence, batchNote, classified, trace, traceRows, traceFileName, traceFile, engine);
+    }
+
     /** The status's reason, with divergence advice from the method, or the iteration count of a convergence. */
     private static String message(Descent.Outcome o, Runs.Run best, Objective obj) {
         String message = o.message();

@@ -9,6 +9,7 @@ import org.gradus.optim.Constraint
 import org.gradus.optim.ConstraintSet
 import org.gradus.optim.Minimizer
 import org.gradus.optim.OptimizationResult
+import org.gradus.optim.RestartSummary
 import org.gradus.optim.RunContext
 import org.gradus.optim.Status
 import org.gradus.optim.TraceFiles
@@ -45,7 +46,25 @@ trait OptimizationVocabulary implements ScriptAccess {
             if (test != null) problem.put('secondOrder', test)
         }
         r = r.withProblem(problem)
+        if (r.restarts() != null && problem.get('convex') == null && constraints.isEmpty() && opts.get('over') == null && !r.layout().bounded()) {
+            r = classifyEndPoints(r, objective, maximize)
+        }
         TraceFiles.write(r, run.files())     // trace: 'run.csv' — written here, through the script's file policy
+    }
+
+    /**
+     * Restarts of a problem not proved convex: each distinct end point by the second-derivative test, so
+     * that a descent that stayed on a saddle (started there, ∇f = 0) is not counted as a minimum. Left
+     * unclassified where the test does not apply at some point (too many variables, a Hessian not finite).
+     */
+    private static OptimizationResult classifyEndPoints(OptimizationResult r, Expr objective, boolean maximize) {
+        List<String> types = []
+        for (RestartSummary.Minimum m : r.restarts().minima()) {
+            Map<String, Object> test = SecondDerivativeTest.atResult(objective, r.layout(), m.x(), maximize)
+            if (test == null) return r
+            types << (String) test.get('type')
+        }
+        r.withEndPointTypes(types)
     }
 
     /** {@code constraints { x**2 + y**2 <= 1; x + y >= 0 }}: a feasible set, for {@code convexity} or {@code subjectTo:}. */
