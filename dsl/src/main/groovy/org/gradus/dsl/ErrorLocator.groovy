@@ -127,7 +127,51 @@ final class ErrorLocator {
         if (root instanceof FileAccessDeniedException) code = GradusException.FORBIDDEN
         int line = scriptLine(t)
         String message = describe(root)
+        if (line > 0 && nullOperand(root)) {
+            GradusException unassigned = declaredWithoutValue(line, code, root)
+            if (unassigned != null) return unassigned
+            def overload = (root.message ?: '') =~ /Ambiguous method overloading for method [^#]*#([A-Za-z_]+)/
+            String what = overload.find() ? "'${OPERATORS[overload.group(1)] ?: overload.group(1)}' needs a number or an expression, and got null" : message
+            message = "a value on this line is null (a name declared without a value, or a statement that gives nothing): ${what}"
+        }
         new GradusException(message, fileName, line, line > 0 ? column(root, t, line) : 0, lineText(line), code, root)
+    }
+
+    /** Whether a line after {@code from} and before {@code to} assigns {@code name} ({@code name = ...}, not {@code ==}). */
+    private boolean assignedBetween(String name, int from, int to) {
+        def assignment = ~('(?<![A-Za-z0-9_$.])' + java.util.regex.Pattern.quote(name) + '\\s*=(?!=)')
+        for (int l = from + 1; l < to; l++) if (lineText(l) =~ assignment) return true
+        false
+    }
+
+    /** Groovy's words for an operation on null: a call on a null object, an overload chosen for a null argument. */
+    private static boolean nullOperand(Throwable root) {
+        String m = root.message ?: ''
+        root instanceof NullPointerException || m.contains('on null object') || m.contains('for [null]') || m.contains('is null;')
+    }
+
+    /** {@code var x} or {@code def x} alone: a Groovy declaration that leaves x null. */
+    private static final java.util.regex.Pattern BARE_DECLARATION = ~/(?:^|;)\s*(?:var|def)\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?=;|\/\/|$)/
+
+    /**
+     * The error for a name used on {@code line} that an earlier line declared without a value ({@code var x}): a
+     * learner's way of declaring a variable of the problem, which Groovy reads as a local set to null. Null
+     * when the line uses no such name.
+     */
+    private GradusException declaredWithoutValue(int line, int code, Throwable root) {
+        String text = lineText(line)
+        for (int l = 1; l <= line && text != null; l++) {
+            def m = lineText(l).replaceAll(/\/\/.*$/, '') =~ BARE_DECLARATION
+            while (m.find()) {
+                String name = m.group(1)
+                int at = l == line ? -1 : wordAt(text, name)
+                if (at < 0 || assignedBetween(name, l, line)) continue
+                String message = "'${name}' has no value: line ${l} declares it ('${lineText(l).trim()}') without one, and Groovy sets it to null; " +
+                        "give it one: a variable of the problem is declared with its start value, ${name} = variable(0) (a vector: ${name} = vector(3))"
+                return new GradusException(message, fileName, line, at + 1, text, code, root)
+            }
+        }
+        null
     }
 
     private static final Map<String, String> OPERATORS = [plus: '+', minus: '-', multiply: '*', div: '/', __div: '/', power: '**',

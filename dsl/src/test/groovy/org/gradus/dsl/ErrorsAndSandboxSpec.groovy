@@ -50,6 +50,34 @@ class ErrorsAndSandboxSpec extends Specification {
     }
 
     @Unroll
+    def "a name declared without a value (#declaration) is named at its use, with the declaration that left it null: #use"() {
+        when:
+        def e = failure("${declaration}\n${use}\n")
+
+        then:
+        e.exitCode == 1
+        [e.line, e.column] == [2, column]
+        e.message.startsWith("'x' has no value: line 1 declares it ('${declaration}') without one")
+        e.message.contains('x = variable(0)')
+        !e.message.contains('Ambiguous') && !e.message.contains('null object')
+
+        where:
+        declaration       | use               || column
+        'var x'           | 'show 1/x'        || 8
+        'def x'           | 'f = x**2'        || 5
+        'var x; var y'    | 'minimize x**2 + y' || 10
+    }
+
+    def "a null that no bare declaration explains is still said in words: an operator got null"() {
+        when:
+        def e = failure("def f\nf = 2\ng = null\nshow f + g\n")
+
+        then: 'f was assigned after its declaration: not blamed'
+        e.line == 4
+        e.message == "a value on this line is null (a name declared without a value, or a statement that gives nothing): '+' needs a number or an expression, and got null"
+    }
+
+    @Unroll
     def "a script file may share its name with a variable or a Java keyword (#file)"() {
         when:
         def shown = new GradusSession().run("x = variable(2)\n${name} = x**2 + 1\n${name}.at(x: 3)\n", file)*.toText()
