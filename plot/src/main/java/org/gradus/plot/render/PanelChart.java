@@ -118,6 +118,11 @@ final class PanelChart {
             log.setBase(10);
             log.setBaseSymbol("10");
             log.setMinorTickMarksVisible(true);
+            double decades = Math.log10(r.upper()) - Math.log10(Math.max(r.lower(), Double.MIN_NORMAL));
+            if (decades >= 2) {   // whole decades, as matplotlib's LogLocator labels them (JFreeChart would put 10^0.5 between)
+                log.setAutoTickUnitSelection(false);
+                log.setTickUnit(new NumberTickUnit(Math.ceil(decades / 8)));
+            }
             axis = log;
         } else {
             NumberAxis n = new NumberAxis(a.label());
