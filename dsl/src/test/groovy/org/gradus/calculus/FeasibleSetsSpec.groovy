@@ -44,6 +44,8 @@ class FeasibleSetsSpec extends Specification {
         'x*y == 0.5'                                  | 'neither' | 'counterexample' | 'a hyperbola: (1, 0.5) and (0.5, 1) have midpoint (0.75, 0.75), 0.5625 != 0.5'
         'x*y >= 1'                                    | 'neither' | 'counterexample' | 'both branches of a hyperbola: (1, 1), (-1, -1) have midpoint 0'
         'x**2 == 1'                                   | 'neither' | 'counterexample' | 'two lines x = -1 and x = 1'
+        'x**2 + y**2 == 1'                            | 'neither' | 'counterexample' | 'a circle: no exact double on it off the axes, so the points are proved within rounding of it'
+        'x**2 + 3*y**2 == 2'                          | 'neither' | 'counterexample' | 'an ellipse'
         'x**2 - y**2 <= 1'                            | 'neither' | 'counterexample' | '(2, 2) and (2, -2) are in it, (2, 0) is not'
         'sin(x) <= 0.5'                               | 'neither' | 'counterexample' | '0 and 3 are in it, 1.5 is not'
         'x**2 + y**2 <= 1; x*y == 0.25'               | 'neither' | 'counterexample' | 'four arcs of a hyperbola inside the disc'
@@ -67,6 +69,7 @@ class FeasibleSetsSpec extends Specification {
         'x*y >= 1'           | [{ double x, double y -> x * y >= 1 }]
         'x**2 - y**2 <= 1'   | [{ double x, double y -> x * x - y * y <= 1 }]
         'x*y == 0.5'         | [{ double x, double y -> Math.abs(x * y - 0.5) < 1e-9 }]
+        'x**2 + y**2 == 1'   | [{ double x, double y -> Math.abs(x * x + y * y - 1) < 1e-9 }]
     }
 
     def "a set the rules cannot prove and no counterexample refutes is unknown, never a guess"() {

@@ -151,21 +151,27 @@ final class JensenSearch {
         return out;
     }
 
-    /** Narrows a sign change of the equality's gap on [t0, t1] along p + t·d and checks it rigorously. */
+    /**
+     * Narrows a sign change of the equality's gap on [t0, t1] along p + t·d and checks it rigorously. The
+     * bisection reads the gap's enclosure at each midpoint and stops where that enclosure contains 0: past
+     * it the ends' signs would no longer be certain (x² + y² = 1 crosses 0 between two doubles whose
+     * enclosures both straddle it).
+     */
     private Witness bracket(double[] p, double[] d, double t0, double g0, double t1) {
         for (int it = 0; it < 200; it++) {
             double m = 0.5 * (t0 + t1);
             if (m <= t0 || m >= t1) break;
-            double g = equalityGap.value(along(p, d, m));
-            if (!Double.isFinite(g)) return null;
-            if (g == 0) { // an exact zero in floating point: keep a tiny segment around it
+            Interval g = gapAt(along(p, d, m));
+            if (g == null) return null;
+            if (g.lo() == 0 && g.hi() == 0) { // an exact zero: keep a tiny segment around it
                 t0 = Math.nextDown(m);
                 t1 = Math.nextUp(m);
                 break;
             }
-            if ((g < 0) == (g0 < 0)) {
+            if (g.lo() <= 0 && g.hi() >= 0) break; // the sign at m is not certain: [t0, t1] is as narrow as it can be proved
+            if ((g.hi() < 0) == (g0 < 0)) {
                 t0 = m;
-                g0 = g;
+                g0 = g.hi() < 0 ? -1 : 1;
             } else {
                 t1 = m;
             }
