@@ -51,6 +51,8 @@ LIMITS = [
     ('sigmoid(x)', '-Infinity', 'right'), ('log(x)', '0', 'right'), ('x**2 + 3*x', '2', 'both'),
     ('(exp(2*x) - 1 - 2*x)/x**2', '0', 'both'), ('1/(x - 2)', '2', 'both'), ('(x**2 + x)/abs(x)', '0', 'both'),
     ('sqrt(x**2 + x) - x', 'Infinity', 'left'), ('x**2*sin(1/x)', '0', 'both'), ('sign(x)**2', '0', 'both'),
+    ('atan(x)', 'Infinity', 'left'), ('atan(x)', '-Infinity', 'right'), ('atan(x)/x', '0', 'both'),
+    ('atan(x**2 + 1)', 'Infinity', 'left'), ('x*(atan(x) - atan(x + 1))', 'Infinity', 'left'),
 ]
 
 

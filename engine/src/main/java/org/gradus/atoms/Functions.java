@@ -29,7 +29,7 @@ public final class Functions {
 
     private static final List<FunctionWord> WORDS = List.of(
             // elementary
-            Exp.WORD, Log.WORD, Log1p.WORD, Sqrt.WORD, Sin.WORD, Cos.WORD, Tan.WORD, Tanh.WORD, Cosh.WORD, Sinh.WORD, Abs.WORD, Sign.WORD,
+            Exp.WORD, Log.WORD, Log1p.WORD, Sqrt.WORD, Sin.WORD, Cos.WORD, Tan.WORD, Atan.WORD, Tanh.WORD, Cosh.WORD, Sinh.WORD, Abs.WORD, Sign.WORD,
             Relu.WORD, LeakyRelu.WORD, Sigmoid.WORD, Softplus.WORD, Power.WORD, Max.WORD, Min.WORD, LogSumExp.WORD,
             // vectors
             Dot.WORD, Norm1.WORD, Norm2.WORD, SumSquares.WORD, QuadForm.WORD,

@@ -3,6 +3,7 @@ package org.gradus.calculus.series;
 import org.apache.commons.math3.fraction.BigFraction;
 import org.gradus.atoms.Add;
 import org.gradus.atoms.Apply;
+import org.gradus.atoms.Atan;
 import org.gradus.atoms.Atom;
 import org.gradus.atoms.Cos;
 import org.gradus.atoms.Divide;
@@ -155,6 +156,13 @@ public final class Expander {
         if ((atom instanceof Sin || atom instanceof Cos) && unbounded(args.get(0))) {
             if (args.get(0).hasTerms() && args.get(0).leading().m().growth() > 0) oscillators.add(a);
             return Expansion.bigO(Monomial.ONE); // |sin|, |cos| ≤ 1
+        }
+        if (atom instanceof Atan && args.get(0).hasTerms() && args.get(0).leading().m().growth() > 0) {
+            // atan(u) = ±π/2 − atan(1/u) as u → ±∞
+            int sign = args.get(0).leading().coef().sign();
+            Expansion inverse = s.divide(Expansion.constant(Real.ONE), args.get(0));
+            Expansion series = s.powerSeries(k -> k % 2 == 0 ? Real.ZERO : Real.of(new BigFraction(k % 4 == 1 ? 1 : -1, k)), inverse);
+            return s.subtract(Expansion.constant(Real.approximately(sign * Math.PI / 2, 1e-16)), series);   // atan(v) = v − v³/3 + v⁵/5 − …
         }
         Expr definition = atom.definition(a.args());
         if (definition != null) return expand(definition);
