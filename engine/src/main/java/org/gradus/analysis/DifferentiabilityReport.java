@@ -5,7 +5,9 @@ import org.gradus.expr.PointArgs;
 import org.gradus.print.Numbers;
 import org.gradus.result.Shown;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The answer of {@link Differentiability#check}; JSON kind "differentiability". */
@@ -69,11 +71,13 @@ public final class DifferentiabilityReport implements Shown {
                 .append(word(differentiable(), "differentiable")).append("\n  ").append(reason());
         Map<String, double[]> sub = subgradient();
         if (sub != null) {
-            sb.append("\n  subgradient:");
+            List<String> ranges = new ArrayList<>();
             for (Map.Entry<String, double[]> e : sub.entrySet()) {
-                sb.append(' ').append(e.getKey()).append(" ∈ [").append(org.gradus.print.Numbers.round(e.getValue()[0], 8)).append(", ")
-                        .append(org.gradus.print.Numbers.round(e.getValue()[1], 8)).append(']');
+                ranges.add(e.getKey() + " ∈ [" + Numbers.round(e.getValue()[0], 8) + ", " + Numbers.round(e.getValue()[1], 8) + "]");
             }
+            sb.append("\n  subgradient: ").append(String.join(", ", ranges));
+            // each component's range: for max(x, y) at (1, 1) the subdifferential is the segment from (1, 0) to (0, 1), not the whole box
+            if (ranges.size() > 1) sb.append(" (the range of each component: the subdifferential lies inside this box)");
         }
         return sb.toString();
     }

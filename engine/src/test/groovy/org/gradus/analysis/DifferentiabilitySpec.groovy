@@ -45,4 +45,15 @@ class DifferentiabilitySpec extends Specification {
         expect:
         Differentiability.check(abs(x), [x: 0]).toJson().startsWith('{"kind":"differentiability","at":{"x":0},"continuous":true,"differentiable":false,"reason":')
     }
+
+    def "with several variables the text says the subgradient's ranges are per component: max(x, y) at (1, 1) has the segment from (1, 0) to (0, 1), not the box"() {
+        when: 'by hand: g = (1, 1) is no subgradient, since f(2, 2) = 2 < f(1, 1) + g·(1, 1) = 3'
+        String text = Differentiability.check(max(x, y), [x: 1, y: 1]).toText()
+
+        then:
+        text.contains('subgradient: x ∈ [0, 1], y ∈ [0, 1] (the range of each component: the subdifferential lies inside this box)')
+
+        and: 'one variable: the interval is the subdifferential itself'
+        Differentiability.check(abs(x), [x: 0]).toText().endsWith('subgradient: x ∈ [-1, 1]')
+    }
 }
