@@ -199,7 +199,9 @@ final class TableFill {
                         try {
                             v = parse(cell, single);
                         } catch (NumberFormatException notNumber) {
-                            fail(r, fileName + " line " + b.lines[i] + ", column " + columns.get(j) + ": '" + cell + "' is not a number");
+                            fail(r, fileName + " line " + b.lines[i] + ", column " + columns.get(j) + ": " + (cell.isBlank()
+                                    ? "the cell is empty (a missing value); every cell must hold a number: fill it in or remove the row"
+                                    : "'" + cell + "' is not a number"));
                             return;
                         }
                     }

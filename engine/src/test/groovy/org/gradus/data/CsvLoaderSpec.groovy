@@ -48,7 +48,7 @@ class CsvLoaderSpec extends Specification {
         what               | text                                  | target  | message
         'a bad cell'       | 'size,age,price\n1,2,3\n1.5,abc,4\n2,1\n' | 'price' | "bad.csv line 3, column age: 'abc' is not a number"
         'too few values'   | 'a,b\n1,2\n\n3\n'                     | null    | 'bad.csv line 4: 1 value(s), but the header has 2 columns [a, b]'
-        'an empty cell'    | 'a,b\n1,\n'                           | null    | "bad.csv line 2, column b: '' is not a number"
+        'an empty cell'    | 'a,b\n1,\n'                           | null    | 'bad.csv line 2, column b: the cell is empty (a missing value); every cell must hold a number: fill it in or remove the row'
         'no such target'   | 'a,b\n1,2\n'                          | 'c'     | "bad.csv has no column 'c'; its columns are [a, b]"
         'no rows'          | 'a,b\n'                               | null    | 'bad.csv has a header but no rows'
         'nothing at all'   | ''                                    | null    | 'bad.csv has no header row'
