@@ -7,7 +7,7 @@ import org.gradus.expr.Expr;
  * The inverse tangent (numpy's {@code arctan}): increasing from −π/2 to π/2, its slope 1/(1 + x²); convex
  * for x ≤ 0, concave for x ≥ 0. Its limits at ±∞ come from atan(u) = ±π/2 − atan(1/u).
  */
-public final class Atan extends UnaryAtom {
+public final class Atan extends SShaped {
     public static final Atan INSTANCE = new Atan();
     public static final FunctionWord WORD = FunctionWord.of(INSTANCE, "inverse tangent, in (-pi/2, pi/2) (numpy's arctan)", "atan(x/2)");
 
@@ -29,23 +29,6 @@ public final class Atan extends UnaryAtom {
     @Override
     public Expr slope(Expr x, Expr self) {
         return Ops.div(Constant.ONE, Ops.add(Constant.ONE, Ops.pow(x, Constant.of(2))));
-    }
-
-    @Override
-    public Interval range(Interval x) {
-        return x.mapIncreasing(Math::atan);
-    }
-
-    @Override
-    public Curvature curvature(Interval x) {
-        if (x.nonpositive()) return Curvature.CONVEX;
-        if (x.nonnegative()) return Curvature.CONCAVE;
-        return Curvature.UNKNOWN;
-    }
-
-    @Override
-    public Monotonicity monotonicity(Interval x) {
-        return Monotonicity.INCREASING;
     }
 
     @Override

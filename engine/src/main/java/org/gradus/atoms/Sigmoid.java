@@ -4,7 +4,7 @@ import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
 
 /** The logistic function 1/(1 + e**-x): increasing, in (0, 1); convex for x <= 0, concave for x >= 0. */
-public final class Sigmoid extends UnaryAtom implements SharedExponential {
+public final class Sigmoid extends SShaped implements SharedExponential {
     public static final Sigmoid INSTANCE = new Sigmoid();
     public static final FunctionWord WORD = FunctionWord.of(INSTANCE, "1 / (1 + exp(-a))", "sigmoid(2*x + 1)");
 
@@ -42,23 +42,6 @@ public final class Sigmoid extends UnaryAtom implements SharedExponential {
     @Override
     public Expr slope(Expr x, Expr self) {
         return Ops.mul(self, Ops.apply(INSTANCE, Ops.neg(x)));
-    }
-
-    @Override
-    public Interval range(Interval x) {
-        return x.mapIncreasing(this::apply);
-    }
-
-    @Override
-    public Curvature curvature(Interval x) {
-        if (x.nonpositive()) return Curvature.CONVEX;
-        if (x.nonnegative()) return Curvature.CONCAVE;
-        return Curvature.UNKNOWN;
-    }
-
-    @Override
-    public Monotonicity monotonicity(Interval x) {
-        return Monotonicity.INCREASING;
     }
 
     @Override

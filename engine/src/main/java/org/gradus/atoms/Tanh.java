@@ -4,7 +4,7 @@ import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
 
 /** The hyperbolic tangent: increasing, in (-1, 1); convex for x <= 0, concave for x >= 0. */
-public final class Tanh extends UnaryAtom {
+public final class Tanh extends SShaped {
     public static final Tanh INSTANCE = new Tanh();
     public static final FunctionWord WORD = FunctionWord.of(INSTANCE, "hyperbolic tangent", "tanh(2*x)");
 
@@ -28,23 +28,6 @@ public final class Tanh extends UnaryAtom {
     @Override
     public Expr slope(Expr x, Expr self) {
         return Ops.div(Constant.ONE, Ops.pow(Ops.apply(Cosh.INSTANCE, x), Constant.of(2)));
-    }
-
-    @Override
-    public Interval range(Interval x) {
-        return x.mapIncreasing(Math::tanh);
-    }
-
-    @Override
-    public Curvature curvature(Interval x) {
-        if (x.nonpositive()) return Curvature.CONVEX;
-        if (x.nonnegative()) return Curvature.CONCAVE;
-        return Curvature.UNKNOWN;
-    }
-
-    @Override
-    public Monotonicity monotonicity(Interval x) {
-        return Monotonicity.INCREASING;
     }
 
     @Override
