@@ -77,7 +77,9 @@ public final class LogSumExp extends Atom {
 
     @Override
     public String latex(List<String> args) {
-        return "\\log\\sum e^{\\left(" + String.join(", ", args) + "\\right)}";
+        List<String> terms = new java.util.ArrayList<>();
+        for (String a : args) terms.add("e^{" + a + "}");
+        return "\\log\\left(" + String.join(" + ", terms) + "\\right)";   // log(e^{x} + e^{y}), as written in the lectures
     }
 
     /** log(exp(a) + exp(b) + ...). */

@@ -38,5 +38,7 @@ class LatexPrinterSpec extends Specification {
         '\\alpha \\mathrm{rate}'                                      | { -> alpha*rate }
         '\\sum_{i=0}^{4} \\left(w_{2 i + 1} - w_{2 i}^{2}\\right)^{2}' | { -> sum(0..<5) { i -> (w[2*i + 1] - w[2*i]**2)**2 } }
         '\\sqrt{\\sum_{i=0}^{9} w_{i}^{2}}'                           | { -> norm2(w) }
+        '\\log\\left(e^{x} + e^{y}\\right)'                             | { -> logsumexp(x, y) }
+        '\\arctan\\left(x\\right)'                                      | { -> atan(x) }
     }
 }
