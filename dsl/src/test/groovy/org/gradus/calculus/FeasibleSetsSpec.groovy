@@ -39,6 +39,10 @@ class FeasibleSetsSpec extends Specification {
         'abs(x) + abs(y) <= 1; x - y == 0.25'         | 'convex'  | 'proof'          | 'a diamond cut by a line'
         'x**2 + x*y + y**2 <= 3'                      | 'convex'  | 'proof'          | 'an ellipse: not DCP (x*y) but its Hessian [[2, 1], [1, 2]] is PSD'
         'x*y >= 1; x >= 0; y >= 0'                    | 'convex'  | 'proof'          | 'a product on the positive quadrant: the geometric mean sqrt(x*y) is concave there'
+        'x*y >= 1; x >= 0'                            | 'convex'  | 'proof'          | 'one branch of a hyperbola: x >= 0 and x*y >= 1 > 0 force y > 0'
+        'x*(y + 1) >= 2; x >= 0'                      | 'convex'  | 'proof'          | 'a shifted branch: y + 1 > 0 on the set'
+        'x*y**2 >= 1; x >= 0'                         | 'neither' | 'counterexample' | 'y**2 does not fix the sign of y: (2, 0.875) and (1.625, -1) are in it, their midpoint is not'
+        'x*y >= -1; x >= 0'                           | 'neither' | 'counterexample' | 'a negative bound fixes no sign'
         '(x - 1)**2 + y**2 <= 1; (x + 1)**2 + y**2 <= 1' | 'convex' | 'proof'        | 'two discs touching at the origin'
         'x**2 + y**2 >= 1'                            | 'neither' | 'counterexample' | 'outside a disc: convex >= constant; (-1, 0), (1, 0) have midpoint 0'
         'x*y == 0.5'                                  | 'neither' | 'counterexample' | 'a hyperbola: (1, 0.5) and (0.5, 1) have midpoint (0.75, 0.75), 0.5625 != 0.5'
@@ -69,7 +73,28 @@ class FeasibleSetsSpec extends Specification {
         'x*y >= 1'           | [{ double x, double y -> x * y >= 1 }]
         'x**2 - y**2 <= 1'   | [{ double x, double y -> x * x - y * y <= 1 }]
         'x*y == 0.5'         | [{ double x, double y -> Math.abs(x * y - 0.5) < 1e-9 }]
+        'x*y**2 >= 1; x >= 0' | [{ double x, double y -> x * y * y >= 1 }, { double x, double y -> x >= 0 }]
         'x**2 + y**2 == 1'   | [{ double x, double y -> Math.abs(x * x + y * y - 1) < 1e-9 }]
+    }
+
+    @Unroll
+    def "a set proved convex through a forced sign survives random midpoints: #constraints"() {
+        given: 'feasible points drawn independently of Gradus: x in (0, 6], y from the bound upward'
+        def rnd = new Random(7)
+        def point = { -> double px = 0.01 + 6 * rnd.nextDouble(); [px, lowest(px) + 4 * rnd.nextDouble()] as double[] }
+
+        expect:
+        json(constraints).verdict == 'convex'
+        (0..<2000).every {
+            double[] a = point(), b = point()
+            double t = rnd.nextDouble()
+            holds(t * a[0] + (1 - t) * b[0], t * a[1] + (1 - t) * b[1])
+        }
+
+        where:
+        constraints              | lowest                        | holds
+        'x*y >= 1; x >= 0'       | { double x -> 1 / x }         | { double x, double y -> x * y >= 1 - 1e-12 && x >= 0 }
+        'x*(y + 1) >= 2; x >= 0' | { double x -> 2 / x - 1 }     | { double x, double y -> x * (y + 1) >= 2 - 1e-12 && x >= 0 }
     }
 
     def "a set the rules cannot prove and no counterexample refutes is unknown, never a guess"() {
@@ -86,6 +111,9 @@ class FeasibleSetsSpec extends Specification {
         r.verdict == 'convex'
         r.constraints[0].reason.contains('geometric mean')
         json('x*y >= 1').constraints[0].verdict == 'neither'
+
+        and: 'with x >= 0 alone the set forces y > 0, and the reason says so'
+        json('x*y >= 1; x >= 0').constraints[0].reason.contains('x is nonnegative where x >= 0, so on the set, where the product is >= 1 > 0, y is positive too')
     }
 
     def "a set of a vector variable: the unit ball of norm2 is convex, its outside is not"() {

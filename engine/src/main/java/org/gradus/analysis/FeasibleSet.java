@@ -156,7 +156,9 @@ public final class FeasibleSet {
     /**
      * {@code k*u1**p1*...*um**pm >= c} with k &gt; 0, every uᵢ affine and nonnegative on the box, pᵢ &gt; 0: the
      * weighted geometric mean (u1**p1*...*um**pm)**(1/Σpᵢ) is concave on the nonnegative orthant, so the set
-     * is a superlevel set of a concave function (for c ≤ 0 it is the whole box).
+     * is a superlevel set of a concave function (for c ≤ 0 it is the whole box). With c &gt; 0 one factor of
+     * power 1 need not be known nonnegative: on the set the product is positive and the other factors are
+     * nonnegative, so that factor is positive there ({@code x*y >= 1; x >= 0} is {x &gt; 0, y ≥ 1/x}).
      */
     private static String geometricMean(Constraint c, Enclosure enc, String within) {
         Expr product, bound;
@@ -172,6 +174,7 @@ public final class FeasibleSet {
         if (!(bound instanceof Constant) || !(product instanceof Apply a) || !(a.atom() instanceof Multiply)) return null;
         double total = 0;
         List<String> factors = new ArrayList<>();
+        Expr forced = null;   // the one factor whose sign only the set itself fixes
         for (Expr f : a.args()) {
             if (f instanceof Constant k) {
                 if (k.value() <= 0) return null;
@@ -183,14 +186,27 @@ public final class FeasibleSet {
                 base = pw.arg(0);
                 p = e.value();
             }
-            if (!(p > 0) || !Dcp.analyze(base, enc).curvature().isAffine() || !enc.of(base).nonnegative()) return null;
+            if (!(p > 0) || !Dcp.analyze(base, enc).curvature().isAffine()) return null;
+            if (!enc.of(base).nonnegative()) {
+                if (forced != null || p != 1 || !(((Constant) bound).value() > 0)) return null;
+                forced = base;
+            }
             total += p;
             factors.add(Dcp.show(base));
         }
         if (factors.size() < 2) return null;
-        return Dcp.show(product) + " is a product of the affine factors " + String.join(", ", factors) + ", each nonnegative" + within
+        String signs = forced == null ? ", each nonnegative" + within
+                : "; " + String.join(", ", others(factors, Dcp.show(forced))) + (factors.size() == 2 ? " is" : " are") + " nonnegative" + within + ", so on the set, where the product is >= " + Numbers.format(((Constant) bound).value())
+                + " > 0, " + Dcp.show(forced) + " is positive too";
+        return Dcp.show(product) + " is a product of the affine factors " + String.join(", ", factors) + signs
                 + "; there the geometric mean (" + Dcp.show(product) + ")**(1/" + Numbers.format(total)
                 + ") is concave, so " + c.text() + " is concave >= constant, which is convex";
+    }
+
+    private static List<String> others(List<String> factors, String one) {
+        List<String> rest = new ArrayList<>(factors);
+        rest.remove(one);
+        return rest;
     }
 
     /** Why the rules give no proof, in words. */
