@@ -40,6 +40,8 @@ class FeasibleSetsSpec extends Specification {
         'x**2 + x*y + y**2 <= 3'                      | 'convex'  | 'proof'          | 'an ellipse: not DCP (x*y) but its Hessian [[2, 1], [1, 2]] is PSD'
         'x*y >= 1; x >= 0; y >= 0'                    | 'convex'  | 'proof'          | 'a product on the positive quadrant: the geometric mean sqrt(x*y) is concave there'
         'x*y >= 1; x >= 0'                            | 'convex'  | 'proof'          | 'one branch of a hyperbola: x >= 0 and x*y >= 1 > 0 force y > 0'
+        'exp(x) + y**2 >= -1'                         | 'convex'  | 'proof'          | 'holds everywhere: the whole plane'
+        'x**2 + 1 <= 0'                               | 'convex'  | 'proof'          | 'holds nowhere: the empty set is convex'
         'x*(y + 1) >= 2; x >= 0'                      | 'convex'  | 'proof'          | 'a shifted branch: y + 1 > 0 on the set'
         'x*y**2 >= 1; x >= 0'                         | 'neither' | 'counterexample' | 'y**2 does not fix the sign of y: (2, 0.875) and (1.625, -1) are in it, their midpoint is not'
         'x*y >= -1; x >= 0'                           | 'neither' | 'counterexample' | 'a negative bound fixes no sign'
@@ -111,6 +113,10 @@ class FeasibleSetsSpec extends Specification {
         r.verdict == 'convex'
         r.constraints[0].reason.contains('geometric mean')
         json('x*y >= 1').constraints[0].verdict == 'neither'
+
+        and: 'a constraint that always holds, or never, says so'
+        json('exp(x) + y**2 >= -1').constraints[0].reason.contains('holds everywhere (-(exp(x) + y**2) - 1 <= 0 by interval arithmetic): its set is the whole space')
+        json('x**2 + 1 <= 0').constraints[0].reason.contains('holds nowhere')
 
         and: 'with x >= 0 alone the set forces y > 0, and the reason says so'
         json('x*y >= 1; x >= 0').constraints[0].reason.contains('x is nonnegative where x >= 0, so on the set, where the product is >= 1 > 0, y is positive too')

@@ -126,6 +126,17 @@ public final class FeasibleSet {
         if (l.isAffine() && r.isAffine()) {
             return both + ("==".equals(c.op()) ? ": affine == affine, a hyperplane, which is convex" : ": an affine inequality, a half-space, which is convex");
         }
+        if (!"==".equals(c.op()) && Dependence.dependsOnVariables(gap)) {
+            Interval range = enc.of(gap);           // the gap's values over the whole box, rigorously
+            String where = within.isEmpty() ? "everywhere" : "everywhere" + within;
+            if (enc.defined() && range.hi() <= 0) {
+                return c.text() + " holds " + where + " (" + Dcp.show(gap) + " <= 0 by interval arithmetic): its set is the whole space"
+                        + (within.isEmpty() ? "" : " of the bounds") + ", which is convex";
+            }
+            if (enc.defined() && range.lo() > 0) {
+                return c.text() + " holds nowhere (" + Dcp.show(gap) + " > 0 " + where + " by interval arithmetic): its set is empty, which is convex";
+            }
+        }
         boolean rule = "<=".equals(c.op()) ? l.isConvex() && r.isConcave() : ">=".equals(c.op()) && l.isConcave() && r.isConvex();
         if (rule) {
             String form = "<=".equals(c.op()) ? "convex <= " + kind(r, "concave") : "concave >= " + kind(r, "convex");
