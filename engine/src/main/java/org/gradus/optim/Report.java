@@ -78,6 +78,10 @@ record Report(boolean maximize, String method, Status status, Layout layout, dou
             return "diverged at iteration " + o.divergedAt() + ": " + o.message() + ". "
                     + best.method().divergenceAdvice(() -> StepAdvice.curvature(obj, best.start()));
         }
+        if (o.status() == Status.MAX_ITERATIONS) {
+            String idle = best.method().idleAdvice(o.iterations());
+            if (idle != null) return message + "; " + idle;
+        }
         if (o.status() == Status.CONVERGED && !message.startsWith("max violation")) {
             return message + " after " + o.iterations() + (o.iterations() == 1 ? " iteration" : " iterations");
         }

@@ -245,6 +245,24 @@ class BehaviourSpec extends Specification {
         r.extras().convergence.any { it.contains('mini-batches of 8') }
     }
 
+    def "a run whose schedule fell to 0 long before maxIter says so: gd on x² with cosine(period: 100) and maxIter 1000"() {
+        given: 'cosine with min 0: lr_t = lr(1 + cos(pi t/100))/2, exactly 0 from t = 100 on (cos(pi) = -1 in doubles)'
+        def x = new Variable("x", 1)
+
+        when:
+        def r = Minimizer.run(mul(x, x), false, [method: 'gd', lr: 0.01, maxIter: 1000,
+                                                  schedule: org.gradus.optim.schedule.Schedules.create('cosine', [period: 100])], [], RunContext.defaults())
+        def steady = Minimizer.run(mul(x, x), false, [method: 'gd', lr: 0.01, maxIter: 1000, tol: 1e-30], [], RunContext.defaults())
+
+        then: 'x is (1 - 2 lr_t) multiplied over the first 100 steps, about exp(-2 * 0.01 * 50) = 0.37, and no further'
+        r.status() == Status.MAX_ITERATIONS
+        Math.abs(r.point()[0] - (0..<100).inject(1d) { double p, int t -> p * (1 - 2 * 0.01 * (1 + Math.cos(Math.PI * t / 100)) / 2) }) < 1e-12
+        r.message().contains('the learning rate was 0 from step 100 on (cosine(period: 100, min: 0) stays at its min after the period), so the last 900 iterations did not move x')
+
+        and: 'a constant rate says nothing of the kind'
+        !steady.message().contains('learning rate was 0')
+    }
+
     def "constraints that cannot hold end infeasible, not in an exception"() {
         given:
         def x = new Variable("x", 0)

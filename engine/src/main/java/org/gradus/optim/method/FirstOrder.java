@@ -276,6 +276,20 @@ abstract class FirstOrder implements Method {
         return "the local curvature L ≈ " + Numbers.round(l, 4) + " (largest Hessian eigenvalue at the start)";
     }
 
+    /**
+     * A schedule whose rate is 0 from some step on (cosine with min 0 past its period): the iterations after
+     * it cannot move x. Null when the rate is positive at the last step, or was 0 for less than a tenth of the run.
+     */
+    @Override
+    public String idleAdvice(int iterations) {
+        if (lr.isConstant() || iterations < 10) return null;
+        int from = iterations;
+        while (from > 0 && lr.at(from - 1) == 0) from--;
+        if (iterations - from < iterations / 10) return null;
+        return "the learning rate was 0 from step " + from + " on (" + lr.schedule() + " stays at its min after the period), so the last "
+                + (iterations - from) + " iterations did not move x; stop there (maxIter: " + from + ") or give the schedule a longer period or a min > 0";
+    }
+
     /** {@code lr 0.01, schedule cosine(...), weight decay ...} for the report. */
     String common() {
         StringBuilder sb = new StringBuilder("lr ").append(Numbers.round(lr.base(), 6));

@@ -86,4 +86,12 @@ public interface Method {
 
     /** The parameters that are in force, e.g. {@code memory 10, strong Wolfe ...}, for the report. */
     String describe();
+
+    /**
+     * Why a run that used all its {@code iterations} moved no more at the end, when the method knows (a
+     * learning-rate schedule that fell to 0 and stayed there); null otherwise.
+     */
+    default String idleAdvice(int iterations) {
+        return null;
+    }
 }
