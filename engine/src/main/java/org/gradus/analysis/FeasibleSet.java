@@ -207,8 +207,8 @@ public final class FeasibleSet {
         }
         if (factors.size() < 2) return null;
         String signs = forced == null ? ", each nonnegative" + within
-                : "; " + String.join(", ", others(factors, Dcp.show(forced))) + (factors.size() == 2 ? " is" : " are") + " nonnegative" + within + ", so on the set, where the product is >= " + Numbers.format(((Constant) bound).value())
-                + " > 0, " + Dcp.show(forced) + " is positive too";
+                : "; " + String.join(", ", others(factors, Dcp.show(forced))) + (factors.size() == 2 ? " is" : " are") + " nonnegative" + within
+                + ", so on the set, where the product is >= " + Numbers.format(((Constant) bound).value()) + " > 0, " + Dcp.show(forced) + " is positive too";
         return Dcp.show(product) + " is a product of the affine factors " + String.join(", ", factors) + signs
                 + "; there the geometric mean (" + Dcp.show(product) + ")**(1/" + Numbers.format(total)
                 + ") is concave, so " + c.text() + " is concave >= constant, which is convex";
