@@ -275,7 +275,7 @@ public final class Convexity {
                 parts.add(Dcp.show(t) + " (" + Dcp.word(Dcp.analyze(t, enc).curvature()) + ")");
             }
             Curvature c = Dcp.analyze(f, enc).curvature();
-            return "a sum of " + Dcp.word(c).replace("affine", "affine") + " terms: " + String.join(", ", parts);
+            return "a sum of " + Dcp.word(c) + " terms: " + String.join(", ", parts);
         }
         NegativeEntropy entropy = NegativeEntropy.of(f);
         if (entropy != null && Dcp.analyze(entropy.argument(), enc).curvature().isAffine()) {

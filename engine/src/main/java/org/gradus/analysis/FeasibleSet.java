@@ -128,7 +128,7 @@ public final class FeasibleSet {
         }
         if (!"==".equals(c.op()) && Dependence.dependsOnVariables(gap)) {
             Interval range = enc.of(gap);           // the gap's values over the whole box, rigorously
-            String where = within.isEmpty() ? "everywhere" : "everywhere" + within;
+            String where = "everywhere" + within;
             if (enc.defined() && range.hi() <= 0) {
                 return c.text() + " holds " + where + " (" + Dcp.show(gap) + " <= 0 by interval arithmetic): its set is the whole space"
                         + (within.isEmpty() ? "" : " of the bounds") + ", which is convex";

@@ -2,6 +2,7 @@ package org.gradus.atoms;
 
 import org.gradus.expr.Expr;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** log(e**a + e**b + ...), computed with the maximum shifted out: convex and increasing in every argument. */
@@ -77,7 +78,7 @@ public final class LogSumExp extends Atom {
 
     @Override
     public String latex(List<String> args) {
-        List<String> terms = new java.util.ArrayList<>();
+        List<String> terms = new ArrayList<>();
         for (String a : args) terms.add("e^{" + a + "}");
         return "\\log\\left(" + String.join(" + ", terms) + "\\right)";   // log(e^{x} + e^{y}), as written in the lectures
     }

@@ -100,6 +100,14 @@ class SpacedCalls extends CompilationCustomizer {
         out
     }
 
+    /** The script's own call {@code word(argument)}, placed where {@code source} stood. */
+    private static MethodCallExpression wordCall(String word, Expression argument, Expression source) {
+        MethodCallExpression out = new MethodCallExpression(VariableExpression.THIS_EXPRESSION, word, new ArgumentListExpression(argument))
+        out.implicitThis = true
+        out.setSourcePosition(source)
+        out
+    }
+
     private static class Rewriter extends ClassCodeExpressionTransformer {
         final SourceUnit sourceUnit
 
@@ -116,12 +124,7 @@ class SpacedCalls extends CompilationCustomizer {
                 if (left instanceof MethodCallExpression && wholeExpressionCall((MethodCallExpression) left)) {
                     MethodCallExpression call = (MethodCallExpression) left
                     Expression argument = ((ArgumentListExpression) call.arguments).getExpression(0)
-                    Expression whole = replaceLeftmost(e, argument)
-                    MethodCallExpression out = new MethodCallExpression(call.objectExpression, call.method,
-                            new ArgumentListExpression(whole.transformExpression(this)))
-                    out.implicitThis = true
-                    out.setSourcePosition(e)
-                    return out
+                    return wordCall(call.methodAsString, replaceLeftmost(e, argument).transformExpression(this), e)
                 }
                 BinaryExpression first = bottom(e)
                 if (first.operation.type == Types.MINUS && first.leftExpression instanceof VariableExpression
@@ -129,12 +132,7 @@ class SpacedCalls extends CompilationCustomizer {
                     String word = ((VariableExpression) first.leftExpression).name
                     UnaryMinusExpression negated = new UnaryMinusExpression(first.rightExpression)
                     negated.setSourcePosition(first.rightExpression)
-                    Expression whole = replaceBottom(e, negated)
-                    MethodCallExpression out = new MethodCallExpression(VariableExpression.THIS_EXPRESSION, word,
-                            new ArgumentListExpression(whole.transformExpression(this)))
-                    out.implicitThis = true
-                    out.setSourcePosition(e)
-                    return out
+                    return wordCall(word, replaceBottom(e, negated).transformExpression(this), e)
                 }
             }
             if (e instanceof ClosureExpression) {
