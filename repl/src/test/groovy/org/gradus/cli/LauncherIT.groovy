@@ -267,12 +267,16 @@ class LauncherIT extends Specification {
         given: 'two lines typed at once, before the prompt: the session (made once the prompt is shown) must still answer'
         Path work = Files.createDirectories(root.resolve('repl'))
         Files.writeString(work.resolve('typed'), '6 * 7\n:quit\n')
-        String command = 'stty cols 100 rows 30; stty -g > before; ' + root.resolve('gradus') + ' ; echo "exit code $?"; stty -g > after'
+        String command = 'stty cols 100 rows 30; stty -g > before; ' + root.resolve('gradus') + ' ; echo "exit code $?"; stty -g > after; touch ended'
         Map env = [TERM: term, HOME: work.toString(), GRADUS_DAEMON: daemon, GRADUS_DAEMON_DIR: root.resolve('daemon').toString(),
                    GRADUS_DAEMON_IDLE: '120']
 
         when:
-        def r = launchIn(work, env, 'bash', '-c', "script -qec '$command' /dev/null < typed")
+        // script(1) answers the end of its input by typing an end-of-file key (a NUL byte in raw mode) into the session,
+        // whenever that end comes: the typed lines are followed by an input kept open until the session has ended (the
+        // file 'ended'; at most a minute), so that only the lines typed reach the REPL
+        String feed = '{ cat typed; for i in $(seq 600); do [ -e ended ] && break; sleep 0.1; done; }'
+        def r = launchIn(work, env, 'bash', '-c', "$feed | script -qec '$command' /dev/null")
         String shown = r.out.replaceAll(/\u001b\[[0-9;?]*[A-Za-z]|\u001b[=>]|\r/, '')
         def status = launchIn(work, env, root.resolve('gradus').toString(), 'daemon', '--status')
 
