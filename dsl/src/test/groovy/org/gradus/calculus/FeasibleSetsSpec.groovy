@@ -42,6 +42,8 @@ class FeasibleSetsSpec extends Specification {
         'x*y >= 1; x >= 0'                            | 'convex'  | 'proof'          | 'one branch of a hyperbola: x >= 0 and x*y >= 1 > 0 force y > 0'
         'exp(x) + y**2 >= -1'                         | 'convex'  | 'proof'          | 'holds everywhere: the whole plane'
         'x**2 + 1 <= 0'                               | 'convex'  | 'proof'          | 'holds nowhere: the empty set is convex'
+        'x**2 >= 0'                                   | 'convex'  | 'proof'          | 'holds everywhere: −x² ≤ 0 needs −1 · [0, ∞] = [−∞, 0] exactly'
+        'x**2 + y**2 >= 0; x + y <= 1'                | 'convex'  | 'proof'          | 'the whole plane cut by a half-plane'
         'x*(y + 1) >= 2; x >= 0'                      | 'convex'  | 'proof'          | 'a shifted branch: y + 1 > 0 on the set'
         'x*y**2 >= 1; x >= 0'                         | 'neither' | 'counterexample' | 'y**2 does not fix the sign of y: (2, 0.875) and (1.625, -1) are in it, their midpoint is not'
         'x*y >= -1; x >= 0'                           | 'neither' | 'counterexample' | 'a negative bound fixes no sign'

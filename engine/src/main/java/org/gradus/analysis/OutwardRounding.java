@@ -63,18 +63,38 @@ public final class OutwardRounding {
         return add(a, b.negate());
     }
 
+    /**
+     * The product's bounds are the least and greatest corner products; each bound is widened only when a corner
+     * that gives it was rounded. (A rounded corner above the least one still encloses its true value above that
+     * bound, since rounding is monotone; one equal to it may lie below.) So −1 · [0, ∞] is exactly [−∞, 0], the
+     * infinite corner widening nothing, and the sign of −x² survives.
+     */
     public static Interval mul(Interval a, Interval b) {
-        double p1 = prod(a.lo(), b.lo()), p2 = prod(a.lo(), b.hi()), p3 = prod(a.hi(), b.lo()), p4 = prod(a.hi(), b.hi());
-        double lo = Math.min(Math.min(p1, p2), Math.min(p3, p4));
-        double hi = Math.max(Math.max(p1, p2), Math.max(p3, p4));
         if (a.isPoint() && b.isPoint() && (a.lo() == 0 || b.lo() == 0)) return Interval.point(0);
-        boolean exact = exactOrZero(a.lo(), b.lo()) && exactOrZero(a.lo(), b.hi()) && exactOrZero(a.hi(), b.lo()) && exactOrZero(a.hi(), b.hi());
-        return exact ? new Interval(lo, hi) : new Interval(down(lo), up(hi));
+        double[] xs = {a.lo(), a.lo(), a.hi(), a.hi()}, ys = {b.lo(), b.hi(), b.lo(), b.hi()};
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < 4; i++) {
+            double p = prod(xs[i], ys[i]);
+            lo = Math.min(lo, p);
+            hi = Math.max(hi, p);
+        }
+        boolean loExact = true, hiExact = true;
+        for (int i = 0; i < 4; i++) {
+            double p = prod(xs[i], ys[i]);
+            if (exactCorner(xs[i], ys[i])) continue;
+            if (p == lo) loExact = false;
+            if (p == hi) hiExact = false;
+        }
+        return new Interval(loExact ? lo : down(lo), hiExact ? hi : up(hi));
     }
 
-    /** Whether the corner product x · y of {@link #mul} is exact (a zero factor gives an exact 0). */
-    private static boolean exactOrZero(double x, double y) {
+    /**
+     * Whether the corner product x · y of {@link #mul} is its true value: a zero factor gives an exact 0, an infinite
+     * bound times a nonzero one is the infinite limit itself, and a finite product is exact when no residual is left.
+     */
+    private static boolean exactCorner(double x, double y) {
         if (x == 0 || y == 0) return true;
+        if (Double.isInfinite(x) || Double.isInfinite(y)) return true;
         return exactProduct(x * y, x, y);
     }
 

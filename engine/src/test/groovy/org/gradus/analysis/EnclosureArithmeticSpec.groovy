@@ -34,4 +34,25 @@ class EnclosureArithmeticSpec extends Specification {
         p.lo() < p.hi()
         new BigDecimal(p.lo()) <= exactP && exactP <= new BigDecimal(p.hi())
     }
+
+    def "each bound of a product is widened only for the corners that give it"() {
+        expect: '−1 · [0, ∞] is exactly [−∞, 0]: the infinite corner is a limit, and 0 is exact (so −x² ≤ 0 is known)'
+        OutwardRounding.mul(Interval.point(-1), new Interval(0, Double.POSITIVE_INFINITY)) == new Interval(Double.NEGATIVE_INFINITY, 0)
+        OutwardRounding.mul(Interval.point(-1), new Interval(0, Double.POSITIVE_INFINITY)).nonpositive()
+
+        when: '[0.1, 2] · [3, 4]: the least corner 0.1 · 3 is rounded, the greatest 2 · 4 = 8 is not'
+        Interval p = OutwardRounding.mul(new Interval(0.1, 2), new Interval(3, 4))
+        BigDecimal least = new BigDecimal(0.1d) * 3
+
+        then:
+        p.hi() == 8
+        new BigDecimal(p.lo()) <= least && p.lo() < 0.1d * 3
+
+        when: '[2, 3] · [−∞, 0.1]: the greatest corner 3 · 0.1 is rounded, the least is −∞'
+        Interval q = OutwardRounding.mul(new Interval(2, 3), new Interval(Double.NEGATIVE_INFINITY, 0.1))
+
+        then:
+        q.lo() == Double.NEGATIVE_INFINITY
+        new BigDecimal(q.hi()) >= new BigDecimal(0.1d) * 3 && q.hi() > 0.1d * 3
+    }
 }
