@@ -59,6 +59,23 @@ class LimitsSpec extends Specification {
     }
 
     @Unroll
+    def "a limit decided by the scale that dominates names it: #expression at #at → #value"() {
+        when: 'sympy: limit(x*log(x), x, 0, "+") = 0, limit(log(x)/x, x, oo) = 0, limit(exp(x)/x**3, x, oo) = oo, limit(1/x, x, 0, "-") = -oo'
+        def r = CalculusReference.run("x = variable(0)\nlimit($expression, x: $at$side)")[0]
+
+        then:
+        CalculusReference.number(r.value) == value
+        r.reason.endsWith(words)
+
+        where:
+        expression    | at         | side             | value                    | words
+        'x*log(x)'    | '0'        | ", side: 'right'" | 0                        | 'x*log(x) (a power outweighs every power of a logarithm), so f → 0'
+        'log(x)/x'    | 'Infinity' | ''               | 0                        | 'log(x)/x (a power outweighs every power of a logarithm), so f → 0'
+        'exp(x)/x**3' | 'Infinity' | ''               | Double.POSITIVE_INFINITY | 'exp(x)/x**3 (the exponential outweighs every power and logarithm), so f → ∞'
+        '1/x'         | '0'        | ", side: 'left'"  | Double.NEGATIVE_INFINITY | 'f = 1/x, so f → -∞'
+    }
+
+    @Unroll
     def "a limit that is #name up to rounding is named so in the report: #expression at #at"() {
         when:
         String text = new org.gradus.dsl.GradusSession().run("x = variable(0)\nlimit($expression, x: $at)", 'named.opt')[0].toText()

@@ -95,9 +95,10 @@ public final class SideLimits {
             int g = lead.m().growth();
             String how = "series: " + near + ", f = " + series;
             if (g == 0) return SideLimit.of(lead.coef(), "series", how + rounding);
-            if (g < 0) return SideLimit.of(org.gradus.calculus.series.Real.ZERO, "series", how + rounding);
+            if (g < 0) return SideLimit.of(org.gradus.calculus.series.Real.ZERO, "series", how + dominance(lead.m()) + ", so f → 0" + rounding);
             if (!lead.coef().signKnown()) return null;
-            return SideLimit.infinite(lead.coef().sign(), "series", how + rounding);
+            int sign = lead.coef().sign();
+            return SideLimit.infinite(sign, "series", how + dominance(lead.m()) + ", so f → " + (sign < 0 ? "-∞" : "∞") + rounding);
         }
         if (e.order().growth() < 0) {
             if (!ex.oscillators().isEmpty()) {
@@ -108,6 +109,18 @@ public final class SideLimits {
             return SideLimit.of(org.gradus.calculus.series.Real.ZERO, "series", "series: f = " + series + " " + near + ", so f → 0");
         }
         return null;
+    }
+
+    /**
+     * Why a leading term made of several scales tends where it does: an exponential outweighs every power and
+     * logarithm, a power every power of a logarithm (x·log(x) → 0 as x → 0⁺, log(x)/x → 0 as x → ∞); empty for
+     * a plain power or a plain logarithm.
+     */
+    private static String dominance(org.gradus.calculus.series.Monomial m) {
+        boolean power = m.alpha().getNumerator().signum() != 0, log = m.beta() != 0;
+        if (m.psi() != null && (power || log)) return " (the exponential outweighs every power and logarithm)";
+        if (power && log) return " (a power outweighs every power of a logarithm)";
+        return "";
     }
 
     /** Two sequences along which f has different limits, or null. */
