@@ -57,6 +57,8 @@ final class ErrorLocator {
             }
             String hint = code == GradusException.COMPILE && message.startsWith('unexpected input') ? SpacedCalls.hint(lineText(se.line)) : null
             if (hint != null) message = message + '; ' + hint
+            String declared = code == GradusException.COMPILE ? wordAsType(message, lineText(se.line)) : null
+            if (declared != null) message = message + ': ' + declared
             return new GradusException(message, fileName, se.line, se.startColumn, lineText(se.line), code, e)
         }
         if (first instanceof ExceptionMessage) {
@@ -130,11 +132,53 @@ final class ErrorLocator {
         if (line > 0 && nullOperand(root)) {
             GradusException unassigned = declaredWithoutValue(line, code, root)
             if (unassigned != null) return unassigned
+            String chained = showChained(lineText(line))
+            if (chained != null) return new GradusException(chained, fileName, line, column(root, t, line), lineText(line), code, root)
             def overload = (root.message ?: '') =~ /Ambiguous method overloading for method [^#]*#([A-Za-z_]+)/
             String what = overload.find() ? "'${OPERATORS[overload.group(1)] ?: overload.group(1)}' needs a number or an expression, and got null" : message
             message = "a value on this line is null (a name declared without a value, or a statement that gives nothing): ${what}"
         }
         new GradusException(message, fileName, line, line > 0 ? column(root, t, line) : 0, lineText(line), code, root)
+    }
+
+    /**
+     * The advice for {@code show accuracy = mean(...)}, which Groovy reads as declaring {@code accuracy} with a type named
+     * {@code show} ("unable to resolve class show"); null for other messages and lines.
+     */
+    static String wordAsType(String message, String text) {
+        def unresolved = message =~ /^unable to resolve class ([a-z]\w*)/
+        if (!unresolved.find() || text == null) return null
+        String word = unresolved.group(1)
+        def declaration = text =~ ('^\\s*' + word + '\\s+([A-Za-z_]\\w*)\\s*=(?!=)')
+        if (!declaration.find()) return null
+        String name = declaration.group(1)
+        String value = text.substring(declaration.end()).strip()
+        "Groovy reads '${word} ${name} = ...' as declaring '${name}' with a type named '${word}'; " +
+                (word == 'show' ? "name the value on one line and show it on the next: ${name} = ${value}, then show ${name}"
+                        : "write ${name} = ${word}(${value})")
+    }
+
+    /**
+     * The advice for {@code show(a).at(x: 1)} or {@code show(a)*2}: show gives nothing, so what follows its parentheses
+     * acts on nothing; null when the line is not such a statement.
+     */
+    static String showChained(String text) {
+        def m = text =~ /^(\s*)show\(/
+        if (!m.find()) return null
+        int open = m.end() - 1, depth = 0
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i)
+            if (c == (char) '(') depth++
+            else if (c == (char) ')' && --depth == 0) {
+                String rest = text.substring(i + 1).strip()
+                if (rest.isEmpty() || !(rest[0] in ['.', '[', '*', '/', '+', '-', '%'])) return null
+                String inner = text.substring(open + 1, i).strip()
+                String whole = (inner ==~ /[A-Za-z_][\w.]*/ ? inner : "(${inner})") + rest
+                return "show(...) shows its argument and gives nothing, so '${rest}' after it acts on nothing; " +
+                        "put the whole expression inside: show(${whole})"
+            }
+        }
+        null
     }
 
     /** Whether a line after {@code from} and before {@code to} assigns {@code name} ({@code name = ...}, not {@code ==}). */

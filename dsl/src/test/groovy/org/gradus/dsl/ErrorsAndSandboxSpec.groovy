@@ -78,6 +78,56 @@ class ErrorsAndSandboxSpec extends Specification {
     }
 
     @Unroll
+    def "show(a) followed by more ('#line') says that show gives nothing and how to write it"() {
+        when:
+        def e = failure("x = variable(1)\nw = vector(2)\n${line}\n")
+
+        then:
+        e.exitCode == 1
+        e.line == 3
+        e.message == "show(...) shows its argument and gives nothing, so '${rest}' after it acts on nothing; put the whole expression inside: ${fixed}"
+
+        where:
+        line                   | rest        || fixed
+        'show(x + 1).at(x: 2)' | '.at(x: 2)' || 'show((x + 1).at(x: 2))'
+        'show(x + 1)*2'        | '*2'        || 'show((x + 1)*2)'
+        'show(w)[0]'           | '[0]'       || 'show(w[0])'
+    }
+
+    @Unroll
+    def "'#line' is a declaration to Groovy ('unable to resolve class #word'); the message says what to write"() {
+        when:
+        def e = failure("x = variable(1)\n${line}\n")
+
+        then:
+        e.exitCode == 3
+        e.line == 2
+        e.message.endsWith(advice)
+
+        where:
+        line                      | word       || advice
+        'show accuracy = x*2 + 1' | 'show'     || "name the value on one line and show it on the next: accuracy = x*2 + 1, then show accuracy"
+        'minimize r = (x - 1)**2' | 'minimize' || "write r = minimize((x - 1)**2)"
+    }
+
+    @Unroll
+    def "variable(#start) makes one number; the message names the vector to write instead"() {
+        when:
+        def e = failure("w = variable(${start})\n")
+
+        then:
+        e.exitCode == 1
+        [e.line, e.column] == [1, 5]
+        e.message.contains(advice)
+
+        where:
+        start          || advice
+        'vector(2)'    || 'vector(2) is already a variable (one per element), so it needs no variable(...) around it: write w = vector(2)'
+        'matrix(2, 3)' || 'write w = matrix(2, 3)'
+        '[1, 2]'       || 'for a vector of 2 starting at [1, 2] write w = vector(2, start: [1, 2])'
+    }
+
+    @Unroll
     def "a script file may share its name with a variable or a Java keyword (#file)"() {
         when:
         def shown = new GradusSession().run("x = variable(2)\n${name} = x**2 + 1\n${name}.at(x: 3)\n", file)*.toText()

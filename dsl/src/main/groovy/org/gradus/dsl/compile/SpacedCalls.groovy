@@ -8,6 +8,7 @@ import org.codehaus.groovy.ast.expr.BinaryExpression
 import org.codehaus.groovy.ast.expr.ClosureExpression
 import org.codehaus.groovy.ast.expr.Expression
 import org.codehaus.groovy.ast.expr.MethodCallExpression
+import org.codehaus.groovy.ast.expr.PropertyExpression
 import org.codehaus.groovy.ast.expr.UnaryMinusExpression
 import org.codehaus.groovy.ast.expr.VariableExpression
 import org.codehaus.groovy.classgen.GeneratorContext
@@ -31,6 +32,11 @@ import java.util.regex.Pattern
  * In the same way {@code maximize -g} and {@code show -f.at(x: 1)} mean the call of a negated argument:
  * Groovy reads a command word followed by a minus sign as a subtraction from the word
  * ({@code maximize - g}), which has no meaning, since these words name commands, not values.
+ * <p>
+ * And {@code show (2*w).at(w: [1, 2])} or {@code show (a + b)*2} show the whole expression: {@code show}
+ * gives nothing, so Groovy's reading ({@code show(2*w)}, then {@code .at} called on nothing) never has a
+ * meaning; a spaced {@code show (} at the bottom of a chain of calls, properties, indices and arithmetic
+ * takes the whole chain as its argument.
  */
 @CompileStatic
 class SpacedCalls extends CompilationCustomizer {
@@ -40,6 +46,8 @@ class SpacedCalls extends CompilationCustomizer {
     private static final Set<String> WHOLE_EXPRESSION_WORDS = ['minimize', 'maximize'] as Set<String>
     /** The command words that a minus sign after them negates the argument of: {@code maximize -g}. */
     private static final Set<String> NEGATED_ARGUMENT_WORDS = ['minimize', 'maximize', 'show'] as Set<String>
+    /** The words that give nothing: a spaced call of one at the bottom of a chain shows the whole chain. */
+    private static final Set<String> WHOLE_CHAIN_WORDS = ['show'] as Set<String>
     /** A statement (or assignment) that starts with a word, a space and an opening parenthesis. */
     private static final Pattern SPACED = Pattern.compile(/^\s*(?:[A-Za-z_]\w*\s*=\s*)?([A-Za-z_]\w*)[ \t]+\(/)
 
@@ -108,6 +116,47 @@ class SpacedCalls extends CompilationCustomizer {
         out
     }
 
+    private static boolean index(Expression e) {
+        e instanceof BinaryExpression && ((BinaryExpression) e).operation.type == Types.LEFT_SQUARE_BRACKET
+    }
+
+    /** The next link down a chain {@code a.m(...).p[i] * 2}: the left operand, the receiver, or null at its bottom. */
+    private static Expression chainChild(Expression e) {
+        if (arithmetic(e) || index(e)) return ((BinaryExpression) e).leftExpression
+        if (e instanceof MethodCallExpression && !((MethodCallExpression) e).isImplicitThis()) return ((MethodCallExpression) e).objectExpression
+        if (e instanceof PropertyExpression) return ((PropertyExpression) e).objectExpression
+        null
+    }
+
+    private static Expression chainBottom(Expression e) {
+        Expression below
+        while ((below = chainChild(e)) != null) e = below
+        e
+    }
+
+    /** {@code e} with the bottom of its chain replaced by {@code replacement}. */
+    private static Expression replaceChainBottom(Expression e, Expression replacement) {
+        Expression below = chainChild(e)
+        if (below == null) return replacement
+        Expression inner = replaceChainBottom(below, replacement)
+        Expression out
+        if (e instanceof BinaryExpression) {
+            out = new BinaryExpression(inner, ((BinaryExpression) e).operation, ((BinaryExpression) e).rightExpression)
+        } else if (e instanceof MethodCallExpression) {
+            MethodCallExpression m = (MethodCallExpression) e
+            MethodCallExpression call = new MethodCallExpression(inner, m.method, m.arguments)
+            call.safe = m.safe
+            call.spreadSafe = m.spreadSafe
+            call.implicitThis = false
+            out = call
+        } else {
+            PropertyExpression p = (PropertyExpression) e
+            out = new PropertyExpression(inner, p.property, p.safe)
+        }
+        out.setSourcePosition(e)
+        out
+    }
+
     private static class Rewriter extends ClassCodeExpressionTransformer {
         final SourceUnit sourceUnit
 
@@ -119,9 +168,15 @@ class SpacedCalls extends CompilationCustomizer {
         @Override
         Expression transform(Expression e) {
             if (e == null) return null
+            Expression base = chainBottom(e)
+            if (!base.is(e) && base instanceof MethodCallExpression && spacedCall((MethodCallExpression) base, WHOLE_CHAIN_WORDS)) {
+                MethodCallExpression call = (MethodCallExpression) base
+                Expression argument = ((ArgumentListExpression) call.arguments).getExpression(0)
+                return wordCall(call.methodAsString, replaceChainBottom(e, argument).transformExpression(this), e)
+            }
             if (arithmetic(e)) {
                 Expression left = leftmost(e)
-                if (left instanceof MethodCallExpression && wholeExpressionCall((MethodCallExpression) left)) {
+                if (left instanceof MethodCallExpression && spacedCall((MethodCallExpression) left, WHOLE_EXPRESSION_WORDS)) {
                     MethodCallExpression call = (MethodCallExpression) left
                     Expression argument = ((ArgumentListExpression) call.arguments).getExpression(0)
                     return wordCall(call.methodAsString, replaceLeftmost(e, argument).transformExpression(this), e)
@@ -142,13 +197,15 @@ class SpacedCalls extends CompilationCustomizer {
             e.transformExpression(this)
         }
 
-        /** {@code minimize (a)}: an implicit-this call of a whole-expression word with one argument and blanks before '('. */
-        private boolean wholeExpressionCall(MethodCallExpression call) {
-            if (!call.isImplicitThis() || !(call.methodAsString in WHOLE_EXPRESSION_WORDS) || call.lineNumber < 1) return false
+        /** {@code minimize (a)}: an implicit-this call of one of {@code words} with one argument and blanks before '('. */
+        private boolean spacedCall(MethodCallExpression call, Set<String> words) {
+            // the word's own position: at the bottom of a chain the call's position is that of its parenthesis
+            Expression word = call.method.lineNumber >= 1 ? call.method : call
+            if (!call.isImplicitThis() || !(call.methodAsString in words) || word.lineNumber < 1) return false
             if (!(call.arguments instanceof ArgumentListExpression) || ((ArgumentListExpression) call.arguments).expressions.size() != 1) return false
-            String text = sourceUnit.source.getLine(call.lineNumber, null)
+            String text = sourceUnit.source.getLine(word.lineNumber, null)
             if (text == null) return false
-            int at = call.columnNumber - 1
+            int at = word.columnNumber - 1
             String name = call.methodAsString
             if (at < 0 || !text.startsWith(name, at)) return false
             int i = at + name.length()

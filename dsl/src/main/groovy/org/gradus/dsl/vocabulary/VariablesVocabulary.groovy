@@ -17,6 +17,16 @@ trait VariablesVocabulary implements ScriptAccess {
         Coerce.checkOptions(options, ['lower', 'upper', 'name'], 'variable')
         double lo = options.lower != null ? Coerce.bound(options.lower, 'lower') : Double.NEGATIVE_INFINITY
         double hi = options.upper != null ? Coerce.bound(options.upper, 'upper') : Double.POSITIVE_INFINITY
+        if (start instanceof VectorVariable) {
+            VectorVariable v = (VectorVariable) start
+            String made = v.shape().isMatrix() ? "matrix(${v.shape().rows()}, ${v.shape().columns()})" : "vector(${v.size()})"
+            throw new IllegalArgumentException("${made} is already a variable (one per element), so it needs no variable(...) " +
+                    "around it: write w = ${made}; variable(...) makes one number")
+        }
+        if (start instanceof List) {
+            throw new IllegalArgumentException("variable(...) makes one number; for a vector of ${((List) start).size()} starting at " +
+                    "${start} write w = vector(${((List) start).size()}, start: ${start})")
+        }
         new Variable((String) options.name, Coerce.finite(start, 'the start value'), lo, hi)
     }
 
