@@ -324,7 +324,12 @@ final class ErrorLocator {
         if (t instanceof OutOfMemoryError) return 'out of memory; try a smaller problem or a larger heap (GRADUS_JAVA_OPTS=-Xmx8g)'
         String m = t.message
         if (m == null || m.isEmpty()) return t instanceof ArithmeticException ? 'an arithmetic error' : 'an internal error (run with --debug for details)'
-        withoutClassNames(m)
+        String said = withoutClassNames(m)
+        if (said.startsWith('Cannot compare ') && said.contains('an expression with value')) {
+            said += '; an expression is not a number until it is evaluated at a point: compare values (f.at(r) > 0, ' +
+                    'f.at(x: 1) < 2), or write a step inside the expression with sign: (sign(z) + 1)/2 is 1 where z > 0 and 0 where z < 0'
+        }
+        said
     }
 
     /** Java's qualified class names in a message ({@code java.lang.Number}) in the script's words ({@code a number}). */

@@ -86,6 +86,10 @@ class ExprExtensions {
     /** The value at a minimization result's point: {@code f.at(result)}. */
     static Object at(Expr self, org.gradus.optim.OptimizationResult result) { Evaluate.valueAt(self, result.layout(), result.point()) }
 
+    /** A vector or matrix variable's value at a minimization result or a point: {@code w.at(fit)}, {@code W.at(fit)}. */
+    static Object at(VectorVariable self, org.gradus.optim.OptimizationResult result) { at(self.whole(), result) }
+    static Object at(VectorVariable self, Map point) { at(self.whole(), point) }
+
     /** A gradient's value at a point: {@code grad(f).at(x: 1, y: 2)}, or {@code grad(f).at(2)} for a function of one variable. */
     static GradientAt at(Gradient self, Map point) { GradientAt.of(self, Coerce.point(point)) }
     static GradientAt at(Gradient self, Number value) { GradientAt.of(self, Coerce.point(value, self.layout())) }

@@ -94,6 +94,17 @@ class ErrorsAndSandboxSpec extends Specification {
         'show(w)[0]'           | '[0]'       || 'show(w[0])'
     }
 
+    def "comparing an expression with a number says it has no value until evaluated, and how to write a step"() {
+        when:
+        def e = failure("w = vector(2)\nb = variable(0)\nz = w[0] + b\nok = z > 0 ? 1 : 0\n")
+
+        then:
+        e.exitCode == 1
+        e.line == 4
+        e.message.contains("Cannot compare an expression with value 'w[0] + b' and a number")
+        e.message.contains('compare values (f.at(r) > 0') && e.message.contains('(sign(z) + 1)/2 is 1 where z > 0')
+    }
+
     @Unroll
     def "'#line' is a declaration to Groovy ('unable to resolve class #word'); the message says what to write"() {
         when:

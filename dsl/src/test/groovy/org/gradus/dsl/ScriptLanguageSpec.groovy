@@ -77,6 +77,17 @@ class ScriptLanguageSpec extends Specification {
         Math.abs((run("x = variable(0)\nm = minimize ((x - 1)**2).x\nm.x")[0].toText() as double) - 1) < 1e-6
     }
 
+    def "a vector or matrix variable's value at a result: w.at(r), as r.x.w; at a point: w.at(w: [...])"() {
+        when: 'the minimum of |w − (1, −2)|² + |W − [[1, 2], [3, 4]]|² is at w = (1, −2), W = [[1, 2], [3, 4]] (by hand)'
+        def shown = run("""w = vector(2)\nW = matrix(2, 2)\nr = minimize(sumsq(w - [1, -2]) + sumsq(W - [[1, 2], [3, 4]]), method: 'lbfgs', tol: 1e-12)
+                           |w.at(r)\nW.at(r)\nw.at(w: [5, 6])""".stripMargin())*.fields()*.value
+
+        then:
+        [(shown[0] as List), [1, -2]].transpose().every { a, b -> Math.abs(a - b) < 1e-9 }
+        [(shown[1] as List).flatten(), [1, 2, 3, 4]].transpose().every { a, b -> Math.abs(a - b) < 1e-9 }
+        shown[2] == [5d, 6d]
+    }
+
     def "a line the parser rejects ('minimize (x - 1)**2 + y**2, method: …') is a located error that shows how to write it"() {
         when:
         run("x = variable(0)\ny = variable(0)\nminimize (x - 1)**2 + y**2, method: 'gd'\n")

@@ -165,7 +165,7 @@ final class AllowList {
             // ---- Gradus values ----------------------------------------------------------------------
             (Expr)            : words('at latex plus minus multiply div power negative positive getAt size T'),
             (Vec)             : words('size get getAt'),
-            (VariableBlock)   : words('name size T'),
+            (VariableBlock)   : words('name size T at'),
             (Matrix)          : words('rows columns get T getT'),
             (Shown)           : words('kind fields toText toJson json'),
             (Gradient)        : words('at getAt getAt(String) size components'),
