@@ -68,10 +68,13 @@ class ScriptLanguageSpec extends Specification {
         run("x = variable(2)\nshow -x.at(1)\ny = 5\ny - 1\nshow - 3")*.toText() == ['-1', '4', '-3']
     }
 
-    def "show (a).at(...), show (a)*2 and show (a)[i] show the whole expression: show gives nothing to call or multiply"() {
+    def "show (a).at(...), show (a)*2, show (a)[i] and show [a, b] show the whole expression: show gives nothing to call or multiply"() {
         expect: '(2w) at w = (1, 2) is (2, 4); (x + 1)·2 at x = 2 is 6; [1, 2, 3][1] + 10 is 12 (by hand)'
         run("x = variable(3)\nw = vector(2)\nshow (2*w).at(w: [1, 2])\nshow (x + 1).at(x: 2)*2\nshow ([1, 2, 3])[1] + 10\nshow (x + 1)*2")*.toText() ==
                 ['[2, 4]', '6', '12', '2*(x + 1)']
+
+        and: 'show [a, b] shows the list (Groovy alone: an index into a value named show, "unknown name show")'
+        run("x = variable(3)\nshow [x.at(1), 2]\nshow [7, 8][1]\nshow [x]\nl = [5, 6]\nshow l[1]")*.toText() == ['[1.0, 2]', '8', '[x]', '6']
 
         and: 'a spaced call of another word keeps its Groovy reading: minimize (f).x is the point of minimize(f)'
         Math.abs((run("x = variable(0)\nm = minimize ((x - 1)**2).x\nm.x")[0].toText() as double) - 1) < 1e-6

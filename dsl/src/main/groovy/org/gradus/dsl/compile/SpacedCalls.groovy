@@ -7,6 +7,7 @@ import org.codehaus.groovy.ast.expr.ArgumentListExpression
 import org.codehaus.groovy.ast.expr.BinaryExpression
 import org.codehaus.groovy.ast.expr.ClosureExpression
 import org.codehaus.groovy.ast.expr.Expression
+import org.codehaus.groovy.ast.expr.ListExpression
 import org.codehaus.groovy.ast.expr.MethodCallExpression
 import org.codehaus.groovy.ast.expr.PropertyExpression
 import org.codehaus.groovy.ast.expr.UnaryMinusExpression
@@ -36,7 +37,8 @@ import java.util.regex.Pattern
  * And {@code show (2*w).at(w: [1, 2])} or {@code show (a + b)*2} show the whole expression: {@code show}
  * gives nothing, so Groovy's reading ({@code show(2*w)}, then {@code .at} called on nothing) never has a
  * meaning; a spaced {@code show (} at the bottom of a chain of calls, properties, indices and arithmetic
- * takes the whole chain as its argument.
+ * takes the whole chain as its argument. {@code show [a, b]} shows the list (Groovy alone reads an index into a
+ * value named show).
  */
 @CompileStatic
 class SpacedCalls extends CompilationCustomizer {
@@ -48,6 +50,8 @@ class SpacedCalls extends CompilationCustomizer {
     private static final Set<String> NEGATED_ARGUMENT_WORDS = ['minimize', 'maximize', 'show'] as Set<String>
     /** The words that give nothing: a spaced call of one at the bottom of a chain shows the whole chain. */
     private static final Set<String> WHOLE_CHAIN_WORDS = ['show'] as Set<String>
+    /** The words a spaced list after which is their argument: {@code show [r.status, r.f]}. */
+    private static final Set<String> LIST_ARGUMENT_WORDS = ['show'] as Set<String>
     /** A statement (or assignment) that starts with a word, a space and an opening parenthesis. */
     private static final Pattern SPACED = Pattern.compile(/^\s*(?:[A-Za-z_]\w*\s*=\s*)?([A-Za-z_]\w*)[ \t]+\(/)
 
@@ -134,11 +138,23 @@ class SpacedCalls extends CompilationCustomizer {
         e
     }
 
+    /** The link of e's chain just above its bottom ({@code show [1, 2]} in {@code show [1, 2][0]}), or e itself. */
+    private static Expression lowestLink(Expression e) {
+        Expression below
+        while ((below = chainChild(e)) != null && chainChild(below) != null) e = below
+        e
+    }
+
     /** {@code e} with the bottom of its chain replaced by {@code replacement}. */
     private static Expression replaceChainBottom(Expression e, Expression replacement) {
+        replaceChainLink(e, chainBottom(e), replacement)
+    }
+
+    /** {@code e} with the link {@code link} of its chain (e itself, or one below it) replaced by {@code replacement}. */
+    private static Expression replaceChainLink(Expression e, Expression link, Expression replacement) {
+        if (e.is(link)) return replacement
         Expression below = chainChild(e)
-        if (below == null) return replacement
-        Expression inner = replaceChainBottom(below, replacement)
+        Expression inner = replaceChainLink(below, link, replacement)
         Expression out
         if (e instanceof BinaryExpression) {
             out = new BinaryExpression(inner, ((BinaryExpression) e).operation, ((BinaryExpression) e).rightExpression)
@@ -174,6 +190,16 @@ class SpacedCalls extends CompilationCustomizer {
                 Expression argument = ((ArgumentListExpression) call.arguments).getExpression(0)
                 return wordCall(call.methodAsString, replaceChainBottom(e, argument).transformExpression(this), e)
             }
+            Expression lowest = lowestLink(e)
+            if (index(lowest) && ((BinaryExpression) lowest).leftExpression instanceof VariableExpression) {
+                VariableExpression word = (VariableExpression) ((BinaryExpression) lowest).leftExpression
+                if (word.name in LIST_ARGUMENT_WORDS && spacedBefore(word, word.name, (char) '[')) {
+                    Expression items = ((BinaryExpression) lowest).rightExpression
+                    ListExpression list = items instanceof ListExpression ? (ListExpression) items : new ListExpression([items])
+                    list.setSourcePosition(items)
+                    return wordCall(word.name, replaceChainLink(e, lowest, list).transformExpression(this), e)
+                }
+            }
             if (arithmetic(e)) {
                 Expression left = leftmost(e)
                 if (left instanceof MethodCallExpression && spacedCall((MethodCallExpression) left, WHOLE_EXPRESSION_WORDS)) {
@@ -203,15 +229,20 @@ class SpacedCalls extends CompilationCustomizer {
             Expression word = call.method.lineNumber >= 1 ? call.method : call
             if (!call.isImplicitThis() || !(call.methodAsString in words) || word.lineNumber < 1) return false
             if (!(call.arguments instanceof ArgumentListExpression) || ((ArgumentListExpression) call.arguments).expressions.size() != 1) return false
+            spacedBefore(word, call.methodAsString, (char) '(')
+        }
+
+        /** Whether {@code name} stands where {@code word} starts, followed by blanks and {@code open}. */
+        private boolean spacedBefore(Expression word, String name, char open) {
+            if (word.lineNumber < 1) return false
             String text = sourceUnit.source.getLine(word.lineNumber, null)
             if (text == null) return false
             int at = word.columnNumber - 1
-            String name = call.methodAsString
             if (at < 0 || !text.startsWith(name, at)) return false
             int i = at + name.length()
             int blanks = i
             while (i < text.length() && (text.charAt(i) == (char) ' ' || text.charAt(i) == (char) '\t')) i++
-            i > blanks && i < text.length() && text.charAt(i) == (char) '('
+            i > blanks && i < text.length() && text.charAt(i) == open
         }
     }
 }
