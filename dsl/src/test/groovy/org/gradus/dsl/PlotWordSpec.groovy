@@ -180,6 +180,8 @@ plot q, regularizers: [l1: 1, l2: 1], file: 'balls.png', title: 'L1 and L2 balls
         "plot rosen, x: 2..2, y: -1..3, file: 'a.png'"              | 'must increase'
         "plot x*y*variable(1, name: 'z'), file: 'a.png'"            | "has 3 (x, y, z): draw it on a plane through a result"
         "plot 'rosen', file: 'a.png'"                               | 'cannot plot'
+        "plot file: 'a.png'"                                        | 'plot needs something to draw before its options: plot f, x: -2..2 (a curve)'
+        "r = minimize(rosen)\nplot convergence: [r], file: 'a.png'"  | "'convergence:' is not an option: the results go first, as in plot r1, r2"
         "animate rosen, x: -2..2, y: -1..3, file: 'a.gif'"          | 'give the runs, path: [r1, r2]'
         "animate rosen, path: minimize(rosen), file: 'a.png'"       | 'the file name must end in .gif'
     }

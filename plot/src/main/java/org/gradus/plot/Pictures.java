@@ -38,7 +38,7 @@ public final class Pictures {
      * @throws IllegalArgumentException when nothing fits, saying what can be plotted
      */
     public static Figure figure(List<Object> targets, PlotOptions o) {
-        if (targets.isEmpty()) throw new IllegalArgumentException("plot needs something to draw: plot f, x: -2..2, y: -2..2");
+        if (targets.isEmpty()) throw new IllegalArgumentException(nothingToDraw(o));
         if (all(targets, OptimizationResult.class) || all(targets, RunView.class)) return Convergence.figure(targets, o);
         if (all(targets, Schedule.class)) return SchedulePicture.figure(targets.stream().map(Schedule.class::cast).toList(), o);
         if (targets.size() == 1 && targets.get(0) instanceof DataSet d) return DataPicture.figure(d, o);
@@ -53,6 +53,23 @@ public final class Pictures {
         }
         throw new IllegalArgumentException("cannot plot " + describe(targets) + "; plot draws functions of one or two variables, "
                 + "results of minimize (their convergence), schedules, or a data set");
+    }
+
+    /**
+     * The message for a plot of options alone: what can come before them, and, when an option holds what it should have
+     * drawn ({@code plot convergence: [r1, r2]}), that value as the thing to draw.
+     */
+    static String nothingToDraw(PlotOptions o) {
+        String forms = "plot needs something to draw before its options: plot f, x: -2..2 (a curve), plot f, x: -2..2, y: -2..2 "
+                + "(level sets), plot r1, r2 (the convergence of minimize results), plot cosine(period: 100) (a schedule), plot data";
+        for (String name : o.names()) {
+            Object v = o.get(name);
+            List<?> items = v instanceof List<?> l ? l : List.of(v == null ? "" : v);
+            if (!items.isEmpty() && items.stream().allMatch(OptimizationResult.class::isInstance)) {
+                return forms + "; '" + name + ":' is not an option: the results go first, as in plot r1, r2, file: 'runs.png'";
+            }
+        }
+        return forms;
     }
 
     private static boolean all(List<Object> targets, Class<?> type) {
