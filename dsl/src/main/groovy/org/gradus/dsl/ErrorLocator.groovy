@@ -56,6 +56,9 @@ final class ErrorLocator {
                 }
             }
             String hint = code == GradusException.COMPILE && message.startsWith('unexpected input') ? SpacedCalls.hint(lineText(se.line)) : null
+            if (code == GradusException.COMPILE && message.startsWith('a map entry') && lineText(se.line) =~ /^\s*show\s+\[/) {
+                hint = "Groovy reads 'show [a: 1]' as an index into a value named show; put the map in parentheses: show([a: 1])"
+            }
             if (hint != null) message = message + '; ' + hint
             String declared = code == GradusException.COMPILE ? wordAsType(message, lineText(se.line)) : null
             if (declared != null) message = message + ': ' + declared
@@ -110,8 +113,9 @@ final class ErrorLocator {
     }
 
     private static String cleanSyntax(String m) {
-        String s = m.replaceAll(/ @ line \d+, column \d+\.?/, '').trim()
+        String s = m.replaceAll(/ @ line \d+, column \d+\.?/, '').replaceAll(/\s*\.\s*At \[\d+:\d+\]\s*$/, '').trim()
         s = s.replaceFirst(/^Unexpected input: /, 'unexpected input: ')
+        s = s.replaceFirst(/^No map entry allowed at this place$/, 'a map entry (name: value) is not allowed here')
         s
     }
 

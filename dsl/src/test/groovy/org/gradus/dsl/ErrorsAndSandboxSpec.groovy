@@ -121,6 +121,17 @@ class ErrorsAndSandboxSpec extends Specification {
         'minimize r = (x - 1)**2' | 'minimize' || "write r = minimize((x - 1)**2)"
     }
 
+    def "show [a: 1] (a map entry where Groovy reads an index) says to put the map in parentheses, without the parser's own place"() {
+        when:
+        def e = failure("show [a: 1/3]\n")
+
+        then:
+        e.exitCode == 3
+        e.line == 1
+        e.message == "a map entry (name: value) is not allowed here; Groovy reads 'show [a: 1]' as an index into a value named show; " +
+                "put the map in parentheses: show([a: 1])"
+    }
+
     @Unroll
     def "variable(#start) makes one number; the message names the vector to write instead"() {
         when:
