@@ -50,6 +50,20 @@ class MonotonicitySpec extends Specification {
         reciprocal.contains('decreasing on (0, 2]')
     }
 
+    def "where f′ cannot be resolved the direction is unknown there, said once per stretch; a shared factor e^-x is no obstacle"() {
+        when: "x·e^-x: f′ = e^-x(1 − x) has the one zero 1 though e^-x underflows past x = 745 (by hand); " +
+              "x·e^-x + e^-2x on [−10, 800]: f′ = e^-x(1 − x) − 2e^-2x < 0 (by hand: (1 − x) − 2e^-x ≤ −ln 2 < 0), its sign unknown where both underflow"
+        String product = new org.gradus.dsl.GradusSession().run('x = variable(0)\nmonotonicity(x*exp(-x))', 'm.opt')[0].toText()
+        Map sum = CalculusReference.run("x = variable(0)\nmonotonicity(x*exp(-x) + exp(-2*x), over: [x: -10..800])")[0]
+        String sumText = new org.gradus.dsl.GradusSession().run("x = variable(0)\nmonotonicity(x*exp(-x) + exp(-2*x), over: [x: -10..800])", 'm.opt')[0].toText()
+
+        then:
+        product.contains('increasing on (-∞, 1]') && product.contains('decreasing on [1, ∞)') && !product.contains('note:')
+        (sum.intervals as List<Map>)*.direction == ['decreasing', 'unknown']
+        close((sum.intervals as List<Map>)[0].from, -10) && (sum.intervals as List<Map>)[1].to == 800
+        sumText.readLines().count { it.contains('note:') } == 1
+    }
+
     @Unroll
     def "property: the sign of f′ sampled inside each interval agrees with its direction (#f)"() {
         when:

@@ -213,12 +213,25 @@ public final class MonotonicIntervals {
                     critical.put(p.value(), p.text() + " (f′ = 0)");
                 }
             }
+            for (double[] u : z.unresolved()) {      // f′'s sign is proved on each side of a stretch left unresolved
+                for (double end : u) {
+                    if (end > a.value && end < b.value) pts.add(new Point(end, Numbers.round(end, 8), "unresolved"));
+                }
+            }
             pts.add(b);
             pts = Point.distinct(pts);
             List<Piece> out = new ArrayList<>();
             for (int i = 0; i + 1 < pts.size(); i++) {
                 Point u = pts.get(i), v = pts.get(i + 1);
                 double m = middle(u.value, v.value);
+                double[] open = unresolvedWithin(z.unresolved(), u.value, v.value);
+                if (open != null) {       // f′ may change sign there: no direction is proved for this piece
+                    String bounded = Double.isInfinite(open[0]) || Double.isInfinite(open[1])
+                            ? " (a bounded interval, over: [" + x.name() + ": a..b], may resolve them)" : "";
+                    out.add(new Piece(u.value, v.value, "unknown", u.text, v.text, "the zeros of f′ on ["
+                            + Numbers.round(open[0], 8) + ", " + Numbers.round(open[1], 8) + "] were not resolved" + bounded));
+                    continue;
+                }
                 Interval s = Enclosure.atPoint(layout, new double[]{m}).of(d);
                 String dir = s.lo() > 0 ? "increasing" : s.hi() < 0 ? "decreasing" : s.lo() == 0 && s.hi() == 0 ? "constant" : "unknown";
                 String why = dir.equals("increasing") ? "f′ > 0 inside" : dir.equals("decreasing") ? "f′ < 0 inside"
@@ -226,6 +239,12 @@ public final class MonotonicIntervals {
                 out.add(new Piece(u.value, v.value, dir, u.text, v.text, why));
             }
             return out;
+        }
+
+        /** The unresolved range that (from, to) lies in, or null (the pieces are cut at every range's ends). */
+        private static double[] unresolvedWithin(List<double[]> ranges, double from, double to) {
+            for (double[] r : ranges) if (r[0] < to && r[1] > from) return r;
+            return null;
         }
 
         /** Merges neighbours of one direction across points where f is continuous (or jumps along), and marks open ends. */

@@ -229,6 +229,9 @@ final class Polynomial {
     private static Root refine(Polynomial p, BigFraction a, BigFraction b) {
         if (p.signAt(b) == 0) return new Root(b);
         int sa = p.signAt(a);
+        // a root at a itself (a Sturm count over (a, b] leaves it out): p is square-free, so the one root inside is
+        // simple and p has the sign opposite to p(b) just after a; bisecting on sign 0 would creep to a
+        if (sa == 0) sa = -p.signAt(b);
         for (int i = 0; i < 200; i++) {
             BigFraction mid = a.add(b).divide(2);
             int s = p.signAt(mid);

@@ -1,10 +1,13 @@
 package org.gradus.analysis;
 
 import org.apache.commons.math3.fraction.BigFraction;
+import org.gradus.atoms.Add;
 import org.gradus.atoms.Apply;
 import org.gradus.atoms.Divide;
+import org.gradus.atoms.Exp;
 import org.gradus.atoms.Interval;
 import org.gradus.atoms.Multiply;
+import org.gradus.atoms.Ops;
 import org.gradus.atoms.Power;
 import org.gradus.diff.Differentiator;
 import org.gradus.expr.Constant;
@@ -21,7 +24,9 @@ import java.util.List;
 /**
  * Every zero of a function of one variable on an interval, with a proof that there is no other:
  * <ul>
- *   <li>a product, quotient or power is zero where a factor (the numerator, the base) is;</li>
+ *   <li>a product, quotient or power is zero where a factor (the numerator, the base) is, a sum whose terms share
+ *       a factor where that factor or the sum of the rest is (exp(−x) − x·exp(−x) = exp(−x)·(1 − x)), and exp(u)
+ *       nowhere — even where it underflows, so that no enclosure could tell its sign;</li>
  *   <li>a polynomial's roots are isolated exactly by Sturm sequences ({@link Polynomial});</li>
  *   <li>anything else by bisection with rigorous interval enclosures ({@link Enclosure}): a piece where
  *       h's enclosure excludes 0 has no zero; where h′'s does, h is monotone and has at most one, found
@@ -74,7 +79,42 @@ final class RootFinder {
             if (!dup) sorted.add(root);
         }
         sorted.sort((a, b) -> Double.compare(a.asDouble(), b.asDouble()));
-        return new Zeros(sorted, r.unresolved, false);
+        return new Zeros(sorted, merged(r.unresolved), false);
+    }
+
+    /** The ranges sorted, with overlapping and touching ones joined: one note per stretch left unresolved. */
+    static List<double[]> merged(List<double[]> ranges) {
+        List<double[]> sorted = new ArrayList<>(ranges);
+        sorted.sort((a, b) -> Double.compare(a[0], b[0]));
+        List<double[]> out = new ArrayList<>();
+        for (double[] r : sorted) {
+            double[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+            else out.add(new double[]{r[0], r[1]});
+        }
+        return out;
+    }
+
+    /**
+     * The factor every term of a sum shares, and the sum of what is left of the terms: {exp(−x), 1 − x} for
+     * exp(−x) − x·exp(−x); null when the terms share no factor that depends on x.
+     */
+    static Expr[] commonFactor(Apply sum, Variable x) {
+        for (Expr c : factors(sum.args().get(0))) {
+            if (c instanceof Constant || !Traversal.contains(c, x)) continue;
+            List<Expr> rests = new ArrayList<>();
+            for (Expr term : sum.args()) {
+                List<Expr> fs = new ArrayList<>(factors(term));
+                if (!fs.remove(c)) break;
+                rests.add(fs.isEmpty() ? Constant.ONE : Ops.mul(fs));
+            }
+            if (rests.size() == sum.args().size()) return new Expr[]{c, Ops.add(rests)};
+        }
+        return null;
+    }
+
+    private static List<Expr> factors(Expr term) {
+        return term instanceof Apply a && a.atom() instanceof Multiply ? a.args() : List.of(term);
     }
 
     private static boolean same(Polynomial.Root a, Polynomial.Root b) {
@@ -90,6 +130,15 @@ final class RootFinder {
         if (h instanceof Apply a && a.atom() instanceof Multiply) {
             for (Expr f : a.args()) zeros(f, lo, hi);
             return;
+        }
+        if (h instanceof Apply a && a.atom() instanceof Exp) return;      // e^u > 0
+        if (h instanceof Apply a && a.atom() instanceof Add) {
+            Expr[] split = commonFactor(a, x);
+            if (split != null) {
+                zeros(split[0], lo, hi);
+                zeros(split[1], lo, hi);
+                return;
+            }
         }
         if (h instanceof Apply a && a.atom() instanceof Divide) {
             zeros(a.arg(0), lo, hi);
@@ -118,11 +167,14 @@ final class RootFinder {
             if (Double.isInfinite(a) && !containsZero(h, Double.NEGATIVE_INFINITY, -bound)) a = -bound;
             if (Double.isInfinite(b) && !containsZero(h, bound, Double.POSITIVE_INFINITY)) b = bound;
         }
-        if (Double.isInfinite(a) || Double.isInfinite(b)) {
-            unresolved.add(new double[]{Double.isInfinite(a) ? Double.NEGATIVE_INFINITY : b, Double.isInfinite(b) ? Double.POSITIVE_INFINITY : a});
-            if (Double.isInfinite(a) && Double.isInfinite(b)) return;
-            if (Double.isInfinite(a)) a = Math.min(-1e12, b);
-            if (Double.isInfinite(b)) b = Math.max(1e12, a);
+        // a tail where no bound was proved stays unresolved; the search covers the rest
+        if (Double.isInfinite(a)) {
+            a = Math.min(-1e12, b);
+            unresolved.add(new double[]{Double.NEGATIVE_INFINITY, a});
+        }
+        if (Double.isInfinite(b)) {
+            b = Math.max(1e12, a);
+            unresolved.add(new double[]{b, Double.POSITIVE_INFINITY});
         }
         Deque<double[]> todo = new ArrayDeque<>();
         todo.push(new double[]{a, b});
