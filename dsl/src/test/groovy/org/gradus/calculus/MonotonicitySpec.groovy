@@ -65,6 +65,23 @@ class MonotonicitySpec extends Specification {
     }
 
     @Unroll
+    def "on the whole line: #f (by hand: #why)"() {
+        when:
+        String text = new org.gradus.dsl.GradusSession().run("x = variable(1)\nmonotonicity($f)", 'm.opt')[0].toText()
+
+        then:
+        want.every { text.contains(it) }
+        !text.contains('unknown') && !text.contains('note:')
+
+        where:
+        f                      | why                                            || want
+        'x/(x**2 + 1)'         | "f′ = (1 − x²)/(1 + x²)²: zeros ±1"            || ['decreasing on (-∞, -1]', 'increasing on [-1, 1]', 'decreasing on [1, ∞)']
+        '(x**2 - 1)/(x**2 + 1)' | "f′ = 4x/(1 + x²)²: zero 0"                   || ['decreasing on (-∞, 0]', 'increasing on [0, ∞)']
+        'x + 1/x'              | "f′ = 1 − 1/x²: zeros ±1, a pole at 0"         || ['increasing on (-∞, -1]', 'decreasing on [-1, 0)', 'decreasing on (0, 1]', 'increasing on [1, ∞)']
+        'sigmoid(x)'           | "f′ = σ(1 − σ) > 0, though 1 − σ is 0 in doubles past x = 37" || ['increasing on (-∞, ∞)']
+    }
+
+    @Unroll
     def "property: the sign of f′ sampled inside each interval agrees with its direction (#f)"() {
         when:
         Map m = CalculusReference.run("x = variable(0)\nmonotonicity($f, over: [x: -3..3])")[0]

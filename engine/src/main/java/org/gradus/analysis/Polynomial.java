@@ -82,6 +82,58 @@ final class Polynomial {
         return null;
     }
 
+    /**
+     * The numerator of e over a common denominator, reduced by the greatest common divisor of the two (so that each
+     * of its roots is a zero of e, not a pole): 1 − x² for 1/(x² + 1) − 2x²/(x² + 1)²; null when e is not a
+     * rational function of x.
+     */
+    static Polynomial numerator(Expr e, Variable x) {
+        try {
+            Polynomial[] q = fraction(e, x);
+            if (q == null || q[0].isZero()) return q == null ? null : q[0];
+            return q[0].divide(gcd(q[0], q[1]))[0];
+        } catch (ArithmeticException tooBig) {
+            return null;
+        }
+    }
+
+    /** e as {numerator, denominator}, or null. */
+    private static Polynomial[] fraction(Expr e, Variable x) {
+        Polynomial p = build(e, x);
+        if (p != null) return new Polynomial[]{p, constant(BigFraction.ONE)};
+        if (!(e instanceof Apply a)) return null;
+        Polynomial n, d;
+        if (a.atom() instanceof Add || a.atom() instanceof Multiply) {
+            boolean sum = a.atom() instanceof Add;
+            n = constant(sum ? BigFraction.ZERO : BigFraction.ONE);
+            d = constant(BigFraction.ONE);
+            for (Expr t : a.args()) {
+                Polynomial[] f = fraction(t, x);
+                if (f == null) return null;
+                n = sum ? n.times(f[1]).plus(f[0].times(d)) : n.times(f[0]);
+                d = d.times(f[1]);
+            }
+        } else if (a.atom() instanceof Power && a.arg(1) instanceof Constant k && k.value() == Math.rint(k.value())
+                && Math.abs(k.value()) <= MAX_DEGREE) {
+            Polynomial[] f = fraction(a.arg(0), x);
+            if (f == null) return null;
+            n = constant(BigFraction.ONE);
+            d = constant(BigFraction.ONE);
+            for (int i = 0; i < (int) Math.abs(k.value()); i++) {
+                n = n.times(f[k.value() >= 0 ? 0 : 1]);
+                d = d.times(f[k.value() >= 0 ? 1 : 0]);
+            }
+        } else if (a.atom() instanceof Divide) {
+            Polynomial[] f = fraction(a.arg(0), x), g = fraction(a.arg(1), x);
+            if (f == null || g == null || g[0].isZero()) return null;
+            n = f[0].times(g[1]);
+            d = f[1].times(g[0]);
+        } else {
+            return null;
+        }
+        return n.degree() > MAX_DEGREE || d.degree() > MAX_DEGREE || d.isZero() ? null : new Polynomial[]{n, d};
+    }
+
     static Polynomial constant(BigFraction v) {
         return new Polynomial(new BigFraction[]{v});
     }

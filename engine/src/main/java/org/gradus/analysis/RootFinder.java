@@ -27,7 +27,8 @@ import java.util.List;
  *   <li>a product, quotient or power is zero where a factor (the numerator, the base) is, a sum whose terms share
  *       a factor where that factor or the sum of the rest is (exp(−x) − x·exp(−x) = exp(−x)·(1 − x)), and exp(u)
  *       nowhere — even where it underflows, so that no enclosure could tell its sign;</li>
- *   <li>a polynomial's roots are isolated exactly by Sturm sequences ({@link Polynomial});</li>
+ *   <li>a polynomial's roots are isolated exactly by Sturm sequences ({@link Polynomial}), and a rational
+ *       function's are its numerator's over a common denominator, reduced by their gcd;</li>
  *   <li>anything else by bisection with rigorous interval enclosures ({@link Enclosure}): a piece where
  *       h's enclosure excludes 0 has no zero; where h′'s does, h is monotone and has at most one, found
  *       by bisection to adjacent doubles (about 1e-16 relative) when h changes sign; where h″'s does,
@@ -149,6 +150,7 @@ final class RootFinder {
             return;
         }
         Polynomial p = Polynomial.of(h, x);
+        if (p == null) p = Polynomial.numerator(h, x);     // a rational function: the zeros of its numerator
         if (p != null) {
             if (p.isZero()) unresolved.add(new double[]{lo, hi});
             else roots.addAll(p.roots(lo, hi));
@@ -164,8 +166,8 @@ final class RootFinder {
         double a = lo, b = hi;
         // unbounded ends: prove there is no zero beyond ±R, then search [−R, R]
         for (double bound : new double[]{10, 1e3, 1e6, 1e12}) {
-            if (Double.isInfinite(a) && !containsZero(h, Double.NEGATIVE_INFINITY, -bound)) a = -bound;
-            if (Double.isInfinite(b) && !containsZero(h, bound, Double.POSITIVE_INFINITY)) b = bound;
+            if (Double.isInfinite(a) && settled(h, Double.NEGATIVE_INFINITY, -bound)) a = -bound;
+            if (Double.isInfinite(b) && settled(h, bound, Double.POSITIVE_INFINITY)) b = bound;
         }
         // a tail where no bound was proved stays unresolved; the search covers the rest
         if (Double.isInfinite(a)) {
@@ -277,6 +279,11 @@ final class RootFinder {
         if (v.hi() < 0) return -1;
         if (v.lo() == 0 && v.hi() == 0) return 0;
         return 2;
+    }
+
+    /** No zero of h in [l, r] that matters: none at all, or (when only sign changes matter) h of one sign there. */
+    private boolean settled(Expr h, double l, double r) {
+        return !containsZero(h, l, r) || (signChangesOnly && oneSigned(h, l, r));
     }
 
     private boolean oneSigned(Expr h, double l, double r) {
