@@ -79,6 +79,16 @@ class MonotonicitySpec extends Specification {
         '(x**2 - 1)/(x**2 + 1)' | "f′ = 4x/(1 + x²)²: zero 0"                   || ['decreasing on (-∞, 0]', 'increasing on [0, ∞)']
         'x + 1/x'              | "f′ = 1 − 1/x²: zeros ±1, a pole at 0"         || ['increasing on (-∞, -1]', 'decreasing on [-1, 0)', 'decreasing on (0, 1]', 'increasing on [1, ∞)']
         'sigmoid(x)'           | "f′ = σ(1 − σ) > 0, though 1 − σ is 0 in doubles past x = 37" || ['increasing on (-∞, ∞)']
+        '2*x + cos(x)'         | "f′ = 2 − sin x ≥ 1"                           || ['increasing on (-∞, ∞)']
+    }
+
+    def "a periodic f′ on an unbounded interval is unknown with advice, not a search that lists a million turns (or one guessed direction)"() {
+        when: 'sin x turns at every π/2 + kπ (by hand)'
+        String text = new org.gradus.dsl.GradusSession().run('x = variable(1)\nmonotonicity(sin(x))', 'm.opt')[0].toText()
+
+        then:
+        text.readLines().size() == 2
+        text.contains('unknown on (-∞, ∞)') && text.contains('give a bounded one, as in over: [x: 0..7]')
     }
 
     @Unroll

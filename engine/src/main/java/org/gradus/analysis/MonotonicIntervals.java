@@ -4,11 +4,14 @@ import org.apache.commons.math3.fraction.BigFraction;
 import org.gradus.atoms.Apply;
 import org.gradus.atoms.ArgumentDomain;
 import org.gradus.atoms.Atom;
+import org.gradus.atoms.Cos;
 import org.gradus.atoms.Divide;
 import org.gradus.atoms.Interval;
 import org.gradus.atoms.Ops;
 import org.gradus.atoms.Power;
+import org.gradus.atoms.Sin;
 import org.gradus.atoms.Substitution;
+import org.gradus.atoms.Tan;
 import org.gradus.atoms.UnaryAtom;
 import org.gradus.atoms.VectorFunction;
 import org.gradus.calculus.PointWalk;
@@ -201,6 +204,7 @@ public final class MonotonicIntervals {
                 return List.of();
             }
             Expr d = Differentiator.partial(gp, x);
+            if ((Double.isInfinite(a.value) || Double.isInfinite(b.value)) && periodic(d)) return unboundedPeriodic(d, a, b, mid);
             RootFinder.Zeros z = RootFinder.of(d, x, a.value(), b.value(), true);
             for (double[] u : z.unresolved()) notes.add("the zeros of f′ on [" + Numbers.round(u[0], 8) + ", " + Numbers.round(u[1], 8) + "] were not resolved");
             if (z.identicallyZero()) return List.of(new Piece(a.value, b.value, "constant", a.text, b.text, "f′ = 0"));
@@ -239,6 +243,33 @@ public final class MonotonicIntervals {
                 out.add(new Piece(u.value, v.value, dir, u.text, v.text, why));
             }
             return out;
+        }
+
+        /** Whether d has sin, cos or tan of an argument that depends on x: zeros that may repeat without end. */
+        private boolean periodic(Expr d) {
+            for (Expr node : Traversal.postOrder(d)) {
+                if (node instanceof Apply a && (a.atom() instanceof Sin || a.atom() instanceof Cos || a.atom() instanceof Tan)
+                        && Traversal.contains(a.arg(0), x)) return true;
+            }
+            return false;
+        }
+
+        /**
+         * A periodic f′ on an unbounded piece: one direction when f′ keeps one sign there (x + sin x: f′ = 1 + cos x ≥ 0,
+         * 0 only at isolated points since it is analytic and positive somewhere), else unknown — its zeros may go on
+         * without end, and a search to ±10¹² would list millions of pieces.
+         */
+        private List<Piece> unboundedPeriodic(Expr d, Point a, Point b, double mid) {
+            Interval all = Enclosure.overBox(layout, new Interval[]{new Interval(a.value, b.value)}).of(d);
+            Interval at = Enclosure.atPoint(layout, new double[]{mid}).of(d);
+            if (all.lo() >= 0 && at.lo() > 0) {
+                return List.of(new Piece(a.value, b.value, "increasing", a.text, b.text, "f′ ≥ 0 everywhere, 0 only at isolated points"));
+            }
+            if (all.hi() <= 0 && at.hi() < 0) {
+                return List.of(new Piece(a.value, b.value, "decreasing", a.text, b.text, "f′ ≤ 0 everywhere, 0 only at isolated points"));
+            }
+            return List.of(new Piece(a.value, b.value, "unknown", a.text, b.text, "f′ = " + d + " is periodic in " + x.name()
+                    + ", so f may turn infinitely often on an unbounded interval; give a bounded one, as in over: [" + x.name() + ": 0..7]"));
         }
 
         /** The unresolved range that (from, to) lies in, or null (the pieces are cut at every range's ends). */
