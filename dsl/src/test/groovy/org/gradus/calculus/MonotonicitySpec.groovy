@@ -80,6 +80,8 @@ class MonotonicitySpec extends Specification {
         'x + 1/x'              | "f′ = 1 − 1/x²: zeros ±1, a pole at 0"         || ['increasing on (-∞, -1]', 'decreasing on [-1, 0)', 'decreasing on (0, 1]', 'increasing on [1, ∞)']
         'sigmoid(x)'           | "f′ = σ(1 − σ) > 0, though 1 − σ is 0 in doubles past x = 37" || ['increasing on (-∞, ∞)']
         '2*x + cos(x)'         | "f′ = 2 − sin x ≥ 1"                           || ['increasing on (-∞, ∞)']
+        'x + sin(x)'           | "f′ = 1 + cos x ≥ 0, 0 only at odd multiples of π (cos clipped to [−1, 1] after rounding)" || ['increasing on (-∞, ∞)']
+        'x - tanh(x)'          | "f′ = tanh² x ≥ 0, 0 only at 0"               || ['increasing on (-∞, ∞)']
     }
 
     def "a periodic f′ on an unbounded interval is unknown with advice, not a search that lists a million turns (or one guessed direction)"() {

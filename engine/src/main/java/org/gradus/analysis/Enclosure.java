@@ -194,7 +194,7 @@ public final class Enclosure {
     /**
      * The range of an atom over its arguments' intervals: sums, products and quotients exactly (outward
      * rounded, never widened, so a sign such as that of 1 − y survives), every other atom its own range,
-     * widened.
+     * widened, and clipped to the bounds its values keep ({@link Atom#codomain}: cos within [−1, 1]).
      */
     static Interval atomRange(Atom atom, Interval[] args) {
         if (atom instanceof Add) {
@@ -208,7 +208,9 @@ public final class Enclosure {
             return r;
         }
         if (atom instanceof Divide) return OutwardRounding.div(args[0], args[1]);
-        return OutwardRounding.widen(atom.range(args));
+        Interval r = OutwardRounding.widen(atom.range(args));
+        Interval clipped = atom.codomain() == Interval.ALL ? null : r.intersect(atom.codomain());
+        return clipped == null ? r : clipped;             // null: no bounds, or r undefined (NaN) — kept as it is
     }
 
     private Interval element(Element el) {

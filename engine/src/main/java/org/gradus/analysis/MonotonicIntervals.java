@@ -236,13 +236,31 @@ public final class MonotonicIntervals {
                             + Numbers.round(open[0], 8) + ", " + Numbers.round(open[1], 8) + "] were not resolved" + bounded));
                     continue;
                 }
-                Interval s = Enclosure.atPoint(layout, new double[]{m}).of(d);
+                Interval s = signInside(d, u.value, v.value, m);
                 String dir = s.lo() > 0 ? "increasing" : s.hi() < 0 ? "decreasing" : s.lo() == 0 && s.hi() == 0 ? "constant" : "unknown";
                 String why = dir.equals("increasing") ? "f′ > 0 inside" : dir.equals("decreasing") ? "f′ < 0 inside"
                         : dir.equals("constant") ? "f′ = 0" : "the sign of f′ is not certain";
                 out.add(new Piece(u.value, v.value, dir, u.text, v.text, why));
             }
             return out;
+        }
+
+        /**
+         * f′'s enclosure at a point of (from, to) where its sign is certain, trying the middle first: f′ has no sign
+         * change inside (every zero is a cut), so one point with a certain sign decides, and f′ may be 0 at the middle
+         * itself (1 − cos x at 0, a zero where it touches without changing sign). The middle's enclosure if none is.
+         */
+        private Interval signInside(Expr d, double from, double to, double middle) {
+            Interval at = Enclosure.atPoint(layout, new double[]{middle}).of(d);
+            if (at.lo() > 0 || at.hi() < 0) return at;
+            for (double t : new double[]{0.25, 0.75, 0.125, 0.875}) {
+                double p = Double.isInfinite(from) || Double.isInfinite(to) ? middle + (t - 0.5) * 4 * Math.max(1, Math.abs(middle))
+                        : from + t * (to - from);
+                if (!(p > from && p < to)) continue;
+                Interval other = Enclosure.atPoint(layout, new double[]{p}).of(d);
+                if (other.lo() > 0 || other.hi() < 0) return other;
+            }
+            return at;
         }
 
         /** Whether d has sin, cos or tan of an argument that depends on x: zeros that may repeat without end. */

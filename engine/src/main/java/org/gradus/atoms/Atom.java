@@ -121,6 +121,15 @@ public abstract class Atom {
         return definedOn(args);
     }
 
+    /**
+     * Bounds that every value of the atom keeps, exactly as doubles ([−1, 1] for sin, cos and tanh, [0, 1] for the
+     * sigmoid): a rigorous enclosure widened for the math library's rounding is clipped to them, so that
+     * 1 + cos(x) ≥ 0 survives. Everything by default.
+     */
+    public Interval codomain() {
+        return Interval.ALL;
+    }
+
     /** The set of values the atom takes when its arguments range over the given intervals (may over-approximate). */
     public Interval range(Interval[] args) {
         return Interval.ALL;

@@ -4,6 +4,12 @@ import org.gradus.expr.Expr;
 
 /** The cosine. */
 public final class Cos extends UnaryAtom {
+    /** Its values lie in [-1, 1]. */
+    @Override
+    public Interval codomain() {
+        return new Interval(-1, 1);
+    }
+
     public static final Cos INSTANCE = new Cos();
     public static final FunctionWord WORD = FunctionWord.of(INSTANCE, "cosine", "cos(x)");
 

@@ -5,6 +5,12 @@ import org.gradus.expr.Expr;
 
 /** The logistic function 1/(1 + e**-x): increasing, in (0, 1); convex for x <= 0, concave for x >= 0. */
 public final class Sigmoid extends SShaped implements SharedExponential {
+    /** Its values lie in [0, 1]. */
+    @Override
+    public Interval codomain() {
+        return new Interval(0, 1);
+    }
+
     public static final Sigmoid INSTANCE = new Sigmoid();
     public static final FunctionWord WORD = FunctionWord.of(INSTANCE, "1 / (1 + exp(-a))", "sigmoid(2*x + 1)");
 

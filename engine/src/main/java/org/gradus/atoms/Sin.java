@@ -4,6 +4,12 @@ import org.gradus.expr.Expr;
 
 /** The sine. */
 public final class Sin extends UnaryAtom {
+    /** Its values lie in [-1, 1]. */
+    @Override
+    public Interval codomain() {
+        return new Interval(-1, 1);
+    }
+
     public static final Sin INSTANCE = new Sin();
     public static final FunctionWord WORD = FunctionWord.of(INSTANCE, "sine", "sin(x) * cos(y)");
 

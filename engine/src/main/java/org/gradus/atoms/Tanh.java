@@ -5,6 +5,12 @@ import org.gradus.expr.Expr;
 
 /** The hyperbolic tangent: increasing, in (-1, 1); convex for x <= 0, concave for x >= 0. */
 public final class Tanh extends SShaped {
+    /** Its values lie in [-1, 1]. */
+    @Override
+    public Interval codomain() {
+        return new Interval(-1, 1);
+    }
+
     public static final Tanh INSTANCE = new Tanh();
     public static final FunctionWord WORD = FunctionWord.of(INSTANCE, "hyperbolic tangent", "tanh(2*x)");
 
