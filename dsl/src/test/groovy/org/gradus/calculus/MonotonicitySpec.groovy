@@ -82,6 +82,8 @@ class MonotonicitySpec extends Specification {
         '2*x + cos(x)'         | "f′ = 2 − sin x ≥ 1"                           || ['increasing on (-∞, ∞)']
         'x + sin(x)'           | "f′ = 1 + cos x ≥ 0, 0 only at odd multiples of π (cos clipped to [−1, 1] after rounding)" || ['increasing on (-∞, ∞)']
         'x - tanh(x)'          | "f′ = tanh² x ≥ 0, 0 only at 0"               || ['increasing on (-∞, ∞)']
+        'x - sin(x)'           | "f′ = 1 − cos x ≥ 0, 0 only at multiples of 2π, among them the middle 0" || ['increasing on (-∞, ∞)']
+        '-x - sin(x)'          | "f′ = −1 − cos x ≤ 0, 0 only at odd multiples of π" || ['decreasing on (-∞, ∞)']
     }
 
     def "a periodic f′ on an unbounded interval is unknown with advice, not a search that lists a million turns (or one guessed direction)"() {

@@ -279,7 +279,7 @@ public final class MonotonicIntervals {
          */
         private List<Piece> unboundedPeriodic(Expr d, Point a, Point b, double mid) {
             Interval all = Enclosure.overBox(layout, new Interval[]{new Interval(a.value, b.value)}).of(d);
-            Interval at = Enclosure.atPoint(layout, new double[]{mid}).of(d);
+            Interval at = signInside(d, a.value, b.value, mid);
             if (all.lo() >= 0 && at.lo() > 0) {
                 return List.of(new Piece(a.value, b.value, "increasing", a.text, b.text, "f′ ≥ 0 everywhere, 0 only at isolated points"));
             }
