@@ -95,6 +95,29 @@ class LimitsSpec extends Specification {
     }
 
     @Unroll
+    def "a point that is the rounding of π, √2 or 0.1 does not make a pole of a numerator that vanishes there: #expression at #at → #value"() {
+        when: 'sympy at the exact points: sin(x)/(x - pi) → -1, (x**2 - 2)/(x - sqrt(2)) → 2*sqrt(2), (10*x - 1)/(x - 1/10) → 10, cos(x)/(x - pi/2) → -1, (1 + cos(x))/(x - pi)**2 → 1/2, log(x)/(x - E) → ±oo (no limit), 1/(x - 1/10) → ±oo'
+        Map r = CalculusReference.run("x = variable(0)\nlimit($expression, x: $at)")[0]
+
+        then:
+        r.exists == (value != null)
+        value == null || Math.abs((r.value as double) - value) <= 1e-9
+        !rounding || r.reason.contains('is a double standing for a number it rounds')
+        rounding || !r.reason.contains('standing for')
+
+        where:
+        expression                          | at             || value          | rounding
+        'sin(x)/(x - Math.PI)'              | 'Math.PI'      || -1             | true
+        '(x**2 - 2)/(x - sqrt(2))'          | 'sqrt(2)'      || 2 * Math.sqrt(2) | true
+        '(10*x - 1)/(x - 0.1)'              | '0.1'          || 10             | true
+        'cos(x)/(x - Math.PI/2)'            | 'Math.PI/2'    || -1             | true
+        '(1 + cos(x))/(x - Math.PI)**2'     | 'Math.PI'      || 0.5            | true
+        'log(x)/(x - Math.E)'               | 'Math.E'       || null           | false
+        '1/(x - 0.1)'                       | '0.1'          || null           | false
+        'sin(x)/(x - 3)'                    | '3'            || null           | false
+    }
+
+    @Unroll
     def "property: where f is continuous, its limit is its value (#f at x = #a)"() {
         when:
         List<Map> r = CalculusReference.run("x = variable(0)\nlimit($f, x: $a)\n($f).at(x: $a)")

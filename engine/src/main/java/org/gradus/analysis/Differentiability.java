@@ -112,7 +112,7 @@ public final class Differentiability {
         }
         if (failure != null) {
             out.put("differentiable", false);
-            String why = kinks.isEmpty() ? "" : String.join("; ", kinks) + ": ";
+            String why = kinks.isEmpty() ? "" : String.join("; ", kinks) + ", so f's own one-sided slopes decide: ";
             out.put("reason", continuityNote + (continuityNote.isEmpty() ? "continuous (every operation is defined and continuous here), but " : "")
                     + "not differentiable: " + why + failure);
             subgradient(f, x, layout, plus, minus, out);

@@ -84,6 +84,11 @@ public final class SideLimits {
     }
 
     private static SideLimit decide(Expansion e, Expander ex, Approach approach) {
+        int rounded = PointRounding.poles(e, approach);
+        if (rounded > 0) {
+            SideLimit s = decide(e.withoutLeading(rounded), ex, approach);
+            return s == null || !s.exists() ? s : PointRounding.note(s, e, rounded, approach);
+        }
         String near = approach.atInfinity() ? "as " + approach.arrow() : "near " + approach.variable() + " = "
                 + Numbers.format(approach.at()) + " " + approach.sideWords();
         String series = ExpansionText.of(e, approach);

@@ -204,7 +204,7 @@ public final class OptimizationResult implements Shown {
     public String toText() {
         StringBuilder sb = new StringBuilder();
         sb.append(kind()).append(": ").append(r.status().text()).append(" — ").append(r.message()).append('\n');
-        line(sb, "x", PointArgs.format(r.layout(), r.point()));
+        line(sb, "x", PointArgs.format(r.layout(), r.point()) + (r.status() == Status.DIVERGED ? "  (the best point seen before it diverged)" : ""));
         line(sb, "f", Numbers.round(r.f(), 10));
         line(sb, "method", r.method() + " (" + r.settings() + ")");
         if (r.engine() != null) line(sb, "engine", r.engine());

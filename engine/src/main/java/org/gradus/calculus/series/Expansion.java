@@ -84,6 +84,11 @@ public final class Expansion {
         return null;
     }
 
+    /** The same expansion without its first k terms (the caller has decided they are 0). */
+    public Expansion withoutLeading(int k) {
+        return new Expansion(terms.subList(k, terms.size()), order);
+    }
+
     /** The coefficient of the monomial 1 (the constant term), or 0. */
     public Real constantTerm() {
         for (Term t : terms) if (t.m().isOne()) return t.coef();

@@ -1,0 +1,68 @@
+package org.gradus.calculus;
+
+import org.apache.commons.math3.fraction.BigFraction;
+import org.gradus.calculus.series.Expansion;
+import org.gradus.calculus.series.Monomial;
+import org.gradus.calculus.series.Real;
+import org.gradus.print.Numbers;
+
+/**
+ * Poles that are the rounding of the point. A script's point is a double: {@code Math.PI} is the double
+ * nearest π, {@code sqrt(2)} the double nearest √2. At such a point a, sin(x)/(x − a) has the series
+ * sin(a)/(x − a) − 1 + …, with sin(a) = 1.2e-16, not 0: the pole is real at the double but is only the
+ * distance from a to π, and the learner meant π (sympy's {@code limit(sin(x)/(x - pi), x, pi)} is −1).
+ *
+ * <p>If the point a stands for a number a* within δ of it, a numerator that vanishes at a* gives
+ * coefficients c·t^k and c′·t^(k+1) with |c| ≈ δ·|c′|. So a leading pole term whose coefficient is no
+ * bigger than four units in the last place of a times the next coefficient is taken for 0 — and the
+ * limit says so, with the limit at the double itself. Never at a point that is a short binary fraction
+ * (0, 3, 0.5): those are exact, and a numerator that vanishes there gives exactly 0.
+ */
+final class PointRounding {
+    /** Units in the last place of the point that a leading coefficient may be (computed points: a few roundings). */
+    private static final double ULPS = 4;
+
+    private PointRounding() {
+    }
+
+    /** How many leading pole terms of e are the rounding of the approach's point (0 when none). */
+    static int poles(Expansion e, Approach approach) {
+        if (approach.atInfinity() || !rounded(approach.at())) return 0;
+        double room = ULPS * Math.ulp(approach.at());
+        int k = 0;
+        while (k + 1 < e.terms().size()) {
+            Expansion.Term lead = e.terms().get(k), next = e.terms().get(k + 1);
+            Monomial m = lead.m();
+            if (!m.isPower() || m.growth() <= 0 || !next.m().isPower()
+                    || !next.m().alpha().equals(m.alpha().add(BigFraction.ONE))) break;
+            if (magnitude(lead.coef()) > room * Math.abs(next.coef().value())) break;
+            k++;
+        }
+        return k;
+    }
+
+    /** The limit found without the dropped terms, saying what was dropped and where the double itself takes f. */
+    static SideLimit note(SideLimit s, Expansion e, int dropped, Approach approach) {
+        Expansion.Term lead = e.terms().get(0);
+        Expansion shown = Expansion.term(lead.coef(), lead.m());
+        for (int k = 1; k < dropped; k++) shown = new org.gradus.calculus.series.Series(dropped).add(shown,
+                Expansion.term(e.terms().get(k).coef(), e.terms().get(k).m()));
+        String atDouble = lead.coef().signKnown() ? " (at the double itself it wins, and f → " + (lead.coef().sign() > 0 ? "∞" : "-∞") + ")" : "";
+        String why = "point rounding: " + Numbers.format(approach.at()) + " is a double standing for a number it rounds (π, √2, …), "
+                + "and the series' leading " + (dropped > 1 ? "terms " : "term ") + ExpansionText.of(shown, approach)
+                + (dropped > 1 ? " are" : " is") + " no bigger than that rounding makes it (f's numerator vanishes within the rounding of the "
+                + "point), so it is taken as 0" + atDouble + "; " + s.reason();
+        return new SideLimit(s.status(), s.value(), s.exact(), s.method(), why);
+    }
+
+    /** Whether a double is likely the rounding of another number: it needs more than 40 significant bits. */
+    private static boolean rounded(double a) {
+        if (a == 0 || !Double.isFinite(a)) return false;
+        long bits = Double.doubleToLongBits(a) & 0x000fffffffffffffL;
+        return bits != 0 && Long.numberOfTrailingZeros(bits) < 52 - 40;
+    }
+
+    private static double magnitude(Real c) {
+        return Math.max(Math.abs(c.lo()), Math.abs(c.hi()));
+    }
+}
