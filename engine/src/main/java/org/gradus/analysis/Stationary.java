@@ -70,7 +70,8 @@ public final class Stationary {
             String note = null;
             if (type.equals("degenerate")) {
                 degenerate++;
-                note = higherOrder(cf, d, x);
+                note = DegenerateExtremum.proof(f, d, x);
+                if (note == null) note = higherOrder(cf, d, x);
             }
             points.add(new StationaryReport.Point(x, cf.value(x), type, ev, note));
         }
@@ -185,6 +186,23 @@ public final class Stationary {
         double[] g = new double[n];
         cf.valueAndGradient(x, g);
         double best = norm(g);
+        for (int digits = 0; digits <= 10; digits++) {   // all coordinates at once: (1e-36, 1e-36) becomes (0, 0)
+            double p = Math.pow(10, digits);
+            double[] y = new double[n];
+            boolean near = true;
+            for (int i = 0; i < n; i++) {
+                y[i] = Math.rint(x[i] * p) / p + 0.0;
+                near &= Math.abs(y[i] - x[i]) <= 1e-7 * Math.max(1, Math.abs(x[i]));
+            }
+            if (!near) continue;
+            double[] gy = new double[n];
+            cf.valueAndGradient(y, gy);
+            if (norm(gy) <= best) {
+                x = y;
+                best = norm(gy);
+            }
+            break;
+        }
         for (int i = 0; i < n; i++) {
             for (int digits = 0; digits <= 10; digits++) {
                 double p = Math.pow(10, digits);

@@ -36,6 +36,24 @@ class StationarySpec extends Specification {
         Stationary.find(x**3, [x: r(-1, 1)]).points()[0].note().contains('not an extremum')
     }
 
+    def "a degenerate point is proved an extremum where f's enclosure lies on one side of its value (by hand: x⁴ + y⁴ ≥ 0, 3 - x⁴ - y⁶ ≤ 3, x²y² ≥ 0, x⁴(1 - x) ≥ 0 near 0 but -16 at 2)"() {
+        expect: 'the whole box first'
+        Stationary.find(x**4 + y**4, [x: r(-1, 1), y: r(-1, 1)]).points()[0].note()
+                .startsWith('the second-derivative test cannot tell, but f ≥ 0, its value here, everywhere on x ∈ [-1, 1], y ∈ [-1, 1] (interval arithmetic): a minimum')
+        Stationary.find(3 - x**4 - y**6, [x: r(-1, 1), y: r(-1, 1)]).points()[0].note().contains('f ≤ 3, its value here, everywhere on')
+        Stationary.find(x**2 * y**2, [x: r(-1, 1), y: r(-1, 1)]).points().every { it.note().contains('f ≥ 0, its value here, everywhere on') }
+
+        and: 'a box around the point where the whole one is too wide to decide'
+        String local = Stationary.find(x**4 * (1 - x), [x: r(-2, 2)]).points()[0].note()
+        local.contains('f ≥ 0, its value here, within 0.01 of it') && local.contains('a local minimum')
+
+        and: 'no proof where there is none: x³ and x⁴ - y⁴ change sign at 0; x⁴ - x²y² + y⁴ = (x² - y²/2)² + 3y⁴/4 is a minimum the enclosures cannot see (the dependency problem): sampled'
+        Stationary.find(x**3, [x: r(-1, 1)]).points()[0].note().contains('not an extremum')
+        Stationary.find(x**4 - y**4, [x: r(-1, 1), y: r(-1, 1)]).points()[0].note().contains('not an extremum')
+        def p = Stationary.find(x**4 - x**2 * y**2 + y**4, [x: r(-1, 1), y: r(-1, 1)]).points()[0]
+        p.x() as List == [0d, 0d] && p.note().contains('looks like a minimum (sampled, not proved)')
+    }
+
     def "Himmelblau's function has 4 minima, 1 maximum and 4 saddles in [-5, 5]²"() {
         given:
         def f = (x**2 + y - 11)**2 + (x + y**2 - 7)**2
