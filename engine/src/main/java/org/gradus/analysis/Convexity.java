@@ -282,6 +282,10 @@ public final class Convexity {
             return Dcp.show(f) + " is " + entropy.describe() + ": its second derivative in u, " + entropy.secondDerivative()
                     + ", is " + (entropy.scale() > 0 ? "positive" : "negative") + " for every u > 0, and u = " + Dcp.show(entropy.argument()) + " is affine";
         }
+        QuadOverLin quad = QuadOverLin.of(f);
+        if (quad != null && Dcp.analyze(quad.numerator(), enc).curvature().isAffine() && Dcp.analyze(f, enc).curvature() != Curvature.UNKNOWN) {
+            return quad.describe(f, enc.of(quad.denominator()).positive(), Dcp.word(Dcp.analyze(quad.denominator(), enc).curvature()));
+        }
         if (f instanceof Apply a && a.atom() instanceof Multiply && a.arg(0) instanceof Constant k && a.args().size() == 2) {
             Curvature inner = Dcp.analyze(a.arg(1), enc).curvature();
             return (k.value() > 0 ? "a positive" : "a negative") + " multiple of " + Dcp.show(a.arg(1)) + ", which is " + Dcp.word(inner)

@@ -94,6 +94,11 @@ public final class Dcp {
             Curvature c = negativeEntropy(entropy);
             if (c != null) return c;
         }
+        QuadOverLin quad = QuadOverLin.of(a);
+        if (quad != null) {
+            Curvature c = quadOverLin(quad);
+            if (c != null) return c;
+        }
         Atom atom = a.atom();
         List<Expr> args = a.args();
         Interval[] r = new Interval[args.size()];
@@ -176,6 +181,19 @@ public final class Dcp {
         Curvature u = curvature(entropy.argument());
         if (!u.isAffine()) return null;
         return entropy.scale() > 0 ? Curvature.CONVEX : Curvature.CONCAVE;
+    }
+
+    /**
+     * u²/v ({@link QuadOverLin}): convex of an affine u and a concave or affine v &gt; 0, concave of an affine u
+     * and a convex or affine v &lt; 0. Null otherwise: the rule for quotients then says why.
+     */
+    private Curvature quadOverLin(QuadOverLin q) {
+        if (!curvature(q.numerator()).isAffine()) return null;
+        Interval v = ranges.of(q.denominator());
+        Curvature c = curvature(q.denominator());
+        if (v.positive() && (c.isAffine() || c == Curvature.CONCAVE)) return Curvature.CONVEX;
+        if (v.negative() && (c.isAffine() || c == Curvature.CONVEX)) return Curvature.CONCAVE;
+        return null;
     }
 
     /**

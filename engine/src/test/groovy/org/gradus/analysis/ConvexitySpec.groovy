@@ -84,6 +84,12 @@ class ConvexitySpec extends Specification {
         'sum of negative entropies'    | x * log(x) + y * log(y)             | null                              || 'convex'  | PROOF
         'x log y is no entropy'        | x * log(y)                          | null                              || 'neither' | CE
         'entropy of a convex argument' | x**2 * log(x**2)                    | null                              || 'neither' | CE
+        'quad-over-lin, v > 0'         | x**2 / y                            | [y: r(0.1, 10)]                   || 'convex'  | PROOF
+        'quad-over-lin, affine parts'  | (x - 2 * y)**2 / (y + 1)            | [y: r(0, 10)]                     || 'convex'  | PROOF
+        'quad-over-lin, concave v'     | x**2 / log(y)                       | [y: r(2, 3)]                      || 'convex'  | PROOF
+        'quad-over-lin, v < 0'         | x**2 / (-y)                         | [y: r(1, 3)]                      || 'concave' | PROOF
+        'quad-over-lin, v across 0'    | x**2 / y                            | null                              || 'neither' | CE
+        'u²/v²: not quad-over-lin'     | x**2 / y**2                         | [y: r(1, 3)]                      || 'neither' | CE
         'reciprocal on positives'      | 1 / x                               | [x: r(0.1, 10)]                   || 'convex'  | PROOF
         'reciprocal on negatives'      | 1 / x                               | [x: r(-10, -0.1)]                 || 'concave' | PROOF
         'reciprocal across 0'          | 1 / x                               | null                              || 'neither' | CE
@@ -186,6 +192,13 @@ class ConvexitySpec extends Specification {
         Convexity.analyze(x * log(x), null).reason().contains('x*log(x) is the negative entropy u*log(u): its second derivative in u, 1/u, is positive for every u > 0, and u = x is affine')
         Convexity.analyze(-x * log(x), null).reason().contains('the entropy -u*log(u)')
         Convexity.analyze(x**2 * log(x**2), null).verdict() == 'neither'
+    }
+
+    def "the proof of u²/v names quad-over-lin, whose Hessian (2/v³)(v, -u)(v, -u)ᵀ is PSD for v > 0 (by hand; CVXPY's quad_over_lin)"() {
+        expect:
+        Convexity.analyze((x - 2 * y)**2 / (y + 1), [y: r(0, 10)]).reason()
+                .contains('(x - 2*y)**2/(y + 1) is u²/v (quad-over-lin) with u = x - 2*y and v = y + 1, convex where v > 0 and decreasing in v')
+        Convexity.analyze(x**2 / log(y), [y: r(2, 3)]).reason().contains('v is positive and concave')
     }
 
     def "a name that is not a variable is an error naming the variables"() {
