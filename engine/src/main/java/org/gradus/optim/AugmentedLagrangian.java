@@ -79,6 +79,39 @@ final class AugmentedLagrangian {
         }
     }
 
+    /** Times a stuck run is moved off a point where every violated constraint's gradient vanishes. */
+    private static final int MAX_NUDGES = 3;
+
+    /**
+     * Whether every violated constraint has a zero gradient at x: a critical point of the violation (the
+     * saddle of x*y at 0, or the true minimum of x**2 + y**2 + 1), where no penalty can move x.
+     */
+    private static boolean violatedGradientsVanish(List<Compiled> cons, double[] x, double[] values) {
+        double[] g = new double[x.length];
+        boolean any = false;
+        for (int i = 0; i < cons.size(); i++) {
+            boolean violated = cons.get(i).equality() ? Math.abs(values[i]) > CTOL : values[i] > CTOL;
+            if (!violated) continue;
+            any = true;
+            cons.get(i).c().valueAndGradient(x, g);
+            for (double gj : g) if (Math.abs(gj) > 1e-12 * (1 + Math.abs(values[i]))) return false;
+        }
+        return any;
+    }
+
+    /**
+     * x moved by 10⁻³ of its scale along a fixed pseudo-random direction (seeded by the attempt: the same run
+     * gives the same result), kept in the bounds. A true infeasible point draws the run back; a saddle of the
+     * constraint lets it leave.
+     */
+    private static double[] nudge(Objective f, double[] x, int attempt) {
+        java.util.Random random = new java.util.Random(attempt);
+        double[] y = x.clone();
+        for (int j = 0; j < y.length; j++) y[j] += 1e-3 * Math.max(1, Math.abs(y[j])) * random.nextGaussian();
+        f.project(y);
+        return y;
+    }
+
     /**
      * Solves from x0 with inner methods made by {@code inner}; limits apply to each inner run, the deadline
      * to all. The inner iterates go to {@code trace} (may be null) in one sequence, with f's own values.
@@ -93,6 +126,7 @@ final class AugmentedLagrangian {
         Descent.Outcome out = null;
         double[] values = new double[m];
         int outer = 0;
+        int nudges = 0;
         Status status = null;
         String message = null;
         for (outer = 1; outer <= 60; outer++) {
@@ -108,8 +142,13 @@ final class AugmentedLagrangian {
                 values[i] = cons.get(i).c().value(x);
                 violation = Math.max(violation, cons.get(i).equality() ? Math.abs(values[i]) : Math.max(0, values[i]));
             }
-            for (int i = 0; i < m; i++) lambda[i] = p.coefficient(i, values[i]);
             Status s = out.status();
+            if (violation > CTOL && nudges < MAX_NUDGES && s == Status.CONVERGED && violatedGradientsVanish(cons, x, values)) {
+                x = nudge(f, x, ++nudges);      // the penalty's gradient is 0 here: no penalty moves x (x*y >= 1 from (0, 0))
+                prevViolation = Double.POSITIVE_INFINITY;
+                continue;
+            }
+            for (int i = 0; i < m; i++) lambda[i] = p.coefficient(i, values[i]);
             if (s == Status.INTERRUPTED || s == Status.TIME_LIMIT || s == Status.DIVERGED) {
                 status = s;
                 message = out.message();
@@ -130,7 +169,9 @@ final class AugmentedLagrangian {
                 if (rho >= 1e12) {
                     status = violation > 1e-6 ? Status.INFEASIBLE : Status.STALLED;
                     message = "the violation stays at " + Numbers.round(violation, 3) + " with penalty ρ = 1e12"
-                            + (violation > 1e-6 ? ": the constraints look infeasible" : "");
+                            + (violation > 1e-6 ? ": the constraints look infeasible" : "")
+                            + (nudges > 0 ? " (moved " + nudges + (nudges == 1 ? " time" : " times") + " off a point where the violated "
+                            + "constraints' gradients vanish, the run came back to it)" : "");
                     break;
                 }
                 rho *= 10;

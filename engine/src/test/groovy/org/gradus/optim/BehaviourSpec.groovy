@@ -275,6 +275,26 @@ class BehaviourSpec extends Specification {
         r.maxViolation() > 0.5
     }
 
+    def "a start where the violated constraint's gradient vanishes is left, not called infeasible: min x² + y² s.t. xy ≥ 1 from (0, 0) (by hand: (±1, ±1), f = 2)"() {
+        given:
+        def x = new Variable("x", 0)
+        def y = new Variable("y", 0)
+
+        when:
+        def r = Minimizer.run(Ops.add(sq(x), sq(y)), false, [:], [new Constraint(Ops.mul(x, y), '>=', c(1))], RunContext.defaults())
+        def eq = Minimizer.run(Ops.add(sq(x), sq(y)), false, [:], [new Constraint(Ops.mul(x, y), '==', c(1))], RunContext.defaults())
+        def none = Minimizer.run(Ops.add(sq(x), sq(y)), false, [:], [new Constraint(Ops.add(sq(x), sq(y)), '<=', c(-1))], RunContext.defaults())
+
+        then:
+        r.status() == Status.CONVERGED
+        Math.abs(r.value() - 2) < 1e-6 && Math.abs(Math.abs(r.point()[0]) - 1) < 1e-6 && r.point()[0] * r.point()[1] > 0
+        eq.status() == Status.CONVERGED && Math.abs(eq.value() - 2) < 1e-6
+
+        and: 'x² + y² ≤ −1 has no point: moved off (0, 0), the run comes back, and it is still infeasible'
+        none.status() == Status.INFEASIBLE
+        none.message().contains('the run came back to it')
+    }
+
     def "inequality constraints in maximize, and a bound written constant-first"() {
         given:
         def x = new Variable("x", 0)
