@@ -14,7 +14,9 @@ import java.util.function.Supplier;
  * The inner problem minimizes
  * <pre>  L(x) = f(x) + Σ_eq (λᵢcᵢ + ρ/2·cᵢ²) + Σ_ineq ρ/2·(max(0, cᵢ + λᵢ/ρ)² − (λᵢ/ρ)²)</pre>
  * then λᵢ ← λᵢ + ρcᵢ (clipped at 0 for inequalities) and ρ grows tenfold whenever the violation did not
- * fall below a quarter of the previous one. Converged when every violation ≤ 1e-8 and the inner
+ * fall below a quarter of the previous one. Converged when every violation ≤ 1e-8, every inequality's
+ * complementarity |min(−cᵢ, λᵢ)| ≤ 1e-8 (a positive multiplier only on a constraint that holds with equality:
+ * without it, max x·y s.t. x + y ≤ 4 stopped at (1.9945, 1.9945) with λ = 1.99 on a slack constraint), and the inner
  * stationarity (‖projected ∇L‖∞, which is the KKT residual for the updated λ) ≤ tol; infeasible when
  * the violation stays above 1e-6 after 60 outer iterations or at ρ = 1e12.
  */
@@ -148,13 +150,17 @@ final class AugmentedLagrangian {
                 prevViolation = Double.POSITIVE_INFINITY;
                 continue;
             }
-            for (int i = 0; i < m; i++) lambda[i] = p.coefficient(i, values[i]);
+            double complementarity = 0;       // |min(−cᵢ, λᵢ)|: a multiplier on an inequality that does not hold with equality
+            for (int i = 0; i < m; i++) {
+                lambda[i] = p.coefficient(i, values[i]);
+                if (!cons.get(i).equality()) complementarity = Math.max(complementarity, Math.abs(Math.min(-values[i], lambda[i])));
+            }
             if (s == Status.INTERRUPTED || s == Status.TIME_LIMIT || s == Status.DIVERGED) {
                 status = s;
                 message = out.message();
                 break;
             }
-            if (violation <= CTOL && out.measure() <= lim.tol()) {
+            if (violation <= CTOL && complementarity <= CTOL && out.measure() <= lim.tol()) {
                 status = Status.CONVERGED;
                 message = "max violation " + Numbers.round(violation, 3) + " ≤ 1e-8 and " + out.measureName() + " of the Lagrangian = "
                         + Numbers.round(out.measure(), 3) + " ≤ tol " + Numbers.round(lim.tol(), 6) + " after " + outer + " augmented-Lagrangian rounds";

@@ -295,6 +295,22 @@ class BehaviourSpec extends Specification {
         none.message().contains('the run came back to it')
     }
 
+    def "a multiplier on a constraint that does not hold with equality is no KKT point: max xy s.t. x + y ≤ 4 from (2, 0) (by hand: (2, 2), f = 4, λ = 2)"() {
+        given: 'before complementarity was checked, the second round stopped at (1.9945, 1.9945): slack 0.011 with λ = 1.99'
+        def x = new Variable("x", 2)
+        def y = new Variable("y", 0)
+
+        when:
+        def r = Minimizer.run(Ops.mul(x, y), true, [:], [new Constraint(Ops.add(x, y), '<=', c(4)), new Constraint(x, '>=', c(0)),
+                                                          new Constraint(y, '>=', c(0))], RunContext.defaults())
+
+        then:
+        r.status() == Status.CONVERGED
+        Math.abs(r.point()[0] - 2) < 1e-6 && Math.abs(r.point()[1] - 2) < 1e-6
+        Math.abs(r.value() - 4) < 1e-6
+        Math.abs(r.constraints()[0].multiplier() - 2) < 1e-4
+    }
+
     def "inequality constraints in maximize, and a bound written constant-first"() {
         given:
         def x = new Variable("x", 0)
