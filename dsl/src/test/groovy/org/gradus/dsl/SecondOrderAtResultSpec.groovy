@@ -52,7 +52,7 @@ class SecondOrderAtResultSpec extends Specification {
         expect:
         problemOf("minimize x**2 + y**2").secondOrder == null
         problemOf("minimize x**4 - x**2, subjectTo: constraints { x + y <= 3 }").secondOrder == null
-        problemOf("minimize x**4 - x**2 + y**2, over: [x: -2..2, y: -2..2]").secondOrder == null
+        problemOf("minimize x**4 - x**2 + y**2, subjectTo: constraints { x >= -2; x <= 2 }").secondOrder == null
         problemOf("minimize x**4 - x**2 + y**2, method: 'gd', lr: 1e-4, maxIter: 3").secondOrder == null
     }
 

@@ -2,6 +2,7 @@ package org.gradus.optim;
 
 import org.gradus.atoms.Arguments;
 import org.gradus.expr.PointArgs;
+import org.gradus.print.Numbers;
 import org.gradus.optim.method.MethodOptions;
 import org.gradus.optim.method.MethodSpec;
 import org.gradus.optim.method.Optimizers;
@@ -40,7 +41,7 @@ public record Settings(String method, Integer maxIter, Double tol, Double ftol, 
             OptionSpec.integer("epochs", "passes over the data", 1, null),
             OptionSpec.flag("shuffle", "shuffle rows each epoch", false),
             OptionSpec.other("trace", "true, or a CSV file name for the iterates", Settings::checkTrace),
-            OptionSpec.other("over", "a box for the search: over: [x: -1..1]", Settings::checkOver),
+            OptionSpec.other("over", "the box restarts draw their starts from: over: [x: -1..1] (with restarts: N; not a bound)", Settings::checkOver),
             OptionSpec.integer("threads", "threads for passes over a data set (default: the processors, or GRADUS_THREADS); results do not depend on it", 1, null));
 
     /** Run options that only mini-batch (stochastic) methods take. */
@@ -90,6 +91,13 @@ public record Settings(String method, Integer maxIter, Double tol, Double ftol, 
         Long seed = (Long) run.get("seed");
         @SuppressWarnings("unchecked")
         Map<String, double[]> over = run.get("over") == null ? Map.of() : (Map<String, double[]>) run.get("over");
+        if (!over.isEmpty() && (restarts == null || restarts < 2)) {
+            String name = over.keySet().iterator().next();
+            double[] box = over.get(name);
+            throw new IllegalArgumentException("option 'over' is the box restarts draw their starts from, so it needs restarts: N (N ≥ 2); "
+                    + "it does not bound the search: for bounds write subjectTo: { " + name + " >= " + Numbers.format(box[0]) + "; "
+                    + name + " <= " + Numbers.format(box[1]) + " }");
+        }
         return new Settings(method, (Integer) run.get("maxIter"), (Double) run.get("tol"), (Double) run.get("ftol"), (Double) run.get("timeLimit"),
                 run.get("start"), restarts == null ? 1 : restarts, seed == null ? 0 : seed, (Integer) run.get("batch"), (Integer) run.get("epochs"),
                 Boolean.TRUE.equals(run.get("shuffle")), run.get("trace"), over, (Integer) run.get("threads"), methodValues, given);

@@ -43,6 +43,7 @@ class OptionsSpec extends Specification {
         [method: 'gd', batch: 4]             | ['batch: needs a data reduction']
         [method: 'lbfgs', start: [z: 1]]     | ["'z' is not a variable"]
         [method: 'gd', momentum: 0.9]        | ["option 'momentum' does not apply to method 'gd'"]
+        [over: [x: [1, 3] as double[]]]     | ["option 'over' is the box restarts draw their starts from, so it needs restarts: N", 'subjectTo: { x >= 1; x <= 3 }']
     }
 
     def "a zero gradient with normalized steps is convergence, not a division by zero"() {
