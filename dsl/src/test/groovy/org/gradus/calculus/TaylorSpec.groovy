@@ -32,7 +32,7 @@ class TaylorSpec extends Specification {
     }
 
     @Unroll
-    def "printed simplified, like terms collected: #text"() {
+    def "printed simplified, like terms collected, exact coefficients as fractions (sympy: 2 + (x - 4)/4 - (x - 4)**2/64 + (x - 4)**3/512): #text"() {
         expect:
         CalculusReference.run("x = variable(0)\ny = variable(0)\n$text")[0].text == printed
 
@@ -42,6 +42,7 @@ class TaylorSpec extends Specification {
         'taylor(exp(x) + x**2, at: [x: 0], order: 1)'                               | '1 + x'
         'taylor(x**3, at: [x: 0], order: 5)'                                        | 'x**3'
         'taylor(x*y, at: [x: 1, y: 2], order: 2)'                                   | '2 + 2*(x - 1) + (y - 2) + (x - 1)*(y - 2)'
+        'taylor(sqrt(x), at: [x: 4], order: 3)'                                     | '2 + (x - 4)/4 - (x - 4)**2/64 + (x - 4)**3/512'
     }
 
     def "exp's order-4 polynomial at 1 is 65/24; order 0 is the value"() {

@@ -174,6 +174,11 @@ public final class Ops {
         return Shapes.fit(quotient(a, b), shape);
     }
 
+    /** a / b kept as a quotient of scalars, never folded into a multiple (Taylor's (x - 4)**2/64, not 0.015625*(x - 4)**2). */
+    public static Expr fraction(Expr a, Constant b) {
+        return b.value() == 1 ? a : new Apply(Divide.INSTANCE, List.of(a, b));
+    }
+
     private static Expr quotient(Expr a, Expr b) {
         if (b instanceof Constant c) {
             double v = c.value();

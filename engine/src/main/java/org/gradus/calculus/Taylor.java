@@ -102,7 +102,8 @@ public final class Taylor {
         if (c.isExact()) {
             BigInteger p = c.exact().getNumerator(), q = c.exact().getDenominator();
             if (!q.equals(BigInteger.ONE) && q.bitLength() <= 40 && p.bitLength() <= 40 && !shortDecimal(c.value())) {
-                Expr positive = Ops.div(Ops.mul(Constant.of(p.abs().doubleValue()), monomial), Constant.of(q.doubleValue()));
+                // built as a quotient, not through Ops.div, which would fold /64 into 0.015625*
+                Expr positive = Ops.fraction(Ops.mul(Constant.of(p.abs().doubleValue()), monomial), Constant.of(q.doubleValue()));
                 return p.signum() < 0 ? Ops.neg(positive) : positive;
             }
         }

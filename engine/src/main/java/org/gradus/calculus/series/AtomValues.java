@@ -51,6 +51,7 @@ final class AtomValues {
             if (exact) throw new OutsideDomain(atom.name() + ": " + err);
             throw new CannotExpand(atom.name() + " at an argument near the edge of its domain");
         }
+        if (atom instanceof org.gradus.atoms.Sqrt && exact && !args[0].isExactZero()) return pow(args[0], new BigFraction(1, 2));   // √4 = 2 exactly, √2 enclosed
         double v = atom.value(mid);
         if (!Double.isFinite(v)) throw new CannotExpand(atom.name() + " overflows at " + mid[0]);
         if (piecewiseConstant(atom)) {
