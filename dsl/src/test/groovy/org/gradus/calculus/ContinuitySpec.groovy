@@ -68,4 +68,15 @@ class ContinuitySpec extends Specification {
         expect:
         check('sqrt(x**2)', '[x: 0]').reason.contains('-1 from the left but 1 from the right')
     }
+
+    def "tan at Math.PI/2 is finite at the double but the point stands for π/2, where tan has a pole (sympy: limit(tan(x), x, pi/2, '-') = oo, '+' = -oo); tan at 1 is continuous"() {
+        when:
+        Map pole = check('tan(x)', '[x: Math.PI/2]')
+        Map plain = check('tan(x)', '[x: 1]')
+
+        then:
+        pole.continuous == false && pole.differentiable == false
+        pole.reason.contains('has a pole within its rounding') && pole.reason.contains('from the left Infinity, from the right -Infinity')
+        plain.continuous == true && plain.differentiable == true
+    }
 }

@@ -118,6 +118,29 @@ class LimitsSpec extends Specification {
     }
 
     @Unroll
+    def "a pole within the rounding of the point: #expression at #at has one-sided limits #left and #right, not the value at the double"() {
+        when: 'sympy: limit(tan(x), x, pi/2, "-") = oo, "+" = -oo; 1/sin(x) at pi: "-" = oo, "+" = -oo; 1/cos(x) at pi/2: "-" = oo, "+" = -oo'
+        Map r = CalculusReference.run("x = variable(0)\nlimit($expression, x: $at)")[0]
+
+        then:
+        !r.exists
+        close(r.left, left) && close(r.right, right)
+        r.reason.contains('was taken as 0: f has a pole at that number; at the double itself f is finite')
+
+        where:
+        expression | at          || left       | right
+        'tan(x)'   | 'Math.PI/2' || 'Infinity' | '-Infinity'
+        '1/sin(x)' | 'Math.PI'   || 'Infinity' | '-Infinity'
+        '1/cos(x)' | 'Math.PI/2' || 'Infinity' | '-Infinity'
+    }
+
+    def "a value at a rounded point that is no pole stays the value: sin(x) at Math.PI is sin of the double, tan(x) at 1.5 is tan(1.5)"() {
+        expect: 'by hand: sin(3.141592653589793) = 1.2246467991473532e-16; tan(1.5) = 14.101419947171719 (numpy)'
+        CalculusReference.run("x = variable(0)\nlimit(sin(x), x: Math.PI)")[0].method == 'continuous'
+        Math.abs((CalculusReference.run("x = variable(0)\nlimit(tan(x), x: 1.5)")[0].value as double) - 14.101419947171719) < 1e-12
+    }
+
+    @Unroll
     def "property: where f is continuous, its limit is its value (#f at x = #a)"() {
         when:
         List<Map> r = CalculusReference.run("x = variable(0)\nlimit($f, x: $a)\n($f).at(x: $a)")

@@ -43,14 +43,16 @@ final class Continuity {
         PointWalk.Finding undefined = walk.first(PointWalk.Kind.UNDEFINED);
         Real value = undefined == null ? Directions.value(f, layout, x) : null;
         PointWalk.Finding jump = walk.first(PointWalk.Kind.JUMP);
-        if (undefined == null && jump == null) {
+        boolean oneVariable = layout.dimension() == 1 && layout.blocks().get(0) instanceof Variable;
+        boolean pole = undefined == null && jump == null && oneVariable && Limit.poleWithinRounding(f, layout, x[0]);
+        if (undefined == null && jump == null && !pole) {
             return new Verdict(true, "continuous", null, Map.of());
         }
         Map<String, Object> limits = new LinkedHashMap<>();
-        String cause = undefined != null
+        String cause = pole ? "f is defined at the double " + point + ", but has a pole within its rounding (the number it stands for, such as π/2)"
+                : undefined != null
                 ? "f is undefined at " + point + ": " + Dcp.show(undefined.node()) + " is " + undefined.message()
                 : Dcp.show(jump.node()) + ": " + jump.message();
-        boolean oneVariable = layout.dimension() == 1 && layout.blocks().get(0) instanceof Variable;
         if (oneVariable) {
             Variable v = (Variable) layout.blocks().get(0);
             SideLimit[] s = Limit.sides(f, v, x[0]);

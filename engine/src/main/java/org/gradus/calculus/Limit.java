@@ -86,7 +86,8 @@ public final class Limit {
             return at > 0 ? new SideLimit[]{s, s, null} : new SideLimit[]{s, null, s};
         }
         SideLimit two = continuity(f, layout, at);
-        if (two == null) two = lHopital(f, layout, x, at);
+        if (two != null && PointRounding.poleWithinRounding(f, layout, at)) two = null;   // tan(x) at Math.PI/2
+        else if (two == null) two = lHopital(f, layout, x, at);
         if (two != null) return new SideLimit[]{two, two, two};
         SideLimit left = side.equals("right") ? null : oneSide(f, layout, Approach.left(x.name(), at));
         SideLimit right = side.equals("left") ? null : oneSide(f, layout, Approach.right(x.name(), at));
@@ -125,6 +126,11 @@ public final class Limit {
 
     private static SideLimit withNote(SideLimit s, String note) {
         return new SideLimit(s.status(), s.value(), s.exact(), s.method(), note + s.reason());
+    }
+
+    /** Whether f, finite at the double a, has a pole within its rounding (tan(x) at {@code Math.PI/2}); see {@link PointRounding}. */
+    public static boolean poleWithinRounding(Expr f, Layout layout, double at) {
+        return PointRounding.poleWithinRounding(f, layout, at);
     }
 
     // ---- two-sided rules at a finite point -----------------------------------------------------------

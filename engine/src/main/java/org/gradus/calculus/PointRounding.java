@@ -1,10 +1,16 @@
 package org.gradus.calculus;
 
 import org.apache.commons.math3.fraction.BigFraction;
+import org.gradus.calculus.series.CannotExpand;
+import org.gradus.calculus.series.Expander;
 import org.gradus.calculus.series.Expansion;
 import org.gradus.calculus.series.Monomial;
 import org.gradus.calculus.series.Real;
+import org.gradus.calculus.series.Series;
+import org.gradus.expr.Expr;
+import org.gradus.expr.Layout;
 import org.gradus.print.Numbers;
+
 
 /**
  * Poles that are the rounding of the point. A script's point is a double: {@code Math.PI} is the double
@@ -53,6 +59,34 @@ final class PointRounding {
                 + (dropped > 1 ? " are" : " is") + " no bigger than that rounding makes it (f's numerator vanishes within the rounding of the "
                 + "point), so it is taken as 0" + atDouble + "; " + s.reason();
         return new SideLimit(s.status(), s.value(), s.exact(), s.method(), why);
+    }
+
+    /** The room a coefficient has to be 0 up to the rounding of the approach's point: 0 where the point is exact. */
+    static double room(Approach approach) {
+        return approach.atInfinity() || !rounded(approach.at()) ? 0 : ULPS * Math.ulp(approach.at());
+    }
+
+    /**
+     * Whether f, continuous at the double a, has a pole within its rounding: tan(x) is 1.6·10¹⁶ at {@code Math.PI/2},
+     * but its denominator cos(x) is 6.1·10⁻¹⁷ − t + … there, 0 up to the rounding of the point. Then the limit is
+     * taken from the series on each side (with that term as 0), not from the value at the double.
+     */
+    static boolean poleWithinRounding(Expr f, Layout layout, double at) {
+        if (!rounded(at)) return false;
+        Approach right = Approach.right(layout.coordinateName(0), at);
+        Series s = new Series(4).withPointRoom(room(right));
+        try {
+            Expansion e = new Expander(layout, new Expansion[]{right.coordinate()}, s).expand(f);
+            return s.pointZeros() > 0 && e.hasTerms() && e.leading().m().growth() > 0;
+        } catch (CannotExpand | ArithmeticException c) {   // OutsideDomain too
+            return false;
+        }
+    }
+
+    /** The words for a limit that took a denominator's constant term as 0 up to the rounding of the point. */
+    static String denominatorNote(Approach approach) {
+        return " (a denominator's constant term, 0 up to the rounding of " + Numbers.format(approach.at()) + " — a double standing for a "
+                + "number such as π/2 — was taken as 0: f has a pole at that number; at the double itself f is finite)";
     }
 
     /** Whether a double is likely the rounding of another number: it needs more than 40 significant bits. */

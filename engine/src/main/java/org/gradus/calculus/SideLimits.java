@@ -57,7 +57,7 @@ public final class SideLimits {
         String why = null;
         Expander last = null;
         for (int n : PRECISIONS) {
-            Expander ex = new Expander(layout, coordinates, new Series(n));
+            Expander ex = new Expander(layout, coordinates, new Series(n).withPointRoom(PointRounding.room(approach)));
             try {
                 Expansion e = ex.expand(f);
                 SideLimit decided = decide(e, ex, approach);
@@ -92,8 +92,9 @@ public final class SideLimits {
         String near = approach.atInfinity() ? "as " + approach.arrow() : "near " + approach.variable() + " = "
                 + Numbers.format(approach.at()) + " " + approach.sideWords();
         String series = ExpansionText.of(e, approach);
-        String rounding = ex.series().roundedZeros() > 0
-                ? " (a coefficient that is 0 up to the rounding of the script's numbers was taken as 0)" : "";
+        String rounding = (ex.series().roundedZeros() > 0
+                ? " (a coefficient that is 0 up to the rounding of the script's numbers was taken as 0)" : "")
+                + (ex.series().pointZeros() > 0 ? PointRounding.denominatorNote(approach) : "");
         if (e.isExactZero()) return SideLimit.of(org.gradus.calculus.series.Real.ZERO, "series", "f is 0 " + near + rounding);
         if (e.hasTerms()) {
             Expansion.Term lead = e.leading();

@@ -41,7 +41,7 @@ public record Settings(String method, Integer maxIter, Double tol, Double ftol, 
             OptionSpec.integer("epochs", "passes over the data", 1, null),
             OptionSpec.flag("shuffle", "shuffle rows each epoch", false),
             OptionSpec.other("trace", "true, or a CSV file name for the iterates", Settings::checkTrace),
-            OptionSpec.other("over", "the box restarts draw their starts from: over: [x: -1..1] (with restarts: N; not a bound)", Settings::checkOver),
+            OptionSpec.other("over", "the box restarts draw their starts from: over: [x: -1..1]; needs restarts: N ≥ 2 and does not bound the search (the descents may leave it; for bounds write subjectTo: { x >= -1; x <= 1 })", Settings::checkOver),
             OptionSpec.integer("threads", "threads for passes over a data set (default: the processors, or GRADUS_THREADS); results do not depend on it", 1, null));
 
     /** Run options that only mini-batch (stochastic) methods take. */

@@ -33,6 +33,25 @@ public final class Series {
         return n;
     }
 
+    /**
+     * Where the variable is a + t at a point a that is the rounding of a number (π/2, √2): a denominator's
+     * constant term no bigger than this times its t coefficient is 0 up to that rounding (cos(x) at
+     * {@code Math.PI/2} is 6.1e-17 − t + …) and is dropped, as {@code PointRounding} explains. 0: never.
+     */
+    private double pointRoom;
+    private int pointZeros;
+
+    /** This series, judging denominators' constant terms against the point's rounding room (see above). */
+    public Series withPointRoom(double room) {
+        this.pointRoom = room;
+        return this;
+    }
+
+    /** How many denominators' constant terms were dropped as 0 up to the rounding of the point. */
+    public int pointZeros() {
+        return pointZeros;
+    }
+
     /** How many coefficients were dropped as 0 up to rounding. */
     public int roundedZeros() {
         return roundedZeros;
@@ -155,6 +174,15 @@ public final class Series {
     public Expansion inverse(Expansion a) {
         if (a.isExactZero()) throw new OutsideDomain("division by zero");
         Expansion.Term lead = a.leading();
+        if (pointRoom > 0 && lead.m().isOne() && a.terms().size() > 1) {
+            Expansion.Term next = a.terms().get(1);
+            double size = Math.max(Math.abs(lead.coef().lo()), Math.abs(lead.coef().hi()));
+            if (next.m().isPower() && next.m().alpha().equals(BigFraction.ONE) && size <= pointRoom * Math.abs(next.coef().value())) {
+                a = a.withoutLeading(1);
+                lead = a.leading();
+                pointZeros++;
+            }
+        }
         if (!lead.coef().signKnown()) throw new CannotExpand("cannot tell whether a denominator's leading coefficient is 0");
         Real c = lead.coef();
         Expansion r = relativeRest(a);
