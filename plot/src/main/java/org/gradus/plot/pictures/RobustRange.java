@@ -1,23 +1,35 @@
 package org.gradus.plot.pictures;
 
-import org.gradus.plot.figure.Curve;
-import org.gradus.plot.figure.Layer;
 
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The y range of a plot of functions that may blow up (1/x near 0, tan near π/2): the data's range,
- * unless the function's own values reach far past their bulk (more than 4 times the range of its 5th to
- * 95th percentile) — then that bulk, widened by half of it on each side, so the shape of f stays visible instead of a spike. Approximations drawn
- * beside f (tangents, Taylor polynomials) never set the range: they run off it where they leave f.
+ * The y range of a plot of functions that may blow up (1/x near 0, tan near π/2): each function's range,
+ * unless its values reach far past their bulk (more than 4 times the range of its 5th to 95th percentile) —
+ * then that bulk, widened by half of it on each side, so the shape of f stays visible instead of a spike; the
+ * plot's range covers every function's. Approximations drawn beside f (tangents, Taylor polynomials) never set
+ * the range: they run off it where they leave f.
  */
 final class RobustRange {
     private RobustRange() {
     }
 
-    /** {lower, upper} from f's values, or null to let the axis fit every curve as usual. */
-    static double[] of(double[] f, List<Layer> curves) {
+    /** {lower, upper} covering each function's robust range (its values at the samples), or null to let the axis fit as usual. */
+    static double[] of(List<double[]> functions) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (double[] f : functions) {
+            double[] r = one(f);
+            if (r == null) return null;
+            lo = Math.min(lo, r[0]);
+            hi = Math.max(hi, r[1]);
+        }
+        if (!(lo <= hi)) return null;
+        double m = 0.05 * Math.max(hi - lo, 1e-9 * Math.max(1, Math.abs(hi)));
+        return new double[]{lo - m, hi + m};
+    }
+
+    private static double[] one(double[] f) {
         double[] v = Arrays.stream(f).filter(Double::isFinite).sorted().toArray();
         if (v.length < 10) return null;
         double lo = v[0], hi = v[v.length - 1];
@@ -27,18 +39,6 @@ final class RobustRange {
             lo = Math.max(lo, q05 - 0.5 * bulk);
             hi = Math.min(hi, q95 + 0.5 * bulk);
         }
-        // the other functions of the plot (not the approximations) widen it
-        for (Layer l : curves) {
-            if (l instanceof Curve c && c.dash() == Curve.Dash.SOLID && c.x().length > 2 && !java.util.Arrays.equals(c.y(), f)) {
-                for (double y : c.y()) {
-                    if (Double.isFinite(y) && Math.abs(y) < 1e6 * Math.max(1, Math.abs(hi - lo))) {
-                        lo = Math.min(lo, y);
-                        hi = Math.max(hi, y);
-                    }
-                }
-            }
-        }
-        double m = 0.05 * Math.max(hi - lo, 1e-9 * Math.max(1, Math.abs(hi)));
-        return new double[]{lo - m, hi + m};
+        return new double[]{lo, hi};
     }
 }

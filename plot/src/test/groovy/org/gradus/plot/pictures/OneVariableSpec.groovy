@@ -115,4 +115,23 @@ class OneVariableSpec extends Specification {
         IllegalArgumentException e = thrown()
         e.message.contains('must share their variable')
     }
+
+    def "a pole between two samples breaks the curve instead of joining +∞ to −∞, and the y axis shows the bulk of every function (tan has poles at ±π/2, 1/cos too; tanh(50x) is steep but continuous)"() {
+        when:
+        Figure f = OneVariable.figure([Ops.apply(org.gradus.atoms.Tan.INSTANCE, x), Ops.div(Fx.c(1), Ops.apply(org.gradus.atoms.Cos.INSTANCE, x))], opts([x: -4..4]))
+        Curve tan = curve(f, 'tan'), sec = curve(f, '1/cos')
+        Figure g = OneVariable.figure([Ops.apply(org.gradus.atoms.Tanh.INSTANCE, Ops.mul(Fx.c(50), x))], opts([x: -1..1]))
+        Curve steep = curve(g, 'tanh')
+
+        then: 'one gap at each pole: between the samples either side of ±π/2, and nowhere else'
+        gaps(tan).size() == 2 && gaps(sec).size() == 2
+        [gaps(tan), [-Math.PI / 2, Math.PI / 2]].transpose().every { double gx, double pole -> Math.abs(gx - pole) < 0.02 }
+        gaps(steep).isEmpty()
+
+        and: 'the axis: tan and 1/cos within about ±10 on [-4, 4] away from the poles, not the ±1e3 of the samples beside them'
+        f.panels()[0].y().lower() > -30 && f.panels()[0].y().upper() < 30
+        f.panels()[0].y().lower() < -5 && f.panels()[0].y().upper() > 5
+    }
+
+    static List<Double> gaps(Curve c) { (0..<c.x().length).findAll { Double.isNaN(c.y()[it]) }.collect { c.x()[it] } }
 }
