@@ -4,6 +4,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.gradus.calculus.HessianAt;
+import org.gradus.calculus.PointWalk;
 import org.gradus.eval.CompiledFunction;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
@@ -47,7 +48,8 @@ public final class Stationary {
         if (n == 0) return new StationaryReport(f, layout, d.text, List.of(), "f is constant: every point is stationary");
         Enclosure enc = Enclosure.overBox(layout, d.box);
         enc.of(f);
-        if (!enc.smooth()) {
+        boolean smooth = enc.smooth();
+        if (!smooth) {
             Expr k = enc.firstNonSmooth() != null ? enc.firstNonSmooth() : enc.firstUndefined();
             notes.add("f is not smooth everywhere on the box (" + (k == null ? "f" : Dcp.show(k))
                     + " may have a kink, jump or domain edge): only points where f is differentiable and ∇f = 0 are listed");
@@ -62,8 +64,14 @@ public final class Stationary {
             if (!dup) found.add(x);
         }
         List<StationaryReport.Point> points = new ArrayList<>();
+        List<String> kinks = new ArrayList<>();
         int degenerate = 0;
         for (double[] x : found) {
+            String kink = smooth ? null : kinkAt(f, layout, x);
+            if (kink != null) {   // abs(x) + x**2 at 0: the derivative the program takes there (sign(0) = 0) is no gradient
+                if (kinks.size() < 4) kinks.add(org.gradus.expr.PointArgs.format(layout, x) + ", " + kink);
+                continue;
+            }
             double[][] h = cf.hessian(x);
             double[] ev = HessianAt.eigenvalues(h);
             String type = SecondDerivativeTest.type(ev);
@@ -89,9 +97,40 @@ public final class Stationary {
             for (StationaryReport.Point p : points) if (!p.type().equals("degenerate") || deg++ < 12) kept.add(p);
             points = kept;
         }
+        if (!kinks.isEmpty()) {
+            notes.add("not listed, since f is not differentiable there (no gradient, so no stationary point; differentiable(f, at: ...) "
+                    + "gives the one-sided slopes and the subgradient): " + String.join("; ", kinks));
+        }
         notes.add("damped Newton on ∇f = 0 from " + starts.size() + " starts over " + d.samplingText()
                 + "; points closer together than the starts, or outside the box, may be missed");
         return new StationaryReport(f, layout, d.text, points, String.join("; ", notes));
+    }
+
+    /**
+     * Why f may have no gradient at x, or null: an atom's kink at x itself (abs at 0), or, by interval arithmetic, one
+     * within 10⁻⁹ of it (relu(x) + x² − x, whose Newton steps end at 2.8e-17, just right of relu's kink at 0: the
+     * derivative the program takes there is that of one side).
+     */
+    private static String kinkAt(Expr f, Layout layout, double[] x) {
+        try {
+            PointWalk.Finding k = PointWalk.at(f, layout, x).first(PointWalk.Kind.KINK);
+            if (k != null) {   // a kink that cancels (abs(x**2) at 0) leaves f differentiable: the one-sided slopes decide
+                Boolean differentiable = Differentiability.check(f, layout.toMap(x)).differentiable();
+                return Boolean.TRUE.equals(differentiable) ? null : "where " + Dcp.show(k.node()) + ": " + k.message();
+            }
+        } catch (ClassCastException | UnsupportedOperationException e) {
+            // array operations: the enclosure below sees them
+        }
+        org.gradus.atoms.Interval[] box = new org.gradus.atoms.Interval[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double r = 1e-9 * Math.max(1, Math.abs(x[i]));
+            box[i] = new org.gradus.atoms.Interval(x[i] - r, x[i] + r);
+        }
+        Enclosure e = Enclosure.overBox(layout, box);
+        e.of(f);
+        if (e.smooth()) return null;
+        Expr at = e.firstNonSmooth() != null ? e.firstNonSmooth() : e.firstUndefined();
+        return "within 1e-9 of a kink of " + (at == null ? "f" : Dcp.show(at));
     }
 
     private static List<double[]> starts(Domain d, int n) {

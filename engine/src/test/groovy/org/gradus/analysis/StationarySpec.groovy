@@ -1,5 +1,6 @@
 package org.gradus.analysis
 
+import org.gradus.atoms.Ops
 import org.gradus.expr.Variable
 import spock.lang.Specification
 
@@ -52,6 +53,18 @@ class StationarySpec extends Specification {
         Stationary.find(x**4 - y**4, [x: r(-1, 1), y: r(-1, 1)]).points()[0].note().contains('not an extremum')
         def p = Stationary.find(x**4 - x**2 * y**2 + y**4, [x: r(-1, 1), y: r(-1, 1)]).points()[0]
         p.x() as List == [0d, 0d] && p.note().contains('looks like a minimum (sampled, not proved)')
+    }
+
+    def "a point where f has a kink is no stationary point: |x| + x² at 0 (slopes -1 and 1, by hand), relu(x) + x² - x ending just right of 0; a kink that cancels stays: |x²| = x²"() {
+        when:
+        def abs = Stationary.find(Ops.apply(org.gradus.atoms.Abs.INSTANCE, x) + x**2, [x: r(-1, 1)])
+        def relu = Stationary.find(Ops.apply(org.gradus.atoms.Relu.INSTANCE, x) + x**2 - x, [x: r(-2, 2)])
+        def cancels = Stationary.find(Ops.apply(org.gradus.atoms.Abs.INSTANCE, x**2) + (y - 1)**2, [x: r(-1, 1), y: r(-2, 2)])
+
+        then:
+        abs.points().isEmpty() && abs.toText().contains('not listed, since f is not differentiable there') && abs.toText().contains('(x = 0), where abs(x)')
+        relu.points().isEmpty() && relu.toText().contains('within 1e-9 of a kink of relu(x)')
+        cancels.points()*.x()*.toList() == [[0d, 1d]]
     }
 
     def "Himmelblau's function has 4 minima, 1 maximum and 4 saddles in [-5, 5]²"() {
