@@ -50,6 +50,21 @@ class MonotonicitySpec extends Specification {
         reciprocal.contains('decreasing on (0, 2]')
     }
 
+    @Unroll
+    def "a pole splits the intervals and is open on both sides, though f is finite at the double nearest it: #f on [0, 3] (by hand: #why)"() {
+        when:
+        String text = new org.gradus.dsl.GradusSession().run("x = variable(1)\nmonotonicity($f, over: [x: 0..3])", 'm.opt')[0].toText()
+
+        then: 'before: tan was increasing on [0, 3] (tan(1) = 1.557 > tan(2) = -2.185), or had an unknown sliver beside π/2'
+        text.contains('increasing on [0, 1.57079632679)') && text.contains('increasing on (1.57079632679, 3]')
+        !text.contains('unknown') && !text.contains('note:')
+
+        where:
+        f          | why
+        'tan(x)'   | "tan′ = 1/cos² x > 0 on each side of the pole at π/2"
+        '1/cos(x)' | "(1/cos)′ = sin x/cos² x > 0 on (0, π)"
+    }
+
     def "where f′ cannot be resolved the direction is unknown there, said once per stretch; a shared factor e^-x is no obstacle"() {
         when: "x·e^-x: f′ = e^-x(1 − x) has the one zero 1 though e^-x underflows past x = 745 (by hand); " +
               "x·e^-x + e^-2x on [−10, 800]: f′ = e^-x(1 − x) − 2e^-2x < 0 (by hand: (1 − x) − 2e^-x ≤ −ln 2 < 0), its sign unknown where both underflow"

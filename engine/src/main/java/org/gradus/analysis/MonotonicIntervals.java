@@ -164,6 +164,8 @@ public final class MonotonicIntervals {
         final double lo, hi;
         final List<String> notes = new ArrayList<>();
         final Map<Double, String> critical = new LinkedHashMap<>();
+        /** Where each break (a zero of a kink's or pole's argument) lies: its root's enclosure, which f′'s search stays out of. */
+        final Map<Double, double[]> breakBounds = new HashMap<>();
 
         Analysis(Expr f, Variable x, double lo, double hi) {
             this.f = f;
@@ -184,6 +186,10 @@ public final class MonotonicIntervals {
                     if (r.asDouble() > lo && r.asDouble() < hi) {
                         Point p = Point.of(r, "break");
                         cuts.add(p);
+                        if (r.lo() != null && r.hi() != null) {
+                            breakBounds.put(p.value(), new double[]{Math.min(p.value(), Math.nextDown(r.lo().doubleValue())),
+                                    Math.max(p.value(), Math.nextUp(r.hi().doubleValue()))});
+                        }
                         critical.put(p.value(), p.text() + " (where f is not smooth: " + s + " = 0)");
                     }
                 }
@@ -205,7 +211,11 @@ public final class MonotonicIntervals {
             }
             Expr d = Differentiator.partial(gp, x);
             if ((Double.isInfinite(a.value) || Double.isInfinite(b.value)) && periodic(d)) return unboundedPeriodic(d, a, b, mid);
-            RootFinder.Zeros z = RootFinder.of(d, x, a.value(), b.value(), true);
+            // beside a pole (tan's at π/2) f′ is searched from the far end of the pole's enclosure, not from its midpoint,
+            // which may lie on the near side and put the pole inside the search
+            double from = breakBounds.containsKey(a.value) ? breakBounds.get(a.value)[1] : a.value;
+            double to = breakBounds.containsKey(b.value) ? breakBounds.get(b.value)[0] : b.value;
+            RootFinder.Zeros z = RootFinder.of(d, x, from < to ? from : a.value(), from < to ? to : b.value(), true);
             for (double[] u : z.unresolved()) notes.add("the zeros of f′ on [" + Numbers.round(u[0], 8) + ", " + Numbers.round(u[1], 8) + "] were not resolved");
             if (z.identicallyZero()) return List.of(new Piece(a.value, b.value, "constant", a.text, b.text, "f′ = 0"));
             List<Point> pts = new ArrayList<>();
@@ -320,7 +330,16 @@ public final class MonotonicIntervals {
         }
 
         private boolean undefinedAt(double p) {
-            return Double.isFinite(p) && PointWalk.at(f, layout, new double[]{p}).first(PointWalk.Kind.UNDEFINED) != null;
+            if (!Double.isFinite(p)) return false;
+            if (PointWalk.at(f, layout, new double[]{p}).first(PointWalk.Kind.UNDEFINED) != null) return true;
+            double[] near = breakBounds.get(p);   // a pole within the root's enclosure: undefined at the number p stands for
+            return near != null && near[0] < near[1] && !definedOver(near);
+        }
+
+        private boolean definedOver(double[] range) {
+            Enclosure e = Enclosure.overBox(layout, new Interval[]{new Interval(range[0], range[1])});
+            e.of(f);
+            return e.defined();
         }
 
         /** f is defined at p and keeps the direction through it: continuous, or a jump the same way. */
@@ -328,7 +347,9 @@ public final class MonotonicIntervals {
             if (Double.isInfinite(p)) return false;
             PointWalk w = PointWalk.at(f, layout, new double[]{p});
             if (w.first(PointWalk.Kind.UNDEFINED) != null) return false;
-            if (w.first(PointWalk.Kind.JUMP) == null) return true;
+            double[] near = breakBounds.get(p);   // a pole's argument is 0 somewhere in here: tan at the double nearest π/2 is finite
+            boolean pole = near != null && near[0] < near[1] && !definedOver(near);
+            if (w.first(PointWalk.Kind.JUMP) == null && !pole) return true;
             org.gradus.calculus.LimitReport left = org.gradus.calculus.Limit.of(f, x.name(), p, "left");
             org.gradus.calculus.LimitReport right = org.gradus.calculus.Limit.of(f, x.name(), p, "right");
             if (!Boolean.TRUE.equals(left.exists()) || !Boolean.TRUE.equals(right.exists())) return false;
