@@ -11,7 +11,6 @@ import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
 import org.gradus.print.Numbers;
 
-
 /**
  * Poles that are the rounding of the point. A script's point is a double: {@code Math.PI} is the double
  * nearest π, {@code sqrt(2)} the double nearest √2. At such a point a, sin(x)/(x − a) has the series
@@ -21,8 +20,10 @@ import org.gradus.print.Numbers;
  * <p>If the point a stands for a number a* within δ of it, a numerator that vanishes at a* gives
  * coefficients c·t^k and c′·t^(k+1) with |c| ≈ δ·|c′|. So a leading pole term whose coefficient is no
  * bigger than four units in the last place of a times the next coefficient is taken for 0 — and the
- * limit says so, with the limit at the double itself. Never at a point that is a short binary fraction
- * (0, 3, 0.5): those are exact, and a numerator that vanishes there gives exactly 0.
+ * limit says so, with the limit at the double itself. The same for a denominator ({@link Series#withPointRoom}):
+ * cos(x) at {@code Math.PI/2} is 6.1e-17 − t + …, so tan(x) there has a pole at the number, though it is
+ * 1.6e16 at the double. Never at a point that is a short binary fraction (0, 3, 0.5): those are exact, and a
+ * numerator that vanishes there gives exactly 0.
  */
 final class PointRounding {
     /** Units in the last place of the point that a leading coefficient may be (computed points: a few roundings). */
@@ -33,8 +34,8 @@ final class PointRounding {
 
     /** How many leading pole terms of e are the rounding of the approach's point (0 when none). */
     static int poles(Expansion e, Approach approach) {
-        if (approach.atInfinity() || !rounded(approach.at())) return 0;
-        double room = ULPS * Math.ulp(approach.at());
+        double room = room(approach);
+        if (room == 0) return 0;
         int k = 0;
         while (k + 1 < e.terms().size()) {
             Expansion.Term lead = e.terms().get(k), next = e.terms().get(k + 1);
@@ -51,7 +52,7 @@ final class PointRounding {
     static SideLimit note(SideLimit s, Expansion e, int dropped, Approach approach) {
         Expansion.Term lead = e.terms().get(0);
         Expansion shown = Expansion.term(lead.coef(), lead.m());
-        for (int k = 1; k < dropped; k++) shown = new org.gradus.calculus.series.Series(dropped).add(shown,
+        for (int k = 1; k < dropped; k++) shown = new Series(dropped).add(shown,
                 Expansion.term(e.terms().get(k).coef(), e.terms().get(k).m()));
         String atDouble = lead.coef().signKnown() ? " (at the double itself it wins, and f → " + (lead.coef().sign() > 0 ? "∞" : "-∞") + ")" : "";
         String why = "point rounding: " + Numbers.format(approach.at()) + " is a double standing for a number it rounds (π, √2, …), "
