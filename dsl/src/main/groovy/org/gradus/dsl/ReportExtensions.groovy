@@ -6,6 +6,7 @@ import org.gradus.analysis.DifferentiabilityReport
 import org.gradus.analysis.FeasibleSetReport
 import org.gradus.analysis.MonotonicIntervals
 import org.gradus.analysis.MonotonicityReport
+import org.gradus.calculus.GradientAt
 import org.gradus.calculus.HessianAt
 import org.gradus.calculus.LimitReport
 import org.gradus.calculus.SideLimit
@@ -50,5 +51,8 @@ class ReportExtensions {
     static List<MonotonicIntervals.Piece> getIntervals(MonotonicityReport self) { self.intervals() }
 
     static String getDefiniteness(HessianAt self) { self.definiteness() }
+    /** {@code grad(f).at(x: 1).norm} and {@code .value}, as the other results' fields read (they were methods only). */
+    static double getNorm(GradientAt self) { self.norm() }
+    static double[] getValue(GradientAt self) { self.value() }
     static int getColumns(Matrix self) { self.columns() }
 }

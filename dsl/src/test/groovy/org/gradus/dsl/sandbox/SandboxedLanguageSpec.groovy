@@ -67,6 +67,7 @@ class SandboxedLanguageSpec extends Specification {
         'sum over an index'                 | 'w = vector(3, start: [1, 2, 3])\nf = sum(0..<3) { i -> w[i]**2 }\nf.at(w: [1, 2, 3])'  || ['14']
         'a constant matrix transposed'      | 'A = matrix([[2, 1], [1, 3]])\nA.T * [1, 0]'                                          || ['[2, 1]']
         'gradient and Hessian members'      | 'x = variable(1)\ng = grad(x**2).at(x: 3)\nh = hessian(x**3).at(x: 1)\n[g.norm(), g["x"], h.eigenvalues()]' || ['[6.0, 6.0, [6.0]]']
+        'gradient fields as properties'     | 'x = variable(1)\ny = variable(1)\ng = grad(x**2 + 2*x*y - y).at(x: 1, y: 2)\n[g.norm.round(6), g.value]' || ['[6.082763, [6.0, 1.0]]']
         'result fields'                     | 'x = variable(3)\nr = minimize((x - 1)**2, method: "lbfgs")\n[r.status, r.x.x.round(6), r.f < 1e-12, r.iterations > 0]' || ['[converged, 1.0, true, true]']
         'constraints'                       | 'x = variable(0); y = variable(0)\nr = minimize((x - 2)**2 + (y - 1)**2, subjectTo: { x + y <= 1; x >= 0 })\n(r.x.x + r.x.y).round(4)' || ['1']
         'show in a loop'                    | 'x = variable(0)\nfor (lr in [0.1, 0.2]) show minimize((x - 1)**2, method: "gd", lr: lr).status' || ['converged', 'converged']
