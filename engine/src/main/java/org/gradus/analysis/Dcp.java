@@ -184,16 +184,16 @@ public final class Dcp {
     }
 
     /**
-     * u²/v ({@link QuadOverLin}): convex of an affine u and a concave or affine v &gt; 0, concave of an affine u
-     * and a convex or affine v &lt; 0. Null otherwise: the rule for quotients then says why.
+     * c·u²/v ({@link QuadOverLin}): u²/v is convex of an affine u and a concave or affine v &gt; 0, concave of an
+     * affine u and a convex or affine v &lt; 0; a negative c flips it. Null otherwise: the rule for quotients then says why.
      */
     private Curvature quadOverLin(QuadOverLin q) {
         if (!curvature(q.numerator()).isAffine()) return null;
         Interval v = ranges.of(q.denominator());
         Curvature c = curvature(q.denominator());
-        if (v.positive() && (c.isAffine() || c == Curvature.CONCAVE)) return Curvature.CONVEX;
-        if (v.negative() && (c.isAffine() || c == Curvature.CONVEX)) return Curvature.CONCAVE;
-        return null;
+        Curvature own = v.positive() && (c.isAffine() || c == Curvature.CONCAVE) ? Curvature.CONVEX
+                : v.negative() && (c.isAffine() || c == Curvature.CONVEX) ? Curvature.CONCAVE : null;
+        return own == null || q.scale() > 0 ? own : own.negate();
     }
 
     /**

@@ -2,6 +2,7 @@ package org.gradus.analysis;
 
 import org.gradus.atoms.Apply;
 import org.gradus.atoms.Divide;
+import org.gradus.atoms.Multiply;
 import org.gradus.atoms.Power;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
@@ -16,19 +17,27 @@ import org.gradus.expr.Expr;
  * @param numerator the u squared above the line
  * @param denominator v
  */
-record QuadOverLin(Expr numerator, Expr denominator) {
+record QuadOverLin(Expr numerator, Expr denominator, double scale) {
 
-    /** The form of f when f is u**2/v; null otherwise. */
+    /** The form of f when f is c·u**2/v (c a nonzero constant, 1 when absent); null otherwise. */
     static QuadOverLin of(Expr f) {
         if (!(f instanceof Apply q) || !(q.atom() instanceof Divide)) return null;
-        if (!(q.arg(0) instanceof Apply p) || !(p.atom() instanceof Power) || !(p.arg(1) instanceof Constant two) || two.value() != 2) return null;
-        return new QuadOverLin(p.arg(0), q.arg(1));
+        Expr top = q.arg(0);
+        double scale = 1;
+        if (top instanceof Apply m && m.atom() instanceof Multiply && m.args().size() == 2 && m.arg(0) instanceof Constant c) {
+            scale = c.value();
+            top = m.arg(1);
+        }
+        if (!(scale != 0) || !Double.isFinite(scale)) return null;
+        if (!(top instanceof Apply p) || !(p.atom() instanceof Power) || !(p.arg(1) instanceof Constant two) || two.value() != 2) return null;
+        return new QuadOverLin(p.arg(0), q.arg(1), scale);
     }
 
     /** Its words in a proof: f (this form), what it is and why it has its curvature; v's curvature in a word. */
     String describe(Expr f, boolean positive, String denominatorCurvature) {
-        return Dcp.show(f) + " is u²/v (quad-over-lin) with u = " + Dcp.show(numerator) + " and v = " + Dcp.show(denominator) + ", "
-                + (positive ? "convex where v > 0" : "concave where v < 0") + " and decreasing in v; here u is affine and v is "
+        String times = scale == 1 ? "" : " times " + org.gradus.print.Numbers.format(scale);
+        return Dcp.show(f) + " is u²/v (quad-over-lin)" + times + " with u = " + Dcp.show(numerator) + " and v = " + Dcp.show(denominator)
+                + "; u²/v is " + (positive ? "convex where v > 0" : "concave where v < 0") + " and decreasing in v, and here u is affine and v is "
                 + (positive ? "positive" : "negative") + " and " + denominatorCurvature;
     }
 }

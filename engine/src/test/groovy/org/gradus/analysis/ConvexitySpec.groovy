@@ -89,6 +89,8 @@ class ConvexitySpec extends Specification {
         'quad-over-lin, concave v'     | x**2 / log(y)                       | [y: r(2, 3)]                      || 'convex'  | PROOF
         'quad-over-lin, v < 0'         | x**2 / (-y)                         | [y: r(1, 3)]                      || 'concave' | PROOF
         'quad-over-lin, v across 0'    | x**2 / y                            | null                              || 'neither' | CE
+        'quad-over-lin scaled'         | 3 * x**2 / y                        | [y: r(1, 3)]                      || 'convex'  | PROOF
+        'quad-over-lin negated'        | -3 * x**2 / y                       | [y: r(1, 3)]                      || 'concave' | PROOF
         'u²/v²: not quad-over-lin'     | x**2 / y**2                         | [y: r(1, 3)]                      || 'neither' | CE
         'reciprocal on positives'      | 1 / x                               | [x: r(0.1, 10)]                   || 'convex'  | PROOF
         'reciprocal on negatives'      | 1 / x                               | [x: r(-10, -0.1)]                 || 'concave' | PROOF
@@ -197,7 +199,7 @@ class ConvexitySpec extends Specification {
     def "the proof of u²/v names quad-over-lin, whose Hessian (2/v³)(v, -u)(v, -u)ᵀ is PSD for v > 0 (by hand; CVXPY's quad_over_lin)"() {
         expect:
         Convexity.analyze((x - 2 * y)**2 / (y + 1), [y: r(0, 10)]).reason()
-                .contains('(x - 2*y)**2/(y + 1) is u²/v (quad-over-lin) with u = x - 2*y and v = y + 1, convex where v > 0 and decreasing in v')
+                .contains('(x - 2*y)**2/(y + 1) is u²/v (quad-over-lin) with u = x - 2*y and v = y + 1; u²/v is convex where v > 0 and decreasing in v')
         Convexity.analyze(x**2 / log(y), [y: r(2, 3)]).reason().contains('v is positive and concave')
     }
 
