@@ -332,14 +332,16 @@ public final class MonotonicIntervals {
         private boolean undefinedAt(double p) {
             if (!Double.isFinite(p)) return false;
             if (PointWalk.at(f, layout, new double[]{p}).first(PointWalk.Kind.UNDEFINED) != null) return true;
-            double[] near = breakBounds.get(p);   // a pole within the root's enclosure: undefined at the number p stands for
-            return near != null && near[0] < near[1] && !definedOver(near);
+            return poleNear(p);
         }
 
-        private boolean definedOver(double[] range) {
-            Enclosure e = Enclosure.overBox(layout, new Interval[]{new Interval(range[0], range[1])});
+        /** Whether f is undefined somewhere in the root enclosure of the break at p: tan at the double nearest π/2 is finite. */
+        private boolean poleNear(double p) {
+            double[] near = breakBounds.get(p);
+            if (near == null || !(near[0] < near[1])) return false;
+            Enclosure e = Enclosure.overBox(layout, new Interval[]{new Interval(near[0], near[1])});
             e.of(f);
-            return e.defined();
+            return !e.defined();
         }
 
         /** f is defined at p and keeps the direction through it: continuous, or a jump the same way. */
@@ -347,9 +349,7 @@ public final class MonotonicIntervals {
             if (Double.isInfinite(p)) return false;
             PointWalk w = PointWalk.at(f, layout, new double[]{p});
             if (w.first(PointWalk.Kind.UNDEFINED) != null) return false;
-            double[] near = breakBounds.get(p);   // a pole's argument is 0 somewhere in here: tan at the double nearest π/2 is finite
-            boolean pole = near != null && near[0] < near[1] && !definedOver(near);
-            if (w.first(PointWalk.Kind.JUMP) == null && !pole) return true;
+            if (w.first(PointWalk.Kind.JUMP) == null && !poleNear(p)) return true;
             org.gradus.calculus.LimitReport left = org.gradus.calculus.Limit.of(f, x.name(), p, "left");
             org.gradus.calculus.LimitReport right = org.gradus.calculus.Limit.of(f, x.name(), p, "right");
             if (!Boolean.TRUE.equals(left.exists()) || !Boolean.TRUE.equals(right.exists())) return false;

@@ -3,6 +3,7 @@ package org.gradus.analysis;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.gradus.atoms.Interval;
 import org.gradus.calculus.HessianAt;
 import org.gradus.calculus.PointWalk;
 import org.gradus.eval.CompiledFunction;
@@ -121,10 +122,10 @@ public final class Stationary {
         } catch (ClassCastException | UnsupportedOperationException e) {
             // array operations: the enclosure below sees them
         }
-        org.gradus.atoms.Interval[] box = new org.gradus.atoms.Interval[x.length];
+        Interval[] box = new Interval[x.length];
         for (int i = 0; i < x.length; i++) {
             double r = 1e-9 * Math.max(1, Math.abs(x[i]));
-            box[i] = new org.gradus.atoms.Interval(x[i] - r, x[i] + r);
+            box[i] = new Interval(x[i] - r, x[i] + r);
         }
         Enclosure e = Enclosure.overBox(layout, box);
         e.of(f);

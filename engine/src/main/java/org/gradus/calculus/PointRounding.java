@@ -1,11 +1,8 @@
 package org.gradus.calculus;
 
-import org.apache.commons.math3.fraction.BigFraction;
 import org.gradus.calculus.series.CannotExpand;
 import org.gradus.calculus.series.Expander;
 import org.gradus.calculus.series.Expansion;
-import org.gradus.calculus.series.Monomial;
-import org.gradus.calculus.series.Real;
 import org.gradus.calculus.series.Series;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
@@ -37,14 +34,7 @@ final class PointRounding {
         double room = room(approach);
         if (room == 0) return 0;
         int k = 0;
-        while (k + 1 < e.terms().size()) {
-            Expansion.Term lead = e.terms().get(k), next = e.terms().get(k + 1);
-            Monomial m = lead.m();
-            if (!m.isPower() || m.growth() <= 0 || !next.m().isPower()
-                    || !next.m().alpha().equals(m.alpha().add(BigFraction.ONE))) break;
-            if (magnitude(lead.coef()) > room * Math.abs(next.coef().value())) break;
-            k++;
-        }
+        while (k + 1 < e.terms().size() && e.terms().get(k).m().growth() > 0 && Series.withinPointRoom(e.terms().get(k), e.terms().get(k + 1), room)) k++;
         return k;
     }
 
@@ -95,9 +85,5 @@ final class PointRounding {
         if (a == 0 || !Double.isFinite(a)) return false;
         long bits = Double.doubleToLongBits(a) & 0x000fffffffffffffL;
         return bits != 0 && Long.numberOfTrailingZeros(bits) < 52 - 40;
-    }
-
-    private static double magnitude(Real c) {
-        return Math.max(Math.abs(c.lo()), Math.abs(c.hi()));
     }
 }

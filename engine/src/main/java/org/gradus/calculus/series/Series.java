@@ -47,6 +47,16 @@ public final class Series {
         return this;
     }
 
+    /**
+     * Whether a term c·t^α followed by c′·t^(α+1) has |c| ≤ room·|c′|: what a coefficient that vanishes at a number
+     * within δ of the point looks like (c ≈ δ·c′), room being the point's rounding. False for room 0.
+     */
+    public static boolean withinPointRoom(Expansion.Term lead, Expansion.Term next, double room) {
+        if (!(room > 0) || !lead.m().isPower() || !next.m().isPower() || !next.m().alpha().equals(lead.m().alpha().add(BigFraction.ONE))) return false;
+        double size = Math.max(Math.abs(lead.coef().lo()), Math.abs(lead.coef().hi()));
+        return size <= room * Math.abs(next.coef().value());
+    }
+
     /** How many denominators' constant terms were dropped as 0 up to the rounding of the point. */
     public int pointZeros() {
         return pointZeros;
@@ -174,14 +184,10 @@ public final class Series {
     public Expansion inverse(Expansion a) {
         if (a.isExactZero()) throw new OutsideDomain("division by zero");
         Expansion.Term lead = a.leading();
-        if (pointRoom > 0 && lead.m().isOne() && a.terms().size() > 1) {
-            Expansion.Term next = a.terms().get(1);
-            double size = Math.max(Math.abs(lead.coef().lo()), Math.abs(lead.coef().hi()));
-            if (next.m().isPower() && next.m().alpha().equals(BigFraction.ONE) && size <= pointRoom * Math.abs(next.coef().value())) {
-                a = a.withoutLeading(1);
-                lead = a.leading();
-                pointZeros++;
-            }
+        if (lead.m().isOne() && a.terms().size() > 1 && withinPointRoom(lead, a.terms().get(1), pointRoom)) {
+            a = a.withoutLeading(1);
+            lead = a.leading();
+            pointZeros++;
         }
         if (!lead.coef().signKnown()) throw new CannotExpand("cannot tell whether a denominator's leading coefficient is 0");
         Real c = lead.coef();
