@@ -52,8 +52,18 @@ class ArrayExtensions {
     static Expr multiply(Matrix self, Object o) { ArrayOps.times(ConstantArray.of(self), Coerce.operand(o, 'the right side of *')) }
     static Expr plus(Matrix self, Object o) { Ops.add(ConstantArray.of(self), Coerce.operand(o, 'the right side of +')) }
     static Expr minus(Matrix self, Object o) { Ops.sub(ConstantArray.of(self), Coerce.operand(o, 'the right side of -')) }
+    static Expr div(Matrix self, Object o) { Ops.div(ConstantArray.of(self), Coerce.operand(o, 'the right side of /')) }
+    static Expr power(Matrix self, Object o) { Ops.pow(ConstantArray.of(self), Coerce.operand(o, 'the exponent')) }
+    static Expr negative(Matrix self) { Ops.neg(ConstantArray.of(self)) }
+    static Expr positive(Matrix self) { ConstantArray.of(self) }
+    static Expr plus(Number self, Matrix o) { Ops.add(Constant.of(self.doubleValue()), ConstantArray.of(o)) }
+    static Expr minus(Number self, Matrix o) { Ops.sub(Constant.of(self.doubleValue()), ConstantArray.of(o)) }
     static Expr multiply(Number self, Matrix o) { Ops.mul(Constant.of(self.doubleValue()), ConstantArray.of(o)) }
+    static Expr div(Number self, Matrix o) { Ops.div(Constant.of(self.doubleValue()), ConstantArray.of(o)) }
     static Expr getT(Matrix self) { ArrayOps.transpose(ConstantArray.of(self)) }
+
+    /** {@code A[1]}: a row of a constant matrix; {@code A[0][1]}, {@code A[0, 1]}: an element; {@code A[0..<2]}: rows. */
+    static Expr getAt(Matrix self, Object index) { getAt(ConstantArray.of(self), index) }
 
     // ---- array expressions -----------------------------------------------------------------------
 

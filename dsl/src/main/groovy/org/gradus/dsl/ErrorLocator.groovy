@@ -62,6 +62,8 @@ final class ErrorLocator {
             if (hint != null) message = message + '; ' + hint
             String declared = code == GradusException.COMPILE ? wordAsType(message, lineText(se.line)) : null
             if (declared != null) message = message + ': ' + declared
+            String alone = code == GradusException.COMPILE ? nameAsReturnType(message, lineText(se.line)) : null
+            if (alone != null) message = alone
             return new GradusException(message, fileName, se.line, se.startColumn, lineText(se.line), code, e)
         }
         if (first instanceof ExceptionMessage) {
@@ -160,6 +162,21 @@ final class ErrorLocator {
         "Groovy reads '${word} ${name} = ...' as declaring '${name}' with a type named '${word}'; " +
                 (word == 'show' ? "name the value on one line and show it on the next: ${name} = ${value}, then show ${name}"
                         : "write ${name} = ${word}(${value})")
+    }
+
+    /**
+     * The advice for a capitalised name alone on a line followed by a call ({@code W} then {@code show(W)}), which Groovy
+     * reads as declaring a method {@code show} that returns a {@code W} ("You cannot define a method[show] without method
+     * body"); null for other messages and lines.
+     */
+    static String nameAsReturnType(String message, String text) {
+        def bodiless = message =~ /^You cannot define a method\[(\w+)\] without method body/
+        if (!bodiless.find() || text == null) return null
+        def name = text =~ /^\s*([A-Z]\w*)\s*$/
+        if (!name.find()) return null
+        String word = bodiless.group(1), shown = name.group(1)
+        "Groovy reads '${shown}' alone on a line, with '${word}(...)' on the next, as declaring a method ${word} with the return type " +
+                "${shown} (a name starting with a capital letter is read as a type); show it with show ${shown}"
     }
 
     /**

@@ -4,7 +4,9 @@ import groovy.transform.CompileStatic
 import org.gradus.dsl.run.RunControl
 import org.gradus.eval.CompiledFunction
 import org.gradus.eval.Evaluate
+import org.gradus.expr.ConstantArray
 import org.gradus.expr.Expr
+import org.gradus.expr.Matrix
 import org.gradus.io.FileAccess
 import org.gradus.io.FilePolicy
 import org.gradus.optim.ProgressListener
@@ -74,6 +76,7 @@ class ScriptContext {
      */
     void show(Object value) {
         RunControl.checkStopped()
+        if (value instanceof Matrix) value = ConstantArray.of((Matrix) value)   // matrix([[2, 1], [1, 3]]): its numbers, as A.T shows
         if (value instanceof Expr && ((Expr) value).layout().blocks().isEmpty()) {
             Expr e = (Expr) value
             value = e.isArray() ? Evaluate.valueAt(e, e.layout(), new double[0]) : new CompiledFunction(e).value(new double[0])

@@ -121,6 +121,17 @@ class ErrorsAndSandboxSpec extends Specification {
         'minimize r = (x - 1)**2' | 'minimize' || "write r = minimize((x - 1)**2)"
     }
 
+    def "a capitalised name alone on a line before a call is a method declaration to Groovy; the message says to show it"() {
+        when: 'Groovy says "You cannot define a method[exp] without method body"'
+        def e = failure("A = matrix([[2, 1], [1, 3]])\nA\nexp(A)\n")
+
+        then:
+        e.exitCode == 3
+        e.line == 2
+        e.message == "Groovy reads 'A' alone on a line, with 'exp(...)' on the next, as declaring a method exp with the return type A " +
+                "(a name starting with a capital letter is read as a type); show it with show A"
+    }
+
     def "show [a: 1] (a map entry where Groovy reads an index) says to put the map in parentheses, without the parser's own place"() {
         when:
         def e = failure("show [a: 1/3]\n")

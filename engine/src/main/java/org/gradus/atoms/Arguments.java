@@ -95,6 +95,7 @@ public final class Arguments {
         if (v instanceof Number n) return Constant.of(n.doubleValue());
         if (v instanceof Vec vec && vec.asArray() != null) return vec.asArray(); // exp(v): elementwise on the whole vector
         if (v instanceof List<?> l && numbers(l)) return toArray(v, what, describe);     // exp([1, 2]): a constant vector (rows: a matrix)
+        if (v instanceof Matrix || v instanceof double[][]) return toArray(v, what, describe); // exp(matrix([[1, 2], [3, 4]])): elementwise
         if (v == null) throw new IllegalArgumentException(what + " is null; expected a number or an expression");
         throw new IllegalArgumentException(what + " must be a number or an expression, not " + describe.apply(v));
     }

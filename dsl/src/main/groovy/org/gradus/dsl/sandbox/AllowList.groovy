@@ -166,7 +166,7 @@ final class AllowList {
             (Expr)            : words('at latex plus minus multiply div power negative positive getAt size T'),
             (Vec)             : words('size get getAt'),
             (VariableBlock)   : words('name size T at'),
-            (Matrix)          : words('rows columns get T getT'),
+            (Matrix)          : words('rows columns get T getT getAt plus minus multiply div power negative positive'),
             (Shown)           : words('kind fields toText toJson json'),
             (Gradient)        : words('at getAt getAt(String) size components'),
             (Hessian)         : words('at'),

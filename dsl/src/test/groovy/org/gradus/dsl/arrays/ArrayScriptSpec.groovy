@@ -128,4 +128,34 @@ class ArrayScriptSpec extends Specification {
         GradusException e = thrown()
         e.message.contains("classes: true needs a target column")
     }
+    def "a constant matrix is its numbers: shown as a grid, taken elementwise by exp, subscripted and combined by every operator"() {
+        when: 'A = [[2, 1], [1, 3]]; the values worked by hand'
+        def r = run("""
+            A = matrix([[2, 1], [1, 3]])
+            show A
+            exp(A)
+            A[0][1]
+            A[0, 1]
+            A[1]
+            -A
+            A / 2
+            1 - A
+            2 / A
+            A ** 2
+            1 + A""")
+
+        then: 'it was shown as its constructor text, exp(A) and A[0][1] were errors'
+        r[0] == [kind: 'matrix', value: [[2, 1], [1, 3]]]
+        r[1].kind == 'matrix'
+        [r[1].value.flatten(), [Math.exp(2), Math.E, Math.E, Math.exp(3)]].transpose().every { a, b -> Math.abs(a - b) <= 1e-9 * b }
+        r[2].value == 1
+        r[3].value == 1
+        r[4] == [kind: 'vector', value: [1, 3]]
+        r[5].value == [[-2, -1], [-1, -3]]
+        r[6].value == [[1, 0.5], [0.5, 1.5]]
+        r[7].value == [[-1, 0], [0, -2]]
+        r[8].value[0] == [1, 2] && r[8].value[1][0] == 2 && Math.abs(r[8].value[1][1] - 2/3) < 1e-9
+        r[9].value == [[4, 1], [1, 9]]
+        r[10].value == [[3, 2], [2, 4]]
+    }
 }
