@@ -43,6 +43,8 @@ class TaylorSpec extends Specification {
         'taylor(x**3, at: [x: 0], order: 5)'                                        | 'x**3'
         'taylor(x*y, at: [x: 1, y: 2], order: 2)'                                   | '2 + 2*(x - 1) + (y - 2) + (x - 1)*(y - 2)'
         'taylor(sqrt(x), at: [x: 4], order: 3)'                                     | '2 + (x - 4)/4 - (x - 4)**2/64 + (x - 4)**3/512'
+        'taylor(sqrt(1 + x), at: [x: 0], order: 4)'                                 | '1 + x/2 - x**2/8 + x**3/16 - 5*x**4/128'
+        'taylor(sigmoid(x), at: [x: 0], order: 5)'                                  | '1/2 + x/4 - x**3/48 + x**5/480'
     }
 
     def "exp's order-4 polynomial at 1 is 65/24; order 0 is the value"() {

@@ -8,7 +8,6 @@ import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
 import org.gradus.expr.PointArgs;
-import org.gradus.print.Numbers;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -101,18 +100,13 @@ public final class Taylor {
         }
         if (c.isExact()) {
             BigInteger p = c.exact().getNumerator(), q = c.exact().getDenominator();
-            if (!q.equals(BigInteger.ONE) && q.bitLength() <= 40 && p.bitLength() <= 40 && !shortDecimal(c.value())) {
-                // built as a quotient, not through Ops.div, which would fold /64 into 0.015625*
+            if (!q.equals(BigInteger.ONE) && q.bitLength() <= 40 && p.bitLength() <= 40) {
+                // built as a quotient, not through Ops.div, which would fold /64 into 0.015625*; x**2/8 as sympy writes it, not 0.125*x**2
                 Expr positive = Ops.fraction(Ops.mul(Constant.of(p.abs().doubleValue()), monomial), Constant.of(q.doubleValue()));
                 return p.signum() < 0 ? Ops.neg(positive) : positive;
             }
         }
         return Ops.mul(Constant.of(c.value()), monomial);
-    }
-
-    /** 0.5, 0.25, 0.125: fractions that read well as decimals. */
-    private static boolean shortDecimal(double v) {
-        return Numbers.format(v).length() <= 6;
     }
 
     private static long binomial(int n, int k) {
