@@ -47,6 +47,19 @@ class TaylorSpec extends Specification {
         'taylor(sigmoid(x), at: [x: 0], order: 5)'                                  | '1/2 + x/4 - x**3/48 + x**5/480'
     }
 
+    @Unroll
+    def "at a double standing for pi/2 or pi, a coefficient that is the point's rounding is 0 (sympy at pi/2: #sympy): #text"() {
+        expect: 'cos(Math.PI/2) = 6.1e-17 was printed as a term 6.123233995736766e-17*(x - 1.5707963267948966)'
+        CalculusReference.run("x = variable(0)\ny = variable(0)\n$text")[0].text == printed
+
+        where:
+        text                                                                | printed                                                              | sympy
+        'taylor(sin(x), at: [x: Math.PI/2], order: 3)'                      | '1 - (x - 1.5707963267948966)**2/2'                                   | '1 - (x - pi/2)**2/2'
+        'taylor(sin(x)*cos(y), at: [x: Math.PI, y: Math.PI/2], order: 2)'   | '(x - 3.141592653589793)*(y - 1.5707963267948966)'                    | '(x - pi)*(y - pi/2)'
+        'taylor(x**2 - 2, at: [x: sqrt(2)], order: 2)'                       | '2.8284271247461903*(x - 1.4142135623730951) + (x - 1.4142135623730951)**2' | '2*sqrt(2)*(x - sqrt(2)) + (x - sqrt(2))**2'
+        'taylor(sin(x), at: [x: 3], order: 1)'                               | '0.1411200080598672 - 0.9899924966004454*(x - 3)'                     | 'sin(3) + cos(3)*(x - 3)'
+    }
+
     def "exp's order-4 polynomial at 1 is 65/24; order 0 is the value"() {
         expect:
         Math.abs((CalculusReference.run("x = variable(0)\ntaylor(exp(x), at: [x: 0], order: 4).at(x: 1)")[0].value as double) - 65d / 24) < 1e-15

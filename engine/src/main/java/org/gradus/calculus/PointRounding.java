@@ -3,7 +3,9 @@ package org.gradus.calculus;
 import org.gradus.calculus.series.CannotExpand;
 import org.gradus.calculus.series.Expander;
 import org.gradus.calculus.series.Expansion;
+import org.gradus.calculus.series.Real;
 import org.gradus.calculus.series.Series;
+import org.gradus.diff.Differentiator;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
 import org.gradus.print.Numbers;
@@ -72,6 +74,21 @@ final class PointRounding {
         } catch (CannotExpand | ArithmeticException c) {   // OutsideDomain too
             return false;
         }
+    }
+
+    /**
+     * Whether a derivative's value at the point a is 0 up to the rounding of a: a coordinate of a is rounded and
+     * |∂^α f(a)| is no bigger than that rounding times |∂_i ∂^α f(a)|, so ∂^α f vanishes within the rounding of a.
+     * cos(x) at {@code Math.PI/2} is 6.1e-17 beside a slope of −1: the Taylor term cos(a)·(x − a) of sin there is
+     * dropped, as the learner who wrote π/2 expects (sympy's series of sin at pi/2 has no such term).
+     */
+    static boolean derivativeWithinRounding(Expr d, Real value, Layout layout, double[] a) {
+        for (int i = 0; i < a.length; i++) {
+            if (!rounded(a[i])) continue;
+            Real next = Directions.value(Differentiator.partial(d, layout.coordinate(i)), layout, a);
+            if (next != null && Math.abs(value.value()) <= ULPS * Math.ulp(a[i]) * Math.abs(next.value())) return true;
+        }
+        return false;
     }
 
     /** The words for a limit that took a denominator's constant term as 0 up to the rounding of the point. */

@@ -20,7 +20,9 @@ import java.util.Map;
  * Σ_{|α| ≤ n} ∂^α f(a)/α! · (x − a)^α, one term per monomial (like terms collected, so the mixed
  * derivative of f(x, y) at (1, 2) gives {@code 2*(x - 1)*(y - 2)}, not two halves), each coefficient
  * from the exact symbolic derivative evaluated exactly where the numbers allow ({@code x**3/6}, not
- * 0.16666666666666666).
+ * 0.16666666666666666). At a point that is a double standing for a number ({@code Math.PI/2}), a coefficient no
+ * bigger than the point's rounding makes it is 0 ({@link PointRounding#derivativeWithinRounding}): sin's polynomial
+ * there is 1 − (x − a)²/2, without cos(a)·(x − a) = 6.1e-17·(x − a).
  */
 public final class Taylor {
     /** Past this many terms the polynomial is refused (it would be unreadable and slow). */
@@ -81,7 +83,7 @@ public final class Taylor {
         if (value == null) {
             throw new IllegalArgumentException("taylor: the derivative " + d + " is undefined at " + PointArgs.format(layout, a));
         }
-        if (value.isExactZero()) return null;
+        if (value.isExactZero() || PointRounding.derivativeWithinRounding(d, value, layout, a)) return null;
         BigInteger factorials = BigInteger.ONE;
         List<Expr> factors = new ArrayList<>();
         int i = 0;
