@@ -101,6 +101,22 @@ class MonotonicitySpec extends Specification {
         '-x - sin(x)'          | "f′ = −1 − cos x ≤ 0, 0 only at odd multiples of π" || ['decreasing on (-∞, ∞)']
     }
 
+    @Unroll
+    def "on (0, ∞), with no unknown tail past 10¹²: #f (by hand: #why)"() {
+        when: 'f′ over its common denominator x² (or x^1.5) is a function of log(x) alone; the tail was unknown before'
+        String text = new org.gradus.dsl.GradusSession().run("x = variable(1)\nmonotonicity($f)", 'm.opt')[0].toText()
+
+        then:
+        want.every { text.contains(it) }
+        !text.contains('unknown') && !text.contains('not resolved')
+
+        where:
+        f                 | why                                                   || want
+        'log(x)/x'        | "f′ = (1 − log x)/x²: zero e"                          || ['increasing on (0, 2.71828182846]', 'decreasing on [2.71828182846, ∞)']
+        'log(x)/sqrt(x)'  | "f′ = (2 − log x)/(2x^1.5): zero e²"                   || ['increasing on (0, 7.38905609893]', 'decreasing on [7.38905609893, ∞)']
+        'log(x)**2/x'     | "f′ = log x·(2 − log x)/x²: zeros 1 and e²"           || ['decreasing on (0, 1]', 'increasing on [1, 7.38905609893]', 'decreasing on [7.38905609893, ∞)']
+    }
+
     def "a periodic f′ on an unbounded interval is unknown with advice, not a search that lists a million turns (or one guessed direction)"() {
         when: 'sin x turns at every π/2 + kπ (by hand)'
         String text = new org.gradus.dsl.GradusSession().run('x = variable(1)\nmonotonicity(sin(x))', 'm.opt')[0].toText()

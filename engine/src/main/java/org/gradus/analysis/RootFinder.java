@@ -25,8 +25,8 @@ import java.util.List;
  * Every zero of a function of one variable on an interval, with a proof that there is no other:
  * <ul>
  *   <li>a product, quotient or power is zero where a factor (the numerator, the base) is, a sum whose terms share
- *       a factor where that factor or the sum of the rest is (exp(−x) − x·exp(−x) = exp(−x)·(1 − x)), and exp(u)
- *       nowhere — even where it underflows, so that no enclosure could tell its sign;</li>
+ *       a factor where that factor or the sum of the rest is (exp(−x) − x·exp(−x) = exp(−x)·(1 − x)), a sum over its
+ *       terms' common denominator where its numerator is ({@link SharedFactors}), and exp(u) nowhere — even where it underflows, so that no enclosure could tell its sign;</li>
  *   <li>a polynomial's roots are isolated exactly by Sturm sequences ({@link Polynomial}), and a rational
  *       function's are its numerator's over a common denominator, reduced by their gcd;</li>
  *   <li>anything else by bisection with rigorous interval enclosures ({@link Enclosure}): a piece where
@@ -96,28 +96,6 @@ final class RootFinder {
         return out;
     }
 
-    /**
-     * The factor every term of a sum shares, and the sum of what is left of the terms: {exp(−x), 1 − x} for
-     * exp(−x) − x·exp(−x); null when the terms share no factor that depends on x.
-     */
-    static Expr[] commonFactor(Apply sum, Variable x) {
-        for (Expr c : factors(sum.args().get(0))) {
-            if (c instanceof Constant || !Traversal.contains(c, x)) continue;
-            List<Expr> rests = new ArrayList<>();
-            for (Expr term : sum.args()) {
-                List<Expr> fs = new ArrayList<>(factors(term));
-                if (!fs.remove(c)) break;
-                rests.add(fs.isEmpty() ? Constant.ONE : Ops.mul(fs));
-            }
-            if (rests.size() == sum.args().size()) return new Expr[]{c, Ops.add(rests)};
-        }
-        return null;
-    }
-
-    private static List<Expr> factors(Expr term) {
-        return term instanceof Apply a && a.atom() instanceof Multiply ? a.args() : List.of(term);
-    }
-
     private static boolean same(Polynomial.Root a, Polynomial.Root b) {
         if (a.exact() != null && b.exact() != null) return a.exact().equals(b.exact());
         return Math.abs(a.asDouble() - b.asDouble()) <= 4 * Math.ulp(Math.max(Math.abs(a.asDouble()), Double.MIN_NORMAL)) + 1e-300;
@@ -134,10 +112,10 @@ final class RootFinder {
         }
         if (h instanceof Apply a && a.atom() instanceof Exp) return;      // e^u > 0
         if (h instanceof Apply a && a.atom() instanceof Add) {
-            Expr[] split = commonFactor(a, x);
+            SharedFactors.Split split = SharedFactors.of(a, x);
             if (split != null) {
-                zeros(split[0], lo, hi);
-                zeros(split[1], lo, hi);
+                for (Expr f : split.factors()) zeros(f, lo, hi);
+                zeros(split.rest(), lo, hi);
                 return;
             }
         }
