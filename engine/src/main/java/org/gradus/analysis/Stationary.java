@@ -55,8 +55,12 @@ public final class Stationary {
             notes.add("f is not smooth everywhere on the box (" + (k == null ? "f" : Dcp.show(k))
                     + " may have a kink, jump or domain edge): only points where f is differentiable and ∇f = 0 are listed");
         }
-        List<double[]> starts = starts(d, n);
-        List<double[]> found = new ArrayList<>();
+        LineStationary.Zeros proved = LineStationary.of(f, d);   // smooth on the open domain (log(x)/x on x > 0): every point, proved
+        if (proved != null) {
+            notes.removeIf(m -> m.startsWith("f is not smooth") || (proved.wholeDomain() && m.startsWith("unbounded variables were searched")));
+        }
+        List<double[]> starts = proved != null ? List.of() : starts(d, n);
+        List<double[]> found = proved != null ? proved.points() : new ArrayList<>();
         for (double[] s : starts) {
             double[] x = newton(cf, d, s);
             if (x == null) continue;
@@ -102,7 +106,8 @@ public final class Stationary {
             notes.add("not listed, since f is not differentiable there (no gradient, so no stationary point; differentiable(f, at: ...) "
                     + "gives the one-sided slopes and the subgradient): " + String.join("; ", kinks));
         }
-        notes.add("damped Newton on ∇f = 0 from " + starts.size() + " starts over " + d.samplingText()
+        if (proved != null) notes.add(proved.note());
+        else notes.add("damped Newton on ∇f = 0 from " + starts.size() + " starts over " + d.samplingText()
                 + "; points closer together than the starts, or outside the box, may be missed");
         return new StationaryReport(f, layout, d.text, points, String.join("; ", notes));
     }

@@ -31,6 +31,27 @@ class StationarySpec extends Specification {
         exp(x)            | r(-3, 3)  || []                                        | []
     }
 
+    def "1-D and smooth: every stationary point on the whole domain, proved (by hand: log(x)/x at e; x³/3 − 10⁻⁶x at ±0.001, closer than any grid of starts; x⁴ − 2x² at 0, ±1)"() {
+        when:
+        def logOverX = Stationary.find(log(x) / x, null)
+        def close = Stationary.find(x**3 / 3 - 1e-6 * x, null)
+        def quartic = Stationary.find(x**4 - 2 * x**2, null)
+        def sine = Stationary.find(sin(x), null)
+
+        then: 'x > 0 only, and no note that it may have missed one (was: "damped Newton ... may be missed", and "f is not smooth" for log at 0)'
+        logOverX.points().size() == 1 && Math.abs(logOverX.points()[0].x()[0] - Math.E) < 1e-12
+        logOverX.points()[0].type() == 'maximum'
+        logOverX.note() == 'every zero of f′ on x > 0 (where log(x) is defined) is listed, with a proof that there is no other (interval bisection with rigorous enclosures)'
+        close.points()*.x()*.getAt(0) == [-0.001d, 0.001d]
+        close.points()*.type() == ['maximum', 'minimum']
+        quartic.points()*.x()*.getAt(0) == [-1d, 0d, 1d]
+        quartic.note().contains('on all of R is listed') && quartic.note().contains('the exact roots of a polynomial')
+
+        and: 'a periodic slope on the whole line has infinitely many zeros: the box [-10, 10] is proved, and the note says the line was not'
+        sine.points().size() == 6
+        sine.note().contains('f′ is periodic, so the unbounded line was not searched beyond [-10, 10]')
+    }
+
     def "x**4 at 0 is degenerate, with a hint that it is a minimum"() {
         expect:
         Stationary.find(x**4, [x: r(-1, 1)]).points()[0].note().contains('minimum')
