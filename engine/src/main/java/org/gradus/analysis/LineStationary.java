@@ -5,6 +5,7 @@ import org.gradus.atoms.Cos;
 import org.gradus.atoms.Interval;
 import org.gradus.atoms.Sin;
 import org.gradus.atoms.Tan;
+import org.gradus.calculus.PointWalk;
 import org.gradus.diff.Differentiator;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Traversal;
@@ -18,8 +19,10 @@ import java.util.List;
  * The stationary points of a smooth f of one variable, every one of them: the zeros of f′ on the whole domain
  * (x &gt; 0 for log(x)/x, the line for x³ − 3x, the interval given), found with a proof that there is no other
  * ({@link RootFinder}: exact roots of a polynomial, interval bisection otherwise, tails beyond 10¹² proved free
- * of zeros). Where that cannot be proved — f is not smooth on the domain, f′ is periodic on an unbounded one
- * (sin x has infinitely many), or a stretch is left unresolved — there is no answer and the search decides.
+ * of zeros), on each side of a point where f is undefined (1/x + x at 0). Where that cannot be proved — f has a kink
+ * or a jump, f′ is periodic on an unbounded domain (sin x has infinitely many zeros there), a stretch is left
+ * unresolved, or f′ is only 0 up to rounding somewhere (1 − cos x near 0: a zero, or several, or none) — there is
+ * no answer and the search decides.
  */
 final class LineStationary {
     /** The zeros of f′ (increasing) and what was searched, for the report's note. */
@@ -41,18 +44,70 @@ final class LineStationary {
             hi = d.sampling[0].hi();
             whole = false;
         }
-        Enclosure smooth = Enclosure.overBox(d.layout(), new Interval[]{new Interval(lo, hi)});
-        smooth.of(f);
-        if (!smooth.smooth()) return null;
-        RootFinder.Zeros z = RootFinder.of(slope, x, lo, hi);
-        if (z.identicallyZero() || !z.unresolved().isEmpty()) return null;
+        List<double[]> pieces = pieces(f, x, d, lo, hi);
+        if (pieces == null) return null;
         List<double[]> points = new ArrayList<>();
-        for (Polynomial.Root r : z.roots()) points.add(new double[]{r.asDouble()});
+        boolean polynomial = Polynomial.of(slope, x) != null;
+        for (double[] piece : pieces) {
+            // every kink, pole and domain edge of f is a zero of one of its switches, and each is a cut: f is smooth
+            // on each piece, or undefined on all of it (log(-x) for x > 0), which one point tells
+            if (PointWalk.at(f, d.layout(), new double[]{inside(piece)}).first(PointWalk.Kind.UNDEFINED) != null) continue;
+            RootFinder.Zeros z = RootFinder.of(slope, x, piece[0], piece[1]);
+            if (z.identicallyZero() || !z.unresolved().isEmpty() || z.nearZeros() > 0) return null;
+            for (Polynomial.Root r : z.roots()) points.add(new double[]{r.asDouble()});
+        }
         String where = whole ? d.text : "[" + Numbers.round(lo, 6) + ", " + Numbers.round(hi, 6) + "]";
-        String note = "every zero of f′ on " + where + " is listed, with a proof that there is no other ("
-                + (Polynomial.of(slope, x) != null ? "the exact roots of a polynomial" : "interval bisection with rigorous enclosures")
+        List<String> poles = new ArrayList<>();
+        for (int i = 1; i < pieces.size(); i++) poles.add(Numbers.round(0.5 * (pieces.get(i - 1)[1] + pieces.get(i)[0]), 8));
+        String note = "every zero of f′ on " + where + (poles.isEmpty() ? "" : " (apart from " + String.join(", ", poles)
+                + ", where f is undefined)") + " is listed, with a proof that there is no other ("
+                + (polynomial ? "the exact roots of a polynomial" : "interval bisection with rigorous enclosures")
                 + ")" + (whole ? "" : "; f′ is periodic, so the unbounded line was not searched beyond " + where);
         return new Zeros(points, note, whole);
+    }
+
+    /**
+     * [lo, hi] cut where f is undefined inside it (1/x + x at 0, a pole), each cut left out with its root's enclosure;
+     * null where f has a kink or jump inside (abs(x) + x² at 0: defined there, not smooth), which the search decides.
+     */
+    private static List<double[]> pieces(Expr f, Variable x, Domain d, double lo, double hi) {
+        List<double[]> cuts = new ArrayList<>();
+        for (Expr s : MonotonicIntervals.switches(MonotonicIntervals.expanded(f))) {
+            RootFinder.Zeros z = RootFinder.of(s, x, lo, hi);
+            if (z.identicallyZero() || !z.unresolved().isEmpty() || z.nearZeros() > 0) return null;
+            for (Polynomial.Root r : z.roots()) {
+                double at = r.asDouble();
+                if (!(at > lo && at < hi)) continue;
+                double from = r.lo() != null ? Math.min(at, Math.nextDown(r.lo().doubleValue())) : Math.nextDown(at);
+                double to = r.hi() != null ? Math.max(at, Math.nextUp(r.hi().doubleValue())) : Math.nextUp(at);
+                Interval near = Enclosure.overBox(d.layout(), new Interval[]{new Interval(from, to)}).of(f);
+                boolean pole = PointWalk.at(f, d.layout(), new double[]{at}).first(PointWalk.Kind.UNDEFINED) != null
+                        || Double.isInfinite(near.lo()) || Double.isInfinite(near.hi()) || Double.isNaN(near.lo());
+                if (!pole) return null;
+                cuts.add(new double[]{from, to});
+            }
+        }
+        cuts.sort((p, q) -> Double.compare(p[0], q[0]));
+        List<double[]> pieces = new ArrayList<>();
+        double start = lo;
+        for (double[] c : cuts) {
+            if (c[0] <= start) {
+                start = Math.max(start, Math.nextUp(c[1]));
+                continue;
+            }
+            pieces.add(new double[]{start, Math.nextDown(c[0])});
+            start = Math.nextUp(c[1]);
+        }
+        if (start <= hi) pieces.add(new double[]{start, hi});
+        return pieces;
+    }
+
+    private static double inside(double[] piece) {
+        double a = piece[0], b = piece[1];
+        if (Double.isInfinite(a) && Double.isInfinite(b)) return 0;
+        if (Double.isInfinite(a)) return b - Math.max(1, Math.abs(b));
+        if (Double.isInfinite(b)) return a + Math.max(1, Math.abs(a));
+        return a + 0.5 * (b - a);
     }
 
     private static boolean periodic(Expr slope, Variable x) {

@@ -39,8 +39,15 @@ import java.util.List;
 final class RootFinder {
     private static final int MAX_PIECES = 20000;
 
-    /** The zeros found (increasing), the ranges left unresolved, and whether h is identically 0. */
-    record Zeros(List<Polynomial.Root> roots, List<double[]> unresolved, boolean identicallyZero) {
+    /**
+     * The zeros found (increasing), the ranges left unresolved, whether h is identically 0, and how many of the zeros
+     * are only places where h is 0 up to rounding (1 − cos x within 10⁻⁸ of 0, a cluster of them): each such place
+     * may hold a zero or none, so a caller that lists the zeros as points must not take them for distinct ones.
+     */
+    record Zeros(List<Polynomial.Root> roots, List<double[]> unresolved, boolean identicallyZero, int nearZeros) {
+        Zeros(List<Polynomial.Root> roots, List<double[]> unresolved, boolean identicallyZero) {
+            this(roots, unresolved, identicallyZero, 0);
+        }
     }
 
     private final Variable x;
@@ -48,6 +55,7 @@ final class RootFinder {
     private final boolean signChangesOnly;
     private final List<Polynomial.Root> roots = new ArrayList<>();
     private final List<double[]> unresolved = new ArrayList<>();
+    private int nearZeros;
 
     private RootFinder(Variable x, boolean signChangesOnly) {
         this.x = x;
@@ -80,7 +88,7 @@ final class RootFinder {
             if (!dup) sorted.add(root);
         }
         sorted.sort((a, b) -> Double.compare(a.asDouble(), b.asDouble()));
-        return new Zeros(sorted, merged(r.unresolved), false);
+        return new Zeros(sorted, merged(r.unresolved), false, r.nearZeros);
     }
 
     /** The ranges sorted, with overlapping and touching ones joined: one note per stretch left unresolved. */
@@ -196,8 +204,8 @@ final class RootFinder {
         // an end where h is 0 up to rounding: h is monotone here, so that end is the only zero near — unless only
         // sign changes matter, and none is certain
         if (!signChangesOnly) {
-            if (sl == 2) roots.add(approx(l, l));
-            if (sr == 2) roots.add(approx(r, r));
+            if (sl == 2) nearZero(approx(l, l));
+            if (sr == 2) nearZero(approx(r, r));
         }
     }
 
@@ -218,12 +226,21 @@ final class RootFinder {
             m = bracket(h1, l, r, s1l).asDouble();
         }
         int sm = signAt(h, m);
-        if (sm == 0 || sm == 2) {
+        if (sm == 0) {
             roots.add(approx(m, m)); // h touches 0 at its extremum
+            return;
+        }
+        if (sm == 2) {
+            nearZero(approx(m, m));  // and may touch 0 there
             return;
         }
         monotonePiece(h, l, m);
         monotonePiece(h, m, r);
+    }
+
+    private void nearZero(Polynomial.Root r) {
+        roots.add(r);
+        nearZeros++;
     }
 
     /** The zero of h in (l, r), where h(l) has sign sl and h(r) the other: bisection to adjacent doubles. */
