@@ -166,5 +166,21 @@ class FeasibleSetsSpec extends Specification {
         'y**2 + (x - 1)**2'     | 'x + y <= 1'       | true   | 'a local minimum is global'
         'x*y + x**2'            | 'x + y <= 1'       | null   | 'not proved convex'
         'x**2 + y**2'           | 'x*y == 1'         | null   | 'the rules do not prove x*y == 1 convex'
+        '-sqrt(x*y)'            | 'x + 2*y <= 4; x >= 0; y >= 0' | true | 'the objective is convex by the composition rules'
+        '-sqrt(x*y)'            | 'x + 2*y <= 4'     | null   | 'not proved convex'
+        'x**2/y'                | 'x + y >= 2; y >= 1' | true | 'a local minimum is global'
+    }
+
+    def "the objective's curvature is judged on the box the bounds leave: max sqrt(x*y) over x + 2y <= 4, x, y >= 0 (by hand: (2, 1), f = sqrt(2), lambda = sqrt(2)/4)"() {
+        when: 'the geometric mean is concave where x, y >= 0, not on the whole plane; it was "not proved convex"'
+        Map r = new groovy.json.JsonSlurper().parseText(new GradusSession().run(
+                "x = variable(1)\ny = variable(1)\nmaximize(sqrt(x*y), subjectTo: { x + 2*y <= 4; x >= 0; y >= 0 })", 'gm.opt').last().toJson()) as Map
+
+        then:
+        r.problem.convex == true
+        r.problem.reason.contains('a convex problem, so a local maximum is global')
+        Math.abs(r.x.x - 2) < 1e-6 && Math.abs(r.x.y - 1) < 1e-6
+        Math.abs(r.f - Math.sqrt(2)) < 1e-8
+        Math.abs(r.constraints[0].multiplier - Math.sqrt(2) / 4) < 1e-6
     }
 }

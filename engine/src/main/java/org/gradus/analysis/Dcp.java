@@ -99,6 +99,11 @@ public final class Dcp {
             Curvature c = quadOverLin(quad);
             if (c != null) return c;
         }
+        GeometricMean mean = GeometricMean.of(a);
+        if (mean != null) {
+            Curvature c = geometricMean(mean);
+            if (c != null) return c;
+        }
         Atom atom = a.atom();
         List<Expr> args = a.args();
         Interval[] r = new Interval[args.size()];
@@ -194,6 +199,18 @@ public final class Dcp {
         Curvature own = v.positive() && (c.isAffine() || c == Curvature.CONCAVE) ? Curvature.CONVEX
                 : v.negative() && (c.isAffine() || c == Curvature.CONVEX) ? Curvature.CONCAVE : null;
         return own == null || q.scale() > 0 ? own : own.negate();
+    }
+
+    /**
+     * c·Π uᵢ^aᵢ, Σ aᵢ ≤ 1 ({@link GeometricMean}): concave where every uᵢ is concave or affine and ≥ 0 on the box
+     * (convex for c &lt; 0). Null otherwise: the rules for products and powers then say why.
+     */
+    private Curvature geometricMean(GeometricMean g) {
+        for (Expr u : g.bases()) {
+            Curvature c = curvature(u);
+            if (!(c.isAffine() || c == Curvature.CONCAVE) || !(ranges.of(u).lo() >= 0)) return null;
+        }
+        return g.scale() > 0 ? Curvature.CONCAVE : Curvature.CONVEX;
     }
 
     /**

@@ -85,7 +85,7 @@ public final class Differentiability {
         for (int i = 0; i < n && failure == null; i++) {
             String name = layout.coordinateName(i);
             if (!Double.isFinite(plus[i]) || !Double.isFinite(minus[i])) {
-                failure = "the slope along " + name + " is infinite or undefined here (from the left " + fmt(minus[i]) + ", from the right " + fmt(plus[i]) + ")";
+                failure = "the slope along " + name + " is infinite or undefined here (from the left " + slope(minus[i]) + ", from the right " + slope(plus[i]) + ")";
             } else if (!same(plus[i], minus[i])) {
                 failure = "the slope along " + name + " is " + fmt(minus[i]) + " from the left but " + fmt(plus[i]) + " from the right";
             }
@@ -181,6 +181,11 @@ public final class Differentiability {
 
     private static String fmt(double v) {
         return Numbers.round(v, 8);
+    }
+
+    /** A one-sided slope as the lectures write it: ∞, −∞, a number, or "undefined" (f is not defined on that side). */
+    private static String slope(double v) {
+        return Double.isNaN(v) ? "undefined" : v == Double.POSITIVE_INFINITY ? "∞" : v == Double.NEGATIVE_INFINITY ? "-∞" : fmt(v);
     }
 
     private static String vec(double[] v) {

@@ -41,9 +41,7 @@ public final class ProblemConvexity {
 
     private static Map<String, Object> analyze(Expr f, boolean maximize, List<Constraint> constraints) {
         Layout layout = f.layout();
-        Interval[] all = new Interval[layout.dimension()];
-        java.util.Arrays.fill(all, Interval.ALL);
-        Dcp.Result objective = Dcp.analyze(f, Enclosure.overBox(layout, all));
+        Dcp.Result objective = Dcp.analyze(f, Enclosure.overBox(layout, box(layout, constraints)));
         Curvature c = objective.curvature();
         boolean objectiveOk = maximize ? c.isConcave() : c.isConvex();
         String objectiveText = "the objective is " + Dcp.word(c) + " by the composition rules"
@@ -64,5 +62,23 @@ public final class ProblemConvexity {
         m.put("convex", convex ? Boolean.TRUE : null);
         m.put("reason", reason);
         return m;
+    }
+
+    /**
+     * The box the feasible set lies in: the variables' declared bounds, tightened by every constraint of one variable
+     * against a constant. The objective's curvature on it is what matters (sqrt(x*y) is concave where x, y ≥ 0), since
+     * a convex feasible set inside it keeps a local optimum global.
+     */
+    private static Interval[] box(Layout layout, List<Constraint> constraints) {
+        double[] lower = layout.lower(), upper = layout.upper();
+        for (Constraint c : constraints == null ? List.<Constraint>of() : constraints) {
+            Constraint.Bound b = c.asBound(layout);
+            if (b == null) continue;
+            if (!">=".equals(b.op())) upper[b.index()] = Math.min(upper[b.index()], b.value());
+            if (!"<=".equals(b.op())) lower[b.index()] = Math.max(lower[b.index()], b.value());
+        }
+        Interval[] box = new Interval[lower.length];
+        for (int i = 0; i < box.length; i++) box[i] = lower[i] <= upper[i] ? new Interval(lower[i], upper[i]) : Interval.ALL;
+        return box;
     }
 }

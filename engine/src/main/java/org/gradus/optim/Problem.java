@@ -1,10 +1,7 @@
 package org.gradus.optim;
 
-import org.gradus.expr.Constant;
-import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
-import org.gradus.expr.Variable;
 import org.gradus.expr.VariableBlock;
 import org.gradus.print.Numbers;
 
@@ -163,23 +160,7 @@ record Problem(Expr f, boolean maximize, Layout layout, double[] lower, double[]
     }
 
     private static Bound asBound(Constraint c, Layout layout) {
-        int li = coordinate(c.lhs(), layout);
-        int ri = coordinate(c.rhs(), layout);
-        if (li >= 0 && c.rhs() instanceof Constant k) return new Bound(c, li, c.op(), k.value());
-        if (ri >= 0 && c.lhs() instanceof Constant k) {
-            String flipped = switch (c.op()) {
-                case "<=" -> ">=";
-                case ">=" -> "<=";
-                default -> "==";
-            };
-            return new Bound(c, ri, flipped, k.value());
-        }
-        return null;
-    }
-
-    private static int coordinate(Expr e, Layout layout) {
-        if (e instanceof Variable v && layout.contains(v)) return layout.offset(v);
-        if (e instanceof Element el && el.constantIndex() >= 0 && layout.contains(el.vector())) return layout.offset(el.vector()) + el.constantIndex();
-        return -1;
+        Constraint.Bound b = c.asBound(layout);
+        return b == null ? null : new Bound(c, b.index(), b.op(), b.value());
     }
 }

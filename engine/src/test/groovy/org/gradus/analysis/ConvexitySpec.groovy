@@ -92,6 +92,13 @@ class ConvexitySpec extends Specification {
         'quad-over-lin scaled'         | 3 * x**2 / y                        | [y: r(1, 3)]                      || 'convex'  | PROOF
         'quad-over-lin negated'        | -3 * x**2 / y                       | [y: r(1, 3)]                      || 'concave' | PROOF
         'u²/v²: not quad-over-lin'     | x**2 / y**2                         | [y: r(1, 3)]                      || 'neither' | CE
+        'geometric mean (geo_mean)'    | sqrt(x * y)                         | [x: r(0, 10), y: r(0, 10)]        || 'concave' | PROOF
+        'Cobb-Douglas 0.3 + 0.7'       | x**0.3 * y**0.7                     | [x: r(0, 10), y: r(0, 10)]        || 'concave' | PROOF
+        'cube root of three'           | (x * y * z)**(1 / 3d)               | [x: r(0, 5), y: r(0, 5), z: r(0, 5)] || 'concave' | PROOF
+        'geometric mean, concave parts' | sqrt((x + 1) * log(y))             | [x: r(0, 10), y: r(1, 10)]        || 'concave' | PROOF
+        'negated geometric mean'       | -2 * sqrt(x * y)                    | [x: r(0, 10), y: r(0, 10)]        || 'convex'  | PROOF
+        'powers summing past 1'        | x**0.7 * y**0.7                     | [x: r(0, 10), y: r(0, 10)]        || 'neither' | CE
+        'geometric mean, both signs'   | sqrt(x * y)                         | null                              || 'neither' | CE
         'reciprocal on positives'      | 1 / x                               | [x: r(0.1, 10)]                   || 'convex'  | PROOF
         'reciprocal on negatives'      | 1 / x                               | [x: r(-10, -0.1)]                 || 'concave' | PROOF
         'reciprocal across 0'          | 1 / x                               | null                              || 'neither' | CE
@@ -201,6 +208,13 @@ class ConvexitySpec extends Specification {
         Convexity.analyze((x - 2 * y)**2 / (y + 1), [y: r(0, 10)]).reason()
                 .contains('(x - 2*y)**2/(y + 1) is u²/v (quad-over-lin) with u = x - 2*y and v = y + 1; u²/v is convex where v > 0 and decreasing in v')
         Convexity.analyze(x**2 / log(y), [y: r(2, 3)]).reason().contains('v is positive and concave')
+    }
+
+    def "the proof of sqrt(x*y) names the weighted geometric mean, concave and nondecreasing on the orthant (Boyd and Vandenberghe §3.1.5; CVXPY's geo_mean)"() {
+        expect: 'it was "concave — sampled": sqrt of the product x*y, which the rules for sqrt and for products cannot see'
+        Convexity.analyze(sqrt(x * y), [x: r(0, 10), y: r(0, 10)]).reason()
+                .contains('sqrt(x*y) is the weighted geometric mean x^0.5·y^0.5 (powers summing to 1 ≤ 1), concave and nondecreasing in each factor')
+        Convexity.analyze(sqrt((x + 1) * log(y)), [x: r(0, 10), y: r(1, 10)]).reason().contains('(x + 1)^0.5·(log(y))^0.5')
     }
 
     def "a name that is not a variable is an error naming the variables"() {

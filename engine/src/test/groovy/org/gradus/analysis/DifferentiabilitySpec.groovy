@@ -27,7 +27,7 @@ class DifferentiabilitySpec extends Specification {
         relu(x)                 | [x: 0]         || true       | false          | 'relu'             | [[0, 1]]
         max(x, y)               | [x: 1, y: 1]   || true       | false          | 'max has a kink'   | [[0, 1], [0, 1]]
         max(x, y)               | [x: 2, y: 1]   || true       | true           | null               | null
-        sqrt(x)                 | [x: 0]         || true       | false          | 'infinite slope'   | null
+        sqrt(x)                 | [x: 0]         || true       | false          | '(from the left undefined, from the right ∞)' | null
         sqrt(x)                 | [x: 4]         || true       | true           | null               | null
         log(x)                  | [x: 0]         || false      | false          | 'undefined'        | null
         log(x)                  | [x: -1]        || false      | false          | 'negative'         | null
