@@ -25,8 +25,11 @@ import java.util.List;
  * no answer and the search decides.
  */
 final class LineStationary {
-    /** The zeros of f′ (increasing) and what was searched, for the report's note. */
-    record Zeros(List<double[]> points, String note, boolean wholeDomain) {
+    /**
+     * The zeros of f′ (increasing), what was searched (for the report's note), and for each zero the first-derivative
+     * test's verdict in words, or null where the sign of f′ beside it is not certain.
+     */
+    record Zeros(List<double[]> points, String note, boolean wholeDomain, List<String> firstDerivativeTests) {
     }
 
     private LineStationary() {
@@ -47,6 +50,7 @@ final class LineStationary {
         List<double[]> pieces = pieces(f, x, d, lo, hi);
         if (pieces == null) return null;
         List<double[]> points = new ArrayList<>();
+        List<String> tests = new ArrayList<>();
         boolean polynomial = Polynomial.of(slope, x) != null;
         for (double[] piece : pieces) {
             // every kink, pole and domain edge of f is a zero of one of its switches, and each is a cut: f is smooth
@@ -54,7 +58,13 @@ final class LineStationary {
             if (PointWalk.at(f, d.layout(), new double[]{inside(piece)}).first(PointWalk.Kind.UNDEFINED) != null) continue;
             RootFinder.Zeros z = RootFinder.of(slope, x, piece[0], piece[1]);
             if (z.identicallyZero() || !z.unresolved().isEmpty() || z.nearZeros() > 0) return null;
-            for (Polynomial.Root r : z.roots()) points.add(new double[]{r.asDouble()});
+            List<Polynomial.Root> roots = z.roots();
+            for (int i = 0; i < roots.size(); i++) {
+                double at = roots.get(i).asDouble();
+                points.add(new double[]{at});
+                double left = i == 0 ? piece[0] : roots.get(i - 1).asDouble(), right = i + 1 == roots.size() ? piece[1] : roots.get(i + 1).asDouble();
+                tests.add(firstDerivativeTest(slope, d, between(left, at), between(at, right)));
+            }
         }
         String where = whole ? d.text : "[" + Numbers.round(lo, 6) + ", " + Numbers.round(hi, 6) + "]";
         List<String> poles = new ArrayList<>();
@@ -63,7 +73,7 @@ final class LineStationary {
                 + ", where f is undefined)") + " is listed, with a proof that there is no other ("
                 + (polynomial ? "the exact roots of a polynomial" : "interval bisection with rigorous enclosures")
                 + ")" + (whole ? "" : "; f′ is periodic, so the unbounded line was not searched beyond " + where);
-        return new Zeros(points, note, whole);
+        return new Zeros(points, note, whole, tests);
     }
 
     /**
@@ -100,6 +110,25 @@ final class LineStationary {
         }
         if (start <= hi) pieces.add(new double[]{start, hi});
         return pieces;
+    }
+
+    /**
+     * The first-derivative test at a zero of f′ whose neighbouring zeros (or the piece's ends) lie beyond {@code left}
+     * and {@code right}: f′ has one sign on each side up to them, read there with a rigorous enclosure.
+     */
+    private static String firstDerivativeTest(Expr slope, Domain d, double left, double right) {
+        Interval l = Enclosure.atPoint(d.layout(), new double[]{left}).of(slope), r = Enclosure.atPoint(d.layout(), new double[]{right}).of(slope);
+        int sl = l.lo() > 0 ? 1 : l.hi() < 0 ? -1 : 0, sr = r.lo() > 0 ? 1 : r.hi() < 0 ? -1 : 0;
+        if (sl == 0 || sr == 0) return null;
+        String signs = "f′ " + (sl > 0 ? "> 0" : "< 0") + " on the left (at " + Numbers.round(left, 6) + ") and " + (sl == sr ? "on the right too" : (sr > 0 ? "> 0" : "< 0") + " on the right")
+                + " (at " + Numbers.round(right, 6) + "), with no other zero of f′ between";
+        if (sl == sr) return signs + ": f " + (sl > 0 ? "increases" : "decreases") + " through the point, so it is not an extremum (an inflection)";
+        return signs + ": a strict local " + (sl < 0 ? "minimum" : "maximum");
+    }
+
+    /** A point strictly between a and b (either may be infinite). */
+    private static double between(double a, double b) {
+        return inside(new double[]{a, b});
     }
 
     private static double inside(double[] piece) {

@@ -84,6 +84,8 @@ public final class Stationary {
             if (type.equals("degenerate")) {
                 degenerate++;
                 note = DegenerateExtremum.proof(f, d, x);
+                String test = proved == null ? null : proved.firstDerivativeTests().get(found.indexOf(x));
+                if (note == null && test != null) note = "the second-derivative test cannot tell; the first-derivative test does: " + test;
                 if (note == null) note = higherOrder(cf, d, x);
             }
             points.add(new StationaryReport.Point(x, cf.value(x), type, ev, note));

@@ -63,6 +63,15 @@ class StationarySpec extends Specification {
         sine.note().contains('f′ is periodic, so the unbounded line was not searched beyond [-10, 10]')
     }
 
+    def "1-D: a degenerate point gets the first-derivative test, proved (by hand: x³' = 3x² > 0 on both sides of 0; (x⁵ − x³)' = x²(5x² − 3) < 0 near 0)"() {
+        expect: 'was "nearby values of f are higher in some directions and lower in others" (sampled)'
+        Stationary.find(x**3, null).points()[0].note() == 'the second-derivative test cannot tell; the first-derivative test does: f′ > 0 on the left (at -1) ' +
+                'and on the right too (at 1), with no other zero of f′ between: f increases through the point, so it is not an extremum (an inflection)'
+        def p = Stationary.find(x**5 - x**3, null).points()
+        p*.type() == ['maximum', 'degenerate', 'minimum']
+        p[1].note().contains('f′ < 0 on the left (at -0.387298) and on the right too (at 0.387298)') && p[1].note().contains('f decreases through the point')
+    }
+
     def "x**4 at 0 is degenerate, with a hint that it is a minimum"() {
         expect:
         Stationary.find(x**4, [x: r(-1, 1)]).points()[0].note().contains('minimum')
