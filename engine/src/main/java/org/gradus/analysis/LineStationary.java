@@ -62,7 +62,8 @@ final class LineStationary {
             for (int i = 0; i < roots.size(); i++) {
                 double at = roots.get(i).asDouble();
                 points.add(new double[]{at});
-                double left = i == 0 ? piece[0] : roots.get(i - 1).asDouble(), right = i + 1 == roots.size() ? piece[1] : roots.get(i + 1).asDouble();
+                double left = i == 0 ? piece[0] : roots.get(i - 1).asDouble();
+                double right = i + 1 == roots.size() ? piece[1] : roots.get(i + 1).asDouble();
                 tests.add(firstDerivativeTest(slope, d, between(left, at), between(at, right)));
             }
         }
@@ -117,13 +118,21 @@ final class LineStationary {
      * and {@code right}: f′ has one sign on each side up to them, read there with a rigorous enclosure.
      */
     private static String firstDerivativeTest(Expr slope, Domain d, double left, double right) {
-        Interval l = Enclosure.atPoint(d.layout(), new double[]{left}).of(slope), r = Enclosure.atPoint(d.layout(), new double[]{right}).of(slope);
-        int sl = l.lo() > 0 ? 1 : l.hi() < 0 ? -1 : 0, sr = r.lo() > 0 ? 1 : r.hi() < 0 ? -1 : 0;
+        int sl = sign(Enclosure.atPoint(d.layout(), new double[]{left}).of(slope));
+        int sr = sign(Enclosure.atPoint(d.layout(), new double[]{right}).of(slope));
         if (sl == 0 || sr == 0) return null;
-        String signs = "f′ " + (sl > 0 ? "> 0" : "< 0") + " on the left (at " + Numbers.round(left, 6) + ") and " + (sl == sr ? "on the right too" : (sr > 0 ? "> 0" : "< 0") + " on the right")
-                + " (at " + Numbers.round(right, 6) + "), with no other zero of f′ between";
-        if (sl == sr) return signs + ": f " + (sl > 0 ? "increases" : "decreases") + " through the point, so it is not an extremum (an inflection)";
+        String signs = "f′ " + (sl > 0 ? "> 0" : "< 0") + " on the left (at " + Numbers.round(left, 6) + ") and "
+                + (sl == sr ? "on the right too" : (sr > 0 ? "> 0" : "< 0") + " on the right") + " (at " + Numbers.round(right, 6)
+                + "), with no other zero of f′ between";
+        if (sl == sr) {
+            return signs + ": f " + (sl > 0 ? "increases" : "decreases") + " through the point, so it is not an extremum (an inflection)";
+        }
         return signs + ": a strict local " + (sl < 0 ? "minimum" : "maximum");
+    }
+
+    /** 1 or −1 where an enclosure excludes 0, else 0. */
+    private static int sign(Interval v) {
+        return v.lo() > 0 ? 1 : v.hi() < 0 ? -1 : 0;
     }
 
     /** A point strictly between a and b (either may be infinite). */

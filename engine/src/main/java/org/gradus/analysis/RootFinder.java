@@ -26,7 +26,8 @@ import java.util.List;
  * <ul>
  *   <li>a product, quotient or power is zero where a factor (the numerator, the base) is, a sum whose terms share
  *       a factor where that factor or the sum of the rest is (exp(−x) − x·exp(−x) = exp(−x)·(1 − x)), a sum over its
- *       terms' common denominator where its numerator is ({@link SharedFactors}), and exp(u) nowhere — even where it underflows, so that no enclosure could tell its sign;</li>
+ *       terms' common denominator where its numerator is ({@link SharedFactors}), and exp(u) nowhere — even where
+ *       it underflows, so that no enclosure could tell its sign;</li>
  *   <li>a polynomial's roots are isolated exactly by Sturm sequences ({@link Polynomial}), and a rational
  *       function's are its numerator's over a common denominator, reduced by their gcd;</li>
  *   <li>anything else by bisection with rigorous interval enclosures ({@link Enclosure}): a piece where
