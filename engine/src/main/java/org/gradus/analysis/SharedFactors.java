@@ -22,6 +22,7 @@ import java.util.Map;
  * every term has to a power of one sign is taken out to the smallest: a positive power is a factor whose zeros
  * are the sum's, a negative one a common denominator (finite and nonzero wherever the sum is defined). What is
  * left is far easier to enclose: 2 − log(x) is −25.6 or less on [10¹², ∞), where the sum's own enclosure holds 0.
+ * A factor whose powers cancel within a term goes too (x·(1/x) = 1 wherever the sum is defined).
  */
 final class SharedFactors {
     /** The shared factors with a positive power (zeros of the sum) and the sum of what is left of the terms. */
@@ -31,14 +32,19 @@ final class SharedFactors {
     private SharedFactors() {
     }
 
-    /** The split of a sum, or null when its terms share no factor that depends on x. */
+    /**
+     * The split of a sum, or null when its terms share no factor that depends on x and no term simplifies: log(x) +
+     * x·(1/x) has no shared factor, but its rest is log(x) + 1, whose enclosure near 0 is not ∞·0.
+     */
     static Split of(Apply sum, Variable x) {
         List<Map<Expr, Double>> terms = new ArrayList<>();
         List<Double> constants = new ArrayList<>();
+        boolean cancels = false;     // x*(1/x) in the derivative of x*log(x): a factor whose powers cancel within a term
         for (Expr term : sum.args()) {
             Map<Expr, Double> powers = new LinkedHashMap<>();
             double[] c = {1};
             if (!read(term, 1, powers, c)) return null;
+            cancels |= powers.containsValue(0.0);
             terms.add(powers);
             constants.add(c[0]);
         }
@@ -49,7 +55,7 @@ final class SharedFactors {
             for (Map<Expr, Double> t : terms) p = Math.min(p, sign * t.getOrDefault(e.getKey(), 0.0));
             if (p > 0) shared.put(e.getKey(), sign * p);
         }
-        if (shared.isEmpty()) return null;
+        if (shared.isEmpty() && !cancels) return null;
         List<Expr> rests = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) {
             List<Expr> factors = new ArrayList<>();
