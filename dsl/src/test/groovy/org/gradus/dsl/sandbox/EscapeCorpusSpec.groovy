@@ -38,7 +38,7 @@ class EscapeCorpusSpec extends Specification {
         gstring_writer_closure category_use mixin map_closure_call script_out_variable number_println_to_stdout
         string_execute_list string_execute string_to_url sleep add_shutdown_hook compound_assignment_property
         prefix_increment_on_property multiple_assignment_getAt out_leftShift_to_stdout out_println_to_stdout out_write
-        parallel_stream stream'''.trim().split(/\s+/) as List<String>
+        parallel_stream stream matrix_subscript_class matrix_row_getClass'''.trim().split(/\s+/) as List<String>
 
     @Shared ServerSocket server = new ServerSocket(0)
     @Shared AtomicInteger connections = new AtomicInteger()
