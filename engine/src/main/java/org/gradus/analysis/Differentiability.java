@@ -1,6 +1,5 @@
 package org.gradus.analysis;
 
-import org.gradus.atoms.Interval;
 import org.gradus.calculus.Directions;
 import org.gradus.calculus.PointWalk;
 import org.gradus.calculus.SideLimit;
@@ -160,12 +159,7 @@ public final class Differentiability {
 
     private static void subgradient(Expr f, double[] x, Layout layout, double[] plus, double[] minus, Map<String, Object> out) {
         for (int i = 0; i < x.length; i++) if (!Double.isFinite(plus[i]) || !Double.isFinite(minus[i])) return;
-        Interval[] box = new Interval[x.length];
-        for (int i = 0; i < x.length; i++) {
-            double r = 1e-3 * Math.max(1, Math.abs(x[i]));
-            box[i] = new Interval(x[i] - r, x[i] + r);
-        }
-        Enclosure enc = Enclosure.overBox(layout, box);
+        Enclosure enc = Enclosure.around(layout, x, 1e-3);
         enc.of(f);
         if (!enc.defined() || !Dcp.analyze(f, enc).curvature().isConvex()) return;
         Map<String, Object> sub = new LinkedHashMap<>();

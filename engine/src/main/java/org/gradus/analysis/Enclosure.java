@@ -71,6 +71,16 @@ public final class Enclosure {
         return new Enclosure(layout, coords, false);
     }
 
+    /** Over the box around x whose half-width in each coordinate is {@code relative}·max(1, |xᵢ|). */
+    public static Enclosure around(Layout layout, double[] x, double relative) {
+        Interval[] box = new Interval[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double r = relative * Math.max(1, Math.abs(x[i]));
+            box[i] = new Interval(x[i] - r, x[i] + r);
+        }
+        return overBox(layout, box);
+    }
+
     /** Enclosures of values at one point (widths come from rounding only). */
     public static Enclosure atPoint(Layout layout, double[] x) {
         Interval[] c = new Interval[x.length];

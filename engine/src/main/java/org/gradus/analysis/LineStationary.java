@@ -55,7 +55,7 @@ final class LineStationary {
         for (double[] piece : pieces) {
             // every kink, pole and domain edge of f is a zero of one of its switches, and each is a cut: f is smooth
             // on each piece, or undefined on all of it (log(-x) for x > 0), which one point tells
-            if (PointWalk.at(f, d.layout(), new double[]{inside(piece)}).first(PointWalk.Kind.UNDEFINED) != null) continue;
+            if (PointWalk.at(f, d.layout(), new double[]{MonotonicIntervals.middle(piece[0], piece[1])}).first(PointWalk.Kind.UNDEFINED) != null) continue;
             RootFinder.Zeros z = RootFinder.of(slope, x, piece[0], piece[1]);
             if (z.identicallyZero() || !z.unresolved().isEmpty() || z.nearZeros() > 0) return null;
             List<Polynomial.Root> roots = z.roots();
@@ -64,7 +64,7 @@ final class LineStationary {
                 points.add(new double[]{at});
                 double left = i == 0 ? piece[0] : roots.get(i - 1).asDouble();
                 double right = i + 1 == roots.size() ? piece[1] : roots.get(i + 1).asDouble();
-                tests.add(firstDerivativeTest(slope, d, between(left, at), between(at, right)));
+                tests.add(firstDerivativeTest(slope, d, MonotonicIntervals.middle(left, at), MonotonicIntervals.middle(at, right)));
             }
         }
         String where = whole ? d.text : "[" + Numbers.round(lo, 6) + ", " + Numbers.round(hi, 6) + "]";
@@ -133,19 +133,6 @@ final class LineStationary {
     /** 1 or −1 where an enclosure excludes 0, else 0. */
     private static int sign(Interval v) {
         return v.lo() > 0 ? 1 : v.hi() < 0 ? -1 : 0;
-    }
-
-    /** A point strictly between a and b (either may be infinite). */
-    private static double between(double a, double b) {
-        return inside(new double[]{a, b});
-    }
-
-    private static double inside(double[] piece) {
-        double a = piece[0], b = piece[1];
-        if (Double.isInfinite(a) && Double.isInfinite(b)) return 0;
-        if (Double.isInfinite(a)) return b - Math.max(1, Math.abs(b));
-        if (Double.isInfinite(b)) return a + Math.max(1, Math.abs(a));
-        return a + 0.5 * (b - a);
     }
 
     private static boolean periodic(Expr slope, Variable x) {

@@ -375,12 +375,14 @@ public final class MonotonicIntervals {
             return u.slope(p, Ops.apply(u, p)).isConstant(0);
         }
 
-        private static double middle(double a, double b) {
-            if (Double.isInfinite(a) && Double.isInfinite(b)) return 0;
-            if (Double.isInfinite(a)) return b - Math.max(1, Math.abs(b));
-            if (Double.isInfinite(b)) return a + Math.max(1, Math.abs(a));
-            return 0.5 * (a + b);
-        }
+    }
+
+    /** A point strictly inside (a, b), either end possibly infinite: the middle, or 1 (or |end|) beyond a finite end. */
+    static double middle(double a, double b) {
+        if (Double.isInfinite(a) && Double.isInfinite(b)) return 0;
+        if (Double.isInfinite(a)) return b - Math.max(1, Math.abs(b));
+        if (Double.isInfinite(b)) return a + Math.max(1, Math.abs(a));
+        return 0.5 * (a + b);
     }
 
     /** A point on the line: its value and how a report writes it (exact when known). */

@@ -3,7 +3,6 @@ package org.gradus.analysis;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
-import org.gradus.atoms.Interval;
 import org.gradus.calculus.HessianAt;
 import org.gradus.calculus.PointWalk;
 import org.gradus.eval.CompiledFunction;
@@ -129,12 +128,7 @@ public final class Stationary {
         } catch (ClassCastException | UnsupportedOperationException e) {
             // array operations: the enclosure below sees them
         }
-        Interval[] box = new Interval[x.length];
-        for (int i = 0; i < x.length; i++) {
-            double r = 1e-9 * Math.max(1, Math.abs(x[i]));
-            box[i] = new Interval(x[i] - r, x[i] + r);
-        }
-        Enclosure e = Enclosure.overBox(layout, box);
+        Enclosure e = Enclosure.around(layout, x, 1e-9);
         e.of(f);
         if (e.smooth()) return null;
         Expr at = e.firstNonSmooth() != null ? e.firstNonSmooth() : e.firstUndefined();
