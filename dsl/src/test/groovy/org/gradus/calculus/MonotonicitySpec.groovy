@@ -104,6 +104,8 @@ class MonotonicitySpec extends Specification {
         'log(x)/sqrt(x)'       | "f′ = (2 − log x)/(2x^1.5): zero e²"           || ['increasing on (0, 7.38905609893]', 'decreasing on [7.38905609893, ∞)']
         'log(x)**2/x'          | "f′ = log x·(2 − log x)/x²: zeros 1 and e²"   || ['decreasing on (0, 1]', 'increasing on [1, 7.38905609893]', 'decreasing on [7.38905609893, ∞)']
         'x*log(x)'             | "f′ = log x + x·(1/x) = log x + 1: zero 1/e (an unknown piece (0, 7.1e-14] before)" || ['decreasing on (0, 0.367879441171]', 'increasing on [0.367879441171, ∞)']
+        'log(sigmoid(x))'      | "f′ = 1 − σ(x) > 0; σ is never 0, so log is defined everywhere (a note of unresolved zeros of σ before)" || ['increasing on (-∞, ∞)']
+        'log(1 - sigmoid(x))'  | "f′ = −σ(x) < 0; 1 − σ is never 0"            || ['decreasing on (-∞, ∞)']
     }
 
     def "a periodic f′ on an unbounded interval is unknown with advice, not a search that lists a million turns (or one guessed direction)"() {

@@ -220,21 +220,4 @@ public final class Domain {
         if (parts.stream().distinct().count() == 1) return parts.get(0) + (parts.size() > 1 ? superscript(parts.size()) : "");
         return String.join(" × ", parts);
     }
-
-    /**
-     * The intervals of an atom's arguments as the atom's defined and smooth sets are judged on: a variable open
-     * at its lower end (x &gt; 0 where log(x) needs it) as [nextUp(lo), hi]. Those sets are bounded by double
-     * constants and no double lies strictly between lo and nextUp(lo), so this answers for the open interval:
-     * log(x) on x &gt; 0 is defined and smooth, where the closed [0, hi] would say "may be undefined at 0", a
-     * point outside the domain. Ranges are still enclosed over the closed box.
-     */
-    Interval[] insideOpenEnds(List<Expr> argExprs, Interval[] args) {
-        Interval[] inside = args;
-        for (int i = 0; i < args.length; i++) {
-            if (!(argExprs.get(i) instanceof Variable v) || !openLower[layout.offset(v)]) continue;
-            if (inside == args) inside = args.clone();
-            inside[i] = new Interval(Math.nextUp(args[i].lo()), args[i].hi());
-        }
-        return inside;
-    }
 }

@@ -24,10 +24,12 @@ import org.gradus.expr.SumOver;
 import org.gradus.expr.Variable;
 import org.gradus.expr.VectorVariable;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Rigorous interval evaluation: an enclosure of every value an expression takes when each coordinate
@@ -50,6 +52,9 @@ public final class Enclosure {
     private Expr firstUndefined;
     private Expr firstNonSmooth;
     private boolean hulledArray;
+    /** The sub-expressions whose values stay strictly above their enclosure's lower end, and below its upper ({@link OpenEnds}). */
+    private final Set<Expr> openBelow = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Expr> openAbove = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The domain whose open lower ends atoms are judged inside ({@link #overDomain}), or null. */
     private Domain openEnds;
 
@@ -59,7 +64,7 @@ public final class Enclosure {
         this.termByTerm = termByTerm;
     }
 
-    /** Over a domain's box; an atom of a variable open at its lower end is judged inside it ({@link Domain#insideOpenEnds}). */
+    /** Over a domain's box; a variable open at its lower end stays above it ({@link OpenEnds}). */
     public static Enclosure overDomain(Domain d) {
         Enclosure e = new Enclosure(d.layout, d.box, false);
         e.openEnds = d;
@@ -116,6 +121,15 @@ public final class Enclosure {
         return firstNonSmooth;
     }
 
+    /**
+     * True when e's values are certainly not 0: its enclosure excludes 0, or has 0 at an end never reached
+     * (sigmoid(x) over all of R, enclosed as [0, 1]).
+     */
+    public boolean excludesZero(Expr e) {
+        Interval v = of(e);
+        return v.lo() > 0 || v.hi() < 0 || (v.lo() == 0 && openBelow.contains(e)) || (v.hi() == 0 && openAbove.contains(e));
+    }
+
     public Interval of(Expr e) {
         Interval known = memo.get(e);
         if (known != null) return known;
@@ -126,7 +140,12 @@ public final class Enclosure {
 
     private Interval compute(Expr e) {
         if (e instanceof Constant c) return Interval.point(c.value());
-        if (e instanceof Variable v) return coords[layout.offset(v)];
+        if (e instanceof Variable v) {
+            Interval r = coords[layout.offset(v)];
+            if (r.lo() == Double.NEGATIVE_INFINITY || (openEnds != null && openEnds.openLower[layout.offset(v)])) openBelow.add(v);
+            if (r.hi() == Double.POSITIVE_INFINITY) openAbove.add(v);
+            return r;
+        }
         if (e instanceof Element el) return element(el);
         if (e instanceof IndexSymbol s) return env.getOrDefault(s, Interval.ALL);
         if (e instanceof Lookup l) return lookup(l);
@@ -138,6 +157,11 @@ public final class Enclosure {
         if (e instanceof TableSlice ts) return slice(ts);
         if (e instanceof ArrayNode n) return array(n);
         throw new IllegalArgumentException("no enclosure for " + e.getClass().getSimpleName());
+    }
+
+    private static void mark(Set<Expr> set, Expr e, boolean open) {
+        if (open) set.add(e);
+        else set.remove(e);
     }
 
     /** Every element of a vector or matrix variable. */
@@ -189,7 +213,16 @@ public final class Enclosure {
         Interval[] args = new Interval[argExprs.size()];
         for (int i = 0; i < args.length; i++) args[i] = of(argExprs.get(i));
         Atom atom = a.atom();
-        Interval[] inside = openEnds == null ? args : openEnds.insideOpenEnds(argExprs, args);
+        boolean[] below = new boolean[args.length], above = new boolean[args.length];
+        Interval[] inside = args;               // an argument open at an end is judged just inside it
+        for (int i = 0; i < args.length; i++) {
+            below[i] = openBelow.contains(argExprs.get(i)) && Double.isFinite(args[i].lo());
+            above[i] = openAbove.contains(argExprs.get(i)) && Double.isFinite(args[i].hi());
+            double lo = below[i] ? Math.nextUp(args[i].lo()) : args[i].lo(), hi = above[i] ? Math.nextDown(args[i].hi()) : args[i].hi();
+            if (!below[i] && !above[i] || lo > hi) continue;
+            if (inside == args) inside = args.clone();
+            inside[i] = new Interval(lo, hi);
+        }
         if (!atom.definedOn(inside)) {
             defined = false;
             if (firstUndefined == null) firstUndefined = a;
@@ -198,7 +231,10 @@ public final class Enclosure {
             smooth = false;
             if (firstNonSmooth == null) firstNonSmooth = a;
         }
-        return atomRange(atom, args);
+        Interval r = atomRange(atom, args);
+        mark(openBelow, a, OpenEnds.open(false, atom, args, below, above, r));   // marked or cleared: a reduction's
+        mark(openAbove, a, OpenEnds.open(true, atom, args, below, above, r));    // body is enclosed again for each term
+        return r;
     }
 
     /**

@@ -290,6 +290,6 @@ final class RootFinder {
     private boolean containsZero(Expr h, double l, double r) {
         Enclosure e = Enclosure.overBox(layout, new Interval[]{new Interval(l, r)});
         Interval v = e.of(h);
-        return v.contains(0) || Double.isNaN(v.lo());
+        return Double.isNaN(v.lo()) || !e.excludesZero(h);
     }
 }

@@ -47,4 +47,9 @@ public final class Exp extends UnaryAtom {
     public String latex(String x) {
         return "e^{" + x + "}";
     }
+
+    @Override
+    public boolean strictlyIncreasing() {
+        return true;
+    }
 }

@@ -68,4 +68,9 @@ public final class Log extends UnaryAtom {
     public double[] oneSidedLimits(double x) {
         return x == 0 ? new double[]{Double.NaN, Double.NEGATIVE_INFINITY} : super.oneSidedLimits(x);
     }
+
+    @Override
+    public boolean strictlyIncreasing() {
+        return true;
+    }
 }

@@ -69,4 +69,9 @@ public final class Log1p extends UnaryAtom {
         Expr x = args.get(0);
         return Ops.log(Ops.add(Constant.ONE, x));
     }
+
+    @Override
+    public boolean strictlyIncreasing() {
+        return true;
+    }
 }

@@ -22,4 +22,9 @@ public abstract class SShaped extends UnaryAtom {
     public Monotonicity monotonicity(Interval x) {
         return Monotonicity.INCREASING;
     }
+
+    @Override
+    public boolean strictlyIncreasing() {
+        return true;
+    }
 }

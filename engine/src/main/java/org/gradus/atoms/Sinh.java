@@ -56,4 +56,9 @@ public final class Sinh extends UnaryAtom {
         Expr x = args.get(0);
         return Ops.mul(Constant.of(0.5), Ops.sub(Ops.exp(x), Ops.exp(Ops.neg(x))));
     }
+
+    @Override
+    public boolean strictlyIncreasing() {
+        return true;
+    }
 }

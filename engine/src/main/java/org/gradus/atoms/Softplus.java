@@ -75,4 +75,9 @@ public final class Softplus extends UnaryAtom implements SharedExponential {
         Expr x = args.get(0);
         return Ops.log(Ops.add(Constant.ONE, Ops.exp(x)));
     }
+
+    @Override
+    public boolean strictlyIncreasing() {
+        return true;
+    }
 }

@@ -96,4 +96,9 @@ public final class Sqrt extends UnaryAtom {
         Expr x = args.get(0);
         return Ops.pow(x, Constant.of(0.5));
     }
+
+    @Override
+    public boolean strictlyIncreasing() {
+        return true;
+    }
 }

@@ -86,6 +86,15 @@ public abstract class UnaryAtom extends Atom {
         return domain();
     }
 
+    /**
+     * Whether f(u) &lt; f(v) for every u &lt; v of its domain (exp, log, sqrt, sigmoid, softplus): its values then
+     * stay strictly above the lower end of its range wherever its argument stays strictly above its own, as
+     * exp(u) &gt; 0 for every u (an enclosure's open lower ends, {@code analysis.Enclosure}). False by default.
+     */
+    public boolean strictlyIncreasing() {
+        return false;
+    }
+
     /** Where the atom is defined, when that is an interval ({@code log}: x &gt; 0); all reals by default. */
     public ArgumentDomain domain() {
         return ArgumentDomain.ALL;
