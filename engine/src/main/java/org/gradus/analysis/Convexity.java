@@ -299,7 +299,8 @@ public final class Convexity {
         if (lse != null && !lse.single()) {
             List<String> parts = new ArrayList<>();
             for (Expr u : lse.exponents()) parts.add(Dcp.show(u) + " (" + Dcp.word(Dcp.analyze(u, enc).curvature()) + ")");
-            return Dcp.show(f) + " is the log-sum-exp " + lse.asLogSumExp() + ", convex and increasing in each exponent, and its "
+            return Dcp.show(f) + " is " + (lse.negated() ? "" : "the log-sum-exp ") + lse.asLogSumExp()
+                    + (lse.negated() ? ", concave and decreasing" : ", convex and increasing") + " in each exponent, and its "
                     + (parts.size() == 1 ? "exponent " : "exponents ") + String.join(", ", parts) + (parts.size() == 1 ? " is" : " are")
                     + " convex or affine";
         }

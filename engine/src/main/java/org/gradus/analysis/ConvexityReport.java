@@ -89,7 +89,7 @@ public final class ConvexityReport implements Shown {
             sb.append("\n  gradient descent: step size 1/L = ").append(num(fields.get("stepSize")));
             if (fields.get("condition") != null) {
                 sb.append(", condition number L/mu = ").append(num(fields.get("condition")))
-                        .append(", linear rate 1 - mu/L = ").append(num(fields.get("rate")));
+                        .append(", linear rate 1 - mu/L = ").append(rate(fields.get("rate"), fields.get("condition")));
             }
         }
         if (fields.get("note") != null) sb.append("\n  note: ").append(fields.get("note"));
@@ -115,6 +115,13 @@ public final class ConvexityReport implements Shown {
             sb.append(e.getKey()).append(" = ").append(org.gradus.expr.PointArgs.formatValue(e.getValue()));
         }
         return sb.append(')').toString();
+    }
+
+    /** 1 − mu/L, written 1 − mu/L where six digits would round it to 1 (a rate of 1 would mean no progress at all). */
+    private static String rate(Object rate, Object condition) {
+        String text = num(rate);
+        if (!"1".equals(text) || !(condition instanceof Number c) || !Double.isFinite(c.doubleValue())) return text;
+        return "1 − " + num(1 / c.doubleValue());
     }
 
     private static String num(Object v) {

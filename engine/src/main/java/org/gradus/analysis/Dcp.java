@@ -163,19 +163,19 @@ public final class Dcp {
 
     /**
      * log(c + Σ aᵢ·exp(uᵢ)) ({@link LogOfExponentials}): convex where every exponent is convex or affine; with
-     * one exponential and no constant, log a + u, of u's curvature. Null where that does not decide it (an
+     * one exponential and no constant, log a + u, of u's curvature; its negation (log(sigmoid(u))) concave there. Null where that does not decide it (an
      * exponent concave or unknown): the ordinary rule then says why.
      */
     private Curvature logSumExp(LogOfExponentials lse) {
         if (lse.single()) {
             Curvature c = curvature(lse.exponents().get(0));
-            return c == Curvature.UNKNOWN ? null : c;
+            return c == Curvature.UNKNOWN ? null : lse.negated() ? c.negate() : c;
         }
         for (Expr u : lse.exponents()) {
             Curvature c = curvature(u);
             if (!c.isConvex()) return null;
         }
-        return Curvature.CONVEX;
+        return lse.negated() ? Curvature.CONCAVE : Curvature.CONVEX;
     }
 
     /**

@@ -2,9 +2,12 @@ package org.gradus.analysis;
 
 import org.gradus.atoms.Add;
 import org.gradus.atoms.Apply;
+import org.gradus.atoms.Divide;
 import org.gradus.atoms.Exp;
 import org.gradus.atoms.Log;
 import org.gradus.atoms.Multiply;
+import org.gradus.atoms.Ops;
+import org.gradus.atoms.Sigmoid;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
 import org.gradus.print.Numbers;
@@ -21,16 +24,49 @@ import java.util.List;
  * logistic loss written by hand, log(1 + exp(−y·z)), are its everyday cases. With one exponential and no
  * constant it is log a + u, of u's curvature.
  *
+ * <p>Its negation, concave where every exponent is convex or affine, is the log of a sigmoid — the
+ * cross-entropy as the lectures write it, y·log(sigmoid(z)) + (1 − y)·log(1 − sigmoid(z)):
+ * log(sigmoid(u)) = −logsumexp(0, −u), log(1 − sigmoid(u)) = log(sigmoid(−u)) = −logsumexp(0, u), and
+ * log(k / (c + Σ aᵢ·exp(uᵢ))) = log k − logsumexp(…) for a constant k &gt; 0.
+ *
  * @param exponents the uᵢ, in the order of the sum
  * @param shifts    log aᵢ, beside each exponent
  * @param constant  c (0 when the sum has no constant term)
+ * @param negated   whether f is offset − logsumexp(…) rather than logsumexp(…)
+ * @param offset    log k of log(k / sum), 0 otherwise
  */
-record LogOfExponentials(List<Expr> exponents, List<Double> shifts, double constant) {
+record LogOfExponentials(List<Expr> exponents, List<Double> shifts, double constant, boolean negated, double offset) {
 
-    /** The form of {@code f}, when f is log of such a sum; null otherwise. */
+    /** The form of {@code f}, when f is log of such a sum, of a sigmoid or of a constant over such a sum; null otherwise. */
     static LogOfExponentials of(Expr f) {
         if (!(f instanceof Apply log) || !(log.atom() instanceof Log) || log.args().size() != 1) return null;
-        Expr sum = log.arg(0);
+        Expr inside = log.arg(0);
+        Expr sigmoidArgument = sigmoidArgument(inside);
+        if (sigmoidArgument != null) return new LogOfExponentials(List.of(Ops.neg(sigmoidArgument)), List.of(0.0), 1, true, 0);
+        if (inside instanceof Apply q && q.atom() instanceof Divide && q.arg(0) instanceof Constant k && k.value() > 0) {
+            LogOfExponentials sum = ofSum(q.arg(1));
+            return sum == null ? null : new LogOfExponentials(sum.exponents, sum.shifts, sum.constant, true, Math.log(k.value()));
+        }
+        return ofSum(inside);
+    }
+
+    /** u of sigmoid(u), and −u of 1 − sigmoid(u) (which is sigmoid(−u)); null for anything else. */
+    private static Expr sigmoidArgument(Expr e) {
+        if (e instanceof Apply s && s.atom() instanceof Sigmoid) return s.arg(0);
+        if (!(e instanceof Apply sum) || !(sum.atom() instanceof Add) || sum.args().size() != 2) return null;
+        for (int k = 0; k < 2; k++) {
+            if (!(sum.arg(k) instanceof Constant one && one.value() == 1)) continue;
+            if (sum.arg(1 - k) instanceof Apply m && m.atom() instanceof Multiply && m.args().size() == 2
+                    && m.arg(0) instanceof Constant minus && minus.value() == -1
+                    && m.arg(1) instanceof Apply s && s.atom() instanceof Sigmoid) {
+                return Ops.neg(s.arg(0));
+            }
+        }
+        return null;
+    }
+
+    /** c + Σ aᵢ·exp(uᵢ) under the log. */
+    private static LogOfExponentials ofSum(Expr sum) {
         List<Expr> terms = sum instanceof Apply s && s.atom() instanceof Add ? s.args() : List.of(sum);
         List<Expr> exponents = new ArrayList<>();
         List<Double> shifts = new ArrayList<>();
@@ -53,15 +89,15 @@ record LogOfExponentials(List<Expr> exponents, List<Double> shifts, double const
             exponents.add(x.arg(0));
             shifts.add(Math.log(scale));
         }
-        return exponents.isEmpty() ? null : new LogOfExponentials(List.copyOf(exponents), List.copyOf(shifts), constant);
+        return exponents.isEmpty() ? null : new LogOfExponentials(List.copyOf(exponents), List.copyOf(shifts), constant, false, 0);
     }
 
-    /** Whether it is log a + u: one exponential, no constant term. */
+    /** Whether it is log a + u (or log k − log a − u): one exponential, no constant term. */
     boolean single() {
         return exponents.size() == 1 && constant == 0;
     }
 
-    /** The log-sum-exp it is, as text: {@code logsumexp(0, x)} for log(1 + exp(x)). */
+    /** The log-sum-exp it is, as text: {@code logsumexp(0, x)} for log(1 + exp(x)), {@code −logsumexp(0, -x)} for log(sigmoid(x)). */
     String asLogSumExp() {
         List<String> args = new ArrayList<>();
         if (constant > 0) args.add(Numbers.format(Math.log(constant)));
@@ -70,6 +106,8 @@ record LogOfExponentials(List<Expr> exponents, List<Double> shifts, double const
             double shift = shifts.get(i);
             args.add(shift == 0 ? u : Numbers.format(shift) + " + " + u);
         }
-        return "logsumexp(" + String.join(", ", args) + ")";
+        String lse = "logsumexp(" + String.join(", ", args) + ")";
+        if (!negated) return lse;
+        return (offset == 0 ? "−" : Numbers.format(offset) + " − ") + lse;
     }
 }

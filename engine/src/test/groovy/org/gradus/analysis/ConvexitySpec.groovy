@@ -77,6 +77,12 @@ class ConvexitySpec extends Specification {
         'log-sum-exp with weights'     | log(2 * exp(x) + 3 + exp(y))        | null                              || 'convex'  | PROOF
         'log of one exponential'       | log(2 * exp(x + y))                 | null                              || 'linear'  | PROOF
         'log-sum-exp of a concave exponent' | log(1 + exp(-x**2))            | null                              || 'neither' | CE
+        'log of a sigmoid'             | log(sigmoid(x))                     | null                              || 'concave' | PROOF
+        'log of one minus a sigmoid'   | log(1 - sigmoid(x))                 | null                              || 'concave' | PROOF
+        'cross-entropy written out'    | -(0.3 * log(sigmoid(x)) + 0.7 * log(1 - sigmoid(x))) | null             || 'convex'  | PROOF
+        'log of a sigmoid written out' | log(1 / (1 + exp(-x)))              | null                              || 'concave' | PROOF
+        'log of a constant over a log-sum-exp' | log(2 / (1 + exp(x) + exp(y))) | null                           || 'concave' | PROOF
+        'log of a sigmoid of a convex argument' | log(sigmoid(x**2))         | null                              || 'neither' | CE
         'negative entropy, not DCP'    | x * log(x)                          | [x: r(0.5, 2)]                    || 'convex'  | PROOF
         'negative entropy, natural domain' | x * log(x)                      | null                              || 'convex'  | PROOF
         'entropy'                      | -x * log(x)                         | null                              || 'concave' | PROOF
@@ -160,6 +166,12 @@ class ConvexitySpec extends Specification {
         Math.abs(rep.fields().rate - 2 / 3d) < 1e-15
     }
 
+    def "a linear rate within 1e-6 of 1 is written 1 − mu/L, not 1 (which would mean no progress)"() {
+        expect: 'exp(x) + y² sampled on [-10, 10]²: mu = e^-10 at x = -10, L = e^10 at x = 10, mu/L = e^-20 = 2.06115e-9'
+        Convexity.analyze(exp(x) + y**2, null).toText().contains('linear rate 1 - mu/L = 1 − 2.06115e-9')
+        Convexity.analyze(x**2 + 3 * y**2, null).toText().contains('linear rate 1 - mu/L = 0.666667')
+    }
+
     def "adding lambda*l2 adds 2*lambda to every Hessian eigenvalue"() {
         expect:
         Convexity.analyze(l2(w) * 0.5, null).mu() == 1
@@ -177,6 +189,20 @@ class ConvexitySpec extends Specification {
         rep.L() > 1e20
         !text.contains('kink')
         text.contains('the domain is open as x → 0, where L may be larger still')
+    }
+
+    def "exp(x) over all of R is never 0: log-sum-exp and the logistic losses are smooth, with L by hand"() {
+        when: 'the interval of exp(x) over R is [0, ∞], yet 0 is never reached (the enclosure keeps that end open)'
+        def lse = Convexity.analyze(log(exp(x) + exp(y)), null)
+        def logistic = Convexity.analyze(-log(sigmoid(x)), null)
+        def other = Convexity.analyze(-log(1 - sigmoid(x)), null)
+
+        then: 'no kink is suspected; L = 1/2 for log-sum-exp of two (Hessian diag(p) − ppᵀ at p = (1/2, 1/2)), σ(1 − σ) ≤ 1/4 at 0'
+        [lse, logistic, other].every { !it.toText().contains('kink') }
+        Math.abs(lse.L() - 0.5) < 1e-9
+        Math.abs(logistic.L() - 0.25) < 1e-12 && Math.abs(other.L() - 0.25) < 1e-12
+        logistic.reason().contains('a negative multiple of log(sigmoid(x))')
+        Convexity.analyze(log(sigmoid(x)), null).reason().contains('log(sigmoid(x)) is −logsumexp(0, -x), concave and decreasing in each exponent')
     }
 
     def "a singular quadratic is convex but not strictly"() {
