@@ -130,16 +130,20 @@ class DomainsAndEdgesSpec extends Specification {
         CalculusReference.run("x = variable(0)\nf = (x) - 1\nf")[0].text == 'x - 1'
     }
 
-    def "log-sum-exp is smooth: a kink that interval bounds cannot rule out is said as such, never as a fact"() {
-        when: 'over all of R² the argument exp(x) + exp(y) is enclosed as [0, ∞], where log has its domain edge'
+    def "log-sum-exp is smooth: exp(x) + exp(y) is never 0, though enclosed as [0, ∞]; a kink that bounds cannot rule out is said as such, never as a fact"() {
+        when: 'over all of R² the argument exp(x) + exp(y) is enclosed as [0, ∞]; its lower end is a limit, never a value'
         Map r = CalculusReference.run("x = variable(0)\ny = variable(0)\nconvexity(log(exp(x) + exp(y)))")[0]
+        Map kinked = CalculusReference.run("x = variable(0)\ny = variable(0)\nconvexity(max(x, y))")[0]
 
-        then: 'log(eˣ + eʸ) is convex (its Hessian diag(p) − ppᵀ is PSD, p = softmax(x, y)); no secant below the graph'
+        then: 'log(eˣ + eʸ) is convex (its Hessian diag(p) − ppᵀ is PSD, p = softmax(x, y)), with L = 1/2 at p = (1/2, 1/2); no kink note'
         r.verdict == 'convex'
         r.counterexample == null
-        r.note.contains('log(exp(x) + exp(y))')
-        r.note.contains('could not rule it out')
-        !r.note.contains('so there is no L')
+        r.note == null
+        Math.abs(r.L - 0.5) < 1e-9
+
+        and: 'max(x, y) has a kink on y = x: said as what the bounds could not rule out, with no L'
+        kinked.note.contains('max(x, y) may have a kink') && kinked.note.contains('could not rule it out')
+        kinked.L == null
     }
 
     def "Huber's gradient is Lipschitz: L is the curvature of its quadratic piece"() {
