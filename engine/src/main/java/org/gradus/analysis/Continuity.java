@@ -99,6 +99,14 @@ final class Continuity {
 
     private static Verdict severalVariables(Expr f, Layout layout, double[] x, String cause, boolean undefined, Real value,
                                             Map<String, Object> limits) {
+        List<Variable> scalars = new ArrayList<>();
+        for (var b : layout.blocks()) if (b instanceof Variable v) scalars.add(v);
+        if (scalars.size() == layout.blocks().size()) {
+            SideLimit l = Limit.severalVariables(f, scalars, x);
+            put(limits, "limit", l);
+            Verdict v = byPathLimit(cause, undefined, value, l, PointArgs.format(layout, x), limits);
+            if (v != null) return v;
+        }
         if (undefined) return new Verdict(false, "undefined", cause + "; a function is continuous only where it is defined", limits);
         int n = layout.dimension();
         List<double[]> dirs = new ArrayList<>();
@@ -141,6 +149,30 @@ final class Continuity {
         }
         return new Verdict(null, "unknown", cause + "; along every direction tested f tends to its value, which does not prove continuity in "
                 + n + " variables", limits);
+    }
+
+    /** The verdict from the limit in several variables when it is decided (it exists, or paths differ); null when not. */
+    private static Verdict byPathLimit(String cause, boolean undefined, Real value, SideLimit l, String at, Map<String, Object> limits) {
+        String how = " [" + l.method() + "]: " + l.reason();
+        if (l.status() == SideLimit.Status.NONE) {
+            return new Verdict(false, undefined ? "undefined" : "jump", cause + (undefined ? " — f is undefined there; and it has no limit either"
+                    : " — no limit") + how, limits);
+        }
+        if (!l.exists()) return null;
+        if (Double.isInfinite(l.value())) {
+            return new Verdict(false, undefined ? "undefined" : "unbounded", cause + (undefined ? " — f is undefined there; and it has no limit "
+                    + "either: f → " : " — no limit: f → ") + l.text() + " (unbounded)" + how, limits);
+        }
+        if (undefined) {
+            return new Verdict(false, "undefined", cause + " — the first way continuity fails (f is undefined). Its limit there exists and is "
+                    + l.text() + how + "; so the discontinuity is removable: f extended by " + l.text() + " at " + at + " is continuous", limits);
+        }
+        if (value != null && l.exact() != null && sameNumber(l.exact(), value)) {
+            return new Verdict(true, "continuous", cause + ", but f does not jump: its limit " + l.text() + " equals its value" + how, limits);
+        }
+        if (value == null || l.exact() == null) return null;
+        return new Verdict(false, "removable", cause + ": the limit " + l.text() + " differs from the value f = " + value.text()
+                + " — the third way continuity fails (limit ≠ value): a removable discontinuity" + how, limits);
     }
 
     private static boolean sameLimit(SideLimit a, SideLimit b) {

@@ -170,7 +170,7 @@ public final class Domain {
         int n = box.length;
         boolean all = true;
         for (Interval b : box) all &= b.lo() == Double.NEGATIVE_INFINITY && b.hi() == Double.POSITIVE_INFINITY;
-        if (all) return n == 1 ? "all of R" : "all of R" + superscript(n);
+        if (all) return n == 1 ? "all of R" : "all of R" + Numbers.superscript(n);
         List<String> parts = new ArrayList<>();
         for (VariableBlock b : layout.blocks()) {
             int off = layout.offset(b);
@@ -196,13 +196,6 @@ public final class Domain {
         return name + " ≤ " + Numbers.format(b.hi()) + note;
     }
 
-    private static String superscript(int n) {
-        String digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-        StringBuilder sb = new StringBuilder();
-        for (char c : Integer.toString(n).toCharArray()) sb.append(digits.charAt(c - '0'));
-        return sb.toString();
-    }
-
     /** The coordinates open at their lower end, as their limits there ({@code x → 0}), or null when there are none. */
     String openEnds() {
         List<String> ends = new ArrayList<>();
@@ -217,7 +210,7 @@ public final class Domain {
     String samplingText() {
         List<String> parts = new ArrayList<>();
         for (Interval s : sampling) parts.add("[" + Numbers.round(s.lo(), 6) + ", " + Numbers.round(s.hi(), 6) + "]");
-        if (parts.stream().distinct().count() == 1) return parts.get(0) + (parts.size() > 1 ? superscript(parts.size()) : "");
+        if (parts.stream().distinct().count() == 1) return parts.get(0) + (parts.size() > 1 ? Numbers.superscript(parts.size()) : "");
         return String.join(" × ", parts);
     }
 }

@@ -18,7 +18,11 @@ import org.gradus.expr.Variable;
 import org.gradus.expr.VariableBlock;
 import org.gradus.print.Numbers;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code limit(f, x: a, side: 'left' | 'right' | 'both')} for a function of one variable, a finite or
@@ -62,11 +66,47 @@ public final class Limit {
         for (VariableBlock b : layout.blocks()) {
             if (b.name().equals(variable) && b instanceof Variable v) x = v;
             else throw new IllegalArgumentException("limit(f, " + variable + ": a) takes a function of " + variable + " alone, but f depends on "
-                    + b.name() + " too; limits in several variables are not supported");
+                    + b.name() + " too; give the point each variable approaches, as in limit(f, " + variable + ": 0, " + b.name() + ": 0)");
         }
         if (x == null) x = new Variable(variable, 0);
         Layout one = new Layout(List.of(x));
         return new LimitReport(f, variable, at, side, decide(f, one, x, at, side));
+    }
+
+    /**
+     * {@code limit(f, x: a, y: b, …)}: the limit at a finite point of several variables ({@link PathLimit}).
+     *
+     * @param point each variable's name and the finite value it approaches, in the order given
+     * @throws IllegalArgumentException when a point is not finite, or f depends on a variable not given
+     */
+    public static LimitReport of(Expr f, Map<String, Double> point) {
+        List<Variable> variables = new ArrayList<>();
+        double[] at = new double[point.size()];
+        Map<String, Variable> own = new HashMap<>();
+        for (VariableBlock b : f.layout().blocks()) {
+            if (!point.containsKey(b.name())) {
+                throw new IllegalArgumentException("limit: f depends on " + b.name() + " too; give the point it approaches, as in limit(f, "
+                        + String.join(": 0, ", point.keySet()) + ": 0, " + b.name() + ": 0)");
+            }
+            if (!(b instanceof Variable v)) throw new IllegalArgumentException("limit: " + b.name() + " is a vector; a limit takes scalar variables");
+            own.put(v.name(), v);
+        }
+        int k = 0;
+        for (Map.Entry<String, Double> e : point.entrySet()) {
+            if (!Double.isFinite(e.getValue())) {
+                throw new IllegalArgumentException("limit: in several variables the point must be finite, but " + e.getKey() + " approaches "
+                        + Numbers.format(e.getValue()));
+            }
+            variables.add(own.getOrDefault(e.getKey(), new Variable(e.getKey(), 0)));
+            at[k++] = e.getValue();
+        }
+        SideLimit s = PathLimit.decide(f, variables, at);
+        return new LimitReport(f, String.join(", ", point.keySet()), new LinkedHashMap<>(point), new SideLimit[]{s, null, null});
+    }
+
+    /** The limit of f at a finite point of several scalar variables ({@link PathLimit}: paths, a radial bound). */
+    public static SideLimit severalVariables(Expr f, List<Variable> variables, double[] point) {
+        return PathLimit.decide(f, variables, point);
     }
 
     /**

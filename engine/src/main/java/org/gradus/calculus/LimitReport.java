@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The answer of {@link Limit#of}; JSON kind {@code limit} (SPEC §2): {@code expression}, {@code variable},
- * {@code at}, {@code side}, {@code value} (null when there is none or it is not decided), {@code left},
+ * {@code at} (a map of name → value for several variables, whose {@code variable} is "x, y"), {@code side}, {@code value} (null when there is none or it is not decided), {@code left},
  * {@code right} (the one-sided limits computed, null when not asked for or none), {@code exists} (null when
  * not decided), {@code reason}, and {@code method} (how it was decided, in a word or two).
  */
@@ -17,12 +17,23 @@ public final class LimitReport implements Shown {
     private final Expr f;
     private final String variable, side;
     private final double at;
+    /** The point of a limit in several variables (name → value), or null for one variable. */
+    private final Map<String, Double> point;
     private final SideLimit limit, left, right;
 
     LimitReport(Expr f, String variable, double at, String side, SideLimit[] sides) {
+        this(f, variable, at, null, side, sides);
+    }
+
+    LimitReport(Expr f, String variables, Map<String, Double> point, SideLimit[] sides) {
+        this(f, variables, Double.NaN, point, "both", sides);
+    }
+
+    private LimitReport(Expr f, String variable, double at, Map<String, Double> point, String side, SideLimit[] sides) {
         this.f = f;
         this.variable = variable;
         this.at = at;
+        this.point = point;
         this.side = side;
         this.limit = sides[0];
         this.left = sides[1];
@@ -68,7 +79,7 @@ public final class LimitReport implements Shown {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("expression", f.toString());
         m.put("variable", variable);
-        m.put("at", at);
+        m.put("at", point != null ? point : at);
         m.put("side", side);
         m.put("value", limit.exists() ? (Object) limit.value() : null);
         m.put("left", number(left));
@@ -86,7 +97,8 @@ public final class LimitReport implements Shown {
 
     @Override
     public String toText() {
-        String arrow = variable + " → " + (Double.isInfinite(at) ? (at > 0 ? "∞" : "-∞") : Numbers.format(at))
+        String arrow = point != null ? "(" + variable + ") → (" + String.join(", ", point.values().stream().map(Numbers::format).toList()) + ")"
+                : variable + " → " + (Double.isInfinite(at) ? (at > 0 ? "∞" : "-∞") : Numbers.format(at))
                 + (side.equals("left") ? "⁻" : side.equals("right") ? "⁺" : "");
         String answer = switch (limit.status()) {
             case EXISTS -> limit.text();

@@ -94,4 +94,12 @@ public final class Numbers {
         if (s.contains(".")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
         return s;
     }
+
+    /** n in superscript digits, as an exponent is written in text: 2 → ², 12 → ¹². */
+    public static String superscript(int n) {
+        String digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        StringBuilder sb = new StringBuilder(n < 0 ? "⁻" : "");
+        for (char c : Integer.toString(Math.abs(n)).toCharArray()) sb.append(digits.charAt(c - '0'));
+        return sb.toString();
+    }
 }

@@ -14,7 +14,7 @@ trait CalculusVocabulary {
     /** {@code Infinity} (and {@code -Infinity}): the points at infinity of {@code limit(f, x: Infinity)}. */
     double getInfinity() { Double.POSITIVE_INFINITY }
 
-    /** {@code limit(sin(x)/x, x: 0)}, {@code limit(1/x, x: 0, side: 'right')}, {@code limit(f, x: Infinity)}. */
+    /** {@code limit(sin(x)/x, x: 0)}, {@code limit(1/x, x: 0, side: 'right')}, {@code limit(f, x: Infinity)}, {@code limit(x*y/(x**2 + y**2), x: 0, y: 0)}. */
     Object limit(Map options, Object f) {
         Map<String, Object> points = [:]
         String side = 'both'
@@ -23,9 +23,15 @@ trait CalculusVocabulary {
             if (key == 'side') side = String.valueOf(v)
             else points.put(key, v)
         }
-        if (points.size() != 1) {
-            throw new IllegalArgumentException("limit needs one variable and the point it approaches, as in limit(f, x: 0) or " +
-                    "limit(f, x: Infinity, side: 'left'); got ${points.keySet() ? points.keySet().join(', ') : 'none'}")
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException("limit needs each variable and the point it approaches, as in limit(f, x: 0), " +
+                    "limit(f, x: Infinity, side: 'left') or limit(f, x: 0, y: 0); got none")
+        }
+        if (points.size() > 1) {
+            if (side != 'both') throw new IllegalArgumentException("limit: side: is for one variable; in several a point is approached from every direction")
+            Map<String, Double> at = new LinkedHashMap<>()
+            points.each { k, v -> at.put(k, Coerce.number(v, "the point $k approaches")) }
+            return Limit.of(Coerce.expr(f, 'the function'), at)
         }
         String name = points.keySet().first()
         Limit.of(Coerce.expr(f, 'the function'), name, Coerce.number(points[name], "the point $name approaches"), side)

@@ -1,0 +1,93 @@
+package org.gradus.calculus
+
+import spock.lang.Unroll
+
+import spock.lang.Specification
+
+/**
+ * {@code limit(f, x: a, y: b)} in several variables, the lectures' examples. A limit that does not exist is
+ * shown by two paths with different limits (each path's limit checked with sympy: limit(f.subs({x: a(t), y:
+ * b(t)}), t, 0, '+')); one that exists is 0 by hand (|x²y/(x² + y²)| ≤ |y|, |x³/(x² + y²)| ≤ |x|,
+ * |xyz/(x² + y² + z²)| ≤ |z|/2 … ) and proved by the radial bound; one that paths cannot settle is unknown.
+ */
+class SeveralVariableLimitsSpec extends Specification {
+
+    static Map limit(String f, String at = 'x: 0, y: 0') {
+        CalculusReference.run("x = variable(0)\ny = variable(0)\nz = variable(0)\nlimit($f, $at)")[0]
+    }
+
+    @Unroll
+    def "#f at (0, 0) has no limit: #why"() {
+        when:
+        Map r = limit(f)
+
+        then:
+        r.kind == 'limit' && r.exists == false && r.value == null && r.method == 'paths differ'
+        witnesses.every { r.reason.contains(it) }
+        r.variable == 'x, y' && r.at == [x: 0, y: 0]
+
+        where:
+        f                              | why                                         || witnesses
+        'x*y/(x**2 + y**2)'            | '0 along the axes, 1/2 along y = x'         || ['the limit is 0', 'x = t, y = t as t → 0⁺', 'it is 1/2']
+        '(x**2 - y**2)/(x**2 + y**2)'  | '1 along y = 0, −1 along x = 0'             || ['the limit is 1', 'x = 0, y = t', 'it is -1']
+        'x**2*y/(x**4 + y**2)'         | '0 along every line, 1/2 along y = x²'      || ['the limit is 0', 'x = t, y = t²', 'it is 1/2']
+        'x**4*y**4/(x**2 + y**4)**3'   | '0 along every line, 1/8 along x = y²'      || ['the limit is 0', 'x = t², y = t', 'it is 1/8']
+    }
+
+    @Unroll
+    def "#f at #at is #value, proved by #method"() {
+        when:
+        Map r = limit(f, at)
+
+        then:
+        r.exists == true && CalculusReference.number(r.value) == value && r.method == method
+
+        where:
+        f                                                      | at                  || value                     | method
+        'x**2*y/(x**2 + y**2)'                                 | 'x: 0, y: 0'        || 0                         | 'radial bound'
+        'x**3/(x**2 + y**2)'                                   | 'x: 0, y: 0'        || 0                         | 'radial bound'
+        '(x - 1)*(y - 2)**2/((x - 1)**2 + (y - 2)**2)'         | 'x: 1, y: 2'        || 0                         | 'radial bound'
+        'x*y*z/(x**2 + y**2 + z**2)'                           | 'x: 0, y: 0, z: 0'  || 0                         | 'radial bound'
+        '(2*x**2 + 2*y**2 + x**3)/(x**2 + y**2)'               | 'x: 0, y: 0'        || 2                         | 'radial bound'
+        '1/(x**2 + y**2)'                                      | 'x: 0, y: 0'        || Double.POSITIVE_INFINITY  | 'radial bound'
+        '-1/(x**2 + 2*y**2)'                                   | 'x: 0, y: 0'        || Double.NEGATIVE_INFINITY  | 'radial bound'
+        'x*y/(x**2 + y**2)'                                    | 'x: 1, y: 1'        || 0.5                       | 'continuous'
+    }
+
+    def "paths that agree prove nothing: the limit is unknown, and says what the paths gave"() {
+        when: 'x*y/sqrt(x² + y²) → 0 (|xy|/r ≤ r/2), but it is no rational function; sin(xy)/(xy) → 1'
+        Map r = limit('x*y/sqrt(x**2 + y**2)')
+        Map s = limit('sin(x*y)/(x*y)')
+
+        then:
+        r.exists == null && r.value == null && r.method == 'unknown'
+        r.reason.contains('the limit is 0; paths that agree suggest a limit but do not prove one')
+        s.exists == null && s.reason.contains('the limit is 1')
+    }
+
+    def "differentiable in several variables at a point where f is undefined names the limit, or the two paths"() {
+        when:
+        Map none = CalculusReference.run("x = variable(0)\ny = variable(0)\ndifferentiable(x*y/(x**2 + y**2), at: [x: 0, y: 0])")[0]
+        Map removable = CalculusReference.run("x = variable(0)\ny = variable(0)\ndifferentiable(x**2*y/(x**2 + y**2), at: [x: 0, y: 0])")[0]
+
+        then:
+        none.continuous == false && none.reason.contains('it has no limit either [paths differ]') && none.reason.contains('it is 1/2')
+        removable.continuous == false && removable.reason.contains('Its limit there exists and is 0 [radial bound]')
+        removable.reason.contains('f extended by 0 at (x = 0, y = 0) is continuous')
+    }
+
+    def "a limit in several variables is at a finite point, from every direction; a variable left out is named"() {
+        when:
+        CalculusReference.run("x = variable(0)\ny = variable(0)\n" + script)
+
+        then:
+        Exception e = thrown()
+        e.message.contains(message)
+
+        where:
+        script                                              || message
+        "limit(x*y, x: 0, y: Infinity)"                     || 'in several variables the point must be finite, but y approaches Infinity'
+        "limit(x*y, x: 0, y: 0, side: 'left')"              || 'side: is for one variable'
+        "limit(x*y, x: 0)"                                  || 'give the point each variable approaches, as in limit(f, x: 0, y: 0)'
+    }
+}
