@@ -10,7 +10,9 @@ import java.lang.reflect.Modifier
  * A script reads the fields of the analysis reports as properties, by their JSON names (SPEC §4), as it reads
  * {@code r.status}: {@code convexity(f).verdict}, {@code differentiable(f, at: p).differentiable}. The values are
  * worked by hand: x² is strictly convex (its second derivative 2 > 0), |x| is continuous but not differentiable
- * at 0, sin(x)/x → 1 at 0, x³ − 3x increases, decreases, increases (its derivative 3x² − 3 changes sign at ±1).
+ * at 0, sin(x)/x → 1 at 0, x³ − 3x increases, decreases, increases (its derivative 3x² − 3 changes sign at ±1),
+ * x·y/(x² + y²) has no limit at (0, 0) (0 along y = 0, 1/2 along y = x), x² + 4y² has mu = 2, L = 8: step 1/8,
+ * condition 4, rate 3/4; sign jumps at 0.
  */
 class ReportPropertiesSpec extends Specification {
 
@@ -43,6 +45,14 @@ class ReportPropertiesSpec extends Specification {
                 "convexity(constraints { x**2 + y**2 >= 1 }).verdict == 'neither'",
                 "hessian(x**2 + y**2).at(x: 0, y: 0).definiteness == 'positive definite'",
                 'matrix([[1, 2, 3], [4, 5, 6]]).columns == 3',
+                "limit(sin(x)/x, x: 0).method.startsWith('L') && limit(sin(x)/x, x: 0).reason.contains('0/0') && limit(sin(x)/x, x: 0).at == 0",
+                "limit(sin(x)/x, x: 0).variable == 'x' && limit(sin(x)/x, x: 0).side == 'both'",
+                "limit(x*y/(x**2 + y**2), x: 0, y: 0).exists == false && limit(x*y/(x**2 + y**2), x: 0, y: 0).at.y == 0",
+                "limit(x*y/(x**2 + y**2), x: 0, y: 0).method == 'paths differ' && limit(x*y/(x**2 + y**2), x: 0, y: 0).variable == 'x, y'",
+                'convexity(x**2 + 4*y**2).stepSize == 0.125 && convexity(x**2 + 4*y**2).condition == 4 && convexity(x**2 + 4*y**2).rate == 0.75',
+                "convexity(x**2 + 4*y**2).expression == 'x**2 + 4*y**2' && convexity(x**2 + 4*y**2).domain.contains('R')",
+                "monotonicity(x**3 - 3*x).expression == 'x**3 - 3*x'",
+                "differentiable(sign(x), at: [x: 0]).continuity == 'jump' && differentiable(sign(x), at: [x: 0]).at.x == 0",
         ], [true, false]].combinations()
     }
 

@@ -175,20 +175,21 @@ final class AllowList {
             (OptimizationResult): words('x f status method gradNorm iterations evaluations seconds message constraints maxViolation ' +
                     'point value trace problem engine'),
             (Status)          : words('name ordinal compareTo'),
-            (ConvexityReport) : words('verdict certainty strict reason mu L counterexample'),
-            (StationaryReport): words('points note'),
+            (ConvexityReport) : words('verdict certainty strict reason mu L counterexample expression domain curvatureFrom stepSize ' +
+                    'condition rate note concavityCounterexample counterexamples'),
+            (StationaryReport): words('points note expression domain'),
             (StationaryReport.Point): words('x f type eigenvalues note'),
-            (DifferentiabilityReport): words('continuous differentiable reason subgradient'),
+            (DifferentiabilityReport): words('continuous differentiable reason subgradient at continuity subgradientNote limit left right'),
             (DataSet)         : words('rows features columns target split name precision'),
             (DataSet.Row)     : words('x y getAt getAt(String)'),
             (Schedule)        : words('values rate'),
             (PlotResult)      : words('file format width height series'),
-            (LimitReport)     : words('limit left right exists value'),
+            (LimitReport)     : words('limit left right exists value expression variable at side reason method exact'),
             (SideLimit)       : words('status value method reason exists finite text'),
             (SideLimit.Status): words('name'),
-            (MonotonicityReport): words('intervals variable'),
+            (MonotonicityReport): words('intervals variable expression over points note'),
             (MonotonicIntervals.Piece): words('from to direction fromText toText reason openFrom openTo'),
-            (FeasibleSetReport): words('verdict certainty reason constraints counterexample'),
+            (FeasibleSetReport): words('verdict certainty reason constraints counterexample expression'),
             (SparkTables)     : words('csv parquet'),       // spark.csv(...), spark.parquet(...): data sets, through the file policy
             (PointResult)     : words('at get get(String)'),   // p.at, p.f, p.type, p.x: fields and coordinates by name
             (ConstraintSet)   : words(''),      // constraints { ... }: passed to convexity or subjectTo:, nothing to call on it
