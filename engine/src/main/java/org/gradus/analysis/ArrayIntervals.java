@@ -1,11 +1,12 @@
 package org.gradus.analysis;
 
+import org.gradus.atoms.OutwardRounding;
 import org.gradus.atoms.Interval;
 
-import static org.gradus.analysis.OutwardRounding.add;
-import static org.gradus.analysis.OutwardRounding.mul;
-import static org.gradus.analysis.OutwardRounding.sub;
-import static org.gradus.analysis.OutwardRounding.widen;
+import static org.gradus.atoms.OutwardRounding.add;
+import static org.gradus.atoms.OutwardRounding.mul;
+import static org.gradus.atoms.OutwardRounding.sub;
+import static org.gradus.atoms.OutwardRounding.widen;
 
 /**
  * Outward-rounded interval arithmetic over arrays of intervals (row-major, one interval per element), for

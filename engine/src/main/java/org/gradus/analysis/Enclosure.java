@@ -1,5 +1,6 @@
 package org.gradus.analysis;
 
+import org.gradus.atoms.OutwardRounding;
 import org.gradus.atoms.Add;
 import org.gradus.atoms.Apply;
 import org.gradus.atoms.Atom;

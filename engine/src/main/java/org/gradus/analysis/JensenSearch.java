@@ -1,5 +1,6 @@
 package org.gradus.analysis;
 
+import org.gradus.atoms.OutwardRounding;
 import org.gradus.atoms.Interval;
 import org.gradus.eval.CompiledFunction;
 import org.gradus.expr.Layout;

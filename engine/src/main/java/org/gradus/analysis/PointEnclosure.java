@@ -1,5 +1,6 @@
 package org.gradus.analysis;
 
+import org.gradus.atoms.OutwardRounding;
 import org.gradus.atoms.Apply;
 import org.gradus.atoms.Atom;
 import org.gradus.atoms.Dot;
@@ -50,10 +51,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.gradus.analysis.OutwardRounding.add;
-import static org.gradus.analysis.OutwardRounding.div;
-import static org.gradus.analysis.OutwardRounding.mul;
-import static org.gradus.analysis.OutwardRounding.sub;
+import static org.gradus.atoms.OutwardRounding.add;
+import static org.gradus.atoms.OutwardRounding.div;
+import static org.gradus.atoms.OutwardRounding.mul;
+import static org.gradus.atoms.OutwardRounding.sub;
 
 /**
  * Rigorous evaluation of an expression at one point, <b>element by element</b>: every element of every

@@ -1,7 +1,7 @@
 package org.gradus.calculus;
 
 import org.apache.commons.math3.fraction.BigFraction;
-import org.gradus.analysis.OutwardRounding;
+import org.gradus.atoms.OutwardRounding;
 import org.gradus.atoms.Add;
 import org.gradus.atoms.Apply;
 import org.gradus.atoms.Divide;

@@ -1,5 +1,6 @@
 package org.gradus.analysis
 
+import org.gradus.atoms.OutwardRounding
 import org.gradus.atoms.Interval
 import spock.lang.Specification
 

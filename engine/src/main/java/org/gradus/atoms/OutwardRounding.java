@@ -1,9 +1,8 @@
-package org.gradus.analysis;
-
-import org.gradus.atoms.Interval;
+package org.gradus.atoms;
 
 /**
- * Interval arithmetic rounded outward, as {@link Enclosure} encloses with it: each bound moves one double
+ * Interval arithmetic rounded outward, as {@code analysis.Enclosure} encloses with it (and the limit's radial
+ * bound in {@code calculus}): each bound moves one double
  * away from the value unless the operation was exact (an error-free sum or product), and results of the
  * math library are widened by a relative 1e-14 and one ulp. Signs survive: +0.0 as a lower bound means a
  * true value ≥ 0, −0.0 as an upper bound one ≤ 0 — the composition rules depend on them.
@@ -19,14 +18,14 @@ public final class OutwardRounding {
      * a product or quotient that underflows keeps its sign (a negative one gives −0.0), so +0.0 means a
      * true value ≥ 0, and signs — which the composition rules depend on — survive rounding.
      */
-    static double down(double v) {
+    public static double down(double v) {
         if (Double.isInfinite(v)) return v;
         if (v == 0 && Double.doubleToRawLongBits(v) != NEGATIVE_ZERO) return 0.0;
         return Math.nextDown(v);
     }
 
     /** The next double above v; −0.0 stays (a true value ≤ 0), see {@link #down}. */
-    static double up(double v) {
+    public static double up(double v) {
         if (Double.isInfinite(v)) return v;
         if (v == 0 && Double.doubleToRawLongBits(v) == NEGATIVE_ZERO) return -0.0;
         return Math.nextUp(v);
