@@ -138,6 +138,16 @@ final class Polynomial {
         return new Polynomial(new BigFraction[]{v});
     }
 
+    /** The polynomial with these coefficients, lowest degree first. */
+    static Polynomial of(BigFraction[] coefficients) {
+        return new Polynomial(coefficients.clone());
+    }
+
+    /** The coefficient of xⁱ (0 beyond the degree). */
+    BigFraction coefficientOf(int i) {
+        return i < c.length ? c[i] : BigFraction.ZERO;
+    }
+
     int degree() {
         return c.length - 1;
     }

@@ -54,7 +54,8 @@ public final class Stationary {
             notes.add("f is not smooth everywhere on the box (" + (k == null ? "f" : Dcp.show(k))
                     + " may have a kink, jump or domain edge): only points where f is differentiable and ∇f = 0 are listed");
         }
-        LineStationary.Zeros proved = LineStationary.of(f, d);   // smooth on the open domain (log(x)/x on x > 0): every point, proved
+        LineStationary.Zeros line = LineStationary.of(f, d);     // smooth on the open domain (log(x)/x on x > 0): every point, proved
+        LineStationary.Zeros proved = line != null ? line : PlaneStationary.of(f, d);   // a polynomial in x and y: every point, proved
         if (proved != null) {
             notes.removeIf(m -> m.startsWith("f is not smooth") || (proved.wholeDomain() && m.startsWith("unbounded variables were searched")));
         }

@@ -31,6 +31,47 @@ class StationarySpec extends Specification {
         exp(x)            | r(-3, 3)  || []                                        | []
     }
 
+    def "a polynomial in x and y: every stationary point in the plane, proved (#f, sympy's solve of ∇f = 0)"() {
+        when:
+        def rep = Stationary.find(f, null)
+
+        then: 'the points and types, and a note that claims all of them (was: damped Newton ... may be missed)'
+        rep.points()*.type() == types
+        rep.points().size() == at.size()
+        [rep.points()*.x(), at].transpose().every { p, q -> Math.abs(p[0] - q[0]) < 1e-12 && Math.abs(p[1] - q[1]) < 1e-12 }
+        rep.note().startsWith('every solution of ∇f = 0 in the plane is listed, with a proof that there is no other')
+        !rep.note().contains('searched')
+
+        where:
+        f                                   || types                                              | at
+        x**3 - 3 * x + y**2                 || ['saddle', 'minimum']                              | [[-1, 0], [1, 0]]
+        x**4 - 2 * x**2 + y**2 - 2 * y      || ['minimum', 'saddle', 'minimum']                   | [[-1, 1], [0, 1], [1, 1]]
+        x**3 + y**3 - 3 * x * y             || ['saddle', 'minimum']                              | [[0, 0], [1, 1]]
+        x**4 + y**4 - 4 * x * y + 1         || ['minimum', 'saddle', 'minimum']                   | [[-1, -1], [0, 0], [1, 1]]
+        x**2 * y + y**3 - 3 * y             || ['saddle', 'maximum', 'minimum', 'saddle']         | [[-Math.sqrt(3), 0], [0, -1], [0, 1], [Math.sqrt(3), 0]]
+        x**2 - y**2 + y**4 / 4              || ['minimum', 'saddle', 'minimum']                   | [[0, -Math.sqrt(2)], [0, 0], [0, Math.sqrt(2)]]
+    }
+
+    def "Himmelblau's nine stationary points, proved by resultants and interval Newton; a curve of them falls back to the search"() {
+        when: 'the four minima (f = 0), the maximum at (-0.270845, -0.923039) and four saddles, as tabulated (Himmelblau 1972)'
+        def rep = Stationary.find((x**2 + y - 11)**2 + (x + y**2 - 7)**2, null)
+        def curve = Stationary.find((x - y)**2, null)
+
+        then:
+        rep.points().size() == 9
+        rep.points()*.type().countBy { it } == [minimum: 4, saddle: 4, maximum: 1]
+        rep.points().find { it.type() == 'maximum' }.with { Math.abs(it.x()[0] + 0.270845) < 1e-6 && Math.abs(it.x()[1] + 0.923039) < 1e-6 }
+        rep.points().any { it.x()[0] == 3d && it.x()[1] == 2d }
+        rep.note().contains('each of the 81 pairs was checked')
+
+        and: 'f_x and f_y share the factor x − y: every point of y = x is stationary; no claim of all of them'
+        !curve.note().contains('with a proof')
+
+        and: 'none, proved: x + y (∇f = (1, 1)); x² + y² on [1, 2] × [-1, 1] (its only stationary point (0, 0) is outside)'
+        Stationary.find(x + y, null).with { points().isEmpty() && note() == 'there is none in the plane: f_x = 1 everywhere' }
+        Stationary.find(x**2 + y**2, [x: r(1, 2), y: r(-1, 1)]).with { points().isEmpty() && note().startsWith('there is none on the box, proved') }
+    }
+
     def "1-D and smooth but for poles: every stationary point on the whole domain, proved (by hand: log(x)/x at e; x³/3 − 10⁻⁶x at ±0.001, closer than any grid of starts; x⁴ − 2x² at 0, ±1)"() {
         when:
         def logOverX = Stationary.find(log(x) / x, null)
@@ -126,9 +167,9 @@ class StationarySpec extends Specification {
         Math.abs(top.x()[0] + 0.270845) < 1e-5 && Math.abs(top.x()[1] + 0.923039) < 1e-5
     }
 
-    def "without a box the search uses [-10, 10] and says so"() {
-        when:
-        def rep = Stationary.find((x - 1)**2 + y**2, null)
+    def "without a box the search uses [-10, 10] and says so (a function of two variables that is no polynomial)"() {
+        when: 'f_x = 2(x − 1), f_y = eʸ − 1: zero at (1, 0)'
+        def rep = Stationary.find((x - 1)**2 + exp(y) - y, null)
 
         then:
         rep.points().size() == 1
