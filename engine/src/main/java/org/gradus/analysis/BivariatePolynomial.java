@@ -84,6 +84,13 @@ final class BivariatePolynomial {
         return false;
     }
 
+    /** The highest total degree of a term (−1 for the zero polynomial). */
+    int totalDegree() {
+        int d = -1;
+        for (int j = 0; j < c.size(); j++) if (!c.get(j).isZero()) d = Math.max(d, j + c.get(j).degree());
+        return d;
+    }
+
     boolean isZero() {
         return c.isEmpty();
     }

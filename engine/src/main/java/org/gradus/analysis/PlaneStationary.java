@@ -21,6 +21,8 @@ import java.util.List;
  * irrational place), there is no answer and the search decides.
  */
 final class PlaneStationary {
+    private static final int MAX_DEGREE = 6;
+
     private PlaneStationary() {
     }
 
@@ -29,16 +31,19 @@ final class PlaneStationary {
         if (d.dimension() != 2 || !(d.layout().blocks().get(0) instanceof Variable x)
                 || !(d.layout().blocks().size() == 2 && d.layout().blocks().get(1) instanceof Variable y)) return null;
         Expr fx = Differentiator.partial(f, x), fy = Differentiator.partial(f, y);
+        BivariatePolynomial polynomial = BivariatePolynomial.of(f, x, y);
+        // degree ≤ 6: the resultants then have degree ≤ 25 and the exact arithmetic stays within a second
+        if (polynomial == null || polynomial.totalDegree() > MAX_DEGREE) return null;
         BivariatePolynomial p = BivariatePolynomial.of(fx, x, y), q = BivariatePolynomial.of(fy, x, y);
-        if (p == null || q == null || BivariatePolynomial.of(f, x, y) == null) return null;
+        if (p == null || q == null) return null;
         if (p.isZero() && q.isZero()) return null;                          // f constant: handled before
-        boolean whole = d.box[0].lo() == Double.NEGATIVE_INFINITY && d.box[0].hi() == Double.POSITIVE_INFINITY
+        boolean plane = d.box[0].lo() == Double.NEGATIVE_INFINITY && d.box[0].hi() == Double.POSITIVE_INFINITY
                 && d.box[1].lo() == Double.NEGATIVE_INFINITY && d.box[1].hi() == Double.POSITIVE_INFINITY;
-        String where = whole ? "in the plane" : "on the box";
+        String where = plane ? "in the plane" : "on the box";
         for (Expr partial : new Expr[]{fx, fy}) {
             if (partial instanceof org.gradus.expr.Constant k && k.value() != 0) {      // x + y: ∇f = (1, 1) is never 0
                 return new LineStationary.Zeros(List.of(), "there is none " + where + ": " + (partial == fx ? "f_" + x.name() : "f_" + y.name())
-                        + " = " + org.gradus.print.Numbers.format(k.value()) + " everywhere", whole, List.of());
+                        + " = " + org.gradus.print.Numbers.format(k.value()) + " everywhere", plane, List.of());
             }
         }
         List<Polynomial.Root> xs, ys;
@@ -62,14 +67,14 @@ final class PlaneStationary {
         if (xs.isEmpty() || ys.isEmpty()) {
             return new LineStationary.Zeros(List.of(), "there is none " + where + ", proved: the resultant of f_" + x.name() + " and f_" + y.name()
                     + " in " + (xs.isEmpty() ? y.name() : x.name()) + ", which vanishes at the " + (xs.isEmpty() ? x.name() : y.name())
-                    + " of every solution, has no real root there", whole, List.of());
+                    + " of every solution, has no real root there", plane, List.of());
         }
         String note = "every solution of ∇f = 0 " + where + " is listed, with a proof that there is no other: "
                 + "its " + x.name() + " is a real root of the resultant of f_" + x.name() + " and f_" + y.name() + " in " + y.name()
                 + " (" + xs.size() + " of them), its " + y.name() + " one of the resultant in " + x.name() + " (" + ys.size() + "), and "
                 + (xs.size() * ys.size() == 1 ? "the one pair was" : "each of the " + xs.size() * ys.size() + " pairs was")
                 + " checked (exactly, or by interval Newton)";
-        return new LineStationary.Zeros(points, note, whole, new ArrayList<>(Collections.nCopies(points.size(), (String) null)));
+        return new LineStationary.Zeros(points, note, plane, new ArrayList<>(Collections.nCopies(points.size(), (String) null)));
     }
 
     /** Whether (a, b) is a zero of both partials: true, false, or null when neither can be proved. */
