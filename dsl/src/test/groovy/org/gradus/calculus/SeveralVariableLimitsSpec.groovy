@@ -32,6 +32,7 @@ class SeveralVariableLimitsSpec extends Specification {
         '(x**2 - y**2)/(x**2 + y**2)'  | '1 along y = 0, −1 along x = 0'             || ['the limit is 1', 'x = 0, y = t', 'it is -1']
         'x**2*y/(x**4 + y**2)'         | '0 along every line, 1/2 along y = x²'      || ['the limit is 0', 'x = t, y = t²', 'it is 1/2']
         'x**4*y**4/(x**2 + y**4)**3'   | '0 along every line, 1/8 along x = y²'      || ['the limit is 0', 'x = t², y = t', 'it is 1/8']
+        'sign(x) + y'                  | '1 from the right of x = 0, −1 from the left' || ['the limit is 1', 'as t → 0⁻ it is -1']
     }
 
     @Unroll
@@ -52,6 +53,7 @@ class SeveralVariableLimitsSpec extends Specification {
         '1/(x**2 + y**2)'                                      | 'x: 0, y: 0'        || Double.POSITIVE_INFINITY  | 'radial bound'
         '-1/(x**2 + 2*y**2)'                                   | 'x: 0, y: 0'        || Double.NEGATIVE_INFINITY  | 'radial bound'
         'x*y/(x**2 + y**2)'                                    | 'x: 1, y: 1'        || 0.5                       | 'continuous'
+        'sqrt(x**2 + y**2)'                                    | 'x: 0, y: 0'        || 0                         | 'continuous'
     }
 
     def "paths that agree prove nothing: the limit is unknown, and says what the paths gave"() {

@@ -47,6 +47,13 @@ final class PathLimit {
             return SideLimit.of(value, "continuous", "continuous: every operation in f is defined and continuous at " + at
                     + ", so the limit is f there, " + value.text());
         }
+        PointWalk walk = PointWalk.at(f, layout, point);      // sqrt(x² + y²) at 0: at sqrt's domain edge, continuous on its domain
+        value = walk.first(PointWalk.Kind.UNDEFINED) == null && walk.first(PointWalk.Kind.JUMP) == null ? Directions.value(f, layout, point) : null;
+        if (value != null) {
+            String edge = walk.findings().isEmpty() ? "" : " (" + walk.findings().get(0).message() + ", which does not break continuity)";
+            return SideLimit.of(value, "continuous", "continuous: every operation in f is defined at " + at + " and continuous there on its "
+                    + "domain" + edge + ", so the limit, taken within f's domain, is f there, " + value.text());
+        }
         Variable t = new Variable("t", 0);
         Layout line = new Layout(List.of(t));
         SideLimit first = null;
