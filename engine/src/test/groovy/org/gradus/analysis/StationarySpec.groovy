@@ -67,6 +67,14 @@ class StationarySpec extends Specification {
         and: 'f_x and f_y share the factor x − y: every point of y = x is stationary; no claim of all of them'
         !curve.note().contains('with a proof')
 
+        and: 'far outside any search box: 10⁻⁸x³ − x + y² has its points at x = ±1/√(3·10⁻⁸) = ±5773.502692 (by hand), proved'
+        Stationary.find(1e-8 * x**3 - x + y**2, null).with {
+            points()*.type() == ['saddle', 'minimum'] && Math.abs(points()[1].x()[0] - 1 / Math.sqrt(3e-8)) < 1e-9 && note().contains('with a proof')
+        }
+
+        and: 'a degenerate point at an irrational place, (x² − 2)³ + y² at (±√2, 0): no proof is claimed, the search lists all three'
+        Stationary.find((x**2 - 2)**3 + y**2, null).with { points().size() == 3 && !note().contains('with a proof') }
+
         and: 'none, proved: x + y (∇f = (1, 1)); x² + y² on [1, 2] × [-1, 1] (its only stationary point (0, 0) is outside)'
         Stationary.find(x + y, null).with { points().isEmpty() && note() == 'there is none in the plane: f_x = 1 everywhere' }
         Stationary.find(x**2 + y**2, [x: r(1, 2), y: r(-1, 1)]).with { points().isEmpty() && note().startsWith('there is none on the box, proved') }
