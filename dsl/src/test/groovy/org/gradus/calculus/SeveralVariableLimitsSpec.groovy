@@ -8,7 +8,9 @@ import spock.lang.Specification
  * {@code limit(f, x: a, y: b)} in several variables, the lectures' examples. A limit that does not exist is
  * shown by two paths with different limits (each path's limit checked with sympy: limit(f.subs({x: a(t), y:
  * b(t)}), t, 0, '+')); one that exists is 0 by hand (|x²y/(x² + y²)| ≤ |y|, |x³/(x² + y²)| ≤ |x|,
- * |xyz/(x² + y² + z²)| ≤ |z|/2 … ) and proved by the radial bound; one that paths cannot settle is unknown.
+ * |xyz/(x² + y² + z²)| ≤ |z|/2 … ) and proved by the radial bound, or is a one-variable limit of a function of one
+ * inner expression (sin(u)/u → 1, u·log u → 0, log u → −∞ as u = x² + y² → 0⁺, sympy's one-variable limits); one that
+ * paths cannot settle is unknown.
  */
 class SeveralVariableLimitsSpec extends Specification {
 
@@ -54,17 +56,28 @@ class SeveralVariableLimitsSpec extends Specification {
         '-1/(x**2 + 2*y**2)'                                   | 'x: 0, y: 0'        || Double.NEGATIVE_INFINITY  | 'radial bound'
         'x*y/(x**2 + y**2)'                                    | 'x: 1, y: 1'        || 0.5                       | 'continuous'
         'sqrt(x**2 + y**2)'                                    | 'x: 0, y: 0'        || 0                         | 'continuous'
+        'sin(x**2 + y**2)/(x**2 + y**2)'                       | 'x: 0, y: 0'        || 1                         | 'substitution'
+        '(x**2 + y**2)*log(x**2 + y**2)'                       | 'x: 0, y: 0'        || 0                         | 'substitution'
+        'log(x**2 + y**2)'                                     | 'x: 0, y: 0'        || Double.NEGATIVE_INFINITY  | 'substitution'
+        '(1 - cos(x**2 + y**2))/(x**2 + y**2)**2'              | 'x: 0, y: 0'        || 0.5                       | 'substitution'
+        'sin(x*y)/(x*y)'                                       | 'x: 0, y: 0'        || 1                         | 'substitution'
     }
 
     def "paths that agree prove nothing: the limit is unknown, and says what the paths gave"() {
-        when: 'x*y/sqrt(x² + y²) → 0 (|xy|/r ≤ r/2), but it is no rational function; sin(xy)/(xy) → 1'
+        when: 'x*y/sqrt(x² + y²) → 0 (|xy|/r ≤ r/2) and xy·sin(1/(xy)) → 0 (|f| ≤ |xy|), but neither is rational nor G(one h)'
         Map r = limit('x*y/sqrt(x**2 + y**2)')
-        Map s = limit('sin(x*y)/(x*y)')
+        Map s = limit('x*y*sin(1/(x*y))')
 
         then:
         r.exists == null && r.value == null && r.method == 'unknown'
         r.reason.contains('the limit is 0; paths that agree suggest a limit but do not prove one')
-        s.exists == null && s.reason.contains('the limit is 1')
+        s.exists == null && s.reason.contains('the limit is 0')
+    }
+
+    def "a substitution says what it substituted and from which side (sympy: limit(sin(u)/u, u, 0, '+') = 1)"() {
+        expect:
+        limit('sin(x**2 + y**2)/(x**2 + y**2)').reason.contains('every variable of f is inside u = x**2 + y**2, which tends to 0 from above')
+        limit('sin(x*y)/(x*y)').reason.contains('where u = 0 f is undefined')
     }
 
     def "differentiable in several variables at a point where f is undefined names the limit, or the two paths"() {

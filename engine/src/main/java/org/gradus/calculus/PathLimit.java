@@ -93,8 +93,45 @@ final class PathLimit {
         }
         int degree = RadialBound.proves(f, variables, point, first);
         if (degree > 0) return new SideLimit(SideLimit.Status.EXISTS, first.value(), first.exact(), "radial bound", bound(first, degree));
+        SideLimit substituted = substitution(f, variables, point, first);
+        if (substituted != null) return substituted;
         return SideLimit.unknown("along all " + agreeing + " half-paths tried (lines through " + at + " and parabolas) the limit is "
                 + first.text() + (unknown.isEmpty() ? "" : " where decided") + "; paths that agree suggest a limit but do not prove one");
+    }
+
+    /**
+     * f = G(h) with every variable inside one expression h (sin(x² + y²)/(x² + y²), (x² + y²)·log(x² + y²)): where h is
+     * rational and tends to h0 from one side (x² + y² → 0⁺, {@link RadialBound#side}), the limit is G's one-variable
+     * limit as u → h0 from that side. Null when no such h is found or that limit is not the paths' value.
+     */
+    private static SideLimit substitution(Expr f, List<Variable> variables, double[] point, SideLimit paths) {
+        Layout layout = new Layout(List.copyOf(variables));
+        Variable u = new Variable("u", 0);
+        List<Expr> nodes = new ArrayList<>(org.gradus.expr.Traversal.postOrder(f));
+        java.util.Collections.reverse(nodes);                  // the largest first
+        for (Expr h : nodes) {
+            if (h == f || h instanceof Variable || !org.gradus.expr.Dependence.dependsOnVariables(h)) continue;
+            Expr g = new Substitution(Map.of(h, u)).apply(f);
+            if (g.layout().blocks().stream().anyMatch(b -> b != u)) continue;   // a variable outside h
+            Real h0 = valueIfContinuous(h, layout, point);
+            if (h0 == null || !h0.isExact()) continue;
+            if (RadialBound.proves(h, variables, point, SideLimit.of(h0, "continuous", "")) <= 0) continue;
+            int side = RadialBound.side(h, variables, point, h0.exact());
+            Layout line = new Layout(List.of(u));
+            SideLimit one = Limit.decide(g, line, u, h0.value(), side > 0 ? "right" : side < 0 ? "left" : "both")[0];
+            if (!one.exists() || !one.sameAs(paths)) continue;
+            // from both sides, h may equal h0 at other points near a: there f = G(h0), which must be undefined or the limit
+            Real atH0 = side == 0 ? valueIfContinuous(g, line, new double[]{h0.value()}) : null;
+            if (side == 0 && PointWalk.at(g, line, new double[]{h0.value()}).first(PointWalk.Kind.UNDEFINED) == null
+                    && (atH0 == null || !SideLimit.of(atH0, "", "").sameAs(one))) continue;
+            String arrow = "u → " + Numbers.format(h0.value()) + (side > 0 ? "⁺" : side < 0 ? "⁻" : "");
+            String from = side > 0 ? " from above" : side < 0 ? " from below" : "";
+            return new SideLimit(SideLimit.Status.EXISTS, one.value(), one.exact(), "substitution", "the limit is " + one.text()
+                    + ": every variable of f is inside u = " + h + ", which tends to " + Numbers.format(h0.value()) + from
+                    + " (a radial bound), and as " + arrow + " f = " + g + " → " + one.text() + " (" + one.method() + ")"
+                    + (side == 0 ? "; where u = " + Numbers.format(h0.value()) + " f is undefined" : ""));
+        }
+        return null;
     }
 
     /** The radial bound's proof, in words. */

@@ -84,6 +84,37 @@ final class RadialBound {
         return p > b ? p - b : 0;
     }
 
+    /**
+     * The side from which h approaches h0 near the point: +1 when h − h0 &gt; 0 on a punctured neighbourhood (x² + y²
+     * near 0), −1 when &lt; 0, 0 when neither is proved (the lowest homogeneous parts of h − h0's numerator and
+     * denominator keep one sign of their quotient on the whole boundary of the cube).
+     */
+    static int side(Expr h, List<Variable> variables, double[] point, BigFraction h0) {
+        int n = variables.size();
+        Map<Expr, Integer> index = new HashMap<>();
+        for (int k = 0; k < n; k++) index.put(variables.get(k), k);
+        Ratio q;
+        try {
+            q = ratio(h, index, point, n);
+        } catch (ArithmeticException tooBig) {
+            return 0;
+        }
+        if (q == null || q.den.terms.isEmpty()) return 0;
+        Poly gap = plus(q.num, scale(q.den, h0.negate()));
+        int p = lowestDegree(gap), b = lowestDegree(q.den);
+        if (p <= 0) return 0;                                // h − h0 does not vanish at the point, or is 0
+        Poly lowGap = part(gap, p), lowDen = part(q.den, b);
+        for (int sign : new int[]{1, -1}) {
+            boolean holds = onBoundary(n, u -> {
+                Interval g = value(lowGap, u), d = value(lowDen, u);
+                if (!(g.positive() || g.negative()) || !(d.positive() || d.negative())) return false;
+                return (g.positive() == d.positive()) == (sign > 0);
+            });
+            if (holds) return sign;
+        }
+        return 0;
+    }
+
     private interface PieceTest {
         boolean holds(Interval[] u);
     }
