@@ -49,15 +49,8 @@ final class RadialBound {
      */
     static int proves(Expr f, List<Variable> variables, double[] point, SideLimit limit) {
         int n = variables.size();
-        Map<Expr, Integer> index = new HashMap<>();
-        for (int k = 0; k < n; k++) index.put(variables.get(k), k);
-        Ratio q;
-        try {
-            q = ratio(f, index, point, n);
-        } catch (ArithmeticException tooBig) {
-            return 0;
-        }
-        if (q == null || q.den.terms.isEmpty()) return 0;
+        Ratio q = ratioAbout(f, variables, point);
+        if (q == null) return 0;
         Poly den = q.den;
         int b = lowestDegree(den);
         Poly lowDen = part(den, b);
@@ -91,15 +84,8 @@ final class RadialBound {
      */
     static int side(Expr h, List<Variable> variables, double[] point, BigFraction h0) {
         int n = variables.size();
-        Map<Expr, Integer> index = new HashMap<>();
-        for (int k = 0; k < n; k++) index.put(variables.get(k), k);
-        Ratio q;
-        try {
-            q = ratio(h, index, point, n);
-        } catch (ArithmeticException tooBig) {
-            return 0;
-        }
-        if (q == null || q.den.terms.isEmpty()) return 0;
+        Ratio q = ratioAbout(h, variables, point);
+        if (q == null) return 0;
         Poly gap = plus(q.num, scale(q.den, h0.negate()));
         int p = lowestDegree(gap), b = lowestDegree(q.den);
         if (p <= 0) return 0;                                // h − h0 does not vanish at the point, or is 0
@@ -113,6 +99,18 @@ final class RadialBound {
             if (holds) return sign;
         }
         return 0;
+    }
+
+    /** f as N/D in y = x − a, or null when f is no rational function (or one too large). */
+    private static Ratio ratioAbout(Expr f, List<Variable> variables, double[] point) {
+        Map<Expr, Integer> index = new HashMap<>();
+        for (int k = 0; k < variables.size(); k++) index.put(variables.get(k), k);
+        try {
+            Ratio q = ratio(f, index, point, variables.size());
+            return q == null || q.den.terms.isEmpty() ? null : q;
+        } catch (ArithmeticException tooBig) {
+            return null;
+        }
     }
 
     private interface PieceTest {
