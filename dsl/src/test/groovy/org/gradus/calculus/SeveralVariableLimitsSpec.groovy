@@ -72,6 +72,9 @@ class SeveralVariableLimitsSpec extends Specification {
         r.exists == null && r.value == null && r.method == 'unknown'
         r.reason.contains('the limit is 0; paths that agree suggest a limit but do not prove one')
         s.exists == null && s.reason.contains('the limit is 0')
+
+        and: 'no values along the lines and parabolas proves nothing about other curves: not decided, never "no limit"'
+        limit('log(-x**2 - y**2)').with { it.exists == null && it.method == 'unknown' }
     }
 
     def "a substitution says what it substituted and from which side (sympy: limit(sin(u)/u, u, 0, '+') = 1)"() {

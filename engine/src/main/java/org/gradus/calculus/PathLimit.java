@@ -88,8 +88,9 @@ final class PathLimit {
             }
         }
         if (first == null) {
-            return unknown.isEmpty() ? SideLimit.undefined("f has no values near " + at + " along any path tried")
-                    : SideLimit.unknown("the limit along the paths tried is not decided (" + unknown.get(0) + ")");
+            // no path tried has values of f near the point; others may (a curve the lines and parabolas miss): not decided
+            return SideLimit.unknown(unknown.isEmpty() ? "f has no values near " + at + " along any of the lines and parabolas tried"
+                    : "the limit along the paths tried is not decided (" + unknown.get(0) + ")");
         }
         int degree = RadialBound.proves(f, variables, point, first);
         if (degree > 0) return new SideLimit(SideLimit.Status.EXISTS, first.value(), first.exact(), "radial bound", bound(first, degree));
