@@ -2,11 +2,7 @@ package org.gradus.calculus;
 
 import org.gradus.atoms.Ops;
 import org.gradus.atoms.Substitution;
-import org.gradus.calculus.series.CannotExpand;
-import org.gradus.calculus.series.Expander;
-import org.gradus.calculus.series.Expansion;
 import org.gradus.calculus.series.Real;
-import org.gradus.calculus.series.Series;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
@@ -205,15 +201,9 @@ final class PathLimit {
         return c == 1 ? t : c == -1 ? "-" + t : Numbers.format(c) + t;
     }
 
+    /** f at the point when every atom is defined and continuous there, inside its domain; else null. */
     private static Real valueIfContinuous(Expr e, Layout layout, double[] at) {
-        if (!PointWalk.at(e, layout, at).continuousInside()) return null;
-        Expansion[] c = new Expansion[at.length];
-        for (int k = 0; k < at.length; k++) c[k] = Expansion.constant(Real.of(at[k]));
-        try {
-            return new Expander(layout, c, new Series(2)).expand(e).constantValue();
-        } catch (CannotExpand | ArithmeticException x) {
-            return null;
-        }
+        return PointWalk.at(e, layout, at).continuousInside() ? Directions.value(e, layout, at) : null;
     }
 
     static String pointText(List<Variable> variables, double[] point) {
