@@ -9,8 +9,8 @@ import spock.lang.Specification
  * shown by two paths with different limits (each path's limit checked with sympy: limit(f.subs({x: a(t), y:
  * b(t)}), t, 0, '+')); one that exists is 0 by hand (|x²y/(x² + y²)| ≤ |y|, |x³/(x² + y²)| ≤ |x|,
  * |xyz/(x² + y² + z²)| ≤ |z|/2 … ) and proved by the radial bound, or is a one-variable limit of a function of one
- * inner expression (sin(u)/u → 1, u·log u → 0, log u → −∞ as u = x² + y² → 0⁺, sympy's one-variable limits); one that
- * paths cannot settle is unknown.
+ * inner expression (sin(u)/u → 1, u·log u → 0, log u → −∞ as u = x² + y² → 0⁺, sympy's one-variable limits), or is
+ * squeezed by orders of magnitude (bounds worked by hand beside each case); one that paths cannot settle is unknown.
  */
 class SeveralVariableLimitsSpec extends Specification {
 
@@ -63,10 +63,36 @@ class SeveralVariableLimitsSpec extends Specification {
         'sin(x*y)/(x*y)'                                       | 'x: 0, y: 0'        || 1                         | 'substitution'
     }
 
+    @Unroll
+    def "#f at the origin is #value by orders of magnitude: #why"() {
+        when:
+        Map r = limit(f, f.contains('z') ? 'x: 0, y: 0, z: 0' : 'x: 0, y: 0')
+
+        then:
+        r.exists == true && CalculusReference.number(r.value) == value && r.method == 'squeeze'
+        r.reason.contains(bound)
+
+        where:
+        f                                        | why                                            || value | bound
+        'x*y/sqrt(x**2 + y**2)'                  | '|xy| ≤ r², √(x² + y²) ≥ r'                    || 0     | '|f| ≤ C·r → 0'
+        'x*y*z/sqrt(x**2 + y**2 + z**2)'         | '|xyz| ≤ r³, √(x² + y² + z²) ≥ r'              || 0     | '|f| ≤ C·r² → 0'
+        'x*y*sin(1/(x*y))'                       | '|sin| ≤ 1, |xy| ≤ r²'                         || 0     | '|f| ≤ C·r² → 0'
+        'x*sin(1/y) + y*sin(1/x)'                | '|f| ≤ |x| + |y| ≤ 2r'                         || 0     | 'sin(1/y) is bounded near the point'
+        'x**2*sin(y)/(x**2 + y**2)'              | '|sin y| ≤ |y|, x² ≤ x² + y²'                  || 0     | '|f| ≤ C·r → 0'
+        'x*log(x**2 + y**2)'                     | 'r·|log r| → 0'                                || 0     | '|f| ≤ C·r·|log r| → 0'
+        'y*exp(-1/x**2)'                         | '0 < exp(−1/x²) ≤ 1'                           || 0     | '|f| ≤ C·r → 0'
+        '(sqrt(x**2*y**2 + 1) - 1)/(x**2 + y**2)' | '√(1 + u) − 1 ≤ u/2 with u = x²y² ≤ r⁴'       || 0     | '|f| ≤ C·r² → 0'
+        'tanh(x*y)/(x**2 + y**2)**0.25'          | '|tanh u| ≤ |u|, (x² + y²)^(1/4) ≥ r^(1/2)'     || 0     | '|f| ≤ C·r^1.5 → 0'
+        'y/(2 + sin(1/x))'                       | '2 + sin ≥ 1'                                  || 0     | '|f| ≤ C·r → 0'
+        '1 + x*y/sqrt(x**2 + y**2)'              | 'the same bound about 1'                       || 1     | '|f − 1| ≤ C·r → 0'
+        'cos(x*y/sqrt(x**2 + y**2))'             | 'cos is Lipschitz: |f − 1| ≤ |xy|/√(x² + y²)'  || 1     | '|f − 1| ≤ C·r → 0'
+        'exp(x*log(x**2 + y**2))'                | 'exp is Lipschitz near 0'                      || 1     | '|f − 1| ≤ C·r·|log r| → 0'
+    }
+
     def "paths that agree prove nothing: the limit is unknown, and says what the paths gave"() {
-        when: 'x*y/sqrt(x² + y²) → 0 (|xy|/r ≤ r/2) and xy·sin(1/(xy)) → 0 (|f| ≤ |xy|), but neither is rational nor G(one h)'
-        Map r = limit('x*y/sqrt(x**2 + y**2)')
-        Map s = limit('x*y*sin(1/(x*y))')
+        when: 'x³y/(x⁶ + y²) is 0 along every line and parabola tried but 1/2 along y = x³; x·y/(|x| + |y|) → 0 (|xy|/(|x| + |y|) ≤ min(|x|, |y|)), unproved'
+        Map r = limit('x**3*y/(x**6 + y**2)')
+        Map s = limit('x*y/(abs(x) + abs(y))')
 
         then:
         r.exists == null && r.value == null && r.method == 'unknown'

@@ -24,6 +24,8 @@ import java.util.Map;
  *       along the axes and 1/2 along y = x; x²·y/(x⁴ + y²) is 0 along every line and 1/2 along y = x²;</li>
  *   <li>{@code radial bound}: where every path agrees on L and f is a rational function, a proof that
  *       |f − L| ≤ C·‖x − a‖^k near a ({@link RadialBound}) — x²·y/(x² + y²) → 0;</li>
+ *   <li>{@code substitution}: f = G(h) with every variable inside one rational h → h0, G's one-variable limit;</li>
+ *   <li>{@code squeeze}: orders of magnitude bound |f − L| by C·r^p → 0 ({@link Squeeze}) — x·y/√(x² + y²) → 0;</li>
  *   <li>otherwise {@code unknown}: paths that agree suggest a limit, they do not prove one.</li>
  * </ol>
  */
@@ -92,6 +94,8 @@ final class PathLimit {
         if (degree > 0) return new SideLimit(SideLimit.Status.EXISTS, first.value(), first.exact(), "radial bound", bound(first, degree));
         SideLimit substituted = substitution(f, variables, point, first);
         if (substituted != null) return substituted;
+        SideLimit squeezed = Squeeze.proves(f, variables, point, first);
+        if (squeezed != null) return squeezed;
         return SideLimit.unknown("along all " + agreeing + " half-paths tried (lines through " + at + " and parabolas) the limit is "
                 + first.text() + (unknown.isEmpty() ? "" : " where decided") + "; paths that agree suggest a limit but do not prove one");
     }

@@ -68,10 +68,7 @@ final class RadialBound {
         Real exact = limit.exact();
         if (exact == null || !exact.isExact()) return 0;
         Poly gap = plus(q.num, scale(den, exact.exact().negate()));
-        if (!onBoundary(n, u -> {
-            Interval du = value(lowDen, u);
-            return du.positive() || du.negative();
-        })) return 0;
+        if (!awayFromZero(n, lowDen)) return 0;
         int p = lowestDegree(gap);
         if (p < 0) return Integer.MAX_VALUE;                 // f = L near a
         return p > b ? p - b : 0;
@@ -99,6 +96,41 @@ final class RadialBound {
             if (holds) return sign;
         }
         return 0;
+    }
+
+    /**
+     * A rational f's order near the point, for {@link Squeeze}: with a centre, |f − centre| ≤ C·r^upper (upper =
+     * Integer.MAX_VALUE when f is the centre near a); without, |f| ≤ C·r^upper (upper ≤ 0); lowerToo: the same
+     * quantity is also ≥ c·r^upper. Null when f is not rational or its denominator's lowest part vanishes somewhere on
+     * the boundary of the cube (x/(x − y)).
+     */
+    record Magnitude(BigFraction centre, int upper, boolean lowerToo) {
+    }
+
+    static Magnitude magnitude(Expr f, List<Variable> variables, double[] point) {
+        int n = variables.size();
+        Ratio q = ratioAbout(f, variables, point);
+        if (q == null) return null;
+        int b = lowestDegree(q.den);
+        if (!awayFromZero(n, part(q.den, b))) return null;
+        if (b == 0) {
+            List<Integer> origin = List.copyOf(Collections.nCopies(n, 0));
+            BigFraction c = q.num.terms.getOrDefault(origin, BigFraction.ZERO).divide(q.den.terms.get(origin));
+            Poly gap = plus(q.num, scale(q.den, c.negate()));
+            int p = lowestDegree(gap);
+            return p < 0 ? new Magnitude(c, Integer.MAX_VALUE, false) : new Magnitude(c, p, awayFromZero(n, part(gap, p)));
+        }
+        int p = lowestDegree(q.num);
+        if (p < 0) return new Magnitude(BigFraction.ZERO, Integer.MAX_VALUE, false);
+        boolean lower = awayFromZero(n, part(q.num, p));
+        return new Magnitude(p > b ? BigFraction.ZERO : null, p - b, lower);
+    }
+
+    private static boolean awayFromZero(int n, Poly p) {
+        return onBoundary(n, u -> {
+            Interval v = value(p, u);
+            return v.positive() || v.negative();
+        });
     }
 
     /** f as N/D in y = x − a, or null when f is no rational function (or one too large). */
