@@ -77,9 +77,11 @@ final class ReplRelay {
                         if (!from.more()) screen.flush();
                     }
                     case Wire.EXIT -> {
+                        screen.flush();                       // the last output may have come in the exit code's read
                         return new DaemonClient.Result(from.code(), null);
                     }
                     case Wire.FALLBACK -> {
+                        screen.flush();
                         return new DaemonClient.Result(null, "the daemon: " + from.reason());
                     }
                     default -> throw new IOException("unknown frame " + type);

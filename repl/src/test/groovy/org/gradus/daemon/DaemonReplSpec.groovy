@@ -160,6 +160,40 @@ class DaemonReplSpec extends DaemonFixture {
         }
     }
 
+    def "the output that comes in one read with the exit code reaches the screen before the client leaves"() {
+        given: 'a daemon (a socket of this test) that answers the request with the last answer, the prompt and the exit code in one write'
+        Path socket = tmp.resolve('one-write.sock')
+        def listener = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)
+        listener.bind(java.net.UnixDomainSocketAddress.of(socket))
+        def answer = new ByteArrayOutputStream()
+        new DataOutputStream(answer).with {
+            byte[] text = '42\r\ngradus> :quit\r\n'.getBytes('UTF-8')
+            writeByte(Wire.OUT); writeInt(text.length); write(text)
+            writeByte(Wire.EXIT); writeInt(0)
+        }
+        def daemon = Thread.start {
+            listener.accept().withCloseable { connection ->
+                connection.read(java.nio.ByteBuffer.allocate(1 << 16))         // the request
+                connection.write(java.nio.ByteBuffer.wrap(answer.toByteArray()))
+            }
+        }
+        def seen = new ByteArrayOutputStream()
+        def keyboard = new PipedInputStream(new PipedOutputStream())              // nothing typed; open until the end
+
+        when: 'the client buffers its screen as DaemonClient does'
+        def ch = java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(socket))
+        def r = new ReplRelay(ch, new RecordedMode(), keyboard, new BufferedOutputStream(seen, 1 << 14))
+                .run([:], work, XTERM, 'UTF-8', server.place())
+        daemon.join()
+
+        then: 'under load the frames and the exit code arrive together: the answer was left in the buffer and never shown'
+        r.code() == 0
+        seen.toString('UTF-8') == '42\r\ngradus> :quit\r\n'
+
+        cleanup:
+        listener?.close()
+    }
+
     def "a daemon that is stopping sends the REPL back to the client's own process, with the terminal as it was"() {
         given: 'a client connected just before the daemon retires'
         def ch = DaemonClient.connect(server.place())
