@@ -153,7 +153,8 @@ final class Continuity {
 
     /** The verdict from the limit in several variables when it is decided (it exists, or paths differ); null when not. */
     private static Verdict byPathLimit(String cause, boolean undefined, Real value, SideLimit l, String at, Map<String, Object> limits) {
-        String how = " [" + l.method() + "]: " + l.reason();
+        String said = "the limit is " + l.text() + ": ";             // the verdict names the limit already
+        String how = " [" + l.method() + "]: " + (l.reason().startsWith(said) ? l.reason().substring(said.length()) : l.reason());
         if (l.status() == SideLimit.Status.NONE) {
             return new Verdict(false, undefined ? "undefined" : "jump", cause + (undefined ? " — f is undefined there; and it has no limit either"
                     : " — no limit") + how, limits);
