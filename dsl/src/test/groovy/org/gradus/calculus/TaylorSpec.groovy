@@ -65,4 +65,34 @@ class TaylorSpec extends Specification {
         Math.abs((CalculusReference.run("x = variable(0)\ntaylor(exp(x), at: [x: 0], order: 4).at(x: 1)")[0].value as double) - 65d / 24) < 1e-15
         CalculusReference.run("x = variable(0)\ntaylor(exp(x), at: [x: 0], order: 0)")[0].value == 1
     }
+
+    @Unroll
+    def "where f is undefined but its series from both sides agree, the polynomial of f extended by its limit (sympy: #printed): #text"() {
+        expect: 'the zero polynomial is the number 0'
+        CalculusReference.run("x = variable(0)\n$text")[0].with { it.text ?: String.valueOf(it.value) } == printed
+
+        where:
+        text                                                  | printed
+        'taylor(sin(x)/x, at: [x: 0], order: 4)'              | '1 - x**2/6 + x**4/120'
+        'taylor((1 - cos(x))/x**2, at: [x: 0], order: 4)'     | '1/2 - x**2/24 + x**4/720'
+        'taylor(x/(exp(x) - 1), at: [x: 0], order: 4)'        | '1 - x/2 + x**2/12 - x**4/720'
+        'taylor(log(1 + x)/x, at: [x: 0], order: 3)'          | '1 - x/2 + x**2/3 - x**3/4'
+        'taylor((x**2 - 1)/(x - 1), at: [x: 1], order: 2)'    | '2 + (x - 1)'
+        'taylor(sin(x - 1)/(x - 1), at: [x: 1], order: 2)'    | '1 - (x - 1)**2/6'
+        'taylor(abs(x)**3, at: [x: 0], order: 2)'             | '0'
+    }
+
+    @Unroll
+    def "no Taylor polynomial where the two sides differ or the series is no power series: #text"() {
+        when: '|x|³ is C² but not C³ (right t³, left −t³ at order 3); x·|x| is C¹ only; √x and x·log|x| have no power series at 0'
+        CalculusReference.run("x = variable(0)\n$text")
+
+        then:
+        Exception e = thrown()
+        e.message.contains('taylor needs f smooth at (x = 0)')
+
+        where:
+        text << ['taylor(abs(x)**3, at: [x: 0], order: 3)', 'taylor(x*abs(x), at: [x: 0], order: 2)', 'taylor(abs(x), at: [x: 0], order: 1)',
+                 'taylor(sqrt(x)*sin(x)/x, at: [x: 0], order: 1)', 'taylor(1/x, at: [x: 0], order: 1)', 'taylor(x*log(abs(x)), at: [x: 0], order: 1)']
+    }
 }

@@ -46,13 +46,18 @@ public final class Taylor {
             throw new IllegalArgumentException("a Taylor polynomial of order " + order + " in " + n + " variables has "
                     + binomial(order + n, n) + " terms; use a lower order or fewer variables (at most " + MAX_TERMS + ")");
         }
-        PointWalk walk = PointWalk.at(f, layout, a);
-        if (!walk.findings().isEmpty()) {
-            PointWalk.Finding w = walk.findings().get(0);
-            throw new IllegalArgumentException("taylor needs f smooth at " + PointArgs.format(layout, a) + ", but " + w.node() + ": " + w.message());
-        }
         List<Expr> dx = new ArrayList<>();
         for (int i = 0; i < n; i++) dx.add(a[i] == 0 ? layout.coordinate(i) : Ops.sub(layout.coordinate(i), Constant.of(a[i])));
+        PointWalk walk = PointWalk.at(f, layout, a);
+        if (!walk.findings().isEmpty()) {
+            boolean kinks = walk.first(PointWalk.Kind.KINK) != null || walk.first(PointWalk.Kind.JUMP) != null;
+            Real[] c = n == 1 ? TaylorCoefficients.ofExpansion(f, layout, a[0], order, kinks) : null;
+            if (c != null) return polynomial(c, dx.get(0));
+            PointWalk.Finding w = walk.findings().get(0);
+            throw new IllegalArgumentException("taylor needs f smooth at " + PointArgs.format(layout, a) + ", but " + w.node() + ": " + w.message()
+                    + (n == 1 ? "" : " (in one variable, a point where f is undefined but its series from both sides agree, as sin(x)/x at 0, "
+                    + "gives the polynomial of f extended by its limit)"));
+        }
         Map<List<Integer>, Expr> derivatives = new HashMap<>();
         derivatives.put(List.of(), f);
         List<Expr> terms = new ArrayList<>();
@@ -77,6 +82,18 @@ public final class Taylor {
         return Ops.sumOfTerms(terms);
     }
 
+    /** Σ cₖ·(x − a)ᵏ. */
+    private static Expr polynomial(Real[] c, Expr dx) {
+        List<Expr> terms = new ArrayList<>();
+        for (int k = 0; k < c.length; k++) {
+            if (c[k].isExactZero()) continue;
+            Expr term = term(c[k], k == 0 ? Constant.ONE : Ops.pow(dx, Constant.of(k)));
+            if (term == null) throw new IllegalArgumentException("taylor: a coefficient overflows");
+            terms.add(term);
+        }
+        return Ops.sumOfTerms(terms);
+    }
+
     /** ∂^α f(a)/α! · Π (x_i − a_i)^{α_i}, or null when the coefficient is 0. */
     private static Expr term(Expr d, List<Integer> alpha, List<Expr> dx, Layout layout, double[] a) {
         Real value = d.isConstant(0) ? Real.ZERO : Directions.value(d, layout, a);
@@ -95,11 +112,14 @@ public final class Taylor {
             factors.add(Ops.pow(dx.get(alpha.get(i)), Constant.of(power)));
             i = j;
         }
-        Real c = value.divide(Real.of(new BigFraction(factorials)));
-        Expr monomial = factors.isEmpty() ? Constant.ONE : Ops.mul(factors);
-        if (!Double.isFinite(c.value())) {
-            throw new IllegalArgumentException("taylor: a coefficient overflows at " + PointArgs.format(layout, a));
-        }
+        Expr term = term(value.divide(Real.of(new BigFraction(factorials))), factors.isEmpty() ? Constant.ONE : Ops.mul(factors));
+        if (term == null) throw new IllegalArgumentException("taylor: a coefficient overflows at " + PointArgs.format(layout, a));
+        return term;
+    }
+
+    /** c·monomial, c exact where it can be ({@code x**2/8} as sympy writes it); null when c overflows. */
+    private static Expr term(Real c, Expr monomial) {
+        if (!Double.isFinite(c.value())) return null;
         if (c.isExact()) {
             BigInteger p = c.exact().getNumerator(), q = c.exact().getDenominator();
             if (!q.equals(BigInteger.ONE) && q.bitLength() <= 40 && p.bitLength() <= 40) {
