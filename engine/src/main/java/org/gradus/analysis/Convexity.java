@@ -286,6 +286,8 @@ public final class Convexity {
         if (quad != null && Dcp.analyze(quad.numerator(), enc).curvature().isAffine() && Dcp.analyze(f, enc).curvature() != Curvature.UNKNOWN) {
             return quad.describe(f, enc.of(quad.denominator()).positive(), Dcp.word(Dcp.analyze(quad.denominator(), enc).curvature()));
         }
+        EuclideanNorm norm = EuclideanNorm.of(f);
+        if (norm != null && norm.bases().stream().allMatch(u -> Dcp.analyze(u, enc).curvature().isAffine())) return norm.describe(f);
         GeometricMean mean = GeometricMean.of(f);
         if (mean != null && Dcp.analyze(f, enc).curvature() == (mean.scale() > 0 ? Curvature.CONCAVE : Curvature.CONVEX)) return mean.describe(f);
         if (f instanceof Apply a && a.atom() instanceof Multiply && a.arg(0) instanceof Constant k && a.args().size() == 2) {

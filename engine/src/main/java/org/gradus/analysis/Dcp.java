@@ -99,6 +99,8 @@ public final class Dcp {
             Curvature c = quadOverLin(quad);
             if (c != null) return c;
         }
+        EuclideanNorm norm = EuclideanNorm.of(a);
+        if (norm != null && norm.bases().stream().allMatch(u -> curvature(u).isAffine())) return Curvature.CONVEX;
         GeometricMean mean = GeometricMean.of(a);
         if (mean != null) {
             Curvature c = geometricMean(mean);

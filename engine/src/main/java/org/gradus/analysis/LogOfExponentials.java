@@ -1,6 +1,7 @@
 package org.gradus.analysis;
 
 import org.gradus.atoms.Add;
+import org.gradus.atoms.Cosh;
 import org.gradus.atoms.Apply;
 import org.gradus.atoms.Divide;
 import org.gradus.atoms.Exp;
@@ -21,7 +22,8 @@ import java.util.List;
  * Vandenberghe, <i>Convex Optimization</i>, §3.1.5 and §3.2.4), so convex wherever every uᵢ is convex or
  * affine. The composition rules alone cannot see it — log is concave and its argument convex — and CVXPY
  * wants it written {@code log_sum_exp} or {@code logistic}; softplus written out, log(1 + exp(u)), and the
- * logistic loss written by hand, log(1 + exp(−y·z)), are its everyday cases. With one exponential and no
+ * logistic loss written by hand, log(1 + exp(−y·z)), are its everyday cases; a·cosh(u) counts as (a/2)·exp(u) +
+ * (a/2)·exp(−u), so the log-cosh loss log(cosh(u)) is one too. With one exponential and no
  * constant it is log a + u, of u's curvature.
  *
  * <p>Its negation, concave where every exponent is convex or affine, is the log of a sigmoid — the
@@ -85,7 +87,15 @@ record LogOfExponentials(List<Expr> exponents, List<Double> shifts, double const
                 scale = ((Constant) m.arg(k)).value();
                 e = m.arg(1 - k);
             }
-            if (!(scale > 0) || !(e instanceof Apply x) || !(x.atom() instanceof Exp)) return null;
+            if (!(scale > 0) || !(e instanceof Apply x)) return null;
+            if (x.atom() instanceof Cosh) {                      // a·cosh(u) = (a/2)·exp(u) + (a/2)·exp(−u)
+                exponents.add(x.arg(0));
+                exponents.add(Ops.neg(x.arg(0)));
+                shifts.add(Math.log(scale / 2));
+                shifts.add(Math.log(scale / 2));
+                continue;
+            }
+            if (!(x.atom() instanceof Exp)) return null;
             exponents.add(x.arg(0));
             shifts.add(Math.log(scale));
         }
@@ -104,7 +114,7 @@ record LogOfExponentials(List<Expr> exponents, List<Double> shifts, double const
         for (int i = 0; i < exponents.size(); i++) {
             String u = Dcp.show(exponents.get(i));
             double shift = shifts.get(i);
-            args.add(shift == 0 ? u : Numbers.format(shift) + " + " + u);
+            args.add(shift == 0 ? u : Numbers.format(shift) + (u.startsWith("-") ? " - " + u.substring(1) : " + " + u));
         }
         String lse = "logsumexp(" + String.join(", ", args) + ")";
         if (!negated) return lse;

@@ -105,6 +105,13 @@ class ConvexitySpec extends Specification {
         'negated geometric mean'       | -2 * sqrt(x * y)                    | [x: r(0, 10), y: r(0, 10)]        || 'convex'  | PROOF
         'powers summing past 1'        | x**0.7 * y**0.7                     | [x: r(0, 10), y: r(0, 10)]        || 'neither' | CE
         'geometric mean, both signs'   | sqrt(x * y)                         | null                              || 'neither' | CE
+        'Euclidean norm (norm2)'       | sqrt(x**2 + y**2)                   | null                              || 'convex'  | PROOF
+        'smoothed abs sqrt(1 + x²)'    | sqrt(1 + x**2)                      | null                              || 'convex'  | PROOF
+        'weighted norm, shifted'       | sqrt((x - 1)**2 + 4 * (y + 2)**2 + 1) | null                            || 'convex'  | PROOF
+        'norm to the 1.5'              | (x**2 + y**2)**0.75                 | null                              || 'convex'  | PROOF
+        'negated norm'                 | -sqrt(x**2 + y**2)                  | null                              || 'concave' | PROOF
+        'sqrt of a difference of squares' | sqrt(x**2 - y**2)                | null                              || 'neither' | CE
+        'log-cosh loss'                | log(cosh(x - y))                    | null                              || 'convex'  | PROOF
         'reciprocal on positives'      | 1 / x                               | [x: r(0.1, 10)]                   || 'convex'  | PROOF
         'reciprocal on negatives'      | 1 / x                               | [x: r(-10, -0.1)]                 || 'concave' | PROOF
         'reciprocal across 0'          | 1 / x                               | null                              || 'neither' | CE
@@ -234,6 +241,13 @@ class ConvexitySpec extends Specification {
         Convexity.analyze((x - 2 * y)**2 / (y + 1), [y: r(0, 10)]).reason()
                 .contains('(x - 2*y)**2/(y + 1) is u²/v (quad-over-lin) with u = x - 2*y and v = y + 1; u²/v is convex where v > 0 and decreasing in v')
         Convexity.analyze(x**2 / log(y), [y: r(2, 3)]).reason().contains('v is positive and concave')
+    }
+
+    def "the proof of sqrt(x**2 + y**2) names the Euclidean norm; sqrt(1 + x**2) and log(cosh(x)) have L = 1 (second derivatives (1 + x²)^(-3/2) and sech²(x), both at most 1, at 0; by hand)"() {
+        expect: 'both were "convex — sampled": sqrt is concave and its argument convex, log is concave and cosh convex'
+        Convexity.analyze(sqrt((x - 1)**2 + 4 * (y + 2)**2 + 1), null).reason().contains('is the Euclidean norm ‖(x - 1, 2·(y + 2), 1)‖₂, a norm of an affine map')
+        Math.abs(Convexity.analyze(sqrt(1 + x**2), null).L() - 1) < 1e-12
+        Convexity.analyze(log(cosh(x)), null).with { it.reason().contains('logsumexp(') && Math.abs(it.L() - 1) < 1e-12 }
     }
 
     def "the proof of sqrt(x*y) names the weighted geometric mean, concave and nondecreasing on the orthant (Boyd and Vandenberghe §3.1.5; CVXPY's geo_mean)"() {

@@ -20,6 +20,7 @@ class Fn {
     static Expr cos(Object a) { call('cos', a) }
     static Expr tan(Object a) { call('tan', a) }
     static Expr tanh(Object a) { call('tanh', a) }
+    static Expr cosh(Object a) { call('cosh', a) }
     static Expr atan(Object a) { call('atan', a) }
     static Expr abs(Object a) { call('abs', a) }
     static Expr sign(Object a) { call('sign', a) }
