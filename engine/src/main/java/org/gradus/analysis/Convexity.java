@@ -3,8 +3,10 @@ package org.gradus.analysis;
 import org.gradus.atoms.Add;
 import org.gradus.atoms.Apply;
 import org.gradus.atoms.Curvature;
+import org.gradus.atoms.Divide;
 import org.gradus.atoms.Interval;
 import org.gradus.atoms.Multiply;
+import org.gradus.atoms.Power;
 import org.gradus.atoms.Psd;
 import org.gradus.atoms.VectorFunction;
 import org.gradus.diff.Derivatives;
@@ -284,7 +286,7 @@ public final class Convexity {
         }
         QuadOverLin quad = QuadOverLin.of(f);
         if (quad != null && Dcp.analyze(quad.numerator(), enc).curvature().isAffine() && Dcp.analyze(f, enc).curvature() != Curvature.UNKNOWN) {
-            return quad.describe(f, enc.of(quad.denominator()).positive(), Dcp.word(Dcp.analyze(quad.denominator(), enc).curvature()));
+            return quad.describe(f, enc.signed(quad.denominator()).positive(), Dcp.word(Dcp.analyze(quad.denominator(), enc).curvature()));
         }
         EuclideanNorm norm = EuclideanNorm.of(f);
         if (norm != null && norm.bases().stream().allMatch(u -> Dcp.analyze(u, enc).curvature().isAffine())) return norm.describe(f);
@@ -306,15 +308,19 @@ public final class Convexity {
                     + (parts.size() == 1 ? "exponent " : "exponents ") + String.join(", ", parts) + (parts.size() == 1 ? " is" : " are")
                     + " convex or affine";
         }
+        if (f instanceof Apply q && q.atom() instanceof Divide && q.arg(0) instanceof Constant c && q.arg(1) instanceof Apply p
+                && p.atom() instanceof Power && p.arg(1) instanceof Constant k && k.value() > 0 && enc.signed(p.arg(0)).positive()) {
+            return Dcp.show(f) + " is " + Numbers.format(c.value()) + "·u^(−" + Numbers.format(k.value()) + ") with u = " + Dcp.show(p.arg(0))
+                    + " > 0, a negative power: convex and decreasing in u" + (c.value() > 0 ? "" : ", times a negative constant")
+                    + ", and u is " + Dcp.word(Dcp.analyze(p.arg(0), enc).curvature());
+        }
         if (f instanceof Apply a) {
             List<String> parts = new ArrayList<>();
             for (Expr x : a.args()) {
-                Interval[] r = new Interval[a.args().size()];
-                for (int i = 0; i < r.length; i++) r[i] = enc.of(a.arg(i));
                 parts.add(Dcp.show(x) + " (" + Dcp.word(Dcp.analyze(x, enc).curvature()) + ")");
             }
             Interval[] r = new Interval[a.args().size()];
-            for (int i = 0; i < r.length; i++) r[i] = enc.of(a.arg(i));
+            for (int i = 0; i < r.length; i++) r[i] = enc.signed(a.arg(i));
             Curvature own = a.atom().curvature(r, a.args());
             String name = a.atom().describe(a);
             return name + " is " + Dcp.word(own) + " here, applied to " + String.join(", ", parts)

@@ -101,6 +101,8 @@ public final class Dcp {
         }
         EuclideanNorm norm = EuclideanNorm.of(a);
         if (norm != null && norm.bases().stream().allMatch(u -> curvature(u).isAffine())) return Curvature.CONVEX;
+        Curvature reciprocalPower = reciprocalPower(a);
+        if (reciprocalPower != null) return reciprocalPower;
         GeometricMean mean = GeometricMean.of(a);
         if (mean != null) {
             Curvature c = geometricMean(mean);
@@ -111,7 +113,7 @@ public final class Dcp {
         Interval[] r = new Interval[args.size()];
         Curvature[] c = new Curvature[args.size()];
         for (int i = 0; i < r.length; i++) {
-            r[i] = ranges.of(args.get(i));
+            r[i] = ranges.signed(args.get(i));
             c[i] = curvature(args.get(i));
         }
         for (Curvature ci : c) if (ci == Curvature.UNKNOWN) return Curvature.UNKNOWN; // the reason is below
@@ -164,6 +166,20 @@ public final class Dcp {
     }
 
     /**
+     * c/u**p with p &gt; 0 is c·u**(−p) (CVXPY's {@code power(u, -p)}): convex and decreasing in a positive u, so convex of
+     * a concave or affine u &gt; 0 for c &gt; 0 ({@code 2/x**1.5}, {@code 1/sqrt(x)}'s twin). The rule for quotients sees a
+     * convex decreasing function of a convex denominator and gives up. Null where this is not that form or does not decide.
+     */
+    private Curvature reciprocalPower(Apply a) {
+        if (!(a.atom() instanceof org.gradus.atoms.Divide) || !(a.arg(0) instanceof org.gradus.expr.Constant c) || c.value() == 0) return null;
+        if (!(a.arg(1) instanceof Apply p && p.atom() instanceof org.gradus.atoms.Power && p.arg(1) instanceof org.gradus.expr.Constant k && k.value() > 0)) return null;
+        if (!ranges.signed(p.arg(0)).positive()) return null;
+        Curvature base = curvature(p.arg(0));
+        if (!(base.isAffine() || base == Curvature.CONCAVE)) return null;
+        return c.value() > 0 ? Curvature.CONVEX : Curvature.CONCAVE;
+    }
+
+    /**
      * log(c + Σ aᵢ·exp(uᵢ)) ({@link LogOfExponentials}): convex where every exponent is convex or affine; with
      * one exponential and no constant, log a + u, of u's curvature; its negation (log(sigmoid(u))) concave there. Null where that does not decide it (an
      * exponent concave or unknown): the ordinary rule then says why.
@@ -196,7 +212,7 @@ public final class Dcp {
      */
     private Curvature quadOverLin(QuadOverLin q) {
         if (!curvature(q.numerator()).isAffine()) return null;
-        Interval v = ranges.of(q.denominator());
+        Interval v = ranges.signed(q.denominator());
         Curvature c = curvature(q.denominator());
         Curvature own = v.positive() && (c.isAffine() || c == Curvature.CONCAVE) ? Curvature.CONVEX
                 : v.negative() && (c.isAffine() || c == Curvature.CONVEX) ? Curvature.CONCAVE : null;

@@ -1,8 +1,10 @@
 package org.gradus.analysis;
 
 import org.gradus.atoms.Apply;
+import org.gradus.atoms.Divide;
 import org.gradus.atoms.ArgumentDomain;
 import org.gradus.atoms.Interval;
+import org.gradus.expr.Constant;
 import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
@@ -110,7 +112,26 @@ public final class Domain {
                 ArgumentDomain dom = a.atom().domain(k, a.args());
                 if (dom.boundedBelow()) narrow(a, a.arg(k), dom.lo(), dom.openLo(), layout, box, open, reasons);
             }
+            if (a.atom() instanceof Divide && a.arg(1) instanceof Apply d && zeroAtClosedEdge(d)) {
+                narrow(a, d.arg(0), d.atom().domain(0, d.args()).lo(), true, layout, box, open, reasons);   // 1/sqrt(x): x > 0
+            }
         });
+    }
+
+    /**
+     * Whether d is an atom of a first argument whose domain has a closed lower end where d is 0 (sqrt(x) and x**0.5
+     * at x = 0), the other arguments constant: divided by d, that end is outside the domain.
+     */
+    private static boolean zeroAtClosedEdge(Apply d) {
+        ArgumentDomain dom = d.atom().domain(0, d.args());
+        if (!dom.boundedBelow() || dom.openLo()) return false;
+        double[] at = new double[d.args().size()];
+        at[0] = dom.lo();
+        for (int k = 1; k < at.length; k++) {
+            if (!(d.arg(k) instanceof Constant c)) return false;
+            at[k] = c.value();
+        }
+        return d.atom().domainError(at) == null && d.atom().value(at) == 0;
     }
 
     private static void narrow(Apply a, Expr x, double lo, boolean strict, Layout layout, Interval[] box, boolean[] open,

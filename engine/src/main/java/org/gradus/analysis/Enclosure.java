@@ -131,6 +131,19 @@ public final class Enclosure {
         return v.lo() > 0 || v.hi() < 0 || (v.lo() == 0 && openBelow.contains(e)) || (v.hi() == 0 && openAbove.contains(e));
     }
 
+    /**
+     * e's enclosure, saying that it never reaches a 0 at its end (sqrt(x) over x &gt; 0, an open end: {@link OpenEnds}) by
+     * moving that end to the least double beyond 0: rules that read signs from the ends (1/sqrt(x) is c/b with b &gt; 0,
+     * x**-1.5 a power of a positive base) then see the sign.
+     */
+    public Interval signed(Expr e) {
+        Interval r = of(e);
+        if (!excludesZero(e)) return r;
+        if (r.lo() == 0) return new Interval(Double.MIN_VALUE, Math.max(Double.MIN_VALUE, r.hi()));
+        if (r.hi() == 0) return new Interval(Math.min(-Double.MIN_VALUE, r.lo()), -Double.MIN_VALUE);
+        return r;
+    }
+
     public Interval of(Expr e) {
         Interval known = memo.get(e);
         if (known != null) return known;

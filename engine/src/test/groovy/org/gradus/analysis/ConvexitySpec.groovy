@@ -112,6 +112,10 @@ class ConvexitySpec extends Specification {
         'negated norm'                 | -sqrt(x**2 + y**2)                  | null                              || 'concave' | PROOF
         'sqrt of a difference of squares' | sqrt(x**2 - y**2)                | null                              || 'neither' | CE
         'log-cosh loss'                | log(cosh(x - y))                    | null                              || 'convex'  | PROOF
+        '1/sqrt(x) on x > 0'           | 1 / sqrt(x)                         | null                              || 'convex'  | PROOF
+        'c/x^1.5 (power(x, -1.5))'     | 2 / x**1.5                          | null                              || 'convex'  | PROOF
+        'negative c/x^0.5'             | -3 / x**0.5 + x                     | null                              || 'concave' | PROOF
+        'quad-over-lin over sqrt'      | x**2 / sqrt(y)                      | null                              || 'convex'  | PROOF
         'reciprocal on positives'      | 1 / x                               | [x: r(0.1, 10)]                   || 'convex'  | PROOF
         'reciprocal on negatives'      | 1 / x                               | [x: r(-10, -0.1)]                 || 'concave' | PROOF
         'reciprocal across 0'          | 1 / x                               | null                              || 'neither' | CE
@@ -248,6 +252,12 @@ class ConvexitySpec extends Specification {
         Convexity.analyze(sqrt((x - 1)**2 + 4 * (y + 2)**2 + 1), null).reason().contains('is the Euclidean norm ‖(x - 1, 2·(y + 2), 1)‖₂, a norm of an affine map')
         Math.abs(Convexity.analyze(sqrt(1 + x**2), null).L() - 1) < 1e-12
         Convexity.analyze(log(cosh(x)), null).with { it.reason().contains('logsumexp(') && Math.abs(it.L() - 1) < 1e-12 }
+    }
+
+    def "1/sqrt(x) is defined only for x > 0, where sqrt(x) never reaches 0: the natural domain is open and the rules see a positive denominator"() {
+        expect: 'it was "over x ≥ 0 (where sqrt(x) is defined): convex — sampled", sqrt(x) ranging over [0, ∞)'
+        Convexity.analyze(1 / sqrt(x), null).with { it.toText().contains('over x > 0 (where 1/sqrt(x) is defined): convex — proof') }
+        Convexity.analyze(2 / x**1.5, null).reason().contains('2/x**1.5 is 2·u^(−1.5) with u = x > 0, a negative power: convex and decreasing in u')
     }
 
     def "the proof of sqrt(x*y) names the weighted geometric mean, concave and nondecreasing on the orthant (Boyd and Vandenberghe §3.1.5; CVXPY's geo_mean)"() {
