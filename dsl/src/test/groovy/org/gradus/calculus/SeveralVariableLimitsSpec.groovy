@@ -99,8 +99,19 @@ class SeveralVariableLimitsSpec extends Specification {
         r.reason.contains('the limit is 0; paths that agree suggest a limit but do not prove one')
         s.exists == null && s.reason.contains('the limit is 0')
 
-        and: 'no values along the lines and parabolas proves nothing about other curves: not decided, never "no limit"'
-        limit('log(-x**2 - y**2)').with { it.exists == null && it.method == 'unknown' }
+        and: 'no values along the lines and parabolas proves nothing about other curves (f is defined on y = x³ only): not decided, never "no limit"'
+        limit('sqrt(-(y - x**3)**2) + x*y/(x**2 + y**2)').with { it.exists == null && it.method == 'unknown' }
+    }
+
+    def "f with no values anywhere near the point has no limit there, proved (sympy: log of a negative number is not real)"() {
+        when: '−x² − y² is 0 at the origin and negative all around it (its lowest homogeneous part −x² − y² < 0 on the square)'
+        Map r = limit('log(-x**2 - y**2)')
+        Map s = limit('sqrt(x + y - 1)')
+
+        then:
+        r.exists == false && r.method == 'undefined'
+        r.reason.contains('-x**2 - y**2 is 0 there and less all around it') && r.reason.contains('log needs its argument > 0')
+        s.exists == false && s.reason.contains('x + y - 1 is -1 there, and sqrt needs its argument ≥ 0')
     }
 
     def "a substitution says what it substituted and from which side (sympy: limit(sin(u)/u, u, 0, '+') = 1)"() {

@@ -86,6 +86,8 @@ final class PathLimit {
             }
         }
         if (first == null) {
+            SideLimit nowhere = nowhereDefined(f, variables, point, at);
+            if (nowhere != null) return nowhere;
             // no path tried has values of f near the point; others may (a curve the lines and parabolas miss): not decided
             return SideLimit.unknown(unknown.isEmpty() ? "f has no values near " + at + " along any of the lines and parabolas tried"
                     : "the limit along the paths tried is not decided (" + unknown.get(0) + ")");
@@ -131,6 +133,29 @@ final class PathLimit {
                     + ": every variable of f is inside u = " + h + ", which tends to " + Numbers.format(h0.value()) + from
                     + " (a radial bound), and as " + arrow + " f = " + g + " → " + one.text() + " (" + one.method() + ")"
                     + (side == 0 ? "; where u = " + Numbers.format(h0.value()) + " f is undefined" : ""));
+        }
+        return null;
+    }
+
+    /**
+     * "No values near the point", proved: an atom whose domain is bounded below (log: u &gt; 0, sqrt: u ≥ 0) of a rational
+     * u that is below that bound at the point, or at it and below it all around (−x² − y² &lt; 0 near (0, 0), by its
+     * lowest homogeneous part: {@link RadialBound#side}). Null when no such atom is found.
+     */
+    private static SideLimit nowhereDefined(Expr f, List<Variable> variables, double[] point, String at) {
+        Layout layout = new Layout(List.copyOf(variables));
+        for (Expr node : org.gradus.expr.Traversal.postOrder(f)) {
+            if (!(node instanceof org.gradus.atoms.Apply a) || a.args().isEmpty()) continue;
+            org.gradus.atoms.ArgumentDomain domain = a.atom().domain(0, a.args());
+            if (!domain.boundedBelow()) continue;
+            Real u0 = valueIfContinuous(a.arg(0), layout, point);
+            if (u0 == null || !u0.isExact()) continue;
+            int sign = u0.exact().compareTo(new org.apache.commons.math3.fraction.BigFraction(domain.lo()));
+            boolean below = sign < 0 || (sign == 0 && RadialBound.side(a.arg(0), variables, point, u0.exact()) < 0);
+            if (!below) continue;
+            return SideLimit.undefined("f has no values near " + at + ": " + a.arg(0) + " is " + u0.text() + " there"
+                    + (sign < 0 ? "" : " and less all around it (its lowest homogeneous part is negative)") + ", and "
+                    + a.atom().name() + " needs " + domain.text("its argument"));
         }
         return null;
     }
