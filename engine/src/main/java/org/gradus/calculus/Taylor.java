@@ -50,7 +50,7 @@ public final class Taylor {
         for (int i = 0; i < n; i++) dx.add(a[i] == 0 ? layout.coordinate(i) : Ops.sub(layout.coordinate(i), Constant.of(a[i])));
         PointWalk walk = PointWalk.at(f, layout, a);
         if (!walk.findings().isEmpty()) {
-            boolean kinks = walk.first(PointWalk.Kind.KINK) != null || walk.first(PointWalk.Kind.JUMP) != null;
+            boolean kinks = walk.findings().stream().anyMatch(w -> w.kind() != PointWalk.Kind.UNDEFINED);   // kinks, jumps, domain edges
             Real[] c = n == 1 ? TaylorCoefficients.ofExpansion(f, layout, a[0], order, kinks) : null;
             if (c != null) return polynomial(c, dx.get(0));
             PointWalk.Finding w = walk.findings().get(0);

@@ -15,9 +15,10 @@ import org.gradus.expr.Layout;
  * sin(x)/x at 0 is undefined, yet f extended by its limit is 1 − x²/6 + x⁴/120 − …; |x|³ has a kink in abs, yet it is
  * twice differentiable with polynomial 0 of order 2. The series engine expands f(a + t) and f(a − t) as t → 0⁺; when
  * both are power series in integer powers of t through the order asked, with a remainder of higher order, and the
- * coefficients agree (cₖ from the right = (−1)ᵏ·cₖ from the left, exactly, or within their enclosures where nothing in
- * f has a kink or a jump), then f(a + h) = Σ cₖ·hᵏ + o(hⁿ) on both sides: the coefficients are those of the Taylor
- * polynomial of f extended by its limit. Where they disagree (|x|³ to order 3, x·|x| to order 2) there is none.
+ * coefficients agree (cₖ from the right = (−1)ᵏ·cₖ from the left: exactly, or within their enclosures where nothing
+ * in f has a kink, a jump or a domain edge at the point), then f(a + h) = Σ cₖ·hᵏ + o(hⁿ) on both sides: the
+ * coefficients are those of the Taylor polynomial of f extended by its limit. Where they disagree (|x|³ to order 3,
+ * x·|x| to order 2) there is none.
  */
 final class TaylorCoefficients {
     private TaylorCoefficients() {
