@@ -87,12 +87,13 @@ class SeveralVariableLimitsSpec extends Specification {
         '1 + x*y/sqrt(x**2 + y**2)'              | 'the same bound about 1'                       || 1     | '|f − 1| ≤ C·r → 0'
         'cos(x*y/sqrt(x**2 + y**2))'             | 'cos is Lipschitz: |f − 1| ≤ |xy|/√(x² + y²)'  || 1     | '|f − 1| ≤ C·r → 0'
         'exp(x*log(x**2 + y**2))'                | 'exp is Lipschitz near 0'                      || 1     | '|f − 1| ≤ C·r·|log r| → 0'
+        'x*y/(abs(x) + abs(y))'                  | '|x| + |y| ≥ max(|x|, |y|) = r, |xy| ≤ r²'     || 0     | 'abs(x) + abs(y) ≥ c·r (at least its largest term)'
     }
 
     def "paths that agree prove nothing: the limit is unknown, and says what the paths gave"() {
-        when: 'x³y/(x⁶ + y²) is 0 along every line and parabola tried but 1/2 along y = x³; x·y/(|x| + |y|) → 0 (|xy|/(|x| + |y|) ≤ min(|x|, |y|)), unproved'
+        when: 'x³y/(x⁶ + y²) is 0 along every line and parabola tried but 1/2 along y = x³; x²y/(|x|³ + |y|) → 0 (≤ x², by hand), unproved'
         Map r = limit('x**3*y/(x**6 + y**2)')
-        Map s = limit('x*y/(abs(x) + abs(y))')
+        Map s = limit('x**2*y/(abs(x)**3 + abs(y))')
 
         then:
         r.exists == null && r.value == null && r.method == 'unknown'

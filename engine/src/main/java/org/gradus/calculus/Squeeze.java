@@ -157,7 +157,10 @@ final class Squeeze {
             if (g == null) return null;
             args.add(g);
         }
-        if (a.atom() instanceof Add) return args.stream().reduce(Squeeze::sum).orElse(null);
+        if (a.atom() instanceof Add) {
+            Germ g = args.stream().reduce(Squeeze::sum).orElse(null);
+            return g == null || g.lowerBound() != null ? g : new Germ(g.centre(), g.upper(), coveringLower(a));
+        }
         if (a.atom() instanceof Multiply) return args.stream().reduce(Squeeze::product).orElse(null);
         if (a.atom() instanceof Divide) {
             Germ inverse = reciprocal(a.arg(1), args.get(1));
@@ -186,6 +189,56 @@ final class Squeeze {
         return new Germ(g.centre(), grows ? BOUNDED : g.upper(), g.lowerBound() != null ? g.lowerBound() : lower);
     }
 
+    /**
+     * A lower bound for a sum of terms that are ≥ 0 near the point and together hold every coordinate, each term at
+     * least a power of one coordinate's distance (|x| + |y| ≥ max(|x|, |y|) = r): the sum is at least its largest term,
+     * so ≥ c·r^q with q the largest of those powers. Null otherwise.
+     */
+    private Order coveringLower(Apply sum) {
+        double[] power = new double[variables.size()];
+        java.util.Arrays.fill(power, Double.NaN);
+        for (Expr t : sum.args()) {
+            Interval r = range(t);
+            if (r == null || !(r.lo() >= 0)) return null;
+            double[] own = distancePower(t);
+            if (own == null) continue;
+            int k = (int) own[0];
+            power[k] = Double.isNaN(power[k]) ? own[1] : Math.min(power[k], own[1]);
+        }
+        double q = 0;
+        for (double p : power) {
+            if (Double.isNaN(p)) return null;
+            q = Math.max(q, p);
+        }
+        facts.add(sum + " ≥ " + new Order(q, 0).text().replace("C", "c") + " (at least its largest term)");
+        return new Order(q, 0);
+    }
+
+    /** {k, q} when |t| ≥ c·|xₖ − aₖ|^q near the point (|x − 1|, (y + 2)**2, 3·abs(x)), else null. */
+    private double[] distancePower(Expr t) {
+        if (t instanceof Variable v) {
+            int k = variables.indexOf(v);
+            return k >= 0 && point[k] == 0 ? new double[]{k, 1} : null;          // x itself is its distance only from 0
+        }
+        if (!(t instanceof Apply a)) return null;
+        if (a.atom() instanceof Add && a.args().size() == 2) {                  // x − a
+            for (int i = 0; i < 2; i++) {
+                if (a.arg(i) instanceof Constant c && a.arg(1 - i) instanceof Variable v) {
+                    int k = variables.indexOf(v);
+                    return k >= 0 && c.value() == -point[k] ? new double[]{k, 1} : null;
+                }
+            }
+            return null;
+        }
+        if (a.atom() instanceof Abs) return distancePower(a.arg(0));
+        if (a.atom() instanceof Multiply && a.args().size() == 2 && a.arg(0) instanceof Constant c && c.value() != 0) return distancePower(a.arg(1));
+        if (a.atom() instanceof Power && a.arg(1) instanceof Constant n && n.value() > 0) {
+            double[] inner = distancePower(a.arg(0));
+            return inner == null ? null : new double[]{inner[0], inner[1] * n.value()};
+        }
+        return null;
+    }
+
     private static Germ sum(Germ a, Germ b) {
         if (a.centre() != null && b.centre() != null) return new Germ(a.centre().add(b.centre()), a.upper().larger(b.upper()), null);
         return Germ.of(a.magnitude().larger(b.magnitude()), null);
@@ -208,7 +261,8 @@ final class Squeeze {
         if (g.centre() != null && g.centre().signKnown() && g.centre().sign() != 0) return new Germ(Real.ONE.divide(g.centre()), g.upper(), null);
         Order lower = g.lowerBound();
         if (lower == null) return null;
-        if (lower.p() > 0 || lower.k() > 0) facts.add("|" + e + "| ≥ " + lower.text().replace("C", "c"));
+        boolean said = facts.stream().anyMatch(f -> f.startsWith(e + " ≥ "));
+        if ((lower.p() > 0 || lower.k() > 0) && !said) facts.add("|" + e + "| ≥ " + lower.text().replace("C", "c"));
         return Germ.of(lower.inverse(), g.magnitude().inverse());
     }
 
