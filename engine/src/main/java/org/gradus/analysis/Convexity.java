@@ -3,10 +3,8 @@ package org.gradus.analysis;
 import org.gradus.atoms.Add;
 import org.gradus.atoms.Apply;
 import org.gradus.atoms.Curvature;
-import org.gradus.atoms.Divide;
 import org.gradus.atoms.Interval;
 import org.gradus.atoms.Multiply;
-import org.gradus.atoms.Power;
 import org.gradus.atoms.Psd;
 import org.gradus.atoms.VectorFunction;
 import org.gradus.diff.Derivatives;
@@ -308,11 +306,9 @@ public final class Convexity {
                     + (parts.size() == 1 ? "exponent " : "exponents ") + String.join(", ", parts) + (parts.size() == 1 ? " is" : " are")
                     + " convex or affine";
         }
-        if (f instanceof Apply q && q.atom() instanceof Divide && q.arg(0) instanceof Constant c && q.arg(1) instanceof Apply p
-                && p.atom() instanceof Power && p.arg(1) instanceof Constant k && k.value() > 0 && enc.signed(p.arg(0)).positive()) {
-            return Dcp.show(f) + " is " + Numbers.format(c.value()) + "·u^(−" + Numbers.format(k.value()) + ") with u = " + Dcp.show(p.arg(0))
-                    + " > 0, a negative power: convex and decreasing in u" + (c.value() > 0 ? "" : ", times a negative constant")
-                    + ", and u is " + Dcp.word(Dcp.analyze(p.arg(0), enc).curvature());
+        ReciprocalPower power = ReciprocalPower.of(f);
+        if (power != null && enc.signed(power.base()).positive() && Dcp.analyze(f, enc).curvature() != Curvature.UNKNOWN) {
+            return power.describe(f, Dcp.word(Dcp.analyze(power.base(), enc).curvature()));
         }
         if (f instanceof Apply a) {
             List<String> parts = new ArrayList<>();

@@ -165,18 +165,13 @@ public final class Dcp {
         return own;
     }
 
-    /**
-     * c/u**p with p &gt; 0 is c·u**(−p) (CVXPY's {@code power(u, -p)}): convex and decreasing in a positive u, so convex of
-     * a concave or affine u &gt; 0 for c &gt; 0 ({@code 2/x**1.5}, {@code 1/sqrt(x)}'s twin). The rule for quotients sees a
-     * convex decreasing function of a convex denominator and gives up. Null where this is not that form or does not decide.
-     */
+    /** c/u**p ({@link ReciprocalPower}): convex of a concave or affine u &gt; 0 for c &gt; 0, concave for c &lt; 0. Null otherwise. */
     private Curvature reciprocalPower(Apply a) {
-        if (!(a.atom() instanceof org.gradus.atoms.Divide) || !(a.arg(0) instanceof org.gradus.expr.Constant c) || c.value() == 0) return null;
-        if (!(a.arg(1) instanceof Apply p && p.atom() instanceof org.gradus.atoms.Power && p.arg(1) instanceof org.gradus.expr.Constant k && k.value() > 0)) return null;
-        if (!ranges.signed(p.arg(0)).positive()) return null;
-        Curvature base = curvature(p.arg(0));
+        ReciprocalPower r = ReciprocalPower.of(a);
+        if (r == null || !ranges.signed(r.base()).positive()) return null;
+        Curvature base = curvature(r.base());
         if (!(base.isAffine() || base == Curvature.CONCAVE)) return null;
-        return c.value() > 0 ? Curvature.CONVEX : Curvature.CONCAVE;
+        return r.scale() > 0 ? Curvature.CONVEX : Curvature.CONCAVE;
     }
 
     /**

@@ -1,11 +1,15 @@
 package org.gradus.calculus;
 
+import org.apache.commons.math3.fraction.BigFraction;
+import org.gradus.atoms.Apply;
+import org.gradus.atoms.ArgumentDomain;
 import org.gradus.atoms.Ops;
 import org.gradus.atoms.Substitution;
 import org.gradus.calculus.series.Real;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
+import org.gradus.expr.Traversal;
 import org.gradus.expr.Variable;
 import org.gradus.print.Numbers;
 
@@ -110,7 +114,7 @@ final class PathLimit {
     private static SideLimit substitution(Expr f, List<Variable> variables, double[] point, SideLimit paths) {
         Layout layout = new Layout(List.copyOf(variables));
         Variable u = new Variable("u", 0);
-        List<Expr> nodes = new ArrayList<>(org.gradus.expr.Traversal.postOrder(f));
+        List<Expr> nodes = new ArrayList<>(Traversal.postOrder(f));
         java.util.Collections.reverse(nodes);                  // the largest first
         for (Expr h : nodes) {
             if (h == f || h instanceof Variable || !org.gradus.expr.Dependence.dependsOnVariables(h)) continue;
@@ -144,13 +148,13 @@ final class PathLimit {
      */
     private static SideLimit nowhereDefined(Expr f, List<Variable> variables, double[] point, String at) {
         Layout layout = new Layout(List.copyOf(variables));
-        for (Expr node : org.gradus.expr.Traversal.postOrder(f)) {
-            if (!(node instanceof org.gradus.atoms.Apply a) || a.args().isEmpty()) continue;
-            org.gradus.atoms.ArgumentDomain domain = a.atom().domain(0, a.args());
+        for (Expr node : Traversal.postOrder(f)) {
+            if (!(node instanceof Apply a) || a.args().isEmpty()) continue;
+            ArgumentDomain domain = a.atom().domain(0, a.args());
             if (!domain.boundedBelow()) continue;
             Real u0 = valueIfContinuous(a.arg(0), layout, point);
             if (u0 == null || !u0.isExact()) continue;
-            int sign = u0.exact().compareTo(new org.apache.commons.math3.fraction.BigFraction(domain.lo()));
+            int sign = u0.exact().compareTo(new BigFraction(domain.lo()));
             boolean below = sign < 0 || (sign == 0 && RadialBound.side(a.arg(0), variables, point, u0.exact()) < 0);
             if (!below) continue;
             return SideLimit.undefined("f has no values near " + at + ": " + a.arg(0) + " is " + u0.text() + " there"

@@ -22,6 +22,7 @@ import org.gradus.expr.Variable;
 import org.gradus.print.Numbers;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -108,6 +109,7 @@ final class Squeeze {
     private final double[] point;
     private final Layout layout;
     private final Map<Expr, Germ> memo = new IdentityHashMap<>();
+    private final Map<Expr, Interval> ranges = new IdentityHashMap<>();
     private final Set<String> facts = new LinkedHashSet<>();
 
     private Squeeze(List<Variable> variables, double[] point) {
@@ -196,7 +198,7 @@ final class Squeeze {
      */
     private Order coveringLower(Apply sum) {
         double[] power = new double[variables.size()];
-        java.util.Arrays.fill(power, Double.NaN);
+        Arrays.fill(power, Double.NaN);
         for (Expr t : sum.args()) {
             Interval r = range(t);
             if (r == null || !(r.lo() >= 0)) return null;
@@ -337,6 +339,13 @@ final class Squeeze {
 
     /** An enclosure of e over the box of half-width 2⁻¹⁰ around the point, or null. */
     private Interval range(Expr e) {
+        if (ranges.containsKey(e)) return ranges.get(e);
+        Interval r = enclose(e);
+        ranges.put(e, r);
+        return r;
+    }
+
+    private Interval enclose(Expr e) {
         if (e instanceof Constant c) return Interval.point(c.value());
         if (e instanceof Variable v) {
             int k = variables.indexOf(v);

@@ -10,6 +10,9 @@ import org.gradus.calculus.series.Series;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
 
+import java.math.BigInteger;
+import java.util.Arrays;
+
 /**
  * Taylor coefficients of f(x) at a point where f is not smooth as written but has a Taylor polynomial all the same:
  * sin(x)/x at 0 is undefined, yet f extended by its limit is 1 − x²/6 + x⁴/120 − …; |x|³ has a kink in abs, yet it is
@@ -48,10 +51,10 @@ final class TaylorCoefficients {
                 return null;
             }
             Real[] c = new Real[order + 1];
-            java.util.Arrays.fill(c, Real.ZERO);
+            Arrays.fill(c, Real.ZERO);
             for (Expansion.Term term : e.terms()) {
                 Monomial m = term.m();
-                if (!m.isPower() || !m.alpha().getDenominator().equals(java.math.BigInteger.ONE) || m.alpha().getNumerator().signum() < 0) return null;
+                if (!m.isPower() || !m.alpha().getDenominator().equals(BigInteger.ONE) || m.alpha().getNumerator().signum() < 0) return null;
                 int k = m.alpha().intValue();
                 if (k <= order) c[k] = term.coef();
             }
