@@ -82,6 +82,7 @@ class ReportExtensions {
     static Object getPoints(MonotonicityReport self) { field(self, 'points') }
     static Object getNote(MonotonicityReport self) { field(self, 'note') }
 
+    static List<StationaryReport.Stretch> getIntervals(StationaryReport self) { self.intervals() }
     static Object getExpression(StationaryReport self) { field(self, 'expression') }
     static Object getDomain(StationaryReport self) { field(self, 'domain') }
 

@@ -14,6 +14,14 @@ public final class StationaryReport extends Result {
     public record StationaryPoint(Point at, double f, String type, double[] eigenvalues) {
     }
 
+    /**
+     * An interval where f′ is identically 0 (f constant there): its ends (infinite where it runs on), how it is
+     * written ({@code (-1, 1)}, {@code (-∞, 0]}), f there, its type ({@code minimum}, {@code maximum} or {@code flat})
+     * and why.
+     */
+    public record StationaryInterval(double from, double to, String set, double f, String type, String note) {
+    }
+
     StationaryReport(Record record) {
         super(record);
     }
@@ -26,6 +34,18 @@ public final class StationaryReport extends Result {
             Map<?, ?> p = (Map<?, ?>) o;
             out.add(new StationaryPoint(Point.of((Map<?, ?>) p.get("at")), JsonValues.number(p.get("f")),
                     String.valueOf(p.get("type")), JsonValues.numbers(p.get("eigenvalues"))));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The intervals where f′ is identically 0, left to right (functions of one variable; empty otherwise). */
+    public List<StationaryInterval> intervals() {
+        if (!(field("intervals") instanceof List<?> list)) return List.of();
+        List<StationaryInterval> out = new ArrayList<>();
+        for (Object o : list) {
+            Map<?, ?> s = (Map<?, ?>) o;
+            out.add(new StationaryInterval(JsonValues.number(s.get("from")), JsonValues.number(s.get("to")), String.valueOf(s.get("set")),
+                    JsonValues.number(s.get("f")), String.valueOf(s.get("type")), String.valueOf(s.get("note"))));
         }
         return Collections.unmodifiableList(out);
     }

@@ -129,6 +129,22 @@ class SessionSpec extends Specification {
         points[1].type() == 'minimum'
     }
 
+    def "a flat minimum through the API and the script: |x - 1| + |x + 1| = 2 on [-1, 1], f′ = 0 on (-1, 1) (by hand)"() {
+        when:
+        def out = new ByteArrayOutputStream()
+        def results = Gradus.session().printTo(new PrintStream(out, true, 'UTF-8')).build()
+                .run('x = variable(0)\ns = stationary(abs(x - 1) + abs(x + 1))\nprintln s.intervals[0].set + " " + s.intervals[0].type\ns')
+        StationaryReport s = results.first(StationaryReport)
+
+        then:
+        s.points().isEmpty()
+        s.intervals().size() == 1
+        with(s.intervals()[0]) {
+            from() == -1d && to() == 1d && set() == '(-1, 1)' && f() == 2d && type() == 'minimum'
+        }
+        out.toString('UTF-8').contains('(-1, 1) minimum')
+    }
+
     def "|x| at 0 is continuous but not differentiable"() {
         when:
         DifferentiabilityReport d = run('x = variable(1)\ndifferentiable(abs(x), at: [x: 0])').first(DifferentiabilityReport)

@@ -1,5 +1,6 @@
 package org.gradus.analysis;
 
+import org.apache.commons.math3.fraction.BigFraction;
 import org.gradus.atoms.Apply;
 import org.gradus.atoms.Cos;
 import org.gradus.atoms.Interval;
@@ -8,28 +9,49 @@ import org.gradus.atoms.Tan;
 import org.gradus.calculus.PointWalk;
 import org.gradus.diff.Differentiator;
 import org.gradus.expr.Expr;
+import org.gradus.expr.Layout;
 import org.gradus.expr.Traversal;
 import org.gradus.expr.Variable;
 import org.gradus.print.Numbers;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The stationary points of a smooth f of one variable, every one of them: the zeros of f′ on the whole domain
- * (x &gt; 0 for log(x)/x, the line for x³ − 3x, the interval given), found with a proof that there is no other
- * ({@link RootFinder}: exact roots of a polynomial, interval bisection otherwise, tails beyond 10¹² proved free
- * of zeros), on each side of a point where f is undefined (1/x + x at 0). Where that cannot be proved — f has a kink
- * or a jump, f′ is periodic on an unbounded domain (sin x has infinitely many zeros there), a stretch is left
- * unresolved, or f′ is only 0 up to rounding somewhere (1 − cos x near 0: a zero, or several, or none) — there is
- * no answer and the search decides.
+ * The stationary points of f of one variable, every one of them: the zeros of f′ on the whole domain (x &gt; 0 for
+ * log(x)/x, the line for x³ − 3x, the interval given), found with a proof that there is no other ({@link RootFinder}:
+ * exact roots of a polynomial, interval bisection otherwise, tails beyond 10¹² proved free of zeros). The line is cut
+ * where f is undefined (1/x + x at 0), and at its kinks and jumps (|x − 1| + |x + 1| at ±1), which must lie at exact
+ * points: between two cuts f is one smooth expression, searched on its own, and where its f′ is identically 0 the
+ * whole stretch is stationary (f = 2 on [−1, 1]: a flat minimum, {@link FlatStretch}). A kink is stationary only where f
+ * is differentiable there with f′ = 0 (max(x, 0)² at 0); the others are listed for the report to say why they are
+ * not. Where that cannot be proved — a kink at an irrational point, f′ periodic on an unbounded domain (sin x has
+ * infinitely many zeros there), a stretch left unresolved, or f′ only 0 up to rounding somewhere (1 − cos x near 0: a
+ * zero, or several, or none) — there is no answer and the search decides.
  */
 final class LineStationary {
     /**
-     * The zeros of f′ (increasing), what was searched (for the report's note), and for each zero the first-derivative
-     * test's verdict in words, or null where the sign of f′ beside it is not certain.
+     * The zeros of f′ and the kinks of f (increasing), what was searched (for the report's note), for each point the
+     * first-derivative test's verdict in words (null where the sign of f′ beside it is not certain, or at a kink),
+     * and the stretches where f′ is identically 0.
      */
-    record Zeros(List<double[]> points, String note, boolean wholeDomain, List<String> firstDerivativeTests) {
+    record Zeros(List<double[]> points, String note, boolean wholeDomain, List<String> firstDerivativeTests,
+                 List<StationaryReport.Stretch> stretches) {
+        Zeros(List<double[]> points, String note, boolean wholeDomain, List<String> firstDerivativeTests) {
+            this(points, note, wholeDomain, firstDerivativeTests, List.of());
+        }
+    }
+
+    /** A point where the line is cut: f undefined there (a pole), or a kink or jump of f at an exact double. */
+    record Cut(double at, double from, double to, boolean pole, String text) {
+    }
+
+    /** What f is at a kink or jump: differentiable with f′ = 0, differentiable with another slope, or not differentiable. */
+    enum Kink { STATIONARY, SLOPED, NOT_DIFFERENTIABLE }
+
+    /** The stretch between two cuts: f there is {@code smooth}, with slope f′ and the zeros of f′; flat where f′ ≡ 0. */
+    record Piece(double from, double to, boolean defined, Expr smooth, Expr slope, List<Polynomial.Root> zeros, boolean flat) {
     }
 
     private LineStationary() {
@@ -47,43 +69,65 @@ final class LineStationary {
             hi = d.sampling[0].hi();
             whole = false;
         }
-        List<double[]> pieces = pieces(f, x, d, lo, hi);
-        if (pieces == null) return null;
+        Expr g = MonotonicIntervals.expanded(f);
+        List<Cut> cuts = cuts(f, g, x, d, lo, hi);
+        if (cuts == null) return null;
+        List<Piece> pieces = new ArrayList<>();
+        for (int i = 0; i <= cuts.size(); i++) {
+            double from = i == 0 ? lo : Math.nextUp(cuts.get(i - 1).to());
+            double to = i == cuts.size() ? hi : Math.nextDown(cuts.get(i).from());
+            Piece p = piece(f, g, x, d.layout(), from, to);
+            if (p == null) return null;
+            pieces.add(p);
+        }
+        List<Kink> kinks = new ArrayList<>();
+        for (Cut c : cuts) {
+            Kink k = c.pole() ? null : kink(f, x, c.at());
+            if (!c.pole() && k == null) return null;
+            kinks.add(k);
+        }
         List<double[]> points = new ArrayList<>();
         List<String> tests = new ArrayList<>();
-        boolean polynomial = Polynomial.of(slope, x) != null;
-        for (double[] piece : pieces) {
-            // every kink, pole and domain edge of f is a zero of one of its switches, and each is a cut: f is smooth
-            // on each piece, or undefined on all of it (log(-x) for x > 0), which one point tells
-            if (PointWalk.at(f, d.layout(), new double[]{MonotonicIntervals.middle(piece[0], piece[1])}).first(PointWalk.Kind.UNDEFINED) != null) continue;
-            RootFinder.Zeros z = RootFinder.of(slope, x, piece[0], piece[1]);
-            if (z.identicallyZero() || !z.unresolved().isEmpty() || z.nearZeros() > 0) return null;
-            List<Polynomial.Root> roots = z.roots();
-            for (int i = 0; i < roots.size(); i++) {
-                double at = roots.get(i).asDouble();
+        for (int i = 0; i < pieces.size(); i++) {
+            Piece p = pieces.get(i);
+            List<Polynomial.Root> roots = p.zeros();
+            for (int k = 0; k < roots.size(); k++) {
+                double at = roots.get(k).asDouble();
                 points.add(new double[]{at});
-                double left = i == 0 ? piece[0] : roots.get(i - 1).asDouble();
-                double right = i + 1 == roots.size() ? piece[1] : roots.get(i + 1).asDouble();
-                tests.add(firstDerivativeTest(slope, d, MonotonicIntervals.middle(left, at), MonotonicIntervals.middle(at, right)));
+                double left = k == 0 ? p.from() : roots.get(k - 1).asDouble();
+                double right = k + 1 == roots.size() ? p.to() : roots.get(k + 1).asDouble();
+                tests.add(firstDerivativeTest(d.layout(), p.slope(), p.slope(), MonotonicIntervals.middle(left, at), MonotonicIntervals.middle(at, right)));
             }
+            if (i == cuts.size() || kinks.get(i) == null || kinks.get(i) == Kink.SLOPED) continue;
+            Piece next = pieces.get(i + 1);
+            boolean stationary = kinks.get(i) == Kink.STATIONARY;
+            if (stationary && (p.flat() || next.flat())) continue;       // an end of a flat stretch
+            points.add(new double[]{cuts.get(i).at()});      // not differentiable: listed, and the report says why f has no f′ there
+            tests.add(stationary && p.defined() && next.defined()
+                    ? firstDerivativeTest(d.layout(), p.slope(), next.slope(), beforeKink(p), afterKink(next)) : null);
         }
+        List<StationaryReport.Stretch> stretches = new FlatStretch(f, d.layout(), lo, whole && d.openLower[0], hi, cuts, kinks, pieces).all();
         String where = whole ? d.text : "[" + Numbers.round(lo, 6) + ", " + Numbers.round(hi, 6) + "]";
-        List<String> poles = new ArrayList<>();
-        for (int i = 1; i < pieces.size(); i++) poles.add(Numbers.round(0.5 * (pieces.get(i - 1)[1] + pieces.get(i)[0]), 8));
+        List<String> poles = new ArrayList<>(), kinked = new ArrayList<>();
+        for (Cut c : cuts) (c.pole() ? poles : kinked).add(c.text());
+        boolean polynomial = Polynomial.of(slope, x) != null;
         String note = "every zero of f′ on " + where + (poles.isEmpty() ? "" : " (apart from " + String.join(", ", poles)
-                + ", where f is undefined)") + " is listed, with a proof that there is no other ("
+                + ", where f is undefined)") + " is listed" + (stretches.isEmpty() ? "" : " (a stretch where f′ is 0 throughout as one interval)")
+                + ", with a proof that there is no other ("
                 + (polynomial ? "the exact roots of a polynomial" : "interval bisection with rigorous enclosures")
+                + (kinked.isEmpty() ? "" : ", on each piece between the kinks or jumps of f at " + String.join(", ", kinked))
                 + ")" + (whole ? "" : "; f′ is periodic, so the unbounded line was not searched beyond " + where);
-        return new Zeros(points, note, whole, tests);
+        return new Zeros(points, note, whole, tests, stretches);
     }
 
     /**
-     * [lo, hi] cut where f is undefined inside it (1/x + x at 0, a pole), each cut left out with its root's enclosure;
-     * null where f has a kink or jump inside (abs(x) + x² at 0: defined there, not smooth), which the search decides.
+     * Where f is undefined ({@code pole}: 1/x + x at 0, left out with its root's enclosure) or has a kink or jump
+     * (|x − 1| at 1), inside [lo, hi], in order; null where a kink lies at a point that is not a double (|x² − 2| at
+     * ±√2: f′ there is not decided at a rounded point), which the search decides.
      */
-    private static List<double[]> pieces(Expr f, Variable x, Domain d, double lo, double hi) {
-        List<double[]> cuts = new ArrayList<>();
-        for (Expr s : MonotonicIntervals.switches(MonotonicIntervals.expanded(f))) {
+    private static List<Cut> cuts(Expr f, Expr g, Variable x, Domain d, double lo, double hi) {
+        List<Cut> cuts = new ArrayList<>();
+        for (Expr s : MonotonicIntervals.switches(g)) {
             RootFinder.Zeros z = RootFinder.of(s, x, lo, hi);
             if (z.identicallyZero() || !z.unresolved().isEmpty() || z.nearZeros() > 0) return null;
             for (Polynomial.Root r : z.roots()) {
@@ -94,32 +138,80 @@ final class LineStationary {
                 Interval near = Enclosure.overBox(d.layout(), new Interval[]{new Interval(from, to)}).of(f);
                 boolean pole = PointWalk.at(f, d.layout(), new double[]{at}).first(PointWalk.Kind.UNDEFINED) != null
                         || Double.isInfinite(near.lo()) || Double.isInfinite(near.hi()) || Double.isNaN(near.lo());
-                if (!pole) return null;
-                cuts.add(new double[]{from, to});
+                String text = MonotonicIntervals.Point.of(r, "break").text();
+                if (!pole && !atDouble(r)) return null;
+                cuts.add(pole ? new Cut(at, from, to, true, text) : new Cut(at, at, at, false, text));
             }
         }
-        cuts.sort((p, q) -> Double.compare(p[0], q[0]));
-        List<double[]> pieces = new ArrayList<>();
-        double start = lo;
-        for (double[] c : cuts) {
-            if (c[0] <= start) {
-                start = Math.max(start, Math.nextUp(c[1]));
-                continue;
-            }
-            pieces.add(new double[]{start, Math.nextDown(c[0])});
-            start = Math.nextUp(c[1]);
+        cuts.sort((p, q) -> Double.compare(p.at(), q.at()));
+        List<Cut> merged = new ArrayList<>();
+        for (Cut c : cuts) {
+            Cut last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last == null || c.from() > last.to()) {
+                merged.add(c);
+            } else if (last.pole() || c.pole()) {     // a kink inside a pole's enclosure, or two poles: one cut round both
+                merged.set(merged.size() - 1, new Cut(last.at(), Math.min(last.from(), c.from()), Math.max(last.to(), c.to()), true, last.text()));
+            }                                         // else the same kink again (abs(x) and max(x, 0) both at 0)
         }
-        if (start <= hi) pieces.add(new double[]{start, hi});
-        return pieces;
+        return merged;
+    }
+
+    /** Whether a switch's zero is exactly a double (1, 0.5, the double 0.3 itself): f can be examined at the kink. */
+    private static boolean atDouble(Polynomial.Root r) {
+        if (r.exact() != null) return r.exact().equals(new BigFraction(r.asDouble()));
+        return r.lo() != null && r.lo().equals(r.hi());
     }
 
     /**
-     * The first-derivative test at a zero of f′ whose neighbouring zeros (or the piece's ends) lie beyond {@code left}
-     * and {@code right}: f′ has one sign on each side up to them, read there with a rigorous enclosure.
+     * The stretch (from, to) between two cuts: f there as one smooth expression (each sign and step fixed at its
+     * value inside), the zeros of its slope, or flat where the slope is identically 0; null where the zeros are not
+     * proved.
      */
-    private static String firstDerivativeTest(Expr slope, Domain d, double left, double right) {
-        int sl = sign(Enclosure.atPoint(d.layout(), new double[]{left}).of(slope));
-        int sr = sign(Enclosure.atPoint(d.layout(), new double[]{right}).of(slope));
+    private static Piece piece(Expr f, Expr g, Variable x, Layout layout, double from, double to) {
+        double mid = MonotonicIntervals.middle(from, to);
+        if (!(from <= to) || PointWalk.at(f, layout, new double[]{mid}).first(PointWalk.Kind.UNDEFINED) != null) {
+            return new Piece(from, to, false, null, null, List.of(), false);
+        }
+        Expr smooth = MonotonicIntervals.specialized(g, layout, mid);
+        Expr slope = Differentiator.partial(smooth, x);
+        RootFinder.Zeros z = RootFinder.of(slope, x, from, to);
+        if (z.identicallyZero()) return new Piece(from, to, true, smooth, slope, List.of(), true);
+        if (!z.unresolved().isEmpty() || z.nearZeros() > 0) return null;
+        return new Piece(from, to, true, smooth, slope, z.roots(), false);
+    }
+
+    /**
+     * Whether f is differentiable at a kink or jump, and its slope there exactly 0 (max(x, 0)² at 0); null where
+     * differentiability is not decided.
+     */
+    private static Kink kink(Expr f, Variable x, double at) {
+        DifferentiabilityReport r = Differentiability.check(f, Map.of(x.name(), at));
+        if (r.differentiable() == null) return null;
+        if (!r.differentiable()) return Kink.NOT_DIFFERENTIABLE;
+        Object g = r.fields().get("gradient");
+        return g instanceof Map<?, ?> m && m.get(x.name()) instanceof Number v && v.doubleValue() == 0 ? Kink.STATIONARY : Kink.SLOPED;
+    }
+
+    /** A point of p before its kink at p.to(): past p's last zero of f′, so f′ has one sign from there to the kink. */
+    static double beforeKink(Piece p) {
+        double last = p.zeros().isEmpty() ? p.from() : p.zeros().get(p.zeros().size() - 1).asDouble();
+        return MonotonicIntervals.middle(last, p.to());
+    }
+
+    /** A point of p after its kink at p.from(): before p's first zero of f′. */
+    static double afterKink(Piece p) {
+        double first = p.zeros().isEmpty() ? p.to() : p.zeros().get(0).asDouble();
+        return MonotonicIntervals.middle(p.from(), first);
+    }
+
+    /**
+     * The first-derivative test at a zero of f′ with no other zero of f′ between it and {@code left} or
+     * {@code right}: f′ has one sign on each side up to them, read there with a rigorous enclosure (of the left
+     * piece's slope on the left and the right one's on the right, which differ at a kink).
+     */
+    private static String firstDerivativeTest(Layout layout, Expr leftSlope, Expr rightSlope, double left, double right) {
+        int sl = sign(Enclosure.atPoint(layout, new double[]{left}).of(leftSlope));
+        int sr = sign(Enclosure.atPoint(layout, new double[]{right}).of(rightSlope));
         if (sl == 0 || sr == 0) return null;
         String signs = "f′ " + (sl > 0 ? "> 0" : "< 0") + " on the left (at " + Numbers.round(left, 6) + ") and "
                 + (sl == sr ? "on the right too" : (sr > 0 ? "> 0" : "< 0") + " on the right") + " (at " + Numbers.round(right, 6)
@@ -131,7 +223,7 @@ final class LineStationary {
     }
 
     /** 1 or −1 where an enclosure excludes 0, else 0. */
-    private static int sign(Interval v) {
+    static int sign(Interval v) {
         return v.lo() > 0 ? 1 : v.hi() < 0 ? -1 : 0;
     }
 

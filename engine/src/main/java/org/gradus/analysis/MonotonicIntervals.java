@@ -204,7 +204,7 @@ public final class MonotonicIntervals {
         /** The intervals between two neighbouring break points, split where f′ changes sign. */
         private List<Piece> piece(Point a, Point b) {
             double mid = middle(a.value, b.value);
-            Expr gp = specialize(g, mid);
+            Expr gp = specialized(g, layout, mid);
             if (PointWalk.at(gp, layout, new double[]{mid}).first(PointWalk.Kind.UNDEFINED) != null) {
                 notes.add("f is undefined on (" + a.text + ", " + b.text + ")");
                 return List.of();
@@ -358,23 +358,26 @@ public final class MonotonicIntervals {
             return direction.equals("increasing") ? a <= v && v <= b : direction.equals("decreasing") ? a >= v && v >= b : a == v && v == b;
         }
 
-        /** g with each sign(u) and step(u) replaced by its value at x = m (constant between break points). */
-        private Expr specialize(Expr e, double m) {
-            Map<Expr, Expr> fixed = new HashMap<>();
-            for (Expr node : Traversal.postOrder(e)) {
-                if (node instanceof Apply a && a.atom() instanceof UnaryAtom u && u.kinks().length > 0 && isPiecewiseConstant(u)) {
-                    double arg = org.gradus.eval.Program.compile(a.arg(0), layout).value(new double[]{m});
-                    if (Double.isFinite(arg)) fixed.put(node, Constant.of(u.apply(arg)));
-                }
+    }
+
+    /**
+     * g (as {@link #expanded} writes it) with each sign(u) and step(u) replaced by its value at x = m: between two
+     * neighbouring break points these are constant, so there g is this smooth expression.
+     */
+    static Expr specialized(Expr g, Layout layout, double m) {
+        Map<Expr, Expr> fixed = new HashMap<>();
+        for (Expr node : Traversal.postOrder(g)) {
+            if (node instanceof Apply a && a.atom() instanceof UnaryAtom u && u.kinks().length > 0 && isPiecewiseConstant(u)) {
+                double arg = org.gradus.eval.Program.compile(a.arg(0), layout).value(new double[]{m});
+                if (Double.isFinite(arg)) fixed.put(node, Constant.of(u.apply(arg)));
             }
-            return fixed.isEmpty() ? e : new Substitution(fixed).apply(e);
         }
+        return fixed.isEmpty() ? g : new Substitution(fixed).apply(g);
+    }
 
-        private static boolean isPiecewiseConstant(UnaryAtom u) {
-            Variable p = new Variable("p", 0);
-            return u.slope(p, Ops.apply(u, p)).isConstant(0);
-        }
-
+    private static boolean isPiecewiseConstant(UnaryAtom u) {
+        Variable p = new Variable("p", 0);
+        return u.slope(p, Ops.apply(u, p)).isConstant(0);
     }
 
     /** A point strictly inside (a, b), either end possibly infinite: the middle, or 1 (or |end|) beyond a finite end. */

@@ -111,7 +111,7 @@ public final class Stationary {
         if (proved != null) notes.add(proved.note());
         else notes.add("damped Newton on ∇f = 0 from " + starts.size() + " starts over " + d.samplingText()
                 + "; points closer together than the starts, or outside the box, may be missed");
-        return new StationaryReport(f, layout, d.text, points, String.join("; ", notes));
+        return new StationaryReport(f, layout, d.text, points, proved == null ? List.of() : proved.stretches(), String.join("; ", notes));
     }
 
     /**
@@ -121,7 +121,8 @@ public final class Stationary {
      */
     private static String kinkAt(Expr f, Layout layout, double[] x) {
         try {
-            PointWalk.Finding k = PointWalk.at(f, layout, x).first(PointWalk.Kind.KINK);
+            PointWalk walk = PointWalk.at(f, layout, x);
+            PointWalk.Finding k = walk.first(PointWalk.Kind.JUMP) != null ? walk.first(PointWalk.Kind.JUMP) : walk.first(PointWalk.Kind.KINK);
             if (k != null) {   // a kink that cancels (abs(x**2) at 0) leaves f differentiable: the one-sided slopes decide
                 Boolean differentiable = Differentiability.check(f, layout.toMap(x)).differentiable();
                 return Boolean.TRUE.equals(differentiable) ? null : "where " + Dcp.show(k.node()) + ": " + k.message();

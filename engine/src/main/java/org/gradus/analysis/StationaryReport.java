@@ -18,18 +18,37 @@ public final class StationaryReport implements Shown {
     public record Point(double[] x, double f, String type, double[] eigenvalues, String note) {
     }
 
+    /**
+     * An interval where f′ is identically 0 — f constant there — as one stationary set: its ends, how it is written
+     * ({@code (-1, 1)}, {@code (-∞, 0]}), f there, its type ({@code minimum} or {@code maximum} where f is higher or
+     * lower just beyond both ends, else {@code flat}) and why.
+     */
+    public record Stretch(double from, double to, String set, double f, String type, String note) {
+    }
+
     private final Expr f;
     private final Layout layout;
     private final String domain;
     private final List<Point> points;
+    private final List<Stretch> stretches;
     private final String note;
 
     StationaryReport(Expr f, Layout layout, String domain, List<Point> points, String note) {
+        this(f, layout, domain, points, List.of(), note);
+    }
+
+    StationaryReport(Expr f, Layout layout, String domain, List<Point> points, List<Stretch> stretches, String note) {
         this.f = f;
         this.layout = layout;
         this.domain = domain;
         this.points = List.copyOf(points);
+        this.stretches = List.copyOf(stretches);
         this.note = note;
+    }
+
+    /** The intervals where f′ is identically 0, left to right (functions of one variable). */
+    public List<Stretch> intervals() {
+        return stretches;
     }
 
     public List<Point> points() {
@@ -78,6 +97,18 @@ public final class StationaryReport implements Shown {
             ps.add(m);
         }
         out.put("points", ps);
+        List<Map<String, Object>> sets = new ArrayList<>();
+        for (Stretch s : stretches) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("from", s.from());
+            m.put("to", s.to());
+            m.put("set", s.set());
+            m.put("f", s.f());
+            m.put("type", s.type());
+            m.put("note", s.note());
+            sets.add(m);
+        }
+        out.put("intervals", sets);
         out.put("note", note);
         return out;
     }
@@ -85,8 +116,13 @@ public final class StationaryReport implements Shown {
     @Override
     public String toText() {
         StringBuilder sb = new StringBuilder("stationary points of ").append(f).append(" over ").append(domain).append(": ")
-                .append(points.isEmpty() ? "none found" : points.size() + " found");
+                .append(points.isEmpty() && stretches.isEmpty() ? "none found" : points.isEmpty() ? "" : points.size() + " found");
+        List<String> sets = new ArrayList<>();
+        for (Stretch s : stretches) sets.add(s.set());
+        if (!sets.isEmpty()) sb.append(points.isEmpty() ? "" : ", and ").append("every ").append(layout.coordinateName(0)).append(" in ").append(String.join(" and in ", sets));
+        int next = 0;       // the stretches and points left to right (a stretch's points come from f′'s zeros elsewhere)
         for (Point p : points) {
+            while (next < stretches.size() && stretches.get(next).from() < p.x()[0]) sb.append(text(stretches.get(next++)));
             List<String> ev = new ArrayList<>();
             for (double v : p.eigenvalues()) ev.add(Numbers.round(v, 6));
             sb.append("\n  ").append(PointArgs.format(layout, p.x())).append("  f = ").append(Numbers.round(p.f(), 8))
@@ -94,8 +130,14 @@ public final class StationaryReport implements Shown {
                     .append(ev.size() == 1 ? "  (f″ = " + ev.get(0) + ")" : "  (Hessian eigenvalues " + String.join(", ", ev) + ")");
             if (p.note() != null) sb.append("\n      ").append(p.note());
         }
+        while (next < stretches.size()) sb.append(text(stretches.get(next++)));
         sb.append("\n  note: ").append(note);
         return sb.toString();
+    }
+
+    private String text(Stretch s) {
+        return "\n  " + layout.coordinateName(0) + " in " + s.set() + "  f = " + Numbers.round(s.f(), 8) + "  " + s.type()
+                + "  (f′ = 0 throughout)\n      " + s.note();
     }
 
     @Override

@@ -148,13 +148,71 @@ class StationarySpec extends Specification {
     def "a point where f has a kink is no stationary point: |x| + x² at 0 (slopes -1 and 1, by hand), relu(x) + x² - x ending just right of 0; a kink that cancels stays: |x²| = x²"() {
         when:
         def abs = Stationary.find(Ops.apply(org.gradus.atoms.Abs.INSTANCE, x) + x**2, [x: r(-1, 1)])
-        def relu = Stationary.find(Ops.apply(org.gradus.atoms.Relu.INSTANCE, x) + x**2 - x, [x: r(-2, 2)])
+        def relu = Stationary.find(Ops.apply(org.gradus.atoms.Relu.INSTANCE, x) + x**2 - x + y**2, [x: r(-2, 2), y: r(-1, 1)])
+        def reluLine = Stationary.find(Ops.apply(org.gradus.atoms.Relu.INSTANCE, x) + x**2 - x, [x: r(-2, 2)])
         def cancels = Stationary.find(Ops.apply(org.gradus.atoms.Abs.INSTANCE, x**2) + (y - 1)**2, [x: r(-1, 1), y: r(-2, 2)])
 
         then:
         abs.points().isEmpty() && abs.toText().contains('not listed, since f is not differentiable there') && abs.toText().contains('(x = 0), where abs(x)')
         relu.points().isEmpty() && relu.toText().contains('within 1e-9 of a kink of relu(x)')
+        reluLine.points().isEmpty() && reluLine.toText().contains('(x = 0), where relu(x): relu has a kink at 0')
         cancels.points()*.x()*.toList() == [[0d, 1d]]
+    }
+
+    def "f′ = 0 on a whole interval: #f is flat on #sets, each #types (by hand: f constant there, and higher or lower just beyond)"() {
+        when:
+        def rep = Stationary.find(f, box == null ? null : [x: box])
+
+        then: 'one stationary interval for each stretch, no sample points from it, and every kink named as no stationary point'
+        rep.intervals()*.set() == sets
+        rep.intervals()*.type() == types
+        rep.intervals()*.f() == values
+        rep.points().isEmpty()
+        kinks.every { rep.toText().contains("(x = $it), where") }
+        rep.note().contains('is listed (a stretch where f′ is 0 throughout as one interval), with a proof that there is no other')
+
+        where:
+        f                                 | box      || sets                         | types                    | values   | kinks
+        abs(x - 1) + abs(x + 1)           | null     || ['(-1, 1)']                  | ['minimum']              | [2d]     | [-1, 1]
+        relu(x) + relu(-x - 1)            | null     || ['(-1, 0)']                  | ['minimum']              | [0d]     | [-1, 0]
+        max(x, 0)**2                      | null     || ['(-∞, 0]']                  | ['minimum']              | [0d]     | []
+        min(abs(x), 1)                    | null     || ['(-∞, -1)', '(1, ∞)']       | ['maximum', 'maximum']   | [1d, 1d] | [-1, 0, 1]
+        min(x, 0) + max(x - 1, 0)         | null     || ['(0, 1)']                   | ['flat']                 | [0d]     | [0, 1]
+        sign(x)                           | null     || ['(-∞, 0)', '(0, ∞)']        | ['minimum', 'maximum']   | [-1d, 1d]| [0]
+        relu(x - 1)                       | r(0, 3)  || ['[0, 1)']                   | ['minimum']              | [0d]     | [1]
+        max(log(x), 0)                    | null     || ['(0, 1)']                   | ['minimum']              | [0d]     | [1]
+        max(abs(x) - 1, 0)                | r(-0.5, 0.5) || ['[-0.5, 0.5]']          | ['flat']                 | [0d]     | []
+    }
+
+    def "the words of a flat stretch: where f is constant, and why it is a minimum, a maximum or a shelf"() {
+        expect:
+        Stationary.find(abs(x - 1) + abs(x + 1), null).intervals()[0].note() ==
+                'f = 2 on all of [-1, 1] and higher on each side of it: a flat minimum, each point of it a local minimum of f, none strict'
+        Stationary.find(max(x, 0)**2, null).intervals()[0].note().startsWith('f = 0 on all of (-∞, 0] and higher just right of it (it runs to -∞ on the left)')
+        Stationary.find(min(x, 0) + max(x - 1, 0), null).intervals()[0].note().contains('lower just left of it and higher just right of it: a shelf')
+        Stationary.find(max(abs(x) - 1, 0), [x: r(-0.5, 0.5)]).intervals()[0].note().endsWith('the whole domain: f is constant')
+        Stationary.find(abs(x - 1) + abs(x + 1), null).toText().startsWith('stationary points of abs(x - 1) + abs(x + 1) over all of R: every x in (-1, 1)')
+    }
+
+    def "a kink where f is differentiable with f′ = 0 is a stationary point, classified by the first-derivative test: x·|x| at 0 (f′ = 2|x| > 0 on both sides, by hand)"() {
+        when:
+        def rep = Stationary.find(x * abs(x), null)
+
+        then:
+        rep.points()*.x()*.toList() == [[0d]]
+        rep.points()[0].note().contains('f′ > 0 on the left (at -1) and on the right too (at 1)')
+        rep.points()[0].note().contains('not an extremum (an inflection)')
+        rep.intervals().isEmpty()
+    }
+
+    def "a kink at an irrational point is left to the search, which says what it did: |x² - 2| (kinks at ±√2, a maximum at 0)"() {
+        when:
+        def rep = Stationary.find(abs(x**2 - 2), null)
+
+        then:
+        rep.points()*.x()*.toList() == [[0d]]
+        rep.points()[0].type() == 'maximum'
+        rep.note().contains('damped Newton')
     }
 
     def "Himmelblau's function has 4 minima, 1 maximum and 4 saddles in [-5, 5]²"() {

@@ -272,6 +272,12 @@ public final class OneVariable {
             String type = "degenerate".equals(p.type()) ? "degenerate (f″ = 0)" : p.type();
             out.add(Markers.at(p.x()[0], p.f(), LevelSets.shape(p.type()), Color.BLACK, 12, type));
         }
+        for (StationaryReport.Stretch s : report.intervals()) {     // f′ = 0 on a whole interval: drawn along it
+            double from = Math.max(s.from(), r[0]), to = Math.min(s.to(), r[1]);
+            String what = s.type().equals("flat") ? "flat" : "flat " + s.type();
+            out.add(new Curve(what + ": f′ = 0 on " + s.set(), new double[]{from, to}, new double[]{s.f(), s.f()},
+                    Color.BLACK, Curve.Dash.SOLID, 4.5));
+        }
         return out;
     }
 }

@@ -95,6 +95,20 @@ class OneVariableSpec extends Specification {
         m.labels()[0] == 'degenerate (f″ = 0)'
     }
 
+    def "a flat minimum is drawn along its interval: |x - 1| + |x + 1| is 2 on [-1, 1] (by hand), f′ = 0 on (-1, 1)"() {
+        given:
+        def abs = { e -> Ops.apply(org.gradus.atoms.Abs.INSTANCE, e) }
+
+        when:
+        Figure f = OneVariable.figure([Ops.add(abs(Ops.sub(x, c(1))), abs(Ops.add(x, c(1))))], opts([x: -3..3, stationary: true]))
+        Curve flat = f.panels()[0].layers().find { it instanceof Curve && it.legend()?.startsWith('flat') } as Curve
+
+        then:
+        flat.legend() == 'flat minimum: f′ = 0 on (-1, 1)'
+        flat.x() as List == [-1d, 1d] && flat.y() as List == [2d, 2d]
+        !f.panels()[0].layers().any { it instanceof Markers && it.labels() != null }
+    }
+
     def "1/x is drawn over the bulk of its values, not over its pole"() {
         when:
         Figure f = OneVariable.figure([Ops.div(c(1), x)], opts([x: -2..2]))
