@@ -306,6 +306,30 @@ class ScriptLanguageSpec extends Specification {
         Math.abs(Double.parseDouble(v[5]) - Math.log(3)) < 1e-12
     }
 
+    def "norm(v) is numpy's and CVXPY's norm: the Euclidean norm, or with p = 1 the sum of |v_i| (by hand: |(3, 4, 0)| = 5, |3| + |-4| = 7)"() {
+        when:
+        def v = run('''
+            w = vector(3, start: 1)
+            norm(w)
+            norm(w).at(w: [3, 4, 0])
+            norm(w, 1).at(w: [3, -4, 0])
+            grad(norm(w)).at(w: [3, 4, 0]).value
+        ''').collect { it.kind() == 'number' ? String.valueOf(json(it).value) : it.toText() }
+
+        then: 'the same atoms as norm2 and norm1, so the same printing, derivatives and convexity'
+        v[0] == 'norm2(w)'
+        v[1] == '5'
+        v[2] == '7'
+        v[3].contains('0.6') && v[3].contains('0.8')
+
+        when:
+        run('w = vector(3)\nnorm(w, 3)')
+
+        then:
+        def e = thrown(GradusException)
+        e.message.contains('norm(v, p): p is 1 or 2 (given 3); the largest |v_i| is max(abs(v))')
+    }
+
     def "losses follow their definitions"() {
         expect:
         Math.abs(Double.parseDouble(run("z = variable(0)\n$text")[0].toText()) - expected) < 1e-12

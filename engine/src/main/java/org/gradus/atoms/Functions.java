@@ -32,7 +32,7 @@ public final class Functions {
             Exp.WORD, Log.WORD, Log1p.WORD, Sqrt.WORD, Sin.WORD, Cos.WORD, Tan.WORD, Atan.WORD, Tanh.WORD, Cosh.WORD, Sinh.WORD, Abs.WORD, Sign.WORD,
             Relu.WORD, LeakyRelu.WORD, Sigmoid.WORD, Softplus.WORD, Power.WORD, Max.WORD, Min.WORD, LogSumExp.WORD,
             // vectors
-            Dot.WORD, Norm1.WORD, Norm2.WORD, SumSquares.WORD, QuadForm.WORD,
+            Dot.WORD, Norm.WORD, Norm1.WORD, Norm2.WORD, SumSquares.WORD, QuadForm.WORD,
             // arrays
             Softmax.WORD, CrossEntropy.WORD, OneHot.WORD, ArgMax.WORD, Trace.WORD, Outer.WORD, Fill.WORD, Embed.WORD,
             // regularizers

@@ -22,8 +22,7 @@ public final class Norm1 extends VectorAtom {
         return sumOfAbs(x[0]);
     }
 
-    /** sign(v): at an element equal to 0 the subgradient's middle, 0 (as abs's derivative). */
-    /** The gradient in the operand as an array expression of it. */
+    /** sign(v), as an array expression of the operand: at an element equal to 0 the subgradient's middle, 0 (as abs's derivative). */
     @Override
     public Expr gradient(int k, List<Expr> operands, Expr self) {
         return Ops.apply(Sign.INSTANCE, operands.get(0));
