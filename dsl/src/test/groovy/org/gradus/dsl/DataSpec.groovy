@@ -117,6 +117,20 @@ class DataSpec extends Specification {
         run(model + "convexity(mean(data) { row -> (1 - row.y)*softplus(dot(w, row.x) + b) })")[0].certainty != 'proof'
     }
 
+    def "the root-mean-square error is proved convex: the square root of a mean of squared affine residuals is a Euclidean norm (over 4 rows, 1/2 of the residual vector)"() {
+        given:
+        Files.writeString(dir.resolve('c.csv'), 'a,b,y\n1,2,0\n2,1,1\n0.5,0.3,1\n-1,2,0\n')
+        String model = "data = csv('c.csv', target: 'y')\nw = vector(2)\nb = variable(0)\n"
+
+        when: 'it was "convex — sampled": sqrt is concave, the mean of squares convex'
+        Map rmse = run(model + "convexity(sqrt(mean(data) { row -> (dot(w, row.x) + b - row.y)**2 }))")[0]
+
+        then: 'RMSE = ‖r‖₂/√4 = ‖r/2‖₂ with r the residuals, affine in (w, b)'
+        rmse.verdict == 'convex'
+        rmse.certainty == 'proof'
+        (rmse.reason as String).contains('is the Euclidean norm ‖(0.5·(dot(w, row.x) + b - row.y) for each row)‖₂')
+    }
+
     def "logistic regression with 10 features (dot is one reduction inside the rows' sum) is proved convex and its gradient is exact"() {
         given: '6 rows of 10 features, x[r][k] = (r + 1)·(k − 4)/10, labels 0,1,0,1,1,0'
         double[][] x = (0..<6).collect { r -> (0..<10).collect { k -> (r + 1) * (k - 4) / 10.0 } as double[] } as double[][]

@@ -254,6 +254,32 @@ class ConvexitySpec extends Specification {
         Convexity.analyze(log(cosh(x)), null).with { it.reason().contains('logsumexp(') && Math.abs(it.L() - 1) < 1e-12 }
     }
 
+    def "the square root of a quadratic that is nonnegative everywhere is a Euclidean norm, its squares completed exactly (#q = #squares, by hand)"() {
+        when:
+        def report = Convexity.analyze(sqrt(q), null)
+
+        then: 'each was "convex — sampled": the rules see sqrt (concave) of a convex or unknown argument'
+        report.verdict() == 'convex'
+        report.certainty() == PROOF
+        report.reason().contains("($text = $squares, the squares completed exactly)")
+
+        where:
+        q                                  | text                               | squares
+        x**2 + 2 * x * y + 2 * y**2        | 'x**2 + 2*x*y + 2*y**2'            | '(x + y)**2 + y**2'
+        x**2 - 2 * x + 2                   | 'x**2 - 2*x + 2'                   | '(x - 1)**2 + 1'
+        x**2 + x * y + y**2 + 1            | 'x**2 + x*y + y**2 + 1'            | '(x + y/2)**2 + 0.75*y**2 + 1'
+        4 * x**2 - 4 * x * y + y**2 + 3    | '4*x**2 - 4*x*y + y**2 + 3'        | '4*(x - y/2)**2 + 3'
+    }
+
+    def "a quadratic negative somewhere has no norm under its root: x² + 4xy + y² is -2 at (1, -1); and x² + 2xy + 2y² to the power 3/4 is the norm to the 1.5"() {
+        expect:
+        !Convexity.analyze(sqrt(x**2 + 4 * x * y + y**2), null).reason().contains('squares completed')
+        Convexity.analyze(sqrt(x**2 + 4 * x * y + y**2), null).verdict() != 'convex'
+        Convexity.analyze((x**2 + 2 * x * y + 2 * y**2)**0.75, null).with {
+            it.certainty() == PROOF && it.reason().contains('to the power 1.5')
+        }
+    }
+
     def "1/sqrt(x) is defined only for x > 0, where sqrt(x) never reaches 0: the natural domain is open and the rules see a positive denominator"() {
         expect: 'it was "over x ≥ 0 (where sqrt(x) is defined): convex — sampled", sqrt(x) ranging over [0, ∞)'
         Convexity.analyze(1 / sqrt(x), null).with { it.toText().contains('over x > 0 (where 1/sqrt(x) is defined): convex — proof') }
