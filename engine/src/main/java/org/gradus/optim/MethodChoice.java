@@ -75,4 +75,9 @@ record MethodChoice(MethodSpec spec, boolean auto, String reason, L1Split split)
     double[] l1Weights() {
         return split == null ? null : split.weights();
     }
+
+    /** cᵢ of each term λᵢ|xᵢ − cᵢ| for a proximal method, else null. */
+    double[] l1Centres() {
+        return split == null ? null : split.centres();
+    }
 }

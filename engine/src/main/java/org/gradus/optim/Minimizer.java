@@ -39,7 +39,7 @@ public final class Minimizer {
         Problem problem = Problem.of(f, maximize, constraints, settings);
         // which method, configured from its own options
         MethodChoice choice = MethodChoice.of(settings.method(), problem);
-        MethodOptions methodOptions = settings.methodOptions(choice.spec(), choice.auto(), choice.l1Weights());
+        MethodOptions methodOptions = settings.methodOptions(choice.spec(), choice.auto(), choice.l1Weights(), choice.l1Centres());
         choice.checkConstraints(problem);
         // compiled once for every run: the objective the method sees, f itself, the constraints, the limits
         RunSetup setup = RunSetup.of(problem, choice, settings, t0);

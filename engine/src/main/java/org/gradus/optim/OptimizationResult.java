@@ -217,7 +217,7 @@ public final class OptimizationResult implements Shown {
         if (r.restarts() != null) lines(sb, "restarts", r.restarts().lines(r.layout()));
         if (problem != null) line(sb, "problem", (Boolean.TRUE.equals(problem.get("convex")) ? "convex — " : "not proved convex — ") + problem.get("reason"));
         if (problem != null && problem.get("secondOrder") instanceof Map<?, ?> test) line(sb, "", "at x: " + test.get("text"));
-        line(sb, "work", r.evaluations().text() + "; " + r.iterations() + " iterations; " + Numbers.round(r.seconds(), 3) + " s");
+        line(sb, "work", r.evaluations().text() + "; " + r.iterations() + (r.iterations() == 1 ? " iteration; " : " iterations; ") + Numbers.round(r.seconds(), 3) + " s");
         if (r.traceFile() != null) {
             line(sb, "trace", "written to " + r.traceFile());
         } else if (r.traceRows() && r.trace() != null) {

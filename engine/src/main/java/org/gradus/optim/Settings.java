@@ -108,9 +108,10 @@ public record Settings(String method, Integer maxIter, Double tol, Double ftol, 
      *
      * @param auto      true when {@code auto} picked the method (said in the error)
      * @param l1Weights for proximal methods: λᵢ per coordinate
+     * @param l1Centres and the centre cᵢ of each term λᵢ|xᵢ − cᵢ|
      * @throws IllegalArgumentException for an option the method does not take, naming the methods that do
      */
-    public MethodOptions methodOptions(MethodSpec spec, boolean auto, double[] l1Weights) {
+    public MethodOptions methodOptions(MethodSpec spec, boolean auto, double[] l1Weights, double[] l1Centres) {
         String picked = auto ? " (the method auto picked)" : "";
         Map<String, Object> values = new LinkedHashMap<>();
         for (String k : given) {
@@ -132,7 +133,7 @@ public record Settings(String method, Integer maxIter, Double tol, Double ftol, 
             }
             values.put(k, own.check(v));
         }
-        return new MethodOptions(spec, values, l1Weights);
+        return new MethodOptions(spec, values, l1Weights, l1Centres);
     }
 
     public boolean has(String option) {

@@ -1,5 +1,8 @@
 package org.gradus.optim
 
+import org.gradus.expr.Expr
+import org.gradus.expr.Variable
+import org.gradus.atoms.Ops
 import org.gradus.optim.method.MethodSpec
 import org.gradus.optim.method.Optimizers
 import spock.lang.Shared
@@ -109,5 +112,55 @@ class ProblemTableSpec extends Specification {
         w[4] == 0d
         Math.abs(w[0] - 2) < 1e-9
         Math.abs(w[2] + 1) < 1e-9
+    }
+
+    def "an absolute value about a point is an l1 term fista thresholds exactly: |x - 1| + (y - 2)²/2 has its minimum 0 at (1, 2), 2|1 - x| + (x - 3)² + (y + 1)² its minimum 3 at (2, -1) (by hand: 2 + 2(x - 3) = 0)"() {
+        given:
+        def x = new Variable('x', 3)
+        def y = new Variable('y', -2)
+        def abs = { Expr e -> Ops.apply(org.gradus.atoms.Abs.INSTANCE, e) }
+
+        when: 'it was "converged" at (1, 2.06) with L = 1.1e15: |x - 1| went into the smooth part, and its kink stopped the steps'
+        def shifted = Minimizer.run(add(abs(sub(x, c(1))), mul(0.5, sq(sub(y, c(2))))), false, [method: 'fista', lr: 0.5], [], RunContext.defaults())
+        def scaled = Minimizer.run(add(mul(2, abs(sub(c(1), x))), sq(sub(x, c(3))), sq(add(y, c(1)))), false, [:], [], RunContext.defaults())
+
+        then: 'x lands exactly on the centre, as soft-thresholding puts an l1 coordinate exactly on 0'
+        shifted.status() == Status.CONVERGED
+        shifted.x().x == 1d && Math.abs((shifted.x().y as double) - 2) < 1e-6
+        scaled.method() == 'fista'
+        scaled.status() == Status.CONVERGED
+        Math.abs((scaled.x().x as double) - 2) < 1e-9 && Math.abs((scaled.x().y as double) + 1) < 1e-9
+        Math.abs(scaled.value() - 3) < 1e-12
+    }
+
+    def "the l1 terms of one coordinate: |2x + 1| is 2|x + 1/2|; a second centre on the same coordinate stays in the smooth part"() {
+        given:
+        def x = new Variable('x', 0)
+        def y = new Variable('y', 0)
+        def abs = { Expr e -> Ops.apply(org.gradus.atoms.Abs.INSTANCE, e) }
+        def layout = new org.gradus.expr.Layout([x, y])
+
+        when:
+        def one = L1Split.of(add(abs(add(mul(2, x), c(1))), sq(y)), layout)
+        def two = L1Split.of(add(abs(x), abs(sub(x, c(1))), sq(y)), layout)
+
+        then:
+        one.weights() as List == [2d, 0d] && one.centres() as List == [-0.5d, 0d]
+        two.weights() as List == [1d, 0d] && two.centres() as List == [0d, 0d]
+        two.smooth().toString().contains('abs(x - 1)')
+    }
+
+    def "a kink inside the smooth part is not taken for a minimum: fista says backtracking met it (|xy - 1| is not a term of one variable)"() {
+        given:
+        def x = new Variable('x', 3)
+        def y = new Variable('y', -2)
+
+        when:
+        def r = Minimizer.run(add(Ops.apply(org.gradus.atoms.Abs.INSTANCE, sub(mul(x, y), c(1))), mul(0.5, sq(sub(y, c(2))))), false,
+                [method: 'fista', maxIter: 300], [], RunContext.defaults())
+
+        then: 'not "converged" on a gradient mapping rounded to 0'
+        r.status() != Status.CONVERGED
+        r.message().contains('the smooth part is not smooth where the run stopped')
     }
 }

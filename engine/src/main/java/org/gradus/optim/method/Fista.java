@@ -6,9 +6,9 @@ import org.gradus.optim.Status;
 import org.gradus.print.Numbers;
 
 /**
- * FISTA (Beck &amp; Teboulle 2009): accelerated proximal gradient for F(x) = f(x) + Σ λᵢ|xᵢ| with f smooth.
- * The proximal step is exact soft-thresholding, z = sign(v)·max(|v| − λ/L, 0) (then clamped to the bounds,
- * which is exact for a box), so coordinates become exactly 0. The step 1/L comes from backtracking
+ * FISTA (Beck &amp; Teboulle 2009): accelerated proximal gradient for F(x) = f(x) + Σ λᵢ|xᵢ − cᵢ| with f smooth.
+ * The proximal step is exact soft-thresholding about each centre, z = c + sign(v − c)·max(|v − c| − λ/L, 0) (then
+ * clamped to the bounds, which is exact for a box), so coordinates land exactly on their centres (0 for l1). The step 1/L comes from backtracking
  * (L doubles until f(z) ≤ f(y) + ∇f(y)ᵀ(z−y) + L/2‖z−y‖²), starting from 1/lr when lr is given, else from
  * ‖∇²f·g‖/‖g‖ at the start (one exact Hessian-vector product). The momentum is restarted when F
  * increases (O'Donoghue &amp; Candès 2015). Stationarity: the inf-norm of the gradient mapping
@@ -27,14 +27,22 @@ final class Fista implements Method {
             .tol(1e-6, "1e-6 on the gradient mapping |L·(x − prox(x − ∇f/L))|∞")
             .build(Config::of, Fista::new);
 
-    /** @param lambda λᵢ per coordinate (null: none); @param lr the first step 1/L₀, or null to estimate L₀ */
-    record Config(double[] lambda, Double lr) {
+    /**
+     * @param lambda λᵢ per coordinate (null: none); @param centre cᵢ per coordinate (null: all 0); @param lr the
+     *               first step 1/L₀, or null to estimate L₀
+     */
+    record Config(double[] lambda, double[] centre, Double lr) {
         static Config of(MethodOptions o) {
-            return new Config(o.l1Weights(), o.number("lr"));
+            return new Config(o.l1Weights(), o.l1Centres(), o.number("lr"));
         }
     }
 
+    /** Past this many times L₀, backtracking has met a kink, not a curvature: f's smooth part is not smooth. */
+    private static final double KINKED = 1e8;
+
     private double[] lambda;
+    private double[] centre;
+    private double lip0;
     private final Double lr;
     private double lip;
     private double t = 1;
@@ -47,6 +55,7 @@ final class Fista implements Method {
 
     Fista(Config c) {
         this.lambda = c.lambda();
+        this.centre = c.centre();
         this.lr = c.lr();
     }
 
@@ -57,7 +66,7 @@ final class Fista implements Method {
 
     private double penalty(double[] x) {
         double p = 0;
-        for (int i = 0; i < x.length; i++) p += lambda[i] * Math.abs(x[i]);
+        for (int i = 0; i < x.length; i++) p += lambda[i] * Math.abs(x[i] - centre[i]);
         return p;
     }
 
@@ -65,6 +74,7 @@ final class Fista implements Method {
     public void init(Iterate it) {
         int n = it.x.length;
         if (lambda == null) lambda = new double[n];
+        if (centre == null) centre = new double[n];
         y = it.x.clone();
         gy = it.g.clone();
         fy = it.f;
@@ -90,15 +100,14 @@ final class Fista implements Method {
                 }
             }
         }
+        lip0 = lip;
         fullF = it.f + penalty(it.x);
         it.f = fullF;
     }
 
     private void prox(double[] v, double step, double[] out, Iterate it) {
         for (int i = 0; i < v.length; i++) {
-            double thr = lambda[i] * step;
-            double a = Math.abs(v[i]) - thr;
-            out[i] = a > 0 ? Math.copySign(a, v[i]) : 0;
+            out[i] = shrink(v[i], centre[i], lambda[i] * step);
         }
         it.objective.project(out);
     }
@@ -127,7 +136,7 @@ final class Fista implements Method {
                 double dz = zi - y[i];
                 model += gy[i] * dz;
                 dist += dz * dz;
-                penaltyZ += lambda[i] * Math.abs(zi);   // penalty(z), in its order
+                penaltyZ += lambda[i] * Math.abs(zi - centre[i]);   // penalty(z), in its order
             }
             model += 0.5 * lip * dist;
             if (Double.isFinite(fz) && fz <= model + 1e-12 * Math.abs(model)) break;
@@ -175,11 +184,13 @@ final class Fista implements Method {
      */
     private void proxStep(double[] y, double[] g, double step, double[] out) {
         double l = lip;
-        for (int i = 0; i < y.length; i++) {
-            double vi = y[i] - g[i] / l;
-            double a = Math.abs(vi) - lambda[i] * step;
-            out[i] = a > 0 ? Math.copySign(a, vi) : 0;
-        }
+        for (int i = 0; i < y.length; i++) out[i] = shrink(y[i] - g[i] / l, centre[i], lambda[i] * step);
+    }
+
+    /** Soft-thresholding about c: the point of [c − thr, c + thr] moved to c, the rest moved thr towards it. */
+    private static double shrink(double v, double c, double thr) {
+        double a = Math.abs(v - c) - thr;
+        return a > 0 ? c + Math.copySign(a, v - c) : c;
     }
 
     /** The gradient mapping's inf-norm; without bounds in one pass (the same bits: max does not depend on order). */
@@ -192,10 +203,10 @@ final class Fista implements Method {
             double m0 = 0, m1 = 0;
             int i = 0;
             for (int upper = n & -2; i < upper; i += 2) {
-                m0 = Math.max(m0, mappingAt(x[i], g[i], lambda[i] * step));
-                m1 = Math.max(m1, mappingAt(x[i + 1], g[i + 1], lambda[i + 1] * step));
+                m0 = Math.max(m0, mappingAt(x[i], g[i], lambda[i], centre[i]));
+                m1 = Math.max(m1, mappingAt(x[i + 1], g[i + 1], lambda[i + 1], centre[i + 1]));
             }
-            if (i < n) m0 = Math.max(m0, mappingAt(x[i], g[i], lambda[i] * step));
+            if (i < n) m0 = Math.max(m0, mappingAt(x[i], g[i], lambda[i], centre[i]));
             return Math.max(m0, m1);
         }
         for (int i = 0; i < n; i++) v[i] = it.x[i] - it.g[i] / lip;
@@ -205,12 +216,24 @@ final class Fista implements Method {
         return m;
     }
 
-    /** |x − prox(x − g/L)|·L for one coordinate with threshold thr = λ/L, as {@link #prox} computes it. */
-    private double mappingAt(double xi, double gi, double thr) {
-        double vi = xi - gi / lip;
-        double a = Math.abs(vi) - thr;
-        double pi = a > 0 ? Math.copySign(a, vi) : 0;
-        return Math.abs(xi - pi) * lip;
+    /**
+     * |x − prox(x − g/L)|·L for one coordinate, in closed form so that a large L loses nothing to rounding (x − g/L
+     * rounds to x once g/L is below half an ulp of x, which would read as 0): g + λ·sign(v − c) where the step ends
+     * outside the threshold band, L·(x − c) where it ends inside.
+     */
+    private double mappingAt(double xi, double gi, double lam, double c) {
+        double u = xi - c, vu = u - gi / lip;
+        if (Math.abs(vu) > lam / lip) return Math.abs(gi + Math.copySign(lam, vu));
+        return Math.abs(u) * lip;
+    }
+
+    /** Backtracking that raised L a hundred million-fold met a kink of the smooth part, which no step size resolves. */
+    @Override
+    public String idleAdvice(int iterations) {
+        if (!(lip > KINKED * lip0)) return null;
+        return "backtracking raised L from " + Numbers.round(lip0, 4) + " to " + Numbers.round(lip, 4)
+                + ": the smooth part is not smooth where the run stopped (a kink that is not a term c·|x − a| of one variable, "
+                + "which fista steps through exactly); fista needs f = smooth + Σ λ·|xᵢ − cᵢ|";
     }
 
     @Override
@@ -227,6 +250,7 @@ final class Fista implements Method {
     public String describe() {
         int k = 0;
         if (lambda != null) for (double l : lambda) if (l > 0) k++;
-        return "proximal gradient with soft-thresholding on " + k + " l1 coordinate(s), backtracking (last L = " + Numbers.round(lip, 4) + ")";
+        return "proximal gradient with soft-thresholding on " + k + " l1 coordinate" + (k == 1 ? "" : "s")
+                + ", backtracking (last L = " + Numbers.round(lip, 4) + ")";
     }
 }

@@ -26,6 +26,7 @@ public final class MethodOptions {
     private final MethodSpec spec;
     private final Map<String, Object> given;
     private final double[] l1Weights;
+    private final double[] l1Centres;
 
     /**
      * @param given     checked values by option name (as {@link OptionSpec#check} returns them), only
@@ -35,9 +36,15 @@ public final class MethodOptions {
      *                                  schedule takes a hyper-parameter out of its range
      */
     public MethodOptions(MethodSpec spec, Map<String, Object> given, double[] l1Weights) {
+        this(spec, given, l1Weights, null);
+    }
+
+    /** @param l1Centres cᵢ of the terms λᵢ|xᵢ − cᵢ| (null: all 0) */
+    public MethodOptions(MethodSpec spec, Map<String, Object> given, double[] l1Weights, double[] l1Centres) {
         this.spec = spec;
         this.given = new LinkedHashMap<>(given);
         this.l1Weights = l1Weights;
+        this.l1Centres = l1Centres;
         if (given.get("lr") instanceof Schedule && given.get("schedule") != null) {
             throw new IllegalArgumentException("lr is a schedule and schedule: is given too; give the schedule once, "
                     + "e.g. lr: 0.1, schedule: " + given.get("schedule"));
@@ -107,6 +114,11 @@ public final class MethodOptions {
     /** λᵢ per coordinate for proximal methods (zeros when the objective has no l1 term). */
     public double[] l1Weights() {
         return l1Weights;
+    }
+
+    /** cᵢ per coordinate of the terms λᵢ|xᵢ − cᵢ| (null: all 0). */
+    public double[] l1Centres() {
+        return l1Centres;
     }
 
     private double defaultNumber(String name) {
