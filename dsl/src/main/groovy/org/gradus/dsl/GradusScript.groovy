@@ -1,5 +1,8 @@
 package org.gradus.dsl
 
+import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation
+import org.gradus.expr.Expr
+
 import org.gradus.data.DataSet
 import org.gradus.dsl.vocabulary.AnalysisVocabulary
 import org.gradus.dsl.vocabulary.CalculusVocabulary
@@ -40,6 +43,22 @@ abstract class GradusScript extends Script implements ScriptAccess,
     Object __div(Object a, Object b) {
         if (a instanceof Number && b instanceof Number) return ((Number) a).doubleValue() / ((Number) b).doubleValue()
         a / b
+    }
+
+    /**
+     * Inserted by the compiler for every {@code a == b} (and, negated, {@code a != b}) outside constraints and asserts:
+     * Groovy's equality ({@code 1 == 1.0}), but an expression is not a value until it is evaluated at a point, and
+     * comparing one would silently give false.
+     */
+    boolean __equal(Object a, Object b) {
+        if (a != null && b != null && (a instanceof Expr || b instanceof Expr)) {
+            Object e = a instanceof Expr ? a : b, other = a instanceof Expr ? b : a
+            throw new IllegalArgumentException("== compares values, and the expression ${e} is not one until it is evaluated at a point"
+                    + " (it was compared with ${other instanceof Expr ? 'the expression ' + other : other}): compare values, as in"
+                    + " f.at(r) == 1 or f.at(x: 1) == 2, or write the test inside the expression with sign: (sign(z) + 1)/2 is 1"
+                    + " where z > 0 and 0 where z < 0")
+        }
+        DefaultTypeTransformation.compareEqual(a, b)
     }
 
     /**

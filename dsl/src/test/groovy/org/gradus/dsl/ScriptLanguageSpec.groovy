@@ -330,6 +330,35 @@ class ScriptLanguageSpec extends Specification {
         e.message.contains('norm(v, p): p is 1 or 2 (given 3); the largest |v_i| is max(abs(v))')
     }
 
+    def "== between values is Groovy's; with an expression it is a located error, not a silent false (#statement)"() {
+        when:
+        run("x = variable(1)\nw = vector(2)\n$statement")
+
+        then:
+        def e = thrown(GradusException)
+        e.message.contains('== compares values, and the expression')
+        e.message.contains('compare values, as in f.at(r) == 1')
+
+        where:
+        statement << ['x == 1 ? x**2 : x', 'sum(0..<2) { i -> w[i] == 0 ? 1 : 0 }', 'x**2 != 4', 'x == x']
+    }
+
+    def "== and != keep their meaning on numbers, strings, lists and null; constraints and asserts keep theirs"() {
+        expect:
+        run('''
+            x = variable(1)
+            [1 == 1.0, 'a' != 'b', [1, 2] == [1, 2], x != null, [0, 1.5, 0].count { it == 0 }]
+        ''')[0].toText() == '[true, true, true, true, 2]'
+        run('a = variable(0.5)\nb = variable(0.5)\nminimize(a + b, subjectTo: { a**2 + b**2 == 2 }).status.toString()')[0].toText() == 'converged'
+
+        when:
+        run('x = variable(1)\nassert x.at(x: 2) == 3')
+
+        then:
+        def e = thrown(GradusException)
+        e.message.contains('assertion failed: assert x.at(x: 2) == 3')
+    }
+
     def "losses follow their definitions"() {
         expect:
         Math.abs(Double.parseDouble(run("z = variable(0)\n$text")[0].toText()) - expected) < 1e-12

@@ -13,7 +13,9 @@ import org.codehaus.groovy.ast.expr.EmptyExpression
 import org.codehaus.groovy.ast.expr.Expression
 import org.codehaus.groovy.ast.expr.MapEntryExpression
 import org.codehaus.groovy.ast.expr.MethodCallExpression
+import org.codehaus.groovy.ast.expr.NotExpression
 import org.codehaus.groovy.ast.expr.VariableExpression
+import org.codehaus.groovy.ast.stmt.AssertStatement
 import org.codehaus.groovy.ast.stmt.BlockStatement
 import org.codehaus.groovy.ast.stmt.ExpressionStatement
 import org.codehaus.groovy.ast.stmt.Statement
@@ -30,8 +32,11 @@ import org.codehaus.groovy.syntax.Types
  *   <li>{@code name = expr} and {@code def name = expr} become {@code name = __named('name', expr)}, so a
  *       variable takes the name it is assigned to;</li>
  *   <li>inside {@code subjectTo: { ... }} and {@code constraints { ... }} each comparison statement
- *       {@code a <= b}, {@code a >= b}, {@code a == b} becomes {@code __constraint(a, '<=', b)}.</li>
+ *       {@code a <= b}, {@code a >= b}, {@code a == b} becomes {@code __constraint(a, '<=', b)};</li>
+ *   <li>every other {@code a == b} becomes {@code __equal(a, b)} (and {@code a != b} its negation), which refuses
+ *       to compare an expression: Groovy's would silently be false.</li>
  * </ul>
+ * Division is rewritten too ({@code __div}).
  */
 @CompileStatic
 class ScriptTransforms extends CompilationCustomizer {
@@ -51,6 +56,7 @@ class ScriptTransforms extends CompilationCustomizer {
     void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
         new ConstraintRewriter(source).visitClass(classNode)
         new DivisionRewriter(source).visitClass(classNode)
+        new EqualityRewriter(source).visitClass(classNode)
         if (!classNode.isScript()) return
         MethodNode run = classNode.getMethod('run', org.codehaus.groovy.ast.Parameter.EMPTY_ARRAY)
         if (run == null || !(run.code instanceof BlockStatement)) return
@@ -98,6 +104,33 @@ class ScriptTransforms extends CompilationCustomizer {
                 return call('__div', [transform(b.leftExpression), transform(b.rightExpression)], b)
             }
             null
+        }
+    }
+
+    /**
+     * Rewrites {@code a == b} to {@code __equal(a, b)} and {@code a != b} to {@code !__equal(a, b)}: Groovy's equality,
+     * except that an expression is refused — {@code x == 1 ? x**2 : x} or {@code (sign(z) + 1)/2 == row.y ? 1 : 0} in a
+     * data body compared two objects and was silently false, where the script meant values at a point. An
+     * {@code assert} keeps Groovy's own comparison, which its message draws.
+     */
+    private static class EqualityRewriter extends ScriptRewriter {
+        EqualityRewriter(SourceUnit source) { super(source) }
+
+        @Override
+        void visitAssertStatement(AssertStatement statement) {
+        }
+
+        @Override
+        Expression rewrite(Expression e) {
+            if (!(e instanceof BinaryExpression)) return null
+            BinaryExpression b = (BinaryExpression) e
+            int t = b.operation.type
+            if (t != Types.COMPARE_EQUAL && t != Types.COMPARE_NOT_EQUAL) return null
+            Expression equal = call('__equal', [transform(b.leftExpression), transform(b.rightExpression)], b)
+            if (t == Types.COMPARE_EQUAL) return equal
+            NotExpression not = new NotExpression(equal)
+            not.setSourcePosition(b)
+            not
         }
     }
 
