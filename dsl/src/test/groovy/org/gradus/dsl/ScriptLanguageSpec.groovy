@@ -103,6 +103,23 @@ class ScriptLanguageSpec extends Specification {
         e.message.contains('minimize((a)**2 + b, ...)')
     }
 
+    def "^ is a compile error that names **: Groovy's exclusive or made 2^3 silently 1 (#source)"() {
+        when:
+        run("x = variable(1)\n$source\n")
+
+        then:
+        def e = thrown(GradusException)
+        e.exitCode == 3
+        e.line == 2 && e.column == column
+        e.message.contains('^ is not a power: Groovy reads it as bitwise exclusive or (2^3 is 1); write a power with ** (x**2, 2**3)')
+
+        where:
+        source          | column
+        'show 2^3'      | 7
+        'f = x^2 + 1'   | 6
+        'y = 2; y ^= 3' | 10
+    }
+
     def "division between numbers is double division, not Groovy's 10-digit BigDecimal"() {
         expect:
         run('''

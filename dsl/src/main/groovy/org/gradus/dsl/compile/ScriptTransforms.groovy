@@ -23,6 +23,8 @@ import org.codehaus.groovy.classgen.GeneratorContext
 import org.codehaus.groovy.control.CompilePhase
 import org.codehaus.groovy.control.SourceUnit
 import org.codehaus.groovy.control.customizers.CompilationCustomizer
+import org.codehaus.groovy.control.messages.SyntaxErrorMessage
+import org.codehaus.groovy.syntax.SyntaxException
 import org.codehaus.groovy.syntax.Types
 
 /**
@@ -54,6 +56,7 @@ class ScriptTransforms extends CompilationCustomizer {
 
     @Override
     void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
+        new PowerCaret(source).visitClass(classNode)
         new ConstraintRewriter(source).visitClass(classNode)
         new DivisionRewriter(source).visitClass(classNode)
         new EqualityRewriter(source).visitClass(classNode)
@@ -131,6 +134,29 @@ class ScriptTransforms extends CompilationCustomizer {
             NotExpression not = new NotExpression(equal)
             not.setSourcePosition(b)
             not
+        }
+    }
+
+    /**
+     * {@code a ^ b} is a compile error: mathematics and MATLAB write a power so, but Groovy (as Python) reads it as
+     * bitwise exclusive or — {@code 2^3} would silently be 1 and {@code x^2} fail at run time with "no method xor".
+     */
+    private static class PowerCaret extends ScriptRewriter {
+        PowerCaret(SourceUnit source) { super(source) }
+
+        @Override
+        Expression rewrite(Expression e) {
+            if (e instanceof BinaryExpression) {
+                BinaryExpression b = (BinaryExpression) e
+                int t = b.operation.type
+                if (t == Types.BITWISE_XOR || t == Types.BITWISE_XOR_EQUAL) {
+                    int line = Math.max(b.operation.startLine, 1), col = Math.max(b.operation.startColumn, 1)
+                    sourceUnit.errorCollector.addErrorAndContinue(new SyntaxErrorMessage(new SyntaxException(
+                            "^ is not a power: Groovy reads it as bitwise exclusive or (2^3 is 1); write a power with ** (x**2, 2**3)",
+                            line, col), sourceUnit))
+                }
+            }
+            null
         }
     }
 
