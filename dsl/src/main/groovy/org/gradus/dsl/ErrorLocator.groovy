@@ -321,6 +321,8 @@ final class ErrorLocator {
         if (t instanceof MissingPropertyException) {
             MissingPropertyException m = (MissingPropertyException) t
             if (m.type == null || Script.isAssignableFrom(m.type)) {
+                String other = Suggestions.otherToolsWord(m.property)
+                if (other) return "unknown name '${m.property}'${other}; otherwise assign it first (x = variable(0))"
                 String near = Suggestions.didYouMean(m.property, Suggestions.scriptWords(m.type, []))
                 return "unknown name '${m.property}'" + (near ? "$near Otherwise assign it first (x = variable(0))"
                         : ': assign it first (x = variable(0)) or check the spelling')
@@ -329,6 +331,10 @@ final class ErrorLocator {
         }
         if (t instanceof MissingMethodException) {
             MissingMethodException m = (MissingMethodException) t
+            if (m.type == Math && org.gradus.atoms.Functions.find(m.method) != null && m.arguments.any { it instanceof org.gradus.expr.Expr }) {
+                Object e = m.arguments.find { it instanceof org.gradus.expr.Expr }
+                return "Math.${m.method} takes numbers, and ${e} is an expression: write ${m.method}(...), the Gradus function, which differentiates"
+            }
             if (m.type != null && !Script.isAssignableFrom(m.type)) {
                 return "${Suggestions.kindOf(m.type)} has no method '${m.method}'${Suggestions.didYouMean(m.method, Suggestions.members(m.type))}"
             }

@@ -100,7 +100,14 @@ final class Suggestions {
             convex      : "convexity(f) says convex, concave, linear or neither, with the reason: convexity(f).verdict == 'convex'",
             zeros       : 'vector(n) is a vector variable starting at 0; [0] * n is a list of zeros',
             linspace    : 'ranges are Groovy ranges: (0..<10), or (0..10).collect { it / 10 }',
-            integrate   : 'Gradus does not integrate; it differentiates (grad, partial, hessian, taylor) and takes limits',
+            integrate   : 'there is no integration: Gradus differentiates (grad, partial, hessian, taylor) and takes limits',
+            ln          : 'the natural logarithm is log(x)',
+            log10       : 'the base-10 logarithm is log(x)/log(10)',
+            log2        : 'the base-2 logarithm is log(x)/log(2)',
+            pi          : 'π is Math.PI',
+            e           : "Euler's number is exp(1) (Math.E as a plain number)",
+            inf         : 'infinity is Infinity, as in limit(f, x: Infinity)',
+            infinity    : 'infinity is Infinity, as in limit(f, x: Infinity)',
     ]
 
     /** "; Gradus writes that as …" for a word from another tool, or the empty string. */

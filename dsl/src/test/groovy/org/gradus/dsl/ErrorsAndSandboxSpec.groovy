@@ -210,6 +210,9 @@ class ErrorsAndSandboxSpec extends Specification {
         'x = variable(1)\nhess(x**2)'               | "no function 'hess'; did you mean 'hessian'?"
         'x = variable(1)\ncriticalPoints(x**2)'     | "no function 'criticalPoints'; in Gradus, stationary(f, over: [x: -3..3]) finds"
         'x = variable(1)\nisConvex(x**2)'           | "no function 'isConvex'; in Gradus, convexity(f) says convex, concave, linear or neither"
+        'x = variable(1)\nln(x)'                    | "no function 'ln'; in Gradus, the natural logarithm is log(x)"
+        'x = variable(1)\nsin(pi/2)'                | "unknown name 'pi'; in Gradus, π is Math.PI"
+        'x = variable(1)\nMath.exp(x)'              | 'Math.exp takes numbers, and x is an expression: write exp(...), the Gradus function'
         'x = variable(1)\n(x**2).at()'               | 'at must be a map like [x: 1, y: 2], not nothing'
         'x = variable(1)\nminimize x**2, schedule: cosine(0.5, 100)' | 'cosine does not take (a number, a number): it takes named options, cosine(period: 1000, min: 0)'
         'x = variable(1)\nconvexity("abc", 3)'      | 'convexity does not take (a text, a number); it is written convexity(a value) or convexity(name: value, …, a value)'
