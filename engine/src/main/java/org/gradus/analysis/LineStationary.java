@@ -34,12 +34,14 @@ final class LineStationary {
     /**
      * The zeros of f′ and the kinks of f (increasing), what was searched (for the report's note), for each point the
      * first-derivative test's verdict in words (null where the sign of f′ beside it is not certain, or at a kink),
-     * and the stretches where f′ is identically 0.
+     * the stretches where f′ is identically 0, and for each point f″ where the program's cannot be taken: at a kink
+     * where f′ = 0 the one-sided second derivatives (2 for relu(x)² + relu(−x)² = x², whose program says 0), NaN
+     * where they differ (x·|x|: −2 and 2, no f″), null elsewhere.
      */
     record Zeros(List<double[]> points, String note, boolean wholeDomain, List<String> firstDerivativeTests,
-                 List<StationaryReport.Stretch> stretches) {
+                 List<StationaryReport.Stretch> stretches, List<Double> curvatures) {
         Zeros(List<double[]> points, String note, boolean wholeDomain, List<String> firstDerivativeTests) {
-            this(points, note, wholeDomain, firstDerivativeTests, List.of());
+            this(points, note, wholeDomain, firstDerivativeTests, List.of(), java.util.Collections.nCopies(points.size(), null));
         }
     }
 
@@ -88,12 +90,14 @@ final class LineStationary {
         }
         List<double[]> points = new ArrayList<>();
         List<String> tests = new ArrayList<>();
+        List<Double> curvatures = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
             Piece p = pieces.get(i);
             List<Polynomial.Root> roots = p.zeros();
             for (int k = 0; k < roots.size(); k++) {
                 double at = roots.get(k).asDouble();
                 points.add(new double[]{at});
+                curvatures.add(null);
                 double left = k == 0 ? p.from() : roots.get(k - 1).asDouble();
                 double right = k + 1 == roots.size() ? p.to() : roots.get(k + 1).asDouble();
                 tests.add(firstDerivativeTest(d.layout(), p.slope(), p.slope(), MonotonicIntervals.middle(left, at), MonotonicIntervals.middle(at, right)));
@@ -103,8 +107,9 @@ final class LineStationary {
             boolean stationary = kinks.get(i) == Kink.STATIONARY;
             if (stationary && (p.flat() || next.flat())) continue;       // an end of a flat stretch
             points.add(new double[]{cuts.get(i).at()});      // not differentiable: listed, and the report says why f has no f′ there
-            tests.add(stationary && p.defined() && next.defined()
-                    ? firstDerivativeTest(d.layout(), p.slope(), next.slope(), beforeKink(p), afterKink(next)) : null);
+            boolean sides = stationary && p.defined() && next.defined();
+            tests.add(sides ? firstDerivativeTest(d.layout(), p.slope(), next.slope(), beforeKink(p), afterKink(next)) : null);
+            curvatures.add(sides ? curvature(d.layout(), x, p.slope(), next.slope(), cuts.get(i).at()) : null);
         }
         List<StationaryReport.Stretch> stretches = new FlatStretch(f, d.layout(), lo, whole && d.openLower[0], hi, cuts, kinks, pieces).all();
         String where = whole ? d.text : "[" + Numbers.round(lo, 6) + ", " + Numbers.round(hi, 6) + "]";
@@ -117,7 +122,7 @@ final class LineStationary {
                 + (polynomial ? "the exact roots of a polynomial" : "interval bisection with rigorous enclosures")
                 + (kinked.isEmpty() ? "" : ", on each piece between the kinks or jumps of f at " + String.join(", ", kinked))
                 + ")" + (whole ? "" : "; f′ is periodic, so the unbounded line was not searched beyond " + where);
-        return new Zeros(points, note, whole, tests, stretches);
+        return new Zeros(points, note, whole, tests, stretches, curvatures);
     }
 
     /**
@@ -190,6 +195,14 @@ final class LineStationary {
         if (!r.differentiable()) return Kink.NOT_DIFFERENTIABLE;
         Object g = r.fields().get("gradient");
         return g instanceof Map<?, ?> m && m.get(x.name()) instanceof Number v && v.doubleValue() == 0 ? Kink.STATIONARY : Kink.SLOPED;
+    }
+
+    /** f″ at a kink from the two pieces' second derivatives there: their common value, or NaN where they differ. */
+    private static double curvature(Layout layout, Variable x, Expr leftSlope, Expr rightSlope, double at) {
+        double[] p = {at};
+        double left = org.gradus.eval.Program.compile(Differentiator.partial(leftSlope, x), layout).value(p);
+        double right = org.gradus.eval.Program.compile(Differentiator.partial(rightSlope, x), layout).value(p);
+        return Double.isFinite(left) && left == right ? left : Double.NaN;
     }
 
     /** A point of p before its kink at p.to(): past p's last zero of f′, so f′ has one sign from there to the kink. */

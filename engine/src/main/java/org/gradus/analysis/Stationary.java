@@ -79,7 +79,9 @@ public final class Stationary {
             }
             double[][] h = cf.hessian(x);
             double[] ev = HessianAt.eigenvalues(h);
-            String type = SecondDerivativeTest.type(ev);
+            Double atKink = proved == null ? null : proved.curvatures().get(found.indexOf(x));
+            if (atKink != null) ev = atKink.isNaN() ? new double[0] : new double[]{atKink};   // the program's f″ is one side's
+            String type = ev.length == 0 ? "degenerate" : SecondDerivativeTest.type(ev);
             String note = null;
             if (type.equals("degenerate")) {
                 degenerate++;

@@ -127,7 +127,8 @@ public final class StationaryReport implements Shown {
             for (double v : p.eigenvalues()) ev.add(Numbers.round(v, 6));
             sb.append("\n  ").append(PointArgs.format(layout, p.x())).append("  f = ").append(Numbers.round(p.f(), 8))
                     .append("  ").append(p.type())
-                    .append(ev.size() == 1 ? "  (f″ = " + ev.get(0) + ")" : "  (Hessian eigenvalues " + String.join(", ", ev) + ")");
+                    .append(ev.isEmpty() ? "  (no f″ here: its one-sided values differ)"
+                            : ev.size() == 1 ? "  (f″ = " + ev.get(0) + ")" : "  (Hessian eigenvalues " + String.join(", ", ev) + ")");
             if (p.note() != null) sb.append("\n      ").append(p.note());
         }
         while (next < stretches.size()) sb.append(text(stretches.get(next++)));

@@ -203,6 +203,20 @@ class StationarySpec extends Specification {
         rep.points()[0].note().contains('f′ > 0 on the left (at -1) and on the right too (at 1)')
         rep.points()[0].note().contains('not an extremum (an inflection)')
         rep.intervals().isEmpty()
+
+        and: 'f″ does not exist there (-2 on the left, 2 on the right): none is claimed (the program takes one side, 0)'
+        rep.points()[0].eigenvalues().length == 0
+        rep.toText().contains('(x = 0)  f = 0  degenerate  (no f″ here: its one-sided values differ)')
+    }
+
+    def "at a kink where both sides have the same f″ it is that value: relu(x)² + relu(-x)² is x², a minimum with f″ = 2 (was 'degenerate (f″ = 0)')"() {
+        when:
+        def rep = Stationary.find(relu(x)**2 + relu(-x)**2, null)
+
+        then:
+        rep.points()*.x()*.toList() == [[0d]]
+        rep.points()[0].type() == 'minimum'
+        rep.points()[0].eigenvalues() as List == [2d]
     }
 
     def "a kink at an irrational point is left to the search, which says what it did: |x² - 2| (kinks at ±√2, a maximum at 0)"() {

@@ -269,7 +269,7 @@ public final class OneVariable {
         StationaryReport report = Stationary.find(f, Map.of(name, r));
         List<Layer> out = new ArrayList<>();
         for (StationaryReport.Point p : report.points()) {
-            String type = "degenerate".equals(p.type()) ? "degenerate (f″ = 0)" : p.type();
+            String type = !"degenerate".equals(p.type()) ? p.type() : p.eigenvalues().length == 0 ? "degenerate (no f″)" : "degenerate (f″ = 0)";
             out.add(Markers.at(p.x()[0], p.f(), LevelSets.shape(p.type()), Color.BLACK, 12, type));
         }
         for (StationaryReport.Stretch s : report.intervals()) {     // f′ = 0 on a whole interval: drawn along it
