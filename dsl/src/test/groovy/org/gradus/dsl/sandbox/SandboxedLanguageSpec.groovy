@@ -39,7 +39,7 @@ class SandboxedLanguageSpec extends Specification {
         'expression operators'              | 'x = variable(1); y = variable(2)\n2*x + y**2 - x/2 - -y + 1'                           || ['3*x/2 + y**2 + y + 1']
         // ∂(x²y + y³)/∂x = 2xy and ∂/∂y = x² + 3y², 13 at (1, 2); ∂(w·(1, 2, 3) + x·w₁)/∂w₁ = 2 + x
         'a gradient by index, name or variable' | 'x = variable(1); y = variable(2); w = vector(3); g = grad(x**2*y + y**3)\n[g[0], g["y"], g[y], g.size(), g.at(x: 1, y: 2)[y], g.at(x: 1, y: 2)[0], grad(dot(w, [1, 2, 3]) + x*w[1])[w[1]]]' || ['[2*x*y, x**2 + 3*y**2, x**2 + 3*y**2, 2, 13.0, 4.0, x + 2]']
-        'number operators'                  | '7 % 3 + 7.intdiv(2) + 2**10 + (5 << 1) + (6 & 3) + (6 | 1) + (6 ^ 2) + ~0'            || ['1050']
+        'number operators'                  | '7 % 3 + 7.intdiv(2) + 2**10 + (5 << 1) + (6 & 3) + (6 | 1) + ~0'                      || ['1046']
         'division of numbers'               | '1/4 + 3/2'                                                                             || ['1.75']
         'comparisons and truth'             | 'def a = 1; a < 2 && a != 3 && !(a >= 2) && (a <=> 1) == 0 ? "yes" : "no"'             || ['yes']
         'strings and GStrings'              | 'def n = "ab"; def g = "${n}-${n.size()}"; g.toUpperCase() + "!" * 2 + "x".padLeft(3)'  || ['AB-2!!  x']
