@@ -65,7 +65,18 @@ public final class OneVariable {
         if (o.flag("monotonicity")) under.addAll(monotonicity(f, layout, r));
         int colour = fs.size();
         for (double x0 : o.has("tangentAt") ? PlotOptions.numbers(o.get("tangentAt"), "tangentAt") : new double[0]) {
-            Expr t = Taylor.polynomial(f, layout, Map.of(name, x0), 1);
+            Expr t;
+            try {
+                t = Taylor.polynomial(f, layout, Map.of(name, x0), 1);
+            } catch (IllegalArgumentException noTangent) {     // a kink (abs(x) at 0): its two one-sided tangents, if it has them
+                List<Curve> halves = OneSidedTangents.at(f, layout, name, x0, r, Palette.onWhite(colour));
+                if (halves == null) throw new IllegalArgumentException("tangentAt: " + Ticks.format(x0) + ": " + noTangent.getMessage());
+                colour++;
+                curves.addAll(halves);
+                over.add(Markers.at(x0, value(f, layout, x0), Markers.Shape.DOT, Color.BLACK, 7, null));
+                series.add("one-sided tangents at " + Ticks.format(x0));
+                continue;
+            }
             curves.add(new Curve("tangent at " + name + " = " + Ticks.format(x0) + ": " + polynomial(t, layout, x0, 1, name), xs, values(t, layout, xs), Palette.onWhite(colour++), Curve.Dash.DASHED, 1.8));
             over.add(Markers.at(x0, value(f, layout, x0), Markers.Shape.DOT, Color.BLACK, 7, null));
             series.add("tangent at " + Ticks.format(x0));

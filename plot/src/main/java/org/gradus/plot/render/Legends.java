@@ -77,10 +77,11 @@ final class Legends {
 
     /**
      * The corner whose quarter of the plot holds the fewest points of the panel's curves and marks
-     * (matplotlib's {@code loc='best'} in spirit); upper right on a tie.
+     * (matplotlib's {@code loc='best'} in spirit); upper right on a tie; the top or bottom middle where it holds
+     * fewer still (a V or a parabola leaves the top middle empty, where every corner has a branch).
      */
     static Corner freeCorner(Panel panel, Ranges.Range xr, Ranges.Range yr) {
-        int[] counts = new int[4];           // upper right, upper left, lower left, lower right
+        int[] counts = new int[6];           // upper right, upper left, lower left, lower right, upper middle, lower middle
         boolean xLog = panel.x().log(), yLog = panel.y().log();
         for (Layer l : panel.layers()) {
             double[] xs, ys;
@@ -104,11 +105,16 @@ final class Legends {
                 if (left && up) counts[1]++;
                 if (left && down) counts[2]++;
                 if (right && down) counts[3]++;
+                boolean middle = tx > 0.2 && tx < 0.8;
+                if (middle && up) counts[4]++;
+                if (middle && down) counts[5]++;
             }
         }
         int best = 0;
-        for (int k = 1; k < 4; k++) if (counts[k] < counts[best]) best = k;
+        for (int k = 1; k < 6; k++) if (counts[k] < counts[best]) best = k;
         return switch (best) {
+            case 4 -> new Corner(0.5, 0.985, RectangleAnchor.TOP);
+            case 5 -> new Corner(0.5, 0.015, RectangleAnchor.BOTTOM);
             case 1 -> new Corner(0.015, 0.985, RectangleAnchor.TOP_LEFT);
             case 2 -> new Corner(0.015, 0.015, RectangleAnchor.BOTTOM_LEFT);
             case 3 -> new Corner(0.985, 0.015, RectangleAnchor.BOTTOM_RIGHT);

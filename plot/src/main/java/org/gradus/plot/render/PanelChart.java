@@ -254,7 +254,8 @@ final class PanelChart {
                 legend.setItemFont(legend.getItemFont().deriveFont(legend.getItemFont().getSize2D() - 1));
                 size = legend.arrange(g, RectangleConstraint.NONE);
             }
-            double left = corner.x() > 0.5 ? area.getMaxX() - 6 - size.width : area.getMinX() + 6;
+            double left = corner.x() == 0.5 ? area.getCenterX() - size.width / 2
+                    : corner.x() > 0.5 ? area.getMaxX() - 6 - size.width : area.getMinX() + 6;
             double top = corner.y() > 0.5 ? area.getMinY() + 6 : area.getMaxY() - 6 - size.height;
             legend.draw(g, new Rectangle2D.Double(left, top, size.width, size.height));
         }

@@ -109,6 +109,30 @@ class OneVariableSpec extends Specification {
         !f.panels()[0].layers().any { it instanceof Markers && it.labels() != null }
     }
 
+    def "tangentAt: a kink draws the two one-sided tangents: relu(x) + x²/2 at 0 has slopes 0 on the left and 1 on the right (by hand)"() {
+        given:
+        def f = Ops.add(Ops.apply(org.gradus.atoms.Relu.INSTANCE, x), Ops.mul(c(0.5), pow(x, 2)))
+
+        when: 'it was the error "taylor needs f smooth at (x = 0)"'
+        Figure fig = OneVariable.figure([f], opts([x: -2..2, tangentAt: 0]))
+        List<Curve> halves = fig.panels()[0].layers().findAll { it instanceof Curve && it.dash() == Curve.Dash.DASHED } as List<Curve>
+
+        then: 'each half-line on its own side, through (0, 0)'
+        halves.size() == 2
+        halves[0].legend() == 'no tangent at x = 0: one-sided slopes 0 (left) and 1 (right)'
+        halves[0].x() as List == [-2d, 0d] && halves[0].y() as List == [0d, 0d]
+        halves[1].x() as List == [0d, 2d] && halves[1].y() as List == [0d, 2d]
+    }
+
+    def "tangentAt: where one side has no finite slope, the error says why: sqrt(|x|) at 0"() {
+        when:
+        OneVariable.figure([Ops.sqrt(Ops.apply(org.gradus.atoms.Abs.INSTANCE, x))], opts([x: -2..2, tangentAt: 0]))
+
+        then:
+        def e = thrown(IllegalArgumentException)
+        e.message.startsWith('tangentAt: 0: ')
+    }
+
     def "1/x is drawn over the bulk of its values, not over its pole"() {
         when:
         Figure f = OneVariable.figure([Ops.div(c(1), x)], opts([x: -2..2]))
