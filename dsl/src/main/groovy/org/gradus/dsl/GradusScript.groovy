@@ -62,6 +62,20 @@ abstract class GradusScript extends Script implements ScriptAccess,
     }
 
     /**
+     * Inserted by the compiler around every condition ({@code if}, {@code while}, {@code c ? a : b}, {@code !c},
+     * {@code &&}, {@code ||}) that is not a comparison already: Groovy's truth, but an expression is neither true nor
+     * false until it is evaluated at a point, and Groovy would silently take it as true.
+     */
+    boolean __truth(Object c) {
+        if (c instanceof Expr) {
+            throw new IllegalArgumentException("the expression ${c} is used as a condition, but it is neither true nor false until it is"
+                    + " evaluated at a point: test a value (f.at(r) > 0), or write the cases inside the expression, as the"
+                    + " cross-entropy y*(-log(p)) + (1 - y)*(-log(1 - p)) does for a 0/1 target y")
+        }
+        DefaultTypeTransformation.castToBoolean(c)
+    }
+
+    /**
      * Inserted by the compiler around each top-level expression statement: shows the value and returns it
      * (so the script's last statement gives the value of a run, which the JSR-223 engine returns).
      */

@@ -360,6 +360,29 @@ class ScriptLanguageSpec extends Specification {
         statement << ['x == 1 ? x**2 : x', 'sum(0..<2) { i -> w[i] == 0 ? 1 : 0 }', 'x**2 != 4', 'x == x']
     }
 
+    def "an expression as a condition is a located error, not a silent true (#statement)"() {
+        when:
+        run("x = variable(1)\nw = vector(2)\n$statement")
+
+        then:
+        def e = thrown(GradusException)
+        e.message.contains('is used as a condition, but it is neither true nor false until it is evaluated at a point')
+
+        where:
+        statement << ['x ? x**2 : x', 'if (x) { 1 }', '!x', 'x && true', 'sum(0..<2) { i -> w[i] ? 1 : 0 }']
+    }
+
+    def "conditions on values keep Groovy's truth: numbers, lists, results, null, comparisons; the Elvis operator keeps its null test"() {
+        expect:
+        run('''
+            x = variable(1)
+            r = minimize((x - 2)**2)
+            k = 0
+            while (k < 3) { k++ }
+            [r ? 1 : 0, [] ? 1 : 2, 0 ? 1 : 2, !null, r.f < 1 && k == 3, (x ?: 1).toString()]
+        ''')[0].toText() == '[1, 2, 2, true, true, x]'
+    }
+
     def "== and != keep their meaning on numbers, strings, lists and null; constraints and asserts keep theirs"() {
         expect:
         run('''

@@ -6,6 +6,7 @@ import org.codehaus.groovy.ast.ClassNode
 import org.codehaus.groovy.ast.MethodNode
 import org.codehaus.groovy.ast.expr.ArgumentListExpression
 import org.codehaus.groovy.ast.expr.BinaryExpression
+import org.codehaus.groovy.ast.expr.BooleanExpression
 import org.codehaus.groovy.ast.expr.ClosureExpression
 import org.codehaus.groovy.ast.expr.ConstantExpression
 import org.codehaus.groovy.ast.expr.DeclarationExpression
@@ -36,7 +37,9 @@ import org.codehaus.groovy.syntax.Types
  *   <li>inside {@code subjectTo: { ... }} and {@code constraints { ... }} each comparison statement
  *       {@code a <= b}, {@code a >= b}, {@code a == b} becomes {@code __constraint(a, '<=', b)};</li>
  *   <li>every other {@code a == b} becomes {@code __equal(a, b)} (and {@code a != b} its negation), which refuses
- *       to compare an expression: Groovy's would silently be false.</li>
+ *       to compare an expression: Groovy's would silently be false;</li>
+ *   <li>every condition ({@code if}, {@code while}, {@code c ? a : b}, {@code !c}, {@code c && d}) is read through
+ *       {@code __truth(c)}, which refuses an expression: Groovy's would silently be true.</li>
  * </ul>
  * Division is rewritten too ({@code __div}).
  */
@@ -60,6 +63,7 @@ class ScriptTransforms extends CompilationCustomizer {
         new ConstraintRewriter(source).visitClass(classNode)
         new DivisionRewriter(source).visitClass(classNode)
         new EqualityRewriter(source).visitClass(classNode)
+        new TruthRewriter(source).visitClass(classNode)
         if (!classNode.isScript()) return
         MethodNode run = classNode.getMethod('run', org.codehaus.groovy.ast.Parameter.EMPTY_ARRAY)
         if (run == null || !(run.code instanceof BlockStatement)) return
@@ -134,6 +138,59 @@ class ScriptTransforms extends CompilationCustomizer {
             NotExpression not = new NotExpression(equal)
             not.setSourcePosition(b)
             not
+        }
+    }
+
+    /**
+     * Reads each condition through {@code __truth(c)}: {@code row.y ? -log(p) : -log(1 - p)} in a data body took the
+     * first branch for every row (an expression object is true to Groovy), a loss silently wrong. Comparisons and
+     * logical operators are conditions already (their operands are read in turn); the Elvis operator {@code a ?: b}
+     * keeps Groovy's null test, and {@code assert} its own message.
+     */
+    private static class TruthRewriter extends ScriptRewriter {
+        private static final Set<Integer> BOOLEAN_OPERATORS = [Types.COMPARE_EQUAL, Types.COMPARE_NOT_EQUAL, Types.COMPARE_LESS_THAN,
+                Types.COMPARE_LESS_THAN_EQUAL, Types.COMPARE_GREATER_THAN, Types.COMPARE_GREATER_THAN_EQUAL, Types.COMPARE_IDENTICAL,
+                Types.COMPARE_NOT_IDENTICAL, Types.KEYWORD_INSTANCEOF, Types.COMPARE_NOT_INSTANCEOF, Types.KEYWORD_IN,
+                Types.COMPARE_NOT_IN, Types.MATCH_REGEX] as Set<Integer>
+
+        TruthRewriter(SourceUnit source) { super(source) }
+
+        @Override
+        void visitAssertStatement(AssertStatement statement) {
+        }
+
+        @Override
+        Expression rewrite(Expression e) {
+            if (e instanceof BooleanExpression && !(e instanceof NotExpression)) {
+                BooleanExpression out = new BooleanExpression(truth(((BooleanExpression) e).expression))
+                out.setSourcePosition(e)
+                return out
+            }
+            if (e instanceof NotExpression) {
+                NotExpression out = new NotExpression(truth(((NotExpression) e).expression))
+                out.setSourcePosition(e)
+                return out
+            }
+            if (e instanceof BinaryExpression && (((BinaryExpression) e).operation.type == Types.LOGICAL_AND
+                    || ((BinaryExpression) e).operation.type == Types.LOGICAL_OR)) {
+                BinaryExpression b = (BinaryExpression) e
+                BinaryExpression out = new BinaryExpression(truth(b.leftExpression), b.operation, truth(b.rightExpression))
+                out.setSourcePosition(b)
+                return out
+            }
+            null
+        }
+
+        /** c read as a condition: through __truth unless it is one already (a comparison, a logical operator, !, __equal). */
+        private Expression truth(Expression c) {
+            Expression inner = transform(c)
+            if (inner instanceof BooleanExpression || inner instanceof ConstantExpression) return inner
+            if (inner instanceof BinaryExpression) {
+                int t = ((BinaryExpression) inner).operation.type
+                if (BOOLEAN_OPERATORS.contains(t) || t == Types.LOGICAL_AND || t == Types.LOGICAL_OR) return inner
+            }
+            if (inner instanceof MethodCallExpression && ((MethodCallExpression) inner).methodAsString == '__equal') return inner
+            call('__truth', [inner], c)
         }
     }
 
