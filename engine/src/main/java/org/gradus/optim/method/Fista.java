@@ -41,7 +41,7 @@ final class Fista implements Method {
     private static final double KINKED = 1e8;
 
     private double[] lambda;
-    private double[] centre;
+    private double[] centre;        // null where every centre is 0 (plain l1): the passes then read no array of centres
     private double lip0;
     private final Double lr;
     private double lip;
@@ -66,7 +66,7 @@ final class Fista implements Method {
 
     private double penalty(double[] x) {
         double p = 0;
-        for (int i = 0; i < x.length; i++) p += lambda[i] * Math.abs(x[i] - centre[i]);
+        for (int i = 0; i < x.length; i++) p += lambda[i] * Math.abs(centre == null ? x[i] : x[i] - centre[i]);
         return p;
     }
 
@@ -74,7 +74,7 @@ final class Fista implements Method {
     public void init(Iterate it) {
         int n = it.x.length;
         if (lambda == null) lambda = new double[n];
-        if (centre == null) centre = new double[n];
+        if (centre != null && java.util.Arrays.stream(centre).allMatch(c -> c == 0)) centre = null;
         y = it.x.clone();
         gy = it.g.clone();
         fy = it.f;
@@ -107,7 +107,7 @@ final class Fista implements Method {
 
     private void prox(double[] v, double step, double[] out, Iterate it) {
         for (int i = 0; i < v.length; i++) {
-            out[i] = shrink(v[i], centre[i], lambda[i] * step);
+            out[i] = shrink(v[i], centre == null ? 0 : centre[i], lambda[i] * step);
         }
         it.objective.project(out);
     }
@@ -136,7 +136,7 @@ final class Fista implements Method {
                 double dz = zi - y[i];
                 model += gy[i] * dz;
                 dist += dz * dz;
-                penaltyZ += lambda[i] * Math.abs(zi - centre[i]);   // penalty(z), in its order
+                penaltyZ += lambda[i] * Math.abs(centre == null ? zi : zi - centre[i]);   // penalty(z), in its order
             }
             model += 0.5 * lip * dist;
             if (Double.isFinite(fz) && fz <= model + 1e-12 * Math.abs(model)) break;
@@ -184,7 +184,16 @@ final class Fista implements Method {
      */
     private void proxStep(double[] y, double[] g, double step, double[] out) {
         double l = lip;
-        for (int i = 0; i < y.length; i++) out[i] = shrink(y[i] - g[i] / l, centre[i], lambda[i] * step);
+        double[] c = centre;
+        if (c == null) {
+            for (int i = 0; i < y.length; i++) out[i] = shrink(y[i] - g[i] / l, 0, lambda[i] * step);
+        } else {
+            for (int i = 0; i < y.length; i++) out[i] = shrink(y[i] - g[i] / l, c[i], lambda[i] * step);
+        }
+    }
+
+    private double centreAt(int i) {
+        return centre == null ? 0 : centre[i];
     }
 
     /** Soft-thresholding about c: the point of [c − thr, c + thr] moved to c, the rest moved thr towards it. */
@@ -203,10 +212,10 @@ final class Fista implements Method {
             double m0 = 0, m1 = 0;
             int i = 0;
             for (int upper = n & -2; i < upper; i += 2) {
-                m0 = Math.max(m0, mappingAt(x[i], g[i], lambda[i], centre[i]));
-                m1 = Math.max(m1, mappingAt(x[i + 1], g[i + 1], lambda[i + 1], centre[i + 1]));
+                m0 = Math.max(m0, mappingAt(x[i], g[i], lambda[i], centreAt(i)));
+                m1 = Math.max(m1, mappingAt(x[i + 1], g[i + 1], lambda[i + 1], centreAt(i + 1)));
             }
-            if (i < n) m0 = Math.max(m0, mappingAt(x[i], g[i], lambda[i], centre[i]));
+            if (i < n) m0 = Math.max(m0, mappingAt(x[i], g[i], lambda[i], centreAt(i)));
             return Math.max(m0, m1);
         }
         for (int i = 0; i < n; i++) v[i] = it.x[i] - it.g[i] / lip;
