@@ -65,6 +65,25 @@ class ArrayExtensions {
     /** {@code A[1]}: a row of a constant matrix; {@code A[0][1]}, {@code A[0, 1]}: an element; {@code A[0..<2]}: rows. */
     static Expr getAt(Matrix self, Object index) { getAt(ConstantArray.of(self), index) }
 
+    // ---- a list on the left of a Gradus value ------------------------------------------------------
+    // Groovy would join the lists ([1, 2] + v was [1, 2, v]) or drop elements ([1, 2] - v was [1, 2]):
+    // beside a variable, an expression or a matrix, a list is the vector (or rows) it writes, as in numpy.
+
+    static Expr plus(List self, Expr o) { Ops.add(left(self), o) }
+    static Expr minus(List self, Expr o) { Ops.sub(left(self), o) }
+    static Expr multiply(List self, Expr o) { ArrayOps.times(left(self), o) }
+    static Expr div(List self, Expr o) { Ops.div(left(self), o) }
+    static Expr plus(List self, VectorVariable o) { Ops.add(left(self), o.whole()) }
+    static Expr minus(List self, VectorVariable o) { Ops.sub(left(self), o.whole()) }
+    static Expr multiply(List self, VectorVariable o) { ArrayOps.times(left(self), o.whole()) }
+    static Expr div(List self, VectorVariable o) { Ops.div(left(self), o.whole()) }
+    static Expr plus(List self, Matrix o) { Ops.add(left(self), ConstantArray.of(o)) }
+    static Expr minus(List self, Matrix o) { Ops.sub(left(self), ConstantArray.of(o)) }
+    static Expr multiply(List self, Matrix o) { ArrayOps.times(left(self), ConstantArray.of(o)) }
+    static Expr div(List self, Matrix o) { Ops.div(left(self), ConstantArray.of(o)) }
+
+    private static Expr left(List self) { Coerce.operand(self, 'the left side') }
+
     // ---- array expressions -----------------------------------------------------------------------
 
     /** {@code z.T}: the transpose of a matrix expression. */

@@ -124,7 +124,7 @@ final class AllowList {
     private static final String ITERABLE = 'size isEmpty getAt contains containsAll indexOf lastIndexOf each eachWithIndex reverseEach ' +
             'collect collectMany collectEntries findAll find findIndexOf findLastIndexOf findIndexValues findResult findResults any every ' +
             'sum inject count countBy groupBy min max sort toSorted unique toUnique reverse first last head tail init take drop ' +
-            'takeWhile dropWhile join toList toSet flatten withIndex indexed collate transpose average plus minus multiply leftShift ' +
+            'takeWhile dropWhile join toList toSet flatten withIndex indexed collate transpose average plus minus multiply div leftShift ' +
             'isCase iterator asBoolean intersect disjoint split grep asImmutable asUnmodifiable shuffled toArray get subList ' +
             'add addAll remove removeAt removeAll removeIf retainAll clear set putAt push pop swap forEach withDefault toListString'
 

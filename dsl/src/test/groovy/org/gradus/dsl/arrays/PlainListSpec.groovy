@@ -63,6 +63,44 @@ class PlainListSpec extends Specification {
         r[2] == [kind: 'vector', value: [0, 1, 0]]
     }
 
+    def "a list on the left of a vector, a matrix or an expression is the array it writes, not a Groovy list to join"() {
+        given: 'by hand at v = (3, 4): [1, 2] + v = (4, 6), [1, 2] - v = (-2, -2), [1, 2] * v = (3, 8), [1, 2] / v = (1/3, 1/2); [[1, 0], [0, 1]] + A = [[3, 1], [1, 4]]'
+        List<Map> r = run('''
+            v = vector(2)
+            x = variable(1)
+            A = matrix([[2, 1], [1, 3]])
+            ([1, 2] + v).at(v: [3, 4])
+            ([1, 2] - v).at(v: [3, 4])
+            ([1, 2] * v).at(v: [3, 4])
+            ([1, 2] / v).at(v: [3, 4])
+            ([1, 2] + x).at(x: 10)
+            [[1, 0], [0, 1]] + A
+            [1, 2] + [3]
+        ''')
+
+        expect: 'Groovy gave [1, 2, v] and [1, 2]; a list beside a list stays Groovy'
+        r[0] == [kind: 'vector', value: [4, 6]]
+        r[1] == [kind: 'vector', value: [-2, -2]]
+        r[2] == [kind: 'vector', value: [3, 8]]
+        r[3].kind == 'vector'
+        Math.abs((r[3].value[0] as double) - 1d / 3) < 1e-15
+        r[3].value[1] == 0.5
+        r[4] == [kind: 'vector', value: [11, 12]]
+        r[5] == [kind: 'matrix', value: [[3, 1], [1, 4]]]
+        r[6].text == '[1, 2, 3]'
+    }
+
+    def "a list of the wrong length beside a vector is a shape error at the operator"() {
+        when:
+        run("v = vector(2)\nshow [1, 2, 3] + v\n")
+
+        then:
+        GradusException e = thrown()
+        e.message.contains('shape mismatch')
+        e.line == 2
+        e.column == 16
+    }
+
     def "a list that is not numbers is still a clear error"() {
         when:
         run("exp(['a', 1])\n")
