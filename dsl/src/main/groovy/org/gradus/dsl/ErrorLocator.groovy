@@ -278,9 +278,12 @@ final class ErrorLocator {
         null
     }
 
-    /** The function a message names first ("log(x - 3) at x = 1: ..." and "huber takes ..." name log and huber). */
+    /**
+     * The function a message names first ("log(x - 3) at x = 1: ...", "huber takes ..." and "the argument of det must
+     * be ..." name log, huber and det).
+     */
     private static String functionNamed(Throwable t) {
-        def m = (unwrap(t).message ?: '') =~ /^([A-Za-z_][A-Za-z0-9_]*)(?:\(| takes | needs )/
+        def m = (unwrap(t).message ?: '') =~ /^(?:the argument of )?([A-Za-z_][A-Za-z0-9_]*)(?:\(| takes | needs | must )/
         m.find() ? m.group(1) : null
     }
 

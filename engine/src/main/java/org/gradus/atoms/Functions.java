@@ -4,6 +4,7 @@ import org.gradus.atoms.array.ArgMax;
 import org.gradus.atoms.array.CrossEntropy;
 import org.gradus.atoms.array.Embed;
 import org.gradus.atoms.array.Fill;
+import org.gradus.atoms.array.LinearAlgebra;
 import org.gradus.atoms.array.OneHot;
 import org.gradus.atoms.array.Outer;
 import org.gradus.atoms.array.Softmax;
@@ -35,6 +36,8 @@ public final class Functions {
             Dot.WORD, Norm.WORD, Norm1.WORD, Norm2.WORD, SumSquares.WORD, QuadForm.WORD,
             // arrays
             Softmax.WORD, CrossEntropy.WORD, OneHot.WORD, ArgMax.WORD, Trace.WORD, Outer.WORD, Fill.WORD, Embed.WORD,
+            // linear algebra on matrices of numbers
+            LinearAlgebra.DET, LinearAlgebra.INV, LinearAlgebra.SOLVE, LinearAlgebra.EIGENVALUES,
             // regularizers
             L1.WORD, L2.WORD, ElasticNet.WORD,
             // losses

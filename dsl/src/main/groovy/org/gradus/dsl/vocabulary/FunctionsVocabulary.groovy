@@ -2,16 +2,21 @@ package org.gradus.dsl.vocabulary
 
 import org.gradus.atoms.FunctionWord
 import org.gradus.atoms.Functions
+import org.gradus.calculus.GradientAt
+import org.gradus.calculus.HessianAt
 import org.gradus.dsl.Coerce
 import org.gradus.eval.DomainCheck
 import org.gradus.expr.Expr
+import org.gradus.result.ArrayValue
 
 /**
  * The built-in functions — elementary, of vectors, losses and regularizers (SPEC §2 "Expressions") — are
  * the engine's function words ({@link Functions}): {@code exp(x)}, {@code huber(p, y, 0.5)}, ... A word
  * added to that registry is a script function with no line here. A name that is no word is Groovy's "no
  * such method" (reported with the nearest known name); a call with the wrong number of arguments says what
- * the word takes.
+ * the word takes. Numbers a script was shown at a point are numbers to a word: an array's value
+ * ({@code (W * x).at(r)}), a Hessian's matrix and a gradient's vector at a point ({@code solve(hessian(f).at(p),
+ * grad(f).at(p))}, a Newton step by hand).
  */
 trait FunctionsVocabulary {
 
@@ -19,12 +24,22 @@ trait FunctionsVocabulary {
         Object[] values = args == null ? new Object[0] : args instanceof Object[] ? (Object[]) args : [args] as Object[]
         FunctionWord word = Functions.find(name)
         if (word == null) throw new MissingMethodException(name, this.getClass(), values)
-        Expr e = word.call(Arrays.asList(values), Coerce.DESCRIBE)
+        Expr e = word.call(values.collect { numbers(it) }, Coerce.DESCRIBE)
         // a function of numbers outside its domain (log(-1)) is an error, not an unevaluated expression
         if (e.layout().dimension() == 0) {
             String outside = DomainCheck.ofConstant(e)
             if (outside != null) throw new IllegalArgumentException(outside)
         }
         e
+    }
+
+    private static Object numbers(Object value) {
+        if (value instanceof ArrayValue) {
+            ArrayValue a = (ArrayValue) value
+            return a.shape().isMatrix() ? a.rows() : a.values().clone()
+        }
+        if (value instanceof HessianAt) return ((HessianAt) value).matrix()
+        if (value instanceof GradientAt) return ((GradientAt) value).value()
+        value
     }
 }
