@@ -244,8 +244,13 @@ final class ErrorLocator {
 
     /** The column of the failing call on the line: the missing name, or the word the script called when it failed. */
     private int column(Throwable root, Throwable t, int line) {
+        if (root instanceof MisreadOperand && ((MisreadOperand) root).column > 0) return ((MisreadOperand) root).column
         String text = lineText(line)
         if (text == null) return firstColumn(line)
+        if ((root.message ?: '').startsWith('Cannot compare ')) {   // x > 0 of an expression: the first comparison on the line
+            def comparison = text =~ /(?<![-=!<>.])[<>](?!>)/
+            if (comparison.find()) return comparison.start() + 1
+        }
         String name = root instanceof MissingMethodException ? ((MissingMethodException) root).method
                 : root instanceof MissingPropertyException ? ((MissingPropertyException) root).property : calledWord(t)
         if (name == null) return firstColumn(line)
@@ -355,7 +360,7 @@ final class ErrorLocator {
         String m = t.message
         if (m == null || m.isEmpty()) return t instanceof ArithmeticException ? 'an arithmetic error' : 'an internal error (run with --debug for details)'
         String said = withoutClassNames(m)
-        if (said.startsWith('Cannot compare ') && said.contains('an expression with value')) {
+        if (said.startsWith('Cannot compare ') && (said.contains('an expression with value') || said.contains('a variable with value'))) {
             said += '; an expression is not a number until it is evaluated at a point: compare values (f.at(r) > 0, ' +
                     'f.at(x: 1) < 2), or write a step inside the expression with sign: (sign(z) + 1)/2 is 1 where z > 0 and 0 where z < 0'
         }

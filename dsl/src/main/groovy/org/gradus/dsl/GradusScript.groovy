@@ -48,15 +48,15 @@ abstract class GradusScript extends Script implements ScriptAccess,
     /**
      * Inserted by the compiler for every {@code a == b} (and, negated, {@code a != b}) outside constraints and asserts:
      * Groovy's equality ({@code 1 == 1.0}), but an expression is not a value until it is evaluated at a point, and
-     * comparing one would silently give false.
+     * comparing one would silently give false. {@code operator} and {@code column} place the error on the operator.
      */
-    boolean __equal(Object a, Object b) {
+    boolean __equal(Object a, Object b, String operator, int column) {
         if (a != null && b != null && (a instanceof Expr || b instanceof Expr)) {
             Object e = a instanceof Expr ? a : b, other = a instanceof Expr ? b : a
-            throw new IllegalArgumentException("== compares values, and the expression ${e} is not one until it is evaluated at a point"
+            throw new MisreadOperand("${operator} compares values, and the expression ${e} is not one until it is evaluated at a point"
                     + " (it was compared with ${other instanceof Expr ? 'the expression ' + other : other}): compare values, as in"
                     + " f.at(r) == 1 or f.at(x: 1) == 2, or write the test inside the expression with sign: (sign(z) + 1)/2 is 1"
-                    + " where z > 0 and 0 where z < 0")
+                    + " where z > 0 and 0 where z < 0", column)
         }
         DefaultTypeTransformation.compareEqual(a, b)
     }
@@ -64,13 +64,13 @@ abstract class GradusScript extends Script implements ScriptAccess,
     /**
      * Inserted by the compiler around every condition ({@code if}, {@code while}, {@code c ? a : b}, {@code !c},
      * {@code &&}, {@code ||}) that is not a comparison already: Groovy's truth, but an expression is neither true nor
-     * false until it is evaluated at a point, and Groovy would silently take it as true.
+     * false until it is evaluated at a point, and Groovy would silently take it as true. {@code column} is the condition's.
      */
-    boolean __truth(Object c) {
+    boolean __truth(Object c, int column) {
         if (c instanceof Expr) {
-            throw new IllegalArgumentException("the expression ${c} is used as a condition, but it is neither true nor false until it is"
+            throw new MisreadOperand("the expression ${c} is used as a condition, but it is neither true nor false until it is"
                     + " evaluated at a point: test a value (f.at(r) > 0), or write the cases inside the expression, as the"
-                    + " cross-entropy y*(-log(p)) + (1 - y)*(-log(1 - p)) does for a 0/1 target y")
+                    + " cross-entropy y*(-log(p)) + (1 - y)*(-log(1 - p)) does for a 0/1 target y", column)
         }
         DefaultTypeTransformation.castToBoolean(c)
     }

@@ -101,8 +101,16 @@ class ErrorsAndSandboxSpec extends Specification {
         then:
         e.exitCode == 1
         e.line == 4
+        e.column == 8
         e.message.contains("Cannot compare an expression with value 'w[0] + b' and a number")
         e.message.contains('compare values (f.at(r) > 0') && e.message.contains('(sign(z) + 1)/2 is 1 where z > 0')
+
+        when: 'a variable, after a range written with ..<'
+        e = failure("x = variable(1)\nk = sum(0..<2) { i -> x**i } <= 2 ? 1 : 0\n")
+
+        then:
+        e.column == 30
+        e.message.contains('an expression is not a number until it is evaluated at a point')
     }
 
     @Unroll

@@ -74,7 +74,7 @@ class ScriptLanguageSpec extends Specification {
                 ['[2, 4]', '6', '12', '2*(x + 1)']
 
         and: 'show [a, b] shows the list (Groovy alone: an index into a value named show, "unknown name show")'
-        run("x = variable(3)\nshow [x.at(1), 2]\nshow [7, 8][1]\nshow [x]\nl = [5, 6]\nshow l[1]")*.toText() == ['[1.0, 2]', '8', '[x]', '6']
+        run("x = variable(3)\nshow [x.at(1), 2]\nshow [7, 8][1]\nshow [x]\nl = [5, 6]\nshow l[1]")*.toText() == ['[1, 2]', '8', '[x]', '6']
 
         and: 'a spaced call of another word keeps its Groovy reading: minimize (f).x is the point of minimize(f)'
         Math.abs((run("x = variable(0)\nm = minimize ((x - 1)**2).x\nm.x")[0].toText() as double) - 1) < 1e-6
@@ -142,7 +142,7 @@ class ScriptLanguageSpec extends Specification {
         ''')*.toText()
 
         then:
-        v[0] == '[converged, bfgs, 3.0, 1.0, true, true, true]'
+        v[0] == '[converged, bfgs, 3, 1, true, true, true]'
         v[1] == '0'
     }
 
@@ -153,7 +153,15 @@ class ScriptLanguageSpec extends Specification {
             r = minimize(sumsq([w[0] - 1, w[1] + 2]), method: 'newton')
             r.x.w.collect { Math.round(it * 1e6) / 1e6 }
             [a: [1, 2] as double[]]
-        ''')*.toText() == ['[1.0, -2.0]', '[a:[1.0, 2.0]]']
+        ''')*.toText() == ['[1, -2]', '[a: [1, 2]]']
+    }
+
+    def "the numbers inside a shown list or map read as a shown number does: 12 significant digits, not 17"() {
+        expect: 'the doubles of an L-BFGS fit (was [w:[1.0000000022299653, 0.9999999963864865], b:3.9711190790310915E-8]); 1/3 and 0.1 + 0.2'
+        run('''
+            [w: [1.0000000022299653d, 0.9999999963864865d], b: 3.9711190790310915e-8d]
+            [1.0/3, 0.1d + 0.2d, 2, 1e-20d]
+        ''')*.toText() == ['[w: [1.00000000223, 0.999999996386], b: 3.97111907903e-8]', '[0.333333333333, 0.3, 2, 1e-20]']
     }
 
     def "a schedule shows its values over a range of steps"() {
@@ -164,7 +172,7 @@ class ScriptLanguageSpec extends Specification {
         ''')*.toText()
 
         then:
-        v[0] == '[1.0, 1.0, 0.5, 0.5, 0.25]'
+        v[0] == '[1, 1, 0.5, 0.5, 0.25]'
         v[1] == '[0.05, 0.1, 0.1, 0.1]'
     }
 
@@ -353,11 +361,17 @@ class ScriptLanguageSpec extends Specification {
 
         then:
         def e = thrown(GradusException)
-        e.message.contains('== compares values, and the expression')
+        e.message.contains("$operator compares values, and the expression")
         e.message.contains('compare values, as in f.at(r) == 1')
+        e.line == 3
+        e.column == column
 
-        where:
-        statement << ['x == 1 ? x**2 : x', 'sum(0..<2) { i -> w[i] == 0 ? 1 : 0 }', 'x**2 != 4', 'x == x']
+        where: 'the column of the operator'
+        statement                                 | operator | column
+        'x == 1 ? x**2 : x'                       | '=='     | 3
+        'sum(0..<2) { i -> w[i] == 0 ? 1 : 0 }'   | '=='     | 24
+        'x**2 != 4'                               | '!='     | 6
+        'x == x'                                  | '=='     | 3
     }
 
     def "an expression as a condition is a located error, not a silent true (#statement)"() {
@@ -367,9 +381,16 @@ class ScriptLanguageSpec extends Specification {
         then:
         def e = thrown(GradusException)
         e.message.contains('is used as a condition, but it is neither true nor false until it is evaluated at a point')
+        e.line == 3
+        e.column == column
 
-        where:
-        statement << ['x ? x**2 : x', 'if (x) { 1 }', '!x', 'x && true', 'sum(0..<2) { i -> w[i] ? 1 : 0 }']
+        where: 'the column of the condition'
+        statement                                | column
+        'x ? x**2 : x'                           | 1
+        'if (x) { 1 }'                           | 5
+        '!x'                                     | 2
+        'y = 1; x && true'                       | 8
+        'sum(0..<2) { i -> w[i] ? 1 : 0 }'       | 19
     }
 
     def "conditions on values keep Groovy's truth: numbers, lists, results, null, comparisons; the Elvis operator keeps its null test"() {

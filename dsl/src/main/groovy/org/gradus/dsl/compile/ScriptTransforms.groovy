@@ -133,7 +133,8 @@ class ScriptTransforms extends CompilationCustomizer {
             BinaryExpression b = (BinaryExpression) e
             int t = b.operation.type
             if (t != Types.COMPARE_EQUAL && t != Types.COMPARE_NOT_EQUAL) return null
-            Expression equal = call('__equal', [transform(b.leftExpression), transform(b.rightExpression)], b)
+            Expression equal = call('__equal', [transform(b.leftExpression), transform(b.rightExpression),
+                                                new ConstantExpression(b.operation.text), new ConstantExpression(b.operation.startColumn, true)], b)
             if (t == Types.COMPARE_EQUAL) return equal
             NotExpression not = new NotExpression(equal)
             not.setSourcePosition(b)
@@ -190,7 +191,7 @@ class ScriptTransforms extends CompilationCustomizer {
                 if (BOOLEAN_OPERATORS.contains(t) || t == Types.LOGICAL_AND || t == Types.LOGICAL_OR) return inner
             }
             if (inner instanceof MethodCallExpression && ((MethodCallExpression) inner).methodAsString == '__equal') return inner
-            call('__truth', [inner], c)
+            call('__truth', [inner, new ConstantExpression(c.columnNumber, true)], c)
         }
     }
 
