@@ -9,8 +9,12 @@ import java.awt.Color;
  * @param labels one per point or null; a null entry draws no label
  */
 public record Markers(String legend, double[] x, double[] y, Shape shape, Color colour, double size, String[] labels) implements Layer {
-    /** The mark: a filled dot, an open circle (a path's start), a cross (a path's end), a star (an optimum), a triangle. */
-    public enum Shape { DOT, CIRCLE, CROSS, STAR, TRIANGLE }
+    /**
+     * The mark: a filled dot (rimmed black or white to stand out on a colour field), a data point (a scatter's dot on
+     * white, rimmed with its own darker shade so that every class looks the same size), an open circle (a path's
+     * start), a cross (a path's end), a star (an optimum), a triangle.
+     */
+    public enum Shape { DOT, POINT, CIRCLE, CROSS, STAR, TRIANGLE }
 
     public Markers {
         if (x.length != y.length) throw new IllegalArgumentException("markers need as many x as y values");

@@ -55,7 +55,7 @@ public final class DataPicture {
             String fx = drawn.get(0);
             if (y == null) throw new IllegalArgumentException("a data set of one feature is drawn against its target; read it with csv(file, target: 'column')");
             double[] x = data.column(fx);
-            layers.add(new Markers(data.target(), x, y, Markers.Shape.DOT, Palette.onWhite(0), 6, null));
+            layers.add(new Markers(data.target(), x, y, Markers.Shape.POINT, Palette.onWhite(0), 6, null));
             series.add(data.target());
             if (w != null) {
                 int k = names.indexOf(fx);
@@ -71,7 +71,7 @@ public final class DataPicture {
         String fx = drawn.get(0), fy = drawn.get(1);
         double[] x1 = data.column(fx), x2 = data.column(fy);
         if (y == null) {
-            layers.add(new Markers("rows", x1, x2, Markers.Shape.DOT, Palette.onWhite(0), 6, null));
+            layers.add(new Markers("rows", x1, x2, Markers.Shape.POINT, Palette.onWhite(0), 6, null));
             series.add("rows");
         } else if (classes(y) != null) {
             double[] cls = classes(y);
@@ -79,7 +79,7 @@ public final class DataPicture {
                 List<Integer> idx = new ArrayList<>();
                 for (int i = 0; i < y.length; i++) if (y[i] == cls[c]) idx.add(i);
                 String legend = data.target() + " = " + Ticks.format(cls[c]);
-                layers.add(new Markers(legend, pick(x1, idx), pick(x2, idx), Markers.Shape.DOT, Palette.onWhite(c), 6, null));
+                layers.add(new Markers(legend, pick(x1, idx), pick(x2, idx), Markers.Shape.POINT, Palette.onWhite(c), 6, null));
                 series.add(legend);
             }
         } else {
@@ -137,7 +137,7 @@ public final class DataPicture {
             if (idx.isEmpty()) continue;
             String legend = target + " in [" + Ticks.format(q[k]) + ", " + Ticks.format(q[k + 1]) + (k == 4 ? "]" : ")");
             Color c = ColourMap.VIRIDIS.at(k / 4.0);
-            out.add(new Markers(legend, pick(x1, idx), pick(x2, idx), Markers.Shape.DOT, c, 6, null));
+            out.add(new Markers(legend, pick(x1, idx), pick(x2, idx), Markers.Shape.POINT, c, 6, null));
             series.add(legend);
         }
         return out;

@@ -210,6 +210,14 @@ public final class LayerPainter {
                 g.setStroke(new BasicStroke(1f));
                 g.draw(s);
             }
+            case POINT -> {
+                Shape s = new Ellipse2D.Double(px - r, py - r, size, size);
+                g.setColor(colour);
+                g.fill(s);
+                g.setColor(rim(colour));
+                g.setStroke(new BasicStroke(0.8f));
+                g.draw(s);
+            }
             case CIRCLE -> {
                 Shape s = new Ellipse2D.Double(px - r, py - r, size, size);
                 g.setColor(contrast(colour));
@@ -249,6 +257,11 @@ public final class LayerPainter {
                 g.draw(s);
             }
         }
+    }
+
+    /** A darker shade of c: the rim of a data point, which separates overlapping points without changing their size. */
+    static Color rim(Color c) {
+        return new Color((int) (c.getRed() * 0.6), (int) (c.getGreen() * 0.6), (int) (c.getBlue() * 0.6), 230);
     }
 
     /** Black or white, whichever stands out against c. */

@@ -38,7 +38,7 @@ final class Legends {
                         LayerPainter.stroke(Math.max(2, c.width()), c.dash()), nearWhite(c.colour()) ? new Color(0xb0b0b0) : c.colour());
             } else if (l instanceof Markers m) {
                 item = new LegendItem(m.legend(), null, null, null, new Ellipse2D.Double(-4, -4, 8, 8), m.colour(),
-                        new BasicStroke(1f), LayerPainter.contrast(m.colour()));
+                        new BasicStroke(1f), m.shape() == Markers.Shape.POINT ? LayerPainter.rim(m.colour()) : LayerPainter.contrast(m.colour()));
             } else if (l instanceof Region r) {
                 item = r.outlineOnly()
                         ? new LegendItem(r.legend(), null, null, null, new Line2D.Double(-10, 0, 10, 0), LayerPainter.stroke(2, r.dash()), r.colour())
@@ -75,51 +75,64 @@ final class Legends {
                 new BasicStroke(0f), colour);
     }
 
+    /** Where the legend may go, in matplotlib's order of preference for {@code loc='best'} (upper right first). */
+    private static final Corner[] PLACES = {
+            new Corner(0.985, 0.985, RectangleAnchor.TOP_RIGHT), new Corner(0.015, 0.985, RectangleAnchor.TOP_LEFT),
+            new Corner(0.015, 0.015, RectangleAnchor.BOTTOM_LEFT), new Corner(0.985, 0.015, RectangleAnchor.BOTTOM_RIGHT),
+            new Corner(0.985, 0.5, RectangleAnchor.RIGHT), new Corner(0.015, 0.5, RectangleAnchor.LEFT),
+            new Corner(0.5, 0.015, RectangleAnchor.BOTTOM), new Corner(0.5, 0.985, RectangleAnchor.TOP)};
+
     /**
-     * The corner whose quarter of the plot holds the fewest points of the panel's curves and marks
-     * (matplotlib's {@code loc='best'} in spirit); upper right on a tie; the top or bottom middle where it holds
-     * fewer still (a V or a parabola leaves the top middle empty, where every corner has a branch).
+     * The place where a legend box of this size (fractions of the data area's width and height, margins included)
+     * covers the least of the panel's curves and marks, as matplotlib's {@code loc='best'} measures it: the points
+     * of curves and markers inside the box, and the segments of curves that cross it without a point inside; the
+     * first place in matplotlib's order on a tie (upper right, upper left, lower left, lower right, right, left,
+     * lower and upper middle). A decision boundary that is one long segment counts where it crosses the box; a
+     * data point hidden under the box counts once.
      */
-    static Corner freeCorner(Panel panel, Ranges.Range xr, Ranges.Range yr) {
-        int[] counts = new int[6];           // upper right, upper left, lower left, lower right, upper middle, lower middle
+    static Corner freeCorner(Panel panel, Ranges.Range xr, Ranges.Range yr, double width, double height) {
         boolean xLog = panel.x().log(), yLog = panel.y().log();
+        Rectangle2D[] boxes = new Rectangle2D[PLACES.length];
+        for (int k = 0; k < PLACES.length; k++) boxes[k] = box(PLACES[k], width, height);
+        int[] covered = new int[PLACES.length];
         for (Layer l : panel.layers()) {
             double[] xs, ys;
+            boolean joined = true;
             if (l instanceof Curve c) {
                 xs = c.x();
                 ys = c.y();
             } else if (l instanceof Markers m) {
                 xs = m.x();
                 ys = m.y();
+                joined = false;
             } else if (l instanceof Band b) {
                 xs = b.x();
                 ys = b.upper();
             } else {
                 continue;
             }
+            double px = Double.NaN, py = Double.NaN;
             for (int i = 0; i < xs.length; i++) {
                 double tx = fraction(xs[i], xr, xLog), ty = fraction(ys[i], yr, yLog);
-                if (!(tx >= 0 && tx <= 1 && ty >= 0 && ty <= 1)) continue;
-                boolean right = tx > 0.55, left = tx < 0.45, up = ty > 0.6, down = ty < 0.4;
-                if (right && up) counts[0]++;
-                if (left && up) counts[1]++;
-                if (left && down) counts[2]++;
-                if (right && down) counts[3]++;
-                boolean middle = tx > 0.2 && tx < 0.8;
-                if (middle && up) counts[4]++;
-                if (middle && down) counts[5]++;
+                for (int k = 0; k < boxes.length; k++) {
+                    if (boxes[k].contains(tx, ty)) covered[k]++;
+                    else if (joined && Double.isFinite(px) && Double.isFinite(py) && Double.isFinite(tx) && Double.isFinite(ty)
+                            && !boxes[k].contains(px, py) && boxes[k].intersectsLine(px, py, tx, ty)) covered[k]++;
+                }
+                px = tx;
+                py = ty;
             }
         }
         int best = 0;
-        for (int k = 1; k < 6; k++) if (counts[k] < counts[best]) best = k;
-        return switch (best) {
-            case 4 -> new Corner(0.5, 0.985, RectangleAnchor.TOP);
-            case 5 -> new Corner(0.5, 0.015, RectangleAnchor.BOTTOM);
-            case 1 -> new Corner(0.015, 0.985, RectangleAnchor.TOP_LEFT);
-            case 2 -> new Corner(0.015, 0.015, RectangleAnchor.BOTTOM_LEFT);
-            case 3 -> new Corner(0.985, 0.015, RectangleAnchor.BOTTOM_RIGHT);
-            default -> new Corner(0.985, 0.985, RectangleAnchor.TOP_RIGHT);
-        };
+        for (int k = 1; k < PLACES.length; k++) if (covered[k] < covered[best]) best = k;
+        return PLACES[best];
+    }
+
+    /** The legend's box at a place, in fractions of the data area (y up), as the legend annotation draws it. */
+    private static Rectangle2D box(Corner c, double width, double height) {
+        double left = c.x() == 0.5 ? 0.5 - width / 2 : c.x() > 0.5 ? 1 - width : 0;
+        double bottom = c.y() == 0.5 ? 0.5 - height / 2 : c.y() > 0.5 ? 1 - height : 0;
+        return new Rectangle2D.Double(left, bottom, width, height);
     }
 
     private static double fraction(double v, Ranges.Range r, boolean log) {

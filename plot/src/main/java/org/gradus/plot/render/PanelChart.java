@@ -32,6 +32,7 @@ import java.awt.geom.Rectangle2D;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
+import java.util.function.BiFunction;
 
 /**
  * One panel as a JFreeChart: an {@link XYPlot} without datasets whose axes span the panel's ranges,
@@ -90,7 +91,7 @@ final class PanelChart {
             legend.setLegendItemGraphicPadding(new RectangleInsets(2, 4, 2, 2));
             legend.setPosition(RectangleEdge.RIGHT);
             legend.setVerticalAlignment(org.jfree.chart.ui.VerticalAlignment.TOP);
-            plot.addAnnotation(new LegendAnnotation(legend, Legends.freeCorner(panel, xr, yr)));
+            plot.addAnnotation(new LegendAnnotation(legend, (w, h) -> Legends.freeCorner(panel, xr, yr, w, h)));
         }
         JFreeChart chart = new JFreeChart(null, Theme.TITLE_FONT, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
@@ -238,11 +239,12 @@ final class PanelChart {
      */
     private static final class LegendAnnotation extends AbstractXYAnnotation {
         private final LegendTitle legend;
-        private final Legends.Corner corner;
+        /** The place for a legend of this width and height (fractions of the data area, margins included). */
+        private final BiFunction<Double, Double, Legends.Corner> place;
 
-        LegendAnnotation(LegendTitle legend, Legends.Corner corner) {
+        LegendAnnotation(LegendTitle legend, BiFunction<Double, Double, Legends.Corner> place) {
             this.legend = legend;
-            this.corner = corner;
+            this.place = place;
         }
 
         @Override
@@ -254,9 +256,11 @@ final class PanelChart {
                 legend.setItemFont(legend.getItemFont().deriveFont(legend.getItemFont().getSize2D() - 1));
                 size = legend.arrange(g, RectangleConstraint.NONE);
             }
+            Legends.Corner corner = place.apply((size.width + 12) / area.getWidth(), (size.height + 12) / area.getHeight());
             double left = corner.x() == 0.5 ? area.getCenterX() - size.width / 2
                     : corner.x() > 0.5 ? area.getMaxX() - 6 - size.width : area.getMinX() + 6;
-            double top = corner.y() > 0.5 ? area.getMinY() + 6 : area.getMaxY() - 6 - size.height;
+            double top = corner.y() == 0.5 ? area.getCenterY() - size.height / 2
+                    : corner.y() > 0.5 ? area.getMinY() + 6 : area.getMaxY() - 6 - size.height;
             legend.draw(g, new Rectangle2D.Double(left, top, size.width, size.height));
         }
     }

@@ -225,7 +225,7 @@ public final class TerminalRenderer {
             case CROSS -> '×';
             case STAR -> '★';
             case TRIANGLE -> '▲';
-            case DOT -> '●';
+            case DOT, POINT -> '●';
         };
     }
 
