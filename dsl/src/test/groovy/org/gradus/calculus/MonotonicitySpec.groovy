@@ -79,6 +79,19 @@ class MonotonicitySpec extends Specification {
         sumText.readLines().count { it.contains('note:') } == 1
     }
 
+    def "where f has no value: an end f has no value at is inside the note, one it has a value at outside; a domain edge is named so"() {
+        when: 'log x / x has no value at 0, √x − x has (sympy: continuous_domain gives (0, ∞) and [0, ∞)); log(1 − x²) none at ±1'
+        String log = new org.gradus.dsl.GradusSession().run('x = variable(1)\nmonotonicity(log(x)/x)', 'm.opt')[0].toText()
+        String root = new org.gradus.dsl.GradusSession().run('x = variable(1)\nmonotonicity(sqrt(x) - x)', 'm.opt')[0].toText()
+        String both = new org.gradus.dsl.GradusSession().run('x = variable(0)\nmonotonicity(log(1 - x**2))', 'm.opt')[0].toText()
+
+        then:
+        log.contains('note: f is undefined on (-∞, 0]') && log.contains("split at 0 (an edge of f's domain)")
+        root.contains('note: f is undefined on (-∞, 0)') && root.contains('decreasing on [0.25, ∞)')
+        both.contains('note: f is undefined on (-∞, -1]') && both.contains('note: f is undefined on [1, ∞)')
+        both.contains("split at -1 (an edge of f's domain), 0 (f′ = 0), 1 (an edge of f's domain)")
+    }
+
     @Unroll
     def "on the whole line, or on x > 0 where f needs it: #f (by hand: #why)"() {
         when:
@@ -87,7 +100,7 @@ class MonotonicitySpec extends Specification {
         then:
         want.every { text.contains(it) }
         !text.contains('unknown') && !text.contains('not resolved')
-        text.readLines().findAll { it.contains('note:') }.every { it.contains('note: f is undefined on (-Infinity, 0)') }
+        text.readLines().findAll { it.contains('note:') }.every { it.contains('note: f is undefined on (-∞, 0]') }
 
         where:
         f                      | why                                            || want

@@ -201,12 +201,28 @@ public final class MonotonicIntervals {
             return new MonotonicityReport(f, x.name(), lo, hi, merge(pieces), critical, notes);
         }
 
+        /**
+         * True when f has no value at this finite point (log(x)/x at 0; √x − x has one). Unlike {@link #undefinedAt(double)},
+         * which also leaves a piece open beside a pole's enclosure, this is f at the point alone.
+         */
+        private boolean noValueAt(Point p) {
+            return Double.isFinite(p.value()) && PointWalk.at(f, layout, new double[]{p.value()}).first(PointWalk.Kind.UNDEFINED) != null;
+        }
+
+        private static String infinity(Point p) {
+            return p.value() == Double.NEGATIVE_INFINITY ? "-∞" : p.value() == Double.POSITIVE_INFINITY ? "∞" : p.text();
+        }
+
         /** The intervals between two neighbouring break points, split where f′ changes sign. */
         private List<Piece> piece(Point a, Point b) {
             double mid = middle(a.value, b.value);
             Expr gp = specialized(g, layout, mid);
             if (PointWalk.at(gp, layout, new double[]{mid}).first(PointWalk.Kind.UNDEFINED) != null) {
-                notes.add("f is undefined on (" + a.text + ", " + b.text + ")");
+                // log(x)/x: undefined on (-∞, 0], its end 0 included; each finite end is an edge of f's domain
+                notes.add("f is undefined on " + (noValueAt(a) ? "[" : "(") + infinity(a) + ", " + infinity(b) + (noValueAt(b) ? "]" : ")"));
+                for (Point end : List.of(a, b)) {
+                    if (critical.containsKey(end.value())) critical.put(end.value(), end.text() + " (an edge of f's domain)");
+                }
                 return List.of();
             }
             Expr d = Differentiator.partial(gp, x);
