@@ -18,6 +18,13 @@ class SeveralVariableLimitsSpec extends Specification {
         CalculusReference.run("x = variable(0)\ny = variable(0)\nz = variable(0)\nlimit($f, $at)")[0]
     }
 
+    def "the point may be written at: [x: 0, y: 0], as differentiable and taylor take it"() {
+        expect: 'x²y/(x² + y²) → 0 (|f| ≤ |y|); x·y/(x² + y²) has none'
+        limit('x**2*y/(x**2 + y**2)', 'at: [x: 0, y: 0]').value == 0
+        limit('x*y/(x**2 + y**2)', 'at: [x: 0, y: 0]').exists == false
+        limit('sin(x)/x', 'at: [x: 0]').value == 1
+    }
+
     @Unroll
     def "#f at (0, 0) has no limit: #why"() {
         when:

@@ -14,14 +14,19 @@ trait CalculusVocabulary {
     /** {@code Infinity} (and {@code -Infinity}): the points at infinity of {@code limit(f, x: Infinity)}. */
     double getInfinity() { Double.POSITIVE_INFINITY }
 
-    /** {@code limit(sin(x)/x, x: 0)}, {@code limit(1/x, x: 0, side: 'right')}, {@code limit(f, x: Infinity)}, {@code limit(x*y/(x**2 + y**2), x: 0, y: 0)}. */
+    /**
+     * {@code limit(sin(x)/x, x: 0)}, {@code limit(1/x, x: 0, side: 'right')}, {@code limit(f, x: Infinity)},
+     * {@code limit(x*y/(x**2 + y**2), x: 0, y: 0)}; the point may also be written {@code at: [x: 0, y: 0]}.
+     */
     Object limit(Map options, Object f) {
         Map<String, Object> points = [:]
         String side = 'both'
         options.each { k, v ->
             String key = k instanceof VariableBlock ? ((VariableBlock) k).name() : String.valueOf(k)
             if (key == 'side') side = String.valueOf(v)
-            else points.put(key, v)
+            else if (key == 'at' && v instanceof Map) {     // limit(f, at: [x: 0, y: 0]), as differentiable and taylor take a point
+                ((Map) v).each { n, a -> points.put(n instanceof VariableBlock ? ((VariableBlock) n).name() : String.valueOf(n), a) }
+            } else points.put(key, v)
         }
         if (points.isEmpty()) {
             throw new IllegalArgumentException("limit needs each variable and the point it approaches, as in limit(f, x: 0), " +
