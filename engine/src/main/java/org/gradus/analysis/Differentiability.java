@@ -1,5 +1,6 @@
 package org.gradus.analysis;
 
+import org.gradus.atoms.array.Shapes;
 import org.gradus.calculus.Directions;
 import org.gradus.calculus.PointWalk;
 import org.gradus.calculus.SideLimit;
@@ -37,6 +38,7 @@ public final class Differentiability {
      * @throws IllegalArgumentException when a variable has no value or a name is not a variable of f
      */
     public static DifferentiabilityReport check(Expr f, Map<String, ?> at) {
+        Shapes.requireScalar(f, "differentiable");
         Layout layout = f.layout();
         double[] x = layout.fromNames(PointArgs.restrict(at, layout), null);
         int n = x.length;

@@ -14,6 +14,7 @@ import org.gradus.atoms.Substitution;
 import org.gradus.atoms.Tan;
 import org.gradus.atoms.UnaryAtom;
 import org.gradus.atoms.VectorFunction;
+import org.gradus.atoms.array.Shapes;
 import org.gradus.calculus.PointWalk;
 import org.gradus.diff.Differentiator;
 import org.gradus.expr.Constant;
@@ -82,6 +83,7 @@ public final class MonotonicIntervals {
      *                                  another variable
      */
     public static MonotonicityReport of(Expr f, Map<String, double[]> over) {
+        Shapes.requireScalar(f, "monotonicity");
         Layout layout = f.layout();
         Variable x = variable(layout, over);
         double lo = Double.NEGATIVE_INFINITY, hi = Double.POSITIVE_INFINITY;

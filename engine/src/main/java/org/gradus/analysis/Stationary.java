@@ -3,6 +3,7 @@ package org.gradus.analysis;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.gradus.atoms.array.Shapes;
 import org.gradus.calculus.HessianAt;
 import org.gradus.calculus.PointWalk;
 import org.gradus.eval.CompiledFunction;
@@ -39,6 +40,7 @@ public final class Stationary {
      * @throws IllegalArgumentException when over names something that is not a variable of f
      */
     public static StationaryReport find(Expr f, Map<String, double[]> over) {
+        Shapes.requireScalar(f, "stationary");
         Domain d = Domain.of(f, over);
         Layout layout = d.layout();
         int n = d.dimension();

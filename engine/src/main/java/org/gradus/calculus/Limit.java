@@ -4,6 +4,7 @@ import org.gradus.atoms.Apply;
 import org.gradus.atoms.ArgumentDomain;
 import org.gradus.atoms.Atom;
 import org.gradus.atoms.Divide;
+import org.gradus.atoms.array.Shapes;
 import org.gradus.calculus.series.CannotExpand;
 import org.gradus.calculus.series.Expander;
 import org.gradus.calculus.series.Expansion;
@@ -54,6 +55,7 @@ public final class Limit {
      *                                  is NaN, or the side is impossible (right of +∞)
      */
     public static LimitReport of(Expr f, String variable, double at, String side) {
+        Shapes.requireScalar(f, "limit");
         if (Double.isNaN(at)) throw new IllegalArgumentException("limit: the point " + variable + " is NaN");
         if (!List.of("left", "right", "both").contains(side)) {
             throw new IllegalArgumentException("limit: side must be 'left', 'right' or 'both', not '" + side + "'");
@@ -80,6 +82,7 @@ public final class Limit {
      * @throws IllegalArgumentException when a point is not finite, or f depends on a variable not given
      */
     public static LimitReport of(Expr f, Map<String, Double> point) {
+        Shapes.requireScalar(f, "limit");
         List<Variable> variables = new ArrayList<>();
         double[] at = new double[point.size()];
         Map<String, Variable> own = new HashMap<>();

@@ -2,6 +2,7 @@ package org.gradus.calculus;
 
 import org.apache.commons.math3.fraction.BigFraction;
 import org.gradus.atoms.Ops;
+import org.gradus.atoms.array.Shapes;
 import org.gradus.calculus.series.Real;
 import org.gradus.diff.Differentiator;
 import org.gradus.expr.Constant;
@@ -39,6 +40,7 @@ public final class Taylor {
      *                                  without a value
      */
     public static Expr polynomial(Expr f, Layout layout, Map<String, ?> at, int order) {
+        Shapes.requireScalar(f, "taylor");
         if (order < 0) throw new IllegalArgumentException("taylor's order must be 0 or more, got " + order);
         double[] a = layout.fromNames(PointArgs.restrict(at, layout), null);
         int n = layout.dimension();

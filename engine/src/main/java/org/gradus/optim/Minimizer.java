@@ -1,5 +1,6 @@
 package org.gradus.optim;
 
+import org.gradus.atoms.array.Shapes;
 import org.gradus.expr.Expr;
 import org.gradus.optim.method.MethodOptions;
 
@@ -32,6 +33,7 @@ public final class Minimizer {
      *                                  method, a bad value, or a problem the method cannot take
      */
     public static OptimizationResult run(Expr f, boolean maximize, Map<String, ?> options, List<Constraint> constraints, RunContext context) {
+        Shapes.requireScalar(f, maximize ? "maximize" : "minimize");
         long t0 = System.nanoTime();
         RunContext ctx = context == null ? RunContext.defaults() : context;
         // what was asked, and of which problem

@@ -1,5 +1,6 @@
 package org.gradus.plot;
 
+import org.gradus.atoms.array.Shapes;
 import org.gradus.data.DataSet;
 import org.gradus.expr.Expr;
 import org.gradus.optim.OptimizationResult;
@@ -42,6 +43,7 @@ public final class Pictures {
         if (all(targets, OptimizationResult.class) || all(targets, RunView.class)) return Convergence.figure(targets, o);
         if (all(targets, Schedule.class)) return SchedulePicture.figure(targets.stream().map(Schedule.class::cast).toList(), o);
         if (targets.size() == 1 && targets.get(0) instanceof DataSet d) return DataPicture.figure(d, o);
+        if (all(targets, Expr.class)) for (Object f : targets) Shapes.requireScalar((Expr) f, "plot");
         if (all(targets, Expr.class) && o.has("around")) {
             if (targets.size() != 1) throw new IllegalArgumentException("around: draws one function on a plane through a result");
             return Landscape.figure((Expr) targets.get(0), o);

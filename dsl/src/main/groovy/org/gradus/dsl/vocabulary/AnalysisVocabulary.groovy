@@ -4,6 +4,7 @@ import org.gradus.analysis.Convexity
 import org.gradus.analysis.Differentiability
 import org.gradus.analysis.FeasibleSet
 import org.gradus.analysis.Stationary
+import org.gradus.atoms.array.Shapes
 import org.gradus.dsl.Coerce
 import org.gradus.expr.Expr
 import org.gradus.optim.ConstraintSet
@@ -17,7 +18,9 @@ trait AnalysisVocabulary {
             return FeasibleSet.analyze(((ConstraintSet) f).constraints())
         }
         Coerce.checkOptions(options, ['over'], 'convexity')
-        Convexity.analyze(Coerce.expr(f, 'the function'), Coerce.box(options.over))
+        Expr e = Coerce.expr(f, 'the function')
+        Shapes.requireScalar(e, 'convexity')
+        Convexity.analyze(e, Coerce.box(options.over))
     }
 
     Object stationary(Map options = [:], Object f) {

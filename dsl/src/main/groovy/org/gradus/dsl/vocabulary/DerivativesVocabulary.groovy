@@ -1,5 +1,6 @@
 package org.gradus.dsl.vocabulary
 
+import org.gradus.atoms.array.Shapes
 import org.gradus.calculus.GradientAt
 import org.gradus.calculus.HessianAt
 import org.gradus.calculus.Taylor
@@ -19,6 +20,7 @@ trait DerivativesVocabulary {
     Object grad(Map options = [:], Object f) {
         Coerce.checkOptions(options, ['at'], 'grad')
         Expr e = Coerce.expr(f, 'the function')
+        Shapes.requireScalar(e, 'grad')
         Gradient g = new Gradient(e)
         options.at != null ? GradientAt.of(g, Coerce.point(options.at, e.layout())) : g
     }
@@ -27,6 +29,7 @@ trait DerivativesVocabulary {
     Object hessian(Map options = [:], Object f) {
         Coerce.checkOptions(options, ['at'], 'hessian')
         Expr e = Coerce.expr(f, 'the function')
+        Shapes.requireScalar(e, 'hessian')
         Hessian h = new Hessian(e)
         options.at != null ? HessianAt.of(h, Coerce.point(options.at, e.layout())) : h
     }
@@ -35,6 +38,7 @@ trait DerivativesVocabulary {
     Expr partial(Object f, Object... by) {
         if (by.length == 0) throw new IllegalArgumentException('partial needs a variable: partial(f, x)')
         Expr e = Coerce.expr(f, 'the function')
+        Shapes.requireScalar(e, 'partial')          // the partial of a vector was its sum's, of the wrong shape
         for (Object v : by) {
             if (!(v instanceof Variable || v instanceof Element)) {
                 throw new IllegalArgumentException("partial differentiates by a variable or a vector element, not ${Coerce.describe(v)}")
@@ -44,9 +48,10 @@ trait DerivativesVocabulary {
         e
     }
 
-    /** The derivative along u/|u| (one entry per coordinate of f). */
+    /** The derivative along u/|u| (u has one entry per coordinate of f's variables). */
     Expr directional(Object f, Object u) {
         Expr e = Coerce.expr(f, 'the function')
+        Shapes.requireScalar(e, 'directional')
         double[] d = (u as List).collect { Coerce.number(it, 'a direction entry') } as double[]
         Derivatives.directional(e, e.layout(), d)
     }

@@ -1,11 +1,14 @@
 package org.gradus.atoms.array;
 
+import org.gradus.atoms.Apply;
 import org.gradus.atoms.Atom;
+import org.gradus.atoms.Multiply;
 import org.gradus.atoms.Wording;
 import org.gradus.expr.Constant;
 import org.gradus.expr.ConstantArray;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Shape;
+import org.gradus.expr.Traversal;
 import org.gradus.expr.VariableArray;
 
 import java.util.List;
@@ -18,6 +21,29 @@ import java.util.List;
  */
 public final class Shapes {
     private Shapes() {
+    }
+
+    /**
+     * Refuses an array where a word needs one number at each point — minimize's objective, a gradient's or a
+     * Hessian's f, convexity's — as CVXPY refuses a vector objective and torch a gradient of a vector: a vector
+     * objective had "converged" at its start with f = 0. The message names the shape, and where two vectors are
+     * multiplied, that {@code *} is elementwise there (as in numpy; {@code w.T} of a vector is w) and {@code dot} is the
+     * inner product wᵀv.
+     *
+     * @throws IllegalArgumentException when f is a vector or a matrix
+     */
+    public static void requireScalar(Expr f, String word) {
+        if (!f.isArray()) return;
+        Shape s = f.shape();
+        String shape = s.isMatrix() ? "a " + s.rows() + "×" + s.columns() + " matrix" : "a vector of " + s.size();
+        boolean[] vectorProduct = {false};
+        Traversal.forEachNode(f, e -> {
+            if (e instanceof Apply a && a.atom() == Multiply.INSTANCE
+                    && a.args().stream().filter(Expr::isArray).count() >= 2) vectorProduct[0] = true;
+        });
+        throw new IllegalArgumentException(word + " needs a scalar function (one number at each point), and " + f + " is " + shape
+                + (vectorProduct[0] ? ": * between two vectors is elementwise, as in numpy (the transpose of a vector is the vector itself); "
+                + "the inner product wᵀv is dot(w, v)" : "") + "; sum(...) adds the elements, sumsq(...) their squares");
     }
 
     /**
