@@ -288,7 +288,7 @@ final class ErrorLocator {
      * be ..." name log, huber and det).
      */
     private static String functionNamed(Throwable t) {
-        def m = (unwrap(t).message ?: '') =~ /^(?:the argument of )?([A-Za-z_][A-Za-z0-9_]*)(?:\(| takes | needs | must )/
+        def m = (unwrap(t).message ?: '') =~ /^(?:the argument of )?([A-Za-z_][A-Za-z0-9_]*)(?:\(| takes | needs | must | is NaN)/
         m.find() ? m.group(1) : null
     }
 

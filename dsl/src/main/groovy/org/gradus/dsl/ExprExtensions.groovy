@@ -32,11 +32,11 @@ class ExprExtensions {
     static Expr negative(Expr self) { Ops.neg(self) }
     static Expr positive(Expr self) { self }
 
-    static Expr plus(Number self, Expr o) { Ops.add(Coerce.expr(self), o) }
-    static Expr minus(Number self, Expr o) { Ops.sub(Coerce.expr(self), o) }
-    static Expr multiply(Number self, Expr o) { Ops.mul(Coerce.expr(self), o) }
-    static Expr div(Number self, Expr o) { Ops.div(Coerce.expr(self), o) }
-    static Expr power(Number self, Expr o) { Ops.pow(Coerce.expr(self), o) }
+    static Expr plus(Number self, Expr o) { Ops.add(Coerce.expr(self, 'the left side of +'), o) }
+    static Expr minus(Number self, Expr o) { Ops.sub(Coerce.expr(self, 'the left side of -'), o) }
+    static Expr multiply(Number self, Expr o) { Ops.mul(Coerce.expr(self, 'the left side of *'), o) }
+    static Expr div(Number self, Expr o) { Ops.div(Coerce.expr(self, 'the left side of /'), o) }
+    static Expr power(Number self, Expr o) { Ops.pow(Coerce.expr(self, 'the base'), o) }
 
     /** {@code w[3]} or, inside a sum, {@code w[2*i + 1]}; {@code W[1]} is row 1 of a matrix variable ({@code W[1][2]}, {@code W[1, 2]}). */
     static Expr getAt(VectorVariable self, Object index) {

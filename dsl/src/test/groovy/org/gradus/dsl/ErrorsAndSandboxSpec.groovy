@@ -94,6 +94,25 @@ class ErrorsAndSandboxSpec extends Specification {
         'show(w)[0]'           | '[0]'       || 'show(w[0])'
     }
 
+    def "a NaN from arithmetic on numbers cannot enter an expression: #source"() {
+        given: 'as doubles (and numpy) (-8)**(1/3), 0/0 and sqrt(-1) are NaN; x**0.5 + NaN was an expression that spread it'
+        when:
+        def e = failure("x = variable(1)\n$source\n")
+
+        then:
+        e.exitCode == 1
+        e.line == 2
+        e.column == column
+        e.message.startsWith(what + ' is NaN (not a number)')
+        e.message.contains('the real cube root of -8 is -(8**(1/3))')
+
+        where:
+        source                  | what                   | column
+        'x**0.5 + (-8)**(1/3)'  | 'the right side of +'  | 8
+        'f = 0/0 * x'           | 'the left side of *'   | 9
+        'log(Math.sqrt(-1))'    | 'the argument of log'  | 1
+    }
+
     def "comparing an expression with a number says it has no value until evaluated, and how to write a step"() {
         when:
         def e = failure("w = vector(2)\nb = variable(0)\nz = w[0] + b\nok = z > 0 ? 1 : 0\n")

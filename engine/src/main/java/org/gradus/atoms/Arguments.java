@@ -44,7 +44,7 @@ public final class Arguments {
 
     /** Argument k as a scalar expression (a number becomes a constant). */
     public Expr expr(int k) {
-        return toExpr(values.get(k), "argument", describe);
+        return toExpr(values.get(k), "the argument of " + function, describe);
     }
 
     /** Arguments k, k+1, ... as scalar expressions. */
@@ -92,7 +92,15 @@ public final class Arguments {
     /** A number or an expression, as an expression; a vector or matrix variable is taken whole (an elementwise function then gives an array). */
     public static Expr toExpr(Object v, String what, Function<Object, String> describe) {
         if (v instanceof Expr e) return e;
-        if (v instanceof Number n) return Constant.of(n.doubleValue());
+        if (v instanceof Number n) {
+            // (-8)**(1/3) is NaN in doubles (numpy's too); inside an expression it would spread silently (x**0.5 + NaN)
+            if (Double.isNaN(n.doubleValue())) {
+                throw new IllegalArgumentException(what + " is NaN (not a number), which no expression can hold: an operation on numbers "
+                        + "with no real value gave it, such as a negative number to a fractional power ((-8)**(1/3); the real cube root "
+                        + "of -8 is -(8**(1/3))), 0/0 or Math.sqrt(-1)");
+            }
+            return Constant.of(n.doubleValue());
+        }
         if (v instanceof Vec vec && vec.asArray() != null) return vec.asArray(); // exp(v): elementwise on the whole vector
         if (v instanceof List<?> l && numbers(l)) return toArray(v, what, describe);     // exp([1, 2]): a constant vector (rows: a matrix)
         if (v instanceof Matrix || v instanceof double[][]) return toArray(v, what, describe); // exp(matrix([[1, 2], [3, 4]])): elementwise
