@@ -17,6 +17,7 @@ import org.gradus.dsl.vocabulary.SchedulesVocabulary
 import org.gradus.dsl.vocabulary.ScriptAccess
 import org.gradus.dsl.vocabulary.VariablesVocabulary
 import org.gradus.expr.VariableBlock
+import org.gradus.expr.VectorVariable
 import org.gradus.result.Shown
 
 /**
@@ -51,6 +52,8 @@ abstract class GradusScript extends Script implements ScriptAccess,
      * comparing one would silently give false. {@code operator} and {@code column} place the error on the operator.
      */
     boolean __equal(Object a, Object b, String operator, int column) {
+        a = whole(a)
+        b = whole(b)
         if (a != null && b != null && (a instanceof Expr || b instanceof Expr)) {
             Object e = a instanceof Expr ? a : b, other = a instanceof Expr ? b : a
             throw new MisreadOperand("${operator} compares values, and the expression ${e} is not one until it is evaluated at a point"
@@ -61,12 +64,18 @@ abstract class GradusScript extends Script implements ScriptAccess,
         DefaultTypeTransformation.compareEqual(a, b)
     }
 
+    /** A vector or matrix variable as the expression of its whole value (v == [1, 2, 3] compares that), anything else as it is. */
+    private static Object whole(Object v) {
+        v instanceof VectorVariable ? ((VectorVariable) v).whole() : v
+    }
+
     /**
      * Inserted by the compiler around every condition ({@code if}, {@code while}, {@code c ? a : b}, {@code !c},
      * {@code &&}, {@code ||}) that is not a comparison already: Groovy's truth, but an expression is neither true nor
      * false until it is evaluated at a point, and Groovy would silently take it as true. {@code column} is the condition's.
      */
     boolean __truth(Object c, int column) {
+        c = whole(c)
         if (c instanceof Expr) {
             throw new MisreadOperand("the expression ${c} is used as a condition, but it is neither true nor false until it is"
                     + " evaluated at a point: test a value (f.at(r) > 0), or write the cases inside the expression, as the"

@@ -372,6 +372,7 @@ class ScriptLanguageSpec extends Specification {
         'sum(0..<2) { i -> w[i] == 0 ? 1 : 0 }'   | '=='     | 24
         'x**2 != 4'                               | '!='     | 6
         'x == x'                                  | '=='     | 3
+        'w == [1, 2]'                             | '=='     | 3
     }
 
     def "an expression as a condition is a located error, not a silent true (#statement)"() {
@@ -391,6 +392,7 @@ class ScriptLanguageSpec extends Specification {
         '!x'                                     | 2
         'y = 1; x && true'                       | 8
         'sum(0..<2) { i -> w[i] ? 1 : 0 }'       | 19
+        'w ? 1 : 0'                              | 1
     }
 
     def "conditions on values keep Groovy's truth: numbers, lists, results, null, comparisons; the Elvis operator keeps its null test"() {
