@@ -130,7 +130,7 @@ final class Suggestions {
         String n = type.simpleName
         switch (n) {
             case 'Variable': return 'a variable'
-            case 'VectorVariable': return 'a vector'
+            case 'VectorVariable': return 'a vector or matrix variable'
             case 'GradientAt': return 'a gradient at a point'
             case 'HessianAt': return 'a Hessian at a point'
             case 'Gradient': return 'a gradient'

@@ -202,20 +202,12 @@ public final class LayerPainter {
     public static void mark(Graphics2D g, Markers.Shape shape, Color colour, double size, double px, double py) {
         double r = size / 2;
         switch (shape) {
-            case DOT -> {
+            case DOT, POINT -> {
                 Shape s = new Ellipse2D.Double(px - r, py - r, size, size);
                 g.setColor(colour);
                 g.fill(s);
-                g.setColor(contrast(colour));
-                g.setStroke(new BasicStroke(1f));
-                g.draw(s);
-            }
-            case POINT -> {
-                Shape s = new Ellipse2D.Double(px - r, py - r, size, size);
-                g.setColor(colour);
-                g.fill(s);
-                g.setColor(rim(colour));
-                g.setStroke(new BasicStroke(0.8f));
+                g.setColor(shape == Markers.Shape.POINT ? rim(colour) : contrast(colour));
+                g.setStroke(new BasicStroke(shape == Markers.Shape.POINT ? 0.8f : 1f));
                 g.draw(s);
             }
             case CIRCLE -> {
