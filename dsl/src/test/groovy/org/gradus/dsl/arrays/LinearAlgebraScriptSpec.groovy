@@ -54,6 +54,28 @@ class LinearAlgebraScriptSpec extends Specification {
         close(r[1].value, [(9 - Math.sqrt(37)) / 2, (9 + Math.sqrt(37)) / 2])
     }
 
+    def "a constant Hessian is numbers: the curvatures of a quadratic are eigenvalues(hessian(f))"() {
+        given: 'x² + 3xy + 5y²: H = [[2, 3], [3, 10]], eigenvalues 6 ± 5 (numpy.linalg.eigvalsh: [1, 11]), inverse [[10, -3], [-3, 2]]/11'
+        List<Map> r = run('''
+            x = variable(1); y = variable(2)
+            f = x**2 + 3*x*y + 5*y**2
+            eigenvalues(hessian(f))
+            inv(hessian(f))
+        ''')
+
+        expect:
+        close(r[0].value, [1d, 11d])
+        close(r[1].value.flatten(), [10 / 11d, -3 / 11d, -3 / 11d, 2 / 11d])
+
+        when: 'a Hessian that varies needs its point'
+        run('x = variable(1)\nshow eigenvalues(hessian(x**4))\n')
+
+        then:
+        GradusException e = thrown()
+        e.message.contains('the Hessian of x**4 depends on the variables; take it at a point')
+        e.column == 6
+    }
+
     def "a matrix that depends on variables is an error at the word, saying to evaluate it first"() {
         when:
         run('W = matrix(2, 2)\nshow inv(W * 2)\n')
