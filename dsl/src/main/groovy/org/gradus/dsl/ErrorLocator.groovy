@@ -247,6 +247,8 @@ final class ErrorLocator {
         if (root instanceof MisreadOperand && ((MisreadOperand) root).column > 0) return ((MisreadOperand) root).column
         String text = lineText(line)
         if (text == null) return firstColumn(line)
+        def column = (root.message ?: '') =~ /has no column '([^']+)'/      // row.c or row['c']: at the name
+        if (column.find() && wordAt(text, column.group(1)) >= 0) return wordAt(text, column.group(1)) + 1
         if ((root.message ?: '').startsWith('Cannot compare ')) {   // x > 0 of an expression: the first comparison on the line
             def comparison = text =~ /(?<![-=!<>.])[<>](?!>)/
             if (comparison.find()) return comparison.start() + 1

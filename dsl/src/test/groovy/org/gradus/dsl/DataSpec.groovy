@@ -84,6 +84,28 @@ class DataSpec extends Specification {
         ''')[0].value - expected) < 1e-12
     }
 
+    def "row.a reads column a as row['a'] does, as pandas reads a row's column; an unknown name is located at it"() {
+        given: 'by hand the same sum as with row[...]; t.csv has the columns a, b, y'
+        double expected = 0
+        for (double[] r : ROWS) expected += Math.log1p(Math.exp(0.5 * r[0])) - r[1] * 0.5 * r[0]
+
+        expect:
+        Math.abs(run('''
+            data = csv('t.csv')
+            z = variable(0.5)
+            sum(data) { row -> logLoss(z*row.a, row.b) }.at(z: 0.5)
+        ''')[0].value - expected) < 1e-12
+
+        when:
+        run("data = csv('t.csv')\nm = mean(data) { row -> row.c }\n")
+
+        then:
+        GradusException e = thrown()
+        e.message.contains("has no column 'c'; its columns are [a, b, y]")
+        e.line == 2
+        e.column == 29
+    }
+
     def "row.x[k] is feature k of the row, and row.x[0..<1] a slice of them"() {
         given: 'mean over the rows of (a·w − y)², by hand at w = 1: (4 + 1 + 2.25 + 2.25)/4'
         String model = "data = csv('t.csv', target: 'y')\nw = variable(1)\n"

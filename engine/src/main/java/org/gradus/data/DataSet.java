@@ -369,6 +369,14 @@ public final class DataSet implements Shown {
             return new Lookup(name + ".y", y, r, "row.y");
         }
 
+        /**
+         * One column by name as a property, {@code row.price}, as pandas reads {@code row.price}: the same as
+         * {@code row['price']} (row.x and row.y stay the features and the target; a column named x is {@code row['x']}).
+         */
+        public Expr get(String column) {
+            return getAt(column);
+        }
+
         /** One column of the row. */
         public Expr getAt(String column) {
             String label = "row['" + column + "']";

@@ -182,7 +182,7 @@ final class AllowList {
             (StationaryReport.Point): words('x f type eigenvalues note'),
             (DifferentiabilityReport): words('continuous differentiable reason subgradient at continuity subgradientNote limit left right'),
             (DataSet)         : words('rows features columns target split name precision'),
-            (DataSet.Row)     : words('x y getAt getAt(String)'),
+            (DataSet.Row)     : words('x y getAt getAt(String) get get(String)'),   // row.price: a column by name, as row['price']
             (Schedule)        : words('values rate'),
             (PlotResult)      : words('file format width height series'),
             (LimitReport)     : words('limit left right exists value expression variable at side reason method exact'),
