@@ -155,6 +155,9 @@ public final class Descent {
         }
     }
 
+    /** The usual reason of a stall, which the report replaces where f has a kink at the point ({@link KinkNearby}). */
+    static final String ROUNDING = " (often the limit of floating-point accuracy; loosen tol)";
+
     private static String describe(Status s, int t, Limits lim, double measure, String measureName) {
         String m = Double.isNaN(measure) ? "" : measureName + " = " + Numbers.round(measure, 3) + " > tol " + Numbers.round(lim.tol(), 6);
         return switch (s) {
@@ -162,7 +165,7 @@ public final class Descent {
             case TIME_LIMIT -> "stopped by timeLimit " + Numbers.format(lim.timeLimit()) + " s at iteration " + t + "; the best point is kept" + (m.isEmpty() ? "" : "; " + m);
             case INTERRUPTED -> "interrupted at iteration " + t + "; the best point is kept";
             case STALLED -> "stalled at iteration " + t + ": no step along the search direction decreases f"
-                    + (m.isEmpty() ? "" : "; " + m) + " (often the limit of floating-point accuracy; loosen tol)";
+                    + (m.isEmpty() ? "" : "; " + m) + ROUNDING;
             default -> s.text();
         };
     }

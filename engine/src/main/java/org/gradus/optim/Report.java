@@ -82,6 +82,10 @@ record Report(boolean maximize, String method, Status status, Layout layout, dou
             String idle = best.method().idleAdvice(o.iterations());
             if (idle != null) return message + "; " + idle;
         }
+        if (o.status() == Status.STALLED && message.endsWith(Descent.ROUNDING) && best.method().usesGradient()) {
+            String kink = KinkNearby.describe(obj, o.x());
+            if (kink != null) return message.substring(0, message.length() - Descent.ROUNDING.length()) + " — " + kink;
+        }
         if (o.status() == Status.CONVERGED && !message.startsWith("max violation")) {
             return message + " after " + o.iterations() + (o.iterations() == 1 ? " iteration" : " iterations");
         }
