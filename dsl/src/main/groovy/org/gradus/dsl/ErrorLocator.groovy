@@ -134,7 +134,7 @@ final class ErrorLocator {
         }
         if (root instanceof FileAccessDeniedException) code = GradusException.FORBIDDEN
         int line = scriptLine(t)
-        String message = describe(root)
+        String message = describe(root, lineText(line))
         if (line > 0 && nullOperand(root)) {
             GradusException unassigned = declaredWithoutValue(line, code, root)
             if (unassigned != null) return unassigned
@@ -327,7 +327,7 @@ final class ErrorLocator {
         0
     }
 
-    static String describe(Throwable t) {
+    static String describe(Throwable t, String text = null) {
         if (t instanceof MissingPropertyException) {
             MissingPropertyException m = (MissingPropertyException) t
             if (m.type == null || Script.isAssignableFrom(m.type)) {
@@ -337,7 +337,8 @@ final class ErrorLocator {
                 return "unknown name '${m.property}'" + (near ? "$near Otherwise assign it first (x = variable(0))"
                         : ': assign it first (x = variable(0)) or check the spelling')
             }
-            return "${Suggestions.kindOf(m.type)} has no property '${m.property}'${Suggestions.didYouMean(m.property, Suggestions.members(m.type))}"
+            String other = org.gradus.expr.VariableBlock.isAssignableFrom(m.type) ? Suggestions.otherToolsMember(receiverName(text, m.property), m.property) : ''
+            return "${Suggestions.kindOf(m.type)} has no property '${m.property}'" + (other ?: Suggestions.didYouMean(m.property, Suggestions.members(m.type)))
         }
         if (t instanceof MissingMethodException) {
             MissingMethodException m = (MissingMethodException) t
@@ -367,6 +368,12 @@ final class ErrorLocator {
                     'f.at(x: 1) < 2), or write a step inside the expression with sign: (sign(z) + 1)/2 is 1 where z > 0 and 0 where z < 0'
         }
         said
+    }
+
+    /** The name before {@code .member} on the line ({@code w} of {@code show w.value}), or null. */
+    private static String receiverName(String text, String member) {
+        def m = (text ?: '') =~ ('([A-Za-z_]\\w*)\\s*\\.\\s*' + java.util.regex.Pattern.quote(member) + '\\b')
+        m.find() ? m.group(1) : null
     }
 
     /** Java's qualified class names in a message ({@code java.lang.Number}) in the script's words ({@code a number}). */

@@ -110,6 +110,24 @@ final class Suggestions {
             infinity    : 'infinity is Infinity, as in limit(f, x: Infinity)',
     ]
 
+    /**
+     * What CVXPY's and torch's users read from a variable ({@code x.value} after a solve, {@code w.grad} after backward),
+     * in Gradus's words: a variable keeps no value of its own, a run's result does.
+     */
+    private static final Map<String, String> VARIABLE_MEMBERS_OF_OTHER_TOOLS = [
+            value: "a variable keeps only its start; a run's value of it is in the run's result: r = minimize(f), then r.x.NAME " +
+                    '(every variable: r.x; the objective there: f.at(r))',
+            data : "a variable keeps only its start; a run's value of it is r.x.NAME of r = minimize(f)",
+            item : "a variable keeps only its start; a run's value of it is r.x.NAME of r = minimize(f)",
+            grad : 'the gradient belongs to a function, not a variable: grad(f).at(r) at a run\'s result, partial(f, NAME) as an expression',
+    ]
+
+    /** "; in Gradus, …" for a member another tool's variables have ({@code x.value}), or the empty string. */
+    static String otherToolsMember(String name, String member) {
+        String hint = VARIABLE_MEMBERS_OF_OTHER_TOOLS.get(member)
+        hint != null ? "; in Gradus, ${hint.replace('NAME', name ?: 'x')}".toString() : ''
+    }
+
     /** "; Gradus writes that as …" for a word from another tool, or the empty string. */
     static String otherToolsWord(String word) {
         String hint = OTHER_TOOLS_WORDS.get(word.toLowerCase())
@@ -137,6 +155,7 @@ final class Suggestions {
             case 'Hessian': return 'a Hessian'
             case 'OptimizationResult': return 'a minimize result'
             case 'DataSet': return 'a data set'
+            case 'RowValues': return 'a row'
             case 'ConvexityReport': return 'a convexity report'
             case 'StationaryReport': return 'a stationary report'
             case 'DifferentiabilityReport': return 'a differentiability report'

@@ -242,6 +242,12 @@ class ErrorsAndSandboxSpec extends Specification {
         'x = variable(1)\nMath.exp(x)'              | 'Math.exp takes numbers, and x is an expression: write exp(...), the Gradus function'
         'x = variable(1)\n(x**2).at()'               | 'at must be a map like [x: 1, y: 2], not nothing'
         'x = variable(1)\nminimize x**2, schedule: cosine(0.5, 100)' | 'cosine does not take (a number, a number): it takes named options, cosine(period: 1000, min: 0)'
+        'x = variable(1)\ny = variable(2)\nf = x**2 + y\nf(x: 1, y: 2)' | 'f is an expression, not a function: evaluate it at a point with f.at(x: 1, y: 2)'
+        'x = variable(1)\ny = variable(2)\nf = x**2 + y\nf(3, 0.5)'    | 'evaluate it at a point with f.at(x: 3, y: 0.5)'
+        'w = vector(2)\nminimize(sumsq(w))\nw.value' | "a vector or matrix variable has no property 'value'; in Gradus, a variable keeps only its start; a run's value of it is in the run's result: r = minimize(f), then r.x.w"
+        'x = variable(1)\nx.grad'                   | "a variable has no property 'grad'; in Gradus, the gradient belongs to a function"
+        'x = variable(1)\nx(2)'                     | 'x is a variable, not a function'
+        'w = vector(2)\nw(0)'                       | 'its elements are w[0], w[1], …'
         'x = variable(1)\nconvexity("abc", 3)'      | 'convexity does not take (a text, a number); it is written convexity(a value) or convexity(name: value, …, a value)'
     }
 

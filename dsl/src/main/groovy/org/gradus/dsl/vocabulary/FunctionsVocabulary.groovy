@@ -6,9 +6,11 @@ import org.gradus.calculus.GradientAt
 import org.gradus.calculus.HessianAt
 import org.gradus.diff.Hessian
 import org.gradus.dsl.Coerce
+import org.gradus.dsl.ExpressionCall
 import org.gradus.eval.DomainCheck
 import org.gradus.expr.Constant
 import org.gradus.expr.Expr
+import org.gradus.expr.VariableBlock
 import org.gradus.result.ArrayValue
 
 /**
@@ -25,7 +27,12 @@ trait FunctionsVocabulary {
     def methodMissing(String name, Object args) {
         Object[] values = args == null ? new Object[0] : args instanceof Object[] ? (Object[]) args : [args] as Object[]
         FunctionWord word = Functions.find(name)
-        if (word == null) throw new MissingMethodException(name, this.getClass(), values)
+        if (word == null) {
+            // f(x: 1) of a variable holding an expression: Groovy finds no function f; say how an expression is evaluated
+            Object held = this instanceof Script && ((Script) this).binding.hasVariable(name) ? ((Script) this).binding.getVariable(name) : null
+            if (held instanceof Expr || held instanceof VariableBlock) throw new IllegalArgumentException(ExpressionCall.advice(name, held, values))
+            throw new MissingMethodException(name, this.getClass(), values)
+        }
         Expr e = word.call(values.collect { numbers(it, name) }, Coerce.DESCRIBE)
         // a function of numbers outside its domain (log(-1)) is an error, not an unevaluated expression
         if (e.layout().dimension() == 0) {
