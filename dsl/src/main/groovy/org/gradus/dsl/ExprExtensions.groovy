@@ -4,6 +4,7 @@ import groovy.transform.CompileStatic
 import org.gradus.calculus.GradientAt
 import org.gradus.calculus.HessianAt
 import org.gradus.data.DataSet
+import org.gradus.data.RowValues
 import org.gradus.diff.Gradient
 import org.gradus.diff.Hessian
 import org.gradus.eval.Evaluate
@@ -107,6 +108,29 @@ class ExprExtensions {
     static String getPrecision(DataSet self) { self.precision() }
     /** {@code data.classes}: the labels of a class target, class k first at k (csv(..., classes: true)). */
     static List<String> getClasses(DataSet self) { self.classes() }
+
+    /**
+     * The rows as numbers, for a loop: {@code for (row in test)}, {@code test.collect { row -> model(row).at(r) }},
+     * {@code test.count { row -> ... }}; each row has {@code row.x}, {@code row.y} and its columns by name.
+     */
+    static Iterator<RowValues> iterator(DataSet self) {
+        int n = self.rows()
+        int next = 0
+        [hasNext: { next < n }, next: {
+            if (next >= n) throw new NoSuchElementException("no rows after ${n}")
+            self.row(next++)
+        }] as Iterator<RowValues>
+    }
+
+    /** {@code data[0]}: the first row's numbers; {@code data[-1]} the last, as a list's. */
+    static RowValues getAt(DataSet self, int r) { self.row(r < 0 ? self.rows() + r : r) }
+
+    /** {@code test.count { row -> ... }}: the rows for which the closure is true. */
+    static int count(DataSet self, Closure<?> condition) {
+        int n = 0
+        for (int r = 0; r < self.rows(); r++) if (condition.call(self.row(r))) n++
+        n
+    }
 
     /** {@code def (train, test) = data.split(0.8, seed: 1)}. */
     static List<DataSet> split(DataSet self, Map options, Number fraction) {

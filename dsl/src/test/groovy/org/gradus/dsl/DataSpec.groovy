@@ -237,6 +237,46 @@ class DataSpec extends Specification {
         "csv('t.csv', precison: 'float')"                         | "csv has no option 'precison'; valid options: target, classes, precision"
     }
 
+    def "a loop over the rows sees each row as numbers: predictions, a count, the first and the last row"() {
+        given: 'the model 0.5a - b + 1 on the rows by hand: 0.5 - 2 + 1, 1 - 0 + 1, -0.5 - 1 + 1, 0.25 + 2 + 1'
+        String byHand = '[-0.5, 2, -0.5, 3.25]'
+
+        when:
+        def out = run("""
+            data = csv('t.csv', target: 'y')
+            w = vector(2)
+            b = variable(0)
+            model = { row -> dot(w, row.x) + b }
+            p = [w: [0.5, -1], b: 1]
+            data.collect { row -> model(row).at(p) }
+            data.count { row -> model(row).at(p) > row.y - 1 }
+            seen = []
+            for (row in data) seen << row.index + row.a + row['b'] + row.y
+            data.each { row -> seen << row.x }
+            seen
+            data[0]
+            data[-1].y
+        """)
+
+        then: 'a loop written as a call (data.each) shows nothing: its value is what it looped over'
+        out[0].text == byHand
+        out[1].value == 2      // above y - 1: 2 > 0 and 3.25 > 1; not -0.5 > 2, nor -0.5 > -0.5
+        out[2].text == '[6, 4, 2.5, 3.5, [1, 2], [2, 0], [-1, 1], [0.5, -2]]'      // index + a + b + y, then x
+        out[3].text == '[a: 1, b: 2, y: 3]'
+        out[4].value == 2d
+        out.size() == 5
+    }
+
+    def "an unknown column of a row of numbers lists the columns, at its name"() {
+        when:
+        run("data = csv('t.csv', target: 'y')\nshow data[1].c\n")
+
+        then:
+        GradusException e = thrown()
+        e.message == "data has no column 'c'; its columns are [a, b, y]"
+        e.column == 14
+    }
+
     def "a session's load listener is told how far a large csv has been read, and when it ends"() {
         given: 'a table of about 11 MB: large enough to report progress'
         Path big = dir.resolve('big.csv')

@@ -266,6 +266,16 @@ public final class DataSet implements Shown {
         return col;
     }
 
+    /** The numbers of row {@code r} (from 0), for a loop over the rows; {@code r} outside the table is an error. */
+    public RowValues row(int r) {
+        requireInMemory("reading a row");
+        if (r < 0 || r >= rows) throw new IndexOutOfBoundsException("row " + r + " is outside " + name + "'s rows 0.." + (rows - 1));
+        int f = features.size();
+        double[] values = new double[f];
+        for (int k = 0; k < f; k++) values[k] = TableStorage.at(x, r * f + k);
+        return new RowValues(name, r, columns, target, values, y == null ? null : TableStorage.at(y, r));
+    }
+
     /** The key of this data set's reductions, for mini-batches. */
     public String rowsKey() {
         return DataRowsKey.of(name, id);

@@ -31,7 +31,8 @@ import org.codehaus.groovy.syntax.Types
 /**
  * The three rewrites that make Groovy read as the {@code .opt} language:
  * <ul>
- *   <li>every top-level expression statement becomes {@code __show(expr)}, so its value is shown;</li>
+ *   <li>every top-level expression statement becomes {@code __show(expr)}, so its value is shown (but for a loop
+ *       written as a call, {@code list.each { ... }}, whose value is what it looped over);</li>
  *   <li>{@code name = expr} and {@code def name = expr} become {@code name = __named('name', expr)}, so a
  *       variable takes the name it is assigned to;</li>
  *   <li>inside {@code subjectTo: { ... }} and {@code constraints { ... }} each comparison statement
@@ -75,10 +76,17 @@ class ScriptTransforms extends CompilationCustomizer {
                 nameAssignment((BinaryExpression) e)
             } else if (e instanceof BinaryExpression && ((BinaryExpression) e).operation.type == Types.ASSIGN) {
                 nameAssignment((BinaryExpression) e)
-            } else {
+            } else if (!loopForItsEffect(e)) {
                 es.expression = call('__show', [e], e)
             }
         }
+    }
+
+    /** Groovy's loops as calls ({@code data.each { row -> println row }}): their value is what they looped over, not a result. */
+    private static final Set<String> LOOPS = ['each', 'eachWithIndex', 'reverseEach', 'forEach', 'times', 'upto', 'downto', 'step'] as Set
+
+    private static boolean loopForItsEffect(Expression e) {
+        e instanceof MethodCallExpression && ((MethodCallExpression) e).methodAsString in LOOPS
     }
 
     private static void nameAssignment(BinaryExpression b) {
