@@ -211,7 +211,7 @@ public final class OptimizationResult implements Shown {
         if (r.auto() != null) line(sb, "auto", r.auto());
         lines(sb, "convergence", convergenceLines());
         if (r.constraints() != null) {
-            lines(sb, "constraints", r.constraints().stream().map(ConstraintRow::line).toList());
+            lines(sb, "constraints", constraintLines(r.constraints()));
             line(sb, "", "max violation " + Numbers.round(r.maxViolation(), 3));
         }
         if (r.restarts() != null) lines(sb, "restarts", r.restarts().lines(r.layout()));
@@ -247,4 +247,17 @@ public final class OptimizationResult implements Shown {
     public String toString() {
         return toText();
     }
+
+    /** Every constraint's line, or, past {@value #CONSTRAINT_LINES} (w >= 0 of a long vector), the first ones and a count of the rest. */
+    private static List<String> constraintLines(List<ConstraintRow> rows) {
+        if (rows.size() <= CONSTRAINT_LINES + 2) return rows.stream().map(ConstraintRow::line).toList();
+        List<String> out = new ArrayList<>(rows.subList(0, CONSTRAINT_LINES).stream().map(ConstraintRow::line).toList());
+        List<ConstraintRow> rest = rows.subList(CONSTRAINT_LINES, rows.size());
+        long bound = rest.stream().filter(c -> c.multiplier() != 0).count(), violated = rest.stream().filter(c -> c.violation() > 0).count();
+        out.add("… " + rest.size() + " more: " + bound + " with a nonzero multiplier, " + (violated == 0 ? "none" : String.valueOf(violated))
+                + " violated (r.constraints lists every one)");
+        return out;
+    }
+
+    private static final int CONSTRAINT_LINES = 8;
 }
