@@ -103,6 +103,18 @@ class ScriptLanguageSpec extends Specification {
         e.message.contains('minimize((a)**2 + b, ...)')
     }
 
+    def "a negated objective with options ('maximize -f, method: …') is a located error that says to use parentheses"() {
+        when:
+        run("x = variable(0)\nr = maximize -x**2 + x, method: 'gd'\n")
+
+        then:
+        def e = thrown(GradusException)
+        e.exitCode == 3
+        e.line == 2
+        e.message.contains("Groovy reads 'maximize -f, name: value' as a subtraction from maximize, followed by a comma")
+        e.message.contains('maximize(-f, name: value)')
+    }
+
     def "^ is a compile error that names **: Groovy's exclusive or made 2^3 silently 1 (#source)"() {
         when:
         run("x = variable(1)\n$source\n")

@@ -52,6 +52,8 @@ class SpacedCalls extends CompilationCustomizer {
     private static final Set<String> WHOLE_CHAIN_WORDS = ['show'] as Set<String>
     /** The words a spaced list after which is their argument: {@code show [r.status, r.f]}. */
     private static final Set<String> LIST_ARGUMENT_WORDS = ['show'] as Set<String>
+    /** {@code minimize -f, method: 'gd'}: a negated argument followed by options, which the parser rejects. */
+    private static final Pattern NEGATED_WITH_OPTIONS = Pattern.compile(/^\s*(?:[A-Za-z_]\w*\s*=\s*)?(minimize|maximize|show)[ \t]+-[^-=\s].*,/)
     /** A statement (or assignment) that starts with a word, a space and an opening parenthesis. */
     private static final Pattern SPACED = Pattern.compile(/^\s*(?:[A-Za-z_]\w*\s*=\s*)?([A-Za-z_]\w*)[ \t]+\(/)
 
@@ -70,6 +72,12 @@ class SpacedCalls extends CompilationCustomizer {
      */
     static String hint(String line) {
         if (line == null) return null
+        Matcher negated = NEGATED_WITH_OPTIONS.matcher(line)
+        if (negated.find()) {
+            String word = negated.group(1)
+            return "Groovy reads '${word} -f, name: value' as a subtraction from ${word}, followed by a comma; with options, " +
+                    "put the arguments in parentheses: ${word}(-f, name: value)"
+        }
         Matcher m = SPACED.matcher(line)
         if (!m.find()) return null
         String word = m.group(1)

@@ -1,5 +1,6 @@
 package org.gradus.dsl.vocabulary
 
+import org.gradus.analysis.ConstrainedSecondOrderTest
 import org.gradus.analysis.ProblemConvexity
 import org.gradus.analysis.SecondDerivativeTest
 import org.gradus.dsl.Coerce
@@ -40,9 +41,11 @@ trait OptimizationVocabulary implements ScriptAccess {
         Expr objective = Coerce.expr(f, 'the objective')
         OptimizationResult r = Minimizer.run(objective, maximize, opts, constraints, run)
         Map<String, Object> problem = ProblemConvexity.of(objective, maximize, constraints)
-        if (problem.get('convex') == null && constraints.isEmpty() && opts.get('over') == null && !r.layout().bounded()
-                && r.status() == Status.CONVERGED) {     // not proved convex: does the point pass the second-derivative test?
-            Map<String, Object> test = SecondDerivativeTest.atResult(objective, r.layout(), r.point(), maximize)
+        if (problem.get('convex') == null && opts.get('over') == null && r.status() == Status.CONVERGED) {
+            // not proved convex: does the point pass the second-derivative test (along the active constraints, if any)?
+            Map<String, Object> test = constraints.isEmpty() && !r.layout().bounded()
+                    ? SecondDerivativeTest.atResult(objective, r.layout(), r.point(), maximize)
+                    : ConstrainedSecondOrderTest.atResult(objective, constraints, r.layout(), r.point(), maximize)
             if (test != null) problem.put('secondOrder', test)
         }
         r = r.withProblem(problem)
@@ -96,7 +99,7 @@ trait OptimizationVocabulary implements ScriptAccess {
     /** Called for each comparison statement inside {@code subjectTo: { ... }} (rewritten by the compiler). */
     Object __constraint(Object lhs, String op, Object rhs) {
         if (pendingConstraints == null) throw new IllegalStateException('a constraint outside subjectTo or constraints')
-        pendingConstraints << new Constraint(Coerce.expr(lhs, 'the left side'), op, Coerce.expr(rhs, 'the right side'))
+        pendingConstraints.addAll(Constraint.elementwise(Coerce.expr(lhs, 'the left side'), op, Coerce.expr(rhs, 'the right side')))
         null
     }
 }
