@@ -69,6 +69,13 @@ class ExprExtensions {
     /** The number of elements, as for a list. */
     static int size(VectorVariable self) { self.size() }
 
+    /** numpy's {@code shape}: {@code [8, 2]} of a matrix, {@code [3]} of a vector, {@code []} of a scalar. */
+    static List<Integer> getShape(Expr self) { self.shape().dims() as List<Integer> }
+    static List<Integer> getShape(VectorVariable self) { self.shape().dims() as List<Integer> }
+    static List<Integer> getShape(org.gradus.expr.Matrix self) { [self.rows(), self.columns()] }
+    /** pandas' {@code shape}: {@code [rows, columns]}, the target among the columns. */
+    static List<Integer> getShape(DataSet self) { [self.rows(), self.columns().size()] }
+
     /** The value at a point: {@code f.at(x: 1, y: 2)}; an array expression gives a vector or matrix value. */
     static Object at(Expr self, Map point) { Evaluate.valueAt(self, Coerce.point(point)) }
 

@@ -158,4 +158,13 @@ class ArrayScriptSpec extends Specification {
         r[9].value == [[4, 1], [1, 9]]
         r[10].value == [[3, 2], [2, 4]]
     }
+
+    def "shape is numpy's for arrays and pandas' for a data set: [rows, columns], [n], [] of a scalar"() {
+        expect:
+        run("""
+            x = variable(1); w = vector(3); W = matrix(2, 3); A = matrix([[1, 2], [3, 4], [5, 6]])
+            data = csv('iris.csv', target: 'species', classes: true)
+            [x.shape, w.shape, W.shape, (W*w).shape, A.shape, A.T.shape, (x**2 + 1).shape, data.shape]
+        """)[0].text == '[[], [3], [2, 3], [2], [3, 2], [2, 3], [], [4, 3]]'
+    }
 }
