@@ -88,8 +88,27 @@ class MonotonicitySpec extends Specification {
         then:
         log.contains('note: f is undefined on (-∞, 0]') && log.contains("split at 0 (an edge of f's domain)")
         root.contains('note: f is undefined on (-∞, 0)') && root.contains('decreasing on [0.25, ∞)')
+        root.contains('increasing on [0, 0.25]')      // f(0) = 0 is reached from the right: the edge is in the interval
         both.contains('note: f is undefined on (-∞, -1]') && both.contains('note: f is undefined on [1, ∞)')
         both.contains("split at -1 (an edge of f's domain), 0 (f′ = 0), 1 (an edge of f's domain)")
+    }
+
+    @Unroll
+    def "an edge of the domain where f has a value closes the interval, and f′ unbounded there leaves no unknown sliver: #f"() {
+        when: 'sympy: is_increasing(f, Interval(a, b)) is True on each closed interval below'
+        String text = new org.gradus.dsl.GradusSession().run("x = variable(0)\nmonotonicity($f)", 'm.opt')[0].toText()
+
+        then: 'before: sqrt(1 - x**2) had four unknown pieces [-1, -1] and [1, 1] beside its edges, sqrt(x) was increasing on (0, ∞)'
+        want.every { text.contains(it) }
+        !text.contains('unknown') && !text.contains('not resolved')
+
+        where:
+        f                   || want
+        'sqrt(1 - x**2)'    || ['increasing on [-1, 0]', 'decreasing on [0, 1]', 'note: f is undefined on (-∞, -1)', 'note: f is undefined on (1, ∞)']
+        'sqrt(x)'           || ['increasing on [0, ∞)']
+        'sqrt(x*(1 - x))'   || ['increasing on [0, 1/2]', 'decreasing on [1/2, 1]']
+        'x**1.5 - x'        || ['decreasing on [0, 0.444444444444]', 'increasing on [0.444444444444, ∞)']
+        'x*log(x)'          || ['decreasing on (0, 0.367879441171]']
     }
 
     @Unroll

@@ -71,7 +71,7 @@ final class LineStationary {
             hi = d.sampling[0].hi();
             whole = false;
         }
-        Expr g = MonotonicIntervals.expanded(f);
+        Expr g = PiecewiseSmooth.expanded(f);
         List<Cut> cuts = cuts(f, g, x, d, lo, hi);
         if (cuts == null) return null;
         List<Piece> pieces = new ArrayList<>();
@@ -132,7 +132,7 @@ final class LineStationary {
      */
     private static List<Cut> cuts(Expr f, Expr g, Variable x, Domain d, double lo, double hi) {
         List<Cut> cuts = new ArrayList<>();
-        for (Expr s : MonotonicIntervals.switches(g)) {
+        for (Expr s : PiecewiseSmooth.switches(g)) {
             RootFinder.Zeros z = RootFinder.of(s, x, lo, hi);
             if (z.identicallyZero() || !z.unresolved().isEmpty() || z.nearZeros() > 0) return null;
             for (Polynomial.Root r : z.roots()) {
@@ -177,7 +177,7 @@ final class LineStationary {
         if (!(from <= to) || PointWalk.at(f, layout, new double[]{mid}).first(PointWalk.Kind.UNDEFINED) != null) {
             return new Piece(from, to, false, null, null, List.of(), false);
         }
-        Expr smooth = MonotonicIntervals.specialized(g, layout, mid);
+        Expr smooth = PiecewiseSmooth.specialized(g, layout, mid);
         Expr slope = Differentiator.partial(smooth, x);
         RootFinder.Zeros z = RootFinder.of(slope, x, from, to);
         if (z.identicallyZero()) return new Piece(from, to, true, smooth, slope, List.of(), true);

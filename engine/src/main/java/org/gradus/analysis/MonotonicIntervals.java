@@ -2,22 +2,14 @@ package org.gradus.analysis;
 
 import org.apache.commons.math3.fraction.BigFraction;
 import org.gradus.atoms.Apply;
-import org.gradus.atoms.ArgumentDomain;
 import org.gradus.atoms.Atom;
 import org.gradus.atoms.Cos;
-import org.gradus.atoms.Divide;
 import org.gradus.atoms.Interval;
-import org.gradus.atoms.Ops;
-import org.gradus.atoms.Power;
 import org.gradus.atoms.Sin;
-import org.gradus.atoms.Substitution;
 import org.gradus.atoms.Tan;
-import org.gradus.atoms.UnaryAtom;
-import org.gradus.atoms.VectorFunction;
 import org.gradus.atoms.array.Shapes;
 import org.gradus.calculus.PointWalk;
 import org.gradus.diff.Differentiator;
-import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
 import org.gradus.expr.Traversal;
@@ -28,10 +20,8 @@ import org.gradus.print.Numbers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code monotonicity(f, over: [x: a..b])}: the maximal intervals on which f of one variable increases,
@@ -114,50 +104,6 @@ public final class MonotonicIntervals {
         return x;
     }
 
-    /** f with its non-smooth atoms written through their definitions, so that every kink and jump is a sign or a step. */
-    static Expr expanded(Expr f) {
-        Map<Expr, Expr> memo = new HashMap<>();
-        return expand(f, memo);
-    }
-
-    private static Expr expand(Expr e, Map<Expr, Expr> memo) {
-        Expr known = memo.get(e);
-        if (known != null) return known;
-        Expr out = e;
-        if (e instanceof VectorFunction vf) out = expand(vf.lowered(), memo);
-        else if (e instanceof Apply a) {
-            List<Expr> args = new ArrayList<>();
-            for (Expr c : a.args()) args.add(expand(c, memo));
-            Interval[] all = new Interval[args.size()];
-            java.util.Arrays.fill(all, Interval.ALL);
-            Expr def = a.atom().smoothOn(all) ? null : a.atom().definition(args);
-            out = def != null ? expand(def, memo) : Ops.apply(a.atom(), args);
-        }
-        memo.put(e, out);
-        return out;
-    }
-
-    /** The functions whose zeros are f's kinks, jumps, poles and domain edges. */
-    static Set<Expr> switches(Expr g) {
-        Set<Expr> out = new LinkedHashSet<>();
-        for (Expr node : Traversal.postOrder(g)) {
-            if (!(node instanceof Apply a)) continue;
-            Atom atom = a.atom();
-            if (atom instanceof UnaryAtom u) {
-                for (double k : u.kinks()) out.add(Ops.sub(a.arg(0), Constant.of(k)));
-            }
-            if (atom instanceof Divide) out.add(a.arg(1));
-            if (atom instanceof Power && a.arg(1) instanceof Constant p && p.value() < 0) out.add(a.arg(0));
-            for (int i = 0; i < a.args().size(); i++) {
-                ArgumentDomain d = atom.domain(i, a.args());
-                if (d.boundedBelow()) out.add(Ops.sub(a.arg(i), Constant.of(d.lo())));
-                if (d.boundedAbove()) out.add(Ops.sub(a.arg(i), Constant.of(d.hi())));
-            }
-        }
-        out.removeIf(s -> s instanceof Constant);
-        return out;
-    }
-
     /** One run of the analysis. */
     private static final class Analysis {
         final Expr f, g;
@@ -171,7 +117,7 @@ public final class MonotonicIntervals {
 
         Analysis(Expr f, Variable x, double lo, double hi) {
             this.f = f;
-            this.g = expanded(f);
+            this.g = PiecewiseSmooth.expanded(f);
             this.x = x;
             this.layout = new Layout(List.of(x));
             this.lo = lo;
@@ -181,7 +127,7 @@ public final class MonotonicIntervals {
         MonotonicityReport run() {
             List<Point> cuts = new ArrayList<>();
             cuts.add(Point.end(lo));
-            for (Expr s : switches(g)) {
+            for (Expr s : PiecewiseSmooth.switches(g)) {
                 RootFinder.Zeros z = RootFinder.of(s, x, lo, hi);
                 for (double[] u : z.unresolved()) notes.add("the zeros of " + s + " on [" + Numbers.round(u[0], 8) + ", " + Numbers.round(u[1], 8) + "] were not resolved");
                 for (Polynomial.Root r : z.roots()) {
@@ -218,7 +164,7 @@ public final class MonotonicIntervals {
         /** The intervals between two neighbouring break points, split where f′ changes sign. */
         private List<Piece> piece(Point a, Point b) {
             double mid = middle(a.value, b.value);
-            Expr gp = specialized(g, layout, mid);
+            Expr gp = PiecewiseSmooth.specialized(g, layout, mid);
             if (PointWalk.at(gp, layout, new double[]{mid}).first(PointWalk.Kind.UNDEFINED) != null) {
                 // log(x)/x: undefined on (-∞, 0], its end 0 included; each finite end is an edge of f's domain
                 notes.add("f is undefined on " + (noValueAt(a) ? "[" : "(") + infinity(a) + ", " + infinity(b) + (noValueAt(b) ? "]" : ")"));
@@ -233,7 +179,7 @@ public final class MonotonicIntervals {
             // which may lie on the near side and put the pole inside the search
             double from = breakBounds.containsKey(a.value) ? breakBounds.get(a.value)[1] : a.value;
             double to = breakBounds.containsKey(b.value) ? breakBounds.get(b.value)[0] : b.value;
-            RootFinder.Zeros z = RootFinder.of(d, x, from < to ? from : a.value(), from < to ? to : b.value(), true);
+            RootFinder.Zeros z = atEdges(RootFinder.of(d, x, from < to ? from : a.value(), from < to ? to : b.value(), true), a, b);
             for (double[] u : z.unresolved()) notes.add("the zeros of f′ on [" + Numbers.round(u[0], 8) + ", " + Numbers.round(u[1], 8) + "] were not resolved");
             if (z.identicallyZero()) return List.of(new Piece(a.value, b.value, "constant", a.text, b.text, "f′ = 0"));
             List<Point> pts = new ArrayList<>();
@@ -271,6 +217,24 @@ public final class MonotonicIntervals {
                 out.add(new Piece(u.value, v.value, dir, u.text, v.text, why));
             }
             return out;
+        }
+
+        /**
+         * The zeros of f′ without the stretch of a few ulps beside a break that the search cannot resolve because f′ is
+         * unbounded there (√(1 − x²) at ±1): f′'s sign is taken from the rest of the piece, as at any break.
+         */
+        private RootFinder.Zeros atEdges(RootFinder.Zeros z, Point a, Point b) {
+            List<double[]> kept = new ArrayList<>();
+            for (double[] u : z.unresolved()) {
+                boolean besideA = breakBounds.containsKey(a.value) && near(u[0], a.value) && near(u[1], a.value);
+                boolean besideB = breakBounds.containsKey(b.value) && near(u[0], b.value) && near(u[1], b.value);
+                if (!besideA && !besideB) kept.add(u);
+            }
+            return kept.size() == z.unresolved().size() ? z : new RootFinder.Zeros(z.roots(), kept, z.identicallyZero(), z.nearZeros());
+        }
+
+        private static boolean near(double u, double p) {
+            return Math.abs(u - p) <= 1e-12 * Math.max(1, Math.abs(p));
         }
 
         /**
@@ -328,7 +292,8 @@ public final class MonotonicIntervals {
         private List<Piece> merge(List<Piece> pieces) {
             List<Piece> out = new ArrayList<>();
             for (Piece p : pieces) {
-                p = new Piece(p.from(), p.to(), p.direction(), p.fromText(), p.toText(), p.reason(), undefinedAt(p.from()), undefinedAt(p.to()));
+                p = new Piece(p.from(), p.to(), p.direction(), p.fromText(), p.toText(), p.reason(),
+                        undefinedAt(p.from()) && !closedEdge(p.from(), "right"), undefinedAt(p.to()) && !closedEdge(p.to(), "left"));
                 if (!out.isEmpty()) {
                     Piece last = out.get(out.size() - 1);
                     if (last.direction().equals(p.direction()) && last.to() == p.from() && !p.direction().equals("unknown")
@@ -351,6 +316,18 @@ public final class MonotonicIntervals {
             if (!Double.isFinite(p)) return false;
             if (PointWalk.at(f, layout, new double[]{p}).first(PointWalk.Kind.UNDEFINED) != null) return true;
             return poleNear(p);
+        }
+
+        /**
+         * An edge of f's domain where f has a value and reaches it from the piece's side (√x − x at 0): the piece's end is
+         * closed, [0, 0.25], though f is undefined just beyond it.
+         */
+        private boolean closedEdge(double p, String side) {
+            if (!Double.isFinite(p) || !critical.getOrDefault(p, "").endsWith("(an edge of f's domain)")) return false;
+            if (PointWalk.at(f, layout, new double[]{p}).first(PointWalk.Kind.UNDEFINED) != null) return false;
+            org.gradus.calculus.LimitReport inside = org.gradus.calculus.Limit.of(f, x.name(), p, side);
+            double v = org.gradus.eval.Program.compile(f, layout).value(new double[]{p});
+            return Boolean.TRUE.equals(inside.exists()) && Math.abs(inside.value() - v) <= 1e-12 * Math.max(1, Math.abs(v));
         }
 
         /** Whether f is undefined somewhere in the root enclosure of the break at p: tan at the double nearest π/2 is finite. */
@@ -376,26 +353,6 @@ public final class MonotonicIntervals {
             return direction.equals("increasing") ? a <= v && v <= b : direction.equals("decreasing") ? a >= v && v >= b : a == v && v == b;
         }
 
-    }
-
-    /**
-     * g (as {@link #expanded} writes it) with each sign(u) and step(u) replaced by its value at x = m: between two
-     * neighbouring break points these are constant, so there g is this smooth expression.
-     */
-    static Expr specialized(Expr g, Layout layout, double m) {
-        Map<Expr, Expr> fixed = new HashMap<>();
-        for (Expr node : Traversal.postOrder(g)) {
-            if (node instanceof Apply a && a.atom() instanceof UnaryAtom u && u.kinks().length > 0 && isPiecewiseConstant(u)) {
-                double arg = org.gradus.eval.Program.compile(a.arg(0), layout).value(new double[]{m});
-                if (Double.isFinite(arg)) fixed.put(node, Constant.of(u.apply(arg)));
-            }
-        }
-        return fixed.isEmpty() ? g : new Substitution(fixed).apply(g);
-    }
-
-    private static boolean isPiecewiseConstant(UnaryAtom u) {
-        Variable p = new Variable("p", 0);
-        return u.slope(p, Ops.apply(u, p)).isConstant(0);
     }
 
     /** A point strictly inside (a, b), either end possibly infinite: the middle, or 1 (or |end|) beyond a finite end. */
