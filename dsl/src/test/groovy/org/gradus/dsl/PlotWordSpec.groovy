@@ -100,6 +100,20 @@ plot q, regularizers: [l1: 1, l2: 1], file: 'balls.png', title: 'L1 and L2 balls
         Files.exists(dir.resolve('balls.png'))
     }
 
+    def "the point a constrained descent stops at is labelled by what it is: x*y on x + y == 1 has no minimum"() {
+        when: 'x·y on x + y = 1 is x(1 − x): its only stationary point (1/2, 1/2) is a maximum along the line; a run is drawn too'
+        run("""x = variable(0)
+y = variable(0)
+r = minimize(x*y, subjectTo: { x + y == 1 })
+plot x*y, x: -2..3, y: -2..3, subjectTo: { x + y == 1 }, path: r, file: 'line.svg'
+plot x**2 + y**2, x: -2..3, y: -2..3, subjectTo: { x*y == 1 }, file: 'hyperbola.svg'""")
+
+        then: 'x² + y² on x·y = 1: (1, 1) passes the constrained second-order test (4 along the curve, by hand)'
+        Files.readString(dir.resolve('line.svg')).contains('no minimum: a maximum along the constraints (0.5, 0.5)')
+        !Files.readString(dir.resolve('line.svg')).contains('constrained minimum')
+        Files.readString(dir.resolve('hyperbola.svg')).contains('constrained minimum (1, 1)')
+    }
+
     def "a script replaces a picture it wrote earlier in the session, never a file it did not write"() {
         given:
         Files.writeString(dir.resolve('mine.png'), 'not a picture')

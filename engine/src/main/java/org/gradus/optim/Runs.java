@@ -55,14 +55,14 @@ final class Runs {
     }
 
     private static Run single(Problem p, MethodChoice choice, MethodOptions options, RunSetup setup, Settings s, RunContext ctx, double[] start) {
-        Trace trace = trace(p, s, setup, false);
+        Trace trace = trace(p, s, setup);
         Method m = choice.spec().create(options);
         Descent.Outcome o = Descent.run(m, setup.objective(), start, setup.limits(), trace, ctx.listener(), p.sign());
         return new Run(o, trace, m, null, setup.full().value(o.x()), 0, start);
     }
 
     private static Run lagrangian(Problem p, MethodChoice choice, MethodOptions options, RunSetup setup, Settings s, double[] start) {
-        Trace trace = trace(p, s, setup, true);
+        Trace trace = trace(p, s, setup);
         AugmentedLagrangian.Result res = AugmentedLagrangian.solve(setup.objective(), setup.constraints(), start,
                 () -> choice.spec().create(options), setup.limits(), p.sign(), trace);
         double violation = 0;
@@ -76,12 +76,13 @@ final class Runs {
 
     /**
      * Every iterate with {@code trace:}; else a thinned path for problems of at most
-     * {@link Trace#KEPT_DIMENSION} variables without general constraints; else none.
+     * {@link Trace#KEPT_DIMENSION} variables (with constraints, the inner iterates of every augmented-Lagrangian round
+     * in one sequence); else none.
      */
-    private static Trace trace(Problem p, Settings s, RunSetup setup, boolean constrained) {
+    private static Trace trace(Problem p, Settings s, RunSetup setup) {
         boolean asked = s.trace() != null && !Boolean.FALSE.equals(s.trace());
         if (asked) return Trace.everyIterate(p.layout(), setup.stepsPerEpoch());
-        if (constrained || p.dimension() > Trace.KEPT_DIMENSION) return null;
+        if (p.dimension() > Trace.KEPT_DIMENSION) return null;
         return Trace.thinned(p.layout(), setup.stepsPerEpoch());
     }
 }

@@ -126,7 +126,15 @@ class TraceSpec extends Specification {
         (0..<t.size()).every { Math.abs(t.f(it) - own(it)) < 1e-12 }
         Math.abs(t.x(t.size() - 1, 0) - 1) < 1e-6
         Math.abs(t.x(t.size() - 1, 1)) < 1e-6
-        Minimizer.run(f, false, [:], [new Constraint(add(x, y), '<=', c(1))], RunContext.defaults()).trace() == null
+
+        when: 'without trace:, a thinned path is kept as for an unconstrained run (plot ..., path: r draws it)'
+        def kept = Minimizer.run(f, false, [:], [new Constraint(add(x, y), '<=', c(1))], RunContext.defaults()).trace()
+
+        then:
+        kept.size() > 2
+        kept.x(0, 0) == 0 && kept.x(0, 1) == 0
+        Math.abs(kept.x(kept.size() - 1, 0) - 1) < 1e-6
+        Math.abs(kept.x(kept.size() - 1, 1)) < 1e-6
     }
 
     def "the CSV has the columns and one line per row"() {

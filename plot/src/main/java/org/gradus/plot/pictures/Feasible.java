@@ -4,6 +4,8 @@ import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
 import org.gradus.atoms.Ops;
+import org.gradus.analysis.ConstrainedSecondOrderTest;
+import org.gradus.analysis.ProblemConvexity;
 import org.gradus.optim.Constraint;
 import org.gradus.optim.Minimizer;
 import org.gradus.optim.OptimizationResult;
@@ -104,10 +106,25 @@ final class Feasible {
             double[] p = r.point();
             if (!(r.maxViolation() <= 1e-6) || !Double.isFinite(p[0]) || !Double.isFinite(p[1])) continue;
             String where = "(" + Ticks.format(round(p[0])) + ", " + Ticks.format(round(p[1])) + ")";
-            String label = s.extent() == null ? "constrained minimum " + where : s.legend().substring(0, 2) + " minimum " + where;
+            String kind = kindOfPoint(s.constraints(), r);
+            String label = s.extent() == null ? kind + " " + where : s.legend().substring(0, 2) + " " + kind.replace("constrained ", "") + " " + where;
             minima.add(Markers.at(p[0], p[1], Markers.Shape.STAR, s.colour() == FEASIBLE ? Color.WHITE : s.colour(), 15, label));
             extent = LevelSets.union(extent, new double[][]{{p[0], p[0]}, {p[1], p[1]}});
         }
+    }
+
+    /**
+     * What the solver's point is, for its label: a minimum when the problem is convex or the point passes the constrained
+     * second-order test; not one when the test finds a maximum or a saddle along the constraints (x·y on x + y = 1
+     * stops at (½, ½), the maximum of x(1 − x)); otherwise a stationary point.
+     */
+    private String kindOfPoint(List<Constraint> constraints, OptimizationResult r) {
+        if (Boolean.TRUE.equals(ProblemConvexity.of(f, false, constraints).get("convex"))) return "constrained minimum";
+        Map<String, Object> test = ConstrainedSecondOrderTest.atResult(f, constraints, r.layout(), r.point(), false);
+        Object type = test == null ? null : test.get("type");
+        if ("minimum".equals(type)) return "constrained minimum";
+        if ("maximum".equals(type) || "saddle".equals(type)) return "no minimum: a " + type + " along the constraints";
+        return "constrained stationary point";
     }
 
     /** Rounds away the solver's last digits for the label: 1e-9 → 0, 0.70710678 → 0.7071. */

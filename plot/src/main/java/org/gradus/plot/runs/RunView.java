@@ -57,7 +57,7 @@ public record RunView(String method, boolean maximize, String status, int iterat
         Trace t = r.trace();
         if (t == null || t.size() == 0) {
             throw new IllegalArgumentException("the " + r.method() + " run kept no iterates to draw (runs of more than "
-                    + Trace.KEPT_DIMENSION + " variables, and constrained runs, keep them only when asked): run it with trace: true");
+                    + Trace.KEPT_DIMENSION + " variables keep them only when asked): run it with trace: true");
         }
         int n = t.size();
         double[] it = new double[n], ep = new double[n], sec = new double[n], ev = new double[n];
