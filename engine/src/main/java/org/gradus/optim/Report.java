@@ -75,8 +75,12 @@ record Report(boolean maximize, String method, Status status, Layout layout, dou
     private static String message(Descent.Outcome o, Runs.Run best, Objective obj) {
         String message = o.message();
         if (o.status() == Status.DIVERGED) {
-            return "diverged at iteration " + o.divergedAt() + ": " + o.message() + ". "
-                    + best.method().divergenceAdvice(() -> StepAdvice.curvature(obj, best.start()));
+            String advice = best.method().divergenceAdvice(() -> StepAdvice.curvature(obj, best.start()));
+            String unbounded = "The objective may be unbounded below or undefined along the search path; ";
+            if (o.message().endsWith("looks unbounded below") && advice.startsWith(unbounded)) {    // said once, not twice
+                advice = Character.toUpperCase(advice.charAt(unbounded.length())) + advice.substring(unbounded.length() + 1);
+            }
+            return "diverged at iteration " + o.divergedAt() + ": " + o.message() + ". " + advice;
         }
         if (o.status() == Status.MAX_ITERATIONS) {
             String idle = best.method().idleAdvice(o.iterations());

@@ -196,6 +196,20 @@ class BehaviourSpec extends Specification {
         r.value() == 74d   // the start is the best point seen
     }
 
+    def "an objective unbounded below diverges with the reason said once: x·y on x + y = 1 is x(1 − x)"() {
+        given:
+        def x = new Variable('x', -1.2)
+        def y = new Variable('y', 1)
+
+        when:
+        def r = Minimizer.run(Ops.mul(x, y), false, [:], [new Constraint(add(x, y), '==', c(1))], RunContext.defaults())
+
+        then:
+        r.status() == Status.DIVERGED
+        r.message().contains('the objective looks unbounded below. Add bounds or constraints, or check the function.')
+        !r.message().contains('may be unbounded below')
+    }
+
     def "momentum that diverges names the heavy-ball bound"() {
         when:
         def r = Minimizer.run(booth().f, false, [method: 'momentum', lr: 0.5], [], RunContext.defaults())
