@@ -116,6 +116,14 @@ public final class Trace {
         this.own = own;
     }
 
+    /**
+     * Whether the rows are the inner iterates of an augmented Lagrangian's rounds (a run with general constraints): they
+     * may lie outside the feasible set, below the constrained minimum, and their gradient column is the Lagrangian's.
+     */
+    public boolean ofConstrainedRun() {
+        return own != null;
+    }
+
     /** Records iterate t (with its stationarity measure) when the stride keeps it. */
     void record(int t, Iterate it, double sign, double measure) {
         int i = offset + t;

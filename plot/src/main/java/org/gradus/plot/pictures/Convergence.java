@@ -19,7 +19,8 @@ import java.util.List;
  * with {@code against: 'seconds'} or {@code 'evaluations'} against the cost (Newton's few expensive
  * steps beside Adam's many cheap ones). A mini-batch run's noisy batch f is drawn thin, with the full
  * objective at each epoch's end (recorded with {@code trace: true}) as a bold line over it; its batch
- * values never set f*.
+ * values never set f*. A constrained run's iterates may lie outside the feasible set, below its minimum: only its result
+ * sets f*, its gap is |f − f*|, and its gradient column is the augmented Lagrangian's.
  */
 public final class Convergence {
     static final List<String> OPTIONS = List.of("fStar", "against");
@@ -44,7 +45,10 @@ public final class Convergence {
             double[] x = xs(r, against);
             var colour = Palette.onWhite(k);
             double[] g = new double[r.rows()];
-            for (int i = 0; i < g.length; i++) g[i] = positive(maximize ? fStar - r.fValues()[i] : r.fValues()[i] - fStar);
+            for (int i = 0; i < g.length; i++) {       // a constrained run's iterates may lie beyond f*, outside the feasible set
+                double d = maximize ? fStar - r.fValues()[i] : r.fValues()[i] - fStar;
+                g[i] = positive(r.constrained() ? Math.abs(d) : d);
+            }
             boolean noisy = r.miniBatch();
             String legend = PathLayers.legend(names.get(k), r);
             String batchNote = r.fullF() != null ? " (batch f)" : " (batch f; trace: true adds the full f per epoch)";
@@ -60,11 +64,14 @@ public final class Convergence {
             case "evaluations" -> "evaluations of f";
             default -> "iteration";
         });
-        String gapLabel = maximize ? "f* − f" : "f − f*";
-        String gapTitle = gapLabel + ", with f* = " + Ticks.format(fStar) + (o.has("fStar") ? "" : " (the best value reached)");
+        boolean constrained = runs.stream().anyMatch(RunView::constrained), allConstrained = runs.stream().allMatch(RunView::constrained);
+        String gapLabel = constrained ? "|f − f*|" : maximize ? "f* − f" : "f − f*";
+        String gapTitle = gapLabel + ", with f* = " + Ticks.format(fStar) + (o.has("fStar") ? ""
+                : constrained ? " (the best value reached at a feasible point)" : " (the best value reached)");
+        String gradLabel = allConstrained ? "‖∇L‖∞ (augmented Lagrangian)" : constrained ? "‖∇f‖∞; ‖∇L‖∞ with constraints" : "‖∇f‖∞";
         List<Panel> panels = new ArrayList<>();
         panels.add(new Panel(gapTitle, xAxis, Axis.log(gapLabel), gap, false));
-        if (anyGrad) panels.add(new Panel(null, xAxis, Axis.log("‖∇f‖∞"), grad, false));
+        if (anyGrad) panels.add(new Panel(null, xAxis, Axis.log(gradLabel), grad, false));
         return new Figure(o.text("title", null), panels, names);
     }
 
@@ -77,7 +84,7 @@ public final class Convergence {
         for (RunView r : runs) {
             if (r.fullF() != null) {
                 for (double v : r.fullF()) if (Double.isFinite(v)) best = maximize ? Math.max(best, v) : Math.min(best, v);
-            } else if (!r.miniBatch()) {
+            } else if (!r.miniBatch() && !r.constrained()) {     // a constrained run's iterates may be infeasible: its result only
                 for (double v : r.fValues()) if (Double.isFinite(v)) best = maximize ? Math.max(best, v) : Math.min(best, v);
             }
             if (Double.isFinite(r.f())) best = maximize ? Math.max(best, r.f()) : Math.min(best, r.f());

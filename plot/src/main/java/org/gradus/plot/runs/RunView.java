@@ -18,9 +18,18 @@ import org.gradus.optim.Trace;
  * @param epochs   the epoch of each row (mini-batch runs), or null
  * @param fullF    the full objective per row, recorded at the end of each epoch (NaN in the other rows) of a
  *                 mini-batch run traced with {@code trace:}; null otherwise
+ * @param constrained whether the run had general constraints: its iterates may lie outside the feasible set (below
+ *                 the constrained minimum), and its gradient column is the augmented Lagrangian's
  */
 public record RunView(String method, boolean maximize, String status, int iterations, double f, Layout layout, double[] iteration, double[] fValues,
-                      double[] gradNorm, double[] seconds, double[] evals, double[][] points, double[] epochs, double[] fullF) {
+                      double[] gradNorm, double[] seconds, double[] evals, double[][] points, double[] epochs, double[] fullF,
+                      boolean constrained) {
+
+    /** The view of an unconstrained run. */
+    public RunView(String method, boolean maximize, String status, int iterations, double f, Layout layout, double[] iteration,
+                   double[] fValues, double[] gradNorm, double[] seconds, double[] evals, double[][] points, double[] epochs, double[] fullF) {
+        this(method, maximize, status, iterations, f, layout, iteration, fValues, gradNorm, seconds, evals, points, epochs, fullF, false);
+    }
 
     public int rows() {
         return iteration.length;
@@ -69,6 +78,6 @@ public record RunView(String method, boolean maximize, String status, int iterat
         }
         double[] fullF = t.hasFullF() ? t.column("fullF") : null;
         return new RunView(r.method(), "maximize".equals(r.kind()), r.status().text(), r.iterations(), r.value(), r.layout(), it, t.column("f"),
-                t.column("gradNorm"), sec, ev, t.iterates(), ep, fullF);
+                t.column("gradNorm"), sec, ev, t.iterates(), ep, fullF, t.ofConstrainedRun());
     }
 }

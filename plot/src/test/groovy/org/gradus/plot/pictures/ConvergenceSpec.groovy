@@ -40,6 +40,23 @@ class ConvergenceSpec extends Specification {
         (f.panels()[1].layers()[1] as Curve).y().toList() == [4d, 1e-3d, 1e-8d]
     }
 
+    def "a constrained run: its infeasible iterates below the minimum never set f*, its gap is |f − f*|, its gradient the Lagrangian's"() {
+        given: 'an augmented Lagrangian passes f = 2.0 and 2.3 (infeasible, below the constrained minimum 2.4) on its way'
+        double[] it = [0, 1, 2, 3] as double[]
+        RunView al = new RunView('lbfgs', false, 'converged', 3, 2.4, new Layout([x, y]), it, [5, 2.0, 2.3, 2.4] as double[],
+                [1, 0.1, 0.5, 1e-7] as double[], null, it, null, null, null, true)
+
+        when:
+        Figure f = Convergence.figure([al], opts([:]))
+        Curve gap = f.panels()[0].layers()[0] as Curve
+
+        then:
+        f.panels()[0].title() == '|f − f*|, with f* = 2.4 (the best value reached at a feasible point)'
+        [gap.y().toList().subList(0, 3), [2.6, 0.4, 0.1]].transpose().every { a, b -> Math.abs(a - b) < 1e-12 }
+        Double.isNaN(gap.y()[3])
+        f.panels()[1].y().label() == '‖∇L‖∞ (augmented Lagrangian)'
+    }
+
     def "fStar: sets f*, against: 'seconds' uses the recorded seconds"() {
         when:
         Figure f = Convergence.figure([run('adam', [2d, 1d], [1d, 1d], [0d, 0.5d])], opts([fStar: 0, against: 'seconds']))
