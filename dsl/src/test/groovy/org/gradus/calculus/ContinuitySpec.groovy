@@ -64,6 +64,15 @@ class ContinuitySpec extends Specification {
         undefined.reason.contains('limit') && undefined.reason.contains('1') && undefined.reason.contains('removable')
     }
 
+    def "at an edge of the domain the one-sided slope is said as one: x√x at 0 has slope 0 from the right and no values to the left"() {
+        expect: 'by hand: (x√x − 0)/x = √x → 0 as x → 0⁺; √(−x)·x is the mirror image'
+        check('x*sqrt(x)', '[x: 0]').reason.endsWith('f has no values to the left of this point along x (an edge of its domain): ' +
+                'its one-sided slope from the right is 0, and a derivative needs both sides')
+        check('sqrt(-x)*x', '[x: 0]').reason.contains('no values to the right of this point along x (an edge of its domain): ' +
+                'its one-sided slope from the left is 0')
+        check('sqrt(x)', '[x: 0]').reason.contains('infinite or undefined here (from the left undefined, from the right ∞)')
+    }
+
     def "gradient of sqrt(x**2) at 0 has no value, and differentiable agrees"() {
         expect:
         check('sqrt(x**2)', '[x: 0]').reason.contains('-1 from the left but 1 from the right')

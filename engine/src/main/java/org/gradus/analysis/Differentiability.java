@@ -85,7 +85,12 @@ public final class Differentiability {
         String failure = slopes.failure;
         for (int i = 0; i < n && failure == null; i++) {
             String name = layout.coordinateName(i);
-            if (!Double.isFinite(plus[i]) || !Double.isFinite(minus[i])) {
+            if (Double.isNaN(minus[i]) != Double.isNaN(plus[i]) && (Double.isFinite(plus[i]) || Double.isFinite(minus[i]))) {
+                boolean right = Double.isFinite(plus[i]);       // x·√x at 0: a slope from the right, no values to the left
+                failure = "f has no values " + (right ? "to the left" : "to the right") + " of this point along " + name
+                        + " (an edge of its domain): its one-sided slope from the " + (right ? "right" : "left") + " is "
+                        + fmt(right ? plus[i] : minus[i]) + ", and a derivative needs both sides";
+            } else if (!Double.isFinite(plus[i]) || !Double.isFinite(minus[i])) {
                 failure = "the slope along " + name + " is infinite or undefined here (from the left " + slope(minus[i]) + ", from the right " + slope(plus[i]) + ")";
             } else if (!same(plus[i], minus[i])) {
                 failure = "the slope along " + name + " is " + fmt(minus[i]) + " from the left but " + fmt(plus[i]) + " from the right";
