@@ -136,6 +136,11 @@ public final class Domain {
 
     private static void narrow(Apply a, Expr x, double lo, boolean strict, Layout layout, Interval[] box, boolean[] open,
                                Map<String, String> reasons) {
+        if (!strict && layout.dimension() == 1 && layout.blocks().get(0) instanceof Variable v && !(x instanceof Variable)
+                && Traversal.contains(x, v)) {
+            narrowToInterval(a, x, lo, v, layout, box, open, reasons);
+            return;
+        }
         List<Integer> coords = new ArrayList<>();
         if (x instanceof Variable v) coords.add(layout.offset(v));
         else if (x instanceof Element el) {
@@ -152,6 +157,52 @@ public final class Domain {
             open[i] = strict;
             reasons.putIfAbsent(layout.coordinateName(i), Dcp.show(a));
         }
+    }
+
+    /**
+     * In one variable, an argument other than the variable itself (sqrt(1 − x²) needs 1 − x² ≥ 0): where the set
+     * {t : arg(t) ≥ lo} within the box is one closed interval, found from the zeros of arg − lo and the sign between
+     * them, the box becomes that interval, its irrational ends rounded inward (a sliver of the domain left out, never a
+     * point outside it). Anything else (several pieces, zeros not resolved) leaves the box as it is.
+     */
+    private static void narrowToInterval(Apply a, Expr arg, double lo, Variable v, Layout layout, Interval[] box, boolean[] open,
+                                         Map<String, String> reasons) {
+        Interval b = box[0];
+        Expr h = org.gradus.atoms.Ops.sub(arg, Constant.of(lo));
+        RootFinder.Zeros z = RootFinder.of(h, v, b.lo(), b.hi());
+        if (!z.unresolved().isEmpty() || z.identicallyZero()) return;
+        List<Polynomial.Root> roots = new ArrayList<>(z.roots());
+        for (Polynomial.Root r : roots) if (r.lo() == null || r.hi() == null) return;
+        roots.sort((p, q) -> Double.compare(p.asDouble(), q.asDouble()));
+        org.gradus.eval.CompiledFunction cf = new org.gradus.eval.CompiledFunction(h, layout);
+        double from = Double.NaN, to = Double.NaN;
+        boolean closedRun = false;
+        for (int i = 0; i <= roots.size(); i++) {
+            double left = i == 0 ? b.lo() : roots.get(i - 1).asDouble(), right = i == roots.size() ? b.hi() : roots.get(i).asDouble();
+            if (!(left < right)) continue;
+            double value = cf.value(new double[]{MonotonicIntervals.middle(left, right)});
+            if (!Double.isFinite(value)) return;
+            if (value >= 0) {
+                if (closedRun) return;                        // a second piece: the domain is not one interval
+                if (Double.isNaN(from)) from = i == 0 ? b.lo() : inward(roots.get(i - 1).hi(), true);
+                to = i == roots.size() ? b.hi() : inward(roots.get(i).lo(), false);
+            } else if (!Double.isNaN(from)) {
+                closedRun = true;
+            }
+        }
+        if (Double.isNaN(from) || !(from <= to) || (from == b.lo() && to == b.hi())) return;
+        box[0] = new Interval(from, to);
+        open[0] = false;
+        reasons.putIfAbsent(layout.coordinateName(0), Dcp.show(a));
+    }
+
+    /** The double nearest q on the inside: at or above q for a left end, at or below it for a right end. */
+    private static double inward(org.apache.commons.math3.fraction.BigFraction q, boolean leftEnd) {
+        double d = q.doubleValue();
+        int c = new org.apache.commons.math3.fraction.BigFraction(d).compareTo(q);
+        if (leftEnd && c < 0) return Math.nextUp(d);
+        if (!leftEnd && c > 0) return Math.nextDown(d);
+        return d;
     }
 
     public Layout layout() {
