@@ -6,6 +6,7 @@ import org.gradus.calculus.HessianAt;
 import org.gradus.eval.CompiledFunction;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
+import org.gradus.optim.Constraint;
 import org.gradus.print.Numbers;
 
 import java.util.ArrayList;
@@ -77,6 +78,16 @@ public final class SecondDerivativeTest {
             }
         }
         return true;
+    }
+
+    /**
+     * The test that fits the run: this one without constraints or bounds, else the constrained one (the Lagrangian's
+     * Hessian along the active constraints, {@link ConstrainedSecondOrderTest}); null where it does not apply.
+     */
+    public static Map<String, Object> atResult(Expr f, List<Constraint> constraints, Layout layout, double[] x, boolean maximize) {
+        return constraints.isEmpty() && !layout.bounded()
+                ? atResult(f, layout, x, maximize)
+                : ConstrainedSecondOrderTest.atResult(f, constraints, layout, x, maximize);
     }
 
     /**

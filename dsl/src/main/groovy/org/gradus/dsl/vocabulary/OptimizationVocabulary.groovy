@@ -1,6 +1,5 @@
 package org.gradus.dsl.vocabulary
 
-import org.gradus.analysis.ConstrainedSecondOrderTest
 import org.gradus.analysis.ProblemConvexity
 import org.gradus.analysis.SecondDerivativeTest
 import org.gradus.dsl.Coerce
@@ -43,9 +42,7 @@ trait OptimizationVocabulary implements ScriptAccess {
         Map<String, Object> problem = ProblemConvexity.of(objective, maximize, constraints)
         if (problem.get('convex') == null && opts.get('over') == null && r.status() == Status.CONVERGED) {
             // not proved convex: does the point pass the second-derivative test (along the active constraints, if any)?
-            Map<String, Object> test = constraints.isEmpty() && !r.layout().bounded()
-                    ? SecondDerivativeTest.atResult(objective, r.layout(), r.point(), maximize)
-                    : ConstrainedSecondOrderTest.atResult(objective, constraints, r.layout(), r.point(), maximize)
+            Map<String, Object> test = SecondDerivativeTest.atResult(objective, constraints, r.layout(), r.point(), maximize)
             if (test != null) problem.put('secondOrder', test)
         }
         r = r.withProblem(problem)

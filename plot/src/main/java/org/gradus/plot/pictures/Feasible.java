@@ -4,7 +4,7 @@ import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
 import org.gradus.atoms.Ops;
-import org.gradus.analysis.ConstrainedSecondOrderTest;
+import org.gradus.analysis.SecondDerivativeTest;
 import org.gradus.analysis.ProblemConvexity;
 import org.gradus.optim.Constraint;
 import org.gradus.optim.Minimizer;
@@ -120,7 +120,7 @@ final class Feasible {
      */
     private String kindOfPoint(List<Constraint> constraints, OptimizationResult r) {
         if (Boolean.TRUE.equals(ProblemConvexity.of(f, false, constraints).get("convex"))) return "constrained minimum";
-        Map<String, Object> test = ConstrainedSecondOrderTest.atResult(f, constraints, r.layout(), r.point(), false);
+        Map<String, Object> test = SecondDerivativeTest.atResult(f, constraints, r.layout(), r.point(), false);
         Object type = test == null ? null : test.get("type");
         if ("minimum".equals(type)) return "constrained minimum";
         if ("maximum".equals(type) || "saddle".equals(type)) return "no minimum: a " + type + " along the constraints";
