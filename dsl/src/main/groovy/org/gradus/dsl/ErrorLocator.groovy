@@ -338,7 +338,9 @@ final class ErrorLocator {
                         : ': assign it first (x = variable(0)) or check the spelling')
             }
             String other = org.gradus.expr.VariableBlock.isAssignableFrom(m.type) ? Suggestions.otherToolsMember(receiverName(text, m.property), m.property) : ''
-            return "${Suggestions.kindOf(m.type)} has no property '${m.property}'" + (other ?: Suggestions.didYouMean(m.property, Suggestions.members(m.type)))
+            String near = other ?: Suggestions.didYouMean(m.property, Suggestions.members(m.type))
+            if (!near && org.gradus.data.DataSet.isAssignableFrom(m.type)) near = Suggestions.columnOf(receiverName(text, m.property), m.property)
+            return "${Suggestions.kindOf(m.type)} has no property '${m.property}'" + near
         }
         if (t instanceof MissingMethodException) {
             MissingMethodException m = (MissingMethodException) t

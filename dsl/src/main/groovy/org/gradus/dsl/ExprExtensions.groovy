@@ -3,8 +3,10 @@ package org.gradus.dsl
 import groovy.transform.CompileStatic
 import org.gradus.calculus.GradientAt
 import org.gradus.calculus.HessianAt
+import org.gradus.data.ColumnStatistics
 import org.gradus.data.DataSet
 import org.gradus.data.RowValues
+import org.gradus.data.TableView
 import org.gradus.diff.Gradient
 import org.gradus.diff.Hessian
 import org.gradus.eval.Evaluate
@@ -131,6 +133,20 @@ class ExprExtensions {
 
     /** {@code data[0]}: the first row's numbers; {@code data[-1]} the last, as a list's. */
     static RowValues getAt(DataSet self, int r) { self.row(r < 0 ? self.rows() + r : r) }
+
+    /** {@code data['price']}: one column's values, a list of numbers, as pandas' {@code df['price']}. */
+    static List<Double> getAt(DataSet self, String column) { self.column(column) as List<Double> }
+
+    /** A first look at a table, in pandas' words: the first or last rows, and a summary of every column. */
+    static TableView head(DataSet self, int n = 5) { ColumnStatistics.head(self, n) }
+    static TableView tail(DataSet self, int n = 5) { ColumnStatistics.tail(self, n) }
+    static TableView describe(DataSet self) { ColumnStatistics.describe(self) }
+
+    /** One statistic of every column, by name: {@code data.mean()}, {@code data.std()} (sample, as pandas), min, max. */
+    static Map<String, Double> mean(DataSet self) { ColumnStatistics.means(self) }
+    static Map<String, Double> std(DataSet self) { ColumnStatistics.stds(self) }
+    static Map<String, Double> min(DataSet self) { ColumnStatistics.minima(self) }
+    static Map<String, Double> max(DataSet self) { ColumnStatistics.maxima(self) }
 
     /** {@code test.count { row -> ... }}: the rows for which the closure is true. */
     static int count(DataSet self, Closure<?> condition) {

@@ -128,6 +128,12 @@ final class Suggestions {
         hint != null ? "; in Gradus, ${hint.replace('NAME', name ?: 'x')}".toString() : ''
     }
 
+    /** For {@code data.price}: where a column's values are, outside a reduction and inside one. */
+    static String columnOf(String table, String column) {
+        String t = table ?: 'data'
+        "; if '${column}' is a column: its values are ${t}['${column}'] (a list of numbers), and one row's value is row.${column} in mean(${t}) { row -> ... } or a loop over the rows".toString()
+    }
+
     /** "; Gradus writes that as …" for a word from another tool, or the empty string. */
     static String otherToolsWord(String word) {
         String hint = OTHER_TOOLS_WORDS.get(word.toLowerCase())

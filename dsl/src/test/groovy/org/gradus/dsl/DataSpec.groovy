@@ -277,6 +277,72 @@ class DataSpec extends Specification {
         e.column == 14
     }
 
+    def "a first look at a table, in pandas' words: head, tail, describe, a column's values, each column's statistic"() {
+        when: 'the statistics of a = [1, 2, -1, 0.5] by hand: mean 2.5/4; std sqrt(4.6875/3) (n - 1, as pandas); the quartiles at positions 0.75, 1.5, 2.25 of the sorted [-1, 0.5, 1, 2] (numpy.percentile)'
+        def out = run("""
+            data = csv('t.csv', target: 'y')
+            data.head(2)
+            data.tail(1)
+            data.head(-3)
+            data.describe()
+            data['b']
+            mean(data['a'])
+            data.mean()
+            data.std()['a']
+            [data.min(), data.max()]
+            data.describe()['y']['75%']
+        """)
+
+        then:
+        out[0] == [kind: 'table', columns: ['a', 'b', 'y'], index: ['0', '1'], data: [[1, 2, 3], [2, 0, 1]]]
+        out[1].index == ['3'] && out[1].data == [[0.5, -2, 2]]
+        out[2].index == ['0']
+        out[3].index == ['count', 'mean', 'std', 'min', '25%', '50%', '75%', 'max']
+        out[3].data*.getAt(0) == [4, 0.625, 1.25, -1, 0.125, 0.75, 1.25, 2]
+        out[3].data*.getAt(1)[4..6] == [-0.5, 0.5, 1.25]
+        Math.abs(out[3].data[2][1] - 1.7078251276599330d) < 1e-15    // sqrt(8.75/3), numpy's std(ddof=1)
+        out[4].text == '[2, 0, 1, -2]'
+        out[5].value == 0.625
+        out[6].text == '[a: 0.625, b: 0.25, y: 1.625]'
+        out[7].value == 1.25
+        out[8].text == '[[a: -1, b: -2, y: 0.5], [a: 2, b: 2, y: 3]]'
+        out[9].value == 2.25
+    }
+
+    def "the table of head and describe reads as pandas prints it: labels on the left, numbers right-aligned under their column"() {
+        when:
+        def session = new GradusSession()
+        Files.writeString(dir.resolve('t.csv'), CSV)
+        Files.writeString(dir.resolve('t.opt'), "data = csv('t.csv')\ndata.head(3)\ndata.describe()")
+        def shown = session.run(dir.resolve('t.opt'))*.toText()
+
+        then:
+        shown[0].readLines() == [
+                '    a  b    y',
+                '0   1  2    3',
+                '1   2  0    1',
+                '2  -1  1  0.5']
+        shown[1].readLines()[0..3] == [
+                '           a        b        y',
+                'count      4        4        4',
+                'mean   0.625     0.25    1.625',
+                'std     1.25  1.70783  1.10868']     // six significant digits, as pandas shows a float
+    }
+
+    def "without a body, mean(data) says how to write one; data.price says where a column's values are"() {
+        when:
+        run(source)
+
+        then:
+        GradusException e = thrown()
+        e.message == message
+
+        where:
+        source                              | message
+        "data = csv('t.csv')\nmean(data)"  | "mean(data) needs a body, the expression to average over the rows: mean(data) { row -> (dot(w, row.x) + b - row.y)**2 }; one column's mean is mean(data['a']), every column's data.mean()"
+        "data = csv('t.csv')\ndata.price"  | "a data set has no property 'price'; if 'price' is a column: its values are data['price'] (a list of numbers), and one row's value is row.price in mean(data) { row -> ... } or a loop over the rows"
+    }
+
     def "a session's load listener is told how far a large csv has been read, and when it ends"() {
         given: 'a table of about 11 MB: large enough to report progress'
         Path big = dir.resolve('big.csv')

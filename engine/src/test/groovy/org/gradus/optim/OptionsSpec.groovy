@@ -30,6 +30,8 @@ class OptionsSpec extends Specification {
         [maxiter: 100]                       | ["unknown option 'maxiter'; in Gradus, that is maxIter"]
         [learning_rate: 0.1]                 | ["in Gradus, that is lr"]
         [x0: [x: 1]]                         | ["in Gradus, that is start"]
+        [from: [x: 1]]                       | ["unknown option 'from'; in Gradus, that is start"]     // not ftol, the nearest spelling
+        [num_epochs: 3]                      | ["in Gradus, that is epochs"]
         [colour: 'red']                      | ["unknown option 'colour'; valid options"]
         [method: 'gd', lr: 0]                | ['lr must be a positive number']
         [method: 'gd', lr: -1]               | ['lr must be a positive number']

@@ -12,6 +12,7 @@ import org.gradus.calculus.HessianAt
 import org.gradus.calculus.LimitReport
 import org.gradus.calculus.SideLimit
 import org.gradus.data.DataSet
+import org.gradus.data.TableView
 import org.gradus.data.RowValues
 import org.gradus.diff.Gradient
 import org.gradus.diff.Hessian
@@ -183,7 +184,9 @@ final class AllowList {
             (StationaryReport.Point): words('x f type eigenvalues note'),
             (DifferentiabilityReport): words('continuous differentiable reason subgradient at continuity subgradientNote limit left right'),
             (DataSet)         : words('rows features columns target split name precision iterator getAt each eachWithIndex collect findAll ' +
-                    'find count any every inject'),     // a loop over the rows as numbers (RowValues), as pandas' itertuples
+                    'find count any every inject ' +    // a loop over the rows as numbers (RowValues), as pandas' itertuples
+                    'getAt(String) head tail describe mean std min max'),   // data['a'] a column's numbers; pandas' first look
+            (TableView)       : words('columns index getAt getAt(String)'),
             (RowValues)       : words('x y index get get(String) getAt getAt(String)'),
             (DataSet.Row)     : words('x y getAt getAt(String) get get(String)'),   // row.price: a column by name, as row['price']
             (Schedule)        : words('values rate'),

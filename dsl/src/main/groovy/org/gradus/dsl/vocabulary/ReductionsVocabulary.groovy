@@ -55,6 +55,17 @@ trait ReductionsVocabulary {
         data.mean({ DataSet.Row row -> body.call(row) } as Function, { Coerce.expr(it, 'the body of mean') } as Function)
     }
 
+    /** {@code mean(data)} or {@code sum(data)} without a body: what to write instead. */
+    Expr mean(DataSet data) { throw new IllegalArgumentException(withoutBody('mean', 'average', data)) }
+
+    Expr sum(DataSet data) { throw new IllegalArgumentException(withoutBody('sum', 'add', data)) }
+
+    private static String withoutBody(String reduction, String verb, DataSet data) {
+        String t = data.name()
+        "${reduction}(${t}) needs a body, the expression to ${verb} over the rows: ${reduction}(${t}) { row -> (dot(w, row.x) + b - row.y)**2 }; " +
+                "one column's ${reduction} is ${reduction}(${t}['${data.columns()[0]}'])" + (reduction == 'mean' ? ", every column's ${t}.mean()" : '')
+    }
+
     /** The sum of a list of numbers or expressions. */
     Expr sum(List terms) { Ops.add(terms.collect { Coerce.expr(it) }) }
 
