@@ -238,6 +238,9 @@ class ErrorsAndSandboxSpec extends Specification {
         'x = variable(1)\ncriticalPoints(x**2)'     | "no function 'criticalPoints'; in Gradus, stationary(f, over: [x: -3..3]) finds"
         'x = variable(1)\nisConvex(x**2)'           | "no function 'isConvex'; in Gradus, convexity(f) says convex, concave, linear or neither"
         'x = variable(1)\nln(x)'                    | "no function 'ln'; in Gradus, the natural logarithm is log(x)"
+        'eye(2)'                                     | "no function 'eye'; in Gradus, a matrix of numbers is matrix([[1, 0], [0, 1]])"
+        'x = vector(2)\ntranspose(x)'               | "no function 'transpose'; in Gradus, the transpose of a matrix is A.T"
+        'randn(3)'                                   | "no function 'randn'; in Gradus, a variable with a random start is vector(n, init: 'normal', seed: 1)"
         'x = variable(1)\nsin(pi/2)'                | "unknown name 'pi'; in Gradus, π is Math.PI"
         'x = variable(1)\nMath.exp(x)'              | 'Math.exp takes numbers, and x is an expression: write exp(...), the Gradus function'
         'x = variable(1)\n(x**2).at()'               | 'at must be a map like [x: 1, y: 2], not nothing'

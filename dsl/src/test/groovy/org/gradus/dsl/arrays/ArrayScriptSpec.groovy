@@ -120,6 +120,16 @@ class ArrayScriptSpec extends Specification {
         e.message.contains('shape mismatch: W is 8×2, x has 3')
     }
 
+    def "the textbook quadratic form x.T * W * x is refused with the way to write it (the transpose of a vector is the vector)"() {
+        when:
+        run("W = matrix(2, 2)\nx = vector(2)\nx.T * W * x")
+
+        then:
+        GradusException e = thrown()
+        e.message.contains('shape mismatch: x has 2, W is 2×2; a matrix product needs a matrix on the left (write W.T * x for xᵀW, ' +
+                'and the quadratic form xᵀWx as dot(x, W * x))')
+    }
+
     def "classes: true without a target is refused with what to write"() {
         when:
         run("csv('iris.csv', classes: true)")

@@ -31,7 +31,8 @@ public final class MatrixProduct extends ArrayOp {
         Shape sa = a.shape(), sb = b.shape();
         if (!sa.isMatrix()) {
             throw new IllegalArgumentException("shape mismatch: " + Shapes.describe(a) + " " + sa.described() + ", " + Shapes.describe(b) + " "
-                    + sb.described() + "; a matrix product needs a matrix on the left" + (sb.isMatrix() && sa.isVector() ? " (write " + Shapes.describe(b) + ".T * " + Shapes.describe(a) + " for xᵀW)" : ""));
+                    + sb.described() + "; a matrix product needs a matrix on the left" + (sb.isMatrix() && sa.isVector() ? " (write " + Shapes.describe(b) + ".T * " + Shapes.describe(a) + " for xᵀW, and the quadratic form xᵀWx as dot("
+                    + Shapes.describe(a) + ", " + Shapes.describe(b) + " * " + Shapes.describe(a) + "))" : ""));
         }
         if (sb.isScalar() || sb.rows() != sa.columns()) {
             String need = sb.isMatrix() ? "a matrix of " + sa.columns() + " rows" : "a vector of " + sa.columns();
