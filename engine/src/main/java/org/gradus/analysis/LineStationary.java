@@ -113,16 +113,39 @@ final class LineStationary {
         }
         List<StationaryReport.Stretch> stretches = new FlatStretch(f, d.layout(), lo, whole && d.openLower[0], hi, cuts, kinks, pieces).all();
         String where = whole ? d.text : "[" + Numbers.round(lo, 6) + ", " + Numbers.round(hi, 6) + "]";
-        List<String> poles = new ArrayList<>(), kinked = new ArrayList<>();
-        for (Cut c : cuts) (c.pole() ? poles : kinked).add(c.text());
+        List<String> poles = undefined(cuts, pieces, lo, hi), kinked = new ArrayList<>();
+        for (Cut c : cuts) if (!c.pole()) kinked.add(c.text());
         boolean polynomial = Polynomial.of(slope, x) != null;
-        String note = "every zero of f′ on " + where + (poles.isEmpty() ? "" : " (apart from " + String.join(", ", poles)
+        String apart = poles.size() < 2 ? String.join("", poles)
+                : String.join(", ", poles.subList(0, poles.size() - 1)) + " and " + poles.get(poles.size() - 1);
+        String note = "every zero of f′ on " + where + (poles.isEmpty() ? "" : " (apart from " + apart
                 + ", where f is undefined)") + " is listed" + (stretches.isEmpty() ? "" : " (a stretch where f′ is 0 throughout as one interval)")
                 + ", with a proof that there is no other ("
                 + (polynomial ? "the exact roots of a polynomial" : "interval bisection with rigorous enclosures")
                 + (kinked.isEmpty() ? "" : ", on each piece between the kinks or jumps of f at " + String.join(", ", kinked))
                 + ")" + (whole ? "" : "; f′ is periodic, so the unbounded line was not searched beyond " + where);
         return new Zeros(points, note, whole, tests, stretches, curvatures);
+    }
+
+    /**
+     * Where f has no value, in order: a pole between two pieces where f is defined ({@code 0} for 1/x), and a whole
+     * piece where it is undefined, with the cuts that bound it ({@code (-∞, -1]} and {@code [1, ∞)} for log(1 − x²)).
+     */
+    private static List<String> undefined(List<Cut> cuts, List<Piece> pieces, double lo, double hi) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            if (!pieces.get(i).defined()) {
+                int j = i;
+                while (j + 1 < pieces.size() && !pieces.get(j + 1).defined()) j++;
+                String from = i == 0 ? (Double.isInfinite(lo) ? "(-∞" : "[" + Numbers.round(lo, 6)) : "[" + cuts.get(i - 1).text();
+                String to = j == cuts.size() ? (Double.isInfinite(hi) ? "∞)" : Numbers.round(hi, 6) + "]") : cuts.get(j).text() + "]";
+                out.add(from + ", " + to);
+                i = j;
+            } else if (i < cuts.size() && cuts.get(i).pole() && pieces.get(i + 1).defined()) {
+                out.add(cuts.get(i).text());
+            }
+        }
+        return out;
     }
 
     /**

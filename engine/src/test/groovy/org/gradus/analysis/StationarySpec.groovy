@@ -101,6 +101,12 @@ class StationarySpec extends Specification {
         def at = poles.collect { rep -> rep.points().collect { it.x()[0] } }
         [at.flatten(), [-1, 1, 1 - Math.sqrt(2), 1 + Math.sqrt(2), -1, 1]].transpose().every { a, b -> Math.abs(a - b) < 1e-15 }
         poles.every { it.note().contains('where f is undefined) is listed, with a proof that there is no other') }
+        poles[0].note().contains('(apart from 0, where f is undefined)')
+
+        and: 'log(1 − x²) is undefined on the two rays beyond ±1, not only at ±1: its one stationary point 0, a maximum'
+        def rays = Stationary.find(log(1 - x**2), null)
+        rays.points()*.x()*.getAt(0) == [0d]
+        rays.note().contains('(apart from (-∞, -1] and [1, ∞), where f is undefined)')
 
         and: 'f′ = 1 − cos x is 0 in doubles all through |x| < 1e-8: no claim of every point (26 "points" were listed once), three from the search'
         def flat = Stationary.find(x - sin(x), null)
