@@ -207,10 +207,17 @@ public final class Convexity {
         if (s == null || s.hessianPoints == 0) return;
         double scale = Math.max(1e-300, s.maxAbsEig);
         double mu = Math.max(0, clean(s.minEig, s.minEigScale)); // rounding at that point, not the largest curvature anywhere
+        boolean noL = s.steepensToward != null;
         String where = "sampled at " + s.hessianPoints + " points of " + d.samplingText()
-                + (d.unbounded ? "; the domain is unbounded, so mu may be smaller and L larger outside" : "")
-                + (d.openEnds() != null ? "; the domain is open as " + d.openEnds() + ", where L may be larger still" : "");
-        if (!smooth && gradientContinuous(f, d)) {
+                + (d.unbounded ? "; the domain is unbounded, so mu may be smaller" + (noL ? "" : " and L larger") + " outside" : "")
+                + (d.openEnds() != null && !noL ? "; the domain is open as " + d.openEnds() + ", where L may be larger still" : "");
+        if (noL) {
+            out.curvature(mu, null, "mu " + where);
+            out.note("no L: the Hessian's largest eigenvalue keeps growing toward the end of the domain " + s.steepensToward + " (from "
+                    + Numbers.round(s.steepening[0], 6) + " to " + Numbers.round(s.steepening[1], 6) + " on samples approaching it), so "
+                    + "the gradient is not Lipschitz on the domain and no fixed step size suits all of it: use a line search "
+                    + "(lineSearch: true, or method: 'lbfgs')" + (smooth || gradientContinuous(f, d) ? "" : "; inside the domain, interval bounds could not rule out a kink either"));
+        } else if (!smooth && gradientContinuous(f, d)) {
             // C¹ but not C² (huber): the gradient is Lipschitz with the largest curvature of the smooth pieces
             out.curvature(mu, clean(s.maxEig, scale), where + "; f is once but not twice differentiable here: its gradient is "
                     + "continuous and, where the Hessian exists, its eigenvalues are at most L, so the gradient is L-Lipschitz");

@@ -34,16 +34,19 @@ public final class Domain {
     final Interval[] box;
     /** True where a coordinate's lower end is an open natural bound (x &gt; 0 from log(x)). */
     final boolean[] openLower;
+    /** True where a coordinate's upper end is an open natural bound (x &lt; 1 from log(1 − x²) in one variable). */
+    final boolean[] openUpper;
     /** The bounded box that sampling draws from. */
     final Interval[] sampling;
     final boolean unbounded;
     final String text;
-    final Map<String, String> naturalReasons = new LinkedHashMap<>();
+    final Map<String, List<String>> naturalReasons = new LinkedHashMap<>();
 
-    private Domain(Layout layout, Interval[] box, boolean[] openLower, Map<String, String> reasons) {
+    private Domain(Layout layout, Interval[] box, boolean[] openLower, boolean[] openUpper, Map<String, List<String>> reasons) {
         this.layout = layout;
         this.box = box;
         this.openLower = openLower;
+        this.openUpper = openUpper;
         this.naturalReasons.putAll(reasons);
         int n = box.length;
         this.sampling = new Interval[n];
@@ -54,6 +57,7 @@ public final class Domain {
             double lo = Double.isFinite(b.lo()) ? b.lo() : Math.min(-DEFAULT_HALF_WIDTH, b.hi() - 2 * DEFAULT_HALF_WIDTH);
             double hi = Double.isFinite(b.hi()) ? b.hi() : Math.max(DEFAULT_HALF_WIDTH, lo + 2 * DEFAULT_HALF_WIDTH);
             if (openLower[i]) lo = Math.nextUp(lo);
+            if (openUpper[i]) hi = Math.nextDown(hi);
             sampling[i] = new Interval(lo, hi);
         }
         this.unbounded = ub;
@@ -94,26 +98,27 @@ public final class Domain {
                 for (int k = 0; k < block.size(); k++) box[off + k] = new Interval(r[0], r[1]);
             }
         }
-        boolean[] open = new boolean[n];
-        Map<String, String> reasons = new LinkedHashMap<>();
-        natural(f, layout, box, open, reasons);
-        return new Domain(layout, box, open, reasons);
+        boolean[] openLo = new boolean[n], openHi = new boolean[n];
+        Map<String, List<String>> reasons = new LinkedHashMap<>();
+        natural(f, layout, box, openLo, openHi, reasons);
+        return new Domain(layout, box, openLo, openHi, reasons);
     }
 
     /**
      * Narrows the box where an atom applies directly to a coordinate and declares a lower end of its
      * natural domain for that argument: log(x) (x &gt; 0), log1p(x), sqrt(x), x**p with a non-integer p.
-     * (Upper ends of a natural domain would narrow the same way; no atom declares one yet.)
+     * In one variable, an atom's argument other than the variable narrows the box to the one interval where it is
+     * defined, closed or open at either end ({@link #narrowToInterval}).
      */
-    private static void natural(Expr f, Layout layout, Interval[] box, boolean[] open, Map<String, String> reasons) {
+    private static void natural(Expr f, Layout layout, Interval[] box, boolean[] open, boolean[] openHi, Map<String, List<String>> reasons) {
         Traversal.forEachNode(f, e -> {
             if (!(e instanceof Apply a)) return;
             for (int k = 0; k < a.args().size(); k++) {
                 ArgumentDomain dom = a.atom().domain(k, a.args());
-                if (dom.boundedBelow()) narrow(a, a.arg(k), dom.lo(), dom.openLo(), layout, box, open, reasons);
+                if (dom.boundedBelow()) narrow(a, a.arg(k), dom.lo(), dom.openLo(), layout, box, open, openHi, reasons);
             }
             if (a.atom() instanceof Divide && a.arg(1) instanceof Apply d && zeroAtClosedEdge(d)) {
-                narrow(a, d.arg(0), d.atom().domain(0, d.args()).lo(), true, layout, box, open, reasons);   // 1/sqrt(x): x > 0
+                narrow(a, d.arg(0), d.atom().domain(0, d.args()).lo(), true, layout, box, open, openHi, reasons);   // 1/sqrt(x): x > 0
             }
         });
     }
@@ -135,10 +140,10 @@ public final class Domain {
     }
 
     private static void narrow(Apply a, Expr x, double lo, boolean strict, Layout layout, Interval[] box, boolean[] open,
-                               Map<String, String> reasons) {
-        if (!strict && layout.dimension() == 1 && layout.blocks().get(0) instanceof Variable v && !(x instanceof Variable)
+                               boolean[] openHi, Map<String, List<String>> reasons) {
+        if (layout.dimension() == 1 && layout.blocks().get(0) instanceof Variable v && !(x instanceof Variable)
                 && Traversal.contains(x, v)) {
-            narrowToInterval(a, x, lo, v, layout, box, open, reasons);
+            narrowToInterval(a, x, lo, strict, v, layout, box, open, openHi, reasons);
             return;
         }
         List<Integer> coords = new ArrayList<>();
@@ -155,18 +160,19 @@ public final class Domain {
             if (b.hi() < lo || (b.hi() == lo && strict)) continue; // nothing of the box is in the domain: leave it
             box[i] = new Interval(lo, b.hi());
             open[i] = strict;
-            reasons.putIfAbsent(layout.coordinateName(i), Dcp.show(a));
+            because(reasons, layout.coordinateName(i), a);
         }
     }
 
     /**
-     * In one variable, an argument other than the variable itself (sqrt(1 − x²) needs 1 − x² ≥ 0): where the set
-     * {t : arg(t) ≥ lo} within the box is one closed interval, found from the zeros of arg − lo and the sign between
-     * them, the box becomes that interval, its irrational ends rounded inward (a sliver of the domain left out, never a
-     * point outside it). Anything else (several pieces, zeros not resolved) leaves the box as it is.
+     * In one variable, an argument other than the variable itself (sqrt(1 − x²) needs 1 − x² ≥ 0, log(1 − x²) needs
+     * 1 − x² &gt; 0): where the set {t : arg(t) ≥ lo} (or &gt; lo) within the box is one interval, found from the zeros of
+     * arg − lo and the sign between them, the box becomes that interval, its irrational ends rounded inward (a sliver
+     * of the domain left out, never a point outside it), an end at a zero open where the atom needs arg &gt; lo. Anything
+     * else (several pieces, zeros not resolved) leaves the box as it is.
      */
-    private static void narrowToInterval(Apply a, Expr arg, double lo, Variable v, Layout layout, Interval[] box, boolean[] open,
-                                         Map<String, String> reasons) {
+    private static void narrowToInterval(Apply a, Expr arg, double lo, boolean strict, Variable v, Layout layout, Interval[] box,
+                                         boolean[] open, boolean[] openHi, Map<String, List<String>> reasons) {
         Interval b = box[0];
         Expr h = org.gradus.atoms.Ops.sub(arg, Constant.of(lo));
         RootFinder.Zeros z = RootFinder.of(h, v, b.lo(), b.hi());
@@ -176,7 +182,7 @@ public final class Domain {
         roots.sort((p, q) -> Double.compare(p.asDouble(), q.asDouble()));
         org.gradus.eval.CompiledFunction cf = new org.gradus.eval.CompiledFunction(h, layout);
         double from = Double.NaN, to = Double.NaN;
-        boolean closedRun = false;
+        boolean closedRun = false, fromRoot = false, toRoot = false;
         for (int i = 0; i <= roots.size(); i++) {
             double left = i == 0 ? b.lo() : roots.get(i - 1).asDouble(), right = i == roots.size() ? b.hi() : roots.get(i).asDouble();
             if (!(left < right)) continue;
@@ -184,16 +190,30 @@ public final class Domain {
             if (!Double.isFinite(value)) return;
             if (value >= 0) {
                 if (closedRun) return;                        // a second piece: the domain is not one interval
-                if (Double.isNaN(from)) from = i == 0 ? b.lo() : inward(roots.get(i - 1).hi(), true);
+                if (Double.isNaN(from)) {
+                    from = i == 0 ? b.lo() : inward(roots.get(i - 1).hi(), true);
+                    fromRoot = i > 0;
+                }
                 to = i == roots.size() ? b.hi() : inward(roots.get(i).lo(), false);
+                toRoot = i < roots.size();
+                if (strict && toRoot) closedRun = true;       // arg > lo leaves out the zero that ends this piece
             } else if (!Double.isNaN(from)) {
                 closedRun = true;
             }
         }
         if (Double.isNaN(from) || !(from <= to) || (from == b.lo() && to == b.hi())) return;
+        if (strict && from == to) return;
+        boolean openFrom = strict && fromRoot, openTo = strict && toRoot;
+        open[0] = from == b.lo() ? open[0] || openFrom : openFrom;    // an end the box already had stays as open as it was
+        openHi[0] = to == b.hi() ? openHi[0] || openTo : openTo;
         box[0] = new Interval(from, to);
-        open[0] = false;
-        reasons.putIfAbsent(layout.coordinateName(0), Dcp.show(a));
+        because(reasons, layout.coordinateName(0), a);
+    }
+
+    /** Records that the atom application a narrowed the coordinate: the domain's text names every such atom. */
+    private static void because(Map<String, List<String>> reasons, String coordinate, Apply a) {
+        List<String> atoms = reasons.computeIfAbsent(coordinate, k -> new ArrayList<>());
+        if (!atoms.contains(Dcp.show(a))) atoms.add(Dcp.show(a));
     }
 
     /** The double nearest q on the inside: at or above q for a left end, at or below it for a right end. */
@@ -233,6 +253,7 @@ public final class Domain {
         for (int i = 0; i < x.length; i++) {
             if (!(x[i] >= box[i].lo() && x[i] <= box[i].hi())) return false;
             if (openLower[i] && x[i] == box[i].lo()) return false;
+            if (openUpper[i] && x[i] == box[i].hi()) return false;
         }
         return true;
     }
@@ -247,7 +268,9 @@ public final class Domain {
         for (VariableBlock b : layout.blocks()) {
             int off = layout.offset(b);
             boolean same = true;
-            for (int k = 1; k < b.size(); k++) same &= box[off + k].equals(box[off]) && openLower[off + k] == openLower[off];
+            for (int k = 1; k < b.size(); k++) {
+                same &= box[off + k].equals(box[off]) && openLower[off + k] == openLower[off] && openUpper[off + k] == openUpper[off];
+            }
             if (same) parts.add(coordText(b.size() == 1 ? b.name() : b.name() + "[i]", off));
             else for (int k = 0; k < b.size(); k++) parts.add(coordText(b.coordinateName(k), off + k));
         }
@@ -256,23 +279,24 @@ public final class Domain {
 
     private String coordText(String name, int i) {
         Interval b = box[i];
-        String why = naturalReasons.get(layout.coordinateName(i));
-        String note = why == null ? "" : " (where " + why + " is defined)";
+        List<String> why = naturalReasons.get(layout.coordinateName(i));
+        String note = why == null ? "" : " (where " + String.join(" and ", why) + (why.size() > 1 ? " are" : " is") + " defined)";
         boolean lo = Double.isFinite(b.lo()), hi = Double.isFinite(b.hi());
         if (!lo && !hi) return name + " ∈ R";
         if (lo && hi) {
-            if (openLower[i]) return name + " ∈ (" + Numbers.format(b.lo()) + ", " + Numbers.format(b.hi()) + "]" + note;
-            return name + " ∈ [" + Numbers.format(b.lo()) + ", " + Numbers.format(b.hi()) + "]" + note;
+            return name + " ∈ " + (openLower[i] ? "(" : "[") + Numbers.format(b.lo()) + ", " + Numbers.format(b.hi())
+                    + (openUpper[i] ? ")" : "]") + note;
         }
         if (lo) return name + (openLower[i] ? " > " : " ≥ ") + Numbers.format(b.lo()) + note;
-        return name + " ≤ " + Numbers.format(b.hi()) + note;
+        return name + (openUpper[i] ? " < " : " ≤ ") + Numbers.format(b.hi()) + note;
     }
 
-    /** The coordinates open at their lower end, as their limits there ({@code x → 0}), or null when there are none. */
+    /** The coordinates open at an end, as their limits there ({@code x → 0}), or null when there are none. */
     String openEnds() {
         List<String> ends = new ArrayList<>();
         for (int i = 0; i < openLower.length; i++) {
             if (openLower[i]) ends.add(layout.coordinateName(i) + " → " + Numbers.format(box[i].lo()));
+            if (openUpper[i]) ends.add(layout.coordinateName(i) + " → " + Numbers.format(box[i].hi()));
         }
         if (ends.isEmpty()) return null;
         return ends.size() > 3 ? String.join(", ", ends.subList(0, 3)) + ", …" : String.join(", ", ends);

@@ -157,7 +157,7 @@ public final class Enclosure {
         if (e instanceof Variable v) {
             Interval r = coords[layout.offset(v)];
             if (r.lo() == Double.NEGATIVE_INFINITY || (openEnds != null && openEnds.openLower[layout.offset(v)])) openBelow.add(v);
-            if (r.hi() == Double.POSITIVE_INFINITY) openAbove.add(v);
+            if (r.hi() == Double.POSITIVE_INFINITY || (openEnds != null && openEnds.openUpper[layout.offset(v)])) openAbove.add(v);
             return r;
         }
         if (e instanceof Element el) return element(el);

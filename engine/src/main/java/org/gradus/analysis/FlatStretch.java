@@ -28,21 +28,23 @@ final class FlatStretch {
     private final Expr f;
     private final Layout layout;
     private final double lo, hi;
-    private final boolean openLo;
+    private final boolean openLo, openHi;
     private final List<Cut> cuts;
     private final List<Kink> kinks;
     private final List<Piece> pieces;
 
     /**
      * {@code lo}: the left end searched, the least double beyond the domain's end where {@code openLo} (log x: x &gt; 0
-     * from {@code Math.nextUp(0)}).
+     * from {@code Math.nextUp(0)}); {@code hi} the right end, the greatest double before it where {@code openHi}.
      */
-    FlatStretch(Expr f, Layout layout, double lo, boolean openLo, double hi, List<Cut> cuts, List<Kink> kinks, List<Piece> pieces) {
+    FlatStretch(Expr f, Layout layout, double lo, boolean openLo, double hi, boolean openHi, List<Cut> cuts, List<Kink> kinks,
+                List<Piece> pieces) {
         this.f = f;
         this.layout = layout;
         this.lo = lo;
         this.openLo = openLo;
         this.hi = hi;
+        this.openHi = openHi;
         this.cuts = cuts;
         this.kinks = kinks;
         this.pieces = pieces;
@@ -66,14 +68,15 @@ final class FlatStretch {
         double mid = MonotonicIntervals.middle(pieces.get(i).from(), pieces.get(i).to());
         double c = Program.compile(f, layout).value(new double[]{mid});
         Interval level = Enclosure.atPoint(layout, new double[]{mid}).of(f);
-        boolean openEnd = i == 0 && openLo;
-        double from = i == 0 ? (openEnd ? Math.nextDown(lo) : lo) : cuts.get(i - 1).at(), to = j + 1 == pieces.size() ? hi : cuts.get(j).at();
+        boolean openEnd = i == 0 && openLo, openEndHi = j + 1 == pieces.size() && openHi;
+        double from = i == 0 ? (openEnd ? Math.nextDown(lo) : lo) : cuts.get(i - 1).at();
+        double to = j + 1 == pieces.size() ? (openEndHi ? Math.nextUp(hi) : hi) : cuts.get(j).at();
         String fromText = i == 0 ? Numbers.format(from) : cuts.get(i - 1).text();
-        String toText = j + 1 == pieces.size() ? Numbers.format(hi) : cuts.get(j).text();
+        String toText = j + 1 == pieces.size() ? Numbers.format(to) : cuts.get(j).text();
         boolean stationaryFrom = i == 0 ? !openEnd && definedAt(lo) : kinks.get(i - 1) == Kink.STATIONARY;
-        boolean stationaryTo = j + 1 == pieces.size() ? definedAt(hi) : kinks.get(j) == Kink.STATIONARY;
+        boolean stationaryTo = j + 1 == pieces.size() ? !openEndHi && definedAt(hi) : kinks.get(j) == Kink.STATIONARY;
         boolean levelFrom = i == 0 ? !openEnd && definedAt(lo) : continuousAt(cuts.get(i - 1));
-        boolean levelTo = j + 1 == pieces.size() ? definedAt(hi) : continuousAt(cuts.get(j));
+        boolean levelTo = j + 1 == pieces.size() ? !openEndHi && definedAt(hi) : continuousAt(cuts.get(j));
         Side left = i == 0 ? Side.END : side(cuts.get(i - 1), pieces.get(i - 1), level, true);
         Side right = j + 1 == pieces.size() ? Side.END : side(cuts.get(j), pieces.get(j + 1), level, false);
         String set = MonotonicIntervals.interval(from, to, fromText, toText, !stationaryFrom, !stationaryTo);

@@ -63,7 +63,7 @@ final class LineStationary {
     static Zeros of(Expr f, Domain d) {
         if (d.dimension() != 1 || !(d.layout().blocks().get(0) instanceof Variable x)) return null;
         Interval b = d.box[0];
-        double lo = d.openLower[0] ? Math.nextUp(b.lo()) : b.lo(), hi = b.hi();
+        double lo = d.openLower[0] ? Math.nextUp(b.lo()) : b.lo(), hi = d.openUpper[0] ? Math.nextDown(b.hi()) : b.hi();
         Expr slope = Differentiator.partial(f, x);
         boolean whole = true;
         if ((Double.isInfinite(lo) || Double.isInfinite(hi)) && periodic(slope, x)) {
@@ -111,7 +111,7 @@ final class LineStationary {
             tests.add(sides ? firstDerivativeTest(d.layout(), p.slope(), next.slope(), beforeKink(p), afterKink(next)) : null);
             curvatures.add(sides ? curvature(d.layout(), x, p.slope(), next.slope(), cuts.get(i).at()) : null);
         }
-        List<StationaryReport.Stretch> stretches = new FlatStretch(f, d.layout(), lo, whole && d.openLower[0], hi, cuts, kinks, pieces).all();
+        List<StationaryReport.Stretch> stretches = new FlatStretch(f, d.layout(), lo, whole && d.openLower[0], hi, whole && d.openUpper[0], cuts, kinks, pieces).all();
         String where = whole ? d.text : "[" + Numbers.round(lo, 6) + ", " + Numbers.round(hi, 6) + "]";
         List<String> poles = undefined(cuts, pieces, lo, hi), kinked = new ArrayList<>();
         for (Cut c : cuts) if (!c.pole()) kinked.add(c.text());

@@ -36,6 +36,12 @@ final class Sampling {
     double[] argMinEig;
     double[] argMaxEig;
     int validPoints;
+    /**
+     * An open end of the domain toward which the largest eigenvalue of the Hessian keeps growing (x → 0 for −log x),
+     * with that eigenvalue at the farthest and the nearest sample: there, the gradient has no Lipschitz constant L.
+     */
+    String steepensToward;
+    double[] steepening;
     Secant aboveGraph;   // refutes concavity: the graph lies below the secant (gap < 0)
     Secant belowGraph;   // refutes convexity: the secant lies below the graph (gap > 0)
 
@@ -74,13 +80,14 @@ final class Sampling {
             for (int k = 0; k <= 200; k++) pts.add(new double[]{d.sampling[0].lo() + k * (d.sampling[0].hi() - d.sampling[0].lo()) / 200});
         }
         for (int i = 0; i < n; i++) { // toward an open end (x > 0 for log(x)), where the curvature may grow without bound
-            if (!d.openLower[i]) continue;
             for (int k = 1; k <= 12; k++) {
                 double[] c = d.center();
-                c[i] = d.sampling[i].lo() + (d.sampling[i].hi() - d.sampling[i].lo()) * Math.pow(10, -k);
-                pts.add(c);
+                double offset = (d.sampling[i].hi() - d.sampling[i].lo()) * Math.pow(10, -k);
+                if (d.openLower[i]) pts.add(at(c, i, d.sampling[i].lo() + offset));
+                if (d.openUpper[i]) pts.add(at(c, i, d.sampling[i].hi() - offset));
             }
         }
+        steepening();
         int random = Math.max(20, Math.min(budget, 40000 / (n * n + 10)));
         for (int k = 0; k < random; k++) pts.add(d.sample(rnd));
         for (double[] x : pts) hessianAt(x, true);
@@ -89,6 +96,53 @@ final class Sampling {
         if (argMaxEig != null) localSearch(argMaxEig.clone(), +1);
         negative.sort(Comparator.comparingDouble(Probe::eig));
         positive.sort(Comparator.comparingDouble(p -> -p.eig()));
+    }
+
+    /**
+     * Looks for a finite end of the box (open, x &gt; 0 for log x, or closed, x ≥ 0 for sqrt x) toward which the largest
+     * eigenvalue grows over the samples at 10⁻¹ … 10⁻¹² of the box's width from it, never falling, by at least 10³ in
+     * all and still by half again over the last tenfold step: f″ = 1/x² of −log x (×100 a step) or 0.75/√x of x^1.5
+     * (×3.2), not a curvature that levels off near the end (a twice-differentiable f on a closed box has a bounded
+     * one). In up to 10 variables (12 Hessians an end).
+     */
+    private void steepening() {
+        if (n > 10) return;
+        for (int i = 0; i < n && steepensToward == null; i++) {
+            for (int side = 0; side < 2 && steepensToward == null; side++) {
+                double end = side == 0 ? d.box[i].lo() : d.box[i].hi();
+                if (!Double.isFinite(end)) continue;
+                double first = Double.NaN, last = Double.NaN, before = Double.NaN;
+                boolean growing = true;
+                for (int k = 1; k <= 12 && growing; k++) {
+                    double offset = (d.sampling[i].hi() - d.sampling[i].lo()) * Math.pow(10, -k);
+                    double eig = largestEigenvalue(at(d.center(), i, side == 0 ? d.sampling[i].lo() + offset : d.sampling[i].hi() - offset));
+                    growing = Double.isFinite(eig) && (Double.isNaN(last) || eig >= last);
+                    if (Double.isNaN(first)) first = eig;
+                    before = last;
+                    last = eig;
+                }
+                if (growing && first > 0 && last >= 1e3 * first && last >= 1.5 * before) {
+                    steepensToward = d.layout.coordinateName(i) + " → " + Numbers.format(end);
+                    steepening = new double[]{first, last};
+                }
+            }
+        }
+    }
+
+    private double largestEigenvalue(double[] x) {
+        if (!d.inside(x) || !Double.isFinite(cf.value(x))) return Double.NaN;
+        double[][] h = cf.hessian(x);
+        for (double[] row : h) for (double v : row) if (!Double.isFinite(v)) return Double.NaN;
+        double[] ev = new EigenDecomposition(new Array2DRowRealMatrix(h, false)).getRealEigenvalues();
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : ev) max = Math.max(max, v);
+        return max;
+    }
+
+    private static double[] at(double[] point, int i, double value) {
+        double[] c = point.clone();
+        c[i] = value;
+        return c;
     }
 
     /** The extreme eigenvalue at x (sign -1: smallest, +1: largest), recording probes; NaN when undefined. */

@@ -68,7 +68,7 @@ public record Secant(double[] a, double[] b, double t, double gap, String where)
             double v = Math.rint(x[i] / g) * g;
             Interval b = d.box[i];
             while (v < b.lo() || (d.openLower[i] && v <= b.lo())) v += g;
-            while (v > b.hi()) v -= g;
+            while (v > b.hi() || (d.openUpper[i] && v >= b.hi())) v -= g;
             y[i] = v;
         }
         return y;

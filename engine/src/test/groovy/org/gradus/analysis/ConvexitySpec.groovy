@@ -189,17 +189,33 @@ class ConvexitySpec extends Specification {
         Convexity.analyze(l2(w) * 0.5 + w.get(0) * 3, null).L() == 1
     }
 
-    def "on a natural domain open at 0 (log(x): x > 0) log is smooth: no kink is suspected, and L is sampled toward the open end"() {
+    def "on a natural domain open at 0 (log(x): x > 0) log is smooth: no kink is suspected, and there is no L, the curvature growing toward the open end"() {
         when: 'f = -log(x) + x**2 on x > 0: f″ = 1/x² + 2, at least 2 everywhere, unbounded as x → 0'
         def rep = Convexity.analyze(-log(x) + x**2, null)
         String text = rep.toText()
 
-        then: 'convex by the rules; mu near its infimum 2 (sampled, so not below it); L at least f″ at the samples near 0'
+        then: 'convex by the rules; mu near its infimum 2 (sampled, so not below it); no L and no step size 1/L'
         rep.verdict() == 'convex' && rep.certainty() == PROOF
         rep.mu() >= 2 && rep.mu() < 2.1
-        rep.L() > 1e20
-        !text.contains('kink')
-        text.contains('the domain is open as x → 0, where L may be larger still')
+        rep.L() == null
+        !text.contains('kink') && !text.contains('step size 1/L')
+        text.contains("no L: the Hessian's largest eigenvalue keeps growing toward the end of the domain x → 0 (from 2.25 to 2.5e21")
+    }
+
+    def "a gradient that is continuous but not Lipschitz has no L: x^1.5 on [0, 1] (f′ = 1.5√x, f″ = 0.75/√x), log barriers on (0, 1) and (-2, 2)"() {
+        when: 'f″ by hand: 0.75/√x grows without bound as x → 0; 1/x² + 1/(1 − x)²; 2(4 + x²)/(4 − x²)², whose least value is 0.5 at 0'
+        def power = Convexity.analyze(x**1.5, [x: [0d, 1d] as double[]])
+        def barrier = Convexity.analyze(-log(x) - log(1 - x), null)
+        def wide = Convexity.analyze(-log(4 - x**2), null)
+        def smooth = Convexity.analyze(x**2.5, [x: [0d, 1d] as double[]])
+
+        then: 'there was "L = 2.37, the gradient is L-Lipschitz" for x^1.5; a power with a bounded f″ keeps its L (3.75 at 1)'
+        [power, barrier, wide].every { it.verdict() == 'convex' && it.L() == null && it.toText().contains('no L: ') }
+        !power.toText().contains('kink')
+        barrier.toText().contains('over x ∈ (0, 1) (where log(1 - x) and log(x) are defined)')
+        barrier.mu() >= 8 && barrier.mu() < 8.001
+        wide.toText().contains('over x ∈ (-2, 2)') && wide.mu() == 0.5
+        smooth.L() == 3.75
     }
 
     def "exp(x) over all of R is never 0: log-sum-exp and the logistic losses are smooth, with L by hand"() {

@@ -103,10 +103,15 @@ class StationarySpec extends Specification {
         poles.every { it.note().contains('where f is undefined) is listed, with a proof that there is no other') }
         poles[0].note().contains('(apart from 0, where f is undefined)')
 
-        and: 'log(1 − x²) is undefined on the two rays beyond ±1, not only at ±1: its one stationary point 0, a maximum'
-        def rays = Stationary.find(log(1 - x**2), null)
-        rays.points()*.x()*.getAt(0) == [0d]
-        rays.note().contains('(apart from (-∞, -1] and [1, ∞), where f is undefined)')
+        and: 'log(x² − 1) is undefined on all of [−1, 1], not only at ±1: f′ = 2x/(x² − 1) has its one zero there, so none is listed'
+        def gap = Stationary.find(log(x**2 - 1), null)
+        gap.points().isEmpty()
+        gap.note().contains('every zero of f′ on all of R (apart from [-1, 1], where f is undefined) is listed')
+
+        and: 'log(1 − x²) is looked at on (−1, 1), where it is defined: 0, a maximum'
+        def inside = Stationary.find(log(1 - x**2), null)
+        inside.points()*.x()*.getAt(0) == [0d]
+        inside.note().contains('every zero of f′ on x ∈ (-1, 1) (where log(1 - x**2) is defined) is listed')
 
         and: 'f′ = 1 − cos x is 0 in doubles all through |x| < 1e-8: no claim of every point (26 "points" were listed once), three from the search'
         def flat = Stationary.find(x - sin(x), null)
