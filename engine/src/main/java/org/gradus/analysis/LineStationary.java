@@ -8,6 +8,7 @@ import org.gradus.atoms.Sin;
 import org.gradus.atoms.Tan;
 import org.gradus.calculus.PointWalk;
 import org.gradus.diff.Differentiator;
+import org.gradus.eval.CompiledFunction;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
 import org.gradus.expr.Traversal;
@@ -71,6 +72,8 @@ final class LineStationary {
             hi = d.sampling[0].hi();
             whole = false;
         }
+        if (!d.openLower[0]) lo = withoutInfiniteSlope(slope, d, lo, true);  // sqrt(1 − x²) at ±1: a closed edge where f′
+        if (!d.openUpper[0]) hi = withoutInfiniteSlope(slope, d, hi, false); // has no value is no zero of it
         Expr g = PiecewiseSmooth.expanded(f);
         List<Cut> cuts = cuts(f, g, x, d, lo, hi);
         if (cuts == null) return null;
@@ -125,6 +128,13 @@ final class LineStationary {
                 + (kinked.isEmpty() ? "" : ", on each piece between the kinks or jumps of f at " + String.join(", ", kinked))
                 + ")" + (whole ? "" : "; f′ is periodic, so the unbounded line was not searched beyond " + where);
         return new Zeros(points, note, whole, tests, stretches, curvatures);
+    }
+
+    /** A finite end of the search where f′ is infinite or undefined, moved one double inside; any other end as it is. */
+    private static double withoutInfiniteSlope(Expr slope, Domain d, double end, boolean lower) {
+        if (!Double.isFinite(end)) return end;
+        double value = new CompiledFunction(slope, d.layout()).value(new double[]{end});
+        return Double.isFinite(value) ? end : lower ? Math.nextUp(end) : Math.nextDown(end);
     }
 
     /**

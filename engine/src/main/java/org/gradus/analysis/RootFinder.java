@@ -136,6 +136,7 @@ final class RootFinder {
             zeros(a.arg(0), lo, hi);
             return;
         }
+        if (h instanceof Apply a && a.atom() instanceof Power && a.arg(1) instanceof Constant k && k.value() < 0) return;   // u^k ≠ 0 where defined
         Polynomial p = Polynomial.of(h, x);
         if (p == null) p = Polynomial.numerator(h, x);     // a rational function: the zeros of its numerator
         if (p != null) {
