@@ -360,6 +360,9 @@ final class ErrorLocator {
         if (t.getClass().simpleName == 'MethodTooLargeException') {
             return 'a statement is too large to compile (the JVM allows 64 KB of bytecode per method); split it into named parts'
         }
+        if (t instanceof UnsupportedOperationException && !t.message) {
+            return 'this list or map is read-only (a row\'s numbers, a table\'s columns): change a copy of it, as in xs = row.x + [] and then xs << 1'
+        }
         if (t instanceof StackOverflowError) return 'the computation recursed too deeply (stack overflow)'
         if (t instanceof OutOfMemoryError) return 'out of memory; try a smaller problem or a larger heap (GRADUS_JAVA_OPTS=-Xmx8g)'
         String m = t.message

@@ -329,17 +329,19 @@ class DataSpec extends Specification {
                 'std     1.25  1.70783  1.10868']     // six significant digits, as pandas shows a float
     }
 
-    def "without a body, mean(data) says how to write one; data.price says where a column's values are"() {
+    def "without a body, mean(data) says how to write one; data.price says where a column's values are; a row's numbers are read-only"() {
         when:
         run(source)
 
         then:
         GradusException e = thrown()
-        e.message == message
+        e.message.startsWith(message)
 
         where:
         source                              | message
         "data = csv('t.csv')\nmean(data)"  | "mean(data) needs a body, the expression to average over the rows: mean(data) { row -> (dot(w, row.x) + b - row.y)**2 }; one column's mean is mean(data['a']), every column's data.mean()"
+        "data = csv('t.csv')\ndata[0].x << 1" | "this list or map is read-only (a row's numbers, a table's columns): change a copy of it, as in xs = row.x + [] and then xs << 1"
+        "data = csv('t.csv')\ndata.columns << 'c'" | "this list or map is read-only"
         "data = csv('t.csv')\ndata.price"  | "a data set has no property 'price'; if 'price' is a column: its values are data['price'] (a list of numbers), and one row's value is row.price in mean(data) { row -> ... } or a loop over the rows"
     }
 
