@@ -85,6 +85,8 @@ record Report(boolean maximize, String method, Status status, Layout layout, dou
         if (o.status() == Status.MAX_ITERATIONS) {
             String idle = best.method().idleAdvice(o.iterations());
             if (idle != null) return message + "; " + idle;
+            String bounce = Bounce.describe(best.method(), obj, o);
+            if (bounce != null) return message + "; " + bounce;
         }
         if (o.status() == Status.STALLED && message.endsWith(Descent.ROUNDING) && best.method().usesGradient()) {
             String kink = KinkNearby.describe(obj, o.x());

@@ -277,6 +277,28 @@ class BehaviourSpec extends Specification {
         !steady.message().contains('learning rate was 0')
     }
 
+    def "gd whose iterates bounce across a valley for ever says the step is too large: x² + 10y² with lr 0.1 (y ← y − 0.1·20y = −y)"() {
+        given: 'by hand: x shrinks by 0.8 a step, y flips between 1 and −1; the curvature along y is 20, so lr < 2/20 = 0.1 is needed'
+        def x = new Variable("x", 1)
+        def y = new Variable("y", 1)
+        def f = Ops.add(mul(x, x), mul(10, mul(y, y)))
+
+        when:
+        def bouncing = Minimizer.run(f, false, [method: 'gd', lr: 0.1, maxIter: 200], [], RunContext.defaults())
+        def slow = Minimizer.run(f, false, [method: 'gd', lr: 0.0001, maxIter: 200], [], RunContext.defaults())
+
+        then:
+        bouncing.status() == Status.MAX_ITERATIONS
+        Math.abs(bouncing.point()[1]) == 1d
+        bouncing.message().endsWith('the iterates bounce between two points across a valley (each step of lr = 0.1 lands where the next one ' +
+                'leads back), so the step size is too large for the curvature there (up to L ≈ 20): gradient descent settles only for ' +
+                'lr < 2/L = 0.1; try lr: 0.05 (= 1/L), or lineSearch: true')
+
+        and: 'a run that is merely slow says nothing of the kind'
+        slow.status() == Status.MAX_ITERATIONS
+        !slow.message().contains('bounce')
+    }
+
     def "constraints that cannot hold end infeasible, not in an exception"() {
         given:
         def x = new Variable("x", 0)

@@ -129,6 +129,11 @@ final class GradientDescent extends FirstOrder {
         return Double.isNaN(alpha) ? Status.STALLED : null;
     }
 
+    @Override
+    public double plainStepRate(int t) {
+        return movesAhead() && weightDecay.base() == 0 && weightDecay.isConstant() ? lr.at(t) : Double.NaN;
+    }
+
     /** Gradient descent on a quadratic is stable exactly when lr &lt; 2/L. */
     @Override
     public String divergenceAdvice(DoubleSupplier curvature) {

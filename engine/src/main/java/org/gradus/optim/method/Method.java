@@ -94,4 +94,12 @@ public interface Method {
     default String idleAdvice(int iterations) {
         return null;
     }
+
+    /**
+     * The rate of step {@code t} where the method's step is x − rate·∇f(x) and nothing else (plain gradient descent:
+     * no line search, normalization, weight decay or memory of past steps), for reading how a run ended; NaN otherwise.
+     */
+    default double plainStepRate(int t) {
+        return Double.NaN;
+    }
 }
