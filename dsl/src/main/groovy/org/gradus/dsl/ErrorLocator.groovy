@@ -349,7 +349,8 @@ final class ErrorLocator {
                 return "Math.${m.method} takes numbers, and ${e} is an expression: write ${m.method}(...), the Gradus function, which differentiates"
             }
             if (m.type != null && !Script.isAssignableFrom(m.type)) {
-                return "${Suggestions.kindOf(m.type)} has no method '${m.method}'${Suggestions.didYouMean(m.method, Suggestions.members(m.type))}"
+                String other = org.gradus.expr.Expr.isAssignableFrom(m.type) ? Suggestions.otherToolsExpressionMethod(receiverName(text, m.method), m.method) : ''
+                return "${Suggestions.kindOf(m.type)} has no method '${m.method}'" + (other ?: Suggestions.didYouMean(m.method, Suggestions.members(m.type)))
             }
             Set<String> words = Suggestions.scriptWords(m.type, [])
             if (words.contains(m.method)) return Suggestions.wrongArguments(m.type, m.method, m.arguments)

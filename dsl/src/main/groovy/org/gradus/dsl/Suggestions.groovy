@@ -131,6 +131,34 @@ final class Suggestions {
             grad : 'the gradient belongs to a function, not a variable: grad(f).at(r) at a run\'s result, partial(f, NAME) as an expression',
     ]
 
+    /**
+     * What sympy's and torch's users call on an expression ({@code f.subs(x, 2)}, {@code f.diff(x)}, {@code loss.backward()}),
+     * in Gradus's words; NAME is the expression's name in the script.
+     */
+    private static final Map<String, String> EXPRESSION_METHODS_OF_OTHER_TOOLS = [
+            subs      : 'an expression at a point is NAME.at(x: 2) (every variable by name)',
+            evalf     : 'an expression at a point is NAME.at(x: 2) (every variable by name)',
+            eval      : 'an expression at a point is NAME.at(x: 2) (every variable by name)',
+            diff      : 'the derivative is partial(NAME, x), the gradient grad(NAME); taylor(NAME, at: [x: 0], order: 2) for higher orders',
+            derivative: 'the derivative is partial(NAME, x), the gradient grad(NAME)',
+            backward  : 'the gradient is computed when asked: grad(NAME) as expressions, grad(NAME).at(x: 1) at a point, and minimize(NAME) uses it',
+            gradient  : 'the gradient is grad(NAME); grad(NAME).at(x: 1) at a point',
+            series    : 'a Taylor polynomial is taylor(NAME, at: [x: 0], order: 3)',
+            limit     : 'a limit is limit(NAME, x: 0)',
+            simplify  : 'expressions are simplified as they are built; NAME shows the simplified form',
+            expand    : 'expressions are simplified as they are built; NAME shows the simplified form',
+            is_convex : 'convexity(NAME) says convex, concave, linear or neither, with the reason',
+            isConvex  : 'convexity(NAME) says convex, concave, linear or neither, with the reason',
+            item      : 'an expression at a point is NAME.at(x: 2)',
+            numpy     : 'an expression at a point is NAME.at(x: 2); a vector expression gives a list of numbers',
+    ]
+
+    /** "; in Gradus, …" for a method sympy's or torch's expressions have ({@code f.subs(x, 2)}), or the empty string. */
+    static String otherToolsExpressionMethod(String name, String method) {
+        String hint = EXPRESSION_METHODS_OF_OTHER_TOOLS.get(method)
+        hint != null ? "; in Gradus, ${hint.replace('NAME', name ?: 'f')}".toString() : ''
+    }
+
     /** "; in Gradus, …" for a member another tool's variables have ({@code x.value}), or the empty string. */
     static String otherToolsMember(String name, String member) {
         String hint = VARIABLE_MEMBERS_OF_OTHER_TOOLS.get(member)
