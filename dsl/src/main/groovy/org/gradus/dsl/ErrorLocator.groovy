@@ -338,8 +338,12 @@ final class ErrorLocator {
                         : ': assign it first (x = variable(0)) or check the spelling')
             }
             String other = org.gradus.expr.VariableBlock.isAssignableFrom(m.type) ? Suggestions.otherToolsMember(receiverName(text, m.property), m.property) : ''
+            String receiver = receiverName(text, m.property)
+            if (!other && Suggestions.isMethodOnly(m.type, m.property)) {
+                return "${Suggestions.kindOf(m.type)} has no property '${m.property}'; ${m.property} is a method: ${receiver ?: 'it'}.${m.property}()"
+            }
             String near = other ?: Suggestions.didYouMean(m.property, Suggestions.members(m.type))
-            if (!near && org.gradus.data.DataSet.isAssignableFrom(m.type)) near = Suggestions.columnOf(receiverName(text, m.property), m.property)
+            if (!near && org.gradus.data.DataSet.isAssignableFrom(m.type)) near = Suggestions.columnOf(receiver, m.property)
             return "${Suggestions.kindOf(m.type)} has no property '${m.property}'" + near
         }
         if (t instanceof MissingMethodException) {

@@ -47,6 +47,16 @@ final class Suggestions {
         out
     }
 
+    /** Whether {@code name} is a method of the type (or an extension on it) taking no arguments but its receiver, and no property. */
+    static boolean isMethodOnly(Class<?> type, String name) {
+        boolean method = type.methods.any { Method m -> m.name == name && m.parameterCount == 0 } ||
+                ExprExtensions.methods.any { Method m ->
+                    Modifier.isStatic(m.modifiers) && m.name == name && m.parameterCount == 1 && m.parameterTypes[0].isAssignableFrom(type)
+                }
+        String getter = 'get' + name.capitalize()
+        method && !members(type).contains(getter)
+    }
+
     private static final Set<String> IGNORED = ['run', 'main', 'methodMissing', 'propertyMissing', 'invokeMethod', 'setProperty',
                                                 'getProperty', 'getBinding', 'setBinding', 'evaluate', 'print', 'printf', 'println',
                                                 'getMetaClass', 'setMetaClass', 'context'] as Set<String>

@@ -340,6 +340,7 @@ class DataSpec extends Specification {
         where:
         source                              | message
         "data = csv('t.csv')\nmean(data)"  | "mean(data) needs a body, the expression to average over the rows: mean(data) { row -> (dot(w, row.x) + b - row.y)**2 }; one column's mean is mean(data['a']), every column's data.mean()"
+        "data = csv('t.csv')\ndata.describe" | "a data set has no property 'describe'; describe is a method: data.describe()"
         "data = csv('t.csv')\ndata[0].x << 1" | "this list or map is read-only (a row's numbers, a table's columns): change a copy of it, as in xs = row.x + [] and then xs << 1"
         "data = csv('t.csv')\ndata.columns << 'c'" | "this list or map is read-only"
         "data = csv('t.csv')\ndata.price"  | "a data set has no property 'price'; if 'price' is a column: its values are data['price'] (a list of numbers), and one row's value is row.price in mean(data) { row -> ... } or a loop over the rows"
