@@ -5,6 +5,7 @@ import org.gradus.calculus.GradientAt
 import org.gradus.calculus.HessianAt
 import org.gradus.data.ColumnStatistics
 import org.gradus.data.DataSet
+import org.gradus.data.FeatureScaling
 import org.gradus.data.RowValues
 import org.gradus.data.TableView
 import org.gradus.diff.Gradient
@@ -141,6 +142,18 @@ class ExprExtensions {
     static TableView head(DataSet self, int n = 5) { ColumnStatistics.head(self, n) }
     static TableView tail(DataSet self, int n = 5) { ColumnStatistics.tail(self, n) }
     static TableView describe(DataSet self) { ColumnStatistics.describe(self) }
+
+    /**
+     * Features on one scale, as scikit-learn's StandardScaler: {@code data.standardized()}, and a test set with its
+     * training set's statistics, {@code test.standardized(like: train)}.
+     */
+    static DataSet standardized(DataSet self, Map options = [:]) {
+        Coerce.checkOptions(options, ['like'], 'standardized')
+        if (options.like != null && !(options.like instanceof DataSet)) {
+            throw new IllegalArgumentException("standardized(like: ...) takes a data set (the training set whose means and deviations to use)")
+        }
+        FeatureScaling.standardized(self, (DataSet) options.like)
+    }
 
     /** One statistic of every column, by name: {@code data.mean()}, {@code data.std()} (sample, as pandas), min, max. */
     static Map<String, Double> mean(DataSet self) { ColumnStatistics.means(self) }

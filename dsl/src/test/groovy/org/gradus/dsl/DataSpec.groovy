@@ -309,6 +309,32 @@ class DataSpec extends Specification {
         out[9].value == 2.25
     }
 
+    def "standardized features, as scikit-learn's StandardScaler: each feature minus its mean over its population deviation, the target as it was"() {
+        when: 'numpy: (X - X.mean(0)) / X.std(0) of a = [1, 2, -1, 0.5], b = [2, 0, 1, -2] (std with n, as StandardScaler)'
+        def out = run("""
+            data = csv('t.csv', target: 'y')
+            s = data.standardized()
+            s[0].x
+            s[2].x
+            s.mean().values() as List
+            [s.columns.size(), s.target == 'y' ? 1 : 0]
+            def (train, test) = data.split(0.5, seed: 1)
+            test.standardized(like: train)[0].x
+            train.standardized()[0].x + train.standardized()[1].x
+            train[0].x + train[1].x + test[0].x
+        """).collect { Eval.me(it.text) as List }
+
+        then:
+        [out[0], out[1]].flatten().withIndex().every { v, i -> Math.abs(v - [0.34641016, 1.18321596, -1.5011107, 0.50709255][i]) < 1e-8 }
+        Math.abs(out[2][0]) < 1e-15 && Math.abs(out[2][1]) < 1e-15 && out[2][2] == 1.625
+        out[3] == [3, 1]
+
+        and: 'a test set takes its training set\'s statistics: with two training rows p, q, the mean is (p + q)/2 and the deviation |p − q|/2, so their own rows become ±1'
+        List p = out[6][0..1], q = out[6][2..3], t = out[6][4..5]
+        out[5].every { Math.abs(Math.abs(it) - 1) < 1e-12 }
+        (0..1).every { k -> Math.abs(out[4][k] - (t[k] - (p[k] + q[k]) / 2) / (Math.abs(p[k] - q[k]) / 2)) < 1e-12 }
+    }
+
     def "the table of head and describe reads as pandas prints it: labels on the left, numbers right-aligned under their column"() {
         when:
         def session = new GradusSession()

@@ -210,6 +210,11 @@ public final class DataSet implements Shown {
         return features;
     }
 
+    /** The labels of a class target, or null (no class target). */
+    List<String> classesOrNull() {
+        return classes;
+    }
+
     /**
      * The labels of a class target ({@code csv(..., classes: true)}), in class order: row.y = k means
      * {@code classes().get(k)}.

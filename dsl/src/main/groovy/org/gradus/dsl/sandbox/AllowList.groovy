@@ -185,7 +185,7 @@ final class AllowList {
             (DifferentiabilityReport): words('continuous differentiable reason subgradient at continuity subgradientNote limit left right'),
             (DataSet)         : words('rows features columns target split name precision iterator getAt each eachWithIndex collect findAll ' +
                     'find count any every inject ' +    // a loop over the rows as numbers (RowValues), as pandas' itertuples
-                    'getAt(String) head tail describe mean std min max'),   // data['a'] a column's numbers; pandas' first look
+                    'getAt(String) head tail describe mean std min max standardized'),   // data['a'] a column's numbers; pandas' first look
             (TableView)       : words('columns index getAt getAt(String)'),
             (RowValues)       : words('x y index get get(String) getAt getAt(String)'),
             (DataSet.Row)     : words('x y getAt getAt(String) get get(String)'),   // row.price: a column by name, as row['price']
