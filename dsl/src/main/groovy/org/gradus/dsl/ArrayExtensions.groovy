@@ -9,6 +9,7 @@ import org.gradus.expr.Expr
 import org.gradus.expr.Matrix
 import org.gradus.expr.Shape
 import org.gradus.expr.VectorVariable
+import org.gradus.result.ArrayValue
 
 /**
  * Arrays in the language (SPEC §2 "Vectors and matrices"): operators on vector and matrix variables
@@ -121,4 +122,28 @@ class ArrayExtensions {
         s.isMatrix() ? ArrayOps.block(self, from * s.columns(), Shape.matrix(to - from, s.columns()))
                 : ArrayOps.block(self, from, Shape.vector(to - from))
     }
+    // ---- the numbers of a vector or matrix at a point (w.at(r)) ----------------------------------------
+
+    /**
+     * {@code w.at(r)} as Groovy's list words see it: a vector's elements (a matrix's rows, each a list) — {@code v[0]},
+     * {@code v[-1]}, {@code v.size()}, {@code for (e in v)}, {@code v.count { it == 0 }} (lasso's zeros), {@code v.max()}.
+     */
+    static List toList(ArrayValue self) {
+        self.shape().isMatrix() ? self.rows().collect { double[] row -> row as List<Double> } : self.values() as List<Double>
+    }
+
+    static Object getAt(ArrayValue self, int i) {
+        int n = size(self)
+        if (i < -n || i >= n) {
+            throw new IndexOutOfBoundsException("index ${i} is outside ${self.shape().isMatrix() ? 'the rows' : 'the elements'} 0..${n - 1}")
+        }
+        toList(self)[i < 0 ? n + i : i]
+    }
+
+    static int size(ArrayValue self) { self.shape().isMatrix() ? self.shape().rows() : self.values().length }
+    static Iterator iterator(ArrayValue self) { toList(self).iterator() }
+    static int count(ArrayValue self, Closure condition) { toList(self).count(condition) as int }
+    static Object sum(ArrayValue self) { toList(self).sum() }
+    static Object max(ArrayValue self) { toList(self).max() }
+    static Object min(ArrayValue self) { toList(self).min() }
 }

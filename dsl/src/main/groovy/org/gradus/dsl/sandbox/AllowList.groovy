@@ -27,6 +27,7 @@ import org.gradus.optim.OptimizationResult
 import org.gradus.optim.Status
 import org.gradus.optim.schedule.Schedule
 import org.gradus.plot.PlotResult
+import org.gradus.result.ArrayValue
 import org.gradus.result.PointResult
 import org.gradus.result.Shown
 
@@ -187,6 +188,7 @@ final class AllowList {
                     'find count any every inject ' +    // a loop over the rows as numbers (RowValues), as pandas' itertuples
                     'getAt(String) head tail describe mean std min max standardized'),   // data['a'] a column's numbers; pandas' first look
             (TableView)       : words('columns index getAt getAt(String)'),
+            (ArrayValue)      : words('each eachWithIndex collect findAll find any every inject'),   // w.at(r): its numbers, as a list's
             (RowValues)       : words('x y index get get(String) getAt getAt(String)'),
             (DataSet.Row)     : words('x y getAt getAt(String) get get(String)'),   // row.price: a column by name, as row['price']
             (Schedule)        : words('values rate'),

@@ -120,6 +120,31 @@ class ArrayScriptSpec extends Specification {
         e.message.contains('shape mismatch: W is 8×2, x has 3')
     }
 
+    def "a vector's numbers at a point answer Groovy's list words: an element, the size, a loop, the zeros counted (lasso's), a matrix's rows"() {
+        expect: 'w at [1, 0, 2] and M at [[1, 2], [3, 4]], by hand'
+
+        run("""
+            w = vector(3)
+            M = matrix(2, 2)
+            v = w.at(w: [1, 0, 2])
+            [v[0], v[-1], v.size(), v.count { it == 0 }, v.sum(), v.max(), v.min()]
+            v.collect { it * 2 }
+            seen = []
+            for (e in v) seen << e
+            seen
+            M.at(M: [[1, 2], [3, 4]])[1]
+        """)*.text == ['[1, 2, 3, 1, 3, 2, 0]', '[2, 0, 4]', '[1, 0, 2]', '[3, 4]']
+    }
+
+    def "an element outside a vector's numbers is an error that names the elements"() {
+        when:
+        run("w = vector(3)\nw.at(w: [1, 0, 2])[3]")
+
+        then:
+        GradusException e = thrown()
+        e.message == 'index 3 is outside the elements 0..2'
+    }
+
     def "the textbook quadratic form x.T * W * x is refused with the way to write it (the transpose of a vector is the vector)"() {
         when:
         run("W = matrix(2, 2)\nx = vector(2)\nx.T * W * x")
