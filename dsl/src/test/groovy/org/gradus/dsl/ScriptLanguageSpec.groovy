@@ -238,6 +238,8 @@ class ScriptLanguageSpec extends Specification {
             hessian(f).at(x: 1, y: 2)
             directional(f, [1, 1]).at(x: 1, y: 2)
             grad(f, at: [x: 0, y: 0])
+            [grad(f).at(x: 1, y: 2).x, grad(f).at(x: 1, y: 2)['y'], hessian(f).at(x: 1, y: 2)[0][1], hessian(f).at(x: 1, y: 2)[1]]
+            grad(f).x
         ''').collect { json(it) }
 
         then:
@@ -248,6 +250,10 @@ class ScriptLanguageSpec extends Specification {
         shown[2].definiteness == 'indefinite'
         Math.abs(shown[3].value - 7 / Math.sqrt(2)) < 1e-12
         shown[4].value == [x: 0, y: -1]
+
+        and: 'a component by name as a property (g.x, as g[\'x\']), a Hessian entry as numpy reads it (H[0][1]), a row (H[1])'
+        shown[5].text == '[6, 1, 2, [2, 0]]'
+        shown[6].text == '2*x + 2*y'
     }
 
     def "taylor approximations of exp at 0 compared with exp at 0.5"() {

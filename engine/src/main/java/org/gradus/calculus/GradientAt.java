@@ -57,6 +57,16 @@ public final class GradientAt implements Shown {
         return value[i];
     }
 
+    /** The component for a coordinate name read as a property, as a point's: {@code g.x}. */
+    public double get(String name) {
+        List<String> names = layout.coordinateNames();
+        if (names.contains(name)) return getAt(name);
+        List<String> known = new java.util.ArrayList<>(names);
+        known.addAll(List.of("value", "norm", "size"));
+        throw new IllegalArgumentException("a gradient at a point has no property '" + name + "'" + org.gradus.print.Spelling.didYouMean(name, known)
+                + "; its coordinates are " + names);
+    }
+
     /** The i-th component, in the order of the layout's coordinates: {@code g[0]}. */
     public double getAt(int i) {
         if (i < 0 || i >= value.length) {

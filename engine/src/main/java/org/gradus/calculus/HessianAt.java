@@ -87,6 +87,16 @@ public final class HessianAt implements Shown {
         return matrix;
     }
 
+    /** Row i, as numpy's {@code H[0]}: {@code hessian(f).at(x: 1, y: 2)[0][1]} is ∂²f/∂x∂y there. */
+    public java.util.List<Double> getAt(int i) {
+        if (i < 0 || i >= matrix.length) {
+            throw new IllegalArgumentException("no row " + i + "; the Hessian has " + matrix.length + " (0 to " + (matrix.length - 1) + ")");
+        }
+        java.util.List<Double> row = new java.util.ArrayList<>(matrix[i].length);
+        for (double v : matrix[i]) row.add(v);
+        return row;
+    }
+
     public double[] eigenvalues() {
         return eigenvalues.clone();
     }

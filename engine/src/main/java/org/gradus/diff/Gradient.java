@@ -76,6 +76,16 @@ public final class Gradient implements Shown {
         return component(name);
     }
 
+    /** ∂f/∂x read as a property: {@code grad(f).x}. */
+    public Expr get(String name) {
+        List<String> names = layout().coordinateNames();
+        if (names.contains(name)) return component(name);
+        List<String> known = new java.util.ArrayList<>(names);
+        known.addAll(List.of("at", "components", "size"));
+        throw new IllegalArgumentException("a gradient has no property '" + name + "'" + org.gradus.print.Spelling.didYouMean(name, known)
+                + "; its coordinates are " + names);
+    }
+
     /** ∂f/∂v for a variable or a vector's element: {@code grad(f)[x]}, {@code grad(f)[w[2]]}. */
     public Expr getAt(Expr coordinate) {
         return component(coordinate.toString());

@@ -171,10 +171,10 @@ final class AllowList {
             (VariableBlock)   : words('name size T at'),
             (Matrix)          : words('rows columns get T getT getAt plus minus multiply div power negative positive'),
             (Shown)           : words('kind fields toText toJson json'),
-            (Gradient)        : words('at getAt getAt(String) size components'),
+            (Gradient)        : words('at getAt getAt(String) get(String) size components'),   // grad(f).x, as grad(f)['x']
             (Hessian)         : words('at'),
-            (GradientAt)      : words('value norm size getAt getAt(String)'),
-            (HessianAt)       : words('matrix eigenvalues definiteness'),
+            (GradientAt)      : words('value norm size getAt getAt(String) get(String)'),
+            (HessianAt)       : words('matrix eigenvalues definiteness getAt'),       // H[0][1]: a row, then an entry
             (OptimizationResult): words('x f status method gradNorm iterations evaluations seconds message constraints maxViolation ' +
                     'point value trace problem engine'),
             (Status)          : words('name ordinal compareTo'),
