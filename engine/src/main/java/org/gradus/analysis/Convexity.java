@@ -167,6 +167,9 @@ public final class Convexity {
             out.verdict(flat ? "linear" : "unknown", "sampled", null, why + hess + "; no secant off the graph was found in "
                     + s.secantsTried + " tries" + (flat ? ", so f looks affine — not proved" : ""));
         }
+        String pole = PoleCrossing.note(f, d, below != null ? below : above);
+        if (pole == null && below != null) pole = PoleCrossing.note(f, d, above);
+        if (pole != null) out.note(pole);
         if (kind == Psd.Kind.MARGINAL) {
             out.note("the Hessian is constant but semidefinite only up to rounding (eigenvalues " + Psd.eigenText(constant)
                     + "): the numbers in f are not exact enough to decide");

@@ -202,6 +202,20 @@ class ConvexitySpec extends Specification {
         text.contains("no L: the Hessian's largest eigenvalue keeps growing toward the end of the domain x → 0 (from 2.25 to 2.5e21")
     }
 
+    def "a counterexample secant across a pole says so: 1/(1 - x) is undefined at 1, convex on x < 1 and concave on x > 1 (by hand: f″ = 2/(1 − x)³)"() {
+        when:
+        def across = Convexity.analyze(1 / (1 - x), null)
+        def left = Convexity.analyze(1 / (1 - x), [x: [-10d, 0.9d] as double[]])
+        def smooth = Convexity.analyze(x / (1 + x**2), null)
+
+        then: 'the secant crosses 1; on one side of it, the rules prove convexity; a quotient without a pole gets no such note'
+        across.verdict() == 'neither'
+        across.toText().contains('crosses x = 1, where f is undefined: its domain is not one interval, and a convex (or concave) function needs one')
+        across.toText().contains('over: [x: -10..0.9]')
+        left.verdict() == 'convex' && left.certainty() == PROOF
+        smooth.verdict() == 'neither' && !smooth.toText().contains('where f is undefined')
+    }
+
     def "a gradient that is continuous but not Lipschitz has no L: x^1.5 on [0, 1] (f′ = 1.5√x, f″ = 0.75/√x), log barriers on (0, 1) and (-2, 2)"() {
         when: 'f″ by hand: 0.75/√x grows without bound as x → 0; 1/x² + 1/(1 − x)²; 2(4 + x²)/(4 − x²)², whose least value is 0.5 at 0'
         def power = Convexity.analyze(x**1.5, [x: [0d, 1d] as double[]])
