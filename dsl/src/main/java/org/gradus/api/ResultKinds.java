@@ -23,7 +23,8 @@ final class ResultKinds {
             Map.entry("differentiability", DifferentiabilityReport::new),
             Map.entry("limit", LimitResult::new),
             Map.entry("monotonicity", MonotonicityResult::new),
-            Map.entry("plot", PlotResult::new));
+            Map.entry("plot", PlotResult::new),
+            Map.entry("table", TableResult::new));
 
     private ResultKinds() {
     }

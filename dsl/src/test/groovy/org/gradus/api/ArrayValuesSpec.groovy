@@ -85,6 +85,27 @@ class ArrayValuesSpec extends Specification {
         g.value().matrix('W') == [[-2d, -2d], [-4d, -4d]] as double[][]
     }
 
+    def "Java API: a data set's summary is a TableResult read by row label and column (a = [1, 2, -1, 0.5]: mean 0.625, sample std 1.25)"() {
+        given:
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory('table')
+        java.nio.file.Files.writeString(dir.resolve('t.csv'), 'a,y\n1,0\n2,1\n-1,0\n0.5,1\n')
+        java.nio.file.Files.writeString(dir.resolve('t.opt'), "data = csv('t.csv')\ndata.describe()\ndata.head(2)")
+        Session session = Gradus.session().printTo(new PrintStream(new ByteArrayOutputStream())).build()
+
+        when:
+        Results rs = session.run(dir.resolve('t.opt'))
+        TableResult summary = rs.first(TableResult)
+        TableResult head = rs.last(TableResult)
+
+        then:
+        summary.columns() == ['a', 'y'] && summary.index()[0..2] == ['count', 'mean', 'std']
+        summary.get('mean', 'a') == 0.625 && summary.get('std', 'a') == 1.25 && summary.get('max', 'y') == 1
+        head.index() == ['0', '1'] && head.data() == [[1d, 0d], [2d, 1d]] as double[][]
+
+        cleanup:
+        dir.toFile().deleteDir()
+    }
+
     def "Java API: a shown vector or matrix is an ArrayResult with double[] and double[][] accessors"() {
         given:
         Session session = Gradus.session().printTo(new PrintStream(new ByteArrayOutputStream())).build()
