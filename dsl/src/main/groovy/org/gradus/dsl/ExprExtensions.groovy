@@ -160,6 +160,19 @@ class ExprExtensions {
     static Map<String, Double> std(DataSet self) { ColumnStatistics.stds(self) }
     static Map<String, Double> min(DataSet self) { ColumnStatistics.minima(self) }
     static Map<String, Double> max(DataSet self) { ColumnStatistics.maxima(self) }
+    static Map<String, Double> count(DataSet self) { ColumnStatistics.counts(self) }
+    /** pandas' {@code corr()}: the Pearson correlation of every pair of columns. */
+    static TableView corr(DataSet self) { ColumnStatistics.correlations(self) }
+
+    /** {@code data.size()}: the number of rows, as a list's size and Python's {@code len(df)}. */
+    static int size(DataSet self) { self.rows() }
+
+    /** scikit-learn's {@code X} and {@code y}: the feature rows as lists, and the target's values. */
+    static List<List<Double>> getX(DataSet self) { (0..<self.rows()).collect { int r -> self.row(r).x } }
+    static List<Double> getY(DataSet self) {
+        if (self.target() == null) throw new IllegalArgumentException("${self.name()} has no target; read it with csv(file, target: 'column')")
+        self.column(self.target()) as List<Double>
+    }
 
     /** {@code test.count { row -> ... }}: the rows for which the closure is true. */
     static int count(DataSet self, Closure<?> condition) {

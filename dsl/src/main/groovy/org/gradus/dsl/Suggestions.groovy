@@ -119,6 +119,7 @@ final class Suggestions {
             rand        : "a variable with a random start is vector(n, init: 'uniform', seed: 1); one draw is new Random(1).nextDouble()",
             matmul      : 'the matrix product is A * B (and A * x for a vector)',
             inner       : 'the inner product is dot(x, y)',
+            len         : "a data set's number of rows is data.rows (or data.size()), a list's length list.size()",
             integrate   : 'there is no integration: Gradus differentiates (grad, partial, hessian, taylor) and takes limits',
             ln          : 'the natural logarithm is log(x)',
             log10       : 'the base-10 logarithm is log(x)/log(10)',

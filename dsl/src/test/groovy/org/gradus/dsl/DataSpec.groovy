@@ -219,7 +219,7 @@ class DataSpec extends Specification {
         e.message == "bad.csv line 3, column q: 'x7' is not a number"
     }
 
-    def "missing files, columns and targets are clear errors"() {
+    def "missing files, columns and targets are clear errors; a body left out, a column or method read as a property, a read-only row say what to write"() {
         when:
         run(source)
 
@@ -233,6 +233,11 @@ class DataSpec extends Specification {
         "csv('t.csv', target: 'price')"                           | "has no column 'price'; its columns are [a, b, y]"
         "data = csv('t.csv')\nmean(data) { row -> row.y }"       | 'has no target'
         "data = csv('t.csv')\nmean(data) { row -> row['c'] }"    | "has no column 'c'"
+        "data = csv('t.csv')\nmean(data)"  | "mean(data) needs a body, the expression to average over the rows: mean(data) { row -> (dot(w, row.x) + b - row.y)**2 }; one column's mean is mean(data['a']), every column's data.mean()"
+        "data = csv('t.csv')\ndata.describe" | "a data set has no property 'describe'; describe is a method: data.describe()"
+        "data = csv('t.csv')\ndata[0].x << 1" | "this list or map is read-only (a row's numbers, a table's columns): change a copy of it, as in xs = row.x + [] and then xs << 1"
+        "data = csv('t.csv')\ndata.columns << 'c'" | "this list or map is read-only"
+        "data = csv('t.csv')\ndata.price"  | "a data set has no property 'price'; if 'price' is a column: its values are data['price'] (a list of numbers), and one row's value is row.price in mean(data) { row -> ... } or a loop over the rows"
         "csv('t.csv', precision: 'half')"                         | "precision: 'half' is not a precision; use precision: 'double'"
         "csv('t.csv', precison: 'float')"                         | "csv has no option 'precison'; valid options: target, classes, precision"
     }
@@ -277,7 +282,7 @@ class DataSpec extends Specification {
         e.column == 14
     }
 
-    def "a first look at a table, in pandas' words: head, tail, describe, a column's values, each column's statistic"() {
+    def "a first look at a table, in pandas' words: head, tail, describe, corr, a column's values, each column's statistic"() {
         when: 'the statistics of a = [1, 2, -1, 0.5] by hand: mean 2.5/4; std sqrt(4.6875/3) (n - 1, as pandas); the quartiles at positions 0.75, 1.5, 2.25 of the sorted [-1, 0.5, 1, 2] (numpy.percentile)'
         def out = run("""
             data = csv('t.csv', target: 'y')
@@ -291,6 +296,8 @@ class DataSpec extends Specification {
             data.std()['a']
             [data.min(), data.max()]
             data.describe()['y']['75%']
+            data.corr()
+            [data.count(), data.size(), data.x[2], data.y]
         """)
 
         then:
@@ -307,6 +314,12 @@ class DataSpec extends Specification {
         out[7].value == 1.25
         out[8].text == '[[a: -1, b: -2, y: 0.5], [a: 2, b: 2, y: 3]]'
         out[9].value == 2.25
+
+        and: 'numpy.corrcoef of the columns; pandas\' count() per column; the rows; scikit-learn\'s X and y'
+        out[10].index == ['a', 'b', 'y'] && out[10].columns == ['a', 'b', 'y']
+        [out[10].data.flatten(), [1, -0.09759001, 0.34575717, -0.09759001, 1, 0.1540416, 0.34575717, 0.1540416, 1]].transpose()
+                .every { a, b -> Math.abs(a - b) < 1e-8 }
+        out[11].text == '[[a: 4, b: 4, y: 4], 4, [-1, 1], [3, 1, 0.5, 2]]'
     }
 
     def "standardized features, as scikit-learn's StandardScaler: each feature minus its mean over its population deviation, the target as it was"() {
@@ -353,23 +366,6 @@ class DataSpec extends Specification {
                 'count      4        4        4',
                 'mean   0.625     0.25    1.625',
                 'std     1.25  1.70783  1.10868']     // six significant digits, as pandas shows a float
-    }
-
-    def "without a body, mean(data) says how to write one; data.price says where a column's values are; a row's numbers are read-only"() {
-        when:
-        run(source)
-
-        then:
-        GradusException e = thrown()
-        e.message.startsWith(message)
-
-        where:
-        source                              | message
-        "data = csv('t.csv')\nmean(data)"  | "mean(data) needs a body, the expression to average over the rows: mean(data) { row -> (dot(w, row.x) + b - row.y)**2 }; one column's mean is mean(data['a']), every column's data.mean()"
-        "data = csv('t.csv')\ndata.describe" | "a data set has no property 'describe'; describe is a method: data.describe()"
-        "data = csv('t.csv')\ndata[0].x << 1" | "this list or map is read-only (a row's numbers, a table's columns): change a copy of it, as in xs = row.x + [] and then xs << 1"
-        "data = csv('t.csv')\ndata.columns << 'c'" | "this list or map is read-only"
-        "data = csv('t.csv')\ndata.price"  | "a data set has no property 'price'; if 'price' is a column: its values are data['price'] (a list of numbers), and one row's value is row.price in mean(data) { row -> ... } or a loop over the rows"
     }
 
     def "a session's load listener is told how far a large csv has been read, and when it ends"() {

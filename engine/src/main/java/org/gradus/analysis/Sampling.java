@@ -37,8 +37,8 @@ final class Sampling {
     double[] argMaxEig;
     int validPoints;
     /**
-     * An open end of the domain toward which the largest eigenvalue of the Hessian keeps growing (x → 0 for −log x),
-     * with that eigenvalue at the farthest and the nearest sample: there, the gradient has no Lipschitz constant L.
+     * A finite end of the box toward which the largest eigenvalue of the Hessian keeps growing (x → 0 for −log x and
+     * for x^1.5), with that eigenvalue at the farthest and the nearest sample: the gradient has no Lipschitz constant L.
      */
     String steepensToward;
     double[] steepening;

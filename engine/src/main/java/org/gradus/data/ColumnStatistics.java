@@ -61,6 +61,40 @@ public final class ColumnStatistics {
         return new TableView(columns, index, cells, 6);
     }
 
+    /**
+     * pandas' {@code corr()}: the Pearson correlation of every pair of columns, a columns × columns table (1 on the
+     * diagonal; NaN beside a column with no spread).
+     */
+    public static TableView correlations(DataSet data) {
+        List<String> columns = data.columns();
+        int c = columns.size();
+        double[][] centred = new double[c][];
+        double[] norm = new double[c];
+        for (int k = 0; k < c; k++) {
+            double[] v = data.column(columns.get(k));
+            double m = mean(v);
+            for (int r = 0; r < v.length; r++) v[r] -= m;
+            centred[k] = v;
+            norm[k] = Math.sqrt(dot(v, v));
+        }
+        double[][] cells = new double[c][c];
+        for (int i = 0; i < c; i++) {
+            for (int j = 0; j < c; j++) cells[i][j] = i == j && norm[i] > 0 ? 1 : dot(centred[i], centred[j]) / (norm[i] * norm[j]);
+        }
+        return new TableView(columns, columns, cells, 6);
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
+    }
+
+    /** Each column's count of rows (every cell holds a number), as pandas' {@code count()}. */
+    public static Map<String, Double> counts(DataSet data) {
+        return each(data, v -> v.length);
+    }
+
     /** Each column's mean, by name in column order. */
     public static Map<String, Double> means(DataSet data) {
         return each(data, ColumnStatistics::mean);
