@@ -237,6 +237,7 @@ class DataSpec extends Specification {
         "data = csv('t.csv')\ndata.describe" | "a data set has no property 'describe'; describe is a method: data.describe()"
         "data = csv('t.csv')\ndata[0].x << 1" | "this list or map is read-only (a row's numbers, a table's columns): change a copy of it, as in xs = row.x + [] and then xs << 1"
         "data = csv('t.csv')\ndata.columns << 'c'" | "this list or map is read-only"
+        "data = csv('t.csv')\ndata['class']"     | "has no column 'class'"     // a column by name, never a property
         "data = csv('t.csv')\ndata.price"  | "a data set has no property 'price'; if 'price' is a column: its values are data['price'] (a list of numbers), and one row's value is row.price in mean(data) { row -> ... } or a loop over the rows"
         "csv('t.csv', precision: 'half')"                         | "precision: 'half' is not a precision; use precision: 'double'"
         "csv('t.csv', precison: 'float')"                         | "csv has no option 'precison'; valid options: target, classes, precision"

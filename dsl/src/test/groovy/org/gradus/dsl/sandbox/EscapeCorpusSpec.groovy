@@ -38,7 +38,8 @@ class EscapeCorpusSpec extends Specification {
         gstring_writer_closure category_use mixin map_closure_call script_out_variable number_println_to_stdout
         string_execute_list string_execute string_to_url sleep add_shutdown_hook compound_assignment_property
         prefix_increment_on_property multiple_assignment_getAt out_leftShift_to_stdout out_println_to_stdout out_write
-        parallel_stream stream matrix_subscript_class matrix_row_getClass'''.trim().split(/\s+/) as List<String>
+        parallel_stream stream matrix_subscript_class matrix_row_getClass data_x_getClass data_describe_getClass
+        data_column_getClass array_value_iterator_getClass gradient_at_metaClass'''.trim().split(/\s+/) as List<String>
 
     @Shared ServerSocket server = new ServerSocket(0)
     @Shared AtomicInteger connections = new AtomicInteger()
@@ -76,6 +77,7 @@ class EscapeCorpusSpec extends Specification {
         Files.writeString(outside.resolve('secret.csv'), 'secret,y\nhunter2xq,1\n')
         Files.writeString(dir.resolve('existing.csv'), 'keep me\n')
         Files.writeString(dir.resolve('.hidden.csv'), 'a,y\n1,2\n')
+        Files.writeString(dir.resolve('table.csv'), 'a,y\n1,2\n3,4\n')     // a table the value routes read (data.x, describe())
         Files.createSymbolicLink(dir.resolve('link.csv'), outside.resolve('secret.csv'))
         Files.createSymbolicLink(dir.resolve('linkdir'), outside)
         String source = Files.readString(CORPUS.resolve(name + '.opt')).replace('CANARY', canary.toString())
