@@ -72,8 +72,9 @@ final class LineStationary {
             hi = d.sampling[0].hi();
             whole = false;
         }
-        if (!d.openLower[0]) lo = withoutInfiniteSlope(slope, d, lo, true);  // sqrt(1 − x²) at ±1: a closed edge where f′
-        if (!d.openUpper[0]) hi = withoutInfiniteSlope(slope, d, hi, false); // has no value is no zero of it
+        CompiledFunction slopeAt = new CompiledFunction(slope, d.layout());
+        if (!d.openLower[0]) lo = withoutInfiniteSlope(slopeAt, lo, true);  // sqrt(1 − x²) at ±1: a closed edge where f′
+        if (!d.openUpper[0]) hi = withoutInfiniteSlope(slopeAt, hi, false); // has no value is no zero of it
         Expr g = PiecewiseSmooth.expanded(f);
         List<Cut> cuts = cuts(f, g, x, d, lo, hi);
         if (cuts == null) return null;
@@ -131,9 +132,9 @@ final class LineStationary {
     }
 
     /** A finite end of the search where f′ is infinite or undefined, moved one double inside; any other end as it is. */
-    private static double withoutInfiniteSlope(Expr slope, Domain d, double end, boolean lower) {
+    private static double withoutInfiniteSlope(CompiledFunction slope, double end, boolean lower) {
         if (!Double.isFinite(end)) return end;
-        double value = new CompiledFunction(slope, d.layout()).value(new double[]{end});
+        double value = slope.value(new double[]{end});
         return Double.isFinite(value) ? end : lower ? Math.nextUp(end) : Math.nextDown(end);
     }
 

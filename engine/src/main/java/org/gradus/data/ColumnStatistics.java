@@ -132,11 +132,15 @@ public final class ColumnStatistics {
 
     /** The sample standard deviation, two passes (NaN for one value, as pandas). */
     static double std(double[] v) {
-        if (v.length < 2) return Double.NaN;
-        double m = mean(v);
+        return v.length < 2 ? Double.NaN : Math.sqrt(meanSquaredDeviation(v, mean(v)) * v.length / (v.length - 1));
+    }
+
+    /** The mean of (vᵢ − m)²: the population variance about m (0 for no values). */
+    static double meanSquaredDeviation(double[] v, double m) {
+        if (v.length == 0) return 0;
         double[] squares = new double[v.length];
         for (int i = 0; i < v.length; i++) squares[i] = (v[i] - m) * (v[i] - m);
-        return Math.sqrt(mean(squares) * v.length / (v.length - 1));
+        return mean(squares);
     }
 
     /** The q-quantile of sorted values, linear between the values around q·(n − 1). */

@@ -32,19 +32,12 @@ public final class FeatureScaling {
             double[] column = data.column(features.get(k));
             double[] reference = from == data ? column : from.column(features.get(k));
             double mean = ColumnStatistics.mean(reference);
-            double spread = Math.sqrt(populationVariance(reference, mean));
+            double spread = Math.sqrt(ColumnStatistics.meanSquaredDeviation(reference, mean));
             double scale = spread > 0 ? spread : 1;
             for (int r = 0; r < rows; r++) x[r * f + k] = (column[r] - mean) / scale;
         }
         double[] y = data.target() == null ? null : data.column(data.target());
         DataSet scaled = new DataSet(data.name() + ".standardized()", data.columns(), data.target(), rows, x, y, data.classesOrNull());
         return data.precision().equals("float") ? scaled.withPrecision(Precision.FLOAT) : scaled;
-    }
-
-    private static double populationVariance(double[] v, double mean) {
-        if (v.length == 0) return 0;
-        double[] squares = new double[v.length];
-        for (int i = 0; i < v.length; i++) squares[i] = (v[i] - mean) * (v[i] - mean);
-        return ColumnStatistics.mean(squares);
     }
 }
