@@ -169,6 +169,21 @@ class FeasibleSetsSpec extends Specification {
         '-sqrt(x*y)'            | 'x + 2*y <= 4; x >= 0; y >= 0' | true | 'the objective is convex by the composition rules'
         '-sqrt(x*y)'            | 'x + 2*y <= 4'     | null   | 'not proved convex'
         'x**2/y'                | 'x + y >= 2; y >= 1' | true | 'a local minimum is global'
+        'x**2 + x*y + y**2'     | 'x + y >= 1'       | true   | 'its Hessian is the constant matrix with eigenvalues 1, 3'
+        '-(x**2 + x*y + y**2)'  | 'x + y >= 1'       | null   | 'not proved convex'
+    }
+
+    def "a quadratic form the rules cannot read is proved convex by its constant Hessian: the minimum-variance portfolio (by hand: w = S^-1 1 / 1'S^-1 1)"() {
+        when: 'dot(w, S*w) was "of unknown curvature ... the minimum found may be only local"'
+        Map r = new groovy.json.JsonSlurper().parseText(new GradusSession().run('''w = vector(3)
+S = matrix([[0.1, 0.02, 0.01], [0.02, 0.08, 0.03], [0.01, 0.03, 0.12]])
+minimize(dot(w, S*w), subjectTo: { sum(w) == 1; w >= 0 })''', 'portfolio.opt').last().toJson()) as Map
+
+        then: 'eigenvalues of 2S by numpy: 0.118701, 0.193291, 0.288008; the weights by hand 16/45, 7/18, 23/90 (scipy SLSQP agrees to 1e-6)'
+        r.problem.convex == true
+        r.problem.reason.contains('eigenvalues 0.118701, 0.193291, 0.288008')
+        [r.x.w, [16 / 45, 7 / 18, 23 / 90]].transpose().every { a, b -> Math.abs(a - b) < 1e-6 }
+        Math.abs(r.f - 0.0413 / 0.9) < 1e-8
     }
 
     def "the objective's curvature is judged on the box the bounds leave: max sqrt(x*y) over x + 2y <= 4, x, y >= 0 (by hand: (2, 1), f = sqrt(2), lambda = sqrt(2)/4)"() {

@@ -8,9 +8,7 @@ import org.gradus.atoms.Multiply;
 import org.gradus.atoms.Psd;
 import org.gradus.atoms.VectorFunction;
 import org.gradus.diff.Derivatives;
-import org.gradus.eval.CompiledFunction;
 import org.gradus.expr.Constant;
-import org.gradus.expr.Dependence;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
 import org.gradus.expr.SumOver;
@@ -42,7 +40,6 @@ public final class Convexity {
     private Convexity() {
     }
 
-    static final int SYMBOLIC_HESSIAN_LIMIT = 40;
     static final int INTERVAL_HESSIAN_LIMIT = 8;
 
     /**
@@ -70,20 +67,10 @@ public final class Convexity {
         Curvature c = dcp.curvature();
 
         // The symbolic Hessian, when it is small enough and means something on the whole box
-        Expr[][] h = null;
-        double[][] constant = null;
-        boolean exact = true;
-        if (n <= SYMBOLIC_HESSIAN_LIMIT && smooth) {
-            h = Derivatives.hessian(f, layout);
-            boolean allConstant = true;
-            for (Expr[] row : h) {
-                for (Expr e : row) {
-                    allConstant &= !Dependence.dependsOnVariables(e);
-                    exact &= e instanceof Constant;
-                }
-            }
-            if (allConstant) constant = exact ? literal(h) : new CompiledFunction(f, layout).hessian(d.center());
-        }
+        SymbolicHessian symbolic = smooth ? SymbolicHessian.of(f, layout, d.center()) : null;
+        Expr[][] h = symbolic == null ? null : symbolic.entries();
+        double[][] constant = symbolic == null ? null : symbolic.constant();
+        boolean exact = symbolic == null || symbolic.exact();
         Psd.Kind kind = constant == null ? null : Psd.classify(constant, exact);
         String kinkNote = smooth ? null : nonSmoothNote(enc);
 
@@ -238,7 +225,7 @@ public final class Convexity {
 
     /** True when every component of ∇f is continuous on the box (f is C¹ there), as for huber. */
     private static boolean gradientContinuous(Expr f, Domain d) {
-        if (d.dimension() > SYMBOLIC_HESSIAN_LIMIT) return false;
+        if (d.dimension() > SymbolicHessian.LIMIT) return false;
         Enclosure e = Enclosure.overBox(d.layout(), d.box);
         e.of(f);
         for (Expr g : Derivatives.gradient(f, d.layout())) e.of(g);
@@ -248,12 +235,6 @@ public final class Convexity {
     private static double clean(double v, double scale) {
         if (Math.abs(v) <= 1e-10 * Math.max(scale, 1e-300)) return 0;
         return v;
-    }
-
-    private static double[][] literal(Expr[][] h) {
-        double[][] m = new double[h.length][h.length];
-        for (int i = 0; i < h.length; i++) for (int j = 0; j < h.length; j++) m[i][j] = ((Constant) h[i][j]).value();
-        return m;
     }
 
     static String matrixText(double[][] m) {

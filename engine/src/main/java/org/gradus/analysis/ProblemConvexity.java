@@ -2,6 +2,7 @@ package org.gradus.analysis;
 
 import org.gradus.atoms.Curvature;
 import org.gradus.atoms.Interval;
+import org.gradus.atoms.Psd;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
 import org.gradus.optim.Constraint;
@@ -13,8 +14,9 @@ import java.util.Map;
 /**
  * Whether a problem {@code minimize f subjectTo: {...}} is convex — a convex objective (concave for
  * {@code maximize}) over a convex feasible set — so that a local minimum found is global, as CVXPY's
- * {@code is_dcp} says, with the reason. Only proofs count and only cheap ones run (the composition rules
- * and the rules for constraint sets, no sampling): {@code convex} is {@code true} when proved, {@code null}
+ * {@code is_dcp} says, with the reason. Only proofs count and only cheap ones run (the composition rules, a
+ * Hessian that is one constant matrix for the quadratics the rules cannot read, and the rules for constraint sets;
+ * no sampling): {@code convex} is {@code true} when proved, {@code null}
  * when the rules cannot tell (the problem may still be convex: {@code convexity(f)} looks harder).
  */
 public final class ProblemConvexity {
@@ -41,12 +43,18 @@ public final class ProblemConvexity {
 
     private static Map<String, Object> analyze(Expr f, boolean maximize, List<Constraint> constraints) {
         Layout layout = f.layout();
-        Dcp.Result objective = Dcp.analyze(f, Enclosure.overBox(layout, box(layout, constraints)));
+        Enclosure enc = Enclosure.overBox(layout, box(layout, constraints));
+        enc.of(f);
+        Dcp.Result objective = Dcp.analyze(f, enc);
         Curvature c = objective.curvature();
         boolean objectiveOk = maximize ? c.isConcave() : c.isConvex();
         String objectiveText = "the objective is " + Dcp.word(c) + " by the composition rules"
-                + (objectiveOk ? "" : objective.reason() != null ? " (" + objective.reason() + ")" : "")
-                + (objectiveOk ? "" : maximize ? ", not proved concave" : ", not proved convex");
+                + (objectiveOk ? "" : objective.reason() != null ? " (" + objective.reason() + ")" : "");
+        if (!objectiveOk) {
+            String quadratic = constantHessian(f, layout, enc, maximize);
+            objectiveOk = quadratic != null;
+            objectiveText += objectiveOk ? "; but " + quadratic : maximize ? ", not proved concave" : ", not proved convex";
+        }
         String setText = null;
         boolean setOk = true;
         if (constraints != null && !constraints.isEmpty()) {
@@ -62,6 +70,20 @@ public final class ProblemConvexity {
         m.put("convex", convex ? Boolean.TRUE : null);
         m.put("reason", reason);
         return m;
+    }
+
+    /**
+     * Why f is convex (concave for maximize) everywhere when its Hessian is one constant matrix with no negative
+     * (positive) eigenvalue — a quadratic such as dot(w, S*w) the rules cannot read; null otherwise.
+     */
+    private static String constantHessian(Expr f, Layout layout, Enclosure enc, boolean maximize) {
+        if (!enc.defined() || !enc.smooth()) return null;
+        SymbolicHessian h = SymbolicHessian.of(f, layout, layout.start());
+        if (h == null || h.constant() == null) return null;
+        Psd.Kind kind = Psd.classify(h.constant(), h.exact());
+        boolean ok = kind == Psd.Kind.ZERO || (maximize ? kind == Psd.Kind.NSD : kind == Psd.Kind.PSD);
+        return !ok ? null : "its Hessian is the constant matrix with eigenvalues " + Psd.eigenText(h.constant()) + ", "
+                + (maximize ? "negative" : "positive") + " semidefinite everywhere, so it is " + (maximize ? "concave" : "convex");
     }
 
     /**
