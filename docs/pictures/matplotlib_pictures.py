@@ -153,6 +153,23 @@ def one_variable():
     save(fig, "functions.png")
 
 
+def continuity():
+    # matplotlib joins the samples either side of sign's jump with a vertical segment; sin(x)/x's sample at 0 is nan
+    x = np.linspace(-2, 2, 801)
+    fig, ax = plt.subplots(figsize=(8, 6), dpi=100)
+    ax.plot(x, np.sign(x), label="sign(x)")
+    ax.set_xlabel("x")
+    ax.legend()
+    save(fig, "jump.png")
+    x = np.linspace(-10, 10, 801)
+    fig, ax = plt.subplots(figsize=(8, 6), dpi=100)
+    with np.errstate(invalid="ignore"):
+        ax.plot(x, np.sin(x) / x, label="sin(x)/x")
+    ax.set_xlabel("x")
+    ax.legend()
+    save(fig, "removable.png")
+
+
 def schedules():
     t = np.arange(0, 301)
     cosine = np.where(t < 100, 0.5 * (1 + np.cos(np.pi * np.minimum(t, 100) / 100)), 0)
@@ -262,6 +279,7 @@ if __name__ == "__main__":
     convergence([("newton", range(len(newton)), [rosen(p) for p in newton], [np.abs(rosen_grad(p)).max() for p in newton]),
                  ("adam", range(len(a)), [rosen(p) for p in a], [np.abs(rosen_grad(p)).max() for p in a])], "newton-vs-adam.png")
     one_variable()
+    continuity()
     schedules()
     sgd_vs_full()
     logistic_boundary()

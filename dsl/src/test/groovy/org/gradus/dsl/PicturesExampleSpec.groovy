@@ -35,6 +35,8 @@ class PicturesExampleSpec extends Specification {
                 'pictures/secant-nonconvex.png'           : ['x**3 - 3*x', 'secant'],
                 'pictures/monotonicity.png'               : ['x**3 - 3*x'],
                 'pictures/functions.png'                  : ['sin(x)', 'cos(x)', 'tanh(x)'],
+                'pictures/jump.png'                       : ['sign(x)'],
+                'pictures/removable.png'                  : ['sin(x)/x'],
                 'pictures/schedules.png'                  : ['cosine(period: 100, min: 0)', 'warmRestarts(period: 50, mult: 2, min: 0)', 'stepDecay(every: 60, factor: 0.5)'],
                 'pictures/sgd-vs-full-batch.png'          : ['gd mini-batch', 'gd'],
                 'pictures/logistic-boundary.png'          : ['label = 0', 'label = 1', 'decision boundary'],

@@ -12,9 +12,10 @@ public record Markers(String legend, double[] x, double[] y, Shape shape, Color 
     /**
      * The mark: a filled dot (rimmed black or white to stand out on a colour field), a data point (a scatter's dot on
      * white, rimmed with its own darker shade so that every class looks the same size), an open circle (a path's
-     * start), a cross (a path's end), a star (an optimum), a triangle.
+     * start), a cross (a path's end), a star (an optimum), a triangle, a hole (an open circle filled white: a value a
+     * curve approaches but does not take, at a jump or a removable discontinuity).
      */
-    public enum Shape { DOT, POINT, CIRCLE, CROSS, STAR, TRIANGLE }
+    public enum Shape { DOT, POINT, CIRCLE, CROSS, STAR, TRIANGLE, HOLE }
 
     public Markers {
         if (x.length != y.length) throw new IllegalArgumentException("markers need as many x as y values");

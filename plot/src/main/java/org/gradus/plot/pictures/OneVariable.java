@@ -1,9 +1,7 @@
 package org.gradus.plot.pictures;
 
-import org.gradus.analysis.Enclosure;
 import org.gradus.analysis.Stationary;
 import org.gradus.analysis.StationaryReport;
-import org.gradus.atoms.Interval;
 import org.gradus.calculus.Taylor;
 import org.gradus.eval.Program;
 import org.gradus.expr.Expr;
@@ -54,11 +52,12 @@ public final class OneVariable {
         }
         double[] xs = Grid.linspace(r[0], r[1], SAMPLES);
         Expr f = fs.get(0);
-        List<Layer> under = new ArrayList<>(), curves = new ArrayList<>(), over = new ArrayList<>();
+        List<Layer> under = new ArrayList<>(), curves = new ArrayList<>(), jumps = new ArrayList<>(), over = new ArrayList<>();
         List<String> series = new ArrayList<>();
         for (int k = 0; k < fs.size(); k++) {
-            double[][] broken = brokenAtPoles(fs.get(k), layout, xs);
-            curves.add(new Curve(fs.get(k).toString(), broken[0], broken[1], Palette.onWhite(k), Curve.Dash.SOLID, 2.2));
+            BrokenCurve broken = BrokenCurve.of(fs.get(k), layout, xs, fs.get(k).toString(), Palette.onWhite(k));
+            curves.add(broken.curve());
+            jumps.addAll(broken.marks());
             series.add(fs.get(k).toString());
         }
         double[] fx = values(f, layout, xs);
@@ -109,11 +108,12 @@ public final class OneVariable {
         if (o.flag("stationary")) over.addAll(stationary(f, name, r));
         List<Layer> layers = new ArrayList<>(under);
         layers.addAll(curves);
+        layers.addAll(jumps);
         layers.addAll(over);
         Axis y = Axis.auto(fs.size() == 1 ? "f(" + name + ")" : null);
         List<double[]> functions = new ArrayList<>();
         for (int k = 0; k < fs.size(); k++) functions.add(((Curve) curves.get(k)).y());
-        double[] yr = RobustRange.of(functions);
+        double[] yr = RobustRange.of(functions, jumps.stream().flatMapToDouble(m -> Arrays.stream(((Markers) m).y())).toArray());
         if (yr != null) y = new Axis(y.label(), yr[0], yr[1], false);
         Panel panel = new Panel(null, Axis.range(name, r[0], r[1]), y, layers, false);
         return new Figure(o.text("title", null), List.of(panel), series);
@@ -192,34 +192,6 @@ public final class OneVariable {
             out[i] = Double.isFinite(v) ? v : Double.NaN;
         }
         return out;
-    }
-
-    /**
-     * f at each x as {xs, values}, with a gap (a NaN sample between two) wherever f has a pole between neighbouring
-     * samples: tan(x) on [0, 3] is defined at every sample, and joined across π/2 its curve would draw a vertical
-     * line from +10¹⁶ to −10¹⁶. A pole is where f changes sign between two samples and its interval enclosure over
-     * the stretch between them is unbounded or undefined there (rigorous: a steep but continuous stretch keeps its line).
-     */
-    static double[][] brokenAtPoles(Expr f, Layout layout, double[] xs) {
-        double[] ys = values(f, layout, xs);
-        List<double[]> points = new ArrayList<>();
-        for (int i = 0; i < xs.length; i++) {
-            if (i > 0 && ys[i - 1] * ys[i] < 0 && poleBetween(f, layout, xs[i - 1], xs[i])) points.add(new double[]{0.5 * (xs[i - 1] + xs[i]), Double.NaN});
-            points.add(new double[]{xs[i], ys[i]});
-        }
-        if (points.size() == xs.length) return new double[][]{xs, ys};
-        double[][] out = new double[2][points.size()];
-        for (int i = 0; i < points.size(); i++) {
-            out[0][i] = points.get(i)[0];
-            out[1][i] = points.get(i)[1];
-        }
-        return out;
-    }
-
-    private static boolean poleBetween(Expr f, Layout layout, double a, double b) {
-        Enclosure e = Enclosure.overBox(layout, new Interval[]{new Interval(a, b)});
-        Interval r = e.of(f);
-        return !e.defined() || r.lo() == Double.NEGATIVE_INFINITY || r.hi() == Double.POSITIVE_INFINITY;
     }
 
     static double value(Expr f, Layout layout, double x) {

@@ -15,8 +15,12 @@ final class RobustRange {
     private RobustRange() {
     }
 
-    /** {lower, upper} covering each function's robust range (its values at the samples), or null to let the axis fit as usual. */
-    static double[] of(List<double[]> functions) {
+    /**
+     * {lower, upper} covering each function's robust range (its values at the samples) and every one of the points
+     * (the value sign(x)² takes at 0, apart from its curve), or null to let the axis fit as usual. A range of one
+     * value (a constant) is widened by 5 % of it on each side (±0.05 about 0), as matplotlib does, before the margins.
+     */
+    static double[] of(List<double[]> functions, double... points) {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (double[] f : functions) {
             double[] r = one(f);
@@ -24,8 +28,18 @@ final class RobustRange {
             lo = Math.min(lo, r[0]);
             hi = Math.max(hi, r[1]);
         }
+        for (double p : points) {
+            if (!Double.isFinite(p)) continue;
+            lo = Math.min(lo, p);
+            hi = Math.max(hi, p);
+        }
         if (!(lo <= hi)) return null;
-        double m = 0.05 * Math.max(hi - lo, 1e-9 * Math.max(1, Math.abs(hi)));
+        if (hi - lo <= 1e-9 * Math.max(Math.abs(lo), Math.abs(hi))) {
+            double widen = lo == 0 && hi == 0 ? 0.05 : 0.05 * Math.max(Math.abs(lo), Math.abs(hi));
+            lo -= widen;
+            hi += widen;
+        }
+        double m = 0.05 * (hi - lo);
         return new double[]{lo - m, hi + m};
     }
 

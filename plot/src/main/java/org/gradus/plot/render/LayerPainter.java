@@ -219,6 +219,14 @@ public final class LayerPainter {
                 g.setStroke(new BasicStroke(2.2f));
                 g.draw(s);
             }
+            case HOLE -> {
+                Shape s = new Ellipse2D.Double(px - r, py - r, size, size);
+                g.setColor(Color.WHITE);
+                g.fill(s);
+                g.setColor(colour);
+                g.setStroke(new BasicStroke(1.8f));
+                g.draw(s);
+            }
             case CROSS -> {
                 Path2D.Double s = new Path2D.Double();
                 s.moveTo(px - r, py - r);

@@ -221,7 +221,7 @@ public final class TerminalRenderer {
 
     static char symbol(Markers.Shape s) {
         return switch (s) {
-            case CIRCLE -> 'o';
+            case CIRCLE, HOLE -> 'o';
             case CROSS -> '×';
             case STAR -> '★';
             case TRIANGLE -> '▲';

@@ -1,6 +1,8 @@
 package org.gradus.plot.pictures
 
 import org.gradus.atoms.Ops
+import org.gradus.atoms.Sin
+import org.gradus.expr.Expr
 import org.gradus.plot.figure.Band
 import org.gradus.plot.figure.Curve
 import org.gradus.plot.figure.Figure
@@ -169,6 +171,52 @@ class OneVariableSpec extends Specification {
         and: 'the axis: tan and 1/cos within about ±10 on [-4, 4] away from the poles, not the ±1e3 of the samples beside them'
         f.panels()[0].y().lower() > -30 && f.panels()[0].y().upper() < 30
         f.panels()[0].y().lower() < -5 && f.panels()[0].y().upper() > 5
+    }
+
+    def "a jump is drawn as a textbook draws it: sign(x) at 0 has open circles at -1 and 1 and a dot at its value 0, and no segment joins them"() {
+        when:
+        Figure f = OneVariable.figure([Ops.apply(org.gradus.atoms.Sign.INSTANCE, x)], opts([x: -1..1]))
+        Curve sign = curve(f, 'sign')
+
+        then: 'one break, at 0; the left piece ends at (0, -1), the right one starts at (0, 1)'
+        gaps(sign) == [0d]
+        int at = (0..<sign.x().length).find { Double.isNaN(sign.y()[it]) }
+        sign.x()[at - 1] == 0 && sign.y()[at - 1] == -1 && sign.x()[at + 1] == 0 && sign.y()[at + 1] == 1
+        marks(f, Markers.Shape.HOLE) == [[0d, -1d], [0d, 1d]]
+        marks(f, Markers.Shape.DOT) == [[0d, 0d]]
+    }
+
+    def "a removable hole is an open circle at the limit: sin(x)/x at 0 (limit 1), and sign(x)**2 at 0 takes the value 0 apart from its limit 1 (the y axis reaches down to it)"() {
+        when:
+        Figure sinc = OneVariable.figure([Ops.div(Ops.apply(Sin.INSTANCE, x), x)], opts([x: -10..10]))
+        Figure apart = OneVariable.figure([pow(Ops.apply(org.gradus.atoms.Sign.INSTANCE, x), 2)], opts([x: -1..1]))
+
+        then:
+        marks(sinc, Markers.Shape.HOLE) == [[0d, 1d]]
+        marks(sinc, Markers.Shape.DOT).isEmpty()
+        marks(apart, Markers.Shape.HOLE) == [[0d, 1d]]
+        marks(apart, Markers.Shape.DOT) == [[0d, 0d]]
+        apart.panels()[0].y().lower() < 0 && apart.panels()[0].y().upper() > 1
+    }
+
+    def "continuous functions carry no mark: a kink (|x|), a domain edge (sqrt at 0), a pole (1/x), a steep stretch (tanh(50x))"() {
+        expect:
+        [Ops.apply(org.gradus.atoms.Abs.INSTANCE, x), Ops.sqrt(x), Ops.div(c(1), x), Ops.apply(org.gradus.atoms.Tanh.INSTANCE, Ops.mul(c(50), x))].every { Expr g ->
+            Figure f = OneVariable.figure([g], opts([x: -1..1]))
+            marks(f, Markers.Shape.HOLE).isEmpty() && marks(f, Markers.Shape.DOT).isEmpty()
+        }
+    }
+
+    def "a constant function's y axis spans 5 % of its value on each side, as matplotlib's: sign(x)**2 on [0.5, 1] is 1"() {
+        when:
+        Figure f = OneVariable.figure([pow(Ops.apply(org.gradus.atoms.Sign.INSTANCE, x), 2)], opts([x: 0.5..1]))
+
+        then: 'matplotlib plots [1, 1, 1] on 0.945 to 1.055'
+        Math.abs(f.panels()[0].y().lower() - 0.945) < 1e-12 && Math.abs(f.panels()[0].y().upper() - 1.055) < 1e-12
+    }
+
+    static List<List<Double>> marks(Figure f, Markers.Shape shape) {
+        f.panels()[0].layers().findAll { it instanceof Markers && it.shape() == shape }.collectMany { Markers m -> (0..<m.x().length).collect { [m.x()[it], m.y()[it]] } }
     }
 
     static List<Double> gaps(Curve c) { (0..<c.x().length).findAll { Double.isNaN(c.y()[it]) }.collect { c.x()[it] } }
