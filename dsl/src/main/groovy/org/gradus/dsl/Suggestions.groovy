@@ -79,11 +79,17 @@ final class Suggestions {
         Set<String> forms = new TreeSet<>(Comparator.comparingInt((String f) -> f.length()).thenComparing(Comparator.naturalOrder()))  // the shortest form first, whatever order reflection gives
         for (Method m : (scriptClass ?: GradusScript).methods) {
             if (m.name != word || !Modifier.isPublic(m.modifiers)) continue
-            List<String> params = []
-            for (Class<?> t : m.parameterTypes) params.add(Map.isAssignableFrom(t) ? 'name: value, …' : t == Object ? 'a value' : kindOf(t))
-            forms.add("$word(${params.join(', ')})".toString())
+            List<String> params = [], named = []   // Groovy passes name: value pairs first; a script writes them after the rest
+            for (Class<?> t : m.parameterTypes) (Map.isAssignableFrom(t) ? named : params).add(Map.isAssignableFrom(t) ? 'name: value, …' : t == Object ? 'a value' : kindOf(t))
+            forms.add("$word(${(params + named).join(', ')})".toString())
         }
-        forms.isEmpty() ? "$word does not take $what" : "$word does not take $what; it is written ${forms.join(' or ')}"
+        Map pairs = given?.find { it instanceof Map } as Map
+        String brackets = ''
+        if (pairs && forms.any { it.contains('name: value') }) {
+            String written = pairs.collect { k, v -> "$k: $v" }.join(', ')
+            brackets = " (name: value pairs are written without square brackets: $word(…, $written), not $word(…, [$written]))"
+        }
+        forms.isEmpty() ? "$word does not take $what" : "$word does not take $what; it is written ${forms.join(' or ')}$brackets"
     }
 
     /**

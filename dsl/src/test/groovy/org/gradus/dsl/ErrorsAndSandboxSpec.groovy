@@ -254,7 +254,8 @@ class ErrorsAndSandboxSpec extends Specification {
         'x = variable(1)\nx.grad'                   | "a variable has no property 'grad'; in Gradus, the gradient belongs to a function"
         'x = variable(1)\nx(2)'                     | 'x is a variable, not a function'
         'w = vector(2)\nw(0)'                       | 'its elements are w[0], w[1], …'
-        'x = variable(1)\nconvexity("abc", 3)'      | 'convexity does not take (a text, a number); it is written convexity(a value) or convexity(name: value, …, a value)'
+        'x = variable(1)\nconvexity("abc", 3)'      | 'convexity does not take (a text, a number); it is written convexity(a value) or convexity(a value, name: value, …)'
+        'x = variable(1)\ny = variable(1)\nlimit(x*y, [x: 0, y: 0])' | 'name: value pairs are written without square brackets: limit(…, x: 0, y: 0), not limit(…, [x: 0, y: 0])'
     }
 
     @Unroll
