@@ -101,12 +101,16 @@ public final class Stationary {
             }
             return 0;
         });
-        if (degenerate > 12) {
-            notes.add(degenerate + " degenerate points were found: f's stationary points are probably not isolated (a curve or surface of them); only the first 12 are listed");
-            List<StationaryReport.Point> kept = new ArrayList<>();
-            int deg = 0;
-            for (StationaryReport.Point p : points) if (!p.type().equals("degenerate") || deg++ < 12) kept.add(p);
-            points = kept;
+        if (degenerate > LISTED_DEGENERATE) {
+            List<StationaryReport.Point> flat = points.stream().filter(p -> p.type().equals("degenerate")).toList();
+            List<StationaryReport.Point> spread = spread(flat, d);
+            double lo = flat.stream().mapToDouble(StationaryReport.Point::f).min().orElseThrow();
+            double hi = flat.stream().mapToDouble(StationaryReport.Point::f).max().orElseThrow();
+            String values = hi - lo <= 1e-9 * Math.max(1, Math.abs(hi)) ? "; every one has f = " + Numbers.round(hi, 8) + " (a level set of stationary points, such as a circle)"
+                    : "; f there ranges from " + Numbers.round(lo, 8) + " to " + Numbers.round(hi, 8);
+            notes.add(degenerate + " degenerate points were found: f's stationary points are probably not isolated (a curve or surface of them)"
+                    + values + "; " + LISTED_DEGENERATE + " of them, spread over the set, are listed");
+            points = points.stream().filter(p -> !p.type().equals("degenerate") || spread.contains(p)).toList();
         }
         if (!kinks.isEmpty()) {
             notes.add("not listed, since f is not differentiable there (no gradient, so no stationary point; differentiable(f, at: ...) "
@@ -116,6 +120,29 @@ public final class Stationary {
         else notes.add("damped Newton on ∇f = 0 from " + starts.size() + " starts over " + d.samplingText()
                 + "; points closer together than the starts, or outside the box, may be missed");
         return new StationaryReport(f, layout, d.text, points, proved == null ? List.of() : proved.stretches(), String.join("; ", notes));
+    }
+
+    /** Degenerate points listed when there are more: a curve of them is shown by points along it. */
+    private static final int LISTED_DEGENERATE = 12;
+
+    /**
+     * {@value #LISTED_DEGENERATE} of the points, each the farthest (in the box's scale) from those already taken, the
+     * first the first in coordinate order: a circle of maxima is shown all round, not by its 12 points nearest x = −1.
+     */
+    private static List<StationaryReport.Point> spread(List<StationaryReport.Point> points, Domain d) {
+        List<StationaryReport.Point> taken = new ArrayList<>(List.of(points.get(0)));
+        double[] nearest = new double[points.size()];
+        java.util.Arrays.fill(nearest, Double.POSITIVE_INFINITY);
+        while (taken.size() < LISTED_DEGENERATE) {
+            StationaryReport.Point last = taken.get(taken.size() - 1);
+            int far = -1;
+            for (int i = 0; i < points.size(); i++) {
+                nearest[i] = Math.min(nearest[i], scaledDistance(points.get(i).x(), last.x(), d));
+                if (far < 0 || nearest[i] > nearest[far]) far = i;
+            }
+            taken.add(points.get(far));
+        }
+        return taken;
     }
 
     /**
@@ -269,6 +296,16 @@ public final class Stationary {
             }
         }
         return x;
+    }
+
+    /** The Euclidean distance with each coordinate divided by its sampling width. */
+    private static double scaledDistance(double[] a, double[] b, Domain d) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            double t = (a[i] - b[i]) / Math.max(d.sampling[i].hi() - d.sampling[i].lo(), 1e-300);
+            sum += t * t;
+        }
+        return Math.sqrt(sum);
     }
 
     private static boolean close(double[] a, double[] b, Domain d) {

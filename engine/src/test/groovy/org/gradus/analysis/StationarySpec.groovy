@@ -80,6 +80,19 @@ class StationarySpec extends Specification {
         Stationary.find(x**2 + y**2, [x: r(1, 2), y: r(-1, 1)]).with { points().isEmpty() && note().startsWith('there is none on the box, proved') }
     }
 
+    def "a circle of stationary points is shown all round it: (x² + y²)·exp(-(x² + y²)) has its maxima on x² + y² = 1, f = 1/e (by hand: s·e^-s peaks at s = 1)"() {
+        when:
+        def rep = Stationary.find((x**2 + y**2) * exp(-(x**2 + y**2)), [x: r(-2, 2), y: r(-2, 2)])
+        def flat = rep.points().findAll { it.type() == 'degenerate' }
+
+        then: 'twelve of them, on the circle, in all four quadrants (they were the twelve nearest (-1, 0)); the minimum at 0'
+        flat.size() == 12
+        flat.every { Math.abs(it.x()[0]**2 + it.x()[1]**2 - 1) < 1e-6 && Math.abs(it.f() - Math.exp(-1)) < 1e-12 }
+        flat.collect { [Math.signum(it.x()[0] as double), Math.signum(it.x()[1] as double)] }.findAll { !(0d in it) }.unique().size() == 4
+        rep.points().find { it.type() == 'minimum' }.x() == [0d, 0d] as double[]
+        rep.note().contains('every one has f = 0.36787944')
+    }
+
     def "1-D and smooth but for poles: every stationary point on the whole domain, proved (by hand: log(x)/x at e; x³/3 − 10⁻⁶x at ±0.001, closer than any grid of starts; x⁴ − 2x² at 0, ±1)"() {
         when:
         def logOverX = Stationary.find(log(x) / x, null)
