@@ -225,7 +225,7 @@ class ExprExtensions {
     static Object getMaxViolation(OptimizationResult self) { self.fields().get('maxViolation') }
 
     /**
-     * {@code r.trace}: the recorded iterates as a list of rows (SPEC §2 "Pictures"), each a map with
+     * {@code r.trace}: the recorded iterates as a list of rows (SPEC §2 "Pictures"), shown as a table, each a map with
      * iteration, epoch, f, gradNorm, step, lr, one entry per variable element, seconds, evaluations
      * (and fullF for a traced mini-batch run): every iterate with {@code trace:}, else the path kept for
      * problems of at most 1000 variables (thinned evenly for long runs).
@@ -237,7 +237,7 @@ class ExprExtensions {
                     "the path is kept by default up to ${org.gradus.optim.Trace.KEPT_DIMENSION}, and for constrained problems only with trace:); " +
                     'run it with trace: true')
         }
-        t.rows()
+        t.table()
     }
 
     /** {@code s.points}: a stationary report's points, each {@code p.at}, {@code p.x}, {@code p.type}, printed {@code (x = 1, y = 0)}. */

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * A small table of numbers to read, as pandas prints a data frame: a header of column names, one labelled line
  * a row ({@code data.head()}: the row numbers; {@code data.describe()}: count, mean, std, ...), the numbers
- * right-aligned under their column. In JSON, kind {@code table} with {@code columns}, {@code index} and
+ * right-aligned under their column; a long or wide table shows its first and last rows (columns) around "...", as
+ * pandas does past 60 rows or 20 columns. In JSON, kind {@code table} with {@code columns}, {@code index} and
  * {@code data} (the rows), as pandas' {@code to_json(orient='split')} writes a frame.
  */
 public final class TableView implements Shown {
@@ -21,7 +22,14 @@ public final class TableView implements Shown {
     /** Significant digits of the text (0: every digit, the numbers as the file gave them). */
     private final int digits;
 
-    TableView(List<String> columns, List<String> index, double[][] cells, int digits) {
+    /**
+     * A table of these numbers.
+     *
+     * @param index  one label a row
+     * @param cells  by row, one number a column
+     * @param digits significant digits of the text; 0 for every digit
+     */
+    public TableView(List<String> columns, List<String> index, double[][] cells, int digits) {
         this.columns = List.copyOf(columns);
         this.index = List.copyOf(index);
         this.cells = cells;
@@ -61,26 +69,55 @@ public final class TableView implements Shown {
         return m;
     }
 
+    /** Above this many rows the text shows the first and last {@value #EDGE_ROWS} around a "..." line, as pandas does. */
+    private static final int MAX_ROWS = 60, EDGE_ROWS = 5;
+    /** Above this many columns the text shows the first and last {@value #EDGE_COLUMNS}, as pandas does. */
+    private static final int MAX_COLUMNS = 20, EDGE_COLUMNS = 10;
+
     @Override
     public String toText() {
-        String[][] text = new String[cells.length][columns.size()];
-        int[] width = new int[columns.size()];
+        List<Integer> shownRows = shown(cells.length, MAX_ROWS, EDGE_ROWS), shownColumns = shown(columns.size(), MAX_COLUMNS, EDGE_COLUMNS);
+        String[][] text = new String[shownRows.size()][shownColumns.size()];
+        String[] header = new String[shownColumns.size()], labels = new String[shownRows.size()];
+        int[] width = new int[shownColumns.size()];
         int labelWidth = 0;
-        for (String label : index) labelWidth = Math.max(labelWidth, label.length());
-        for (int c = 0; c < columns.size(); c++) width[c] = columns.get(c).length();
-        for (int r = 0; r < cells.length; r++) {
-            for (int c = 0; c < columns.size(); c++) {
-                text[r][c] = digits == 0 ? Numbers.format(cells[r][c]) : Numbers.round(cells[r][c], digits);
+        for (int r = 0; r < labels.length; r++) {
+            labels[r] = shownRows.get(r) < 0 ? "..." : index.get(shownRows.get(r));
+            labelWidth = Math.max(labelWidth, labels[r].length());
+        }
+        for (int c = 0; c < header.length; c++) {
+            int col = shownColumns.get(c);
+            header[c] = col < 0 ? "..." : columns.get(col);
+            width[c] = header[c].length();
+            for (int r = 0; r < labels.length; r++) {
+                int row = shownRows.get(r);
+                text[r][c] = row < 0 || col < 0 ? "..." : digits == 0 ? Numbers.format(cells[row][col]) : Numbers.round(cells[row][col], digits);
                 width[c] = Math.max(width[c], text[r][c].length());
             }
         }
         StringBuilder s = new StringBuilder(" ".repeat(labelWidth));
-        for (int c = 0; c < columns.size(); c++) s.append("  ").append(pad(columns.get(c), width[c]));
-        for (int r = 0; r < cells.length; r++) {
-            s.append('\n').append(index.get(r)).append(" ".repeat(labelWidth - index.get(r).length()));
-            for (int c = 0; c < columns.size(); c++) s.append("  ").append(pad(text[r][c], width[c]));
+        for (int c = 0; c < header.length; c++) s.append("  ").append(pad(header[c], width[c]));
+        for (int r = 0; r < labels.length; r++) {
+            s.append('\n').append(labels[r]).append(" ".repeat(labelWidth - labels[r].length()));
+            for (int c = 0; c < header.length; c++) s.append("  ").append(pad(text[r][c], width[c]));
+        }
+        if (shownRows.size() < cells.length || shownColumns.size() < columns.size()) {
+            s.append("\n\n[").append(cells.length).append(" rows x ").append(columns.size()).append(" columns]");
         }
         return s.toString();
+    }
+
+    /** The positions shown of n: all of them up to max, else the first and last {@code edge} with -1 (a "...") between. */
+    private static List<Integer> shown(int n, int max, int edge) {
+        List<Integer> out = new ArrayList<>();
+        if (n <= max) {
+            for (int i = 0; i < n; i++) out.add(i);
+            return out;
+        }
+        for (int i = 0; i < edge; i++) out.add(i);
+        out.add(-1);
+        for (int i = n - edge; i < n; i++) out.add(i);
+        return out;
     }
 
     private static String pad(String s, int width) {

@@ -20,8 +20,20 @@ public final class Descent {
     private Descent() {
     }
 
-    /** The stopping rules of one run. {@code deadline} is a System.nanoTime() value (Long.MAX_VALUE: none). */
-    public record Limits(int maxIter, double tol, double ftol, long deadline, double timeLimit) {
+    /**
+     * The stopping rules of one run. {@code deadline} is a System.nanoTime() value (Long.MAX_VALUE: none); {@code epochs}
+     * is the number of passes over the data that set maxIter ({@code epochs: 5} of a mini-batch run), 0 when maxIter is
+     * the method's default or given.
+     */
+    public record Limits(int maxIter, double tol, double ftol, long deadline, double timeLimit, int epochs) {
+        public Limits(int maxIter, double tol, double ftol, long deadline, double timeLimit) {
+            this(maxIter, tol, ftol, deadline, timeLimit, 0);
+        }
+
+        /** Where maxIter comes from, as a report names it: {@code maxIter}, or {@code 5 epochs}. */
+        String budget() {
+            return epochs == 0 ? "maxIter" : epochs + (epochs == 1 ? " epoch" : " epochs");
+        }
     }
 
     /** What a run ended with. f and g are of the minimized objective (−f for maximize). */
@@ -161,7 +173,8 @@ public final class Descent {
     private static String describe(Status s, int t, Limits lim, double measure, String measureName) {
         String m = Double.isNaN(measure) ? "" : measureName + " = " + Numbers.round(measure, 3) + " > tol " + Numbers.round(lim.tol(), 6);
         return switch (s) {
-            case MAX_ITERATIONS -> "stopped after maxIter = " + lim.maxIter() + " iterations" + (m.isEmpty() ? "" : "; " + m);
+            case MAX_ITERATIONS -> (lim.epochs() > 0 ? "ran the " + lim.budget() + " asked (" + lim.maxIter() + " steps)"
+                    : "stopped after maxIter = " + lim.maxIter() + " iterations") + (m.isEmpty() ? "" : "; " + m);
             case TIME_LIMIT -> "stopped by timeLimit " + Numbers.format(lim.timeLimit()) + " s at iteration " + t + "; the best point is kept" + (m.isEmpty() ? "" : "; " + m);
             case INTERRUPTED -> "interrupted at iteration " + t + "; the best point is kept";
             case STALLED -> "stalled at iteration " + t + ": no step along the search direction decreases f"

@@ -103,7 +103,7 @@ record Report(boolean maximize, String method, Status status, Layout layout, dou
         if (!Double.isNaN(o.measure())) {
             c.add(new ConvergenceMeasure(ConvergenceMeasure.Kind.TOLERANCE, o.measureName(), o.measure(), lim.tol(), o.measure() <= lim.tol()));
         }
-        c.add(new ConvergenceMeasure(ConvergenceMeasure.Kind.ITERATIONS, "iterations", o.iterations(), lim.maxIter(), o.iterations() >= lim.maxIter()));
+        c.add(new ConvergenceMeasure(ConvergenceMeasure.Kind.ITERATIONS, lim.budget(), o.iterations(), lim.maxIter(), o.iterations() >= lim.maxIter()));
         if (lim.ftol() > 0) {
             boolean byFtol = o.status() == Status.CONVERGED && o.message().startsWith("relative change of f");
             c.add(new ConvergenceMeasure(ConvergenceMeasure.Kind.FTOL, "ftol", Double.NaN, lim.ftol(), byFtol));

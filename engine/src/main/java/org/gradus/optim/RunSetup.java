@@ -61,18 +61,19 @@ record RunSetup(CompiledObjective objective, CompiledFunction full, Batches batc
      * (the method's default), ftol (off by default) and the deadline of {@code timeLimit}.
      */
     private static Descent.Limits limits(MethodSpec spec, Settings s, int n, Batches batches, long t0) {
-        int maxIter;
+        int maxIter, epochs = 0;
         if (s.epochs() != null) {
             long e = (long) s.epochs() * (batches == null ? 1 : batches.stepsPerEpoch());
             maxIter = (int) Math.min(Integer.MAX_VALUE, e);
             if (s.maxIter() != null) maxIter = Math.min(maxIter, s.maxIter());
+            if (maxIter == e) epochs = s.epochs();
         } else {
             maxIter = s.maxIter() != null ? s.maxIter() : spec.defaultMaxIter(n);
         }
         double tol = s.tol(spec.defaultTol());
         double ftol = s.ftol() == null ? 0 : s.ftol();
         long deadline = s.timeLimit() == null ? Long.MAX_VALUE : t0 + (long) (s.timeLimit() * 1e9);
-        return new Descent.Limits(maxIter, tol, ftol, deadline, s.timeLimit() == null ? Double.NaN : s.timeLimit());
+        return new Descent.Limits(maxIter, tol, ftol, deadline, s.timeLimit() == null ? Double.NaN : s.timeLimit(), epochs);
     }
 
     /** Mini-batch steps per epoch, or 0 for full-batch runs. */

@@ -317,6 +317,11 @@ public final class Trace {
         return out;
     }
 
+    /** The rows as a script reads and shows them: a list of maps, printed as a table. */
+    public TraceTable table() {
+        return new TraceTable(this);
+    }
+
     /** The rows as maps from column name to value (numbers; iteration, epoch and evaluations as whole numbers). */
     public List<Map<String, Object>> rows() {
         List<Map<String, Object>> out = new ArrayList<>(size);

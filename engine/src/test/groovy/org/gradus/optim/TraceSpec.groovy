@@ -48,6 +48,31 @@ class TraceSpec extends Specification {
         t.iterates()[1] == t.point(1)
     }
 
+    def "r.trace is a list of the rows, shown as pandas shows pd.DataFrame(r.trace): a header, the rows numbered from 0, the first and last five around ... past 60 rows"() {
+        when: 'Booth by gd with lr 0.05: row 1 is (1.7, 1.9) by hand, f = (1.7 + 3.8 - 7)^2 + (3.4 + 1.9 - 5)^2 = 2.34'
+        def short3 = min(booth().f, [method: 'gd', lr: 0.05, maxIter: 3, trace: true]).trace().table()
+        def long70 = min(booth().f, [method: 'gd', lr: 0.01, maxIter: 70, trace: true]).trace().table()
+        List<String> lines = short3.toText().readLines()
+        List<String> longLines = long70.toText().readLines()
+
+        then: 'the list a script reads'
+        short3.size() == 4 && Math.abs((short3[1].x as double) - 1.7) < 1e-12 && Math.abs((short3[1].f as double) - 2.34) < 1e-12
+        short3*.iteration == [0, 1, 2, 3]
+
+        and: 'the table'
+        short3.kind() == 'table'
+        lines[0].trim().split(/ +/) as List == ['iteration', 'epoch', 'f', 'gradNorm', 'step', 'lr', 'x', 'y', 'seconds', 'evaluations']
+        lines.size() == 5
+        lines[2].trim().split(/ +/)[0..3] == ['1', '1', '1', '2.34']
+        lines[2].trim().split(/ +/)[7..8] == ['1.7', '1.9']
+
+        and: '71 rows: the header, rows 0-4, a ... line, rows 66-70, then the size'
+        longLines.size() == 14
+        longLines[1].startsWith('0 ') && longLines[6].startsWith('...') && longLines[11].startsWith('70 ')
+        longLines[13] == '[71 rows x 10 columns]'
+        (long70.fields().data as List).size() == 71
+    }
+
     def "the path is kept without trace: for a small problem, thinned evenly with the last iterate, and stays out of the report"() {
         when: 'gradient descent with a tiny step: 5000 iterations'
         def r = min(rosenbrock().f, [method: 'gd', lr: 1e-5, maxIter: 5000])
