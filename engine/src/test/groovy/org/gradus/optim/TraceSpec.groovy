@@ -120,10 +120,15 @@ class TraceSpec extends Specification {
         Expr mse = mul(1d / 6, Ops.sum(i, 0, 6, sq(sub(mul(w, new Lookup('u', u, i)), new Lookup('y', y, i))), 'data'))
 
         when: 'batches of 2 rows: 3 steps per epoch, 4 epochs'
-        def t = min(mse, [method: 'gd', lr: 0.05, batch: 2, epochs: 4, trace: true]).trace()
+        def run = min(mse, [method: 'gd', lr: 0.05, batch: 2, epochs: 4, trace: true])
+        def t = run.trace()
         def full = { double wv -> (0..<6).sum { k -> (wv * u[k] - y[k])**2 } / 6 }
 
-        then:
+        then: 'the report says it ran the epochs asked (4 × 3 = 12 steps), not that it stopped at a maxIter it was never given'
+        run.status() == Status.MAX_ITERATIONS
+        run.message().startsWith('ran the 4 epochs asked (12 steps)')
+        run.toText().contains('iterations 12 of 12 (4 epochs)')
+        min(mse, [method: 'gd', lr: 0.05, batch: 2, epochs: 4, maxIter: 5]).message().startsWith('stopped after maxIter = 5 iterations')
         t.hasFullF()
         t.size() == 13
         (0..12).every { r -> t.epoch(r) == r.intdiv(3) }
