@@ -337,13 +337,15 @@ final class ErrorLocator {
                 return "unknown name '${m.property}'" + (near ? "$near Otherwise assign it first (x = variable(0))"
                         : ': assign it first (x = variable(0)) or check the spelling')
             }
-            String other = org.gradus.expr.VariableBlock.isAssignableFrom(m.type) ? Suggestions.otherToolsMember(receiverName(text, m.property), m.property) : ''
+            String other = org.gradus.expr.VariableBlock.isAssignableFrom(m.type) ? Suggestions.otherToolsMember(receiverName(text, m.property), m.property)
+                    : org.gradus.optim.OptimizationResult.isAssignableFrom(m.type) ? Suggestions.otherToolsResultMember(receiverName(text, m.property), m.property) : ''
             String receiver = receiverName(text, m.property)
             if (!other && Suggestions.isMethodOnly(m.type, m.property)) {
                 return "${Suggestions.kindOf(m.type)} has no property '${m.property}'; ${m.property} is a method: ${receiver ?: 'it'}.${m.property}()"
             }
             String near = other ?: Suggestions.didYouMean(m.property, Suggestions.members(m.type))
             if (!near && org.gradus.data.DataSet.isAssignableFrom(m.type)) near = Suggestions.columnOf(receiver, m.property)
+            if (!near && org.gradus.optim.OptimizationResult.isAssignableFrom(m.type)) near = '; its properties are ' + Suggestions.extensionProperties(m.type).join(', ')
             return "${Suggestions.kindOf(m.type)} has no property '${m.property}'" + near
         }
         if (t instanceof MissingMethodException) {
@@ -353,6 +355,8 @@ final class ErrorLocator {
                 return "Math.${m.method} takes numbers, and ${e} is an expression: write ${m.method}(...), the Gradus function, which differentiates"
             }
             if (m.type != null && !Script.isAssignableFrom(m.type)) {
+                String forms = Suggestions.argumentsOf(m.type, m.method, m.arguments)
+                if (forms) return forms
                 String other = org.gradus.expr.Expr.isAssignableFrom(m.type) ? Suggestions.otherToolsExpressionMethod(receiverName(text, m.method), m.method) : ''
                 return "${Suggestions.kindOf(m.type)} has no method '${m.method}'" + (other ?: Suggestions.didYouMean(m.method, Suggestions.members(m.type)))
             }

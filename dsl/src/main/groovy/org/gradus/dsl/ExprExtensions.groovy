@@ -104,10 +104,14 @@ class ExprExtensions {
     /** A gradient's value at a point: {@code grad(f).at(x: 1, y: 2)}, or {@code grad(f).at(2)} for a function of one variable. */
     static GradientAt at(Gradient self, Map point) { GradientAt.of(self, Coerce.point(point)) }
     static GradientAt at(Gradient self, Number value) { GradientAt.of(self, Coerce.point(value, self.layout())) }
+    /** The gradient at a run's solution, {@code grad(f).at(r)}: ≈ 0 at an unconstrained minimum. */
+    static GradientAt at(Gradient self, OptimizationResult result) { GradientAt.of(self, result.x()) }
 
     /** A Hessian at a point, with its eigenvalues and definiteness: {@code hessian(f).at(x: 1, y: 2)}, or {@code .at(2)} in one variable. */
     static HessianAt at(Hessian self, Map point) { HessianAt.of(self, Coerce.point(point)) }
     static HessianAt at(Hessian self, Number value) { HessianAt.of(self, Coerce.point(value, self.layout())) }
+    /** The Hessian at a run's solution, {@code hessian(f).at(r)}: its eigenvalues say what kind of point the run found. */
+    static HessianAt at(Hessian self, OptimizationResult result) { HessianAt.of(self, result.x()) }
 
     /** {@code data.rows}, {@code data.features}, {@code data.columns}. */
     static int getRows(DataSet self) { self.rows() }

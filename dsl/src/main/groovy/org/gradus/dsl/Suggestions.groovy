@@ -93,6 +93,32 @@ final class Suggestions {
     }
 
     /**
+     * A value's method called with arguments none of its forms takes ({@code grad(f).at('x')}): "a gradient's at does
+     * not take (a text); it takes (a map) or (a number) or (a minimize result)", or null where the value has no method
+     * of that name (then the caller says so, with a did-you-mean).
+     */
+    static String argumentsOf(Class<?> type, String method, Object[] given) {
+        Set<String> forms = new TreeSet<>(Comparator.comparingInt((String f) -> f.length()).thenComparing(Comparator.naturalOrder()))
+        for (Method m : type.methods) {
+            if (m.name == method && Modifier.isPublic(m.modifiers) && !Modifier.isStatic(m.modifiers)) forms.add(parameterKinds(m.parameterTypes.toList()))
+        }
+        for (Method m : ExprExtensions.methods) {
+            if (m.name == method && Modifier.isStatic(m.modifiers) && m.parameterCount > 0 && m.parameterTypes[0].isAssignableFrom(type)) {
+                forms.add(parameterKinds(m.parameterTypes.toList().drop(1)))
+            }
+        }
+        if (forms.isEmpty()) return null
+        List<String> kinds = []
+        for (Object a : (given ?: new Object[0])) kinds.add(a == null ? 'null' : kindOf(a.getClass()))
+        String kind = kindOf(type)
+        "${kind}'s ${method} does not take ${kinds ? '(' + kinds.join(', ') + ')' : 'no arguments'}; it takes ${forms.join(' or ')}".toString()
+    }
+
+    private static String parameterKinds(List<Class<?>> types) {
+        types.isEmpty() ? 'no arguments' : '(' + types.collect { Map.isAssignableFrom(it) ? 'a map' : it == Object ? 'a value' : kindOf(it) }.join(', ') + ')'
+    }
+
+    /**
      * Words a learner brings from sympy, scipy, numpy, torch or the lectures that Gradus writes another way,
      * each with the Gradus way; used only for a word that is not a word of the script.
      */
@@ -176,6 +202,50 @@ final class Suggestions {
         hint != null ? "; in Gradus, ${hint.replace('NAME', name ?: 'f')}".toString() : ''
     }
 
+    /**
+     * What scipy's {@code OptimizeResult}, Keras' {@code History} and scikit-learn's fitted models call the parts of a
+     * run's result, in Gradus's words; NAME is the result's name in the script.
+     */
+    private static final Map<String, String> RESULT_MEMBERS_OF_OTHER_TOOLS = [
+            fun         : "the objective's value at the solution is NAME.f",
+            fval        : "the objective's value at the solution is NAME.f",
+            nit         : 'the number of iterations is NAME.iterations',
+            niter       : 'the number of iterations is NAME.iterations',
+            success     : "whether the run converged is NAME.status == 'converged' (NAME.status and NAME.message say why it stopped)",
+            nfev        : 'the evaluation counts are NAME.evaluations (f, gradient and hessian)',
+            njev        : 'the evaluation counts are NAME.evaluations (f, gradient and hessian)',
+            nhev        : 'the evaluation counts are NAME.evaluations (f, gradient and hessian)',
+            jac         : 'the gradient at the solution is grad(f).at(NAME) (its largest entry: NAME.gradNorm)',
+            grad        : 'the gradient at the solution is grad(f).at(NAME) (its largest entry: NAME.gradNorm)',
+            hess        : 'the Hessian at the solution is hessian(f).at(NAME)',
+            hess_inv    : 'the Hessian at the solution is hessian(f).at(NAME)',
+            history     : 'the recorded iterates are NAME.trace (a table; NAME.trace*.f the values of f)',
+            loss        : "the objective's value at the solution is NAME.f; the values along the run NAME.trace*.f",
+            losses      : 'the values of f along the run are NAME.trace*.f',
+            params      : 'the solution is NAME.x (one variable: NAME.x.w)',
+            coef_       : 'the solution is NAME.x (one variable: NAME.x.w)',
+            best_params : 'the solution is NAME.x (one variable: NAME.x.w)',
+            solution    : 'the solution is NAME.x (one variable: NAME.x.w)',
+            converged   : "whether the run converged is NAME.status == 'converged'",
+            time        : 'the seconds the run took are NAME.seconds',
+    ]
+
+    /** The properties the script's extensions give a type ({@code r.f}, {@code r.trace}), sorted. */
+    static List<String> extensionProperties(Class<?> type) {
+        List<String> out = []
+        for (Method m : ExprExtensions.declaredMethods) {
+            if (Modifier.isStatic(m.modifiers) && Modifier.isPublic(m.modifiers) && m.parameterCount == 1 && m.name.startsWith('get') && m.name.length() > 3
+                    && m.parameterTypes[0].isAssignableFrom(type)) out.add(decapitalize(m.name.substring(3)))
+        }
+        out.unique().sort()
+    }
+
+    /** "; in Gradus, …" for a part of another tool's optimization result ({@code r.fun}), or the empty string. */
+    static String otherToolsResultMember(String name, String member) {
+        String hint = RESULT_MEMBERS_OF_OTHER_TOOLS.get(member)
+        hint != null ? "; in Gradus, ${hint.replace('NAME', name ?: 'r')}".toString() : ''
+    }
+
     /** "; in Gradus, …" for a member another tool's variables have ({@code x.value}), or the empty string. */
     static String otherToolsMember(String name, String member) {
         String hint = VARIABLE_MEMBERS_OF_OTHER_TOOLS.get(member)
@@ -223,7 +293,7 @@ final class Suggestions {
             case 'MonotonicityReport': return 'a monotonicity report'
             case 'Matrix': return 'a matrix'
             case 'String': case 'GString': case 'GStringImpl': return 'a text'
-            case 'Integer': case 'Long': case 'Double': case 'BigDecimal': case 'BigInteger': case 'Float': return 'a number'
+            case 'Integer': case 'Long': case 'Double': case 'BigDecimal': case 'BigInteger': case 'Float': case 'Number': case 'double': case 'int': return 'a number'
         }
         if (org.gradus.expr.Expr.isAssignableFrom(type)) return 'an expression'
         if (List.isAssignableFrom(type)) return 'a list'

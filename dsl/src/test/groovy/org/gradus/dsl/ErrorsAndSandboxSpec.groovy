@@ -256,6 +256,11 @@ class ErrorsAndSandboxSpec extends Specification {
         'w = vector(2)\nw(0)'                       | 'its elements are w[0], w[1], …'
         'x = variable(1)\nconvexity("abc", 3)'      | 'convexity does not take (a text, a number); it is written convexity(a value) or convexity(a value, name: value, …)'
         'x = variable(1)\ny = variable(1)\nlimit(x*y, [x: 0, y: 0])' | 'name: value pairs are written without square brackets: limit(…, x: 0, y: 0), not limit(…, [x: 0, y: 0])'
+        'x = variable(1)\nr = minimize((x - 2)**2)\nr.fun'    | "a minimize result has no property 'fun'; in Gradus, the objective's value at the solution is r.f"
+        'x = variable(1)\nr = minimize((x - 2)**2)\nr.success' | "in Gradus, whether the run converged is r.status == 'converged'"
+        'x = variable(1)\nfit = minimize((x - 2)**2)\nfit.history' | 'in Gradus, the recorded iterates are fit.trace'
+        'x = variable(1)\nr = minimize((x - 2)**2)\nr.foo'    | "a minimize result has no property 'foo'; its properties are constraints, evaluations, f, gradNorm, iterations, maxViolation, message, method, seconds, status, trace, x"
+        'x = variable(1)\ngrad(x**2).at("x")'      | "a gradient's at does not take (a text); it takes (a map) or (a number) or (a minimize result)"
     }
 
     @Unroll

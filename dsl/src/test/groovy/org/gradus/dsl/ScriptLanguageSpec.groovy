@@ -256,6 +256,23 @@ class ScriptLanguageSpec extends Specification {
         shown[6].text == '2*x + 2*y'
     }
 
+    def "the gradient and the Hessian at a run's solution: grad(f).at(r) is 0 and hessian(f).at(r) [[2, 1], [1, 2]] at the minimum of (x - 2)² + xy + y² (by hand: (8/3, -4/3))"() {
+        when:
+        def shown = run('''
+            x = variable(1); y = variable(1)
+            f = (x - 2)**2 + x*y + y**2
+            r = minimize(f, tol: 1e-10)
+            grad(f).at(r)
+            hessian(f).at(r)
+        ''').collect { json(it) }
+
+        then:
+        Math.abs(shown[0].at.x - 8 / 3) < 1e-9 && Math.abs(shown[0].at.y + 4 / 3) < 1e-9
+        Math.abs(shown[0].norm as double) < 1e-9
+        shown[1].matrix == [[2, 1], [1, 2]]
+        shown[1].definiteness == 'positive definite'
+    }
+
     def "taylor approximations of exp at 0 compared with exp at 0.5"() {
         when:
         def v = run('''
