@@ -153,6 +153,40 @@ def one_variable():
     save(fig, "functions.png")
 
 
+def surfaces():
+    t = np.linspace(-2, 2, 49)
+    X, Y = np.meshgrid(t, t)
+    fig = plt.figure(figsize=(8, 6), dpi=100)
+    ax = fig.add_subplot(projection="3d")
+    ax.plot_surface(X, Y, X ** 2 - Y ** 2, cmap="viridis")
+    ax.plot([0], [0], [0], "o", color="white", mec="k", ms=10)
+    ax.text(0.1, 0.1, 0.3, "saddle")
+    ax.set_xlabel("x")
+    ax.set_ylabel("y")
+    ax.set_zlabel("f")
+    save(fig, "saddle-surface.png")
+
+    def bowl(x, y):
+        return (x - 1) ** 2 + 3 * (y + 0.5) ** 2
+    p, path = np.array([-1.5, 1.5]), []
+    for _ in range(200):
+        path.append(p.copy())
+        g = np.array([2 * (p[0] - 1), 6 * (p[1] + 0.5)])
+        if np.abs(g).max() <= 1e-6:
+            break
+        p = p - 0.05 * g
+    path = np.array(path)
+    fig = plt.figure(figsize=(8, 6), dpi=100)
+    ax = fig.add_subplot(projection="3d")
+    ax.plot_surface(X, Y, bowl(X, Y), cmap="viridis", alpha=0.9)
+    ax.plot(path[:, 0], path[:, 1], bowl(path[:, 0], path[:, 1]), color="tab:red", lw=2, label="gd: %d iterations" % (len(path) - 1))
+    ax.set_xlabel("x")
+    ax.set_ylabel("y")
+    ax.set_zlabel("f")
+    ax.legend()
+    save(fig, "bowl-surface.png")
+
+
 def continuity():
     # matplotlib joins the samples either side of sign's jump with a vertical segment; sin(x)/x's sample at 0 is nan
     x = np.linspace(-2, 2, 801)
@@ -279,6 +313,7 @@ if __name__ == "__main__":
     convergence([("newton", range(len(newton)), [rosen(p) for p in newton], [np.abs(rosen_grad(p)).max() for p in newton]),
                  ("adam", range(len(a)), [rosen(p) for p in a], [np.abs(rosen_grad(p)).max() for p in a])], "newton-vs-adam.png")
     one_variable()
+    surfaces()
     continuity()
     schedules()
     sgd_vs_full()

@@ -34,6 +34,8 @@ class PicturesExampleSpec extends Specification {
                 'pictures/secant-convex.png'              : ['x**2', 'secant'],
                 'pictures/secant-nonconvex.png'           : ['x**3 - 3*x', 'secant'],
                 'pictures/monotonicity.png'               : ['x**3 - 3*x'],
+                'pictures/saddle-surface.png'             : [],
+                'pictures/bowl-surface.png'               : ['gd'],
                 'pictures/functions.png'                  : ['sin(x)', 'cos(x)', 'tanh(x)'],
                 'pictures/jump.png'                       : ['sign(x)'],
                 'pictures/removable.png'                  : ['sin(x)/x'],

@@ -13,6 +13,7 @@ import org.gradus.plot.pictures.LevelSets;
 import org.gradus.plot.pictures.OneVariable;
 import org.gradus.plot.pictures.PlotOptions;
 import org.gradus.plot.pictures.SchedulePicture;
+import org.gradus.plot.pictures.SurfacePicture;
 import org.gradus.plot.runs.RunView;
 
 import java.util.List;
@@ -50,7 +51,9 @@ public final class Pictures {
         }
         if (all(targets, Expr.class)) {
             List<Expr> fs = targets.stream().map(Expr.class::cast).toList();
-            if (fs.size() == 1 && fs.get(0).layout().dimension() >= 2) return LevelSets.figure(fs.get(0), o);
+            if (fs.size() == 1 && fs.get(0).layout().dimension() >= 2) {
+                return o.has("surface") && o.flag("surface") ? SurfacePicture.figure(fs.get(0), o) : LevelSets.figure(fs.get(0), o);
+            }
             return OneVariable.figure(fs, o);
         }
         throw new IllegalArgumentException("cannot plot " + describe(targets) + "; plot draws functions of one or two variables, "

@@ -5,7 +5,7 @@ package org.gradus.plot.figure;
  * non-null {@link #legend()} gets a legend entry. Layers hold data only; renderers decide how they look
  * on a page ({@code render}) or in a terminal ({@code terminal}).
  */
-public sealed interface Layer permits Field, Curve, Markers, Band, Span, Region, Label {
+public sealed interface Layer permits Field, Surface, Curve, Markers, Band, Span, Region, Label {
     /** The legend text, or null for none. */
     String legend();
 }

@@ -33,7 +33,7 @@ import java.util.Map;
 public final class LevelSets {
     /** Grid nodes along x and y: fine enough for smooth contour lines at 800 × 600. */
     static final int NX = 241, NY = 181;
-    static final List<String> OPTIONS = List.of("path", "stationary", "levels", "subjectTo", "regularizers", "aspect");
+    static final List<String> OPTIONS = List.of("path", "stationary", "levels", "subjectTo", "regularizers", "aspect", "surface");
 
     private LevelSets() {
     }
@@ -133,7 +133,7 @@ public final class LevelSets {
     }
 
     /** Around the paths, the balls and the constrained minima, with a margin; else the start point ± 2. */
-    private static double[][] defaultBox(Layout layout, List<PathLayers.Path> paths, Feasible feasible) {
+    static double[][] defaultBox(Layout layout, List<PathLayers.Path> paths, Feasible feasible) {
         double[][] box = PathLayers.bounds(paths);
         box = union(box, feasible.extent());
         if (box == null) {

@@ -62,6 +62,12 @@ public final class PageRenderer {
     }
 
     private static DataArea drawPanel(Panel panel, Graphics2D g, Rectangle2D rect, boolean withLayers) {
+        for (org.gradus.plot.figure.Layer l : panel.layers()) {
+            if (l instanceof org.gradus.plot.figure.Surface s) {      // three dimensions: its own axes, no chart
+                SurfacePainter.draw(g, rect, s);
+                return new DataArea(rect, 0, 1, false, 0, 1, false);
+            }
+        }
         Ranges.Range xr = Ranges.x(panel), yr = Ranges.y(panel);
         PanelChart pc = new PanelChart(panel, xr, yr);
         if (panel.equalAspect() && !panel.x().log() && !panel.y().log()) {

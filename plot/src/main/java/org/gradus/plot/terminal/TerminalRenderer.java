@@ -40,6 +40,7 @@ public final class TerminalRenderer {
      */
     public static TerminalPicture render(Figure figure, int columns, int rows, boolean colour) {
         if (columns < 30 || rows < 10) throw new IllegalArgumentException("the terminal is too small for a picture (" + columns + "×" + rows + "); it needs at least 30×10");
+        figure = flattened(figure);
         List<String[]> legend = legendLines(figure);
         boolean hasField = figure.panels().stream().anyMatch(p -> p.field() != null);
         int legendRows = legend.size() + (hasField ? 1 : 0);
@@ -135,6 +136,20 @@ public final class TerminalRenderer {
         double v = Math.ceil(r.lower() / step - 1e-9) * step;
         for (int i = 0; v <= r.upper() + 1e-9 * step && i < 100; i++, v += step) out.add(new double[]{Math.abs(v) < step * 1e-9 ? 0 : v});
         return out;
+    }
+
+    /** The figure with each surface replaced by its level sets: a terminal cannot draw in three dimensions. */
+    private static Figure flattened(Figure figure) {
+        List<Panel> panels = new java.util.ArrayList<>();
+        for (Panel p : figure.panels()) {
+            List<Layer> layers = new java.util.ArrayList<>();
+            for (Layer l : p.layers()) {
+                if (l instanceof org.gradus.plot.figure.Surface s) layers.addAll(s.flat());
+                else layers.add(l);
+            }
+            panels.add(new Panel(p.title(), p.x(), p.y(), layers, p.equalAspect()));
+        }
+        return new Figure(figure.title(), panels, figure.series());
     }
 
     // ---- layers -----------------------------------------------------------------------------------
