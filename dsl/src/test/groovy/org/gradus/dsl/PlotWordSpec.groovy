@@ -53,6 +53,27 @@ rosen = (1 - x)**2 + 100*(y - x**2)**2
         lum(wall) > lum(valley) + 60
     }
 
+    def "surface: true draws f in three dimensions, also a landscape through a run; a view without a surface says what it is for"() {
+        when: 'the bowl seen from straight above: its minimum (dark) at the centre of the page, its corners (f = 8) bright'
+        def shown = run(ROSEN + """plot x**2 + y**2, x: -2..2, y: -2..2, surface: true, view: [90, -90], file: 'bowl.png'
+r = minimize(rosen)
+plot rosen, around: r, plane: 'random', seed: 1, surface: true, file: 'landscape.png'""")
+        def img = ImageIO.read(dir.resolve('bowl.png').toFile())
+
+        then:
+        shown*.kind == ['plot', 'plot']
+        lum(new Color(img.getRGB(400, 300))) < 40
+        [[230, 130], [570, 470]].every { lum(new Color(img.getRGB(it[0], it[1]))) > 100 }
+        Files.exists(dir.resolve('landscape.png'))
+
+        when:
+        run(ROSEN + "r = minimize(rosen)\nplot rosen, around: r, view: [30, 10], file: 'flat.png'")
+
+        then:
+        GradusException e = thrown()
+        e.message.contains('view: is for a surface (surface: true)')
+    }
+
     static double lum(Color c) { 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue }
 
     def "paths come from the runs' traces; plot r1, r2 draws their convergence; 1-D pictures and schedules"() {

@@ -13,6 +13,7 @@ import org.gradus.plot.figure.Layer;
 import org.gradus.plot.figure.Levels;
 import org.gradus.plot.figure.Markers;
 import org.gradus.plot.figure.Panel;
+import org.gradus.plot.figure.Surface;
 import org.gradus.plot.render.Ticks;
 
 import java.awt.Color;
@@ -31,7 +32,7 @@ import java.util.Random;
  * {@code plane: [u, v]} takes the two directions instead (lists in layout order, or maps by variable name).
  */
 public final class Landscape {
-    static final List<String> OPTIONS = List.of("around", "plane", "seed", "range", "levels", "resolution");
+    static final List<String> OPTIONS = List.of("around", "plane", "seed", "range", "levels", "resolution", "surface", "view");
 
     private Landscape() {
     }
@@ -49,8 +50,15 @@ public final class Landscape {
         Levels levels = LevelSets.levels(o, grid);
         double f0 = grid.valueAt(0, 0);
         List<Layer> layers = new ArrayList<>();
-        layers.add(new Field(grid, levels, ColourMap.VIRIDIS, true, "f"));
-        layers.add(Markers.at(0, 0, Markers.Shape.STAR, Color.WHITE, 15, r.method() + "'s point, f = " + Ticks.format(r.value())));
+        String point = r.method() + "'s point, f = " + Ticks.format(r.value());
+        if (o.has("surface") && o.flag("surface")) {      // "a network's loss surface is not a bowl", seen as a surface
+            layers.add(new Surface(grid, ColourMap.VIRIDIS, SurfacePicture.view(o)[0], SurfacePicture.view(o)[1], "α", "β", "f", List.of(),
+                    List.of(new Surface.Point(0, 0, f0, Markers.Shape.STAR, Color.WHITE, point))));
+        } else {
+            if (o.has("view")) throw new IllegalArgumentException("view: is for a surface (surface: true)");
+            layers.add(new Field(grid, levels, ColourMap.VIRIDIS, true, "f"));
+            layers.add(Markers.at(0, 0, Markers.Shape.STAR, Color.WHITE, 15, point));
+        }
         boolean random = !(o.get("plane") instanceof List<?>);
         String title = o.text("title", random ? "f on a random plane through the " + r.method() + " result (seed " + o.integer("seed", 1, 0) + ")" : null);
         Panel p = new Panel(null, Axis.range("α (direction 1)", -range, range), Axis.range("β (direction 2)", -range, range), layers, true);

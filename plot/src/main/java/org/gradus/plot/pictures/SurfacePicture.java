@@ -31,6 +31,13 @@ public final class SurfacePicture {
     private SurfacePicture() {
     }
 
+    /** {@code view: [elevation, azimuth]} in degrees; matplotlib's default [30, -60]. */
+    static double[] view(PlotOptions o) {
+        double[] view = o.has("view") ? PlotOptions.numbers(o.get("view"), "view") : new double[]{30, -60};
+        if (view.length != 2) throw new IllegalArgumentException("view: [elevation, azimuth] in degrees, as matplotlib's view_init, such as [30, -60]");
+        return view;
+    }
+
     public static Figure figure(Expr f, PlotOptions o) {
         Layout layout = f.layout();
         List<String> names = layout.coordinateNames();
@@ -48,8 +55,7 @@ public final class SurfacePicture {
             if (xr == null) xr = box[0];
             if (yr == null) yr = box[1];
         }
-        double[] view = o.has("view") ? PlotOptions.numbers(o.get("view"), "view") : new double[]{30, -60};
-        if (view.length != 2) throw new IllegalArgumentException("view: [elevation, azimuth] in degrees, as matplotlib's view_init, such as [30, -60]");
+        double[] view = view(o);
         Grid grid = PlaneGrid.axes(f, layout, 0, 1, new double[2], xr, yr, NODES, NODES);
         Program p = Program.compile(f, layout);
 

@@ -298,10 +298,7 @@ final class SurfacePainter {
         for (Surface.Point pt : s.points()) {
             double[] p = project(pt.x(), pt.y(), pt.z());
             LayerPainter.mark(g, pt.shape(), pt.colour(), 12, p[0], p[1]);
-            if (pt.label() != null) {
-                g.setColor(Theme.TEXT);
-                g.drawString(pt.label(), (float) (p[0] + 9), (float) (p[1] - 7));
-            }
+            if (pt.label() != null) LayerPainter.label(g, pt.label(), p[0] + 10, p[1] - 8, Theme.TEXT);
         }
     }
 
