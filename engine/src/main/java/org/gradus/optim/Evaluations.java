@@ -9,6 +9,11 @@ import java.util.Map;
  */
 public record Evaluations(long f, long gradient, long hessian, long hessianVector) {
 
+    /** These counts less another's: the work of what ran in between. */
+    Evaluations minus(Evaluations o) {
+        return new Evaluations(f - o.f, gradient - o.gradient, hessian - o.hessian, hessianVector - o.hessianVector);
+    }
+
     /** The counts of an objective. */
     static Evaluations of(Objective o) {
         return new Evaluations(o.fCount(), o.gCount(), o.hCount(), o.hvCount());

@@ -34,9 +34,11 @@ record Report(boolean maximize, String method, Status status, Layout layout, dou
               boolean traceRows, String traceFileName, Path traceFile, String engine) {
 
     static Report of(Problem p, MethodChoice choice, Settings s, RunSetup setup, List<Runs.Run> runs, Runs.Run best, long t0) {
-        Descent.Outcome o = best.outcome();
-        double[] x = o.x();
         CompiledObjective obj = setup.objective();
+        Evaluations beforeCheck = Evaluations.of(obj);
+        Descent.Outcome o = Runaway.check(best.outcome(), obj, p.maximize(), !p.constraints().isEmpty());
+        Evaluations check = o == best.outcome() ? Evaluations.of(obj).minus(beforeCheck) : new Evaluations(0, 0, 0, 0);  // a check that found nothing is not the run's work
+        double[] x = o.x();
         String message = message(o, best, obj);   // before the counters: divergence advice evaluates ∇²f·v
         double gradNorm = best.method().usesGradient() ? o.measure() : obj.projectedGradientNorm(x, o.g());
         List<ConstraintRow> rows = p.constraints().isEmpty() ? null : constraintRows(p, best);
@@ -49,7 +51,7 @@ record Report(boolean maximize, String method, Status status, Layout layout, dou
         String fileAsked = s.trace() instanceof String name ? name : null;
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Report(p.maximize(), choice.name(), o.status(), p.layout(), x, best.own(), gradNorm, o.measureName(), o.iterations(),
-                Evaluations.of(obj), seconds, message, rows, maxViolation, choice.reason(), best.method().describe(),
+                Evaluations.of(obj).minus(check), seconds, message, rows, maxViolation, choice.reason(), best.method().describe(),
                 convergence(o, lim, s), batchNote, s.restarts() > 1 ? RestartSummary.of(runs, p.sign()) : null, best.trace(),
                 rowsAsked, fileAsked, null, engine(setup));
     }
@@ -74,6 +76,7 @@ record Report(boolean maximize, String method, Status status, Layout layout, dou
     /** The status's reason, with divergence advice from the method, or the iteration count of a convergence. */
     private static String message(Descent.Outcome o, Runs.Run best, Objective obj) {
         String message = o.message();
+        if (o.status() == Status.DIVERGED && message.startsWith(Runaway.PREFIX)) return "diverged at iteration " + o.divergedAt() + ": " + message;
         if (o.status() == Status.DIVERGED) {
             String advice = best.method().divergenceAdvice(() -> StepAdvice.curvature(obj, best.start()));
             String unbounded = "The objective may be unbounded below or undefined along the search path; ";
