@@ -145,6 +145,12 @@ class ExprExtensions {
     /** A first look at a table, in pandas' words: the first or last rows, and a summary of every column. */
     static TableView head(DataSet self, int n = 5) { ColumnStatistics.head(self, n) }
     static TableView tail(DataSet self, int n = 5) { ColumnStatistics.tail(self, n) }
+    /** {@code data.sample(5)}, {@code data.sample(5, seed: 7)}: rows at random (pandas' {@code sample(n, random_state=...)}). */
+    static TableView sample(DataSet self, int n = 5) { ColumnStatistics.sample(self, n, 0) }
+    static TableView sample(DataSet self, Map options, int n = 5) {
+        Coerce.checkOptions(options, ['seed'], 'sample')
+        ColumnStatistics.sample(self, n, options.seed == null ? 0L : ((Number) options.seed).longValue())
+    }
     static TableView describe(DataSet self) { ColumnStatistics.describe(self) }
 
     /**

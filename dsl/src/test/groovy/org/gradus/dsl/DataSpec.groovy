@@ -323,6 +323,25 @@ class DataSpec extends Specification {
         out[11].text == '[[a: 4, b: 4, y: 4], 4, [-1, 1], [3, 1, 0.5, 2]]'
     }
 
+    def "data.sample(n) draws rows at random without replacement, as pandas' sample(n, random_state=seed): each drawn row is the table's row of its number"() {
+        when:
+        def out = run("""
+            data = csv('t.csv', target: 'y')
+            data.sample(2)
+            data.sample(2)
+            data.sample(2, seed: 5)
+            data.sample(10)
+            data.head(4)
+        """)
+        List<List> table = out[4].data
+
+        then: 'the same seed the same rows; never one row twice; more than the table holds is all of it, shuffled'
+        out[0] == out[1]
+        [out[0], out[2], out[3]].every { s -> s.index.unique().size() == s.index.size() && (0..<s.index.size()).every { r -> s.data[r] == table[s.index[r] as int] } }
+        out[0].index.size() == 2
+        out[3].index.sort() == ['0', '1', '2', '3']
+    }
+
     def "standardized features, as scikit-learn's StandardScaler: each feature minus its mean over its population deviation, the target as it was"() {
         when: 'numpy: (X - X.mean(0)) / X.std(0) of a = [1, 2, -1, 0.5], b = [2, 0, 1, -2] (std with n, as StandardScaler)'
         def out = run("""

@@ -9,6 +9,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * A first look at a table before fitting a model to it, in pandas' words: {@code data.head()}, {@code data.tail()},
+ * {@code data.sample(5, seed: 1)},
  * {@code data.describe()} (count, mean, std, min, quartiles, max of every column), and one statistic of every
  * column ({@code data.mean()}, {@code data.std()}, {@code data.min()}, {@code data.max()}). As in pandas, the
  * standard deviation is the sample one (divided by n − 1), and a quartile interpolates linearly between the two
@@ -27,6 +28,31 @@ public final class ColumnStatistics {
     public static TableView tail(DataSet data, int n) {
         int count = count(data, n);
         return rows(data, data.rows() - count, count);
+    }
+
+    /**
+     * {@code n} rows drawn at random without replacement, in the order drawn, with their numbers in the table (pandas'
+     * {@code sample(n, random_state=seed)}; the same seed draws the same rows).
+     */
+    public static TableView sample(DataSet data, int n, long seed) {
+        if (n < 0) throw new IllegalArgumentException("sample: a number of rows of at least 0, not " + n);
+        int count = Math.min(n, data.rows());
+        int[] order = new int[data.rows()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        List<String> columns = data.columns();
+        double[][] cells = new double[count][columns.size()];
+        List<String> index = new ArrayList<>(count);
+        for (int r = 0; r < count; r++) {                  // a partial Fisher–Yates shuffle: the first count places
+            int pick = r + random.nextInt(order.length - r);
+            int row = order[pick];
+            order[pick] = order[r];
+            order[r] = row;
+            RowValues values = data.row(row);
+            for (int c = 0; c < columns.size(); c++) cells[r][c] = values.getAt(columns.get(c));
+            index.add(Integer.toString(row));
+        }
+        return new TableView(columns, index, cells, 0);
     }
 
     private static int count(DataSet data, int n) {
