@@ -29,7 +29,7 @@ final class UnknownOptionWords {
             Map.entry("n_epochs", "epochs"), Map.entry("num_epochs", "epochs"), Map.entry("nepochs", "epochs"),
             Map.entry("batch_size", "batch"), Map.entry("batchsize", "batch"), Map.entry("minibatch", "batch"),
             Map.entry("betas", "beta1"), Map.entry("weight_decay", "weightDecay"), Map.entry("decay", "weightDecay"),
-            Map.entry("constraints", "subjectTo"), Map.entry("bounds", "subjectTo"), Map.entry("subject_to", "subjectTo"),
+            Map.entry("constraints", "subjectTo"), Map.entry("bounds", "subjectTo: { x >= 0; x <= 1 } (kept exactly by projection), or the variable's own, variable(0.5, lower: 0, upper: 1)"), Map.entry("subject_to", "subjectTo"),
             Map.entry("st", "subjectTo"), Map.entry("optimizer", "method"), Map.entry("solver", "method"),
             Map.entry("algorithm", "method"), Map.entry("lr_schedule", "schedule"), Map.entry("scheduler", "schedule"),
             Map.entry("n_restarts", "restarts"), Map.entry("multistart", "restarts"), Map.entry("random_state", "seed"),
@@ -39,7 +39,7 @@ final class UnknownOptionWords {
     /** Method names of scipy.optimize and torch.optim (lower-cased), each with the Gradus way to say it. */
     private static final Map<String, String> METHODS = Map.ofEntries(
             Map.entry("sgd", "'gd' with batch: (batch: 1 is SGD, batch: 32 mini-batch), or 'momentum'"),
-            Map.entry("l-bfgs-b", "'lbfgs' (bounds go in subjectTo)"), Map.entry("l-bfgs", "'lbfgs'"),
+            Map.entry("l-bfgs-b", "'lbfgs' (bounds go in subjectTo: { x >= 0; x <= 1 }, or variable(0.5, lower: 0, upper: 1))"), Map.entry("l-bfgs", "'lbfgs'"),
             Map.entry("l_bfgs", "'lbfgs'"), Map.entry("newton-cg", "'newton'"), Map.entry("trust-ncg", "'newton'"),
             Map.entry("trust-exact", "'newton'"), Map.entry("nelder_mead", "'nelder-mead'"),
             Map.entry("neldermead", "'nelder-mead'"), Map.entry("simplex", "'nelder-mead'"),

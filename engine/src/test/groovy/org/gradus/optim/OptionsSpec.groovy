@@ -32,6 +32,7 @@ class OptionsSpec extends Specification {
         [x0: [x: 1]]                         | ["in Gradus, that is start"]
         [from: [x: 1]]                       | ["unknown option 'from'; in Gradus, that is start"]     // not ftol, the nearest spelling
         [num_epochs: 3]                      | ["in Gradus, that is epochs"]
+        [bounds: [x: [0, 1]]]                | ["unknown option 'bounds'; in Gradus, that is subjectTo: { x >= 0; x <= 1 }", 'variable(0.5, lower: 0, upper: 1)']
         [colour: 'red']                      | ["unknown option 'colour'; valid options"]
         [method: 'gd', lr: 0]                | ['lr must be a positive number']
         [method: 'gd', lr: -1]               | ['lr must be a positive number']
