@@ -112,6 +112,21 @@ class MonotonicitySpec extends Specification {
     }
 
     @Unroll
+    def "where f′ touches 0 inside a one-signed piece the report says so, not f′ > 0 inside: #f on [-10, 10] (by hand: #why)"() {
+        when:
+        String text = new org.gradus.dsl.GradusSession().run("x = variable(1)\nmonotonicity($f, over: [x: -10..10])", 'm.opt')[0].toText()
+
+        then:
+        text.contains(want)
+
+        where:
+        f              | why                                                   || want
+        'x - sin(x)'   | "f′ = 1 − cos x: 0 at 0 and ±2π = ±6.28318530718"     || 'increasing on [-10, 10]  (f′ > 0 inside except at -6.28318530718, 0, 6.28318530718 (f′ = 0))'
+        'x + cos(x)'   | "f′ = 1 − sin x: 0 at π/2 + 2πk, k = −1, 0, 1"        || 'increasing on [-10, 10]  (f′ > 0 inside except at -4.71238898038, 1.57079632679, 7.85398163397 (f′ = 0))'
+        '-x - sin(x)'  | "f′ = −1 − cos x: 0 at ±π, ±3π = ±9.42477796077"      || 'decreasing on [-10, 10]  (f′ < 0 inside except at -9.42477796077, -3.14159265359, 3.14159265359, 9.42477796077 (f′ = 0))'
+        'x + x**3'     | "f′ = 1 + 3x² ≥ 1"                                    || 'increasing on [-10, 10]  (f′ > 0 inside)'
+    }
+
     def "on the whole line, or on x > 0 where f needs it: #f (by hand: #why)"() {
         when:
         String text = new org.gradus.dsl.GradusSession().run("x = variable(1)\nmonotonicity($f)", 'm.opt')[0].toText()

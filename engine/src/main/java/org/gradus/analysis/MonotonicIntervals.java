@@ -214,9 +214,24 @@ public final class MonotonicIntervals {
                 String dir = s.lo() > 0 ? "increasing" : s.hi() < 0 ? "decreasing" : s.lo() == 0 && s.hi() == 0 ? "constant" : "unknown";
                 String why = dir.equals("increasing") ? "f′ > 0 inside" : dir.equals("decreasing") ? "f′ < 0 inside"
                         : dir.equals("constant") ? "f′ = 0" : "the sign of f′ is not certain";
+                if (dir.equals("increasing") || dir.equals("decreasing")) why = touching(d, u.value, v.value, dir.equals("increasing") ? 1 : -1, why);
                 out.add(new Piece(u.value, v.value, dir, u.text, v.text, why));
             }
             return out;
+        }
+
+        /** The reason of a one-signed piece with the points where f′ touches 0 inside it, each also a critical point. */
+        private String touching(Expr d, double from, double to, int sign, String why) {
+            List<Polynomial.Root> zeros = TouchingZeros.of(d, x, from, to, sign);
+            if (zeros == null) return sign > 0 ? "f′ ≥ 0 inside" : "f′ ≤ 0 inside";
+            if (zeros.isEmpty()) return why;
+            List<String> at = new ArrayList<>();
+            for (Polynomial.Root r : zeros) {
+                Point p = Point.of(r, "f′ = 0");
+                at.add(p.text());
+                critical.put(p.value(), p.text() + " (f′ = 0)");
+            }
+            return why + " except at " + String.join(", ", at) + " (f′ = 0)";
         }
 
         /**
