@@ -74,6 +74,23 @@ plot rosen, around: r, plane: 'random', seed: 1, surface: true, file: 'landscape
         e.message.contains('view: is for a surface (surface: true)')
     }
 
+    def "a regression on two features draws the fitted plane's level lines at the bins' edges (it was an error: only a classifier had a picture)"() {
+        given: 'z = 2u + 3v + 1 exactly, so the fit is exact and every point lies between the lines of its bin'
+        Files.writeString(dir.resolve('plane.csv'), 'u,v,z\n' + (0..<40).collect { i -> double u = (i % 8) / 4.0, v = i.intdiv(8) / 2.0; "$u,$v,${2 * u + 3 * v + 1}" }.join('\n') + '\n')
+
+        when:
+        def shown = run("""data = csv('plane.csv', target: 'z')
+w = vector(2)
+b = variable(0)
+fit = minimize(mean(data) { row -> squaredError(dot(w, row.x) + b, row.y) })
+plot data, model: fit, file: 'plane.png'""")
+
+        then:
+        shown[-1].series.last() == 'model'
+        shown[-1].series.size() == 6
+        Files.exists(dir.resolve('plane.png'))
+    }
+
     static double lum(Color c) { 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue }
 
     def "paths come from the runs' traces; plot r1, r2 draws their convergence; 1-D pictures and schedules"() {

@@ -9,6 +9,7 @@ import org.gradus.plot.figure.Axis;
 import org.gradus.plot.figure.ColourMap;
 import org.gradus.plot.figure.Curve;
 import org.gradus.plot.figure.Figure;
+import org.gradus.plot.figure.Label;
 import org.gradus.plot.figure.Layer;
 import org.gradus.plot.figure.Markers;
 import org.gradus.plot.figure.Palette;
@@ -85,13 +86,29 @@ public final class DataPicture {
         } else {
             layers.addAll(bins(data.target(), x1, x2, y, series));
         }
-        if (w != null) {
-            if (y == null || classes(y) == null) {
-                throw new IllegalArgumentException("model: with two features the decision boundary of a classifier is drawn (a target of classes 0/1); "
-                        + data.target() + " is not one — plot a single feature with features: ['" + fx + "']");
-            }
+        if (w != null && y == null) throw new IllegalArgumentException("model: needs a target to compare with; read the data with csv(file, target: 'column')");
+        if (w != null && classes(y) != null) {
             layers.add(boundary(data, w, b, names.indexOf(fx), names.indexOf(fy), x1, x2));
             series.add("decision boundary");
+        } else if (w != null) {             // a regression plane: where its prediction crosses the bins' edges
+            double[] edges = quintileEdges(y);
+            List<Curve> lines = new ArrayList<>();
+            List<String> at = new ArrayList<>();
+            for (int k = 1; k < edges.length - 1; k++) {
+                Curve line = levelLine(data, w, b - edges[k], names.indexOf(fx), names.indexOf(fy), x1, x2);
+                if (line == null) continue;
+                lines.add(line);
+                at.add(Ticks.format(edges[k]));
+            }
+            for (int k = 0; k < lines.size(); k++) {
+                Curve line = lines.get(k);
+                String legend = k == 0 ? "fitted " + data.target() + " = " + String.join(", ", at) + " (the bins' edges)" : null;
+                layers.add(new Curve(legend, line.x(), line.y(), Color.BLACK, Curve.Dash.DASHED, 1.6));
+                double t = 0.8;                    // inside the box: the text runs right of its point
+                layers.add(new Label(data.target() + " = " + at.get(k), line.x()[0] + t * (line.x()[1] - line.x()[0]),
+                        line.y()[0] + t * (line.y()[1] - line.y()[0]), Color.BLACK));
+            }
+            series.add("model");
         }
         Panel p = new Panel(null, Axis.auto(fx), Axis.auto(fy), layers, false);
         return new Figure(o.text("title", null), List.of(p), series);
@@ -125,11 +142,17 @@ public final class DataPicture {
     }
 
     /** Five groups of rows by the quantiles of a continuous target, light to dark. */
-    private static List<Layer> bins(String target, double[] x1, double[] x2, double[] y, List<String> series) {
+    /** The edges of five bins of about as many rows each: the smallest value, four quintiles, the largest. */
+    private static double[] quintileEdges(double[] y) {
         double[] sorted = y.clone();
         Arrays.sort(sorted);
         double[] q = new double[6];
         for (int k = 0; k <= 5; k++) q[k] = sorted[Math.min(sorted.length - 1, (int) Math.round(k / 5.0 * (sorted.length - 1)))];
+        return q;
+    }
+
+    private static List<Layer> bins(String target, double[] x1, double[] x2, double[] y, List<String> series) {
+        double[] q = quintileEdges(y);
         List<Layer> out = new ArrayList<>();
         for (int k = 0; k < 5; k++) {
             List<Integer> idx = new ArrayList<>();
@@ -203,6 +226,18 @@ public final class DataPicture {
         double ypad = 0.05 * (yhi - ylo);
         double[][] clipped = clip(xs, ys, lo - pad, hi + pad, ylo - ypad, yhi + ypad);
         return new Curve("decision boundary (w·x + b = 0)", clipped[0], clipped[1], Color.BLACK, Curve.Dash.DASHED, 2);
+    }
+
+    /** The line w_i·x + w_j·y + c = 0 inside the data's box, or null where it does not cross the box. */
+    static Curve levelLine(DataSet data, double[] w, double b, int i, int j, double[] x1, double[] x2) {
+        Curve line = boundary(data, w, b, i, j, x1, x2);
+        double lo = Arrays.stream(x1).min().orElse(0), hi = Arrays.stream(x1).max().orElse(1);
+        double ylo = Arrays.stream(x2).min().orElse(0), yhi = Arrays.stream(x2).max().orElse(1);
+        double px = 0.05 * (hi - lo) * 1.000001, py = 0.05 * (yhi - ylo) * 1.000001;
+        for (int k = 0; k < 2; k++) {
+            if (!(line.x()[k] >= lo - px && line.x()[k] <= hi + px && line.y()[k] >= ylo - py && line.y()[k] <= yhi + py)) return null;
+        }
+        return line;
     }
 
     /** The segment cut to the box (Liang–Barsky); unchanged when it misses. */

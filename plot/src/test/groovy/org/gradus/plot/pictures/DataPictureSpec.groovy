@@ -57,4 +57,17 @@ class DataPictureSpec extends Specification {
         (0..1).every { i -> Math.abs(1 * c.x()[i] + 2 * c.y()[i] - 1) < 1e-12 }
         c.legend() == 'decision boundary (w·x + b = 0)'
     }
+
+    def "a regression plane's level line w·x + b = v crosses the box where the prediction is v, and a level the box never reaches has none"() {
+        given: 'z = 2a + 3b + 1 over a, b in [-2, 2]: the prediction 5 on 2a + 3b = 4, by hand; 100 is out of reach'
+        DataSet d = blobs()
+
+        when:
+        Curve five = DataPicture.levelLine(d, [2, 3] as double[], 1 - 5, 0, 1, d.column('a'), d.column('b'))
+        Curve far = DataPicture.levelLine(d, [2, 3] as double[], 1 - 100, 0, 1, d.column('a'), d.column('b'))
+
+        then:
+        (0..1).every { i -> Math.abs(2 * five.x()[i] + 3 * five.y()[i] - 4) < 1e-12 }
+        far == null
+    }
 }
