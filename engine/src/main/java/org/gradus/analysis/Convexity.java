@@ -226,7 +226,7 @@ public final class Convexity {
     /** True when every component of ∇f is continuous on the box (f is C¹ there), as for huber. */
     private static boolean gradientContinuous(Expr f, Domain d) {
         if (d.dimension() > SymbolicHessian.LIMIT) return false;
-        Enclosure e = Enclosure.overBox(d.layout(), d.box);
+        Enclosure e = Enclosure.overDomain(d);                 // an open end of the domain judged just inside it
         e.of(f);
         for (Expr g : Derivatives.gradient(f, d.layout())) e.of(g);
         return e.defined();

@@ -7,6 +7,7 @@ import org.gradus.atoms.Atom;
 import org.gradus.atoms.Divide;
 import org.gradus.atoms.Interval;
 import org.gradus.atoms.Multiply;
+import org.gradus.atoms.Power;
 import org.gradus.atoms.VectorFunction;
 import org.gradus.atoms.array.ArrayNode;
 import org.gradus.atoms.array.ArrayOp;
@@ -252,8 +253,8 @@ public final class Enclosure {
     }
 
     /**
-     * The range of an atom over its arguments' intervals: sums, products and quotients exactly (outward
-     * rounded, never widened, so a sign such as that of 1 − y survives), every other atom its own range,
+     * The range of an atom over its arguments' intervals: sums, products, quotients and squares exactly (outward
+     * rounded, never widened, so a sign such as that of 1 − y or 4 − x² survives), every other atom its own range,
      * widened, and clipped to the bounds its values keep ({@link Atom#codomain}: cos within [−1, 1]).
      */
     static Interval atomRange(Atom atom, Interval[] args) {
@@ -268,6 +269,7 @@ public final class Enclosure {
             return r;
         }
         if (atom instanceof Divide) return OutwardRounding.div(args[0], args[1]);
+        if (atom instanceof Power && args[1].isPoint() && args[1].lo() == 2 && !Double.isNaN(args[0].lo())) return OutwardRounding.square(args[0]);
         Interval r = OutwardRounding.widen(atom.range(args));
         Interval clipped = atom.codomain() == Interval.ALL ? null : r.intersect(atom.codomain());
         return clipped == null ? r : clipped;             // null: no bounds, or r undefined (NaN) — kept as it is

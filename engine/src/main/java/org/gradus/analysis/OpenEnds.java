@@ -25,7 +25,9 @@ import org.gradus.atoms.UnaryAtom;
  *   <li>a constant times one factor keeps its ends (c &gt; 0) or swaps them (c &lt; 0);</li>
  *   <li>below only: a product of factors each positive or ≥ 0 and open, one of them open (x·exp(y) for x &gt; 0);
  *       a quotient of such a numerator by a positive denominator with no upper end, or of an open numerator
- *       (1/(1 + exp(−x)) &gt; 0); a positive power of an open base ≥ 0.</li>
+ *       (1/(1 + exp(−x)) &gt; 0); a positive power of an open base ≥ 0;</li>
+ *   <li>above: a positive power whose largest value comes only from open ends of its base (x² for x in (−2, 2) stays
+ *       below 4, so log(4 − x²) is defined and smooth on the whole open interval).</li>
  * </ul>
  * An atom judges whether it is defined and smooth on [nextUp(lo), nextDown(hi)] for such an argument: the
  * sets it is defined and smooth on are bounded by double constants and no double lies strictly between lo and
@@ -64,6 +66,14 @@ final class OpenEnds {
             if (c > 0) return same[1 - k];
             if (c < 0) return (upper ? below : above)[1 - k];
             return false;
+        }
+        if (upper && atom instanceof Power && args[1].isPoint() && args[1].lo() > 0) {
+            // the largest value of x^p comes from the base's end of largest size; open when every such end is open
+            double p = args[1].lo(), lo = args[0].lo(), hi = args[0].hi();
+            if (!Double.isFinite(lo) || !Double.isFinite(hi)) return false;
+            if (lo >= 0) return above[0];
+            if (p != Math.rint(p) || Math.rint(p) % 2 != 0) return false;
+            return Math.abs(lo) > Math.abs(hi) ? below[0] : Math.abs(hi) > Math.abs(lo) ? above[0] : below[0] && above[0];
         }
         if (upper) return false;
         if (atom instanceof Multiply) {

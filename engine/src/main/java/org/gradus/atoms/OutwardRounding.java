@@ -102,6 +102,17 @@ public final class OutwardRounding {
         return (x == 0 || y == 0) ? 0 : x * y;
     }
 
+    /**
+     * x² over a: the square of the end of largest size above, 0 below where a holds 0 (the smaller square otherwise),
+     * each exact where the product is — 2² is 4, not the next double past it, so 4 − x² on [−2, 2] keeps its 0.
+     */
+    public static Interval square(Interval a) {
+        double lo = a.lo(), hi = a.hi();
+        double big = Math.max(Math.abs(lo), Math.abs(hi)), small = lo <= 0 && hi >= 0 ? 0 : Math.min(Math.abs(lo), Math.abs(hi));
+        double top = prod(big, big), bottom = prod(small, small);
+        return new Interval(exactCorner(small, small) ? bottom : Math.max(0, down(bottom)), exactCorner(big, big) ? top : up(top));
+    }
+
     public static Interval div(Interval a, Interval b) {
         if (b.positive() || b.negative()) {
             double p1 = a.lo() / b.lo(), p2 = a.lo() / b.hi(), p3 = a.hi() / b.lo(), p4 = a.hi() / b.hi();

@@ -18,6 +18,20 @@ class EnclosureArithmeticSpec extends Specification {
         OutwardRounding.mul(new Interval(-3, 2), new Interval(0.5, 4)) == new Interval(-12, 8)
     }
 
+    def "a square is exact where its ends square exactly, else widened outward: [-2, 2]² = [0, 4], so 4 − x² keeps its 0; [0.1, 0.3]² encloses 0.01 and 0.09"() {
+        when:
+        Interval wide = OutwardRounding.square(new Interval(-2, 2))
+        Interval shifted = OutwardRounding.square(new Interval(-3, -1))
+        Interval inexact = OutwardRounding.square(new Interval(0.1, 0.3))
+
+        then:
+        wide == new Interval(0, 4)
+        shifted == new Interval(1, 9)
+        new BigDecimal(inexact.lo()) <= new BigDecimal(0.1d) * new BigDecimal(0.1d) && inexact.lo() > 0
+        new BigDecimal(0.3d) * new BigDecimal(0.3d) <= new BigDecimal(inexact.hi())
+        OutwardRounding.square(new Interval(-1, Double.POSITIVE_INFINITY)) == new Interval(0, Double.POSITIVE_INFINITY)
+    }
+
     def "an inexact sum or product is widened outward, and encloses the exact value"() {
         when: '0.1 + 0.2 is 0.30000000000000004 in binary; the exact sum of the two doubles lies strictly between its neighbours'
         Interval s = OutwardRounding.add(Interval.point(0.1), Interval.point(0.2))

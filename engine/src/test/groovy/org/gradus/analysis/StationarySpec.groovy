@@ -80,6 +80,16 @@ class StationarySpec extends Specification {
         Stationary.find(x**2 + y**2, [x: r(1, 2), y: r(-1, 1)]).with { points().isEmpty() && note().startsWith('there is none on the box, proved') }
     }
 
+    def "x·sqrt(4 − x²) on its domain [-2, 2]: both points proved, ±√2 with f = ±2 (by hand: f′ = (4 − 2x²)/√(4 − x²))"() {
+        when:
+        def rep = Stationary.find(x * sqrt(4 - x**2), null)
+
+        then: 'it was a damped-Newton search: 4 − x² over [-2, 2] enclosed past 0 by rounding'
+        rep.points()*.type() == ['minimum', 'maximum']
+        Math.abs(rep.points()[0].x()[0] + Math.sqrt(2)) < 1e-12 && Math.abs(rep.points()[1].f() - 2) < 1e-12
+        rep.note().contains('with a proof that there is no other')
+    }
+
     def "a circle of stationary points is shown all round it: (x² + y²)·exp(-(x² + y²)) has its maxima on x² + y² = 1, f = 1/e (by hand: s·e^-s peaks at s = 1)"() {
         when:
         def rep = Stationary.find((x**2 + y**2) * exp(-(x**2 + y**2)), [x: r(-2, 2), y: r(-2, 2)])
