@@ -81,6 +81,9 @@ public final class LevelSets {
         List<String> valid = new ArrayList<>(OPTIONS);
         valid.addAll(extra);
         o.check(extra.isEmpty() ? "a level-set plot" : "an animation", valid, names);
+        if (o.has("surface") && o.flag("surface")) {
+            throw new IllegalArgumentException("an animation draws the paths over level sets; surface: true is for a still picture, plot f, x: a..b, y: c..d, surface: true");
+        }
         String xn = names.get(0), yn = names.get(1);
         List<RunView> runs = Inputs.runs(o.list("path"), "path");
         List<PathLayers.Path> paths = PathLayers.paths(runs, xn, yn);

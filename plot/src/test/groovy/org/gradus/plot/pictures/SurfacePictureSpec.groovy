@@ -60,6 +60,15 @@ class SurfacePictureSpec extends Specification {
         e.message.startsWith('view: [elevation, azimuth] in degrees')
     }
 
+    def "an animation is of level sets: surface: true there is an error, not ignored"() {
+        when:
+        LevelSets.race(Ops.add(pow(x, 2), pow(y, 2)), opts([x: -2..2, y: -2..2, surface: true]), ['every', 'fps'])
+
+        then:
+        IllegalArgumentException e = thrown()
+        e.message.startsWith('an animation draws the paths over level sets; surface: true is for a still picture')
+    }
+
     def "a terminal draws the surface as its level sets"() {
         when:
         Figure f = Pictures.figure([Ops.add(pow(x, 2), pow(y, 2))], opts([x: -2..2, y: -2..2, surface: true]))
