@@ -294,11 +294,23 @@ final class SurfacePainter {
             LayerPainter.mark(g, org.gradus.plot.figure.Markers.Shape.CIRCLE, l.colour(), 11, a[0], a[1]);
             LayerPainter.mark(g, org.gradus.plot.figure.Markers.Shape.CROSS, l.colour(), 11, b[0], b[1]);
         }
-        g.setFont(Theme.LABEL_FONT);
+        // the labels after every mark, each where it covers no mark and no other label (as on level sets)
+        List<org.gradus.plot.figure.Layer> marks = new ArrayList<>();
         for (Surface.Point pt : s.points()) {
             double[] p = project(pt.x(), pt.y(), pt.z());
             LayerPainter.mark(g, pt.shape(), pt.colour(), 12, p[0], p[1]);
-            if (pt.label() != null) LayerPainter.label(g, pt.label(), p[0] + 10, p[1] - 8, Theme.TEXT);
+            marks.add(org.gradus.plot.figure.Markers.at(p[0], p[1], pt.shape(), pt.colour(), 12, null));
+        }
+        Rectangle2D page = g.getClipBounds() != null ? g.getClipBounds() : new Rectangle2D.Double(0, 0, 1e4, 1e4);
+        DataArea identity = new DataArea(page, page.getMinX(), page.getMaxX(), false, page.getMaxY(), page.getMinY(), false);
+        LabelPlacer placer = new LabelPlacer(page, marks, identity);
+        g.setFont(Theme.LABEL_FONT);
+        FontMetrics fm = g.getFontMetrics();
+        for (Surface.Point pt : s.points()) {
+            if (pt.label() == null) continue;
+            double[] p = project(pt.x(), pt.y(), pt.z());
+            double[] at = placer.place(p[0], p[1], 6, fm.stringWidth(pt.label()), fm.getAscent(), fm.getDescent());
+            LayerPainter.label(g, pt.label(), at[0], at[1], Theme.TEXT);
         }
     }
 
