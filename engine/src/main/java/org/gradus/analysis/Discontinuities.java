@@ -33,9 +33,9 @@ public final class Discontinuities {
      * @param right the limit from the right, likewise
      */
     public record Point(double x, double value, double left, double right) {
-        /** True when f jumps here: both one-sided limits are finite and differ. */
-        public boolean jumps() {
-            return !Double.isNaN(left) && !Double.isNaN(right) && left != right;
+        /** Whether f takes this finite limit as its value here (to rounding): no open circle belongs there. */
+        public boolean takes(double limit) {
+            return !Double.isNaN(value) && !differs(limit, value);
         }
     }
 

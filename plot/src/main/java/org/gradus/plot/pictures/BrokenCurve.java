@@ -24,7 +24,8 @@ import java.util.List;
  * @param marks the circles and dots, drawn over the curve
  */
 record BrokenCurve(Curve curve, List<Layer> marks) {
-    private static final double HOLE = 9, DOT = 9;
+    /** The diameter of the circles and dots, in points. */
+    private static final double MARK = 9;
 
     static BrokenCurve of(Expr f, Layout layout, double[] xs, String legend, Color colour) {
         double[][] xy = atPoles(f, layout, xs);
@@ -44,11 +45,11 @@ record BrokenCurve(Curve curve, List<Layer> marks) {
         boolean defined = !Double.isNaN(d.value());
         boolean dot = false;
         for (double limit : d.left() == d.right() ? new double[]{d.left()} : new double[]{d.left(), d.right()}) {
-            if (Double.isNaN(limit) || defined && limit == d.value()) continue;
-            out.add(Markers.at(d.x(), limit, Markers.Shape.HOLE, colour, HOLE, null));
+            if (Double.isNaN(limit) || d.takes(limit)) continue;
+            out.add(Markers.at(d.x(), limit, Markers.Shape.HOLE, colour, MARK, null));
             dot = defined;
         }
-        if (dot) out.add(Markers.at(d.x(), d.value(), Markers.Shape.DOT, colour, DOT, null));
+        if (dot) out.add(Markers.at(d.x(), d.value(), Markers.Shape.DOT, colour, MARK, null));
         return out;
     }
 
