@@ -198,8 +198,7 @@ final class Suggestions {
 
     /** "; in Gradus, …" for a method sympy's or torch's expressions have ({@code f.subs(x, 2)}), or the empty string. */
     static String otherToolsExpressionMethod(String name, String method) {
-        String hint = EXPRESSION_METHODS_OF_OTHER_TOOLS.get(method)
-        hint != null ? "; in Gradus, ${hint.replace('NAME', name ?: 'f')}".toString() : ''
+        inGradus(EXPRESSION_METHODS_OF_OTHER_TOOLS.get(method), name ?: 'f')
     }
 
     /**
@@ -242,14 +241,12 @@ final class Suggestions {
 
     /** "; in Gradus, …" for a part of another tool's optimization result ({@code r.fun}), or the empty string. */
     static String otherToolsResultMember(String name, String member) {
-        String hint = RESULT_MEMBERS_OF_OTHER_TOOLS.get(member)
-        hint != null ? "; in Gradus, ${hint.replace('NAME', name ?: 'r')}".toString() : ''
+        inGradus(RESULT_MEMBERS_OF_OTHER_TOOLS.get(member), name ?: 'r')
     }
 
     /** "; in Gradus, …" for a member another tool's variables have ({@code x.value}), or the empty string. */
     static String otherToolsMember(String name, String member) {
-        String hint = VARIABLE_MEMBERS_OF_OTHER_TOOLS.get(member)
-        hint != null ? "; in Gradus, ${hint.replace('NAME', name ?: 'x')}".toString() : ''
+        inGradus(VARIABLE_MEMBERS_OF_OTHER_TOOLS.get(member), name ?: 'x')
     }
 
     /** For {@code data.price}: where a column's values are, outside a reduction and inside one. */
@@ -260,8 +257,12 @@ final class Suggestions {
 
     /** "; Gradus writes that as …" for a word from another tool, or the empty string. */
     static String otherToolsWord(String word) {
-        String hint = OTHER_TOOLS_WORDS.get(word.toLowerCase())
-        hint != null ? "; in Gradus, $hint".toString() : ''
+        inGradus(OTHER_TOOLS_WORDS.get(word.toLowerCase()), null)
+    }
+
+    /** "; in Gradus, " and the hint with NAME replaced by the script's name for the value, or the empty string for no hint. */
+    private static String inGradus(String hint, String name) {
+        hint == null ? '' : "; in Gradus, ${name == null ? hint : hint.replace('NAME', name)}".toString()
     }
 
     /** "; did you mean 'grad'?" or the empty string when nothing is close (the rule: {@link Spelling}). */
