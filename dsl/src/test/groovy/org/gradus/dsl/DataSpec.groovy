@@ -204,6 +204,41 @@ class DataSpec extends Specification {
         Math.abs(asDoubles - expected) > 1e-9     // the storages differ: the test can tell them apart
     }
 
+    def "csv reads another separator and only the columns named, as pandas.read_csv(sep=';', usecols=[...])"() {
+        given: "pandas.read_csv('s.csv', sep=';', usecols=['hours', 'age', 'income']): age [36, 41], hours [40, 45]"
+        Files.writeString(dir.resolve('s.csv'), 'name;age;hours;income\nAda;36;40;5.5\nAlan;41;45;6.25\n')
+
+        when:
+        def out = run('''
+            data = csv('s.csv', target: 'income', sep: ';', usecols: ['hours', 'age'])
+            data
+            [data['age'], data['hours'], data['income']]
+        ''')
+
+        then:
+        out[0] == [kind: 'dataset', rows: 2, features: 2, columns: ['age', 'hours', 'income'], target: 'income']
+        out[1].text == '[[36, 41], [40, 45], [5.5, 6.25]]'
+    }
+
+    def "csv's sep: and usecols: take what pandas takes, and say so otherwise: #source"() {
+        given:
+        Files.writeString(dir.resolve('s.csv'), 'a;b\n1;2\n')
+
+        when:
+        run(source)
+
+        then:
+        GradusException e = thrown()
+        e.message == message
+
+        where:
+        source                           | message
+        "csv('s.csv', sep: ';;')"        | "sep: takes one character, such as ';', '|' or '\\t' (a tab); it was the text ';;'"
+        "csv('s.csv', usecols: 0)"       | "usecols: takes a list of column names, such as ['size', 'age']; it was Integer 0"
+        "csv('s.csv', delimiter: ';')"   | "csv has no option 'delimiter'; valid options: target, classes, precision, sep, usecols"
+        "csv('s.csv')"                   | "s.csv line 2, column a;b: '1;2' is not a number; the file seems separated by ';', not commas: read it with csv('s.csv', sep: ';')"
+    }
+
     def "a bad cell is reported with file, line, column and the cell, at the script line that read it"() {
         given:
         Files.writeString(dir.resolve('bad.csv'), 'p,q\n1,2\n3,x7\n')
@@ -216,7 +251,7 @@ class DataSpec extends Specification {
         GradusException e = thrown()
         e.exitCode == 1
         e.line == 2
-        e.message == "bad.csv line 3, column q: 'x7' is not a number"
+        e.message == "bad.csv line 3, column q: 'x7' is not a number; if q holds class labels, read them with classes: true"
     }
 
     def "missing files, columns and targets are clear errors; a body left out, a column or method read as a property, a read-only row say what to write"() {

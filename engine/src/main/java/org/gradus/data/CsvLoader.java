@@ -25,6 +25,9 @@ import java.util.List;
  * table's contiguous storage. Before reading, {@link MemoryCheck} estimates the memory the table needs
  * and refuses a table the JVM cannot hold.
  *
+ * <p>{@link CsvOptions} chooses another separator ({@code sep: ';'}) and the columns to read ({@code usecols});
+ * such files are always read the general way.
+ *
  * <p>Every cell must be a number (surrounding spaces allowed); the first bad cell is reported as
  * {@code houses.csv line 3, column age: 'abc' is not a number}, a record with the wrong number of
  * values as {@code houses.csv line 4: 2 value(s), but the header has 3 columns [size, age, price]}.
@@ -60,26 +63,37 @@ public final class CsvLoader {
      * float range is a located error).
      */
     public static DataSet load(Path file, String target, boolean classes, Precision precision, LoadListener listener) {
-        if (classes && target == null) throw new DataFileException("classes: true needs a target column: csv(file, target: 'label', classes: true)");
+        return load(file, new CsvOptions(target, classes, precision, CsvOptions.COMMA, null), listener);
+    }
+
+    /**
+     * As {@link #load(Path, String, boolean, Precision, LoadListener)}, with the cells separated by
+     * {@code options.separator()} and only {@code options.columns()} read (in the file's order).
+     */
+    public static DataSet load(Path file, CsvOptions options, LoadListener listener) {
         String fileName = file.getFileName().toString();
+        String target = options.target();
         try {
             long size = Files.size(file);
             boolean large = size >= LARGE;
-            if (!classes && !"off".equals(System.getProperty("gradus.plainCsv"))) {
-                DataSet plain = PlainCsv.load(file, fileName, target, precision, listener);
+            if (options.plain() && !"off".equals(System.getProperty("gradus.plainCsv"))) {
+                DataSet plain = PlainCsv.load(file, fileName, target, options.precision(), listener);
                 if (plain != null) return plain;
             }
             try (CountingStream bytes = new CountingStream(Files.newInputStream(file));
-                 CsvReader<CsvRecord> csv = CsvReader.builder().skipEmptyLines(true).ignoreDifferentFieldCount(true)
-                         .ofCsvRecord(new InputStreamReader(bytes, StandardCharsets.UTF_8))) {
+                 CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(options.separator()).skipEmptyLines(true)
+                         .ignoreDifferentFieldCount(true).ofCsvRecord(new InputStreamReader(bytes, StandardCharsets.UTF_8))) {
                 Iterator<CsvRecord> records = csv.iterator();
                 List<String> columns = header(fileName, records);
                 if (target != null && !columns.contains(target)) {
-                    throw new DataFileException(fileName + " has no column '" + target + "'; its columns are " + columns);
+                    throw new DataFileException(fileName + " has no column '" + target + "'; its columns are " + columns
+                            + separatorHint(fileName, columns));
                 }
+                requireColumns(fileName, columns, options);
                 long expected = MemoryCheck.estimateRows(file, size);
-                MemoryCheck.requireMemory(fileName, expected, columns.size(), precision.bytes());
-                TableFill fill = new TableFill(fileName, columns, target, classes, precision, (int) Math.min(expected, Integer.MAX_VALUE / 2), large);
+                int read = (int) columns.stream().filter(options::keeps).count();
+                MemoryCheck.requireMemory(fileName, expected, read, options.precision().bytes());
+                TableFill fill = new TableFill(fileName, columns, options, (int) Math.min(expected, Integer.MAX_VALUE / 2), large);
                 long nextReport = LARGE;
                 while (records.hasNext() && !fill.failed()) {
                     CsvRecord rec = records.next();
@@ -99,6 +113,39 @@ public final class CsvLoader {
         } finally {
             if (listener != null) listener.onFinish();
         }
+    }
+
+    /** Every column {@code usecols} names is one of the file's, and at least one feature is left. */
+    private static void requireColumns(String fileName, List<String> columns, CsvOptions options) {
+        if (options.columns() == null) return;
+        for (String c : options.columns()) {
+            if (!columns.contains(c)) {
+                throw new DataFileException(fileName + " has no column '" + c + "' (usecols); its columns are " + columns
+                        + separatorHint(fileName, columns));
+            }
+        }
+        List<String> features = columns.stream().filter(c -> !c.equals(options.target())).toList();
+        if (features.stream().noneMatch(options::keeps)) {
+            throw new DataFileException("usecols: " + options.columns() + " leaves " + fileName + " no feature column besides the target "
+                    + options.target() + "; name at least one of " + features);
+        }
+    }
+
+    /**
+     * When a header read with commas is one column holding a {@code ;}, a tab or a {@code |}: the advice to
+     * read the file with that separator ({@code "; the file seems separated by ';': csv('sales.csv', sep: ';')"});
+     * otherwise the empty string.
+     */
+    static String separatorHint(String fileName, List<String> columns) {
+        if (columns.size() != 1) return "";
+        String only = columns.get(0);
+        for (char c : new char[] {';', '\t', '|'}) {
+            if (only.indexOf(c) >= 0) {
+                String sep = CsvOptions.printable(c);
+                return "; the file seems separated by " + sep + ", not commas: read it with csv('" + fileName + "', sep: " + sep + ")";
+            }
+        }
+        return "";
     }
 
     private static List<String> header(String fileName, Iterator<CsvRecord> records) {

@@ -3,11 +3,14 @@ package org.gradus.data;
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import ch.randelshofer.fastdoubleparser.JavaFloatParser;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.regex.Pattern;
 
 /**
  * Fills a table's contiguous storage from the text of its records, on two threads: the reading thread
@@ -21,10 +24,14 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 final class TableFill {
     static final int BLOCK = 2048;
+    private static final int SKIPPED = -2;
 
     private final String fileName;
+    /** The file's columns, every one, as its header names them. */
     private final List<String> columns;
-    /** Per column: its feature index, or -1 for the target. */
+    /** The columns read (all but those {@code usecols} left out), the data set's columns. */
+    private final List<String> kept;
+    /** Per column of the file: its feature index, -1 for the target, or {@link #SKIPPED}. */
     private final int[] feature;
     private final int features;
     private final boolean hasTarget;
@@ -48,20 +55,28 @@ final class TableFill {
     private volatile boolean closed;
 
     TableFill(String fileName, List<String> columns, String target, int expectedRows, boolean parallel) {
-        this(fileName, columns, target, false, Precision.DOUBLE, expectedRows, parallel);
+        this(fileName, columns, CsvOptions.of(target), expectedRows, parallel);
     }
 
     /**
-     * As above; with {@code classes} the target holds labels (any text), numbered 0..K−1 when finished;
-     * {@code precision} says how the numbers are stored.
+     * As above, reading the columns {@code options} keeps; with {@code classes} the target holds labels
+     * (any text), numbered 0..K−1 when finished; {@code precision} says how the numbers are stored.
      */
-    TableFill(String fileName, List<String> columns, String target, boolean classes, Precision precision, int expectedRows, boolean parallel) {
-        this.precision = precision;
+    TableFill(String fileName, List<String> columns, CsvOptions options, int expectedRows, boolean parallel) {
+        String target = options.target();
+        boolean classes = options.classes();
+        this.precision = options.precision();
         this.fileName = fileName;
         this.columns = columns;
         this.feature = new int[columns.size()];
+        List<String> read = new ArrayList<>();
         int k = 0;
-        for (int j = 0; j < feature.length; j++) feature[j] = columns.get(j).equals(target) ? -1 : k++;
+        for (int j = 0; j < feature.length; j++) {
+            String c = columns.get(j);
+            feature[j] = !options.keeps(c) ? SKIPPED : c.equals(target) ? -1 : k++;
+            if (feature[j] != SKIPPED) read.add(c);
+        }
+        this.kept = List.copyOf(read);
         this.features = k;
         this.hasTarget = target != null;
         this.capacity = Math.max(16, expectedRows);
@@ -126,11 +141,11 @@ final class TableFill {
                 classList = ClassLabels.encode(labels, rows, classNumbers);
                 for (int r = 0; r < rows; r++) yf[r] = (float) classNumbers[r]; // class numbers are small whole numbers: exact
             }
-            return new DataSet(name, columns, target, rows, xf, yf, classList);
+            return new DataSet(name, kept, target, rows, xf, yf, classList);
         }
         double[] xd = (double[]) x, yd = (double[]) y;
-        if (labels != null) return new DataSet(name, columns, target, rows, xd, yd, ClassLabels.encode(labels, rows, yd));
-        return new DataSet(name, columns, target, rows, xd, yd);
+        if (labels != null) return new DataSet(name, kept, target, rows, xd, yd, ClassLabels.encode(labels, rows, yd));
+        return new DataSet(name, kept, target, rows, xd, yd);
     }
 
     private void dispatch(Block b) {
@@ -187,6 +202,7 @@ final class TableFill {
                 String[] fields = b.fields[i];
                 int r = b.firstRow + i;
                 for (int j = 0; j < fields.length; j++) {
+                    if (feature[j] == SKIPPED) continue;
                     if (ls != null && feature[j] < 0) {
                         ls[r] = CsvLoader.unquote(fields[j]);
                         continue;
@@ -199,14 +215,16 @@ final class TableFill {
                         try {
                             v = parse(cell, single);
                         } catch (NumberFormatException notNumber) {
-                            fail(r, fileName + " line " + b.lines[i] + ", column " + columns.get(j) + ": " + (cell.isBlank()
-                                    ? "the cell is empty (a missing value); every cell must hold a number: fill it in or remove the row"
-                                    : "'" + cell + "' is not a number"));
+                            fail(r, fileName + " line " + b.lines[i] + ", column " + columns.get(j) + ": " + notANumber(cell, j, fields));
                             return;
                         }
                     }
                     if (!Double.isFinite(v)) {
                         String cell = CsvLoader.unquote(fields[j]);
+                        if (Double.isNaN(v)) {
+                            fail(r, fileName + " line " + b.lines[i] + ", column " + columns.get(j) + ": " + notANumber(cell, j, fields));
+                            return;
+                        }
                         boolean overflow = single && Double.isInfinite(v) && Double.isFinite(JavaDoubleParser.parseDouble(cell.strip()));
                         fail(r, fileName + " line " + b.lines[i] + ", column " + columns.get(j) + ": '" + cell + "' is not a finite number"
                                 + (overflow ? " as a 32-bit float (at most about 3.4e38); read the file with precision: 'double'" : ""));
@@ -224,6 +242,50 @@ final class TableFill {
         } finally {
             storage.readLock().unlock();
         }
+    }
+
+    /**
+     * Why a cell's text is not a number, and what to do: a missing value (empty, or a marker pandas reads as
+     * NaN) is filled in or its row removed; text in a feature column is left out with {@code usecols} (naming the features
+     * whose cells in this record are numbers; the target is read anyway), in
+     * the target read with {@code classes: true}; a one-column header that holds a {@code ;} or a tab is
+     * another separator.
+     */
+    private String notANumber(String cell, int column, String[] record) {
+        if (cell.isBlank() || MISSING.contains(cell)) {
+            return (cell.isBlank() ? "the cell is empty (a missing value)" : "'" + cell + "' marks a missing value")
+                    + "; every cell must hold a number: fill it in or remove the row";
+        }
+        String said = "'" + cell + "' is not a number";
+        String separator = CsvLoader.separatorHint(fileName, columns);
+        if (!separator.isEmpty()) return said + separator;
+        if (!WORDS.matcher(cell).matches()) return said; // a typo such as 1.2.3 or nan?, not a column of text
+        if (feature[column] == -1) return said + "; if " + columns.get(column) + " holds class labels, read them with classes: true";
+        List<String> numeric = new ArrayList<>();
+        for (int j = 0; j < record.length; j++) if (feature[j] >= 0 && isNumber(record[j])) numeric.add(columns.get(j));
+        if (numeric.isEmpty()) return said;
+        return said + "; to leave out the columns that hold text, read only the others: usecols: " + quoted(numeric);
+    }
+
+    /** Text as a column of names or labels holds: a letter, then letters, digits, spaces and _ . ' - */
+    private static final Pattern WORDS = Pattern.compile("\\p{L}[\\p{L}\\p{N} _.'-]*");
+
+    /** Texts {@code pandas.read_csv} reads as a missing value (NaN) by default, besides an empty cell. */
+    private static final Set<String> MISSING = Set.of("NA", "N/A", "n/a", "NaN", "nan", "-NaN", "-nan", "NULL", "null",
+            "None", "<NA>", "#N/A", "#NA", "#N/A N/A", "-1.#IND", "1.#IND", "-1.#QNAN", "1.#QNAN");
+
+    private static boolean isNumber(String field) {
+        try {
+            return Double.isFinite(JavaDoubleParser.parseDouble(CsvLoader.unquote(field)));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static String quoted(List<String> names) {
+        StringBuilder sb = new StringBuilder("[");
+        for (String n : names) sb.append(sb.length() > 1 ? ", '" : "'").append(n.replace("'", "\\'")).append('\'');
+        return sb.append(']').toString();
     }
 
     /** The number a cell's text means: as a double, or rounded once to the nearest float (then widened, exactly). */

@@ -1,6 +1,7 @@
 package org.gradus.dsl.vocabulary
 
 import org.gradus.data.CsvLoader
+import org.gradus.data.CsvOptions
 import org.gradus.data.DataSet
 import org.gradus.data.Precision
 import org.gradus.dsl.Coerce
@@ -18,15 +19,37 @@ trait DataVocabulary implements ScriptAccess {
      * {@code csv('houses.csv', target: 'price')}: a table with a header row; the path is relative to the
      * script. {@code classes: true} reads the target as class labels, numbered 0..K−1 ({@code data.classes}).
      * {@code precision: 'float'} stores the numbers as 32-bit floats (half the memory and bandwidth;
-     * arithmetic stays in double; {@code data.precision} tells which).
+     * arithmetic stays in double; {@code data.precision} tells which). As {@code pandas.read_csv}:
+     * {@code sep: ';'} reads cells separated by another character, {@code usecols: ['size', 'age']} only
+     * those columns (and the target), in the file's order.
      */
     DataSet csv(Map options = [:], String file) {
-        Coerce.checkOptions(options, ['target', 'classes', 'precision'], 'csv')
+        Coerce.checkOptions(options, ['target', 'classes', 'precision', 'sep', 'usecols'], 'csv')
         boolean classes = options.classes != null && Coerce.flag(options.classes, 'classes')
-        Precision precision = Precision.of(options.precision as String)
+        CsvOptions read = new CsvOptions(options.target as String, classes, Precision.of(options.precision as String),
+                separator(options.sep), columnNames(options.usecols))
         ScriptContext ctx = context()
         Path path = ctx != null ? ctx.files.readable(file) : Path.of(file)     // the script's file policy
-        CsvLoader.load(path, options.target as String, classes, precision, ctx?.loads)
+        CsvLoader.load(path, read, ctx?.loads)
+    }
+
+    private static char separator(Object sep) {
+        if (sep == null) return CsvOptions.COMMA
+        String s = sep instanceof Character ? sep.toString() : sep instanceof CharSequence ? sep.toString() : null
+        if (s == '\\t') s = '\t'
+        if (s == null || s.length() != 1) {
+            throw new IllegalArgumentException("sep: takes one character, such as ';', '|' or '\\t' (a tab); it was ${Coerce.describe(sep)}")
+        }
+        s.charAt(0)
+    }
+
+    private static List<String> columnNames(Object usecols) {
+        if (usecols == null) return null
+        List<?> names = usecols instanceof CharSequence ? [usecols] : usecols instanceof Collection ? usecols as List : null
+        if (names == null || names.isEmpty() || names.any { !(it instanceof CharSequence) }) {
+            throw new IllegalArgumentException("usecols: takes a list of column names, such as ['size', 'age']; it was ${Coerce.describe(usecols)}")
+        }
+        names*.toString()
     }
 
     /**
