@@ -280,6 +280,35 @@ def logistic_boundary():
     save(fig, "logistic-boundary.png")
 
 
+def softmax_regions():
+    with open(os.path.join(EXAMPLES, "three_classes.csv")) as fh:
+        rows = list(csv.DictReader(fh))
+    X = np.array([[float(r["x1"]), float(r["x2"])] for r in rows])
+    names = sorted({r["label"] for r in rows})
+    y = np.array([names.index(r["label"]) for r in rows])
+    K, lam = len(names), 0.01
+
+    def loss(p):                                   # mean cross-entropy of W x + b, plus lam * ||W||^2
+        W, b = p[:2 * K].reshape(K, 2), p[2 * K:]
+        Z = X @ W.T + b
+        return np.mean(np.logaddexp.reduce(Z, axis=1) - Z[np.arange(len(y)), y]) + lam * np.sum(W * W)
+
+    p = minimize(loss, np.zeros(3 * K), method="L-BFGS-B", options={"gtol": 1e-9}).x
+    W, b = p[:2 * K].reshape(K, 2), p[2 * K:]
+    pad = 0.05 * (X.max(0) - X.min(0))
+    g1, g2 = np.meshgrid(np.linspace(X[:, 0].min() - pad[0], X[:, 0].max() + pad[0], 400),
+                         np.linspace(X[:, 1].min() - pad[1], X[:, 1].max() + pad[1], 400))
+    pred = np.argmax(np.stack([g1, g2], -1) @ W.T + b, axis=-1)
+    fig, ax = plt.subplots(figsize=(8, 6), dpi=100)
+    ax.contourf(g1, g2, pred, levels=np.arange(K + 1) - 0.5, colors=["C%d" % k for k in range(K)], alpha=0.2)
+    for k, name in enumerate(names):
+        ax.scatter(X[y == k, 0], X[y == k, 1], label="label = " + name, color="C%d" % k, edgecolor="k", linewidth=0.5)
+    ax.set_xlabel("x1")
+    ax.set_ylabel("x2")
+    ax.legend(loc="upper left")
+    save(fig, "softmax-regions.png")
+
+
 def balls():
     loss = lambda x, y: (x - 2) ** 2 + 2 * (y - 0.3) ** 2
     X, Y = np.meshgrid(np.linspace(-1.3, 1.3, 261), np.linspace(-1.3, 1.3, 261))
@@ -318,4 +347,5 @@ if __name__ == "__main__":
     schedules()
     sgd_vs_full()
     logistic_boundary()
+    softmax_regions()
     balls()

@@ -91,6 +91,37 @@ plot data, model: fit, file: 'plane.png'""")
         Files.exists(dir.resolve('plane.png'))
     }
 
+    def "a softmax classifier on two features draws its decision regions, the dots in their class's colour and named by class (it was an error)"() {
+        given: 'three clusters around (0, 0), (3, 0), (0, 3), labelled by name'
+        List<List<Object>> centres = [[0, 0, 'a'], [3, 0, 'b'], [0, 3, 'c']]
+        List<String> rows = []
+        centres.each { c -> [[-0.5, 0], [0.5, 0.2], [0, 0.5], [0.2, -0.5]].each { d -> rows << "${c[0] + d[0]},${c[1] + d[1]},${c[2]}" } }
+        Files.writeString(dir.resolve('three.csv'), 'u,v,label\n' + rows.join('\n') + '\n')
+
+        when:
+        def shown = run("""data = csv('three.csv', target: 'label', classes: true)
+W = matrix(3, 2)
+b = vector(3)
+fit = minimize(mean(data) { row -> crossEntropy(W * row.x + b, row.y) } + 0.01 * l2(W))
+plot data, model: fit, file: 'regions.png'""")
+
+        then:
+        shown[-1].series == ['decision regions', 'label = a', 'label = b', 'label = c']
+        Files.exists(dir.resolve('regions.png'))
+
+        when: 'labels that are not classes 0..2'
+        Files.writeString(dir.resolve('plain.csv'), 'u,v,label\n0,0,0\n1,1,5\n')
+        run("""data = csv('plain.csv', target: 'label')
+W = matrix(3, 2)
+fit = minimize(mean(data) { row -> sum(W * row.x) } + l2(W))
+plot data, model: fit, file: 'bad.png'""")
+
+        then:
+        GradusException e = thrown()
+        e.message.contains('the classifier scores 3 classes, numbered 0 to 2, but label takes 0 to 5')
+        !Files.exists(dir.resolve('bad.png'))
+    }
+
     static double lum(Color c) { 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue }
 
     def "paths come from the runs' traces; plot r1, r2 draws their convergence; 1-D pictures and schedules"() {

@@ -27,8 +27,9 @@ import java.util.TreeSet;
  * target (one colour per class when the target takes at most 10 whole-number values, else five quantile
  * bins of viridis), or one feature against the target. With {@code model: r} the fitted linear model of
  * the result is drawn: the line w·x + b for one feature, the decision boundary w·x + b = 0 of a
- * classifier for two (further features held at their mean). {@code features: ['a', 'b']} picks the
- * columns drawn.
+ * classifier for two (further features held at their mean); for a multinomial classifier (a K × features
+ * matrix of weights, as softmax regression fits) the regions where each class scores highest, shaded in
+ * its colour ({@link ClassRegions}). {@code features: ['a', 'b']} picks the columns drawn.
  */
 public final class DataPicture {
     static final List<String> OPTIONS = List.of("model", "features");
@@ -44,17 +45,25 @@ public final class DataPicture {
         double[] y = data.target() == null ? null : data.column(data.target());
         double[] w = null;
         double b = 0;
+        ClassRegions regions = null;
         if (o.has("model")) {
             if (!(o.get("model") instanceof OptimizationResult r)) throw new IllegalArgumentException("model: a result of minimize, not " + o.get("model"));
-            double[][] wb = linearModel(r, data.features());
-            w = wb[0];
-            b = wb[1][0];
+            regions = ClassRegions.of(r, data.features());
+            if (regions == null) {
+                double[][] wb = linearModel(r, data.features());
+                w = wb[0];
+                b = wb[1][0];
+            }
         }
         List<Layer> layers = new ArrayList<>();
         List<String> series = new ArrayList<>();
         if (drawn.size() == 1 || names.size() == 1) {
             String fx = drawn.get(0);
             if (y == null) throw new IllegalArgumentException("a data set of one feature is drawn against its target; read it with csv(file, target: 'column')");
+            if (regions != null) {
+                throw new IllegalArgumentException("model: a classifier of " + regions.classes() + " classes is drawn over two features; "
+                        + (names.size() == 1 ? data.name() + " has one" : "name two: features: ['" + names.get(0) + "', '" + names.get(1) + "']"));
+            }
             double[] x = data.column(fx);
             layers.add(new Markers(data.target(), x, y, Markers.Shape.POINT, Palette.onWhite(0), 6, null));
             series.add(data.target());
@@ -76,15 +85,28 @@ public final class DataPicture {
             series.add("rows");
         } else if (classes(y) != null) {
             double[] cls = classes(y);
+            if (regions != null) {
+                if (cls[0] < 0 || cls[cls.length - 1] >= regions.classes()) {
+                    throw new IllegalArgumentException("model: the classifier scores " + regions.classes() + " classes, numbered 0 to "
+                            + (regions.classes() - 1) + ", but " + data.target() + " takes " + Ticks.format(cls[0]) + " to " + Ticks.format(cls[cls.length - 1]));
+                }
+                layers.addAll(regions.layers(data, names.indexOf(fx), names.indexOf(fy), padded(x1)[0], padded(x1)[1], padded(x2)[0], padded(x2)[1]));
+                series.add("decision regions");
+            }
             for (int c = 0; c < cls.length; c++) {
                 List<Integer> idx = new ArrayList<>();
                 for (int i = 0; i < y.length; i++) if (y[i] == cls[c]) idx.add(i);
-                String legend = data.target() + " = " + Ticks.format(cls[c]);
-                layers.add(new Markers(legend, pick(x1, idx), pick(x2, idx), Markers.Shape.POINT, Palette.onWhite(c), 6, null));
+                String legend = data.target() + " = " + (data.classCount() > 0 ? data.classes().get((int) cls[c]) : Ticks.format(cls[c]));
+                Color colour = Palette.onWhite(regions != null ? (int) cls[c] : c); // a region's colour is its class's: row k of W scores class k
+                layers.add(new Markers(legend, pick(x1, idx), pick(x2, idx), Markers.Shape.POINT, colour, 6, null));
                 series.add(legend);
             }
         } else {
             layers.addAll(bins(data.target(), x1, x2, y, series));
+        }
+        if (regions != null && (y == null || classes(y) == null)) {
+            throw new IllegalArgumentException("model: a classifier of " + regions.classes() + " classes needs class labels to colour the rows; "
+                    + "read the data with csv(file, target: 'label', classes: true)");
         }
         if (w != null && y == null) throw new IllegalArgumentException("model: needs a target to compare with; read the data with csv(file, target: 'column')");
         if (w != null && classes(y) != null) {
@@ -110,7 +132,8 @@ public final class DataPicture {
             }
             series.add("model");
         }
-        Panel p = new Panel(null, Axis.auto(fx), Axis.auto(fy), layers, false);
+        Panel p = regions == null ? new Panel(null, Axis.auto(fx), Axis.auto(fy), layers, false)   // the shading fills the box, as matplotlib's
+                : new Panel(null, Axis.range(fx, padded(x1)[0], padded(x1)[1]), Axis.range(fy, padded(x2)[0], padded(x2)[1]), layers, false);
         return new Figure(o.text("title", null), List.of(p), series);
     }
 
@@ -135,6 +158,20 @@ public final class DataPicture {
             if (set.size() > MAX_CLASSES) return null;
         }
         return set.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static double min(double[] v) {
+        return Arrays.stream(v).min().orElse(0);
+    }
+
+    private static double max(double[] v) {
+        return Arrays.stream(v).max().orElse(1);
+    }
+
+    /** The values' range widened by 5 % on each side. */
+    private static double[] padded(double[] v) {
+        double pad = 0.05 * (max(v) - min(v));
+        return new double[]{min(v) - pad, max(v) + pad};
     }
 
     private static double[] pick(double[] v, List<Integer> idx) {

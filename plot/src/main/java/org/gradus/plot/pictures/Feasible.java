@@ -141,7 +141,7 @@ final class Feasible {
                 Expr g = ">=".equals(c.op()) ? Ops.sub(c.rhs(), c.lhs()) : Ops.sub(c.lhs(), c.rhs());
                 if (c.isEquality()) {
                     Grid grid = PlaneGrid.axes(g, layout, 0, 1, new double[2], xr, yr, LevelSets.NX, LevelSets.NY);
-                    out.add(new Region(c.text(), grid, s.colour(), 0, true, Curve.Dash.DASHED));
+                    out.add(new Region(c.text(), grid, s.colour(), 0, Region.Draw.OUTLINE, Curve.Dash.DASHED));
                 } else {
                     inequalities.add(g);
                 }
@@ -150,7 +150,7 @@ final class Feasible {
             Expr worst = inequalities.get(0);
             for (int i = 1; i < inequalities.size(); i++) worst = Ops.max(worst, inequalities.get(i));
             Grid grid = PlaneGrid.axes(worst, layout, 0, 1, new double[2], xr, yr, LevelSets.NX, LevelSets.NY);
-            out.add(new Region(s.legend(), grid, s.colour(), s.alpha(), false, Curve.Dash.SOLID));
+            out.add(new Region(s.legend(), grid, s.colour(), s.alpha(), Region.Draw.SHADE_AND_OUTLINE, Curve.Dash.SOLID));
         }
         return out;
     }

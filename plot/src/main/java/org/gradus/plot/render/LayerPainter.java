@@ -121,11 +121,12 @@ public final class LayerPainter {
     }
 
     private static void region(Graphics2D g, Region r, DataArea area) {
-        if (!r.outlineOnly()) {
+        if (r.draw().shades()) {
             int fill = Palette.alpha(r.colour(), r.alpha()).getRGB();
             BufferedImage img = image(area, (x, y) -> r.g().valueAt(x, y) <= 0 ? fill : 0);
             g.drawImage(img, (int) Math.floor(area.rect().getMinX()), (int) Math.floor(area.rect().getMinY()), null);
         }
+        if (!r.draw().outlines()) return;
         g.setColor(r.colour());
         g.setStroke(stroke(2, r.dash()));
         polylines(g, r.g(), 0, area);

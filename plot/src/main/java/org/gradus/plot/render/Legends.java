@@ -40,7 +40,7 @@ final class Legends {
                 item = new LegendItem(m.legend(), null, null, null, new Ellipse2D.Double(-4, -4, 8, 8), m.colour(),
                         new BasicStroke(1f), m.shape() == Markers.Shape.POINT ? LayerPainter.rim(m.colour()) : LayerPainter.contrast(m.colour()));
             } else if (l instanceof Region r) {
-                item = r.outlineOnly()
+                item = !r.draw().shades()
                         ? new LegendItem(r.legend(), null, null, null, new Line2D.Double(-10, 0, 10, 0), LayerPainter.stroke(2, r.dash()), r.colour())
                         : new LegendItem(r.legend(), null, null, null, new Rectangle2D.Double(-7, -5, 14, 10),
                         Palette.alpha(r.colour(), Math.max(0.35, r.alpha())), new BasicStroke(1.5f), r.colour());

@@ -166,7 +166,7 @@ public final class TerminalRenderer {
                 if (l instanceof Field f && colour) {
                     Color col = f.colourOf(f.grid().valueAt(x, y));
                     if (col != null) pic.background(top + r, left + c, col.getRGB() & 0xffffff);
-                } else if (l instanceof Region g && !g.outlineOnly() && g.g().valueAt(x, y) <= 0) {
+                } else if (l instanceof Region g && g.draw().shades() && g.g().valueAt(x, y) <= 0) {
                     tint = blend(bg, g.colour(), Math.max(0.25, g.alpha()));
                 } else if (l instanceof Span s && x >= Math.min(s.from(), s.to()) && x <= Math.max(s.from(), s.to())) {
                     tint = blend(bg, s.colour(), Math.max(0.2, s.alpha()));
@@ -210,7 +210,7 @@ public final class TerminalRenderer {
                 canvas.line(area.px(c.x()[i]), area.py(c.y()[i]), area.px(c.x()[i + 1]), area.py(c.y()[i + 1]), rgb);
             }
             if (c.x().length == 1) canvas.dot((int) area.px(c.x()[0]), (int) area.py(c.y()[0]), rgb);
-        } else if (l instanceof Region g) {
+        } else if (l instanceof Region g && g.draw().outlines()) {
             contour(canvas, g.g(), 0, area, g.colour().getRGB() & 0xffffff);
         } else if (l instanceof Markers m) {
             for (int i = 0; i < m.x().length; i++) {
