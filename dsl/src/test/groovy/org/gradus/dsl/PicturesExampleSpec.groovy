@@ -17,7 +17,7 @@ class PicturesExampleSpec extends Specification {
     def "every picture of the storyline is written, with its series, at its size"() {
         given: 'a copy of the example beside its data, with the pictures/ folder it writes into'
         Path examples = Path.of(System.getProperty('user.dir')).resolveSibling('examples')
-        ['pictures.opt', 'regression.csv', 'classification.csv'].each { Files.copy(examples.resolve(it), dir.resolve(it)) }
+        ['pictures.opt', 'regression.csv', 'classification.csv', 'three_classes.csv'].each { Files.copy(examples.resolve(it), dir.resolve(it)) }
         Files.createDirectory(dir.resolve('pictures'))
 
         when:
@@ -42,6 +42,7 @@ class PicturesExampleSpec extends Specification {
                 'pictures/schedules.png'                  : ['cosine(period: 100, min: 0)', 'warmRestarts(period: 50, mult: 2, min: 0)', 'stepDecay(every: 60, factor: 0.5)'],
                 'pictures/sgd-vs-full-batch.png'          : ['gd mini-batch', 'gd'],
                 'pictures/logistic-boundary.png'          : ['label = 0', 'label = 1', 'decision boundary'],
+                'pictures/softmax-regions.png'            : ['decision regions', 'label = a', 'label = b', 'label = c'],
                 'pictures/l1-l2-balls.png'                : [],
                 'pictures/feasible.png'                   : [],
                 'pictures/network-landscape.png'          : ['adam'],
