@@ -338,7 +338,8 @@ final class ErrorLocator {
                         : ': assign it first (x = variable(0)) or check the spelling')
             }
             String other = org.gradus.expr.VariableBlock.isAssignableFrom(m.type) ? Suggestions.otherToolsMember(receiverName(text, m.property), m.property)
-                    : org.gradus.optim.OptimizationResult.isAssignableFrom(m.type) ? Suggestions.otherToolsResultMember(receiverName(text, m.property), m.property) : ''
+                    : org.gradus.optim.OptimizationResult.isAssignableFrom(m.type) ? Suggestions.otherToolsResultMember(receiverName(text, m.property), m.property)
+                    : org.gradus.data.DataSet.isAssignableFrom(m.type) ? Suggestions.otherToolsDataMember(receiverName(text, m.property), m.property) : ''
             String receiver = receiverName(text, m.property)
             if (!other && Suggestions.isMethodOnly(m.type, m.property)) {
                 return "${Suggestions.kindOf(m.type)} has no property '${m.property}'; ${m.property} is a method: ${receiver ?: 'it'}.${m.property}()"
@@ -357,7 +358,10 @@ final class ErrorLocator {
             if (m.type != null && !Script.isAssignableFrom(m.type)) {
                 String forms = Suggestions.argumentsOf(m.type, m.method, m.arguments)
                 if (forms) return forms
-                String other = org.gradus.expr.Expr.isAssignableFrom(m.type) ? Suggestions.otherToolsExpressionMethod(receiverName(text, m.method), m.method) : ''
+                String receiver = receiverName(text, m.method)
+                String other = org.gradus.expr.Expr.isAssignableFrom(m.type) ? Suggestions.otherToolsExpressionMethod(receiver, m.method)
+                        : org.gradus.data.DataSet.isAssignableFrom(m.type) ? Suggestions.otherToolsDataMember(receiver, m.method)
+                        : List.isAssignableFrom(m.type) ? Suggestions.otherToolsListMethod(receiver, m.method) : ''
                 return "${Suggestions.kindOf(m.type)} has no method '${m.method}'" + (other ?: Suggestions.didYouMean(m.method, Suggestions.members(m.type)))
             }
             Set<String> words = Suggestions.scriptWords(m.type, [])
@@ -384,9 +388,9 @@ final class ErrorLocator {
         said
     }
 
-    /** The name before {@code .member} on the line ({@code w} of {@code show w.value}), or null. */
+    /** The name before {@code .member} on the line ({@code w} of {@code show w.value}, {@code data['a']} of {@code data['a'].mean()}), or null. */
     private static String receiverName(String text, String member) {
-        def m = (text ?: '') =~ ('([A-Za-z_]\\w*)\\s*\\.\\s*' + java.util.regex.Pattern.quote(member) + '\\b')
+        def m = (text ?: '') =~ ('([A-Za-z_]\\w*(?:\\[[^\\]\\[]*\\])?)\\s*\\.\\s*' + java.util.regex.Pattern.quote(member) + '\\b')
         m.find() ? m.group(1) : null
     }
 

@@ -152,6 +152,8 @@ class ExprExtensions {
         ColumnStatistics.sample(self, n, options.seed == null ? 0L : ((Number) options.seed).longValue())
     }
     static TableView describe(DataSet self) { ColumnStatistics.describe(self) }
+    /** {@code data.info()}: the rows, each column's role and storage, the memory (pandas' {@code info()}). */
+    static String info(DataSet self) { ColumnStatistics.info(self) }
 
     /**
      * Features on one scale, as scikit-learn's StandardScaler: {@code data.standardized()}, and a test set with its

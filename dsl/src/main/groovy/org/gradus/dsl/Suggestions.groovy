@@ -229,6 +229,55 @@ final class Suggestions {
             time        : 'the seconds the run took are NAME.seconds',
     ]
 
+    /** What a pandas user reads from a data frame, in Gradus's words; NAME is the data set's name in the script. */
+    private static final Map<String, String> DATA_MEMBERS_OF_OTHER_TOOLS = [
+            nunique     : "the number of distinct values of a column is NAME['label'].toSet().size(); a class target's labels are NAME.classes",
+            value_counts: "the rows per value of a column are NAME['label'].countBy { it }; a class target's labels are NAME.classes",
+            dropna      : 'a data set has no missing values: csv refuses a table with an empty or NA cell, naming its line and column',
+            fillna      : 'a data set has no missing values: csv refuses a table with an empty or NA cell, naming its line and column',
+            isnull      : 'a data set has no missing values: csv refuses a table with an empty or NA cell, naming its line and column',
+            isna        : 'a data set has no missing values: csv refuses a table with an empty or NA cell, naming its line and column',
+            notna       : 'a data set has no missing values: csv refuses a table with an empty or NA cell, naming its line and column',
+            values      : "one column's numbers are NAME['a'], one row's NAME[0].x; a loop over the rows is for (row in NAME)",
+            to_numpy    : "one column's numbers are NAME['a'], one row's NAME[0].x; a loop over the rows is for (row in NAME)",
+            iloc        : 'a row is NAME[0] (NAME[-1] the last), the first rows NAME.head(10), rows at random NAME.sample(5, seed: 1)',
+            loc         : 'a row is NAME[0] (NAME[-1] the last), the first rows NAME.head(10), rows at random NAME.sample(5, seed: 1)',
+            drop        : "read only the columns you need: csv(file, usecols: ['a', 'b'])",
+            dtypes      : "every column holds numbers; NAME.precision says how they are stored ('double' or 'float')",
+            median      : "every column's median is the 50% row of NAME.describe() (NAME.describe()['a']['50%'] one column's)",
+            var         : "every column's standard deviation is NAME.std() (pandas' n − 1); square it for the variance",
+            len         : 'the number of rows is NAME.rows (NAME.shape: rows and columns)',
+    ]
+
+    /**
+     * What numpy's arrays and pandas' columns call on their numbers, for a list of numbers such as a column
+     * {@code data['a']}; NAME is the list as the script wrote it.
+     */
+    private static final Map<String, String> LIST_METHODS_OF_OTHER_TOOLS = [
+            mean        : 'the mean of a list of numbers is mean(NAME)',
+            std         : "a column's standard deviation is in data.std() (every column, pandas' n − 1) and data.describe()",
+            var         : "a column's standard deviation is in data.std() (every column, pandas' n − 1); square it for the variance",
+            median      : "a column's median is the 50% row of data.describe()",
+            value_counts: 'the count of each value is NAME.countBy { it }',
+            nunique     : 'the number of distinct values is NAME.toSet().size()',
+            tolist      : 'NAME is already a list of numbers',
+            to_numpy    : 'NAME is already a list of numbers',
+            argmax      : 'the position of the largest number is NAME.indexOf(NAME.max())',
+            argmin      : 'the position of the smallest number is NAME.indexOf(NAME.min())',
+            idxmax      : 'the position of the largest number is NAME.indexOf(NAME.max())',
+            idxmin      : 'the position of the smallest number is NAME.indexOf(NAME.min())',
+    ]
+
+    /** "; in Gradus, …" for a member of pandas' data frames ({@code data.dropna()}), or the empty string. */
+    static String otherToolsDataMember(String name, String member) {
+        inGradus(DATA_MEMBERS_OF_OTHER_TOOLS.get(member), name ?: 'data')
+    }
+
+    /** "; in Gradus, …" for a method of numpy's arrays or pandas' columns called on a list ({@code data['a'].mean()}), or the empty string. */
+    static String otherToolsListMethod(String name, String method) {
+        inGradus(LIST_METHODS_OF_OTHER_TOOLS.get(method), name ?: 'xs')
+    }
+
     /** The properties the script's extensions give a type ({@code r.f}, {@code r.trace}), sorted. */
     static List<String> extensionProperties(Class<?> type) {
         List<String> out = []

@@ -423,6 +423,77 @@ class DataSpec extends Specification {
                 'std     1.25  1.70783  1.10868']     // six significant digits, as pandas shows a float
     }
 
+    def "class labels show by name in head, tail and sample, as pandas shows the text the file held; the JSON keeps the class numbers"() {
+        given:
+        Files.writeString(dir.resolve('pets.csv'), 'a,b,name\n1,2,cat\n2,0,dog\n-1,1,cat\n')
+        Files.writeString(dir.resolve('t.opt'), "data = csv('pets.csv', target: 'name', classes: true)\ndata.head(2)")
+
+        when: "pandas.read_csv('pets.csv').head(2)"
+        def shown = new GradusSession().run(dir.resolve('t.opt'))
+
+        then:
+        shown[0].toText().readLines() == [
+                '   a  b  name',
+                '0  1  2   cat',
+                '1  2  0   dog']
+        new JsonSlurper().parseText(shown[0].toJson()).data == [[1, 2, 0], [2, 0, 1]]
+    }
+
+    def "data.info() says what pandas' info() says: rows, each column's role, count and storage, the memory"() {
+        given:
+        Files.writeString(dir.resolve('pets.csv'), 'a,b,name\n1,2,cat\n2,0,dog\n-1,1,cat\n')
+
+        when: '3 rows × 3 columns × 8 bytes = 72 bytes; × 4 bytes = 36 as floats'
+        def out = run("""
+            data = csv('pets.csv', target: 'name', classes: true)
+            data.info()
+            csv('t.csv', precision: 'float').info()
+        """)
+
+        then:
+        out[0].text.readLines() == [
+                'data set data: 3 rows (0 to 2), 3 columns',
+                ' #  column  role     non-null  type',
+                ' 0  a       feature  3         float64',
+                ' 1  b       feature  3         float64',
+                ' 2  name    target   3         class 0..1 of [cat, dog]',
+                'memory: 72 bytes (3 × float64); no missing values: csv refuses an empty cell']
+        out[1].text.readLines()[0] == 'data set t: 4 rows (0 to 3), 3 columns'
+        out[1].text.readLines()[-1] == 'memory: 48 bytes (3 × float32); no missing values: csv refuses an empty cell'
+    }
+
+    def "the sum and mean of a list of numbers (a column) are numbers, compared and printed as numpy's are"() {
+        when: 'math.fsum, the sum of the doubles rounded once: [1, 2, -1, 0.5] → 2.5, mean 0.625; [0.1, 0.2, 0.3] → 0.6 (numpy\'s pairwise sum rounds to 0.6000000000000001)'
+        def out = run("""
+            data = csv('t.csv', target: 'y')
+            [sum(data['a']), mean(data['a']), mean(data['a']) > 0.5]
+            [sum([0.1, 0.2, 0.3]), mean([0.1, 0.2, 0.3]), sum([0.1, 0.2, 0.3]) - 0.6 == 0, mean([0.1, 0.2, 0.3]) < 0.2]
+            x = variable(1)
+            mean([x, 3*x])
+        """)
+
+        then:
+        out[0].text == '[2.5, 0.625, true]'
+        out[1].text == '[0.6, 0.2, true, true]'     // 0.19999999999999998 shows as 0.2
+        out[2].kind == 'expression'
+    }
+
+    def "pandas' words on a data set or a column say what Gradus writes instead: #source"() {
+        when:
+        run("data = csv('t.csv', target: 'y')\n" + source)
+
+        then:
+        GradusException e = thrown()
+        e.message == message
+
+        where:
+        source                      | message
+        "data['a'].mean()"          | "a list has no method 'mean'; in Gradus, the mean of a list of numbers is mean(data['a'])"
+        "data['a'].value_counts()"  | "a list has no method 'value_counts'; in Gradus, the count of each value is data['a'].countBy { it }"
+        "data.dropna()"             | "a data set has no method 'dropna'; in Gradus, a data set has no missing values: csv refuses a table with an empty or NA cell, naming its line and column"
+        "data.iloc[0]"              | "a data set has no property 'iloc'; in Gradus, a row is data[0] (data[-1] the last), the first rows data.head(10), rows at random data.sample(5, seed: 1)"
+    }
+
     def "a session's load listener is told how far a large csv has been read, and when it ends"() {
         given: 'a table of about 11 MB: large enough to report progress'
         Path big = dir.resolve('big.csv')

@@ -52,7 +52,7 @@ public final class ColumnStatistics {
             for (int c = 0; c < columns.size(); c++) cells[r][c] = values.getAt(columns.get(c));
             index.add(Integer.toString(row));
         }
-        return new TableView(columns, index, cells, 0);
+        return new TableView(columns, index, cells, 0).withLabels(classLabels(data));
     }
 
     private static int count(DataSet data, int n) {
@@ -68,7 +68,59 @@ public final class ColumnStatistics {
             for (int c = 0; c < columns.size(); c++) cells[r][c] = row.getAt(columns.get(c));
             index.add(Integer.toString(from + r));
         }
-        return new TableView(columns, index, cells, 0);
+        return new TableView(columns, index, cells, 0).withLabels(classLabels(data));
+    }
+
+    /** Bytes as pandas' info() writes them: 960 bytes, 2.8 KB, 76.3 MB, 1.5 GB (powers of 1024). */
+    static String size(long bytes) {
+        if (bytes < 1024) return bytes + " bytes";
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double v = bytes / 1024.0;
+        int u = 0;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
+    }
+
+    /** A class target's names by column, as pandas shows the labels a file held; empty without classes. */
+    private static Map<String, List<String>> classLabels(DataSet data) {
+        return data.classCount() > 0 ? Map.of(data.target(), data.classes()) : Map.of();
+    }
+
+    /**
+     * pandas' {@code info()}: the rows, and per column its role, count of numbers and how they are stored, with
+     * the memory the table takes; read from what the data set knows, never from its rows (so also on Spark).
+     */
+    public static String info(DataSet data) {
+        List<String> columns = data.columns();
+        boolean single = "float".equals(data.precision());
+        String type = single ? "float32" : "float64";
+        StringBuilder s = new StringBuilder("data set ").append(data.name()).append(": ").append(data.rows()).append(" rows")
+                .append(data.rows() > 0 ? " (0 to " + (data.rows() - 1) + ")" : "").append(", ").append(columns.size()).append(" columns");
+        if (data.partitions() != null) s.append(", in ").append(data.partitions().where());
+        String[][] table = new String[columns.size() + 1][];
+        table[0] = new String[]{"#", "column", "role", "non-null", "type"};
+        for (int c = 0; c < columns.size(); c++) {
+            String name = columns.get(c);
+            boolean target = name.equals(data.target());
+            String kind = target && data.classCount() > 0
+                    ? "class 0.." + (data.classCount() - 1) + " of " + data.classes() : type;
+            table[c + 1] = new String[]{Integer.toString(c), name, target ? "target" : "feature", Integer.toString(data.rows()), kind};
+        }
+        int[] width = new int[table[0].length];
+        for (String[] row : table) for (int k = 0; k < row.length; k++) width[k] = Math.max(width[k], row[k].length());
+        for (String[] row : table) {
+            s.append("\n ");
+            for (int k = 0; k < row.length; k++) {
+                s.append(k == 0 ? " ".repeat(width[0] - row[0].length()) + row[0] : "  " + row[k] + (k < row.length - 1 ? " ".repeat(width[k] - row[k].length()) : ""));
+            }
+        }
+        long bytes = (long) data.rows() * columns.size() * (single ? 4 : 8);
+        s.append("\nmemory: ").append(size(bytes)).append(" (").append(columns.size()).append(" × ").append(type)
+                .append(data.partitions() != null ? ", on the cluster" : "").append("); no missing values: csv refuses an empty cell");
+        return s.toString();
     }
 
     /** pandas' {@code describe()}: count, mean, std, min, 25%, 50%, 75%, max of every column, to 6 digits. */

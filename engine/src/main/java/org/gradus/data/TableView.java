@@ -21,6 +21,8 @@ public final class TableView implements Shown {
     private final double[][] cells;
     /** Significant digits of the text (0: every digit, the numbers as the file gave them). */
     private final int digits;
+    /** Per column of class numbers, the names its text shows (class k is the k-th); most tables have none. */
+    private final Map<String, List<String>> labels;
 
     /**
      * A table of these numbers.
@@ -30,10 +32,23 @@ public final class TableView implements Shown {
      * @param digits significant digits of the text; 0 for every digit
      */
     public TableView(List<String> columns, List<String> index, double[][] cells, int digits) {
+        this(columns, index, cells, digits, Map.of());
+    }
+
+    private TableView(List<String> columns, List<String> index, double[][] cells, int digits, Map<String, List<String>> labels) {
         this.columns = List.copyOf(columns);
         this.index = List.copyOf(index);
         this.cells = cells;
         this.digits = digits;
+        this.labels = Map.copyOf(labels);
+    }
+
+    /**
+     * The same table whose text shows, in the named columns, the class names for the class numbers (as pandas
+     * shows the labels a file held: {@code setosa}, not 0); the numbers and the JSON stay as they are.
+     */
+    public TableView withLabels(Map<String, List<String>> names) {
+        return names.isEmpty() ? this : new TableView(columns, index, cells, digits, names);
     }
 
     public List<String> columns() {
@@ -91,7 +106,7 @@ public final class TableView implements Shown {
             width[c] = header[c].length();
             for (int r = 0; r < labels.length; r++) {
                 int row = shownRows.get(r);
-                text[r][c] = row < 0 || col < 0 ? "..." : digits == 0 ? Numbers.format(cells[row][col]) : Numbers.round(cells[row][col], digits);
+                text[r][c] = row < 0 || col < 0 ? "..." : cell(row, col);
                 width[c] = Math.max(width[c], text[r][c].length());
             }
         }
@@ -105,6 +120,13 @@ public final class TableView implements Shown {
             s.append("\n\n[").append(cells.length).append(" rows x ").append(columns.size()).append(" columns]");
         }
         return s.toString();
+    }
+
+    private String cell(int row, int col) {
+        double v = cells[row][col];
+        List<String> names = labels.get(columns.get(col));
+        if (names != null && v == Math.rint(v) && v >= 0 && v < names.size()) return names.get((int) v);
+        return digits == 0 ? Numbers.format(v) : Numbers.round(v, digits);
     }
 
     /** The positions shown of n: all of them up to max, else the first and last {@code edge} with -1 (a "...") between. */

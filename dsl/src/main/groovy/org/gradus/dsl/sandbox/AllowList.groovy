@@ -186,7 +186,7 @@ final class AllowList {
             (DifferentiabilityReport): words('continuous differentiable reason subgradient at continuity subgradientNote limit left right'),
             (DataSet)         : words('rows features columns target split name precision iterator getAt each eachWithIndex collect findAll ' +
                     'find count any every inject ' +    // a loop over the rows as numbers (RowValues), as pandas' itertuples
-                    'getAt(String) head tail sample describe mean std min max count corr size x y standardized'),   // data['a'] a column's numbers; pandas' first look
+                    'getAt(String) head tail sample describe info mean std min max count corr size x y standardized'),   // data['a'] a column's numbers; pandas' first look
             (TableView)       : words('columns index getAt getAt(String)'),
             (ArrayValue)      : words('each eachWithIndex collect findAll find any every inject'),   // w.at(r): its numbers, as a list's
             (RowValues)       : words('x y index get get(String) getAt getAt(String)'),

@@ -66,12 +66,36 @@ trait ReductionsVocabulary {
                 "one column's ${reduction} is ${reduction}(${t}['${data.columns()[0]}'])" + (reduction == 'mean' ? ", every column's ${t}.mean()" : '')
     }
 
-    /** The sum of a list of numbers or expressions. */
-    Expr sum(List terms) { Ops.add(terms.collect { Coerce.expr(it) }) }
+    /**
+     * The sum of a list of expressions (an expression), or of numbers (a number, as numpy's {@code sum} of a list:
+     * {@code sum(data['price'])} is compared and printed as a number).
+     */
+    Object sum(List terms) {
+        if (!terms.isEmpty() && terms.every { it instanceof Number }) return plainSum(terms)
+        Ops.add(terms.collect { Coerce.expr(it) })
+    }
 
     /** {@code sum(v)}, {@code sum(W * x)}: the sum of the elements of a vector or matrix. */
     Expr sum(Object array) { ArrayOps.sum(Coerce.array(array, 'the argument of sum')) }
 
+    /** The mean of a list of numbers, a number ({@code mean(data['price'])}, as numpy's {@code mean}). */
+    Object mean(List values) {
+        if (!values.isEmpty() && values.every { it instanceof Number }) return plainSum(values) / values.size()
+        ArrayOps.mean(Coerce.array(values, 'the argument of mean'))
+    }
+
     /** {@code mean(v)}: the mean of the elements of a vector or matrix. */
     Expr mean(Object array) { ArrayOps.mean(Coerce.array(array, 'the argument of mean')) }
+
+    /** The sum with Neumaier's compensation, as pandas sums a column: sum(data['a']) is the sum pandas prints. */
+    private static double plainSum(List numbers) {
+        double sum = 0, compensation = 0
+        for (Object v : numbers) {
+            double a = ((Number) v).doubleValue()
+            double t = sum + a
+            compensation += Math.abs(sum) >= Math.abs(a) ? (sum - t) + a : (a - t) + sum
+            sum = t
+        }
+        sum + compensation
+    }
 }

@@ -122,6 +122,7 @@ public final class ArrayOps {
         Double c = Shapes.constantValue(u);
         if (c != null) return Constant.of(c);
         if (u instanceof ArrayNode f && f.op() instanceof Fill) return f.arg(0);
+        if (u instanceof ConstantArray ca) return Constant.of(((Constant) sum(ca)).value() / ca.values().length);
         return node;
     }
 
