@@ -86,7 +86,7 @@ public final class Descent {
                 }
                 if (stepStatus != null) {
                     status = stepStatus;
-                    if (stepStatus == Status.CONVERGED) message = converged(m, measure, lim);
+                    if (stepStatus == Status.CONVERGED) message = converged(measureName(m, obj), measure, lim);
                     break;
                 }
                 if (lim.ftol() > 0 && !stochastic && Double.isFinite(it.f)) {
@@ -107,7 +107,7 @@ public final class Descent {
             }
             if (!stochastic && measure <= lim.tol()) {
                 status = Status.CONVERGED;
-                message = converged(m, measure, lim);
+                message = converged(measureName(m, obj), measure, lim);
                 break;
             }
             if (t >= lim.maxIter()) {
@@ -151,12 +151,22 @@ public final class Descent {
             System.arraycopy(it.g, 0, g, 0, g.length);
         }
         if (status != Status.DIVERGED || Double.isFinite(f)) measure = safeMeasure(m, it);
-        if (message == null) message = describe(status, t, lim, measure, m.measureName());
-        return new Outcome(x, f, g, status, message, t, measure, m.measureName(), f0, divergedAt);
+        if (message == null) message = describe(status, t, lim, measure, measureName(m, obj));
+        return new Outcome(x, f, g, status, message, t, measure, measureName(m, obj), f0, divergedAt);
     }
 
-    private static String converged(Method m, double measure, Limits lim) {
-        return m.measureName() + " = " + Numbers.round(measure, 3) + " ≤ tol " + Numbers.round(lim.tol(), 6);
+    /**
+     * The method's stationarity measure by name; inside bounds it is the projected gradient's (a component pushing
+     * out at an active bound counts as 0, as scipy's L-BFGS-B pgtol), so the name says "projected": at a corner
+     * minimum ∇f itself is not 0.
+     */
+    private static String measureName(Method m, Objective obj) {
+        String name = m.measureName();
+        return obj.bounded() && name.startsWith("|∇") ? "projected " + name : name;
+    }
+
+    private static String converged(String measureName, double measure, Limits lim) {
+        return measureName + " = " + Numbers.round(measure, 3) + " ≤ tol " + Numbers.round(lim.tol(), 6);
     }
 
     private static double safeMeasure(Method m, Iterate it) {

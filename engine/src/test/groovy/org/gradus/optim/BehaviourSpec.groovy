@@ -53,6 +53,25 @@ class BehaviourSpec extends Specification {
         r.toText().contains('4 distinct minima')
     }
 
+    def "at a corner of the bounds the report names the projected gradient: there ∇f itself is not 0 (#method)"() {
+        given: 'f = (x − 2)² + (y − 1)² over x ≤ 1, y ≤ 0.5: the minimum is the corner (1, 0.5), where ∇f = (−2, −1), by hand'
+        def x = new Variable('x', -1, Double.NEGATIVE_INFINITY, 1), y = new Variable('y', 0, Double.NEGATIVE_INFINITY, 0.5)
+        Expr f = Ops.add(sq(Ops.sub(x, c(2))), sq(Ops.sub(y, c(1))))
+
+        when:
+        def r = Minimizer.run(f, false, options, [], RunContext.defaults())
+
+        then:
+        r.status() == Status.CONVERGED
+        Math.abs(r.point()[0] - 1) < 1e-9 && Math.abs(r.point()[1] - 0.5) < 1e-9
+        r.message().startsWith('projected |∇f|∞ = ')
+        r.toText().contains('convergence projected |∇f|∞ = ')
+
+        where:
+        options << [[method: 'gd', lr: 0.1], [method: 'lbfgs']]
+        method = options.method
+    }
+
     def "the same seed gives the same restarts"() {
         when:
         def opts = [method: 'lbfgs', restarts: 5, seed: 11, over: [x: [-5, 5], y: [-5, 5]]]
