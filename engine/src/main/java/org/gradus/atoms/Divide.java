@@ -101,7 +101,9 @@ public final class Divide extends Atom {
 
     @Override
     public String curvatureFailure(List<Expr> args, Interval[] r) {
-        return "a quotient is convex or concave only as c/b with a constant c and a denominator of one sign, but "
-                + Wording.show(args.get(1)) + " ranges over " + Wording.interval(r[1]);
+        List<String> but = new ArrayList<>();
+        if (!(args.get(0) instanceof Constant)) but.add("the numerator " + Wording.show(args.get(0)) + " is not constant");
+        if (!(r[1].positive() || r[1].negative())) but.add(Wording.show(args.get(1)) + " ranges over " + Wording.interval(r[1]));
+        return "a quotient is convex or concave only as c/b with a constant c and a denominator of one sign, but " + String.join(" and ", but);
     }
 }

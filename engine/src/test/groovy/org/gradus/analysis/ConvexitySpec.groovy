@@ -264,6 +264,16 @@ class ConvexitySpec extends Specification {
         Convexity.analyze(x**3, [x: r(-1, 1)]).reason().contains('takes both signs')
     }
 
+    def "a quotient names what keeps it from the rule c/b: a numerator that is not constant, a denominator of both signs"() {
+        when: 'the logistic function exp(x)/(exp(x) + 1): its denominator is at least 1, so only the numerator is in the way'
+        String sigmoid = Convexity.analyze(exp(x) / (exp(x) + 1), null).reason()
+        String both = Convexity.analyze(x / y, null).reason()
+
+        then:
+        sigmoid.contains('but the numerator exp(x) is not constant') && !sigmoid.contains('ranges over')
+        both.contains('but the numerator x is not constant and y ranges over (-∞, ∞)')
+    }
+
     def "the proof of a negative entropy names it and its second derivative 1/u"() {
         expect:
         Convexity.analyze(x * log(x), null).reason().contains('x*log(x) is the negative entropy u*log(u): its second derivative in u, 1/u, is positive for every u > 0, and u = x is affine')
