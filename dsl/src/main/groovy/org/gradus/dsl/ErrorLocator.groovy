@@ -8,6 +8,7 @@ import org.codehaus.groovy.control.messages.SyntaxErrorMessage
 import org.codehaus.groovy.runtime.InvokerInvocationException
 import org.codehaus.groovy.syntax.SyntaxException
 import org.gradus.dsl.compile.ForbiddenSyntaxException
+import org.gradus.dsl.compile.PythonHabits
 import org.gradus.dsl.compile.SpacedCalls
 import org.gradus.dsl.sandbox.SandboxViolation
 import org.gradus.io.FileAccessDeniedException
@@ -56,6 +57,7 @@ final class ErrorLocator {
                 }
             }
             String hint = code == GradusException.COMPILE && message.startsWith('unexpected input') ? SpacedCalls.hint(lineText(se.line)) : null
+            if (hint == null && code == GradusException.COMPILE) hint = PythonHabits.hint(lineText(se.line))
             if (code == GradusException.COMPILE && message.startsWith('a map entry') && lineText(se.line) =~ /^\s*show\s+\[/) {
                 hint = "Groovy reads 'show [a: 1]' as an index into a value named show; put the map in parentheses: show([a: 1])"
             }
@@ -333,6 +335,8 @@ final class ErrorLocator {
             if (m.type == null || Script.isAssignableFrom(m.type)) {
                 String other = Suggestions.otherToolsWord(m.property)
                 if (other) return "unknown name '${m.property}'${other}; otherwise assign it first (x = variable(0))"
+                String python = PythonHabits.hint(text)
+                if (python) return "unknown name '${m.property}'; ${python}"
                 String near = Suggestions.didYouMean(m.property, Suggestions.scriptWords(m.type, []))
                 return "unknown name '${m.property}'" + (near ? "$near Otherwise assign it first (x = variable(0))"
                         : ': assign it first (x = variable(0)) or check the spelling')
@@ -366,7 +370,8 @@ final class ErrorLocator {
             }
             Set<String> words = Suggestions.scriptWords(m.type, [])
             if (words.contains(m.method)) return Suggestions.wrongArguments(m.type, m.method, m.arguments)
-            String near = Suggestions.otherToolsWord(m.method) ?: Suggestions.didYouMean(m.method, words)
+            String python = PythonHabits.hint(text)
+            String near = Suggestions.otherToolsWord(m.method) ?: (python ? '; ' + python : Suggestions.didYouMean(m.method, words))
             return "no function '${m.method}'" + (near ?: '; see the built-in functions with gradus --help')
         }
         if (t instanceof AssertionError) return "assertion failed: ${t.message?.trim()}"

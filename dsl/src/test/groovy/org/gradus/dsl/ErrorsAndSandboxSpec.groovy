@@ -49,6 +49,41 @@ class ErrorsAndSandboxSpec extends Specification {
         !e.report().contains('\tat ')
     }
 
+    def "Python written in a script says how Groovy writes it, at its line (#what)"() {
+        when:
+        def e = failure('x = variable(1)\n' + line + '\n')
+
+        then:
+        e.line == 2
+        e.exitCode == code
+        e.message.contains(hint)
+
+        where:
+        what                 | line                           | code | hint
+        'def'                | 'def f(t):'                    | 3    | "that is Python's def: a function of the variables is an expression, f = x**2 + y"
+        'for ... in'         | 'for i in range(3): print(i)'  | 3    | "that is Python's for: Groovy writes for (i in 0..<3) { println i }"
+        'if ...:'            | 'if x > 0:'                    | 3    | 'Groovy puts the condition in parentheses and the body in braces'
+        'a dict'             | "items = {'a': 1}"             | 3    | "Groovy writes a map with square brackets, [a: 1, b: 2]"
+        'c if t else d'      | 'y = x if x > 0 else 0'        | 3    | 'Groovy writes c ? a : b'
+        'lambda'             | 'f = lambda t: t**2'           | 1    | "unknown name 't'; that is Python's lambda: Groovy writes a closure, { t -> t**2 }"
+        'an f-string'        | "println(f'{x}')"              | 1    | "no function 'f'; that is a Python f-string: Groovy writes \"x = \${x}\""
+        'and'                | 'y = true and false'           | 1    | "unknown name 'and'; Groovy writes and, or, not as &&, ||, !"
+        'not'                | 'y = not x'                    | 1    | "no function 'not'; Groovy writes and, or, not as &&, ||, !"
+        'None'               | 'z = None'                     | 1    | "unknown name 'None'; Groovy writes True, False, None as true, false, null"
+        'math.sin'           | 'f = math.sin(x)'              | 1    | "unknown name 'math'; in Gradus, sin(x), exp(x), log(x), sqrt(x) are Gradus's own functions"
+        'np.exp'             | 'f = np.exp(x)'                | 1    | "unknown name 'np'; in Gradus, the vocabulary needs no import"
+        'range'              | 'r = range(3)'                 | 1    | "no function 'range'; in Gradus, a range of whole numbers is 0..<n (range(n))"
+    }
+
+    def "words of Python inside a text are not habits: the unknown name is reported as it is"() {
+        when:
+        def e = failure('println "x and y: None " + z\n')
+
+        then:
+        e.message.startsWith("unknown name 'z'")
+        !e.message.contains('Groovy writes')
+    }
+
     @Unroll
     def "a name declared without a value (#declaration) is named at its use, with the declaration that left it null: #use"() {
         when:
