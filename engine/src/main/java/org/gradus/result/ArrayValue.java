@@ -4,6 +4,7 @@ import org.gradus.expr.Shape;
 import org.gradus.print.Numbers;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,17 @@ public record ArrayValue(Shape shape, double[] values) implements Shown {
         List<String> s = new ArrayList<>();
         for (double v : r) s.add(Numbers.round(v, 10));
         return "[" + String.join(", ", s) + "]";
+    }
+
+    /** Equal to an array value of the same shape and numbers (a record would compare the arrays by identity). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ArrayValue a && shape.equals(a.shape) && Arrays.equals(values, a.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * shape.hashCode() + Arrays.hashCode(values);
     }
 
     @Override
