@@ -80,7 +80,7 @@ class LimitsSpec extends Specification {
         when:
         String text = new org.gradus.dsl.GradusSession().run("x = variable(0)\nlimit($expression, x: $at)", 'named.opt')[0].toText()
 
-        then: 'the values by hand: (1 + x)^(1/x) → e, (1 + 2x)^(1/x) → e², (1 − x)^(1/x) → 1/e; a value 10⁻⁹ away is no constant'
+        then: 'the values by hand: (1 + x)^(1/x) → e, (1 + 2x)^(1/x) → e², (1 − x)^(1/x) → 1/e, and negatives named as such; a value 10⁻⁹ away is no constant'
         text.startsWith("limit of ")
         text.readLines()[0].endsWith(shown)
 
@@ -90,6 +90,8 @@ class LimitsSpec extends Specification {
         '(1 + 1/x)**x'              | 'Infinity' || 'e'    | ': e = 2.718281828'
         '(1 + 2*x)**(1/x)'          | '0'        || 'e²'   | ': e² = 7.389056099'
         '(1 - x)**(1/x)'            | '0'        || '1/e'  | ': 1/e = 0.3678794412'
+        'atan(x)'                   | '-Infinity' || '−π/2' | ': −π/2 = -1.570796327'    // sympy: limit(atan(x), x, -oo) = -pi/2
+        '-(1 + x)**(1/x)'           | '0'        || '−e'   | ': −e = -2.718281828'
         '(1 + x)**(1/x) + 1e-9'     | '0'        || 'none' | ': 2.718281829'
         'sin(x)/x'                  | '0'        || 'none' | ': 1'
     }

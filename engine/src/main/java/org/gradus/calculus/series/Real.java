@@ -230,7 +230,7 @@ public final class Real {
             Math.PI / 4, 1 / Math.PI, Math.sqrt(2), 1 / Math.sqrt(2), Math.sqrt(Math.PI), Math.log(2)};
 
     /**
-     * The name of a well-known constant ({@code e}, {@code π}, {@code √2}, {@code ln 2}, …) this number is up
+     * The name of a well-known constant ({@code e}, {@code π}, {@code √2}, {@code ln 2}, …) or its negative this number is up
      * to rounding — an enclosure no wider than rounding that holds the double nearest the constant, as an
      * enclosure of 0 that narrow is taken for 0 ({@link #isRoundingZero}) — or null. An exact fraction is
      * never one of them (they are irrational).
@@ -241,6 +241,7 @@ public final class Real {
         for (int k = 0; k < CONSTANT_VALUES.length; k++) {
             double c = CONSTANT_VALUES[k];
             if (lo <= c && c <= hi && hi - lo <= ROUNDING * c) return CONSTANT_NAMES[k];
+            if (lo <= -c && -c <= hi && hi - lo <= ROUNDING * c) return "−" + CONSTANT_NAMES[k];   // atan at −∞: −π/2
         }
         return null;
     }
