@@ -3,6 +3,7 @@ package org.gradus.spark;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -41,7 +42,7 @@ public final class SparkTableReader implements TableReader {
     public DataSet read(TableRequest request) {
         String master = request.master();
         SparkSession spark = master != null ? SparkSessions.on(master) : SparkSessions.anyOr(READ_LOCALLY);
-        Dataset<Row> frame = frame(spark, request);
+        Dataset<Row> frame = kept(frame(spark, request), request);
         List<String> columns = columns(frame.schema(), request);
         int[] order = order(columns, request.target());
         String what = request.format() + "('" + request.name() + "')";
@@ -67,7 +68,8 @@ public final class SparkTableReader implements TableReader {
         try {
             return switch (request.format()) {
                 case "parquet" -> spark.read().parquet(request.location());
-                case "csv" -> spark.read().option("header", "true").option("inferSchema", "true").csv(request.location());
+                case "csv" -> spark.read().option("header", "true").option("inferSchema", "true")
+                        .option("sep", String.valueOf(request.separator())).csv(request.location());
                 default -> throw new IllegalArgumentException("no Spark reader for " + request.format());
             };
         } catch (Exception e) {          // AnalysisException: checked, undeclared by Spark's Scala API
@@ -79,6 +81,19 @@ public final class SparkTableReader implements TableReader {
             if (e instanceof RuntimeException r) throw r;
             throw Blocks.readable(e, request.format() + "('" + request.name() + "')");
         }
+    }
+
+    /** Only the columns {@code usecols} names (and the target), in the table's order; each named one must exist. */
+    private static Dataset<Row> kept(Dataset<Row> frame, TableRequest request) {
+        if (request.columns() == null) return frame;
+        List<String> all = List.of(frame.columns());
+        for (String c : request.columns()) {
+            if (!all.contains(c)) {
+                throw new DataFileException(request.format() + "('" + request.name() + "'): no column '" + c + "' (usecols); the columns are " + all);
+            }
+        }
+        Column[] keep = all.stream().filter(request::keeps).map(c -> frame.col("`" + c.replace("`", "``") + "`")).toArray(Column[]::new);
+        return frame.select(keep);
     }
 
     /** The columns in schema order, each checked numeric, the target among them. */

@@ -223,6 +223,30 @@ class SparkDataSpec extends Specification {
                 new CompiledFunction(loss('logistic', csv, w, b), layout).value(x)) < 1e-12
     }
 
+    def "sep: and usecols: read on Spark as in memory: a ';' file, a text column left out, the target read though not named"() {
+        given: "pandas.read_csv(p, sep=';', usecols=['hours', 'age', 'income']): age [36, 41, 29], hours [40, 45, 38], income [5.5, 6.25, 4]"
+        java.nio.file.Path p = dir.resolve('people.csv')
+        java.nio.file.Files.writeString(p, 'name;age;hours;income\nAda;36;40;5.5\nAlan;41;45;6.25\nGrace;29;38;4\n')
+
+        when:
+        DataSet spread = new SparkTableReader().read(new TableRequest('csv', p.toString(), 'people.csv', 'income', MASTER, 2, ';' as char, ['hours', 'age']))
+        DataSet memory = new SparkTableReader().read(new TableRequest('csv', p.toString(), 'people.csv', 'income', null, null, ';' as char, ['hours', 'age']))
+
+        then:
+        spread.columns() == ['age', 'hours', 'income'] && spread.rows() == 3
+        memory.columns() == ['age', 'hours', 'income']
+        memory.column('age') as List == [36d, 41d, 29d]
+        memory.column('hours') as List == [40d, 45d, 38d]
+        memory.column('income') as List == [5.5d, 6.25d, 4d]
+
+        when:
+        new SparkTableReader().read(new TableRequest('csv', p.toString(), 'people.csv', 'income', null, null, ';' as char, ['hour']))
+
+        then:
+        DataFileException e = thrown()
+        e.message.startsWith("csv('people.csv'): no column 'hour' (usecols); the columns are [name, age, hours, income]")
+    }
+
     def "an L-BFGS run on Spark takes the in-process iterates to the end, bit for bit, and says where it ran: #file, #partitions partitions"() {
         given:
         VectorVariable w = new VectorVariable('w', inMemory(file).features(), 0.0)

@@ -27,29 +27,10 @@ trait DataVocabulary implements ScriptAccess {
         Coerce.checkOptions(options, ['target', 'classes', 'precision', 'sep', 'usecols'], 'csv')
         boolean classes = options.classes != null && Coerce.flag(options.classes, 'classes')
         CsvOptions read = new CsvOptions(options.target as String, classes, Precision.of(options.precision as String),
-                separator(options.sep), columnNames(options.usecols))
+                TableOptions.separator(options.sep), TableOptions.columnNames(options.usecols))
         ScriptContext ctx = context()
         Path path = ctx != null ? ctx.files.readable(file) : Path.of(file)     // the script's file policy
         CsvLoader.load(path, read, ctx?.loads)
-    }
-
-    private static char separator(Object sep) {
-        if (sep == null) return CsvOptions.COMMA
-        String s = sep instanceof Character ? sep.toString() : sep instanceof CharSequence ? sep.toString() : null
-        if (s == '\\t') s = '\t'
-        if (s == null || s.length() != 1) {
-            throw new IllegalArgumentException("sep: takes one character, such as ';', '|' or '\\t' (a tab); it was ${Coerce.describe(sep)}")
-        }
-        s.charAt(0)
-    }
-
-    private static List<String> columnNames(Object usecols) {
-        if (usecols == null) return null
-        List<?> names = usecols instanceof CharSequence ? [usecols] : usecols instanceof Collection ? usecols as List : null
-        if (names == null || names.isEmpty() || names.any { !(it instanceof CharSequence) }) {
-            throw new IllegalArgumentException("usecols: takes a list of column names, such as ['size', 'age']; it was ${Coerce.describe(usecols)}")
-        }
-        names*.toString()
     }
 
     /**

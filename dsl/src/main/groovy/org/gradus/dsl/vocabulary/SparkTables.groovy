@@ -2,6 +2,7 @@ package org.gradus.dsl.vocabulary
 
 import groovy.transform.CompileStatic
 import org.gradus.data.CsvLoader
+import org.gradus.data.CsvOptions
 import org.gradus.data.DataFileException
 import org.gradus.data.DataSet
 import org.gradus.data.Precision
@@ -25,7 +26,7 @@ import java.nio.file.Path
  */
 @CompileStatic
 class SparkTables {
-    private static final List<String> OPTIONS = ['target', 'partitions', 'precision']
+    private static final List<String> OPTIONS = ['target', 'partitions', 'precision', 'sep', 'usecols']
 
     private final ScriptContext context
 
@@ -50,6 +51,9 @@ class SparkTables {
         Integer partitions = options.partitions == null ? null : Coerce.integer(options.partitions, "$word's partitions")
         if (partitions != null && partitions < 1) throw new IllegalArgumentException("$word: partitions must be at least 1, got $partitions")
         Precision precision = Precision.of(options.precision as String)
+        if (options.sep != null && format != 'csv') throw new IllegalArgumentException("$word: sep: is for CSV files; a Parquet file has no separator")
+        char separator = TableOptions.separator(options.sep)
+        List<String> columns = TableOptions.columnNames(options.usecols)
         String master = context?.master
         if (master != null && precision != Precision.DOUBLE) {
             throw new IllegalArgumentException("$word: precision: '${precision.word()}' is for tables read into memory; "
@@ -64,11 +68,13 @@ class SparkTables {
             location = path
         } else {
             Path local = readableLocal(path.startsWith('file:') ? URI.create(path).path : path, word)
-            if (master == null && format == 'csv' && Files.isRegularFile(local)) return CsvLoader.load(local, target, false, precision, context?.loads)
+            if (master == null && format == 'csv' && Files.isRegularFile(local)) {
+                return CsvLoader.load(local, new CsvOptions(target, false, precision, separator, columns), context?.loads)
+            }
             location = local.toString()
         }
         String what = "$word('$path')"
-        TableReaders.require(what).read(new TableRequest(format, location, path, target, master, partitions)).withPrecision(precision)
+        TableReaders.require(what).read(new TableRequest(format, location, path, target, master, partitions, separator, columns)).withPrecision(precision)
     }
 
     /**
