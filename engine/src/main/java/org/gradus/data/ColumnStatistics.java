@@ -199,13 +199,21 @@ public final class ColumnStatistics {
 
     /** The mean, summed with Neumaier's compensation (a long column's rounding does not pile up). */
     static double mean(double[] v) {
+        return sum(v) / v.length;
+    }
+
+    /**
+     * The sum with Neumaier's compensation: the rounding of each addition is carried along, so the result is the
+     * exact sum rounded once in all but extreme cases (as Python's {@code math.fsum}).
+     */
+    public static double sum(double[] v) {
         double sum = 0, compensation = 0;
         for (double a : v) {
             double t = sum + a;
             compensation += Math.abs(sum) >= Math.abs(a) ? (sum - t) + a : (a - t) + sum;
             sum = t;
         }
-        return (sum + compensation) / v.length;
+        return sum + compensation;
     }
 
     /** The sample standard deviation, two passes (NaN for one value, as pandas). */

@@ -38,6 +38,11 @@ public record CsvOptions(String target, boolean classes, Precision precision, ch
 
     /** Whether column {@code name} is read. */
     boolean keeps(String name) {
+        return keeps(columns, target, name);
+    }
+
+    /** Whether a table read with {@code usecols: columns} (null for all) and that target reads column {@code name}. */
+    static boolean keeps(List<String> columns, String target, String name) {
         return columns == null || columns.contains(name) || name.equals(target);
     }
 

@@ -31,6 +31,6 @@ public record TableRequest(String format, String location, String name, String t
 
     /** Whether column {@code c} is read. */
     public boolean keeps(String c) {
-        return columns == null || columns.contains(c) || c.equals(target);
+        return CsvOptions.keeps(columns, target, c);
     }
 }

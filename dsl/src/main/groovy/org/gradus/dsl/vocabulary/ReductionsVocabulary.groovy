@@ -2,6 +2,7 @@ package org.gradus.dsl.vocabulary
 
 import org.gradus.atoms.Ops
 import org.gradus.atoms.array.ArrayOps
+import org.gradus.data.ColumnStatistics
 import org.gradus.data.DataSet
 import org.gradus.dsl.Coerce
 import org.gradus.expr.Expr
@@ -87,15 +88,10 @@ trait ReductionsVocabulary {
     /** {@code mean(v)}: the mean of the elements of a vector or matrix. */
     Expr mean(Object array) { ArrayOps.mean(Coerce.array(array, 'the argument of mean')) }
 
-    /** The sum with Neumaier's compensation, as pandas sums a column: sum(data['a']) is the sum pandas prints. */
+    /** The compensated sum of the numbers, as {@code data.mean()} sums a column. */
     private static double plainSum(List numbers) {
-        double sum = 0, compensation = 0
-        for (Object v : numbers) {
-            double a = ((Number) v).doubleValue()
-            double t = sum + a
-            compensation += Math.abs(sum) >= Math.abs(a) ? (sum - t) + a : (a - t) + sum
-            sum = t
-        }
-        sum + compensation
+        double[] v = new double[numbers.size()]
+        for (int i = 0; i < v.length; i++) v[i] = ((Number) numbers[i]).doubleValue()
+        ColumnStatistics.sum(v)
     }
 }

@@ -93,13 +93,8 @@ record ClassRegions(double[][] w, double[] b) {
 
     /** Per class: b_k plus its weights on the features not drawn times their means. */
     private double[] offsets(DataSet data, int i, int j) {
-        List<String> names = data.featureNames();
-        double[] means = new double[names.size()];
-        for (int f = 0; f < names.size(); f++) means[f] = Arrays.stream(data.column(names.get(f))).average().orElse(0);
         double[] c = b.clone();
-        for (int k = 0; k < classes(); k++) {
-            for (int f = 0; f < names.size(); f++) if (f != i && f != j) c[k] += w[k][f] * means[f];
-        }
+        for (int k = 0; k < classes(); k++) c[k] += DataPicture.others(data, w[k], List.of(i, j));
         return c;
     }
 

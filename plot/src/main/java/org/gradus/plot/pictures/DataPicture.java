@@ -69,7 +69,7 @@ public final class DataPicture {
             series.add(data.target());
             if (w != null) {
                 int k = names.indexOf(fx);
-                double lo = Arrays.stream(x).min().orElse(0), hi = Arrays.stream(x).max().orElse(1);
+                double lo = min(x), hi = max(x);
                 double slope = w[k], icpt = b + others(data, w, List.of(k));
                 layers.add(new Curve("fitted: " + data.target() + " = " + Ticks.format(slope) + "·" + fx + (icpt < 0 ? " − " : " + ") + Ticks.format(Math.abs(icpt)),
                         new double[]{lo, hi}, new double[]{slope * lo + icpt, slope * hi + icpt}, Palette.onWhite(3), Curve.Dash.SOLID, 2.2));
@@ -90,7 +90,8 @@ public final class DataPicture {
                     throw new IllegalArgumentException("model: the classifier scores " + regions.classes() + " classes, numbered 0 to "
                             + (regions.classes() - 1) + ", but " + data.target() + " takes " + Ticks.format(cls[0]) + " to " + Ticks.format(cls[cls.length - 1]));
                 }
-                layers.addAll(regions.layers(data, names.indexOf(fx), names.indexOf(fy), padded(x1)[0], padded(x1)[1], padded(x2)[0], padded(x2)[1]));
+                double[] box1 = padded(x1), box2 = padded(x2);
+                layers.addAll(regions.layers(data, names.indexOf(fx), names.indexOf(fy), box1[0], box1[1], box2[0], box2[1]));
                 series.add("decision regions");
             }
             for (int c = 0; c < cls.length; c++) {
@@ -233,8 +234,8 @@ public final class DataPicture {
         return new double[][]{w, {b}};
     }
 
-    /** Σ w_k · mean(feature k) over the features not drawn. */
-    private static double others(DataSet data, double[] w, List<Integer> drawn) {
+    /** Σ w_k · mean(feature k) over the features not drawn (they are held at their mean). */
+    static double others(DataSet data, double[] w, List<Integer> drawn) {
         double s = 0;
         List<String> names = data.featureNames();
         for (int k = 0; k < names.size(); k++) {
@@ -247,8 +248,8 @@ public final class DataPicture {
     /** The line w_i·x + w_j·y + c = 0 across the data's box (c = b plus the other features at their mean). */
     static Curve boundary(DataSet data, double[] w, double b, int i, int j, double[] x1, double[] x2) {
         double c = b + others(data, w, List.of(i, j));
-        double lo = Arrays.stream(x1).min().orElse(0), hi = Arrays.stream(x1).max().orElse(1);
-        double ylo = Arrays.stream(x2).min().orElse(0), yhi = Arrays.stream(x2).max().orElse(1);
+        double lo = min(x1), hi = max(x1);
+        double ylo = min(x2), yhi = max(x2);
         double pad = 0.05 * (hi - lo);
         double[] xs, ys;
         if (Math.abs(w[j]) >= Math.abs(w[i]) * 1e-12 && w[j] != 0) {
@@ -268,8 +269,8 @@ public final class DataPicture {
     /** The line w_i·x + w_j·y + c = 0 inside the data's box, or null where it does not cross the box. */
     static Curve levelLine(DataSet data, double[] w, double b, int i, int j, double[] x1, double[] x2) {
         Curve line = boundary(data, w, b, i, j, x1, x2);
-        double lo = Arrays.stream(x1).min().orElse(0), hi = Arrays.stream(x1).max().orElse(1);
-        double ylo = Arrays.stream(x2).min().orElse(0), yhi = Arrays.stream(x2).max().orElse(1);
+        double lo = min(x1), hi = max(x1);
+        double ylo = min(x2), yhi = max(x2);
         double px = 0.05 * (hi - lo) * 1.000001, py = 0.05 * (yhi - ylo) * 1.000001;
         for (int k = 0; k < 2; k++) {
             if (!(line.x()[k] >= lo - px && line.x()[k] <= hi + px && line.y()[k] >= ylo - py && line.y()[k] <= yhi + py)) return null;
