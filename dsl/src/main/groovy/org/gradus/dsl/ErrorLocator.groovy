@@ -341,10 +341,8 @@ final class ErrorLocator {
                 return "unknown name '${m.property}'" + (near ? "$near Otherwise assign it first (x = variable(0))"
                         : ': assign it first (x = variable(0)) or check the spelling')
             }
-            String other = org.gradus.expr.VariableBlock.isAssignableFrom(m.type) ? Suggestions.otherToolsMember(receiverName(text, m.property), m.property)
-                    : org.gradus.optim.OptimizationResult.isAssignableFrom(m.type) ? Suggestions.otherToolsResultMember(receiverName(text, m.property), m.property)
-                    : org.gradus.data.DataSet.isAssignableFrom(m.type) ? Suggestions.otherToolsDataMember(receiverName(text, m.property), m.property) : ''
             String receiver = receiverName(text, m.property)
+            String other = Suggestions.otherToolsMember(m.type, receiver, m.property)
             if (!other && Suggestions.isMethodOnly(m.type, m.property)) {
                 return "${Suggestions.kindOf(m.type)} has no property '${m.property}'; ${m.property} is a method: ${receiver ?: 'it'}.${m.property}()"
             }
@@ -362,10 +360,7 @@ final class ErrorLocator {
             if (m.type != null && !Script.isAssignableFrom(m.type)) {
                 String forms = Suggestions.argumentsOf(m.type, m.method, m.arguments)
                 if (forms) return forms
-                String receiver = receiverName(text, m.method)
-                String other = org.gradus.expr.Expr.isAssignableFrom(m.type) ? Suggestions.otherToolsExpressionMethod(receiver, m.method)
-                        : org.gradus.data.DataSet.isAssignableFrom(m.type) ? Suggestions.otherToolsDataMember(receiver, m.method)
-                        : List.isAssignableFrom(m.type) ? Suggestions.otherToolsListMethod(receiver, m.method) : ''
+                String other = Suggestions.otherToolsMember(m.type, receiverName(text, m.method), m.method)
                 return "${Suggestions.kindOf(m.type)} has no method '${m.method}'" + (other ?: Suggestions.didYouMean(m.method, Suggestions.members(m.type)))
             }
             Set<String> words = Suggestions.scriptWords(m.type, [])

@@ -2,6 +2,10 @@ package org.gradus.dsl
 
 import groovy.transform.CompileStatic
 import org.gradus.atoms.Functions
+import org.gradus.data.DataSet
+import org.gradus.expr.Expr
+import org.gradus.expr.VariableBlock
+import org.gradus.optim.OptimizationResult
 import org.gradus.print.Spelling
 
 import java.lang.reflect.Method
@@ -201,11 +205,6 @@ final class Suggestions {
             numpy     : 'an expression at a point is NAME.at(x: 2); a vector expression gives a list of numbers',
     ]
 
-    /** "; in Gradus, …" for a method sympy's or torch's expressions have ({@code f.subs(x, 2)}), or the empty string. */
-    static String otherToolsExpressionMethod(String name, String method) {
-        inGradus(EXPRESSION_METHODS_OF_OTHER_TOOLS.get(method), name ?: 'f')
-    }
-
     /**
      * What scipy's {@code OptimizeResult}, Keras' {@code History} and scikit-learn's fitted models call the parts of a
      * run's result, in Gradus's words; NAME is the result's name in the script.
@@ -273,16 +272,6 @@ final class Suggestions {
             idxmin      : 'the position of the smallest number is NAME.indexOf(NAME.min())',
     ]
 
-    /** "; in Gradus, …" for a member of pandas' data frames ({@code data.dropna()}), or the empty string. */
-    static String otherToolsDataMember(String name, String member) {
-        inGradus(DATA_MEMBERS_OF_OTHER_TOOLS.get(member), name ?: 'data')
-    }
-
-    /** "; in Gradus, …" for a method of numpy's arrays or pandas' columns called on a list ({@code data['a'].mean()}), or the empty string. */
-    static String otherToolsListMethod(String name, String method) {
-        inGradus(LIST_METHODS_OF_OTHER_TOOLS.get(method), name ?: 'xs')
-    }
-
     /** The properties the script's extensions give a type ({@code r.f}, {@code r.trace}), sorted. */
     static List<String> extensionProperties(Class<?> type) {
         List<String> out = []
@@ -293,14 +282,29 @@ final class Suggestions {
         out.unique().sort()
     }
 
-    /** "; in Gradus, …" for a part of another tool's optimization result ({@code r.fun}), or the empty string. */
-    static String otherToolsResultMember(String name, String member) {
-        inGradus(RESULT_MEMBERS_OF_OTHER_TOOLS.get(member), name ?: 'r')
-    }
+    /**
+     * Per kind of value, in the order looked at: what other tools call its members, and the name a hint writes when
+     * the script's is not on the line (a variable is also an expression: its own table first).
+     */
+    private static final List<List<Object>> MEMBERS_OF_OTHER_TOOLS = [
+            [VariableBlock, VARIABLE_MEMBERS_OF_OTHER_TOOLS, 'x'],
+            [Expr, EXPRESSION_METHODS_OF_OTHER_TOOLS, 'f'],
+            [OptimizationResult, RESULT_MEMBERS_OF_OTHER_TOOLS, 'r'],
+            [DataSet, DATA_MEMBERS_OF_OTHER_TOOLS, 'data'],
+            [List, LIST_METHODS_OF_OTHER_TOOLS, 'xs'],
+    ]
 
-    /** "; in Gradus, …" for a member another tool's variables have ({@code x.value}), or the empty string. */
-    static String otherToolsMember(String name, String member) {
-        inGradus(VARIABLE_MEMBERS_OF_OTHER_TOOLS.get(member), name ?: 'x')
+    /**
+     * "; in Gradus, …" for a member that another tool's value of this kind has — a variable's {@code x.value}, an
+     * expression's {@code f.subs(x, 2)}, a result's {@code r.fun}, a data frame's {@code data.dropna()}, a column's
+     * {@code data['a'].mean()} — with {@code name} (the value as the script wrote it, or null); else the empty string.
+     */
+    static String otherToolsMember(Class<?> type, String name, String member) {
+        for (List<Object> kind : MEMBERS_OF_OTHER_TOOLS) {
+            String hint = ((Class<?>) kind[0]).isAssignableFrom(type) ? ((Map<String, String>) kind[1]).get(member) : null
+            if (hint != null) return inGradus(hint, name ?: (String) kind[2])
+        }
+        ''
     }
 
     /** For {@code data.price}: where a column's values are, outside a reduction and inside one. */
