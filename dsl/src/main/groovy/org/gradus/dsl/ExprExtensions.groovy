@@ -138,6 +138,13 @@ class ExprExtensions {
 
     /** {@code data[0]}: the first row's numbers; {@code data[-1]} the last, as a list's. */
     static RowValues getAt(DataSet self, int r) { self.row(r < 0 ? self.rows() + r : r) }
+    /** {@code data[0..<100]}, {@code data[-10..-1]}: those rows, a data set of their own (pandas' {@code df[0:100]}, {@code df[-10:]}). */
+    static DataSet getAt(DataSet self, IntRange range) {
+        if (range.reverse) throw new IllegalArgumentException("a slice of rows runs forward: data[${range.fromInt}..${range.toInt}], not data[${range.toInt}..${range.fromInt}]")
+        int from = range.fromInt < 0 ? self.rows() + range.fromInt : range.fromInt
+        int to = (range.toInt < 0 ? self.rows() + range.toInt : range.toInt) + 1
+        self.rows(from, to)
+    }
 
     /** {@code data['price']}: one column's values, a list of numbers, as pandas' {@code df['price']}. */
     static List<Double> getAt(DataSet self, String column) { self.column(column) as List<Double> }

@@ -478,6 +478,35 @@ class DataSpec extends Specification {
         out[2].kind == 'expression'
     }
 
+    def "data[0..<2] and data[-2..-1] are those rows, a data set of their own, as pandas' df[0:2] and df[-2:]"() {
+        when: 'the rows of t.csv: (1, 2, 3), (2, 0, 1), (-1, 1, 0.5), (0.5, -2, 2); mean of y over the first two by hand: 2'
+        def out = run("""
+            data = csv('t.csv', target: 'y')
+            first = data[0..<2]
+            [first.rows, first.columns == data.columns, first[0].x, first[1].y]
+            data[-2..-1]['a']
+            w = vector(2)
+            mean(first) { row -> row.y }.at(w: [0, 0])
+        """)
+
+        then:
+        out[0].text == '[2, true, [1, 2], 1]'
+        out[1].text == '[-1, 0.5]'
+        out[2].value == 2
+
+        when:
+        run("data = csv('t.csv', target: 'y')\n" + source)
+
+        then:
+        GradusException e = thrown()
+        e.message == message
+
+        where:
+        source           | message
+        'data[2..<10]'   | 'data has 4 rows (0 to 3); the slice 2..<10 reaches past them: data[2..<4] is up to the last'
+        'data[3..1]'     | 'a slice of rows runs forward: data[1..3], not data[3..1]'
+    }
+
     def "pandas' words on a data set or a column say what Gradus writes instead: #source"() {
         when:
         run("data = csv('t.csv', target: 'y')\n" + source)
@@ -491,7 +520,7 @@ class DataSpec extends Specification {
         "data['a'].mean()"          | "a list has no method 'mean'; in Gradus, the mean of a list of numbers is mean(data['a'])"
         "data['a'].value_counts()"  | "a list has no method 'value_counts'; in Gradus, the count of each value is data['a'].countBy { it }"
         "data.dropna()"             | "a data set has no method 'dropna'; in Gradus, a data set has no missing values: csv refuses a table with an empty or NA cell, naming its line and column"
-        "data.iloc[0]"              | "a data set has no property 'iloc'; in Gradus, a row is data[0] (data[-1] the last), the first rows data.head(10), rows at random data.sample(5, seed: 1)"
+        "data.iloc[0]"              | "a data set has no property 'iloc'; in Gradus, a row is data[0] (data[-1] the last), rows data[0..<10] (a data set), rows at random data.sample(5, seed: 1)"
     }
 
     def "a session's load listener is told how far a large csv has been read, and when it ends"() {

@@ -298,6 +298,18 @@ public final class DataSet implements Shown {
         return Ops.sum(r, 0, rows, e, rowsKey());
     }
 
+    /** The rows [from, to) in order, as pandas' {@code df[from:to]}: a data set with the same columns, target and storage. */
+    public DataSet rows(int from, int to) {
+        requireInMemory("a slice of rows");
+        if (from < 0 || to > rows || from >= to) {
+            throw new IllegalArgumentException(name + " has " + rows + " rows (0 to " + (rows - 1) + "); the slice " + from + "..<" + to + " reaches past them"
+                    + (from >= 0 && from < rows && to > rows ? ": " + name + "[" + from + "..<" + rows + "] is up to the last" : ""));
+        }
+        int[] order = new int[rows];
+        for (int r = 0; r < rows; r++) order[r] = r;
+        return subset(order, from, to, "rows_" + from + "_to_" + (to - 1), Precision.of(precision()));
+    }
+
     /** A train/test split: a shuffled fraction of the rows, and the rest. */
     public List<DataSet> split(double fraction, long seed) {
         requireInMemory("split");
