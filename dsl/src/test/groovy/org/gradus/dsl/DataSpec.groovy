@@ -493,21 +493,9 @@ class DataSpec extends Specification {
         out[0].text == '[2, true, [1, 2], 1]'
         out[1].text == '[-1, 0.5]'
         out[2].value == 2
-
-        when:
-        run("data = csv('t.csv', target: 'y')\n" + source)
-
-        then:
-        GradusException e = thrown()
-        e.message == message
-
-        where:
-        source           | message
-        'data[2..<10]'   | 'data has 4 rows (0 to 3); the slice 2..<10 reaches past them: data[2..<4] is up to the last'
-        'data[3..1]'     | 'a slice of rows runs forward: data[1..3], not data[3..1]'
     }
 
-    def "pandas' words on a data set or a column say what Gradus writes instead: #source"() {
+    def "pandas' words on a data set or a column, and slices of rows past the table, say what Gradus writes instead: #source"() {
         when:
         run("data = csv('t.csv', target: 'y')\n" + source)
 
@@ -521,6 +509,8 @@ class DataSpec extends Specification {
         "data['a'].value_counts()"  | "a list has no method 'value_counts'; in Gradus, the count of each value is data['a'].countBy { it }"
         "data.dropna()"             | "a data set has no method 'dropna'; in Gradus, a data set has no missing values: csv refuses a table with an empty or NA cell, naming its line and column"
         "data.iloc[0]"              | "a data set has no property 'iloc'; in Gradus, a row is data[0] (data[-1] the last), rows data[0..<10] (a data set), rows at random data.sample(5, seed: 1)"
+        'data[2..<10]'              | 'data has 4 rows (0 to 3); the slice 2..<10 reaches past them: data[2..<4] is up to the last'
+        'data[3..1]'                | 'a slice of rows runs forward: data[1..3], not data[3..1]'
     }
 
     def "a session's load listener is told how far a large csv has been read, and when it ends"() {
