@@ -80,11 +80,11 @@ public final class DataPicture {
         }
         String fx = drawn.get(0), fy = drawn.get(1);
         double[] x1 = data.column(fx), x2 = data.column(fy);
+        double[] cls = y == null ? null : classes(y);      // the class values, or null for a continuous target
         if (y == null) {
             layers.add(new Markers("rows", x1, x2, Markers.Shape.POINT, Palette.onWhite(0), 6, null));
             series.add("rows");
-        } else if (classes(y) != null) {
-            double[] cls = classes(y);
+        } else if (cls != null) {
             if (regions != null) {
                 if (cls[0] < 0 || cls[cls.length - 1] >= regions.classes()) {
                     throw new IllegalArgumentException("model: the classifier scores " + regions.classes() + " classes, numbered 0 to "
@@ -105,12 +105,12 @@ public final class DataPicture {
         } else {
             layers.addAll(bins(data.target(), x1, x2, y, series));
         }
-        if (regions != null && (y == null || classes(y) == null)) {
+        if (regions != null && cls == null) {
             throw new IllegalArgumentException("model: a classifier of " + regions.classes() + " classes needs class labels to colour the rows; "
                     + "read the data with csv(file, target: 'label', classes: true)");
         }
         if (w != null && y == null) throw new IllegalArgumentException("model: needs a target to compare with; read the data with csv(file, target: 'column')");
-        if (w != null && classes(y) != null) {
+        if (w != null && cls != null) {
             layers.add(boundary(data, w, b, names.indexOf(fx), names.indexOf(fy), x1, x2));
             series.add("decision boundary");
         } else if (w != null) {             // a regression plane: where its prediction crosses the bins' edges
