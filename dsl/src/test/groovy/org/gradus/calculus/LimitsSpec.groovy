@@ -136,6 +136,23 @@ class LimitsSpec extends Specification {
         '1/cos(x)' | 'Math.PI/2' || 'Infinity' | '-Infinity'
     }
 
+    @Unroll
+    def "a jump or kink within the rounding of the point is at that number: #expression at #at has one-sided limits #left and #right"() {
+        when: 'sympy: limit(sign(sin(x)), x, pi, "-") = 1, "+" = -1; abs(sin(x))/(x - pi): "-" = -1, "+" = 1; by hand, relu(cos(x))/(x - π/2) is cos(x)/(x - π/2) → -1 from the left, 0 from the right'
+        Map r = CalculusReference.run("x = variable(0)\nlimit($expression, x: $at)")[0]
+
+        then: 'at the double itself each is continuous (sin(Math.PI) = 1.2e-16 > 0), so a walk in doubles would give one value'
+        !r.exists
+        close(r.left, left) && close(r.right, right)
+        r.reason.contains('standing for a')
+
+        where:
+        expression                      | at          || left | right
+        'sign(sin(x))'                  | 'Math.PI'   || 1    | -1
+        'abs(sin(x))/(x - Math.PI)'     | 'Math.PI'   || -1   | 1
+        'relu(cos(x))/(x - Math.PI/2)'  | 'Math.PI/2' || -1   | 0
+    }
+
     def "a value at a rounded point that is no pole stays the value: sin(x) at Math.PI is sin of the double, tan(x) at 1.5 is tan(1.5)"() {
         expect: 'by hand: sin(3.141592653589793) = 1.2246467991473532e-16; tan(1.5) = 14.101419947171719 (numpy)'
         CalculusReference.run("x = variable(0)\nlimit(sin(x), x: Math.PI)")[0].method == 'continuous'

@@ -19,7 +19,9 @@ import java.util.List;
  * Limits of a function of several variables along a ray x₀ + t·d, t → 0⁺: the limit of f itself (does f
  * tend to its value from this direction?) and the one-sided directional derivative
  * f′(x₀; d) = lim (f(x₀ + t·d) − f(x₀))/t, both by the series engine, so that √(x²) at 0 has the slope
- * |d|, not the 0 a first-order walk through the kink would give.
+ * |d|, not the 0 a first-order walk through the kink would give. Where x₀ is the rounding of a number (π), a kink
+ * or pole within that rounding is taken at the number, as {@link PointRounding} explains: |sin(x)| at {@code Math.PI}
+ * has the slopes −1 and 1 of |sin| at π, not the slope −1 of the double just left of π.
  */
 public final class Directions {
     private Directions() {
@@ -28,15 +30,18 @@ public final class Directions {
     /** lim f(x₀ + t·d) as t → 0⁺. */
     public static SideLimit limit(Expr f, Layout layout, double[] x0, double[] d) {
         Approach ap = Approach.right("t", 0);
-        return SideLimits.along(f, layout, line(x0, d, layout.dimension()), ap, t -> at(x0, d, t));
+        return SideLimits.along(f, layout, line(x0, d, layout.dimension()), ap, t -> at(x0, d, t), PointRounding.Room.along(x0, d));
     }
 
     /**
      * f′(x₀; d), or ±∞ for an infinite slope, NaN-valued {@link SideLimit#status() NONE} when the
      * quotient oscillates; {@code f0} is f(x₀) as the series engine knows it ({@link #value}).
      */
-    public static SideLimit slope(Expr f, Layout layout, double[] x0, double[] d, Real f0) {
+    public static SideLimit slope(Expr f, Layout layout, double[] x0, double[] d, Real valueAtX0) {
         int n = layout.dimension();
+        PointRounding.Room room = PointRounding.Room.along(x0, d);
+        Real atNumber = valueAtNumber(f, layout, x0, d, room);
+        Real f0 = atNumber != null ? atNumber : valueAtX0;
         Variable value = new Variable("f0", 0), tau = new Variable("t", 0);
         List<VariableBlock> blocks = new ArrayList<>(layout.blocks());
         blocks.add(value);
@@ -53,7 +58,22 @@ public final class Directions {
             p[n] = f0.value();
             p[n + 1] = t;
             return p;
-        });
+        }, room);
+    }
+
+    /**
+     * f at the number x₀ stands for, approached along d, where that differs from f(x₀) by a jump or root taken at the number
+     * (max(sin(x), 0) at {@code Math.PI} is 1.2e-16 at the double, 0 at π); null where nothing was taken at the number.
+     */
+    private static Real valueAtNumber(Expr f, Layout layout, double[] x0, double[] d, PointRounding.Room room) {
+        if (room.size() == 0) return null;
+        try {
+            Series s = new Series(2).withPointRoom(room.size());
+            Expansion e = new Expander(layout, line(x0, d, layout.dimension()), s).expand(f);
+            return s.numberZeros() > 0 && (!e.hasTerms() || e.leading().m().growth() <= 0) ? e.constantTerm() : null;
+        } catch (CannotExpand | ArithmeticException e) {   // OutsideDomain too
+            return null;
+        }
     }
 
     /** f(x₀) exactly where the numbers allow, or null when f is undefined there or no rule evaluates it. */

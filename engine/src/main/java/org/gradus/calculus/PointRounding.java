@@ -31,9 +31,31 @@ final class PointRounding {
     private PointRounding() {
     }
 
-    /** How many leading pole terms of e are the rounding of the approach's point (0 when none). */
-    static int poles(Expansion e, Approach approach) {
-        double room = room(approach);
+    /**
+     * The room a series' coefficient has to be 0 up to the rounding of the point it is taken at, and the point in words:
+     * a limit's point, or the point of a one-sided slope along a direction (its room then in units of the step t).
+     */
+    record Room(double size, String point) {
+        static final Room NONE = new Room(0, "");
+
+        static Room of(Approach approach) {
+            return new Room(room(approach), Numbers.format(approach.at()));
+        }
+
+        /** At x₀ + t·d: a coordinate's rounding δᵢ is δᵢ/|dᵢ| in t; the largest of them (0 where every coordinate is exact). */
+        static Room along(double[] x0, double[] d) {
+            double most = 0, shortest = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < x0.length; i++) {
+                if (d[i] != 0) shortest = Math.min(shortest, Math.abs(d[i]));
+                if (rounded(x0[i])) most = Math.max(most, ULPS * Math.ulp(x0[i]));
+            }
+            return most == 0 || shortest == Double.POSITIVE_INFINITY ? NONE : new Room(most / shortest, "the point");
+        }
+    }
+
+    /** How many leading pole terms of e are the rounding of the point (0 when none). */
+    static int poles(Expansion e, Room r) {
+        double room = r.size();
         if (room == 0) return 0;
         int k = 0;
         while (k + 1 < e.terms().size() && e.terms().get(k).m().growth() > 0 && Series.withinPointRoom(e.terms().get(k), e.terms().get(k + 1), room)) k++;
@@ -41,13 +63,13 @@ final class PointRounding {
     }
 
     /** The limit found without the dropped terms, saying what was dropped and where the double itself takes f. */
-    static SideLimit note(SideLimit s, Expansion e, int dropped, Approach approach) {
+    static SideLimit note(SideLimit s, Expansion e, int dropped, Approach approach, Room room) {
         Expansion.Term lead = e.terms().get(0);
         Expansion shown = Expansion.term(lead.coef(), lead.m());
         for (int k = 1; k < dropped; k++) shown = new Series(dropped).add(shown,
                 Expansion.term(e.terms().get(k).coef(), e.terms().get(k).m()));
         String atDouble = lead.coef().signKnown() ? " (at the double itself it wins, and f → " + (lead.coef().sign() > 0 ? "∞" : "-∞") + ")" : "";
-        String why = "point rounding: " + Numbers.format(approach.at()) + " is a double standing for a number it rounds (π, √2, …), "
+        String why = "point rounding: " + room.point() + " is a double standing for a number it rounds (π, √2, …), "
                 + "and the series' leading " + (dropped > 1 ? "terms " : "term ") + ExpansionText.of(shown, approach)
                 + (dropped > 1 ? " are" : " is") + " no bigger than that rounding makes it (f's numerator vanishes within the rounding of the "
                 + "point), so it is taken as 0" + atDouble + "; " + s.reason();
@@ -92,9 +114,35 @@ final class PointRounding {
     }
 
     /** The words for a limit that took a denominator's constant term as 0 up to the rounding of the point. */
-    static String denominatorNote(Approach approach) {
-        return " (a denominator's constant term, 0 up to the rounding of " + Numbers.format(approach.at()) + " — a double standing for a "
+    static String denominatorNote(Room room) {
+        return " (a denominator's constant term, 0 up to the rounding of " + room.point() + " — a double standing for a "
                 + "number such as π/2 — was taken as 0: f has a pole at that number; at the double itself f is finite)";
+    }
+
+    /** The words for a limit that took a jump's argument or a root's base as 0 up to the rounding of the point. */
+    static String numberNote(Room room) {
+        return " (the argument of a jump or the base of a root, 0 up to the rounding of " + room.point() + " — a double standing for a "
+                + "number such as π — was taken as 0, as it is at that number; at the double itself it is a little to one side)";
+    }
+
+    /**
+     * Whether g, whose value at the point x is {@code value}, vanishes within the rounding of x: |g(x)| ≤ Σᵢ 4 ulp(xᵢ)·|∂ᵢg(x)|
+     * over the rounded coordinates. sin(x) at {@code Math.PI} is 1.2e-16 beside a slope of −1: 0 at π, which the point stands for.
+     */
+    static boolean zeroWithinRounding(Expr g, Layout layout, double[] x, double value) {
+        double room = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!rounded(x[i])) continue;
+            Real slope = Directions.value(Differentiator.partial(g, layout.coordinate(i)), layout, x);
+            if (slope != null) room += ULPS * Math.ulp(x[i]) * Math.abs(slope.value());
+        }
+        return Math.abs(value) <= room;
+    }
+
+    /** Whether some coordinate of x is likely the rounding of another number. */
+    static boolean anyRounded(double[] x) {
+        for (double v : x) if (rounded(v)) return true;
+        return false;
     }
 
     /** Whether a double is likely the rounding of another number: it needs more than 40 significant bits. */

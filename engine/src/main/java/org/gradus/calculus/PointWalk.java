@@ -3,6 +3,10 @@ package org.gradus.calculus;
 import org.gradus.atoms.Apply;
 import org.gradus.atoms.ArgumentDomain;
 import org.gradus.atoms.Atom;
+import org.gradus.atoms.Max;
+import org.gradus.atoms.Min;
+import org.gradus.atoms.Ops;
+import org.gradus.atoms.UnaryAtom;
 import org.gradus.atoms.Substitution;
 import org.gradus.atoms.VectorFunction;
 import org.gradus.expr.Constant;
@@ -13,6 +17,7 @@ import org.gradus.expr.Layout;
 import org.gradus.expr.Lookup;
 import org.gradus.expr.SumOver;
 import org.gradus.expr.Variable;
+import org.gradus.print.Numbers;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -37,10 +42,13 @@ public final class PointWalk {
     private final double[] x;
     private final Map<Expr, Double> memo = new IdentityHashMap<>();
     private final List<Finding> findings = new ArrayList<>();
+    /** Whether some coordinate of the point is the rounding of a number (a kink within that rounding is taken at it). */
+    private final boolean rounded;
 
     private PointWalk(Layout layout, double[] x) {
         this.layout = layout;
         this.x = x;
+        this.rounded = PointRounding.anyRounded(x);
     }
 
     /** Walks e at the point x (coordinates of the layout). */
@@ -94,22 +102,52 @@ public final class PointWalk {
         for (int i = 0; i < args.length; i++) args[i] = value(a.arg(i));
         for (double v : args) if (Double.isNaN(v)) return Double.NaN;
         Atom atom = a.atom();
+        String snapped = rounded ? snapToKink(a, args) : "";
         String dom = atom.domainError(args);
         if (dom != null) {
             findings.add(new Finding(a, args, Kind.UNDEFINED, dom));
             return Double.NaN;
         }
         String jump = atom.discontinuity(args);
-        if (jump != null) findings.add(new Finding(a, args, Kind.JUMP, jump));
+        if (jump != null) findings.add(new Finding(a, args, Kind.JUMP, jump + snapped));
         for (int i = 0; i < args.length; i++) {
             ArgumentDomain d = atom.domain(i, a.args());
             if (!d.isAll() && (args[i] == d.lo() || args[i] == d.hi())) {
                 findings.add(new Finding(a, args, Kind.EDGE, atom.name() + " is defined only for " + d.text("its argument")
-                        + ", and its argument is at the edge " + org.gradus.print.Numbers.format(args[i])));
+                        + ", and its argument is at the edge " + Numbers.format(args[i])));
             }
         }
         String kink = atom.kink(args);
-        if (kink != null && jump == null) findings.add(new Finding(a, args, Kind.KINK, kink));
+        if (kink != null && jump == null) findings.add(new Finding(a, args, Kind.KINK, kink + snapped));
         return atom.value(args);
+    }
+
+    /**
+     * At a point that is the rounding of a number (π, √2), an argument of a kink or jump that is there only up to that
+     * rounding is taken at it: |sin(x)| at {@code Math.PI} has its kink at π, though sin is 1.2e-16 at the double (see
+     * {@link PointRounding}). Returns the words saying so, or "" when no argument moved.
+     */
+    private String snapToKink(Apply a, double[] args) {
+        Atom atom = a.atom();
+        if (atom instanceof UnaryAtom u && u.domain().isAll()) {
+            for (double k : u.kinks()) {
+                if (args[0] != k && PointRounding.zeroWithinRounding(Ops.sub(a.arg(0), Constant.of(k)), layout, x, args[0] - k)) {
+                    String words = roundingWords(a.arg(0), args[0], k);
+                    args[0] = k;
+                    return words;
+                }
+            }
+        } else if ((atom instanceof Max || atom instanceof Min) && args[0] != args[1]
+                && PointRounding.zeroWithinRounding(Ops.sub(a.arg(0), a.arg(1)), layout, x, args[0] - args[1])) {
+            String words = roundingWords(Ops.sub(a.arg(0), a.arg(1)), args[0] - args[1], 0);
+            args[1] = args[0];
+            return words;
+        }
+        return "";
+    }
+
+    private static String roundingWords(Expr argument, double value, double kink) {
+        return " (at the double itself " + argument + " is " + Numbers.round(value, 3) + (kink == 0 ? "" : " against " + Numbers.format(kink))
+                + ", the same up to the rounding of the point: the point is read as the number it stands for, as π for Math.PI)";
     }
 }

@@ -50,17 +50,23 @@ public final class SideLimits {
      * @param pointAt     the coordinates at a small t (for numerical evidence)
      */
     public static SideLimit along(Expr f, Layout layout, Expansion[] coordinates, Approach approach, DoubleFunction<double[]> pointAt) {
-        return along(f, layout, coordinates, approach, pointAt, 0);
+        return along(f, layout, coordinates, approach, pointAt, PointRounding.Room.of(approach), 0);
     }
 
-    private static SideLimit along(Expr f, Layout layout, Expansion[] coordinates, Approach approach, DoubleFunction<double[]> pointAt, int depth) {
+    /** As above, with the room coefficients have to be 0 up to the rounding of the point (see {@link PointRounding}). */
+    static SideLimit along(Expr f, Layout layout, Expansion[] coordinates, Approach approach, DoubleFunction<double[]> pointAt, PointRounding.Room room) {
+        return along(f, layout, coordinates, approach, pointAt, room, 0);
+    }
+
+    private static SideLimit along(Expr f, Layout layout, Expansion[] coordinates, Approach approach, DoubleFunction<double[]> pointAt,
+                                   PointRounding.Room room, int depth) {
         String why = null;
         Expander last = null;
         for (int n : PRECISIONS) {
-            Expander ex = new Expander(layout, coordinates, new Series(n).withPointRoom(PointRounding.room(approach)));
+            Expander ex = new Expander(layout, coordinates, new Series(n).withPointRoom(room.size()));
             try {
                 Expansion e = ex.expand(f);
-                SideLimit decided = decide(e, ex, approach);
+                SideLimit decided = decide(e, ex, approach, room);
                 if (decided != null) return decided;
                 last = ex;
                 why = "its series " + ExpansionText.of(e, approach) + " leaves the limit open";
@@ -77,24 +83,25 @@ public final class SideLimits {
             }
         }
         if (last != null && !last.oscillators().isEmpty() && depth == 0) {
-            SideLimit osc = oscillation(f, layout, coordinates, approach, pointAt, last);
+            SideLimit osc = oscillation(f, layout, coordinates, approach, room, pointAt, last);
             if (osc != null) return osc;
         }
         return SideLimit.unknown("no rule decides it (" + why + ")" + evidence(f, layout, approach, pointAt));
     }
 
-    private static SideLimit decide(Expansion e, Expander ex, Approach approach) {
-        int rounded = PointRounding.poles(e, approach);
+    private static SideLimit decide(Expansion e, Expander ex, Approach approach, PointRounding.Room room) {
+        int rounded = PointRounding.poles(e, room);
         if (rounded > 0) {
-            SideLimit s = decide(e.withoutLeading(rounded), ex, approach);
-            return s == null || !s.exists() ? s : PointRounding.note(s, e, rounded, approach);
+            SideLimit s = decide(e.withoutLeading(rounded), ex, approach, PointRounding.Room.NONE);
+            return s == null || !s.exists() ? s : PointRounding.note(s, e, rounded, approach, room);
         }
         String near = approach.atInfinity() ? "as " + approach.arrow() : "near " + approach.variable() + " = "
                 + Numbers.format(approach.at()) + " " + approach.sideWords();
         String series = ExpansionText.of(e, approach);
         String rounding = (ex.series().roundedZeros() > 0
                 ? " (a coefficient that is 0 up to the rounding of the script's numbers was taken as 0)" : "")
-                + (ex.series().pointZeros() > 0 ? PointRounding.denominatorNote(approach) : "");
+                + (ex.series().pointZeros() > 0 ? PointRounding.denominatorNote(room) : "")
+                + (ex.series().numberZeros() > 0 ? PointRounding.numberNote(room) : "");
         if (e.isExactZero()) return SideLimit.of(org.gradus.calculus.series.Real.ZERO, "series", "f is 0 " + near + rounding);
         if (e.hasTerms()) {
             Expansion.Term lead = e.leading();
@@ -130,7 +137,7 @@ public final class SideLimits {
     }
 
     /** Two sequences along which f has different limits, or null. */
-    private static SideLimit oscillation(Expr f, Layout layout, Expansion[] coordinates, Approach approach,
+    private static SideLimit oscillation(Expr f, Layout layout, Expansion[] coordinates, Approach approach, PointRounding.Room room,
                                          DoubleFunction<double[]> pointAt, Expander ex) {
         Expr u = ex.oscillators().iterator().next().arg(0);
         for (Apply o : ex.oscillators()) if (!o.arg(0).equals(u)) return null; // several unrelated oscillations
@@ -143,7 +150,7 @@ public final class SideLimits {
             m.put(sin, Constant.of(values[i][0]));
             m.put(cos, Constant.of(values[i][1]));
             Expr g = new Substitution(m).apply(f);
-            SideLimit l = along(g, layout, coordinates, approach, pointAt, 1);
+            SideLimit l = along(g, layout, coordinates, approach, pointAt, room, 1);
             if (l.exists()) found.put(where[i], l);
         }
         List<String> keys = new ArrayList<>(found.keySet());

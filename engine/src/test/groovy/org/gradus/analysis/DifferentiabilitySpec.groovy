@@ -56,4 +56,34 @@ class DifferentiabilitySpec extends Specification {
         and: 'one variable: the interval is the subdifferential itself'
         Differentiability.check(abs(x), [x: 0]).toText().endsWith('subgradient: x ∈ [-1, 1]')
     }
+
+    def "at a double that stands for π or √2 the kink is taken at that number: |sin x| at Math.PI is not differentiable (sympy: |sin x| = |x − π| + O(|x − π|³) there)"() {
+        when: 'at the double itself sin is 1.2e-16, which a walk in doubles reads as past the kink'
+        def rep = Differentiability.check(f, at)
+
+        then: 'by hand: the one-sided slopes of the functions at π, π/2, √2 and 2π'
+        rep.continuous() == continuous
+        rep.differentiable() == differentiable
+        rep.reason().contains(reasonHas)
+        !rep.reason().contains('at the double itself') || rep.reason().contains('the point is read as the number it stands for')
+
+        where:
+        f                    | at                      || continuous | differentiable | reasonHas
+        abs(sin(x))          | [x: Math.PI]            || true       | false          | 'the slope along x is -1 from the left but 1 from the right'
+        abs(cos(x))          | [x: Math.PI / 2]        || true       | false          | 'the slope along x is -1 from the left but 1 from the right'
+        max(sin(x), 0)       | [x: Math.PI]            || true       | false          | 'the slope along x is -1 from the left but 0 from the right'
+        relu(sin(x))         | [x: 2 * Math.PI]        || true       | false          | 'the slope along x is 0 from the left but 1 from the right'
+        abs(x**2 - 2)        | [x: Math.sqrt(2)]       || true       | false          | 'the slope along x is -2.8284271 from the left but 2.8284271 from the right'
+        sqrt(abs(sin(x)))    | [x: Math.PI]            || true       | false          | '(from the left -∞, from the right ∞)'
+        abs(sin(x)) + y**2   | [x: Math.PI, y: 0.3]    || true       | false          | 'the slope along x is -1 from the left but 1 from the right'
+        sign(sin(x))         | [x: Math.PI]            || false      | false          | 'from the left 1, from the right -1'
+        abs(sin(x))**2       | [x: Math.PI]            || true       | true           | 'cancels'
+    }
+
+    def "a point that is a different number, not a rounding, keeps its own answer: |x − 0.1| at 0.1 + 1e-15 is past the kink"() {
+        expect: '0.1 + 1e-15 is 72 units in the last place of 0.1 away, not a rounding of it'
+        Differentiability.check(abs(x - 0.1), [x: 0.1 + 1e-15]).differentiable()
+        !Differentiability.check(abs(x - 0.1), [x: 0.1]).differentiable()
+        Differentiability.check(abs(sin(x)), [x: 3.14159]).differentiable()
+    }
 }

@@ -230,6 +230,7 @@ public final class Expander {
     private Expansion power(Expansion base, BigFraction p) {
         int ps = p.getNumerator().signum();
         boolean integer = p.getDenominator().equals(BigInteger.ONE);
+        if (!integer && s.zeroAtNumber(base)) base = base.withoutLeading(1);   // √|sin(x)| at Math.PI: √(t + …) at π
         if (base.isExactZero()) {
             if (ps > 0) return Expansion.ZERO;
             throw new OutsideDomain("0 to a negative power");
@@ -258,8 +259,10 @@ public final class Expander {
         if (!arg.hasTerms() && arg.order().growth() >= 0) {
             throw new CannotExpand("the argument of " + atom.name() + " is known only up to O(" + arg.order() + ")");
         }
-        Real c = arg.constantTerm();
-        Expansion v = s.subtract(arg, Expansion.constant(c));
+        // sign(sin(x)) at Math.PI: the argument 1.2e-16 − t + … is 0 at the number the point stands for
+        boolean jumpAtNumber = AtomValues.piecewiseConstant(atom) && s.zeroAtNumber(arg);
+        Real c = jumpAtNumber ? Real.ZERO : arg.constantTerm();
+        Expansion v = jumpAtNumber ? arg.withoutLeading(1) : s.subtract(arg, Expansion.constant(c));
         if (v.isExactZero()) return Expansion.constant(AtomValues.at(atom, new Real[]{c}));
         if (smoothAt(atom, c)) {
             List<Real> coefficients = new ArrayList<>();

@@ -40,6 +40,7 @@ public final class Series {
      */
     private double pointRoom;
     private int pointZeros;
+    private int numberZeros;
 
     /** This series, judging denominators' constant terms against the point's rounding room (see above). */
     public Series withPointRoom(double room) {
@@ -55,6 +56,30 @@ public final class Series {
         if (!(room > 0) || !lead.m().isPower() || !next.m().isPower() || !next.m().alpha().equals(lead.m().alpha().add(BigFraction.ONE))) return false;
         double size = Math.max(Math.abs(lead.coef().lo()), Math.abs(lead.coef().hi()));
         return size <= room * Math.abs(next.coef().value());
+    }
+
+    /**
+     * Whether a's constant term is 0 up to the rounding of the point (|c| ≤ room·|c′| beside its t term, see
+     * {@link #withinPointRoom}).
+     */
+    private boolean constantWithinPointRoom(Expansion a) {
+        return a.terms().size() > 1 && a.leading().m().isOne() && withinPointRoom(a.leading(), a.terms().get(1), pointRoom);
+    }
+
+    /**
+     * Whether the argument of a jump (sign, step) or the base of a fractional power is 0 up to the rounding of the point —
+     * sign(sin(x)) at {@code Math.PI} has the argument 1.2e-16 − t + …, 0 at π — so that it is taken at the number the point
+     * stands for (one-sided values, a root's infinite slope); counted in {@link #numberZeros()}.
+     */
+    public boolean zeroAtNumber(Expansion argument) {
+        if (argument.constantTerm().isExactZero() || !constantWithinPointRoom(argument)) return false;
+        numberZeros++;
+        return true;
+    }
+
+    /** How many arguments of jumps and bases of roots were taken as 0 up to the rounding of the point. */
+    public int numberZeros() {
+        return numberZeros;
     }
 
     /** How many denominators' constant terms were dropped as 0 up to the rounding of the point. */
@@ -184,7 +209,7 @@ public final class Series {
     public Expansion inverse(Expansion a) {
         if (a.isExactZero()) throw new OutsideDomain("division by zero");
         Expansion.Term lead = a.leading();
-        if (lead.m().isOne() && a.terms().size() > 1 && withinPointRoom(lead, a.terms().get(1), pointRoom)) {
+        if (constantWithinPointRoom(a)) {
             a = a.withoutLeading(1);
             lead = a.leading();
             pointZeros++;
