@@ -358,6 +358,10 @@ final class ErrorLocator {
                 return "Math.${m.method} takes numbers, and ${e} is an expression: write ${m.method}(...), the Gradus function, which differentiates"
             }
             if (m.type != null && !Script.isAssignableFrom(m.type)) {
+                if (m.method == 'plus' && m.arguments.length == 1 && m.arguments[0] instanceof CharSequence) {
+                    return "${Suggestions.kindOf(m.type)} cannot be joined to a text with +: write the text first ('status: ' + r.status()) " +
+                            'or put both in a string, "${r.status()} after ${r.iterations} iterations"'
+                }
                 String forms = Suggestions.argumentsOf(m.type, m.method, m.arguments)
                 if (forms) return forms
                 String other = Suggestions.otherToolsMember(m.type, receiverName(text, m.method), m.method)

@@ -359,6 +359,7 @@ final class Suggestions {
         if (Map.isAssignableFrom(type)) return 'a map'
         if (Closure.isAssignableFrom(type)) return 'a closure'
         if (org.gradus.result.Shown.isAssignableFrom(type)) return 'a report'
+        if (type == org.gradus.optim.Status) return "a run's status"
         return 'this value'
     }
 }

@@ -258,6 +258,7 @@ class ErrorsAndSandboxSpec extends Specification {
         'x = variable(1, lowr: 0)'                   | "variable has no option 'lowr'; valid options: lower, upper"
         'x = variable(1)\nexp("a")'                  | 'must be a number or an expression'
         'x = variable(5, lower: 0, upper: 1)'        | 'outside the bounds'
+        'x = variable(3)\nr = minimize((x - 1)**2)\nprintln r.status() + \' \' + r.x' | "a run's status cannot be joined to a text with +: write the text first ('status: ' + r.status())"
         'x = variable(1)\ndirectional(x**2, [0])'    | 'the zero vector'
         'w = vector(3)\nw[3]'                        | 'outside w[0..2]'
         'x = variable(1)\nassert x.at(x: 1) == 2'    | 'assertion failed'

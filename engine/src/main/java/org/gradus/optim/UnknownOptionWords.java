@@ -36,6 +36,10 @@ final class UnknownOptionWords {
             Map.entry("timeout", "timeLimit"), Map.entry("time_limit", "timeLimit"), Map.entry("maxtime", "timeLimit"),
             Map.entry("nesterov", "method: 'nesterov'"), Map.entry("m", "memory"), Map.entry("history_size", "memory"));
 
+    /** What scipy's constrained methods are in Gradus: the constraints are written, not the method. */
+    private static final String CONSTRAINED = "'auto' with the constraints in subjectTo: { x + y <= 1; x >= 0 } (an augmented "
+            + "Lagrangian around 'lbfgs'; bounds alone are kept exactly by projection)";
+
     /** Method names of scipy.optimize and torch.optim (lower-cased), each with the Gradus way to say it. */
     private static final Map<String, String> METHODS = Map.ofEntries(
             Map.entry("sgd", "'gd' with batch: (batch: 1 is SGD, batch: 32 mini-batch), or 'momentum'"),
@@ -46,7 +50,12 @@ final class UnknownOptionWords {
             Map.entry("gradient descent", "'gd'"), Map.entry("gradient-descent", "'gd'"), Map.entry("steepest", "'gd'"),
             Map.entry("conjugate gradient", "'cg'"), Map.entry("ista", "'fista'"), Map.entry("proximal", "'fista'"),
             Map.entry("heavy-ball", "'momentum'"), Map.entry("nag", "'nesterov'"), Map.entry("adam_w", "'adamw'"),
-            Map.entry("rprop", "'rmsprop'"));
+            Map.entry("rprop", "'rmsprop'"),
+            Map.entry("slsqp", CONSTRAINED), Map.entry("trust-constr", CONSTRAINED), Map.entry("cobyla", CONSTRAINED),
+            Map.entry("cobyqa", CONSTRAINED), Map.entry("tnc", "'lbfgs' (bounds go in subjectTo: { x >= 0; x <= 1 })"),
+            Map.entry("powell", "'nelder-mead' (no derivatives)"), Map.entry("dogleg", "'newton'"),
+            Map.entry("trust-krylov", "'newton'"), Map.entry("adadelta", "'rmsprop' or 'adagrad'"),
+            Map.entry("nadam", "'adam', or 'nesterov' for Nesterov momentum"), Map.entry("adamax", "'adam'"));
 
     /** The message for an option {@code minimize} does not take. */
     static String unknownOption(String name, List<String> valid) {
