@@ -83,6 +83,7 @@ class ReportExtensions {
     static Object getNote(MonotonicityReport self) { field(self, 'note') }
 
     static List<StationaryReport.Stretch> getIntervals(StationaryReport self) { self.intervals() }
+    static List<org.gradus.result.PointResult> getKinks(StationaryReport self) { self.kinks() }
     static Object getExpression(StationaryReport self) { field(self, 'expression') }
     static Object getDomain(StationaryReport self) { field(self, 'domain') }
 

@@ -22,6 +22,14 @@ public final class StationaryReport extends Result {
     public record StationaryInterval(double from, double to, String set, double f, String type, String note) {
     }
 
+    /**
+     * A kink of a function of one variable: where f is continuous but has no derivative, f there, its type ({@code minimum},
+     * {@code maximum}, {@code neither}, or {@code degenerate} where a one-sided slope is 0) and its slopes from the left and
+     * from the right (±∞ at a cusp).
+     */
+    public record Kink(Point at, double f, String type, double left, double right) {
+    }
+
     StationaryReport(Record record) {
         super(record);
     }
@@ -34,6 +42,18 @@ public final class StationaryReport extends Result {
             Map<?, ?> p = (Map<?, ?>) o;
             out.add(new StationaryPoint(Point.of((Map<?, ?>) p.get("at")), JsonValues.number(p.get("f")),
                     String.valueOf(p.get("type")), JsonValues.numbers(p.get("eigenvalues"))));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The kinks, left to right (functions of one variable with a kink, jump or edge in them; empty otherwise). */
+    public List<Kink> kinks() {
+        if (!(field("kinks") instanceof List<?> list)) return List.of();
+        List<Kink> out = new ArrayList<>();
+        for (Object o : list) {
+            Map<?, ?> k = (Map<?, ?>) o;
+            double[] slopes = JsonValues.numbers(k.get("slopes"));
+            out.add(new Kink(Point.of((Map<?, ?>) k.get("at")), JsonValues.number(k.get("f")), String.valueOf(k.get("type")), slopes[0], slopes[1]));
         }
         return Collections.unmodifiableList(out);
     }

@@ -145,6 +145,21 @@ class SessionSpec extends Specification {
         out.toString('UTF-8').contains('(-1, 1) minimum')
     }
 
+    def "the kinks of one variable's f through the API and the script: |x³ − x| has minima without f′ at −1, 0, 1 (by hand: slopes ∓2, ∓1, ∓2)"() {
+        when:
+        def out = new ByteArrayOutputStream()
+        def results = Gradus.session().printTo(new PrintStream(out, true, 'UTF-8')).build()
+                .run('x = variable(0)\ns = stationary(abs(x**3 - x), over: [x: -2..2])\nprintln s.kinks[1].at.x + " " + s.kinks[1].type + " " + s.kinks[1].slopes\ns')
+        StationaryReport s = results.first(StationaryReport)
+
+        then:
+        s.kinks()*.at()*.get('x') == [-1d, 0d, 1d]
+        s.kinks()*.type() == ['minimum'] * 3
+        s.kinks()*.left() == [-2d, -1d, -2d] && s.kinks()*.right() == [2d, 1d, 2d]
+        s.kinks()*.f() == [0d, 0d, 0d]
+        out.toString('UTF-8').contains('0.0 minimum [-1.0, 1.0]')
+    }
+
     def "|x| at 0 is continuous but not differentiable"() {
         when:
         DifferentiabilityReport d = run('x = variable(1)\ndifferentiable(abs(x), at: [x: 0])').first(DifferentiabilityReport)

@@ -9,6 +9,7 @@ import org.gradus.calculus.PointWalk;
 import org.gradus.eval.CompiledFunction;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
+import org.gradus.expr.Variable;
 import org.gradus.print.Numbers;
 
 import java.util.ArrayList;
@@ -51,10 +52,17 @@ public final class Stationary {
         Enclosure enc = Enclosure.overBox(layout, d.box);
         enc.of(f);
         boolean smooth = enc.smooth();
+        Kinks.Found corners = smooth || n != 1 || !(layout.blocks().get(0) instanceof Variable v) ? null
+                : Kinks.of(f, v, d.sampling[0].lo(), d.sampling[0].hi());
         if (!smooth) {
             Expr k = enc.firstNonSmooth() != null ? enc.firstNonSmooth() : enc.firstUndefined();
             notes.add("f is not smooth everywhere on the box (" + (k == null ? "f" : Dcp.show(k))
-                    + " may have a kink, jump or domain edge): only points where f is differentiable and ∇f = 0 are listed");
+                    + " may have a kink, jump or domain edge): only points where f is differentiable and ∇f = 0 are listed"
+                    + (corners == null ? "" : corners.unresolved().isEmpty()
+                    ? " as stationary; its kinks (every zero of its kinks' arguments, found with a proof) are listed apart, with their one-sided slopes"
+                    + (corners.leftOut() == 0 ? "" : " — the first " + Kinks.MOST + " places where one may be; " + corners.leftOut()
+                    + " more to the right are not examined (narrow the interval to see them)")
+                    : "; its kinks are listed apart, but not all were decided: " + String.join("; ", corners.unresolved())));
         }
         LineStationary.Zeros line = LineStationary.of(f, d);     // smooth on the open domain (log(x)/x on x > 0): every point, proved
         LineStationary.Zeros proved = line != null ? line : PlaneStationary.of(f, d);   // a polynomial in x and y: every point, proved
@@ -76,7 +84,8 @@ public final class Stationary {
         for (double[] x : found) {
             String kink = smooth ? null : kinkAt(f, layout, x);
             if (kink != null) {   // abs(x) + x**2 at 0: the derivative the program takes there (sign(0) = 0) is no gradient
-                if (kinks.size() < 4) kinks.add(org.gradus.expr.PointArgs.format(layout, x) + ", " + kink);
+                boolean listed = corners != null && corners.kinks().stream().anyMatch(c -> Math.abs(c.x() - x[0]) <= 1e-9 * Math.max(1, Math.abs(x[0])));
+                if (kinks.size() < 4 && !listed) kinks.add(org.gradus.expr.PointArgs.format(layout, x) + ", " + kink);
                 continue;
             }
             double[][] h = cf.hessian(x);
@@ -119,7 +128,10 @@ public final class Stationary {
         if (proved != null) notes.add(proved.note());
         else notes.add("damped Newton on ∇f = 0 from " + starts.size() + " starts over " + d.samplingText()
                 + "; points closer together than the starts, or outside the box, may be missed");
-        return new StationaryReport(f, layout, d.text, points, proved == null ? List.of() : proved.stretches(), String.join("; ", notes));
+        List<StationaryReport.Stretch> stretches = proved == null ? List.of() : proved.stretches();
+        List<Kinks.Kink> kinkPoints = corners == null ? List.of() : corners.kinks().stream()   // an end of a flat stretch belongs to it
+                .filter(k -> stretches.stream().noneMatch(st -> st.from() == k.x() || st.to() == k.x())).toList();
+        return new StationaryReport(f, layout, d.text, points, stretches, kinkPoints, String.join("; ", notes));
     }
 
     /** Degenerate points listed when there are more: a curve of them is shown by points along it. */

@@ -31,19 +31,48 @@ public final class StationaryReport implements Shown {
     private final String domain;
     private final List<Point> points;
     private final List<Stretch> stretches;
+    private final List<Kinks.Kink> kinks;
     private final String note;
 
     StationaryReport(Expr f, Layout layout, String domain, List<Point> points, String note) {
-        this(f, layout, domain, points, List.of(), note);
+        this(f, layout, domain, points, List.of(), List.of(), note);
     }
 
-    StationaryReport(Expr f, Layout layout, String domain, List<Point> points, List<Stretch> stretches, String note) {
+    StationaryReport(Expr f, Layout layout, String domain, List<Point> points, List<Stretch> stretches, List<Kinks.Kink> kinks, String note) {
         this.f = f;
         this.layout = layout;
         this.domain = domain;
         this.points = List.copyOf(points);
         this.stretches = List.copyOf(stretches);
+        this.kinks = List.copyOf(kinks);
         this.note = note;
+    }
+
+    /**
+     * The points of one variable's f where it is continuous but has no derivative, left to right (see {@link Kinks}), as a
+     * script reads them: {@code s.kinks[0].at}, {@code .x}, {@code .f}, {@code .type}, {@code .slopes} (from the left, from the right).
+     */
+    public List<PointResult> kinks() {
+        List<PointResult> out = new ArrayList<>();
+        for (Map<String, Object> m : kinkFields()) {
+            Map<String, Object> rest = new LinkedHashMap<>(m);
+            @SuppressWarnings("unchecked") Map<String, Object> at = (Map<String, Object>) rest.remove("at");
+            out.add(new PointResult(at, rest));
+        }
+        return out;
+    }
+
+    private List<Map<String, Object>> kinkFields() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Kinks.Kink k : kinks) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("at", layout.toMap(new double[]{k.x()}));
+            m.put("f", k.f());
+            m.put("type", k.type());
+            m.put("slopes", new double[]{k.left(), k.right()});
+            out.add(m);
+        }
+        return out;
     }
 
     /** The intervals where f′ is identically 0, left to right (functions of one variable). */
@@ -109,6 +138,7 @@ public final class StationaryReport implements Shown {
             sets.add(m);
         }
         out.put("intervals", sets);
+        if (!kinks.isEmpty()) out.put("kinks", kinkFields());
         out.put("note", note);
         return out;
     }
@@ -132,6 +162,11 @@ public final class StationaryReport implements Shown {
             if (p.note() != null) sb.append("\n      ").append(p.note());
         }
         while (next < stretches.size()) sb.append(text(stretches.get(next++)));
+        if (!kinks.isEmpty()) sb.append("\n  ").append(kinks.size() == 1 ? "a kink" : kinks.size() + " kinks").append(" (f has no derivative there: critical, not stationary)");
+        for (Kinks.Kink k : kinks) {
+            sb.append("\n  ").append(PointArgs.format(layout, new double[]{k.x()})).append("  f = ").append(Numbers.round(k.f(), 8))
+                    .append("  ").append(k.type()).append("  (").append(Kinks.reading(k)).append(")");
+        }
         sb.append("\n  note: ").append(note);
         return sb.toString();
     }

@@ -192,9 +192,10 @@ class StationarySpec extends Specification {
         def cancels = Stationary.find(Ops.apply(org.gradus.atoms.Abs.INSTANCE, x**2) + (y - 1)**2, [x: r(-1, 1), y: r(-2, 2)])
 
         then:
-        abs.points().isEmpty() && abs.toText().contains('not listed, since f is not differentiable there') && abs.toText().contains('(x = 0), where abs(x)')
+        abs.points().isEmpty() && abs.kinks()*.at == [[x: 0d]] && abs.kinks()[0].get('slopes') == [-1d, 1d] as double[]
         relu.points().isEmpty() && relu.toText().contains('within 1e-9 of a kink of relu(x)')
-        reluLine.points().isEmpty() && reluLine.toText().contains('(x = 0), where relu(x): relu has a kink at 0')
+        reluLine.points().isEmpty() && reluLine.kinks()*.at == [[x: 0d]]
+        reluLine.kinks()[0].get('type') == 'degenerate' && reluLine.kinks()[0].get('slopes') == [-1d, 0d] as double[]   // x² − x, then x²
         cancels.points()*.x()*.toList() == [[0d, 1d]]
     }
 
@@ -207,7 +208,9 @@ class StationarySpec extends Specification {
         rep.intervals()*.type() == types
         rep.intervals()*.f() == values
         rep.points().isEmpty()
-        kinks.every { rep.toText().contains("(x = $it), where") }
+        kinks.every { k -> (k as double) in (rep.intervals()*.from() + rep.intervals()*.to()) || (k as double) in rep.kinks()*.at*.x
+                || rep.toText().contains("(x = $k), where") }   // the end of a stretch, a kink listed, or a jump named
+        rep.kinks()*.at*.x.every { !(it in (rep.intervals()*.from() + rep.intervals()*.to())) }
         rep.note().contains('is listed (a stretch where f′ is 0 throughout as one interval), with a proof that there is no other')
 
         where:
@@ -256,6 +259,35 @@ class StationarySpec extends Specification {
         rep.points()*.x()*.toList() == [[0d]]
         rep.points()[0].type() == 'minimum'
         rep.points()[0].eigenvalues() as List == [2d]
+    }
+
+    def "one variable: its kinks are listed apart from its stationary points, each with its one-sided slopes and what they make it (#f)"() {
+        when:
+        def rep = Stationary.find(f, [x: box])
+
+        then: 'by hand: the kinks are the zeros of the arguments, the slopes those of each side'
+        rep.kinks()*.at*.x == at
+        rep.kinks()*.get('type') == types
+        [rep.kinks()*.get('slopes'), slopes].transpose().every { got, want -> [got.toList(), want].transpose().every { g, w -> g == w || Math.abs(g - w) <= 1e-12 } }
+        rep.kinks().size() == slopes.size()
+        rep.toText().contains('(f has no derivative there: critical, not stationary)')
+
+        where:
+        f                                 | box           || at                                      | types                                    | slopes
+        abs(x**3 - x)                     | r(-2, 2)      || [-1d, 0d, 1d]                           | ['minimum', 'minimum', 'minimum']        | [[-2d, 2d], [-1d, 1d], [-2d, 2d]]
+        abs(sin(x))                       | r(1, 5)       || [Math.PI]                               | ['minimum']                              | [[-1d, 1d]]
+        max(sin(x), cos(x))               | r(0, 3)       || [Math.PI / 4]                           | ['minimum']                              | [[-Math.sqrt(0.5), Math.sqrt(0.5)]]
+        -abs(x - 1) + x**2 / 4            | r(-3, 3)      || [1d]                                    | ['maximum']                              | [[1.5d, -0.5d]]
+        Ops.apply(org.gradus.atoms.Relu.INSTANCE, x - 1) + 0.5 * x | r(-3, 3) || [1d]                 | ['neither']                              | [[0.5d, 1.5d]]
+        sqrt(abs(x))                      | r(-1, 1)      || [0d]                                    | ['minimum']                              | [[Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY]]
+    }
+
+    def "kinks are looked for only where f has one variable, and a kink that cancels or a jump is none (|x|², sign(x)·x², the jump of sign(x) + x²)"() {
+        expect: 'by hand: |x|² = x² and sign(x)·x² = x|x| are differentiable at 0; sign(x) + x² jumps there'
+        Stationary.find(abs(x)**2, [x: r(-1, 1)]).kinks().isEmpty()
+        Stationary.find(sign(x) * x**2, [x: r(-1, 1)]).kinks().isEmpty()
+        Stationary.find(sign(x) + x**2, [x: r(-1, 1)]).kinks().isEmpty()
+        Stationary.find(abs(x) + y**2, [x: r(-1, 1), y: r(-1, 1)]).kinks().isEmpty()
     }
 
     def "a kink at an irrational point is left to the search, which says what it did: |x² - 2| (kinks at ±√2, a maximum at 0)"() {

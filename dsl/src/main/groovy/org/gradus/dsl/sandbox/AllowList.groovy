@@ -180,7 +180,7 @@ final class AllowList {
             (Status)          : words('name ordinal compareTo'),
             (ConvexityReport) : words('verdict certainty strict reason mu L counterexample expression domain curvatureFrom stepSize ' +
                     'condition rate note concavityCounterexample counterexamples'),
-            (StationaryReport): words('points intervals note expression domain'),
+            (StationaryReport): words('points intervals kinks note expression domain'),
             (StationaryReport.Stretch): words('from to set f type note'),
             (StationaryReport.Point): words('x f type eigenvalues note'),
             (DifferentiabilityReport): words('continuous differentiable reason subgradient at continuity subgradientNote limit left right'),

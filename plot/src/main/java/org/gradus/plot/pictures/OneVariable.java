@@ -255,6 +255,12 @@ public final class OneVariable {
             String type = !"degenerate".equals(p.type()) ? p.type() : p.eigenvalues().length == 0 ? "degenerate (no f″)" : "degenerate (f″ = 0)";
             out.add(Markers.at(p.x()[0], p.f(), LevelSets.shape(p.type()), Color.BLACK, 12, type));
         }
+        for (org.gradus.result.PointResult k : report.kinks()) {        // |sin x| at π: a minimum without f′ = 0
+            double at = ((Number) k.at().values().iterator().next()).doubleValue();
+            String type = String.valueOf(k.get("type"));
+            out.add(Markers.at(at, ((Number) k.get("f")).doubleValue(), LevelSets.shape(type), Color.BLACK, 12,
+                    ("neither".equals(type) ? "kink" : type + " at a kink") + " (no f′)"));
+        }
         for (StationaryReport.Stretch s : report.intervals()) {     // f′ = 0 on a whole interval: drawn along it
             double from = Math.max(s.from(), r[0]), to = Math.min(s.to(), r[1]);
             String what = s.type().equals("flat") ? "flat" : "flat " + s.type();
