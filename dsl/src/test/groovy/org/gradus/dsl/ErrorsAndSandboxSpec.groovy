@@ -73,6 +73,7 @@ class ErrorsAndSandboxSpec extends Specification {
         'math.sin'           | 'f = math.sin(x)'              | 1    | "unknown name 'math'; in Gradus, sin(x), exp(x), log(x), sqrt(x) are Gradus's own functions"
         'np.exp'             | 'f = np.exp(x)'                | 1    | "unknown name 'np'; in Gradus, the vocabulary needs no import"
         'range'              | 'r = range(3)'                 | 1    | "no function 'range'; in Gradus, a range of whole numbers is 0..<n (range(n))"
+        'print(end=)'        | "print('a', end='')"           | 1    | "no function 'print'; that is Python's print with keywords: Groovy's print takes one value and ends no line (print 'a')"
     }
 
     def "words of Python inside a text are not habits: the unknown name is reported as it is"() {

@@ -30,6 +30,9 @@ final class PythonHabits {
                     'Groovy writes and, or, not as &&, ||, !',
             (~/\b(?:True|False|None)\b/)                                        :
                     'Groovy writes True, False, None as true, false, null',
+            (~/\bprint\s*\(.*,\s*(?:end|sep|flush|file)\s*=/)                :
+                    "that is Python's print with keywords: Groovy's print takes one value and ends no line (print 'a'), " +
+                    'println ends one (println "a b"); join values in a string: println "${a} ${b}"',
             (~/=\s*\{\s*['"][^'"]*['"]\s*:/)                                    :
                     "that is a Python dict: Groovy writes a map with square brackets, [a: 1, b: 2] (or ['a': 1])",
     ]
