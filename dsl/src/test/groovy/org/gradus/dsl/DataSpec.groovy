@@ -495,6 +495,19 @@ class DataSpec extends Specification {
         out[2].value == 2
     }
 
+    def "a slice or a split keeps the rows' numbers in the table, as pandas keeps a slice's index: data[2..<4].head() shows rows 2 and 3"() {
+        when: "pandas: pd.read_csv('t.csv')[2:4].head() is indexed 2, 3; its [1:2] is indexed 3"
+        def out = run("""
+            data = csv('t.csv', target: 'y')
+            data[2..<4].head()
+            data[2..<4][1..<2].tail()
+        """)
+
+        then:
+        out[0].index == ['2', '3'] && out[0].data == [[-1, 1, 0.5], [0.5, -2, 2]]
+        out[1].index == ['3'] && out[1].data == [[0.5, -2, 2]]
+    }
+
     def "pandas' words on a data set or a column, and slices of rows past the table, say what Gradus writes instead: #source"() {
         when:
         run("data = csv('t.csv', target: 'y')\n" + source)

@@ -50,7 +50,7 @@ public final class ColumnStatistics {
             order[r] = row;
             RowValues values = data.row(row);
             for (int c = 0; c < columns.size(); c++) cells[r][c] = values.getAt(columns.get(c));
-            index.add(Integer.toString(row));
+            index.add(Integer.toString(data.label(row)));
         }
         return new TableView(columns, index, cells, 0).withLabels(classLabels(data));
     }
@@ -66,7 +66,7 @@ public final class ColumnStatistics {
         for (int r = 0; r < count; r++) {
             RowValues row = data.row(from + r);
             for (int c = 0; c < columns.size(); c++) cells[r][c] = row.getAt(columns.get(c));
-            index.add(Integer.toString(from + r));
+            index.add(Integer.toString(data.label(from + r)));
         }
         return new TableView(columns, index, cells, 0).withLabels(classLabels(data));
     }

@@ -49,6 +49,8 @@ public final class DataSet implements Shown {
     private final Partitions partitions;
     /** The class labels of a class target (class k is {@code classes.get(k)}), or null. */
     private final List<String> classes;
+    /** The rows' numbers in the table a slice or split took them from (null: 0, 1, …). */
+    private int[] labels;
 
     /** A table given row by row (each row one value per column, in column order). */
     public DataSet(String name, List<String> columns, double[][] table, String target) {
@@ -252,9 +254,7 @@ public final class DataSet implements Shown {
     public DataSet withPrecision(Precision precision) {
         if (precision.word().equals(precision())) return this;
         requireInMemory("precision: '" + precision.word() + "'");
-        int[] order = new int[rows];
-        for (int r = 0; r < rows; r++) order[r] = r;
-        return subset(order, 0, rows, null, precision);
+        return subset(inOrder(), 0, rows, null, precision);
     }
 
     /** A copy of one column's values, row by row. */
@@ -305,17 +305,14 @@ public final class DataSet implements Shown {
             throw new IllegalArgumentException(name + " has " + rows + " rows (0 to " + (rows - 1) + "); the slice " + from + "..<" + to + " reaches past them"
                     + (from >= 0 && from < rows && to > rows ? ": " + name + "[" + from + "..<" + rows + "] is up to the last" : ""));
         }
-        int[] order = new int[rows];
-        for (int r = 0; r < rows; r++) order[r] = r;
-        return subset(order, from, to, "rows_" + from + "_to_" + (to - 1), Precision.of(precision()));
+        return subset(inOrder(), from, to, "rows_" + from + "_to_" + (to - 1), Precision.of(precision()));
     }
 
     /** A train/test split: a shuffled fraction of the rows, and the rest. */
     public List<DataSet> split(double fraction, long seed) {
         requireInMemory("split");
         if (!(fraction > 0 && fraction < 1)) throw new IllegalArgumentException("split needs a fraction between 0 and 1, got " + fraction);
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) order[i] = i;
+        int[] order = inOrder();
         Random rnd = new Random(seed);
         for (int i = rows - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);
@@ -337,15 +334,22 @@ public final class DataSet implements Shown {
         Object py = y == null ? null : single ? new float[n] : new double[n];
         for (int i = from; i < to; i++) {
             int r = order[i], at = (i - from) * f;
-            for (int k = 0; k < f; k++) store(px, at + k, TableStorage.at(x, r * f + k));
-            if (py != null) store(py, i - from, TableStorage.at(y, r));
+            for (int k = 0; k < f; k++) TableStorage.store(px, at + k, TableStorage.at(x, r * f + k));
+            if (py != null) TableStorage.store(py, i - from, TableStorage.at(y, r));
         }
-        return new DataSet(suffix == null ? name : name + "_" + suffix, columns, target, n, px, py, null, classes);
+        DataSet part = new DataSet(suffix == null ? name : name + "_" + suffix, columns, target, n, px, py, null, classes);
+        part.labels = new int[n];
+        for (int i = from; i < to; i++) part.labels[i - from] = label(order[i]);
+        return part;
     }
 
-    private static void store(Object storage, int i, double v) {
-        if (storage instanceof float[] f) f[i] = (float) v;
-        else ((double[]) storage)[i] = v;
+    private int[] inOrder() {
+        return java.util.stream.IntStream.range(0, rows).toArray();
+    }
+
+    /** Row r's number in the table it was taken from, as pandas keeps a slice's index: data[10..<20]'s first row is 10. */
+    public int label(int r) {
+        return labels == null ? r : labels[r];
     }
 
     /** The current row inside a reduction: {@code row.x} (features), {@code row.y} (target), {@code row['col']}. */

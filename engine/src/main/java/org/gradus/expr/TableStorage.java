@@ -30,6 +30,12 @@ public final class TableStorage {
         return table instanceof float[] f ? f[i] : ((double[]) table)[i];
     }
 
+    /** Sets element i of a table (a float table keeps v rounded to float). */
+    public static void store(Object table, int i, double v) {
+        if (table instanceof float[] f) f[i] = (float) v;
+        else ((double[]) table)[i] = v;
+    }
+
     /** Whether a table stores 32-bit floats. */
     public static boolean isFloat(Object table) {
         return table instanceof float[];
