@@ -358,6 +358,10 @@ final class ErrorLocator {
                 return "Math.${m.method} takes numbers, and ${e} is an expression: write ${m.method}(...), the Gradus function, which differentiates"
             }
             if (m.type != null && !Script.isAssignableFrom(m.type)) {
+                if (m.method == 'call' && Number.isAssignableFrom(m.type)) {
+                    return "a number written before a name or a bracket is not a product here (2x, 3(x + 1)): write the * that math " +
+                            'leaves out, 2*x, 3*(x + 1)'
+                }
                 if (m.method == 'plus' && m.arguments.length == 1 && m.arguments[0] instanceof CharSequence) {
                     return "${Suggestions.kindOf(m.type)} cannot be joined to a text with +: write the text first ('status: ' + r.status()) " +
                             'or put both in a string, "${r.status()} after ${r.iterations} iterations"'

@@ -259,6 +259,8 @@ class ErrorsAndSandboxSpec extends Specification {
         'x = variable(1, lowr: 0)'                   | "variable has no option 'lowr'; valid options: lower, upper"
         'x = variable(1)\nexp("a")'                  | 'must be a number or an expression'
         'x = variable(5, lower: 0, upper: 1)'        | 'outside the bounds'
+        'x = variable(1)\nf = 2x + 1'                | 'is not a product here (2x, 3(x + 1)): write the * that math leaves out, 2*x'
+        'x = variable(1)\nf = 3(x + 1)'              | 'is not a product here (2x, 3(x + 1)): write the * that math leaves out, 2*x'
         'x = variable(3)\nr = minimize((x - 1)**2)\nprintln r.status() + \' \' + r.x' | "a run's status cannot be joined to a text with +: write the text first ('status: ' + r.status())"
         'x = variable(1)\ndirectional(x**2, [0])'    | 'the zero vector'
         'w = vector(3)\nw[3]'                        | 'outside w[0..2]'
