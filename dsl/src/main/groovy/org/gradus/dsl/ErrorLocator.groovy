@@ -8,6 +8,7 @@ import org.codehaus.groovy.control.messages.SyntaxErrorMessage
 import org.codehaus.groovy.runtime.InvokerInvocationException
 import org.codehaus.groovy.syntax.SyntaxException
 import org.gradus.dsl.compile.ForbiddenSyntaxException
+import org.gradus.dsl.compile.MathNotation
 import org.gradus.dsl.compile.PythonHabits
 import org.gradus.dsl.compile.SpacedCalls
 import org.gradus.dsl.sandbox.SandboxViolation
@@ -57,6 +58,8 @@ final class ErrorLocator {
                 }
             }
             String hint = code == GradusException.COMPILE && message.startsWith('unexpected input') ? SpacedCalls.hint(lineText(se.line)) : null
+            if (hint == null && code == GradusException.COMPILE) hint = MathNotation.unexpectedCharacter((message =~ /^unexpected character: '(.+)'$/).with { it.find() ? it.group(1) : null })
+            if (hint == null && code == GradusException.COMPILE && message.startsWith("unexpected input: '|'")) hint = MathNotation.bars(lineText(se.line))
             if (hint == null && code == GradusException.COMPILE) hint = PythonHabits.hint(lineText(se.line))
             if (code == GradusException.COMPILE && message.startsWith('a map entry') && lineText(se.line) =~ /^\s*show\s+\[/) {
                 hint = "Groovy reads 'show [a: 1]' as an index into a value named show; put the map in parentheses: show([a: 1])"
@@ -118,7 +121,7 @@ final class ErrorLocator {
 
     private static String cleanSyntax(String m) {
         String s = m.replaceAll(/ @ line \d+, column \d+\.?/, '').replaceAll(/\s*\.\s*At \[\d+:\d+\]\s*$/, '').trim()
-        s = s.replaceFirst(/^Unexpected input: /, 'unexpected input: ')
+        s = s.replaceFirst(/^Unexpected input: /, 'unexpected input: ').replaceFirst(/^Unexpected character: /, 'unexpected character: ')
         s = s.replaceFirst(/^No map entry allowed at this place$/, 'a map entry (name: value) is not allowed here')
         s
     }

@@ -166,6 +166,7 @@ final class Suggestions {
             log10       : 'the base-10 logarithm is log(x)/log(10)',
             log2        : 'the base-2 logarithm is log(x)/log(2)',
             pi          : 'π is Math.PI',
+            'π'         : 'π is Math.PI',
             e           : "Euler's number is exp(1) (Math.E as a plain number)",
             inf         : 'infinity is Infinity, as in limit(f, x: Infinity)',
             infinity    : 'infinity is Infinity, as in limit(f, x: Infinity)',

@@ -76,6 +76,24 @@ class ErrorsAndSandboxSpec extends Specification {
         'print(end=)'        | "print('a', end='')"           | 1    | "no function 'print'; that is Python's print with keywords: Groovy's print takes one value and ends no line (print 'a')"
     }
 
+    def "the signs of printed mathematics, copied from notes, say how a script writes them (#what)"() {
+        when:
+        def e = failure('x = variable(1)\n' + line + '\n')
+
+        then:
+        e.line == 2
+        e.exitCode == code
+        e.message.contains(hint)
+
+        where:
+        what                 | line                           | code | hint
+        'minus sign'         | 'f = x − 1'                    | 3    | "unexpected character: '−'; '−' is the minus sign of printed mathematics: a script writes the hyphen '-', x - 1"
+        'x²'                 | 'f = x²'                       | 3    | "'²' is a superscript: a script writes a power with **, x**2"
+        '≥'                  | 'minimize x**2, subjectTo: { x ≥ 1 }' | 3 | "'≥' is written '>=' in a script: x >= 1"
+        '|x|'                | 'f = |x| + 1'                  | 3    | "unexpected input: '|'; |x| is written abs(x) in a script"
+        'π'                  | 'f = π*x'                      | 1    | "unknown name 'π'; in Gradus, π is Math.PI"
+    }
+
     def "words of Python inside a text are not habits: the unknown name is reported as it is"() {
         when:
         def e = failure('println "x and y: None " + z\n')
