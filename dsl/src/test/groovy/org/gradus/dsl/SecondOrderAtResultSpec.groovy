@@ -40,7 +40,7 @@ class SecondOrderAtResultSpec extends Specification {
         statement                                                                         | type         | eigenvalues | says
         "minimize x**4 - x**2 + y**2, method: 'newton'"                                   | 'minimum'    | [2, 4]      | 'a strict local minimum'
         "minimize x**2 - y**2 + y**4, method: 'gd', lr: 0.1, start: [x: 1, y: 0]"       | 'saddle'     | [-2, 2]     | 'a saddle point, not a minimum'
-        "minimize x**3, method: 'lbfgs'"                                                  | 'degenerate' | [0]         | 'cannot tell'
+        "minimize x**3, method: 'lbfgs'"                                                  | 'degenerate' | [0]         | 'f‴ = 6 ≠ 0: a flat inflection (as x**3 at 0), not a minimum'
         "maximize x**2 - x**4 - y**2, method: 'newton'"                                   | 'maximum'    | [-4, -2]    | 'a strict local maximum'
         "minimize x*y, subjectTo: { x + y == 1 }"                                         | 'maximum'    | [-1]        | 'a local maximum along the constraints, not a minimum'
         "maximize x*y, subjectTo: { x + y == 1 }"                                         | 'maximum'    | [-1]        | 'a strict local maximum on the feasible set'
@@ -54,10 +54,25 @@ class SecondOrderAtResultSpec extends Specification {
         when: 'gradient descent on x³ from 1 creeps towards 0 from above and stops at x ≈ 5.8e-4, where f″ = 6x ≈ 0.0035 > 0'
         Map p = problemOf("minimize x**3, method: 'gd', lr: 0.1")
 
-        then: 'but f″ = 0 at x = 0, within the distance where ∇f = 0 may lie: the test cannot tell'
+        then: "but f″ = 0 at x = 0, within the distance where ∇f = 0 may lie, and f‴ = 6 there: x³ rises through 0, no minimum"
         p.secondOrder.type == 'degenerate'
         p.secondOrder.eigenvalues[0] > 0.003 && p.secondOrder.eigenvalues[0] < 0.004
-        p.secondOrder.text.contains('the curvature changes')
+        p.secondOrder.text.contains('and f″ = 0 at x = 0 nearby, where f′ = 0 and f‴ = 6 ≠ 0: a flat inflection (as x**3 at 0), not a minimum')
+        p.secondOrder.text.endsWith('so f increases through it and is lower to the left')
+    }
+
+    def "a double zero of f′ is not taken for a minimum: Newton on x³ + x⁴ from 1 stops near 0, where f′ = x²(3 + 4x) has a double zero"() {
+        when: "by hand: f″ = 6x + 12x² > 0 just right of 0 but 0 at 0, f‴(0) = 6; the minimum is at x = −3/4 (f′ = 0, f″ = 2.25)"
+        Map p = problemOf("minimize x**3 + x**4, method: 'newton'")
+
+        then: 'the stopping point lies two Newton steps from 0, and the check reaches past it'
+        p.secondOrder.type == 'degenerate'
+        p.secondOrder.text.contains('f‴ = 6 ≠ 0: a flat inflection (as x**3 at 0), not a minimum')
+    }
+
+    def "a curvature that changes without an inflection point near the run is still only 'cannot tell'"() {
+        expect: 'x⁴ − x² + y² stopped exactly at its minimum keeps the strict minimum; exp(x) has no point where f′ = 0 at all'
+        problemOf("minimize x**4 - x**2 + y**2, method: 'newton'").secondOrder.type == 'minimum'
     }
 
     def "no test where it does not apply: a convex problem, a run that did not converge"() {
