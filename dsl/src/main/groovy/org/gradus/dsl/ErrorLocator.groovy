@@ -361,6 +361,9 @@ final class ErrorLocator {
                 return "Math.${m.method} takes numbers, and ${e} is an expression: write ${m.method}(...), the Gradus function, which differentiates"
             }
             if (m.type != null && !Script.isAssignableFrom(m.type)) {
+                if (m.method == 'call' && Suggestions.members(m.type).contains('at')) {
+                    return "${Suggestions.kindOf(m.type)} is not called like a function: evaluate it at a point with .at(x: 1), as grad(f).at(x: 1, y: 2)"
+                }
                 if (m.method == 'call' && Number.isAssignableFrom(m.type)) {
                     return "a number written before a name or a bracket is not a product here (2x, 3(x + 1)): write the * that math " +
                             'leaves out, 2*x, 3*(x + 1)'
@@ -375,8 +378,8 @@ final class ErrorLocator {
                 return "${Suggestions.kindOf(m.type)} has no method '${m.method}'" + (other ?: Suggestions.didYouMean(m.method, Suggestions.members(m.type)))
             }
             Set<String> words = Suggestions.scriptWords(m.type, [])
-            if (words.contains(m.method)) return Suggestions.wrongArguments(m.type, m.method, m.arguments)
             String python = PythonHabits.hint(text)
+            if (words.contains(m.method)) return Suggestions.wrongArguments(m.type, m.method, m.arguments) + (python ? '; ' + python : '')
             String near = Suggestions.otherToolsWord(m.method) ?: (python ? '; ' + python : Suggestions.didYouMean(m.method, words))
             return "no function '${m.method}'" + (near ?: '; see the built-in functions with gradus --help')
         }

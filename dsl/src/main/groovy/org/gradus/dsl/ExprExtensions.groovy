@@ -225,7 +225,7 @@ class ExprExtensions {
      * {@code r.evaluations}, {@code r.seconds}, {@code r.message}, {@code r.constraints}, {@code r.maxViolation}.
      */
     static Object getX(OptimizationResult self) {
-        Map<String, Object> point = new LinkedHashMap<>()
+        Map<String, Object> point = new SolutionPoint()
         self.x().each { String k, Object v ->
             point.put(k, v instanceof double[] ? (((double[]) v) as List<Double>)
                     : v instanceof double[][] ? ((double[][]) v).collect { double[] r -> r as List<Double> } : v)

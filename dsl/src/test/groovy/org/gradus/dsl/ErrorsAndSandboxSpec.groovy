@@ -73,6 +73,8 @@ class ErrorsAndSandboxSpec extends Specification {
         'math.sin'           | 'f = math.sin(x)'              | 1    | "unknown name 'math'; in Gradus, sin(x), exp(x), log(x), sqrt(x) are Gradus's own functions"
         'np.exp'             | 'f = np.exp(x)'                | 1    | "unknown name 'np'; in Gradus, the vocabulary needs no import"
         'range'              | 'r = range(3)'                 | 1    | "no function 'range'; in Gradus, a range of whole numbers is 0..<n (range(n))"
+        'method='            | "minimize(x**2, method='adam')" | 1   | "minimize does not take (an expression, a text); it is written minimize(a value) or minimize(a value, name: value, …); that is Python's keyword argument: Groovy writes an option as name: value, minimize(f, method: 'adam', lr: 0.1)"
+        'lr ='               | 'minimize x**2, lr = 0.1'      | 1    | "that is Python's keyword argument: Groovy writes an option as name: value"
         'print(end=)'        | "print('a', end='')"           | 1    | "no function 'print'; that is Python's print with keywords: Groovy's print takes one value and ends no line (print 'a')"
     }
 
@@ -277,6 +279,7 @@ class ErrorsAndSandboxSpec extends Specification {
         'x = variable(1, lowr: 0)'                   | "variable has no option 'lowr'; valid options: lower, upper"
         'x = variable(1)\nexp("a")'                  | 'must be a number or an expression'
         'x = variable(5, lower: 0, upper: 1)'        | 'outside the bounds'
+        'x = variable(1)\ngrad(x**2)(x: 1)'          | 'a gradient is not called like a function: evaluate it at a point with .at(x: 1)'
         'x = variable(1)\nf = 2x + 1'                | 'is not a product here (2x, 3(x + 1)): write the * that math leaves out, 2*x'
         'x = variable(1)\nf = 3(x + 1)'              | 'is not a product here (2x, 3(x + 1)): write the * that math leaves out, 2*x'
         'x = variable(3)\nr = minimize((x - 1)**2)\nprintln r.status() + \' \' + r.x' | "a run's status cannot be joined to a text with +: write the text first ('status: ' + r.status())"

@@ -91,6 +91,24 @@ class ScriptLanguageSpec extends Specification {
         shown[2] == [5d, 6d]
     }
 
+    def "r.x by position is scipy's res.x: r.x[0] the first coordinate, r.x[-1] the last, across scalars and vectors"() {
+        when: 'the minimum of (x − 1)² + (y + 2)² + |w − (5, 6)|² is at x = 1, y = −2, w = (5, 6) (by hand)'
+        def shown = run("""x = variable(3)\ny = variable(1)\nw = vector(2)
+                           |r = minimize((x - 1)**2 + (y + 2)**2 + sumsq(w - [5, 6]), method: 'lbfgs', tol: 1e-12)
+                           |[r.x[0], r.x[1], r.x[2], r.x[-1], r.x.y, r.x['x']]""".stripMargin())[0].toText()
+                .replaceAll(/[\[\]]/, '').split(',')*.trim()*.toDouble()
+
+        then:
+        [shown, [1, -2, 5, 6, -2, 1]].transpose().every { a, b -> Math.abs((a as double) - b) < 1e-9 }
+
+        when: 'past the last coordinate'
+        run("x = variable(3)\nr = minimize((x - 1)**2)\nr.x[1]")
+
+        then:
+        GradusException e = thrown()
+        e.message.contains('the solution has 1 coordinate (of x): r.x[0] to r.x[0] (r.x[-1] the last), not r.x[1]')
+    }
+
     def "a line the parser rejects ('minimize (x - 1)**2 + y**2, method: …') is a located error that shows how to write it"() {
         when:
         run("x = variable(0)\ny = variable(0)\nminimize (x - 1)**2 + y**2, method: 'gd'\n")

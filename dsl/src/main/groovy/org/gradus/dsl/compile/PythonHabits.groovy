@@ -30,6 +30,9 @@ final class PythonHabits {
                     'Groovy writes and, or, not as &&, ||, !',
             (~/\b(?:True|False|None)\b/)                                        :
                     'Groovy writes True, False, None as true, false, null',
+            (~/[(,]\s*(?:method|lr|maxIter|tol|start|batch|epochs|seed|over|at|order|side|file|target|momentum|schedule|subjectTo)\s*=(?!=)/) :
+                    "that is Python's keyword argument: Groovy writes an option as name: value, minimize(f, method: 'adam', lr: 0.1) " +
+                    "(name = value is an assignment in Groovy)",
             (~/\bprint\s*\(.*,\s*(?:end|sep|flush|file)\s*=/)                :
                     "that is Python's print with keywords: Groovy's print takes one value and ends no line (print 'a'), " +
                     'println ends one (println "a b"); join values in a string: println "${a} ${b}"',
