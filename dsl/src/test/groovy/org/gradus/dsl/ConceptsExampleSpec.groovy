@@ -63,6 +63,12 @@ class ConceptsExampleSpec extends Specification {
         points*.at == [[x: -1, y: 0], [x: 1, y: 0]]
         points*.eigenvalues == [[-6, 2], [2, 6]]
         of('stationary')[1].points*.type == ['degenerate']
+
+        and: 'by hand: |x³ − x| has maxima at ±1/√3 and kinks at −1, 0, 1 with slopes ∓2, ∓1, ∓2'
+        of('stationary')[2].points*.type == ['maximum', 'maximum']
+        of('stationary')[2].kinks*.at == [[x: -1], [x: 0], [x: 1]]
+        of('stationary')[2].kinks*.type == ['minimum'] * 3
+        of('stationary')[2].kinks*.slopes == [[-2, 2], [-1, 1], [-2, 2]]
     }
 
     def "convexity of functions and sets, the gradient and the directional derivative"() {
