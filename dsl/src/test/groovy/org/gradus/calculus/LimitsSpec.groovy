@@ -153,6 +153,16 @@ class LimitsSpec extends Specification {
         'relu(cos(x))/(x - Math.PI/2)'  | 'Math.PI/2' || -1   | 0
     }
 
+    def "a logarithm's or a root's argument within the rounding of the point is 0 at that number: log(sin(x)) → -∞, sqrt(sin(x)) → 0 at Math.PI, from the left"() {
+        expect: "sympy: limit(log(sin(x)), x, pi, '-') = -oo, limit(sqrt(sin(x)), x, pi, '-') = 0; both undefined to the right of π"
+        with(CalculusReference.run("x = variable(0)\nlimit(log(sin(x)), x: Math.PI)")[0]) {
+            close(it.value, '-Infinity') && it.right == null
+        }
+        with(CalculusReference.run("x = variable(0)\nlimit(sqrt(sin(x)), x: Math.PI)")[0]) {
+            close(it.value, 0) && it.right == null
+        }
+    }
+
     def "a value at a rounded point that is no pole stays the value: sin(x) at Math.PI is sin of the double, tan(x) at 1.5 is tan(1.5)"() {
         expect: 'by hand: sin(3.141592653589793) = 1.2246467991473532e-16; tan(1.5) = 14.101419947171719 (numpy)'
         CalculusReference.run("x = variable(0)\nlimit(sin(x), x: Math.PI)")[0].method == 'continuous'

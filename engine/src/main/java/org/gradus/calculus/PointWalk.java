@@ -105,7 +105,7 @@ public final class PointWalk {
         String snapped = rounded ? snapToKink(a, args) : "";
         String dom = atom.domainError(args);
         if (dom != null) {
-            findings.add(new Finding(a, args, Kind.UNDEFINED, dom));
+            findings.add(new Finding(a, args, Kind.UNDEFINED, dom + snapped));
             return Double.NaN;
         }
         String jump = atom.discontinuity(args);
@@ -114,7 +114,7 @@ public final class PointWalk {
             ArgumentDomain d = atom.domain(i, a.args());
             if (!d.isAll() && (args[i] == d.lo() || args[i] == d.hi())) {
                 findings.add(new Finding(a, args, Kind.EDGE, atom.name() + " is defined only for " + d.text("its argument")
-                        + ", and its argument is at the edge " + Numbers.format(args[i])));
+                        + ", and its argument is at the edge " + Numbers.format(args[i]) + snapped));
             }
         }
         String kink = atom.kink(args);
@@ -123,14 +123,18 @@ public final class PointWalk {
     }
 
     /**
-     * At a point that is the rounding of a number (π, √2), an argument of a kink or jump that is there only up to that
-     * rounding is taken at it: |sin(x)| at {@code Math.PI} has its kink at π, though sin is 1.2e-16 at the double (see
+     * At a point that is the rounding of a number (π, √2), an argument of a kink, jump or domain edge that is there only
+     * up to that rounding is taken at it: |sin(x)| at {@code Math.PI} has its kink at π, though sin is 1.2e-16 at the
+     * double, and log(sin(x)) is undefined there (see
      * {@link PointRounding}). Returns the words saying so, or "" when no argument moved.
      */
     private String snapToKink(Apply a, double[] args) {
         Atom atom = a.atom();
-        if (atom instanceof UnaryAtom u && u.domain().isAll()) {
-            for (double k : u.kinks()) {
+        if (atom instanceof UnaryAtom u) {
+            ArgumentDomain d = u.domain();
+            double[] special = d.isAll() ? u.kinks() : new double[]{d.lo(), d.hi()};   // √ and log: the edge of the domain
+            for (double k : special) {
+                if (!Double.isFinite(k)) continue;
                 if (args[0] != k && PointRounding.zeroWithinRounding(Ops.sub(a.arg(0), Constant.of(k)), layout, x, args[0] - k)) {
                     String words = roundingWords(a.arg(0), args[0], k);
                     args[0] = k;

@@ -77,6 +77,8 @@ class DifferentiabilitySpec extends Specification {
         sqrt(abs(sin(x)))    | [x: Math.PI]            || true       | false          | '(from the left -∞, from the right ∞)'
         abs(sin(x)) + y**2   | [x: Math.PI, y: 0.3]    || true       | false          | 'the slope along x is -1 from the left but 1 from the right'
         sign(sin(x))         | [x: Math.PI]            || false      | false          | 'from the left 1, from the right -1'
+        sqrt(sin(x))         | [x: Math.PI]            || true       | false          | '(from the left -∞, from the right undefined)'
+        log(sin(x))          | [x: Math.PI]            || false      | false          | 'log(sin(x)) is log of 0'
         abs(sin(x))**2       | [x: Math.PI]            || true       | true           | 'cancels'
     }
 

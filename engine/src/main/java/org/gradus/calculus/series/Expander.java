@@ -208,6 +208,7 @@ public final class Expander {
 
     private Expansion log(Expansion e) {
         if (e.isExactZero()) throw new OutsideDomain("log of 0");
+        if (s.zeroAtNumber(e)) e = e.withoutLeading(1);   // log(sin(x)) at Math.PI: log(t + …) at π
         Expansion.Term lead = e.leading();
         if (lead.coef().sign() < 0) throw new OutsideDomain("log of negative values");
         Monomial m = lead.m();

@@ -67,7 +67,7 @@ public final class Series {
     }
 
     /**
-     * Whether the argument of a jump (sign, step) or the base of a fractional power is 0 up to the rounding of the point —
+     * Whether the argument of a jump (sign, step), a logarithm or the base of a fractional power is 0 up to the rounding of the point —
      * sign(sin(x)) at {@code Math.PI} has the argument 1.2e-16 − t + …, 0 at π — so that it is taken at the number the point
      * stands for (one-sided values, a root's infinite slope); counted in {@link #numberZeros()}.
      */
@@ -77,7 +77,7 @@ public final class Series {
         return true;
     }
 
-    /** How many arguments of jumps and bases of roots were taken as 0 up to the rounding of the point. */
+    /** How many arguments of jumps and logarithms and bases of roots were taken as 0 up to the rounding of the point. */
     public int numberZeros() {
         return numberZeros;
     }
