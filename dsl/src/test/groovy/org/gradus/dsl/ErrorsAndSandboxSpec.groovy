@@ -49,7 +49,7 @@ class ErrorsAndSandboxSpec extends Specification {
         !e.report().contains('\tat ')
     }
 
-    def "Python written in a script says how Groovy writes it, at its line (#what)"() {
+    def "Python written in a script, or a sign of printed mathematics copied into it, says how Groovy writes it, at its line (#what)"() {
         when:
         def e = failure('x = variable(1)\n' + line + '\n')
 
@@ -75,25 +75,12 @@ class ErrorsAndSandboxSpec extends Specification {
         'range'              | 'r = range(3)'                 | 1    | "no function 'range'; in Gradus, a range of whole numbers is 0..<n (range(n))"
         'method='            | "minimize(x**2, method='adam')" | 1   | "minimize does not take (an expression, a text); it is written minimize(a value) or minimize(a value, name: value, …); that is Python's keyword argument: Groovy writes an option as name: value, minimize(f, method: 'adam', lr: 0.1)"
         'lr ='               | 'minimize x**2, lr = 0.1'      | 1    | "that is Python's keyword argument: Groovy writes an option as name: value"
-        'print(end=)'        | "print('a', end='')"           | 1    | "no function 'print'; that is Python's print with keywords: Groovy's print takes one value and ends no line (print 'a')"
-    }
-
-    def "the signs of printed mathematics, copied from notes, say how a script writes them (#what)"() {
-        when:
-        def e = failure('x = variable(1)\n' + line + '\n')
-
-        then:
-        e.line == 2
-        e.exitCode == code
-        e.message.contains(hint)
-
-        where:
-        what                 | line                           | code | hint
         'minus sign'         | 'f = x − 1'                    | 3    | "unexpected character: '−'; '−' is the minus sign of printed mathematics: a script writes the hyphen '-', x - 1"
         'x²'                 | 'f = x²'                       | 3    | "'²' is a superscript: a script writes a power with **, x**2"
         '≥'                  | 'minimize x**2, subjectTo: { x ≥ 1 }' | 3 | "'≥' is written '>=' in a script: x >= 1"
         '|x|'                | 'f = |x| + 1'                  | 3    | "unexpected input: '|'; |x| is written abs(x) in a script"
         'π'                  | 'f = π*x'                      | 1    | "unknown name 'π'; in Gradus, π is Math.PI"
+        'print(end=)'        | "print('a', end='')"           | 1    | "no function 'print'; that is Python's print with keywords: Groovy's print takes one value and ends no line (print 'a')"
     }
 
     def "words of Python inside a text are not habits: the unknown name is reported as it is"() {

@@ -58,11 +58,7 @@ public final class Stationary {
             Expr k = enc.firstNonSmooth() != null ? enc.firstNonSmooth() : enc.firstUndefined();
             notes.add("f is not smooth everywhere on the box (" + (k == null ? "f" : Dcp.show(k))
                     + " may have a kink, jump or domain edge): only points where f is differentiable and ∇f = 0 are listed"
-                    + (corners == null ? "" : corners.unresolved().isEmpty()
-                    ? " as stationary; its kinks (every zero of its kinks' arguments, found with a proof) are listed apart, with their one-sided slopes"
-                    + (corners.leftOut() == 0 ? "" : " — the first " + Kinks.MOST + " places where one may be; " + corners.leftOut()
-                    + " more to the right are not examined (narrow the interval to see them)")
-                    : "; its kinks are listed apart, but not all were decided: " + String.join("; ", corners.unresolved())));
+                    + (corners == null ? "" : kinksNote(corners)));
         }
         LineStationary.Zeros line = LineStationary.of(f, d);     // smooth on the open domain (log(x)/x on x > 0): every point, proved
         LineStationary.Zeros proved = line != null ? line : PlaneStationary.of(f, d);   // a polynomial in x and y: every point, proved
@@ -132,6 +128,14 @@ public final class Stationary {
         List<Kinks.Kink> kinkPoints = corners == null ? List.of() : corners.kinks().stream()   // an end of a flat stretch belongs to it
                 .filter(k -> stretches.stream().noneMatch(st -> st.from() == k.x() || st.to() == k.x())).toList();
         return new StationaryReport(f, layout, d.text, points, stretches, kinkPoints, String.join("; ", notes));
+    }
+
+    /** What the list of kinks holds: every one, the first of many, or those decided. */
+    private static String kinksNote(Kinks.Found corners) {
+        if (!corners.unresolved().isEmpty()) return "; its kinks are listed apart, but not all were decided: " + String.join("; ", corners.unresolved());
+        return " as stationary; its kinks (every zero of its kinks' arguments, found with a proof) are listed apart, with their one-sided slopes"
+                + (corners.leftOut() == 0 ? "" : " — the first " + Kinks.MOST + " places where one may be; " + corners.leftOut()
+                + " more to the right are not examined (narrow the interval to see them)");
     }
 
     /** Degenerate points listed when there are more: a curve of them is shown by points along it. */

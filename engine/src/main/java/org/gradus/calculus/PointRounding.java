@@ -119,9 +119,9 @@ final class PointRounding {
                 + "number such as π/2 — was taken as 0: f has a pole at that number; at the double itself f is finite)";
     }
 
-    /** The words for a limit that took a jump's argument or a root's base as 0 up to the rounding of the point. */
+    /** The words for a limit that took a jump's or a logarithm's argument or a root's base as 0 up to the rounding of the point. */
     static String numberNote(Room room) {
-        return " (the argument of a jump or the base of a root, 0 up to the rounding of " + room.point() + " — a double standing for a "
+        return " (the argument of a jump or a logarithm, or the base of a root, 0 up to the rounding of " + room.point() + " — a double standing for a "
                 + "number such as π — was taken as 0, as it is at that number; at the double itself it is a little to one side)";
     }
 

@@ -42,7 +42,7 @@ public final class PointWalk {
     private final double[] x;
     private final Map<Expr, Double> memo = new IdentityHashMap<>();
     private final List<Finding> findings = new ArrayList<>();
-    /** Whether some coordinate of the point is the rounding of a number (a kink within that rounding is taken at it). */
+    /** Whether some coordinate of the point is the rounding of a number (a kink, jump or edge within that rounding is taken at it). */
     private final boolean rounded;
 
     private PointWalk(Layout layout, double[] x) {
@@ -102,7 +102,7 @@ public final class PointWalk {
         for (int i = 0; i < args.length; i++) args[i] = value(a.arg(i));
         for (double v : args) if (Double.isNaN(v)) return Double.NaN;
         Atom atom = a.atom();
-        String snapped = rounded ? snapToKink(a, args) : "";
+        String snapped = rounded ? snapToBreak(a, args) : "";
         String dom = atom.domainError(args);
         if (dom != null) {
             findings.add(new Finding(a, args, Kind.UNDEFINED, dom + snapped));
@@ -125,10 +125,10 @@ public final class PointWalk {
     /**
      * At a point that is the rounding of a number (π, √2), an argument of a kink, jump or domain edge that is there only
      * up to that rounding is taken at it: |sin(x)| at {@code Math.PI} has its kink at π, though sin is 1.2e-16 at the
-     * double, and log(sin(x)) is undefined there (see
-     * {@link PointRounding}). Returns the words saying so, or "" when no argument moved.
+     * double, and log(sin(x)) is undefined there (see {@link PointRounding}). Returns the words saying so, or "" when no
+     * argument moved.
      */
-    private String snapToKink(Apply a, double[] args) {
+    private String snapToBreak(Apply a, double[] args) {
         Atom atom = a.atom();
         if (atom instanceof UnaryAtom u) {
             ArgumentDomain d = u.domain();
