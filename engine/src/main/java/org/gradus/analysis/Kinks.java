@@ -12,6 +12,7 @@ import org.gradus.print.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The kinks of a function of one variable on an interval: the points inside it where f is continuous but has no
@@ -49,14 +50,14 @@ final class Kinks {
         List<Kink> kinks = new ArrayList<>();
         List<String> unresolved = new ArrayList<>();
         List<double[]> unresolvedRanges = new ArrayList<>();
-        java.util.TreeSet<Double> candidates = new java.util.TreeSet<>();
+        TreeSet<Double> candidates = new TreeSet<>();
         for (Expr s : PiecewiseSmooth.switches(PiecewiseSmooth.expanded(f))) {
             RootFinder.Zeros z = RootFinder.of(s, x, lo, hi);
             if (z.identicallyZero()) continue;
             unresolvedRanges.addAll(z.unresolved());
             for (Polynomial.Root r : z.roots()) {
                 double p = nearestDouble(s, layout, r);
-                if (p > lo && p < hi) candidates.add(p);
+                if (p > lo && p < hi && !near(candidates, p)) candidates.add(p);   // abs(x) + relu(x): one kink from two arguments
             }
         }
         int examined = 0;
@@ -69,6 +70,13 @@ final class Kinks {
                 && u[1] - u[0] <= 1e-9 * Math.max(1, Math.abs(k.x()))));   // √|x|: |x| touches 0 at the kink sign(x) gave
         for (double[] u : unresolvedRanges) unresolved.add("the zeros of a kink's argument on [" + Numbers.round(u[0], 8) + ", " + Numbers.round(u[1], 8) + "]");
         return new Found(kinks, unresolved, Math.max(0, candidates.size() - MOST));
+    }
+
+    /** Whether a candidate lies within a few units in the last place of p (the same zero, reached from another argument). */
+    private static boolean near(TreeSet<Double> candidates, double p) {
+        Double below = candidates.floor(p), above = candidates.ceiling(p);
+        double room = 8 * Math.ulp(p);
+        return (below != null && p - below <= room) || (above != null && above - p <= room);
     }
 
     /**

@@ -280,6 +280,7 @@ class StationarySpec extends Specification {
         -abs(x - 1) + x**2 / 4            | r(-3, 3)      || [1d]                                    | ['maximum']                              | [[1.5d, -0.5d]]
         Ops.apply(org.gradus.atoms.Relu.INSTANCE, x - 1) + 0.5 * x | r(-3, 3) || [1d]                 | ['neither']                              | [[0.5d, 1.5d]]
         sqrt(abs(x))                      | r(-1, 1)      || [0d]                                    | ['minimum']                              | [[Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY]]
+        abs(sin(x)) + max(sin(x), 0)      | r(2, 4)       || [Math.PI]                               | ['minimum']                              | [[-2d, 1d]]
     }
 
     def "kinks are looked for only where f has one variable, and a kink that cancels or a jump is none (|x|², sign(x)·x², the jump of sign(x) + x²)"() {
