@@ -185,7 +185,7 @@ public final class Differentiability {
     }
 
     /** A one-sided slope as the lectures write it: ∞, −∞, a number, or "undefined" (f is not defined on that side). */
-    private static String slope(double v) {
+    static String slope(double v) {
         return Double.isNaN(v) ? "undefined" : v == Double.POSITIVE_INFINITY ? "∞" : v == Double.NEGATIVE_INFINITY ? "-∞" : fmt(v);
     }
 

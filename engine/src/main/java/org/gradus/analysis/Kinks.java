@@ -136,16 +136,12 @@ final class Kinks {
 
     /** What a kink's type means, for the report: the slopes and the direction f takes through the point. */
     static String reading(Kink k) {
-        String slopes = "slope " + slope(k.left()) + " from the left, " + slope(k.right()) + " from the right";
+        String slopes = "slope " + Differentiability.slope(k.left()) + " from the left, " + Differentiability.slope(k.right()) + " from the right";
         return switch (k.type()) {
             case "minimum" -> slopes + ": f falls into it and rises out of it";
             case "maximum" -> slopes + ": f rises into it and falls out of it";
             case "neither" -> slopes + ": f " + (k.right() > 0 ? "increases" : "decreases") + " through it";
             default -> slopes + ": a slope of 0 on one side, so the slopes cannot tell";
         };
-    }
-
-    private static String slope(double v) {
-        return v == Double.POSITIVE_INFINITY ? "∞" : v == Double.NEGATIVE_INFINITY ? "-∞" : Numbers.round(v, 8);
     }
 }
