@@ -93,6 +93,15 @@ abstract class GradusScript extends Script implements ScriptAccess,
         value
     }
 
+    /**
+     * Inserted by the compiler at the start of a script for each function it defines: the function is also a
+     * variable (a {@link ScriptFunction}), which lasts as the session's variables do.
+     */
+    Object __function(String name, String signature) {
+        binding.setVariable(name, new ScriptFunction(this, name, signature))
+        null
+    }
+
     /** Inserted by the compiler around the right side of {@code name = ...}: a variable takes its name. */
     Object __named(String name, Object value) {
         if (value instanceof VariableBlock) ((VariableBlock) value).nameIfUnnamed(name)

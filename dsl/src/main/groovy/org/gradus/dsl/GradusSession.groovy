@@ -243,7 +243,18 @@ class GradusSession {
      * costs a metaclass (bean introspection of ~70 methods) at its first use, part of every run's start-up
      * (docs/benchmarks.md, "Start-up").
      */
-    private List<Shown> execute(ErrorLocator locator, Path baseDir, Binding target, Supplier<Class<? extends Script>> compile) {
+    /**
+     * Calls a function a script defined ({@code def f(t) { ... }}, kept as the variable {@code f}: {@link ScriptFunction})
+     * with {@code variables} as the script's variables, as a run is made: the sandbox the function was compiled with,
+     * the time limit, interrupts, and errors located in {@code locator} (the defining script's). Returns its value.
+     */
+    Object call(Closure function, Object[] arguments, Binding variables, ErrorLocator locator, Path baseDir = Path.of('.')) {
+        execute(locator, baseDir, variables, null, function, arguments)
+        lastValue
+    }
+
+    private List<Shown> execute(ErrorLocator locator, Path baseDir, Binding target, Supplier<Class<? extends Script>> compile,
+                                Closure function = null, Object[] arguments = null) {
         List<Shown> shown = []
         FileAccess files
         try {
@@ -273,7 +284,7 @@ class GradusSession {
         try {
             bounded(rc, locator, () -> {
                 long t0 = System.nanoTime()
-                Class<? extends Script> type = compile.get()
+                Class<? extends Script> type = function == null ? compile.get() : null
                 long t1 = System.nanoTime()
                 lastCompileMillis = (t1 - t0) / 1e6d
                 RunControl.checkStopped()
@@ -283,10 +294,10 @@ class GradusSession {
                 for (Map.Entry<String, Object> e : predefined.entrySet()) target.setVariable(e.key, e.value)
                 target.setVariable(ScriptContext.BINDING_NAME, context)
                 if (scriptOut != null) target.setVariable('out', new PrintWriter(scriptOut, true))
-                Script script = InvokerHelper.createScript(type, target)
+                Script script = type != null ? InvokerHelper.createScript(type, target) : null
                 rc.started()
                 try {
-                    lastValue = script.run()
+                    lastValue = script != null ? script.run() : function.metaClass.invokeMethod(function, 'call', arguments)
                 } finally {
                     lastRunMillis = (System.nanoTime() - t1) / 1e6d
                     if (!target.is(binding)) {          // a caller's variables: leave only the script's own

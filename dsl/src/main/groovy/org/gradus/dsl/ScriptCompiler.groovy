@@ -10,6 +10,7 @@ import org.codehaus.groovy.runtime.InvokerHelper
 import org.codehaus.groovy.tools.GroovyClass
 import org.gradus.dsl.compile.BodySplitter
 import org.gradus.dsl.compile.GuardTransform
+import org.gradus.dsl.compile.ScriptFunctions
 import org.gradus.dsl.compile.InteractiveTransforms
 import org.gradus.dsl.compile.ParenthesizedNames
 import org.gradus.dsl.compile.SpacedCalls
@@ -61,6 +62,7 @@ final class ScriptCompiler {
         if (interactive) cfg.addCompilationCustomizers(new InteractiveTransforms.Declarations())
         else cfg.addCompilationCustomizers(new BodySplitter.Prepare())
         if (sandboxed && staticChecks) cfg.addCompilationCustomizers(new SandboxSyntax(), new Sandbox())
+        cfg.addCompilationCustomizers(new ScriptFunctions())
         cfg.addCompilationCustomizers(new ScriptTransforms())
         if (sandboxed) cfg.addCompilationCustomizers(new GuardTransform())
         cfg.addCompilationCustomizers(new StopChecks())

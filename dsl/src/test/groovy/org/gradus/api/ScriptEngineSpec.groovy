@@ -5,6 +5,7 @@ import org.gradus.dsl.jsr223.GradusScriptEngine
 import spock.lang.Specification
 
 import javax.script.Compilable
+import javax.script.Invocable
 import javax.script.ScriptContext
 import javax.script.ScriptEngine
 import javax.script.ScriptEngineManager
@@ -127,5 +128,85 @@ class ScriptEngineSpec extends Specification {
         then:
         ScriptException e = thrown()
         (e.cause as GradusException).exitCode() == 124
+    }
+
+    def "a function a script defines stays, as Groovy's engine keeps it: the next eval and invokeFunction call it"() {
+        given:
+        engine.eval('def loss(w) { (w - 3)**2 }\ndef step(x, lr = 0.1) { x - lr * 2 * (x - 3) }\ng = { t -> t * 10 }')
+        Invocable invocable = engine as Invocable
+
+        expect: '(5 - 3)² = 4; one step from 5 with lr 0.1 on (x - 3)²: 5 - 0.1·2·2 = 4.6, with lr 0.5: 3'
+        engine.eval('loss(7)') == 16.0d
+        invocable.invokeFunction('loss', 5.0d) == 4.0d
+        invocable.invokeFunction('step', 5.0d) == 4.6d
+        invocable.invokeFunction('step', 5.0d, 0.5d) == 3.0d
+        invocable.invokeFunction('g', 4) == 40.0d
+
+        when: 'a function that minimizes returns the typed result'
+        engine.eval("def fit(target) { minimize((variable(0, name: 'w') - target)**2, method: 'lbfgs') }")
+        def r = invocable.invokeFunction('fit', 2.5d)
+
+        then:
+        r instanceof MinimizeResult
+        Math.abs((r as MinimizeResult).x('w') - 2.5) < 1e-8
+    }
+
+    def "getInterface implements an interface by the functions of its methods' names"() {
+        given:
+        engine.eval('def loss(w) { (w - 3)**2 }')
+
+        when:
+        def f = (engine as Invocable).getInterface(Loss)
+
+        then: '(10 - 3)² = 49'
+        f.loss(10) == 49d
+        (engine as Invocable).getInterface(Runnable) == null
+    }
+
+    def "invokeFunction: an unknown name is NoSuchMethodException; an error is located in the script that defined the function"() {
+        given:
+        engine.put(ScriptEngine.FILENAME, 'model.opt')
+        engine.eval('a = 1\ndef bad(t) {\n    t + nosuch\n}')
+
+        when:
+        (engine as Invocable).invokeFunction('nothere', 1)
+
+        then:
+        NoSuchMethodException missing = thrown()
+        missing.message.contains("def nothere(x)")
+
+        when:
+        engine.put(ScriptEngine.FILENAME, 'other.opt')
+        (engine as Invocable).invokeFunction('bad', 1)
+
+        then:
+        ScriptException e = thrown()
+        e.fileName == 'model.opt'
+        e.lineNumber == 3
+        e.message.contains("unknown name 'nosuch'")
+    }
+
+    def "an invoked function stays in the sandbox and within the time limit"() {
+        given:
+        engine.eval('def probe(o) { o.text }\ndef spin() { while (true) { } }')
+        (engine as GradusScriptEngine).timeLimit = Duration.ofMillis(300)
+
+        when:
+        (engine as Invocable).invokeFunction('probe', new File('/etc/hostname'))     // a value from the host
+
+        then:
+        ScriptException refused = thrown()
+        (refused.cause as GradusException).exitCode() == 4
+
+        when:
+        (engine as Invocable).invokeFunction('spin')
+
+        then:
+        ScriptException stopped = thrown()
+        (stopped.cause as GradusException).exitCode() == 124
+    }
+
+    interface Loss {
+        double loss(double w)
     }
 }

@@ -1,5 +1,6 @@
 package org.gradus.repl;
 
+import org.gradus.dsl.ScriptFunction;
 import org.gradus.expr.Expr;
 import org.gradus.expr.VariableBlock;
 import org.gradus.expr.VectorVariable;
@@ -19,6 +20,7 @@ final class Values {
         if (v instanceof Expr) return "expression";
         if (v instanceof Number) return "number";
         if (v instanceof CharSequence) return "string";
+        if (v instanceof ScriptFunction) return "function";
         if (v instanceof groovy.lang.Closure) return "closure";
         if (v instanceof java.util.List<?> l) return "list(" + l.size() + ")";
         if (v instanceof java.util.Map<?, ?> m) return "map(" + m.size() + ")";
@@ -34,6 +36,8 @@ final class Values {
             if (Double.isFinite(b.lower(0)) || Double.isFinite(b.upper(0))) {
                 s += ", in [" + num(b.lower(0)) + ", " + num(b.upper(0)) + "]";
             }
+        } else if (v instanceof ScriptFunction f) {
+            s = f.getSignature();
         } else if (v == null || v instanceof groovy.lang.Closure) {
             s = "";
         } else {

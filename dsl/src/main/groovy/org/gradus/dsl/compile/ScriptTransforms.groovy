@@ -86,7 +86,7 @@ class ScriptTransforms extends CompilationCustomizer {
     private static final Set<String> LOOPS = ['each', 'eachWithIndex', 'reverseEach', 'forEach', 'times', 'upto', 'downto', 'step'] as Set
 
     private static boolean loopForItsEffect(Expression e) {
-        e instanceof MethodCallExpression && ((MethodCallExpression) e).methodAsString in LOOPS
+        e instanceof MethodCallExpression && !((MethodCallExpression) e).implicitThis && ((MethodCallExpression) e).methodAsString in LOOPS
     }
 
     private static void nameAssignment(BinaryExpression b) {

@@ -1,7 +1,10 @@
 package org.gradus.dsl.jsr223;
 
 import groovy.lang.Binding;
+import groovy.lang.Closure;
+import org.codehaus.groovy.runtime.InvokerHelper;
 import org.gradus.api.Result;
+import org.gradus.dsl.ErrorLocator;
 import org.gradus.dsl.GradusException;
 import org.gradus.dsl.GradusSession;
 import org.gradus.dsl.ScriptProgram;
@@ -17,6 +20,7 @@ import org.gradus.result.Shown;
 import javax.script.AbstractScriptEngine;
 import javax.script.Bindings;
 import javax.script.Compilable;
+import javax.script.Invocable;
 import javax.script.CompiledScript;
 import javax.script.ScriptContext;
 import javax.script.ScriptEngine;
@@ -28,6 +32,12 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -58,14 +68,23 @@ import java.util.Map;
  *   <li>Errors are {@link ScriptException}s with the file name ({@link ScriptEngine#FILENAME}, default
  *       {@code script.opt}), line and column; the cause is the located {@link GradusException}.</li>
  *   <li>{@link Compilable}: {@code compile} once, {@code eval} the compiled script many times.</li>
+ *   <li>{@link Invocable}: a function a script defined ({@code def loss(w) { ... }}) stays in the engine-scope
+ *       bindings, as its variables do, and {@code invokeFunction("loss", 2.0)} calls it (so does a closure the
+ *       script assigned, {@code g = { t -> t * t }}) in the sandbox and within the time limit, its value typed as
+ *       {@code eval}'s and its errors located in the script that defined it; {@code getInterface(Runnable.class)}
+ *       implements an interface by the functions of its methods' names. {@code invokeMethod(object, name, ...)}
+ *       calls a method of a value the script returned with the caller's own rights: the sandbox guards what
+ *       scripts write, not what the program embedding them calls.</li>
  * </ul>
  * Scripts run sandboxed unless {@link #setSandboxed(boolean)} turns it off; {@link #setTimeLimit(Duration)}
  * bounds each {@code eval} (compiling included). Not for concurrent use: one {@code eval} at a time.
  */
-public final class GradusScriptEngine extends AbstractScriptEngine implements Compilable {
+public final class GradusScriptEngine extends AbstractScriptEngine implements Compilable, Invocable {
     private final GradusScriptEngineFactory factory;
     private volatile boolean sandboxed = true;
     private volatile Duration timeLimit;
+    /** Each compiled script's source, to locate errors of the functions it defines when they are invoked later. */
+    private final Map<Class<?>, ErrorLocator> locators = Collections.synchronizedMap(new WeakHashMap<>());
 
     GradusScriptEngine(GradusScriptEngineFactory factory) {
         this.factory = factory;
@@ -139,7 +158,9 @@ public final class GradusScriptEngine extends AbstractScriptEngine implements Co
     private ScriptProgram compile(String script, ScriptContext context) throws ScriptException {
         String name = fileName(context);
         try {
-            return session(context).prepare(script, name);
+            ScriptProgram program = session(context).prepare(script, name);
+            locators.put(program.getType(), program.getLocator());
+            return program;
         } catch (GradusException e) {
             throw scriptException(e);
         }
@@ -147,19 +168,115 @@ public final class GradusScriptEngine extends AbstractScriptEngine implements Co
 
     private Object run(ScriptProgram program, ScriptContext context) throws ScriptException {
         GradusSession s = session(context);
-        Bindings engine = context.getBindings(ScriptContext.ENGINE_SCOPE);
-        Bindings global = context.getBindings(ScriptContext.GLOBAL_SCOPE);
         try {
-            s.run(program, new ScopedBinding(engine != null ? engine : new SimpleBindings(), global), Path.of(""));
+            s.run(program, binding(context), Path.of(""));
             return typed(s.getLastValue());
         } catch (GradusException e) {
             throw scriptException(e);
         } finally {
-            try {
-                context.getWriter().flush();
-            } catch (IOException ignored) {
-                // nothing to do about a failing writer
+            flush(context);
+        }
+    }
+
+    @Override
+    public Object invokeFunction(String name, Object... args) throws ScriptException, NoSuchMethodException {
+        ScriptContext context = getContext();
+        if (!(function(context, name) instanceof Closure<?> f)) {
+            throw new NoSuchMethodException("no function '" + name + "' in this engine's bindings: define it in a script first, "
+                    + "def " + name + "(x) { ... }, and eval that script");
+        }
+        Binding variables = binding(context);
+        Object owner = outermostOwner(f);
+        ErrorLocator locator = owner != null ? locators.get(owner.getClass()) : null;
+        if (locator == null) locator = new ErrorLocator(fileName(context), "");
+        try {
+            return typed(session(context).call(f, args == null ? new Object[0] : args, variables, locator, Path.of("")));
+        } catch (GradusException e) {
+            throw scriptException(e);
+        } finally {
+            flush(context);
+        }
+    }
+
+    @Override
+    public Object invokeMethod(Object thiz, String name, Object... args) throws ScriptException, NoSuchMethodException {
+        if (thiz == null) throw new IllegalArgumentException("invokeMethod needs an object: the value of an eval");
+        if (InvokerHelper.getMetaClass(thiz).respondsTo(thiz, name, args).isEmpty()) {
+            throw new NoSuchMethodException("a " + thiz.getClass().getSimpleName() + " has no method '" + name + "' for these arguments");
+        }
+        try {
+            return typed(InvokerHelper.invokeMethod(thiz, name, args));
+        } catch (RuntimeException e) {
+            ScriptException se = new ScriptException(name + ": " + e.getMessage());
+            se.initCause(e);
+            throw se;
+        }
+    }
+
+    @Override
+    public <T> T getInterface(Class<T> type) {
+        ScriptContext context = getContext();
+        for (Method m : abstractMethods(type)) if (!(function(context, m.getName()) instanceof Closure<?>)) return null;
+        return proxy(type, (m, args) -> invokeFunction(m.getName(), args));
+    }
+
+    @Override
+    public <T> T getInterface(Object thiz, Class<T> type) {
+        if (thiz == null) throw new IllegalArgumentException("getInterface needs an object: the value of an eval");
+        for (Method m : abstractMethods(type)) {
+            if (InvokerHelper.getMetaClass(thiz).respondsTo(thiz, m.getName(), m.getParameterTypes()).isEmpty()) return null;
+        }
+        return proxy(type, (m, args) -> invokeMethod(thiz, m.getName(), args));
+    }
+
+    /** What a proxy's abstract method does: a function or a method by that name. */
+    private interface Dispatch {
+        Object to(Method m, Object[] args) throws Exception;
+    }
+
+    private static Method[] abstractMethods(Class<?> type) {
+        if (type == null || !type.isInterface()) throw new IllegalArgumentException("getInterface needs an interface, not " + type);
+        return java.util.Arrays.stream(type.getMethods()).filter(m -> Modifier.isAbstract(m.getModifiers())).toArray(Method[]::new);
+    }
+
+    private static <T> T proxy(Class<T> type, Dispatch dispatch) {
+        Object p = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (self, m, args) -> {
+            if (m.getDeclaringClass() == Object.class) {
+                return switch (m.getName()) {
+                    case "equals" -> self == args[0];
+                    case "hashCode" -> System.identityHashCode(self);
+                    default -> "a " + type.getSimpleName() + " implemented by Gradus functions";
+                };
             }
+            Object value = dispatch.to(m, args == null ? new Object[0] : args);
+            return m.getReturnType() == void.class ? null : value;
+        });
+        return type.cast(p);
+    }
+
+    private static Object function(ScriptContext context, String name) {
+        Bindings engine = context.getBindings(ScriptContext.ENGINE_SCOPE);
+        if (engine != null && engine.containsKey(name)) return engine.get(name);
+        Bindings global = context.getBindings(ScriptContext.GLOBAL_SCOPE);
+        return global != null ? global.get(name) : null;
+    }
+
+    private static Object outermostOwner(Closure<?> c) {
+        Object o = c;
+        for (int depth = 0; o instanceof Closure<?> k && depth < 1000; depth++) o = k.getOwner();
+        return o;
+    }
+
+    private static Binding binding(ScriptContext context) {
+        Bindings engine = context.getBindings(ScriptContext.ENGINE_SCOPE);
+        return new ScopedBinding(engine != null ? engine : new SimpleBindings(), context.getBindings(ScriptContext.GLOBAL_SCOPE));
+    }
+
+    private static void flush(ScriptContext context) {
+        try {
+            context.getWriter().flush();
+        } catch (IOException ignored) {
+            // nothing to do about a failing writer
         }
     }
 

@@ -39,7 +39,8 @@ class EscapeCorpusSpec extends Specification {
         string_execute_list string_execute string_to_url sleep add_shutdown_hook compound_assignment_property
         prefix_increment_on_property multiple_assignment_getAt out_leftShift_to_stdout out_println_to_stdout out_write
         parallel_stream stream matrix_subscript_class matrix_row_getClass data_x_getClass data_describe_getClass
-        data_column_getClass array_value_iterator_getClass gradient_at_metaClass'''.trim().split(/\s+/) as List<String>
+        data_column_getClass array_value_iterator_getClass gradient_at_metaClass function_owner function_getOwner
+        function_delegate function_doCall'''.trim().split(/\s+/) as List<String>
 
     @Shared ServerSocket server = new ServerSocket(0)
     @Shared AtomicInteger connections = new AtomicInteger()
