@@ -219,6 +219,32 @@ class ScriptLanguageSpec extends Specification {
         json(shown[0]).variables == ['alpha', 'beta']
     }
 
+    def "a variable takes its name where it is assigned: in a loop, an if, a function, a closure (it was v1, and r.x.x null)"() {
+        when: 'the minimum of (x - c)² is at c; of |w - (t, 1)|² at (t, 1)'
+        def shown = run('''
+            found = []
+            for (c in [1, 2]) {
+                x = variable(0)
+                found << minimize((x - c)**2, method: 'lbfgs').x.x
+            }
+            found
+            if (found) {
+                def y = variable(0)
+                y
+            }
+            def fit(t) {
+                w = vector(2)
+                minimize(sumsq(w - [t, 1]), method: 'lbfgs')
+            }
+            fit(3).x.keySet()
+            make = { t -> def z = variable(t); z }
+            make(4)
+        ''')
+
+        then:
+        shown*.toText() == ['[1, 2]', '[w]', 'z']
+    }
+
     def "only top-level expression statements with a non-null value are shown"() {
         when:
         def shown = run('''

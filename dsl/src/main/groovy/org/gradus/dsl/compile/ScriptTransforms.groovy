@@ -9,7 +9,6 @@ import org.codehaus.groovy.ast.expr.BinaryExpression
 import org.codehaus.groovy.ast.expr.BooleanExpression
 import org.codehaus.groovy.ast.expr.ClosureExpression
 import org.codehaus.groovy.ast.expr.ConstantExpression
-import org.codehaus.groovy.ast.expr.DeclarationExpression
 import org.codehaus.groovy.ast.expr.EmptyExpression
 import org.codehaus.groovy.ast.expr.Expression
 import org.codehaus.groovy.ast.expr.MapEntryExpression
@@ -34,7 +33,8 @@ import org.codehaus.groovy.syntax.Types
  *   <li>every top-level expression statement becomes {@code __show(expr)}, so its value is shown (but for a loop
  *       written as a call, {@code list.each { ... }}, whose value is what it looped over);</li>
  *   <li>{@code name = expr} and {@code def name = expr} become {@code name = __named('name', expr)}, so a
- *       variable takes the name it is assigned to;</li>
+ *       variable takes the name it is assigned to, wherever it is assigned: at the top, in a loop or an {@code if},
+ *       in a function or a closure (there it was {@code v1}, and {@code r.x.x} of a run in a loop null);</li>
  *   <li>inside {@code subjectTo: { ... }} and {@code constraints { ... }} each comparison statement
  *       {@code a <= b}, {@code a >= b}, {@code a == b} becomes {@code __constraint(a, '<=', b)};</li>
  *   <li>every other {@code a == b} becomes {@code __equal(a, b)} (and {@code a != b} its negation), which refuses
@@ -65,6 +65,7 @@ class ScriptTransforms extends CompilationCustomizer {
         new DivisionRewriter(source).visitClass(classNode)
         new EqualityRewriter(source).visitClass(classNode)
         new TruthRewriter(source).visitClass(classNode)
+        new NamingRewriter(source).visitClass(classNode)
         if (!classNode.isScript()) return
         MethodNode run = classNode.getMethod('run', org.codehaus.groovy.ast.Parameter.EMPTY_ARRAY)
         if (run == null || !(run.code instanceof BlockStatement)) return
@@ -72,11 +73,8 @@ class ScriptTransforms extends CompilationCustomizer {
             if (!(st instanceof ExpressionStatement)) continue
             ExpressionStatement es = (ExpressionStatement) st
             Expression e = es.expression
-            if (e instanceof DeclarationExpression) {
-                nameAssignment((BinaryExpression) e)
-            } else if (e instanceof BinaryExpression && ((BinaryExpression) e).operation.type == Types.ASSIGN) {
-                nameAssignment((BinaryExpression) e)
-            } else if (!loopForItsEffect(e)) {
+            boolean assignment = e instanceof BinaryExpression && ((BinaryExpression) e).operation.type == Types.ASSIGN
+            if (!assignment && !loopForItsEffect(e)) {
                 es.expression = call('__show', [e], e)
             }
         }
@@ -89,11 +87,18 @@ class ScriptTransforms extends CompilationCustomizer {
         e instanceof MethodCallExpression && !((MethodCallExpression) e).implicitThis && ((MethodCallExpression) e).methodAsString in LOOPS
     }
 
-    private static void nameAssignment(BinaryExpression b) {
-        if (b.rightExpression instanceof EmptyExpression) return      // def r (no value yet)
-        if (b.leftExpression instanceof VariableExpression) {
-            String name = ((VariableExpression) b.leftExpression).name
-            b.rightExpression = call('__named', [new ConstantExpression(name), b.rightExpression], b.rightExpression)
+    /** Rewrites the value of every {@code name = expr} and {@code def name = expr} to {@code __named('name', expr)}. */
+    private static class NamingRewriter extends ScriptRewriter {
+        NamingRewriter(SourceUnit source) { super(source) }
+
+        @Override
+        Expression rewrite(Expression e) {
+            if (!(e instanceof BinaryExpression) || ((BinaryExpression) e).operation.type != Types.ASSIGN) return null
+            BinaryExpression b = (BinaryExpression) e
+            if (!(b.leftExpression instanceof VariableExpression) || b.rightExpression instanceof EmptyExpression) return null  // def r (no value yet)
+            Expression value = transform(b.rightExpression)
+            b.rightExpression = call('__named', [new ConstantExpression(((VariableExpression) b.leftExpression).name), value], value)
+            b
         }
     }
 
