@@ -10,11 +10,13 @@ import java.util.List;
 /**
  * Places the labels of marks so they stay inside the data area and cover neither another label nor a
  * mark: each label tries the four corners around its mark (upper right first) and takes the first
- * free one (the least covered one when none is free).
+ * free one (the least covered one when none is free). It keeps every text's box, so that the legend,
+ * drawn after, covers none ({@link Legends#freeCorner}).
  */
 final class LabelPlacer {
     private final Rectangle2D area;
     private final List<Rectangle2D> taken = new ArrayList<>();
+    private final List<Rectangle2D> texts = new ArrayList<>();
 
     LabelPlacer(Rectangle2D area, List<Layer> layers, DataArea data) {
         this.area = area;
@@ -48,7 +50,19 @@ final class LabelPlacer {
             }
             if (cost == 0) break;
         }
-        taken.add(new Rectangle2D.Double(best[0] - 3, best[1] - a - 2, w + 6, a + d + 4));
+        Rectangle2D placed = new Rectangle2D.Double(best[0] - 3, best[1] - a - 2, w + 6, a + d + 4);
+        taken.add(placed);
+        texts.add(placed);
         return best;
+    }
+
+    /** A text drawn at a place of its own (a label layer): the legend keeps off it too. */
+    void drawn(Rectangle2D box) {
+        texts.add(box);
+    }
+
+    /** The boxes of the texts drawn so far (pixels), for the legend to keep off. */
+    List<Rectangle2D> texts() {
+        return texts;
     }
 }

@@ -36,10 +36,11 @@ public final class LayerPainter {
     private LayerPainter() {
     }
 
-    /** Draws the layers in order, placing labels of marks where they cover nothing else. */
-    public static void paintAll(Graphics2D g, java.util.List<Layer> layers, DataArea area) {
+    /** Draws the layers in order, placing labels of marks where they cover nothing else; returns the texts' boxes. */
+    public static java.util.List<Rectangle2D> paintAll(Graphics2D g, java.util.List<Layer> layers, DataArea area) {
         LabelPlacer placer = new LabelPlacer(area.rect(), layers, area);
         for (Layer l : layers) paint(g, l, area, placer);
+        return placer.texts();
     }
 
     /** Draws one layer, clipped to the data area (labels may reach past it). */
@@ -57,7 +58,7 @@ public final class LayerPainter {
             else if (layer instanceof Band b) band(g, b, area);
             else if (layer instanceof Span s) span(g, s, area);
             else if (layer instanceof Region r) region(g, r, area);
-            else if (layer instanceof Label l) label(g, l.text(), area.px(l.x()), area.py(l.y()), l.colour());
+            else if (layer instanceof Label l) placer.drawn(label(g, l.text(), area.px(l.x()), area.py(l.y()), l.colour()));
         } finally {
             g.setClip(clip);
         }
@@ -314,13 +315,15 @@ public final class LayerPainter {
     }
 
     /** Text with its baseline's left end near (px, py), on a light rounded box so it reads on any background. */
-    static void label(Graphics2D g, String text, double px, double py, Color colour) {
+    static Rectangle2D label(Graphics2D g, String text, double px, double py, Color colour) {
         g.setFont(Theme.LABEL_FONT);
         FontMetrics fm = g.getFontMetrics();
         double w = fm.stringWidth(text), h = fm.getAscent() + fm.getDescent();
+        Rectangle2D box = new Rectangle2D.Double(px - 3, py - fm.getAscent() - 2, w + 6, h + 4);
         g.setColor(new Color(255, 255, 255, 210));
-        g.fill(new RoundRectangle2D.Double(px - 3, py - fm.getAscent() - 2, w + 6, h + 4, 6, 6));
+        g.fill(new RoundRectangle2D.Double(box.getX(), box.getY(), box.getWidth(), box.getHeight(), 6, 6));
         g.setColor(colour);
         g.drawString(text, (float) px, (float) py);
+        return box;
     }
 }

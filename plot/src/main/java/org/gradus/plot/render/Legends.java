@@ -75,6 +75,9 @@ final class Legends {
                 new BasicStroke(0f), colour);
     }
 
+    /** What a text under the legend costs, in points of curves under it. */
+    static final int TEXT_WEIGHT = 25;
+
     /** Where the legend may go, in matplotlib's order of preference for {@code loc='best'} (upper right first). */
     private static final Corner[] PLACES = {
             new Corner(0.985, 0.985, RectangleAnchor.TOP_RIGHT), new Corner(0.015, 0.985, RectangleAnchor.TOP_LEFT),
@@ -88,9 +91,10 @@ final class Legends {
      * of curves and markers inside the box, and the segments of curves that cross it without a point inside; the
      * first place in matplotlib's order on a tie (upper right, upper left, lower left, lower right, right, left,
      * lower and upper middle). A decision boundary that is one long segment counts where it crosses the box; a
-     * data point hidden under the box counts once.
+     * data point hidden under the box counts once. A text the layers drew (a mark's label, {@code texts}, in the same
+     * fractions) counts as {@link #TEXT_WEIGHT} points: the legend hides a word only where every place hides more.
      */
-    static Corner freeCorner(Panel panel, Ranges.Range xr, Ranges.Range yr, double width, double height) {
+    static Corner freeCorner(Panel panel, Ranges.Range xr, Ranges.Range yr, double width, double height, java.util.List<Rectangle2D> texts) {
         boolean xLog = panel.x().log(), yLog = panel.y().log();
         Rectangle2D[] boxes = new Rectangle2D[PLACES.length];
         for (int k = 0; k < PLACES.length; k++) boxes[k] = box(PLACES[k], width, height);
@@ -123,6 +127,7 @@ final class Legends {
                 py = ty;
             }
         }
+        for (Rectangle2D t : texts) for (int k = 0; k < boxes.length; k++) if (boxes[k].intersects(t)) covered[k] += TEXT_WEIGHT;
         int best = 0;
         for (int k = 1; k < PLACES.length; k++) if (covered[k] < covered[best]) best = k;
         return PLACES[best];

@@ -32,6 +32,8 @@ import java.awt.geom.Rectangle2D;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiFunction;
 
 /**
@@ -44,6 +46,7 @@ final class PanelChart {
     private final Ranges.Range xr, yr;
     /** The data area of the last drawing (set while drawing). */
     private DataArea lastArea;
+    private List<Rectangle2D> lastTexts = List.of();
     /** Extra space left and right, top and bottom of the plot, in pixels. */
     private double[] shrink = {0, 0};
 
@@ -60,6 +63,18 @@ final class PanelChart {
 
     DataArea lastArea() {
         return lastArea;
+    }
+
+    /** The texts the layers drew (labels of marks, label layers) in fractions of the data area, y up, for the legend. */
+    private List<Rectangle2D> textFractions() {
+        List<Rectangle2D> out = new ArrayList<>();
+        if (lastArea == null) return out;
+        Rectangle2D a = lastArea.rect();
+        for (Rectangle2D t : lastTexts) {
+            out.add(new Rectangle2D.Double((t.getMinX() - a.getMinX()) / a.getWidth(), (a.getMaxY() - t.getMaxY()) / a.getHeight(),
+                    t.getWidth() / a.getWidth(), t.getHeight() / a.getHeight()));
+        }
+        return out;
     }
 
     /** The chart; with {@code measureOnly} the layers are not drawn (used to find the data area first). */
@@ -91,7 +106,7 @@ final class PanelChart {
             legend.setLegendItemGraphicPadding(new RectangleInsets(2, 4, 2, 2));
             legend.setPosition(RectangleEdge.RIGHT);
             legend.setVerticalAlignment(org.jfree.chart.ui.VerticalAlignment.TOP);
-            plot.addAnnotation(new LegendAnnotation(legend, (w, h) -> Legends.freeCorner(panel, xr, yr, w, h)));
+            plot.addAnnotation(new LegendAnnotation(legend, (w, h) -> Legends.freeCorner(panel, xr, yr, w, h, textFractions())));
         }
         JFreeChart chart = new JFreeChart(null, Theme.TITLE_FONT, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
@@ -277,8 +292,9 @@ final class PanelChart {
         public void draw(Graphics2D g, XYPlot plot, Rectangle2D dataArea, ValueAxis x, ValueAxis y, int index, PlotRenderingInfo info) {
             lastArea = new DataArea(dataArea, x.getLowerBound(), x.getUpperBound(), panel.x().log(),
                     y.getLowerBound(), y.getUpperBound(), panel.y().log());
+            lastTexts = List.of();
             if (skip) return;
-            LayerPainter.paintAll(g, panel.layers(), lastArea);
+            lastTexts = LayerPainter.paintAll(g, panel.layers(), lastArea);
         }
     }
 }

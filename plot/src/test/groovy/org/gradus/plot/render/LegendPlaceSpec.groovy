@@ -8,6 +8,7 @@ import org.jfree.chart.ui.RectangleAnchor
 import spock.lang.Specification
 
 import java.awt.Color
+import java.awt.geom.Rectangle2D
 
 /**
  * Where the legend goes: the place where its box covers the fewest points and crossing segments, in matplotlib's
@@ -17,8 +18,8 @@ import java.awt.Color
 class LegendPlaceSpec extends Specification {
     static final Ranges.Range UNIT = new Ranges.Range(0, 1)
 
-    static RectangleAnchor place(List layers, double width = 0.3, double height = 0.15) {
-        Legends.freeCorner(new Panel(null, Axis.range('x', 0, 1), Axis.range('y', 0, 1), layers, false), UNIT, UNIT, width, height).anchor()
+    static RectangleAnchor place(List layers, double width = 0.3, double height = 0.15, List<Rectangle2D> texts = []) {
+        Legends.freeCorner(new Panel(null, Axis.range('x', 0, 1), Axis.range('y', 0, 1), layers, false), UNIT, UNIT, width, height, texts).anchor()
     }
 
     static Markers points(List<List<Double>> xy) {
@@ -51,6 +52,21 @@ class LegendPlaceSpec extends Specification {
         expect:
         place([parabola], 285 / 620d, 25 / 462d) == RectangleAnchor.TOP
         place([vee], 285 / 620d, 25 / 462d) == RectangleAnchor.BOTTOM_LEFT
+    }
+
+    def "a mark's label is not hidden: a word under the upper-right box sends the legend to the upper left (matplotlib 3.6 would cover it)"() {
+        given: 'a low line; the label "maximum" of a mark at (0.75, 0.9) drawn over [0.78, 0.95] × [0.9, 0.96]'
+        def line = new Curve('f', [0, 1] as double[], [0, 0.2] as double[], Color.BLUE, Curve.Dash.SOLID, 2)
+        def label = new Rectangle2D.Double(0.78, 0.9, 0.17, 0.06)
+
+        expect:
+        place([line]) == RectangleAnchor.TOP_RIGHT
+        place([line], 0.3, 0.15, [label]) == RectangleAnchor.TOP_LEFT
+
+        and: 'a word is worth hiding only where every other place hides more than 25 points of the curves'
+        def grid = (0..<30).collectMany { i -> (0..<30).collect { j -> [i / 29d, j / 29d] } }
+        def full = points(grid.findAll { p -> !(p[0] > 0.68 && p[1] > 0.83) })      // about 40 points under every other place
+        place([full], 0.3, 0.15, [label]) == RectangleAnchor.TOP_RIGHT
     }
 
     def "nothing drawn: upper right"() {
