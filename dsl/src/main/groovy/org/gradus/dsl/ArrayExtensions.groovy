@@ -3,6 +3,7 @@ package org.gradus.dsl
 import groovy.transform.CompileStatic
 import org.gradus.atoms.Ops
 import org.gradus.atoms.array.ArrayOps
+import org.gradus.data.DataColumn
 import org.gradus.expr.Constant
 import org.gradus.expr.ConstantArray
 import org.gradus.expr.Expr
@@ -35,6 +36,12 @@ class ArrayExtensions {
     static Expr multiply(Number self, VectorVariable o) { Ops.mul(Constant.of(self.doubleValue()), o.whole()) }
     static Expr div(Number self, VectorVariable o) { Ops.div(Constant.of(self.doubleValue()), o.whole()) }
     static Expr power(Number self, VectorVariable o) { Ops.pow(Constant.of(self.doubleValue()), o.whole()) }
+
+    /** A number on the left of a data column: element by element, as pandas ({@code 1 - data['a']}, {@code 2 * data['a']}). */
+    static DataColumn plus(Number self, DataColumn o) { o.plus(self) }
+    static DataColumn minus(Number self, DataColumn o) { o.negative().plus(self) }
+    static DataColumn multiply(Number self, DataColumn o) { o.multiply(self) }
+    static DataColumn div(Number self, DataColumn o) { o.dividing(self) }
 
     /** {@code W.T}: the transpose of a matrix variable (a vector is its own transpose). */
     static Expr getT(VectorVariable self) { ArrayOps.transpose(self.whole()) }

@@ -4,6 +4,7 @@ import groovy.transform.CompileStatic
 import org.gradus.calculus.GradientAt
 import org.gradus.calculus.HessianAt
 import org.gradus.data.ColumnStatistics
+import org.gradus.data.DataColumn
 import org.gradus.data.DataSet
 import org.gradus.data.FeatureScaling
 import org.gradus.data.RowValues
@@ -146,8 +147,8 @@ class ExprExtensions {
         self.rows(from, to)
     }
 
-    /** {@code data['price']}: one column's values, a list of numbers, as pandas' {@code df['price']}. */
-    static List<Double> getAt(DataSet self, String column) { self.column(column) as List<Double> }
+    /** {@code data['price']}: one column's values, a list of numbers with pandas' Series statistics ({@code .mean()}), as {@code df['price']}. */
+    static DataColumn getAt(DataSet self, String column) { new DataColumn(column, self.column(column)) }
 
     /** A first look at a table, in pandas' words: the first or last rows, and a summary of every column. */
     static TableView head(DataSet self, int n = 5) { ColumnStatistics.head(self, n) }
@@ -188,9 +189,9 @@ class ExprExtensions {
 
     /** scikit-learn's {@code X} and {@code y}: the feature rows as lists, and the target's values. */
     static List<List<Double>> getX(DataSet self) { (0..<self.rows()).collect { int r -> self.row(r).x } }
-    static List<Double> getY(DataSet self) {
+    static DataColumn getY(DataSet self) {
         if (self.target() == null) throw new IllegalArgumentException("${self.name()} has no target; read it with csv(file, target: 'column')")
-        self.column(self.target()) as List<Double>
+        new DataColumn(self.target(), self.column(self.target()))
     }
 
     /** {@code test.count { row -> ... }}: the rows for which the closure is true. */

@@ -478,6 +478,47 @@ class DataSpec extends Specification {
         out[2].kind == 'expression'
     }
 
+    def "a column has pandas' Series statistics and arithmetic: data['a'].mean(), .std(), .quantile(0.25), data['a'] * 2, (a - a.mean()) / a.std()"() {
+        when: 'by hand, a = [1, 2, -1, 0.5]: mean 0.625, squared deviations 4.6875 / 3 → var 1.5625, std 1.25; sorted [-1, 0.5, 1, 2]: median 0.75, 25% -1 + 0.75·1.5 = 0.125, 75% 1.25 (pandas\' linear rule)'
+        def out = run('''
+            data = csv('t.csv', target: 'y')
+            a = data['a']
+            [a.mean(), a.std(), a.var(), a.median(), a.quantile(0.25), a.quantile(0.75), a.min(), a.max(), a.sum(), a.count()]
+            a.describe()
+            [a.name(), data.y.name(), data.y.mean()]
+            [a * 2, a + data['b'], -a, a ** 2, 1 - a, 2 / a]
+            (a - a.mean()) / a.std()
+            a.sort()
+            a.median()
+        ''')
+
+        then:
+        out[0].text == '[0.625, 1.25, 1.5625, 0.75, 0.125, 1.25, -1, 2, 2.5, 4]'
+        out[1].text == '[count: 4, mean: 0.625, std: 1.25, min: -1, 25%: 0.125, 50%: 0.75, 75%: 1.25, max: 2]'
+        out[2].text == '[a, y, 1.625]'
+        out[3].text == '[[2, 4, -2, 1], [3, 2, 0, -1.5], [-1, -2, 1, -0.5], [1, 4, 1, 0.25], [0, -1, 2, 0.5], [2, 1, -2, 4]]'
+        out[4].text == '[0.3, 1.1, -1.3, -0.1]'
+
+        and: 'sorted in place it is still a list, and its statistics are of what it holds'
+        out[5].text == '[-1, 0.5, 1, 2]'
+        out[6].value == 0.75
+    }
+
+    def "a column beside a list of another length, or of text, is a clear error"() {
+        when:
+        run("data = csv('t.csv', target: 'y')\n" + source)
+
+        then:
+        GradusException e = thrown()
+        e.message == message
+
+        where:
+        source                         | message
+        "data['a'] + [1, 2]"           | 'the column a has 4 values and the other side of + has 2: element by element, both need the same length (pandas would align them by row label)'
+        "data['a'] * ['p', 'q', 'r', 's']" | 'the column a * a list: element 0 of the list is p, not a number'
+        "data['a'].quantile(25)"       | 'quantile takes a fraction between 0 and 1 (0.25 for the first quartile), not 25.0'
+    }
+
     def "data[0..<2] and data[-2..-1] are those rows, a data set of their own, as pandas' df[0:2] and df[-2:]"() {
         when: 'the rows of t.csv: (1, 2, 3), (2, 0, 1), (-1, 1, 0.5), (0.5, -2, 2); mean of y over the first two by hand: 2'
         def out = run("""
@@ -518,7 +559,6 @@ class DataSpec extends Specification {
 
         where:
         source                      | message
-        "data['a'].mean()"          | "a list has no method 'mean'; in Gradus, the mean of a list of numbers is mean(data['a'])"
         "data['a'].value_counts()"  | "a list has no method 'value_counts'; in Gradus, the count of each value is data['a'].countBy { it }"
         "data.dropna()"             | "a data set has no method 'dropna'; in Gradus, a data set has no missing values: csv refuses a table with an empty or NA cell, naming its line and column"
         "data.iloc[0]"              | "a data set has no property 'iloc'; in Gradus, a row is data[0] (data[-1] the last), rows data[0..<10] (a data set), rows at random data.sample(5, seed: 1)"

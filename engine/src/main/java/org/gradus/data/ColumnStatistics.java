@@ -123,20 +123,26 @@ public final class ColumnStatistics {
         return s.toString();
     }
 
+    /** The rows of {@code describe()}, in pandas' order. */
+    static final List<String> SUMMARY = List.of("count", "mean", "std", "min", "25%", "50%", "75%", "max");
+
     /** pandas' {@code describe()}: count, mean, std, min, 25%, 50%, 75%, max of every column, to 6 digits. */
     public static TableView describe(DataSet data) {
         List<String> columns = data.columns();
-        List<String> index = List.of("count", "mean", "std", "min", "25%", "50%", "75%", "max");
-        double[][] cells = new double[index.size()][columns.size()];
+        double[][] cells = new double[SUMMARY.size()][columns.size()];
         for (int c = 0; c < columns.size(); c++) {
-            double[] v = data.column(columns.get(c));
-            double[] sorted = v.clone();
-            Arrays.sort(sorted);
-            double[] stats = {v.length, mean(v), std(v), quantile(sorted, 0), quantile(sorted, 0.25), quantile(sorted, 0.5),
-                    quantile(sorted, 0.75), quantile(sorted, 1)};
+            double[] stats = summary(data.column(columns.get(c)));
             for (int s = 0; s < stats.length; s++) cells[s][c] = stats[s];
         }
-        return new TableView(columns, index, cells, 6);
+        return new TableView(columns, SUMMARY, cells, 6);
+    }
+
+    /** One column's {@link #SUMMARY}. */
+    static double[] summary(double[] v) {
+        double[] sorted = v.clone();
+        Arrays.sort(sorted);
+        return new double[]{v.length, v.length == 0 ? Double.NaN : mean(v), std(v), quantile(sorted, 0), quantile(sorted, 0.25),
+                quantile(sorted, 0.5), quantile(sorted, 0.75), quantile(sorted, 1)};
     }
 
     /**

@@ -11,6 +11,7 @@ import org.gradus.calculus.GradientAt
 import org.gradus.calculus.HessianAt
 import org.gradus.calculus.LimitReport
 import org.gradus.calculus.SideLimit
+import org.gradus.data.DataColumn
 import org.gradus.data.DataSet
 import org.gradus.data.TableView
 import org.gradus.data.RowValues
@@ -188,6 +189,7 @@ final class AllowList {
                     'find count any every inject ' +    // a loop over the rows as numbers (RowValues), as pandas' itertuples
                     'getAt(String) head tail sample describe info mean std min max count corr size x y standardized'),   // data['a'] a column's numbers; pandas' first look
             (TableView)       : words('columns index getAt getAt(String)'),
+            (DataColumn)      : words('name mean std var median quantile min max sum count describe plus minus multiply div power negative'),   // data['price'].mean(), data['a'] * 2: pandas' Series
             (ArrayValue)      : words('each eachWithIndex collect findAll find any every inject'),   // w.at(r): its numbers, as a list's
             (RowValues)       : words('x y index get get(String) getAt getAt(String)'),
             (DataSet.Row)     : words('x y getAt getAt(String) get get(String)'),   // row.price: a column by name, as row['price']
