@@ -1,5 +1,6 @@
 package org.gradus.repl;
 
+import org.gradus.data.DataColumn;
 import org.gradus.dsl.ScriptFunction;
 import org.gradus.expr.Expr;
 import org.gradus.expr.VariableBlock;
@@ -22,6 +23,7 @@ final class Values {
         if (v instanceof CharSequence) return "string";
         if (v instanceof ScriptFunction) return "function";
         if (v instanceof groovy.lang.Closure) return "closure";
+        if (v instanceof DataColumn c) return "column(" + c.size() + ")";
         if (v instanceof java.util.List<?> l) return "list(" + l.size() + ")";
         if (v instanceof java.util.Map<?, ?> m) return "map(" + m.size() + ")";
         if (v == null) return "null";
