@@ -3,7 +3,9 @@ package org.gradus.dsl
 import groovy.transform.CompileStatic
 import org.gradus.atoms.Arguments
 import org.gradus.expr.Constant
+import org.gradus.expr.ConstantArray
 import org.gradus.expr.Expr
+import org.gradus.expr.Matrix
 import org.gradus.expr.PointArgs
 import org.gradus.expr.Vec
 
@@ -95,8 +97,29 @@ final class Coerce {
         Arguments.isVectorLike(v)
     }
 
+    /**
+     * Numbers given as an array rather than a list, as plain lists: a Java {@code double[]} (a JSR-223 binding) or a
+     * constant vector ({@code vector([1, 2])}) as a list of numbers, a {@code double[][]} or a constant matrix as rows.
+     * Anything else as it is.
+     */
+    static Object asLists(Object v) {
+        if (v instanceof double[]) return ((double[]) v).toList()
+        if (v instanceof double[][]) return ((double[][]) v).collect { double[] row -> row.toList() }
+        if (v instanceof ConstantArray) {
+            ConstantArray a = (ConstantArray) v
+            if (!a.shape().isMatrix()) return a.values().toList()
+            int columns = a.shape().columns()
+            List<List<Double>> rows = []
+            for (int i = 0; i < a.values().length; i += columns) rows.add(Arrays.copyOfRange(a.values(), i, i + columns).toList())
+            return rows
+        }
+        if (v instanceof Matrix) return asLists(((Matrix) v).toArray())
+        v
+    }
+
     /** Start values of a rows × columns matrix: a number for all, or rows of numbers. */
     static double[] matrixStart(Object start, int rows, int columns) {
+        start = asLists(start)
         double[] out = new double[rows * columns]
         if (start instanceof Number) {
             Arrays.fill(out, finite(start, 'start'))
@@ -128,6 +151,11 @@ final class Coerce {
 
     /** A point {name: value} with values as numbers or lists, read by the engine ({@link PointArgs#point}). */
     static Map<String, Object> point(Object at, String what = 'at') {
+        if (at instanceof Map) {
+            Map<Object, Object> lists = new LinkedHashMap<>()
+            ((Map<Object, Object>) at).each { k, v -> lists.put(k, asLists(v)) }
+            at = lists
+        }
         PointArgs.point(at, what, DESCRIBE)
     }
 

@@ -206,6 +206,21 @@ class ScriptEngineSpec extends Specification {
         (stopped.cause as GradusException).exitCode() == 124
     }
 
+    def "Java arrays from the program are numbers a script can start from, evaluate at and make constants of"() {
+        given: 'the host passes a start and a target as double[] and a matrix as double[][]'
+        engine.put('w0', [1, 2, 3] as double[])
+        engine.put('target', [0.5, -1, 2] as double[])
+        engine.put('A0', [[1, 2], [3, 4]] as double[][])
+
+        expect: 'the minimum of |w - target|² is the target; at the start the value is 0.5² + 3² + 1² = 10.25'
+        def r = engine.eval("w = vector(3, start: w0)\nminimize(sumsq(w - target), method: 'lbfgs')") as MinimizeResult
+        r.x().vector('w').toList().withIndex().every { double v, int i -> Math.abs(v - [0.5, -1, 2][i]) < 1e-9 }
+        engine.eval('sumsq(w - target).at(w: w0)') == 10.25d
+        engine.eval('vector(w0) * 2') == [2, 4, 6] as double[]
+        engine.eval('W = matrix(2, 2, start: A0)\nW.at(W: A0)') == [[1, 2], [3, 4]] as double[][]
+        engine.eval('matrix(A0) * [1, 1]') == [3, 7] as double[]
+    }
+
     interface Loss {
         double loss(double w)
     }

@@ -53,8 +53,9 @@ trait VariablesVocabulary implements ScriptAccess {
             return VectorVariable.drawn((String) options.name, Shape.vector(n), initializer(options), lo, hi)
         }
         double[] start
-        if (options.start instanceof List) {
-            start = ((List) options.start).collect { Coerce.finite(it, 'start') } as double[]
+        Object given = Coerce.asLists(options.start)
+        if (given instanceof List) {
+            start = ((List) given).collect { Coerce.finite(it, 'start') } as double[]
             if (start.length != n) throw new IllegalArgumentException("start has ${start.length} values for a vector of $n")
         } else {
             start = new double[n]
@@ -111,7 +112,12 @@ trait VariablesVocabulary implements ScriptAccess {
         Coerce.array(values.collect { Coerce.number(it, 'a vector entry') }, 'vector([...])')
     }
 
-    /** {@code matrix([[2, 1], [1, 3]])}: a constant matrix. */
+    /** {@code vector(w0)} of a Java {@code double[]} (a JSR-223 binding): the constant vector of its numbers. */
+    Expr vector(double[] values) { vector(values.toList()) }
+
+    /** {@code matrix([[2, 1], [1, 3]])}: a constant matrix; also of a Java {@code double[][]}. */
+    Matrix matrix(double[][] rows) { matrix(Coerce.asLists(rows) as List) }
+
     Matrix matrix(List rows) {
         new Matrix(rows.collect { row -> (row as List).collect { Coerce.number(it, 'a matrix entry') } as double[] } as double[][])
     }

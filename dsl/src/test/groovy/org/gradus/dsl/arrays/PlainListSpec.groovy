@@ -110,4 +110,19 @@ class PlainListSpec extends Specification {
         e.message.contains('must be a number or an expression')
         e.line == 1
     }
+
+    def "a constant vector or matrix is a start value and a point, as the list it writes is"() {
+        when:
+        def r = run("""c = vector([1, 2, 3])
+v = vector(3, start: c)
+v.at(v: c)
+sumsq(v).at(v: c)
+M = matrix([[1, 2], [3, 4]])
+W = matrix(2, 2, start: M)
+W.at(W: M)
+""")
+
+        then: 'by hand, 1² + 2² + 3² = 14'
+        r*.value == [[1, 2, 3], 14, [[1, 2], [3, 4]]]
+    }
 }
