@@ -53,11 +53,6 @@ final class BodySplitter {
     private BodySplitter() {
     }
 
-    private static BlockStatement body(ClassNode c) {
-        MethodNode run = c.getMethod('run', Parameter.EMPTY_ARRAY)
-        run != null && run.code instanceof BlockStatement ? (BlockStatement) run.code : null
-    }
-
     /** CONVERSION: decides whether to split, and if so makes top-level declarations script variables. */
     static class Prepare extends CompilationCustomizer {
         Prepare() {
@@ -66,8 +61,7 @@ final class BodySplitter {
 
         @Override
         void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
-            if (!classNode.isScript()) return
-            BlockStatement body = body(classNode)
+            BlockStatement body = ScriptBody.of(classNode)
             if (body == null) return
             List<Statement> statements = body.statements
             if (statements.size() <= MAX_STATEMENTS && nodes(statements) <= MAX_NODES) return
@@ -110,8 +104,8 @@ final class BodySplitter {
 
         @Override
         void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
-            if (!classNode.isScript() || classNode.getNodeMetaData(MARK) == null) return
-            BlockStatement body = body(classNode)
+            if (classNode.getNodeMetaData(MARK) == null) return
+            BlockStatement body = ScriptBody.of(classNode)
             if (body == null) return
             List<Statement> all = new ArrayList<>(body.statements)
             List<List<Statement>> parts = []

@@ -2,8 +2,6 @@ package org.gradus.dsl.compile
 
 import groovy.transform.CompileStatic
 import org.codehaus.groovy.ast.ClassNode
-import org.codehaus.groovy.ast.MethodNode
-import org.codehaus.groovy.ast.Parameter
 import org.codehaus.groovy.ast.expr.BinaryExpression
 import org.codehaus.groovy.ast.expr.ConstantExpression
 import org.codehaus.groovy.ast.expr.DeclarationExpression
@@ -38,10 +36,9 @@ final class InteractiveTransforms {
 
         @Override
         void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
-            if (!classNode.isScript()) return
-            MethodNode run = classNode.getMethod('run', Parameter.EMPTY_ARRAY)
-            if (run == null || !(run.code instanceof BlockStatement)) return
-            for (Statement st : ((BlockStatement) run.code).statements) {
+            BlockStatement body = ScriptBody.of(classNode)
+            if (body == null) return
+            for (Statement st : body.statements) {
                 if (!(st instanceof ExpressionStatement)) continue
                 ExpressionStatement es = (ExpressionStatement) st
                 if (!(es.expression instanceof DeclarationExpression)) continue

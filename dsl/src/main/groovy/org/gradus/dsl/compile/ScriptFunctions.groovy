@@ -30,9 +30,8 @@ class ScriptFunctions extends CompilationCustomizer {
 
     @Override
     void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
-        if (!classNode.isScript()) return
-        MethodNode run = classNode.getMethod('run', Parameter.EMPTY_ARRAY)
-        if (run == null || !(run.code instanceof BlockStatement)) return
+        BlockStatement body = ScriptBody.of(classNode)
+        if (body == null) return
         Map<String, List<MethodNode>> byName = new LinkedHashMap<>()
         for (MethodNode m : classNode.methods) {
             if (m.lineNumber < 1 || m.name == 'run' || m.name == 'main' || m.name.startsWith('__') || m.name.contains('$')) continue
@@ -48,7 +47,7 @@ class ScriptFunctions extends CompilationCustomizer {
             define.setSourcePosition(e.value[0])
             definitions.add(new ExpressionStatement(define))
         }
-        ((BlockStatement) run.code).statements.addAll(0, definitions)
+        body.statements.addAll(0, definitions)
     }
 
     /** The function as written: {@code sq(t)}, {@code step(x, lr = 0.1)}, {@code half(double t)}. */

@@ -3,7 +3,6 @@ package org.gradus.dsl.compile
 import groovy.transform.CompileStatic
 import org.codehaus.groovy.ast.ClassCodeExpressionTransformer
 import org.codehaus.groovy.ast.ClassNode
-import org.codehaus.groovy.ast.MethodNode
 import org.codehaus.groovy.ast.expr.ArgumentListExpression
 import org.codehaus.groovy.ast.expr.BinaryExpression
 import org.codehaus.groovy.ast.expr.BooleanExpression
@@ -66,10 +65,9 @@ class ScriptTransforms extends CompilationCustomizer {
         new EqualityRewriter(source).visitClass(classNode)
         new TruthRewriter(source).visitClass(classNode)
         new NamingRewriter(source).visitClass(classNode)
-        if (!classNode.isScript()) return
-        MethodNode run = classNode.getMethod('run', org.codehaus.groovy.ast.Parameter.EMPTY_ARRAY)
-        if (run == null || !(run.code instanceof BlockStatement)) return
-        for (Statement st : ((BlockStatement) run.code).statements) {
+        BlockStatement body = ScriptBody.of(classNode)
+        if (body == null) return
+        for (Statement st : body.statements) {
             if (!(st instanceof ExpressionStatement)) continue
             ExpressionStatement es = (ExpressionStatement) st
             Expression e = es.expression

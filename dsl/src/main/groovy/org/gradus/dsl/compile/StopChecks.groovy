@@ -5,7 +5,6 @@ import org.codehaus.groovy.ast.ClassCodeVisitorSupport
 import org.codehaus.groovy.ast.ClassHelper
 import org.codehaus.groovy.ast.ClassNode
 import org.codehaus.groovy.ast.MethodNode
-import org.codehaus.groovy.ast.Parameter
 import org.codehaus.groovy.ast.expr.ArgumentListExpression
 import org.codehaus.groovy.ast.expr.ClosureExpression
 import org.codehaus.groovy.ast.expr.StaticMethodCallExpression
@@ -39,19 +38,15 @@ class StopChecks extends CompilationCustomizer {
     @Override
     void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
         new Inserter(source).visitClass(classNode)
-        if (classNode.isScript()) {
-            MethodNode run = classNode.getMethod('run', Parameter.EMPTY_ARRAY)
-            if (run != null && run.code instanceof BlockStatement) {
-                BlockStatement body = (BlockStatement) run.code
-                List<Statement> checked = []
-                for (Statement st : body.statements) {
-                    checked << call('checkStopped')
-                    checked << st
-                }
-                body.statements.clear()
-                body.statements.addAll(checked)
-            }
+        BlockStatement body = ScriptBody.of(classNode)
+        if (body == null) return
+        List<Statement> checked = []
+        for (Statement st : body.statements) {
+            checked << call('checkStopped')
+            checked << st
         }
+        body.statements.clear()
+        body.statements.addAll(checked)
     }
 
     private static Statement call(String method) {
