@@ -504,21 +504,6 @@ class DataSpec extends Specification {
         out[6].value == 0.75
     }
 
-    def "a column beside a list of another length, or of text, is a clear error"() {
-        when:
-        run("data = csv('t.csv', target: 'y')\n" + source)
-
-        then:
-        GradusException e = thrown()
-        e.message == message
-
-        where:
-        source                         | message
-        "data['a'] + [1, 2]"           | 'the column a has 4 values and the other side of + has 2: element by element, both need the same length (pandas would align them by row label)'
-        "data['a'] * ['p', 'q', 'r', 's']" | 'the column a * a list: element 0 of the list is p, not a number'
-        "data['a'].quantile(25)"       | 'quantile takes a fraction between 0 and 1 (0.25 for the first quartile), not 25.0'
-    }
-
     def "data[0..<2] and data[-2..-1] are those rows, a data set of their own, as pandas' df[0:2] and df[-2:]"() {
         when: 'the rows of t.csv: (1, 2, 3), (2, 0, 1), (-1, 1, 0.5), (0.5, -2, 2); mean of y over the first two by hand: 2'
         def out = run("""
@@ -549,7 +534,7 @@ class DataSpec extends Specification {
         out[1].index == ['3'] && out[1].data == [[0.5, -2, 2]]
     }
 
-    def "pandas' words on a data set or a column, and slices of rows past the table, say what Gradus writes instead: #source"() {
+    def "pandas' words on a data set or a column, a column beside a list that does not fit it, and slices of rows past the table say what to write: #source"() {
         when:
         run("data = csv('t.csv', target: 'y')\n" + source)
 
@@ -564,6 +549,9 @@ class DataSpec extends Specification {
         "data.iloc[0]"              | "a data set has no property 'iloc'; in Gradus, a row is data[0] (data[-1] the last), rows data[0..<10] (a data set), rows at random data.sample(5, seed: 1)"
         'data[2..<10]'              | 'data has 4 rows (0 to 3); the slice 2..<10 reaches past them: data[2..<4] is up to the last'
         'data[3..1]'                | 'a slice of rows runs forward: data[1..3], not data[3..1]'
+        "data['a'] + [1, 2]"        | 'the column a has 4 values and the other side of + has 2: element by element, both need the same length (pandas would align them by row label)'
+        "data['a'] * ['p', 'q', 'r', 's']" | 'the column a * a list: element 0 of the list is p, not a number'
+        "data['a'].quantile(25)"    | 'quantile takes a fraction between 0 and 1 (0.25 for the first quartile), not 25.0'
     }
 
     def "a session's load listener is told how far a large csv has been read, and when it ends"() {
