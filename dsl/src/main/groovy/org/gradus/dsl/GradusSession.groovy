@@ -238,11 +238,6 @@ class GradusSession {
         else interruptPending = true                // the run is about to start: it takes the interrupt
     }
 
-    /*
-     * The code of every run, below, uses Java lambdas and plain loops, not Groovy closures: each closure class
-     * costs a metaclass (bean introspection of ~70 methods) at its first use, part of every run's start-up
-     * (docs/benchmarks.md, "Start-up").
-     */
     /**
      * Calls a function a script defined ({@code def f(t) { ... }}, kept as the variable {@code f}: {@link ScriptFunction})
      * with {@code variables} as the script's variables, as a run is made: the sandbox the function was compiled with,
@@ -253,6 +248,11 @@ class GradusSession {
         lastValue
     }
 
+    /*
+     * The code of every run, below, uses Java lambdas and plain loops, not Groovy closures: each closure class
+     * costs a metaclass (bean introspection of ~70 methods) at its first use, part of every run's start-up
+     * (docs/benchmarks.md, "Start-up").
+     */
     private List<Shown> execute(ErrorLocator locator, Path baseDir, Binding target, Supplier<Class<? extends Script>> compile,
                                 Closure function = null, Object[] arguments = null) {
         List<Shown> shown = []
