@@ -329,7 +329,9 @@ public final class GradusShell implements AutoCloseable {
     private boolean help(String argument) {
         String name = argument.startsWith(":") ? argument.substring(1) : argument;
         String text = HelpText.of(name, commands);
+        Object variable = text == null ? session().variables().get(name) : null;
         if (text != null) print(text);
+        else if (variable != null) print(name + ": a " + Values.kind(variable) + " of this session" + (Values.summary(variable).isEmpty() ? "" : ", " + Values.summary(variable)));
         else error(HelpText.none(name));
         return true;
     }

@@ -86,7 +86,7 @@ class GradusShellSpec extends Specification {
     def ":vars lists the variables and :reset forgets them"() {
         when:
         String screen = ShellDriver.run(dir, ':vars', 'x = variable(-1.2, lower: -2, upper: 2)', 'w = vector(3)',
-                'f = x**2', 'n = 4', 'def step(x, lr = 0.1) { x - lr * x }', ':vars', ':reset', ':vars', 'x')
+                'f = x**2', 'n = 4', 'def step(x, lr = 0.1) { x - lr * x }', ':vars', ':help step', ':reset', ':vars', 'x')
 
         then:
         screen.contains('no variables yet')
@@ -95,6 +95,7 @@ class GradusShellSpec extends Specification {
         screen =~ /f\s+expression\s+x\*\*2/
         screen =~ /n\s+number\s+4/
         screen =~ /step\s+function\s+step\(x, lr = 0.1\)/
+        screen.contains('step: a function of this session, step(x, lr = 0.1)')
         screen.contains('session reset')
         screen.indexOf('no variables yet') != screen.lastIndexOf('no variables yet')
         screen.contains("error")                           // x is gone
