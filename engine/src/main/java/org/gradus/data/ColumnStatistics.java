@@ -224,7 +224,12 @@ public final class ColumnStatistics {
 
     /** The sample standard deviation, two passes (NaN for one value, as pandas). */
     static double std(double[] v) {
-        return v.length < 2 ? Double.NaN : Math.sqrt(meanSquaredDeviation(v, mean(v)) * v.length / (v.length - 1));
+        return Math.sqrt(variance(v));
+    }
+
+    /** The sample variance, divided by n − 1 (NaN for one value, as pandas' {@code var()}). */
+    static double variance(double[] v) {
+        return v.length < 2 ? Double.NaN : meanSquaredDeviation(v, mean(v)) * v.length / (v.length - 1);
     }
 
     /** The mean of (vᵢ − m)²: the population variance about m (0 for no values). */

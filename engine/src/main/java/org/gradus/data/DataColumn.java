@@ -9,7 +9,7 @@ import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * One column of a data set as a script reads it, {@code data['price']} or {@code data.price}: a list of its numbers
+ * One column of a data set as a script reads it, {@code data['price']} (or the target, {@code data.y}): a list of its numbers
  * (every list word works on it), with pandas' Series statistics, {@code data['price'].mean()}, {@code .std()} (the
  * sample one, divided by n − 1, as pandas), {@code .var()}, {@code .median()}, {@code .quantile(0.25)},
  * {@code .min()}, {@code .max()}, {@code .sum()} (compensated, as Python's {@code math.fsum}), {@code .count()} and
@@ -43,8 +43,7 @@ public final class DataColumn extends ArrayList<Double> {
 
     /** The sample variance (n − 1), as pandas' {@code var()}. */
     public double var() {
-        double s = std();
-        return s * s;
+        return ColumnStatistics.variance(numbers());
     }
 
     public double median() {
