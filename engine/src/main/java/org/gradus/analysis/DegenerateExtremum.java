@@ -24,14 +24,37 @@ final class DegenerateExtremum {
 
     /** The proof as a sentence for the report, or null when none of the boxes decides. */
     static String proof(Expr f, Domain d, double[] x) {
+        Bound b = bound(f, d, x);
+        return b == null ? null : "the second-derivative test cannot tell, but " + b.text(d);
+    }
+
+    /**
+     * f's value at a point bounds f on a box around it: {@code least} when f ≥ its value there (else f ≤ it), on the
+     * whole search box or within {@code radius} of the point in every coordinate.
+     */
+    record Bound(boolean least, boolean wholeBox, double radius, String value) {
+        /** minimum or maximum. */
+        String type() {
+            return least ? "minimum" : "maximum";
+        }
+
+        /** The proof as a clause: "f ≥ 0, its value here, everywhere on ... (interval arithmetic): a minimum, ...". */
+        String text(Domain d) {
+            String relation = "f " + (least ? "≥" : "≤") + " " + value + ", its value here, ";
+            return wholeBox ? relation + "everywhere on " + d.text + " (interval arithmetic): a " + type() + ", the "
+                    + (least ? "least" : "greatest") + " value of f there"
+                    : relation + "within " + Numbers.format(radius) + " of it in every coordinate (interval arithmetic): a local "
+                    + type() + " (not necessarily strict)";
+        }
+    }
+
+    /** The bound on the first box that decides (the search box, then smaller ones around x), or null when none does. */
+    static Bound bound(Expr f, Domain d, double[] x) {
         Interval at = valueAt(f, d, x);
         if (at == null || !at.bounded()) return null;
         String value = Numbers.round(0.5 * (at.lo() + at.hi()), 8);
         String decided = decide(f, d, d.box, at);
-        if (decided != null) {
-            return "the second-derivative test cannot tell, but f " + decided + " " + value + ", its value here, everywhere on " + d.text
-                    + " (interval arithmetic): " + (decided.equals("≥") ? "a minimum, the least value of f there" : "a maximum, the greatest value of f there");
-        }
+        if (decided != null) return new Bound(decided.equals("≥"), true, Double.POSITIVE_INFINITY, value);
         for (double r : RADII) {
             Interval[] box = new Interval[x.length];
             for (int i = 0; i < x.length; i++) {
@@ -40,11 +63,7 @@ final class DegenerateExtremum {
                 box[i] = new Interval(lo, hi);
             }
             decided = decide(f, d, box, at);
-            if (decided != null) {
-                return "the second-derivative test cannot tell, but f " + decided + " " + value + ", its value here, within " + Numbers.format(r)
-                        + " of it in every coordinate (interval arithmetic): a local " + (decided.equals("≥") ? "minimum" : "maximum")
-                        + " (not necessarily strict)";
-            }
+            if (decided != null) return new Bound(decided.equals("≥"), false, r, value);
         }
         return null;
     }

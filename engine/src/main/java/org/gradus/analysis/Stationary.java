@@ -76,10 +76,17 @@ public final class Stationary {
         }
         List<StationaryReport.Point> points = new ArrayList<>();
         List<String> kinks = new ArrayList<>();
+        List<double[]> kinkPlaces = new ArrayList<>();
+        List<String> kinkReasons = new ArrayList<>();
         int degenerate = 0;
         for (double[] x : found) {
             String kink = smooth ? null : kinkAt(f, layout, x);
             if (kink != null) {   // abs(x) + x**2 at 0: the derivative the program takes there (sign(0) = 0) is no gradient
+                if (corners == null) {   // several variables: classified below (one: by Kinks)
+                    kinkPlaces.add(x);
+                    kinkReasons.add(kink);
+                    continue;
+                }
                 boolean listed = corners != null && corners.kinks().stream().anyMatch(c -> Math.abs(c.x() - x[0]) <= 1e-9 * Math.max(1, Math.abs(x[0])));
                 if (kinks.size() < 4 && !listed) kinks.add(org.gradus.expr.PointArgs.format(layout, x) + ", " + kink);
                 continue;
@@ -108,7 +115,7 @@ public final class Stationary {
         });
         if (degenerate > LISTED_DEGENERATE) {
             List<StationaryReport.Point> flat = points.stream().filter(p -> p.type().equals("degenerate")).toList();
-            List<StationaryReport.Point> spread = spread(flat, d);
+            List<StationaryReport.Point> spread = spread(flat.stream().map(StationaryReport.Point::x).toList(), LISTED_DEGENERATE, d).stream().map(flat::get).toList();
             double lo = flat.stream().mapToDouble(StationaryReport.Point::f).min().orElseThrow();
             double hi = flat.stream().mapToDouble(StationaryReport.Point::f).max().orElseThrow();
             String values = hi - lo <= 1e-9 * Math.max(1, Math.abs(hi)) ? "; every one has f = " + Numbers.round(hi, 8) + " (a level set of stationary points, such as a circle)"
@@ -116,6 +123,22 @@ public final class Stationary {
             notes.add(degenerate + " degenerate points were found: f's stationary points are probably not isolated (a curve or surface of them)"
                     + values + "; " + LISTED_DEGENERATE + " of them, spread over the set, are listed");
             points = points.stream().filter(p -> !p.type().equals("degenerate") || spread.contains(p)).toList();
+        }
+        List<StationaryReport.Corner> kinkPoints = new ArrayList<>();
+        if (!kinkPlaces.isEmpty()) {   // several variables: the kinks the search met are listed, not all there are
+            List<Integer> listed = kinkPlaces.size() > LISTED_KINKS ? spread(kinkPlaces, LISTED_KINKS, d)
+                    : java.util.stream.IntStream.range(0, kinkPlaces.size()).boxed().toList();
+            for (int i : listed) {
+                double[] x = kinkPlaces.get(i);
+                KinkExtremum.Verdict v = KinkExtremum.classify(f, d, cf, x, kinkReasons.get(i));
+                kinkPoints.add(new StationaryReport.Corner(x, cf.value(x), v.type(), v.note()));
+            }
+            notes.replaceAll(m -> m.startsWith("f is not smooth") ? m + " as stationary; the kinks where the search ended are listed apart, "
+                    + "classified (there may be others: a kink is a critical point the search meets only by chance)" : m);
+            if (kinkPlaces.size() > LISTED_KINKS) {
+                notes.add(kinkPlaces.size() + " kinks were found: they are probably not isolated (a curve of them, as |x·y| has along the axes); "
+                        + LISTED_KINKS + " of them, spread over the set, are listed");
+            }
         }
         if (!kinks.isEmpty()) {
             notes.add("not listed, since f is not differentiable there (no gradient, so no stationary point; differentiable(f, at: ...) "
@@ -125,8 +148,12 @@ public final class Stationary {
         else notes.add("damped Newton on ∇f = 0 from " + starts.size() + " starts over " + d.samplingText()
                 + "; points closer together than the starts, or outside the box, may be missed");
         List<StationaryReport.Stretch> stretches = proved == null ? List.of() : proved.stretches();
-        List<Kinks.Kink> kinkPoints = corners == null ? List.of() : corners.kinks().stream()   // an end of a flat stretch belongs to it
-                .filter(k -> stretches.stream().noneMatch(st -> st.from() == k.x() || st.to() == k.x())).toList();
+        if (corners != null) {
+            corners.kinks().stream()   // an end of a flat stretch belongs to it
+                    .filter(k -> stretches.stream().noneMatch(st -> st.from() == k.x() || st.to() == k.x()))
+                    .forEach(k -> kinkPoints.add(StationaryReport.Corner.of(k)));
+        }
+        kinkPoints.sort((p, q) -> java.util.Arrays.compare(p.x(), q.x()));
         return new StationaryReport(f, layout, d.text, points, stretches, kinkPoints, String.join("; ", notes));
     }
 
@@ -138,25 +165,28 @@ public final class Stationary {
                 + " more to the right are not examined (narrow the interval to see them)");
     }
 
+    /** Kinks of a function of several variables listed when there are more: a curve of them is shown by points along it. */
+    private static final int LISTED_KINKS = 6;
+
     /** Degenerate points listed when there are more: a curve of them is shown by points along it. */
     private static final int LISTED_DEGENERATE = 12;
 
     /**
-     * {@value #LISTED_DEGENERATE} of the points, each the farthest (in the box's scale) from those already taken, the
-     * first the first in coordinate order: a circle of maxima is shown all round, not by its 12 points nearest x = −1.
+     * The indices of {@code count} of the points, each the farthest (in the box's scale) from those already taken, the
+     * first the first found: a circle of maxima is shown all round, not by its 12 points nearest x = −1.
      */
-    private static List<StationaryReport.Point> spread(List<StationaryReport.Point> points, Domain d) {
-        List<StationaryReport.Point> taken = new ArrayList<>(List.of(points.get(0)));
+    private static List<Integer> spread(List<double[]> points, int count, Domain d) {
+        List<Integer> taken = new ArrayList<>(List.of(0));
         double[] nearest = new double[points.size()];
         java.util.Arrays.fill(nearest, Double.POSITIVE_INFINITY);
-        while (taken.size() < LISTED_DEGENERATE) {
-            StationaryReport.Point last = taken.get(taken.size() - 1);
+        while (taken.size() < count) {
+            double[] last = points.get(taken.get(taken.size() - 1));
             int far = -1;
             for (int i = 0; i < points.size(); i++) {
-                nearest[i] = Math.min(nearest[i], scaledDistance(points.get(i).x(), last.x(), d));
+                nearest[i] = Math.min(nearest[i], scaledDistance(points.get(i), last, d));
                 if (far < 0 || nearest[i] > nearest[far]) far = i;
             }
-            taken.add(points.get(far));
+            taken.add(far);
         }
         return taken;
     }

@@ -26,19 +26,34 @@ public final class StationaryReport implements Shown {
     public record Stretch(double from, double to, String set, double f, String type, String note) {
     }
 
+    /**
+     * A point where f is continuous but has no gradient, found as a critical point: its coordinates, f there, its type
+     * ({@code minimum}, {@code maximum}, {@code neither}, {@code degenerate}) and why — for one variable the one-sided
+     * slopes ({@link Kinks}), for several the proof of the type ({@link KinkExtremum}); {@code slopes} is null then.
+     */
+    public record Corner(double[] x, double f, String type, double[] slopes, String note) {
+        static Corner of(Kinks.Kink k) {
+            return new Corner(new double[]{k.x()}, k.f(), k.type(), new double[]{k.left(), k.right()}, Kinks.reading(k));
+        }
+
+        Corner(double[] x, double f, String type, String note) {
+            this(x, f, type, null, note);
+        }
+    }
+
     private final Expr f;
     private final Layout layout;
     private final String domain;
     private final List<Point> points;
     private final List<Stretch> stretches;
-    private final List<Kinks.Kink> kinks;
+    private final List<Corner> kinks;
     private final String note;
 
     StationaryReport(Expr f, Layout layout, String domain, List<Point> points, String note) {
         this(f, layout, domain, points, List.of(), List.of(), note);
     }
 
-    StationaryReport(Expr f, Layout layout, String domain, List<Point> points, List<Stretch> stretches, List<Kinks.Kink> kinks, String note) {
+    StationaryReport(Expr f, Layout layout, String domain, List<Point> points, List<Stretch> stretches, List<Corner> kinks, String note) {
         this.f = f;
         this.layout = layout;
         this.domain = domain;
@@ -49,8 +64,9 @@ public final class StationaryReport implements Shown {
     }
 
     /**
-     * The points of one variable's f where it is continuous but has no derivative, left to right (see {@link Kinks}), as a
-     * script reads them: {@code s.kinks[0].at}, {@code .x}, {@code .f}, {@code .type}, {@code .slopes} (from the left, from the right).
+     * The points where f is continuous but has no derivative, in coordinate order (see {@link Corner}), as a script reads
+     * them: {@code s.kinks[0].at}, {@code .x}, {@code .f}, {@code .type}, and {@code .slopes} (from the left, from the right)
+     * for one variable, {@code .note} for several.
      */
     public List<PointResult> kinks() {
         List<PointResult> out = new ArrayList<>();
@@ -64,15 +80,21 @@ public final class StationaryReport implements Shown {
 
     private List<Map<String, Object>> kinkFields() {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Kinks.Kink k : kinks) {
+        for (Corner k : kinks) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("at", layout.toMap(new double[]{k.x()}));
+            m.put("at", layout.toMap(k.x()));
             m.put("f", k.f());
             m.put("type", k.type());
-            m.put("slopes", new double[]{k.left(), k.right()});
+            if (k.slopes() != null) m.put("slopes", k.slopes());
+            else m.put("note", k.note());
             out.add(m);
         }
         return out;
+    }
+
+    /** The points where f is continuous but has no derivative, as {@link #kinks()} lists them. */
+    public List<Corner> corners() {
+        return kinks;
     }
 
     /** The intervals where f′ is identically 0, left to right (functions of one variable). */
@@ -162,10 +184,11 @@ public final class StationaryReport implements Shown {
             if (p.note() != null) sb.append("\n      ").append(p.note());
         }
         while (next < stretches.size()) sb.append(text(stretches.get(next++)));
-        if (!kinks.isEmpty()) sb.append("\n  ").append(kinks.size() == 1 ? "a kink" : kinks.size() + " kinks").append(" (f has no derivative there: critical, not stationary)");
-        for (Kinks.Kink k : kinks) {
-            sb.append("\n  ").append(PointArgs.format(layout, new double[]{k.x()})).append("  f = ").append(Numbers.round(k.f(), 8))
-                    .append("  ").append(k.type()).append("  (").append(Kinks.reading(k)).append(")");
+        if (!kinks.isEmpty()) sb.append("\n  ").append(kinks.size() == 1 ? "a kink" : kinks.size() + " kinks")
+                .append(" (f has no ").append(layout.dimension() == 1 ? "derivative" : "gradient").append(" there: critical, not stationary)");
+        for (Corner k : kinks) {
+            sb.append("\n  ").append(PointArgs.format(layout, k.x())).append("  f = ").append(Numbers.round(k.f(), 8)).append("  ").append(k.type())
+                    .append(k.slopes() != null ? "  (" + k.note() + ")" : "\n      " + k.note());
         }
         sb.append("\n  note: ").append(note);
         return sb.toString();

@@ -62,6 +62,39 @@ public final class Directions {
     }
 
     /**
+     * How f changes along the ray: the sign of f(x₀ + t·d) − f(x₀) for every small enough t &gt; 0, and the series that
+     * shows it (−t² + O(t³)); 0 where that difference is exactly 0 near the point. The sign is that of the series'
+     * leading term, a proof; null where no series decides it (its leading coefficient's sign unknown, a coefficient 0
+     * only up to rounding, an atom the series engine cannot expand there).
+     */
+    public static Change change(Expr f, Layout layout, double[] x0, double[] d, Real valueAtX0) {
+        Variable value = new Variable("f0", 0);
+        List<VariableBlock> blocks = new ArrayList<>(layout.blocks());
+        blocks.add(value);
+        Layout extended = new Layout(blocks);
+        Approach ap = Approach.right("t", 0);
+        for (int precision : new int[]{6, 12}) {
+            Series s = new Series(precision);
+            Expansion[] coords = new Expansion[layout.dimension() + 1];
+            System.arraycopy(line(x0, d, layout.dimension()), 0, coords, 0, layout.dimension());
+            coords[layout.dimension()] = Expansion.constant(valueAtX0);
+            try {
+                Expansion e = new Expander(extended, coords, s).expand(Ops.sub(f, value));
+                if (s.roundedZeros() > 0 || s.numberZeros() > 0 || s.pointZeros() > 0) return null;
+                if (e.isExactZero()) return new Change(0, "0");
+                if (e.hasTerms() && e.leading().coef().signKnown()) return new Change(e.leading().coef().sign(), ExpansionText.of(e, ap));
+            } catch (CannotExpand | ArithmeticException | StackOverflowError e) {   // OutsideDomain too
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The sign of f(x₀ + t·d) − f(x₀) for small t &gt; 0 (−1, 0 or 1) and its series in t, as {@link #change} found it. */
+    public record Change(int sign, String series) {
+    }
+
+    /**
      * f at the number x₀ stands for, approached along d, where that differs from f(x₀) by a jump or root taken at the number
      * (max(sin(x), 0) at {@code Math.PI} is 1.2e-16 at the double, 0 at π); null where nothing was taken at the number.
      */

@@ -1,6 +1,7 @@
 package org.gradus.analysis
 
 import org.gradus.atoms.Ops
+import org.gradus.expr.Constant
 import org.gradus.expr.Variable
 import spock.lang.Specification
 
@@ -283,12 +284,52 @@ class StationarySpec extends Specification {
         abs(sin(x)) + max(sin(x), 0)      | r(2, 4)       || [Math.PI]                               | ['minimum']                              | [[-2d, 1d]]
     }
 
-    def "kinks are looked for only where f has one variable, and a kink that cancels or a jump is none (|x|², sign(x)·x², the jump of sign(x) + x²)"() {
+    def "a kink that cancels or a jump is no kink (|x|², sign(x)·x², the jump of sign(x) + x²)"() {
         expect: 'by hand: |x|² = x² and sign(x)·x² = x|x| are differentiable at 0; sign(x) + x² jumps there'
         Stationary.find(abs(x)**2, [x: r(-1, 1)]).kinks().isEmpty()
         Stationary.find(sign(x) * x**2, [x: r(-1, 1)]).kinks().isEmpty()
         Stationary.find(sign(x) + x**2, [x: r(-1, 1)]).kinks().isEmpty()
-        Stationary.find(abs(x) + y**2, [x: r(-1, 1), y: r(-1, 1)]).kinks().isEmpty()
+    }
+
+    def "several variables: a kink where the search ends is listed apart, classified by an interval bound or by two rays (#f)"() {
+        when:
+        def rep = Stationary.find(f, [x: r(-2, 2), y: r(-2, 2)])
+
+        then: 'by hand: the point, f there and its type; no stationary point, and the proof in the note'
+        rep.points().isEmpty()
+        rep.kinks()*.at == [at]
+        rep.kinks()[0].get('f') == value
+        rep.kinks()[0].get('type') == type
+        rep.kinks()[0].get('note').contains(proof)
+        rep.fields().kinks[0].keySet() == ['at', 'f', 'type', 'note'] as Set
+
+        where:
+        f                           || at             | value | type      | proof
+        abs(x) + abs(y)             || [x: 0d, y: 0d] | 0d    | 'minimum' | 'f ≥ 0, its value here, everywhere on'              // |x| + |y| ≥ 0
+        abs(x - 1) + y**2           || [x: 1d, y: 0d] | 0d    | 'minimum' | 'f ≥ 0, its value here, everywhere on'              // a kink line x = 1
+        Ops.sub(Constant.of(3), abs(x) + abs(y)) || [x: 0d, y: 0d] | 3d    | 'maximum' | 'f ≤ 3, its value here, everywhere on'
+        abs(x) - y**2               || [x: 0d, y: 0d] | 0d    | 'neither' | 'rises along +x (f − f(p) = t) and falls along +y (f − f(p) = -t**2)'  // f(t, 0) = t, f(0, t) = −t²
+    }
+
+    def "several variables: never a wrong type at a kink — |x| + |y| − xy at 0 is a minimum (≥ |x| + |y| − (x² + y²)/2 ≥ 0 near 0, by hand), proved or not"() {
+        when:
+        def rep = Stationary.find(abs(x) + abs(y) - x * y, [x: r(-1, 1), y: r(-1, 1)])
+
+        then:
+        rep.kinks()*.at == [[x: 0d, y: 0d]]
+        rep.kinks()[0].get('type') in ['minimum', 'degenerate']
+    }
+
+    def "several variables: a curve of kinks (|xy| along both axes) is shown by six points spread over it, and the note counts them"() {
+        when:
+        def rep = Stationary.find(abs(x * y), [x: r(-1, 1), y: r(-1, 1)])
+
+        then: 'each on an axis, each a minimum (|xy| ≥ 0); (0, 0) itself is differentiable (|xy| ≤ (x² + y²)/2), a stationary point'
+        rep.kinks().size() == 6
+        rep.kinks().every { k -> (k.at.x == 0d || k.at.y == 0d) && k.get('type') == 'minimum' }
+        rep.kinks()*.at.collect { it.x }.toSet().size() > 1 && rep.kinks()*.at.collect { it.y }.toSet().size() > 1
+        rep.points()*.x()*.toList() == [[0d, 0d]]
+        rep.note() =~ /\d+ kinks were found: they are probably not isolated/
     }
 
     def "a kink at an irrational point is left to the search, which says what it did: |x² - 2| (kinks at ±√2, a maximum at 0)"() {

@@ -168,6 +168,10 @@ public final class LevelSets {
         for (StationaryReport.Point p : report.points()) {
             out.add(Markers.at(p.x()[0], p.x()[1], shape(p.type()), Color.WHITE, 14, p.type()));
         }
+        for (StationaryReport.Corner k : report.corners()) {        // |x − 1| + y² at (1, 0): a minimum without ∇f = 0
+            String type = k.type();
+            out.add(Markers.at(k.x()[0], k.x()[1], shape(type), Color.WHITE, 14, ("neither".equals(type) ? "kink" : type + " at a kink") + " (no ∇f)"));
+        }
         return out;
     }
 

@@ -1,5 +1,6 @@
 package org.gradus.plot.pictures
 
+import org.gradus.atoms.Abs
 import org.gradus.atoms.Ops
 import org.gradus.plot.figure.Figure
 import org.gradus.plot.figure.Markers
@@ -29,6 +30,15 @@ class SurfacePictureSpec extends Specification {
         [s.elevation(), s.azimuth()] == [30d, -60d]
         s.points().size() == 1
         s.points()[0].with { it.x() == 0d && it.y() == 0d && it.z() == 0d && it.label() == 'saddle' && it.shape() == Markers.Shape.DOT }
+    }
+
+    def "a minimum at a kink, |x − 1| + y² at (1, 0) (no ∇f there; f ≥ 0 = f(1, 0), by hand), is marked with a star and says so"() {
+        when:
+        Surface s = surface(Pictures.figure([Ops.add(Ops.apply(Abs.INSTANCE, Ops.sub(x, c(1))), pow(y, 2))], opts([x: -2..2, y: -2..2, surface: true, stationary: true])))
+
+        then:
+        s.points().size() == 1
+        s.points()[0].with { it.x() == 1d && it.y() == 0d && it.z() == 0d && it.label() == 'minimum at a kink (no ∇f)' && it.shape() == Markers.Shape.STAR }
     }
 
     def "seen from straight above (view: [90, -90]) the bowl x² + y² is darkest at the centre of the page and yellow at its corners"() {
