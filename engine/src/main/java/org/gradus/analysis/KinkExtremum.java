@@ -1,5 +1,6 @@
 package org.gradus.analysis;
 
+import org.gradus.atoms.Curvature;
 import org.gradus.calculus.Directions;
 import org.gradus.calculus.series.Real;
 import org.gradus.eval.CompiledFunction;
@@ -13,24 +14,27 @@ import java.util.Random;
 
 /**
  * A point where a function of several variables has no gradient — a kink, as |x| + |y| at (0, 0) or |x − 1| + y² at
- * (1, 0) — classified as a minimum, a maximum or neither. The second-derivative test has nothing to work on there, so
- * two proofs take its place:
+ * (1, 0) — classified as a minimum, a maximum or neither, or found to be no critical point at all. The second-derivative
+ * test has nothing to work on there; these proofs take its place, in this order:
  * <ul>
- *   <li>an interval bound: f's enclosure over the search box, or over a small box around the point, lies on one side of
- *   f's value there ({@link DegenerateExtremum#bound}); then the point is a minimum or a maximum;</li>
+ *   <li>an interval bound over the search box: f's enclosure there lies on one side of f's value at the point
+ *   ({@link DegenerateExtremum#bound}): the least or greatest value of f;</li>
+ *   <li>the subdifferential ({@link Subdifferential}): 0 outside ∂f(p), no critical point; 0 in it and f convex (or
+ *   concave), the least (greatest) value; 0 inside it and f regular, a strict local minimum (maximum);</li>
+ *   <li>an interval bound over a small box around the point: a local minimum or maximum;</li>
  *   <li>two rays: along one direction f falls and along another it rises, each shown by the leading term of the series
  *   of f(p + t·d) − f(p) as t → 0⁺ ({@link Directions#change}); then the point is neither (|x| − y² at (0, 0) rises
  *   along x and falls along y).</li>
  * </ul>
- * Where neither proof decides, the point is {@code degenerate} and the note says what the rays showed. The rays tried
- * are the coordinate axes both ways, the diagonals of each pair of coordinates (up to four variables), and the two
- * directions in which f, sampled on a small sphere around the point, fell and rose the most.
+ * Where none decides, the point is {@code degenerate} and the note says what the rays showed. The rays tried are the
+ * coordinate axes both ways, the diagonals of each pair of coordinates (up to four variables), and the two directions
+ * in which f, sampled on a small sphere around the point, fell and rose the most.
  */
 final class KinkExtremum {
     private KinkExtremum() {
     }
 
-    /** The type ({@code minimum}, {@code maximum}, {@code neither} or {@code degenerate}) and why. */
+    /** The type ({@code minimum}, {@code maximum}, {@code neither} or {@code degenerate}) and why; null where p is no critical point. */
     record Verdict(String type, String note) {
     }
 
@@ -43,6 +47,21 @@ final class KinkExtremum {
     static Verdict classify(Expr f, Domain d, CompiledFunction cf, double[] x, String why) {
         String lead = "f has no gradient here (" + why.replaceFirst("^where ", "") + "); ";
         DegenerateExtremum.Bound bound = DegenerateExtremum.bound(f, d, x);
+        if (bound != null && bound.wholeBox()) return new Verdict(bound.type(), lead + "but " + bound.text(d));
+        Subdifferential.Zonotope z = Subdifferential.at(f, d.layout(), x);
+        Subdifferential.Zero zero = z == null ? Subdifferential.Zero.UNDECIDED : Subdifferential.zero(z);
+        if (zero == Subdifferential.Zero.OUTSIDE) return null;   // 0 ∉ ∂f(p): no critical point at all
+        if (z != null && z.exact() && zero != Subdifferential.Zero.UNDECIDED) {
+            String sub = "∂f(p) = " + z.text();
+            Curvature c = Dcp.analyze(f, Enclosure.overBox(d.layout(), d.box)).curvature();
+            if (z.sign() > 0 && c.isConvex()) return new Verdict("minimum", lead + "0 ∈ " + sub + " and f is convex (composition rules): a minimum, the least value of f there");
+            if (z.sign() < 0 && c.isConcave()) return new Verdict("maximum", lead + "0 ∈ " + sub + " and f is concave (composition rules): a maximum, the greatest value of f there");
+            if (zero == Subdifferential.Zero.INSIDE) {
+                boolean min = z.sign() > 0;
+                return new Verdict(min ? "minimum" : "maximum", lead + "0 lies inside " + sub + ", not on its edge, so every one-sided slope f′(p; d) = "
+                        + (min ? "max" : "min") + " of g·d over ∂f(p) is " + (min ? "positive" : "negative") + ": a strict local " + (min ? "minimum" : "maximum"));
+            }
+        }
         if (bound != null) return new Verdict(bound.type(), lead + "but " + bound.text(d));
         Layout layout = d.layout();
         Real f0 = Directions.value(f, layout, x, false);

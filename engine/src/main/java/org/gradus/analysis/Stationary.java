@@ -124,6 +124,15 @@ public final class Stationary {
                     + values + "; " + LISTED_DEGENERATE + " of them, spread over the set, are listed");
             points = points.stream().filter(p -> !p.type().equals("degenerate") || spread.contains(p)).toList();
         }
+        if (!smooth && corners == null) {   // two variables: the kinks on the lines where an affine kink argument is 0
+            for (double[] c : KinkLines.candidates(f, d)) {
+                if (kinkPlaces.stream().anyMatch(k -> close(k, c, d)) || found.stream().anyMatch(k -> close(k, c, d))) continue;
+                String kink = kinkAt(f, layout, c);
+                if (kink == null) continue;
+                kinkPlaces.add(c);
+                kinkReasons.add(kink);
+            }
+        }
         List<StationaryReport.Corner> kinkPoints = new ArrayList<>();
         if (!kinkPlaces.isEmpty()) {   // several variables: the kinks the search met are listed, not all there are
             List<Integer> listed = kinkPlaces.size() > LISTED_KINKS ? spread(kinkPlaces, LISTED_KINKS, d)
@@ -131,6 +140,7 @@ public final class Stationary {
             for (int i : listed) {
                 double[] x = kinkPlaces.get(i);
                 KinkExtremum.Verdict v = KinkExtremum.classify(f, d, cf, x, kinkReasons.get(i));
+                if (v == null) continue;   // 0 ∉ ∂f(x): no critical point
                 kinkPoints.add(new StationaryReport.Corner(x, cf.value(x), v.type(), v.note()));
             }
             notes.replaceAll(m -> m.startsWith("f is not smooth") ? m + " as stationary; the kinks where the search ended are listed apart, "

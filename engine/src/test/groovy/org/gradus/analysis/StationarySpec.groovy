@@ -298,7 +298,7 @@ class StationarySpec extends Specification {
         then: 'by hand: the point, f there and its type; no stationary point, and the proof in the note'
         rep.points().isEmpty()
         rep.kinks()*.at == [at]
-        rep.kinks()[0].get('f') == value
+        Math.abs(rep.kinks()[0].get('f') - value) <= 1e-15
         rep.kinks()[0].get('type') == type
         rep.kinks()[0].get('note').contains(proof)
         rep.fields().kinks[0].keySet() == ['at', 'f', 'type', 'note'] as Set
@@ -309,15 +309,26 @@ class StationarySpec extends Specification {
         abs(x - 1) + y**2           || [x: 1d, y: 0d] | 0d    | 'minimum' | 'f ≥ 0, its value here, everywhere on'              // a kink line x = 1
         Ops.sub(Constant.of(3), abs(x) + abs(y)) || [x: 0d, y: 0d] | 3d    | 'maximum' | 'f ≤ 3, its value here, everywhere on'
         abs(x) - y**2               || [x: 0d, y: 0d] | 0d    | 'neither' | 'rises along +x (f − f(p) = t) and falls along +y (f − f(p) = -t**2)'  // f(t, 0) = t, f(0, t) = −t²
+        // the lasso: x = 1 − 0.5/2 = 0.75 (2(x − 1) + 0.5 = 0), y = 0 as |2(0 − 0.2)| = 0.4 ≤ 0.5 (soft thresholding); f = 0.0625 + 0.04 + 0.375
+        Ops.add(Ops.add((x - 1)**2, (y - 0.2d)**2), Ops.mul(Constant.of(0.5), abs(x) + abs(y))) || [x: 0.75d, y: 0d] | 0.4775d | 'minimum' | '0 ∈ ∂f(p) = (0, -0.4) + [-1, 1]·(0, 0.5) and f is convex'
+        // on x = y: t + 2t², least at t = −1/4, f = −1/8; ∂f = (−0.5, −0.5) + conv{(1, 0), (0, 1)} ∋ 0
+        Ops.add(max(x, y), x**2 + y**2) || [x: -0.25d, y: -0.25d] | -0.125d | 'minimum' | '0 ∈ ∂f(p) = (-0.5, 0.5) + [0, 1]·(1, -1) and f is convex'
     }
 
-    def "several variables: never a wrong type at a kink — |x| + |y| − xy at 0 is a minimum (≥ |x| + |y| − (x² + y²)/2 ≥ 0 near 0, by hand), proved or not"() {
+    def "several variables: a kink where 0 is not a subgradient is no critical point — |x| + 2x + y² at (0, 0): ∂f = [1, 3] × {0} (by hand)"() {
+        expect:
+        Stationary.find(Ops.add(Ops.add(abs(x), Ops.mul(Constant.of(2), x)), y**2), [x: r(-1, 1), y: r(-1, 1)]).kinks().isEmpty()
+    }
+
+    def "several variables: a kink where 0 lies inside the subdifferential is a strict local minimum — |x| + |y| − xy at 0 (≥ |x| + |y| − (x² + y²)/2 > 0 near 0, by hand)"() {
         when:
         def rep = Stationary.find(abs(x) + abs(y) - x * y, [x: r(-1, 1), y: r(-1, 1)])
 
-        then:
+        then: 'f is not convex (−xy), so the proof is the local one: 0 inside ∂f(0, 0) = [−1, 1]²'
         rep.kinks()*.at == [[x: 0d, y: 0d]]
-        rep.kinks()[0].get('type') in ['minimum', 'degenerate']
+        rep.kinks()[0].get('type') == 'minimum'
+        rep.kinks()[0].get('note').contains('0 lies inside ∂f(p) = (0, 0) + [-1, 1]·(1, 0) + [-1, 1]·(0, 1), not on its edge')
+        rep.kinks()[0].get('note').contains('a strict local minimum')
     }
 
     def "several variables: a curve of kinks (|xy| along both axes) is shown by six points spread over it, and the note counts them"() {
