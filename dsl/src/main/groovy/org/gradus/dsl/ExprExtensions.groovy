@@ -8,6 +8,7 @@ import org.gradus.data.DataColumn
 import org.gradus.data.DataSet
 import org.gradus.data.FeatureScaling
 import org.gradus.data.RowValues
+import org.gradus.data.RowsWhere
 import org.gradus.data.TableView
 import org.gradus.diff.Gradient
 import org.gradus.diff.Hessian
@@ -20,6 +21,8 @@ import org.gradus.expr.VectorVariable
 import org.gradus.optim.OptimizationResult
 import org.gradus.optim.schedule.Schedule
 import org.gradus.result.Shown
+
+import java.util.function.IntPredicate
 
 /**
  * Operators between expressions and numbers, in either order ({@code 2*x}, {@code x/2}, {@code 1 - x},
@@ -199,6 +202,14 @@ class ExprExtensions {
         int n = 0
         for (int r = 0; r < self.rows(); r++) if (condition.call(self.row(r))) n++
         n
+    }
+
+    /**
+     * {@code data.findAll { row -> row.price < 3 }}: the rows for which the closure is true, in order, a data set of their
+     * own (pandas' {@code df[df['price'] < 3]}), each row keeping its number in the table (pandas' index).
+     */
+    static DataSet findAll(DataSet self, Closure<?> condition) {
+        RowsWhere.of(self, { int r -> condition.call(self.row(r)) as boolean } as IntPredicate)
     }
 
     /** {@code def (train, test) = data.split(0.8, seed: 1)}. */

@@ -534,6 +534,25 @@ class DataSpec extends Specification {
         out[1].index == ['3'] && out[1].data == [[0.5, -2, 2]]
     }
 
+    def "data.findAll { row -> ... } is the rows where the condition holds, a data set of their own (pandas' df[df['a'] > 0]), each with its number in the table; none is an empty one"() {
+        when: "pandas: d = pd.read_csv('t.csv'); d[d['a'] > 0] is rows 0, 1, 3, its y's mean (3 + 1 + 2)/3 = 2; d[d['a'] > 10] is empty"
+        def out = run("""
+            data = csv('t.csv', target: 'y')
+            positive = data.findAll { row -> row['a'] > 0 }
+            positive.head()
+            [positive.rows, positive.columns == data.columns, positive.target]
+            w = vector(2)
+            mean(positive) { row -> row.y }.at(w: [0, 0])
+            data.findAll { it.a > 10 }.rows
+        """)
+
+        then:
+        out[0].index == ['0', '1', '3'] && out[0].data == [[1, 2, 3], [2, 0, 1], [0.5, -2, 2]]
+        out[1].text == '[3, true, y]'
+        out[2].value == 2
+        out[3].value == 0
+    }
+
     def "pandas' words on a data set or a column, a column beside a list that does not fit it, and slices of rows past the table say what to write: #source"() {
         when:
         run("data = csv('t.csv', target: 'y')\n" + source)
@@ -546,6 +565,7 @@ class DataSpec extends Specification {
         source                      | message
         "data['a'].value_counts()"  | "a list has no method 'value_counts'; in Gradus, the count of each value is data['a'].countBy { it }"
         "data.dropna()"             | "a data set has no method 'dropna'; in Gradus, a data set has no missing values: csv refuses a table with an empty or NA cell, naming its line and column"
+        "data.query('a > 0')"       | "a data set has no method 'query'; in Gradus, the rows where a condition holds are data.findAll { row -> row['price'] < 3 } (a data set, as pandas' df[df['price'] < 3])"
         "data.iloc[0]"              | "a data set has no property 'iloc'; in Gradus, a row is data[0] (data[-1] the last), rows data[0..<10] (a data set), rows at random data.sample(5, seed: 1)"
         'data[2..<10]'              | 'data has 4 rows (0 to 3); the slice 2..<10 reaches past them: data[2..<4] is up to the last'
         'data[3..1]'                | 'a slice of rows runs forward: data[1..3], not data[3..1]'

@@ -158,7 +158,7 @@ public final class DataSet implements Shown {
         return partitions;
     }
 
-    private void requireInMemory(String what) {
+    void requireInMemory(String what) {
         if (partitions != null) {
             throw new IllegalArgumentException(what + " needs the rows in memory, but " + name + " lives in " + partitions.where()
                     + "; read it without --master (or with csv/parquet) to have it in memory");
@@ -327,7 +327,7 @@ public final class DataSet implements Shown {
     }
 
     /** The rows order[from..to), in that order, stored with {@code precision}; named name_suffix (or name without a suffix). */
-    private DataSet subset(int[] order, int from, int to, String suffix, Precision precision) {
+    DataSet subset(int[] order, int from, int to, String suffix, Precision precision) {
         int n = to - from, f = features.size();
         boolean single = precision == Precision.FLOAT;
         Object px = single ? new float[n * f] : new double[n * f];
