@@ -230,6 +230,15 @@ def read(name, target):
     return np.array([[float(r[c]) for c in cols] for r in rows]), np.array([float(r[target]) for r in rows]), cols
 
 
+def price_histogram():
+    _, price, _ = read("regression.csv", "price")
+    fig, ax = plt.subplots(figsize=(8, 6), dpi=100)
+    ax.hist(price)
+    ax.set_xlabel("price")
+    ax.set_ylabel("count")
+    save(fig, "price-histogram.png")
+
+
 def sgd_vs_full():
     X, y, _ = read("regression.csv", "price")
     A = np.hstack([X, np.ones((len(X), 1))])
@@ -348,4 +357,5 @@ if __name__ == "__main__":
     sgd_vs_full()
     logistic_boundary()
     softmax_regions()
+    price_histogram()
     balls()

@@ -1,6 +1,7 @@
 package org.gradus.dsl
 
 import groovy.transform.CompileStatic
+import org.gradus.data.DataColumn
 import org.gradus.expr.Constant
 
 /** Script values for pictures as the plot module takes them: ranges as {from, to}, blocks of constraints as lists. */
@@ -19,7 +20,8 @@ final class PlotArguments {
     static List<Object> targets(Object[] targets) {
         List<Object> out = []
         for (Object t : targets) {
-            if (t instanceof List) out.addAll(((List) t).collect { value(it) })
+            if (t instanceof DataColumn) out.add(t)    // a column is one thing to draw (its histogram), not its values
+            else if (t instanceof List) out.addAll(((List) t).collect { value(it) })
             else out.add(value(t))
         }
         out

@@ -122,6 +122,20 @@ plot data, model: fit, file: 'bad.png'""")
         !Files.exists(dir.resolve('bad.png'))
     }
 
+    def "plot data['a'] draws the column's histogram (it was 'cannot plot a mix of 4 values'); two columns share one"() {
+        given:
+        Files.writeString(dir.resolve('t.csv'), 'a,b\n1,2\n2,0\n2,1\n10,-2\n')
+
+        when:
+        def shown = run("""data = csv('t.csv')
+plot data['a'], bins: 3, file: 'hist.png'
+plot data['a'], data['b'], file: 'both.png'""")
+
+        then:
+        shown*.series == [['a'], ['a', 'b']]
+        Files.exists(dir.resolve('hist.png')) && Files.exists(dir.resolve('both.png'))
+    }
+
     static double lum(Color c) { 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue }
 
     def "paths come from the runs' traces; plot r1, r2 draws their convergence; 1-D pictures and schedules"() {

@@ -1,6 +1,7 @@
 package org.gradus.plot;
 
 import org.gradus.atoms.array.Shapes;
+import org.gradus.data.DataColumn;
 import org.gradus.data.DataSet;
 import org.gradus.expr.Expr;
 import org.gradus.optim.OptimizationResult;
@@ -8,6 +9,7 @@ import org.gradus.optim.schedule.Schedule;
 import org.gradus.plot.figure.Figure;
 import org.gradus.plot.pictures.Convergence;
 import org.gradus.plot.pictures.DataPicture;
+import org.gradus.plot.pictures.Histogram;
 import org.gradus.plot.pictures.Landscape;
 import org.gradus.plot.pictures.LevelSets;
 import org.gradus.plot.pictures.OneVariable;
@@ -27,6 +29,7 @@ import java.util.List;
  * <li>results of minimize/maximize → convergence (f − f* and ‖∇f‖ per iteration, seconds or evaluations);</li>
  * <li>schedules → the learning rate per step;</li>
  * <li>a data set → its rows coloured by the target, with a fitted model;</li>
+ * <li>columns of a data set → their histogram;</li>
  * <li>a function of many variables {@code around:} a result → its landscape on a plane through the result.</li>
  * </ul>
  */
@@ -44,6 +47,7 @@ public final class Pictures {
         if (all(targets, OptimizationResult.class) || all(targets, RunView.class)) return Convergence.figure(targets, o);
         if (all(targets, Schedule.class)) return SchedulePicture.figure(targets.stream().map(Schedule.class::cast).toList(), o);
         if (targets.size() == 1 && targets.get(0) instanceof DataSet d) return DataPicture.figure(d, o);
+        if (all(targets, DataColumn.class)) return Histogram.figure(targets.stream().map(DataColumn.class::cast).toList(), o);
         if (all(targets, Expr.class)) for (Object f : targets) Shapes.requireScalar((Expr) f, "plot");
         if (all(targets, Expr.class) && o.has("around")) {
             if (targets.size() != 1) throw new IllegalArgumentException("around: draws one function on a plane through a result");
@@ -57,7 +61,7 @@ public final class Pictures {
             return OneVariable.figure(fs, o);
         }
         throw new IllegalArgumentException("cannot plot " + describe(targets) + "; plot draws functions of one or two variables, "
-                + "results of minimize (their convergence), schedules, or a data set");
+                + "results of minimize (their convergence), schedules, a data set, or its columns (a histogram: plot data['price'])");
     }
 
     /**
