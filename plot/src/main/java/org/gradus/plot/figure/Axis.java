@@ -26,6 +26,11 @@ public record Axis(String label, double lower, double upper, boolean log, boolea
         return new Axis(label, lower, upper, false);
     }
 
+    /** The step between ticks for a nice step the range suggests: a whole number on a count axis (2 apart, not 2.5). */
+    public double tickStep(double nice) {
+        return whole && nice != Math.rint(nice) ? Math.max(1, Math.floor(nice)) : nice;
+    }
+
     public boolean fixed() {
         return Double.isFinite(lower) && Double.isFinite(upper);
     }

@@ -143,8 +143,7 @@ final class PanelChart {
         } else {
             NumberAxis n = new NumberAxis(a.label());
             n.setAutoRangeIncludesZero(false);
-            double step = org.gradus.plot.figure.Levels.niceStep(r.upper() - r.lower(), ticks);
-            if (a.whole() && step != Math.rint(step)) step = Math.max(1, Math.floor(step));   // counts: 2 apart, not 2.5
+            double step = a.tickStep(org.gradus.plot.figure.Levels.niceStep(r.upper() - r.lower(), ticks));
             n.setTickUnit(new NumberTickUnit(step, new TickFormat()));
             axis = n;
         }

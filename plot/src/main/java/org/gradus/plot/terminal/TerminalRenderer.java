@@ -1,5 +1,6 @@
 package org.gradus.plot.terminal;
 
+import org.gradus.plot.figure.Axis;
 import org.gradus.plot.figure.Band;
 import org.gradus.plot.figure.Contours;
 import org.gradus.plot.figure.Curve;
@@ -70,7 +71,7 @@ public final class TerminalRenderer {
         if (titleRow > 0) pic.text(top, Math.max(0, (columns - p.title().length()) / 2), p.title(), TerminalPicture.DEFAULT);
         int plotTop = top + titleRow + 1;                  // a row for the y label
         int plotRows = height - titleRow - 4;              // y label, axis, x ticks, x label
-        List<double[]> yTicks = ticks(yr, p.y().log(), Math.max(2, plotRows / 3));
+        List<double[]> yTicks = ticks(yr, p.y(), Math.max(2, plotRows / 3));
         int margin = 1;
         for (double[] t : yTicks) margin = Math.max(margin, Ticks.format(t[0]).length());
         int left = margin + 1;                             // tick labels, then the axis column
@@ -109,7 +110,7 @@ public final class TerminalRenderer {
             pic.set(plotTop + r, left, '┤', AXIS, TerminalPicture.DEFAULT);
         }
         int free = 0;
-        for (double[] t : ticks(xr, p.x().log(), Math.max(2, plotCols / 12))) {
+        for (double[] t : ticks(xr, p.x(), Math.max(2, plotCols / 12))) {
             int c = Math.min(plotCols - 1, (int) Math.floor(area.px(t[0]) / 2));   // the upper bound sits on the last column
             if (c < 0) continue;
             String s = Ticks.format(t[0]);
@@ -123,16 +124,16 @@ public final class TerminalRenderer {
         pic.text(axisRow + 2, left + 1 + Math.max(0, (plotCols - xl.length()) / 2), xl, TerminalPicture.DEFAULT);
     }
 
-    /** Nice tick values in the range ({v}), linear or powers of ten. */
-    static List<double[]> ticks(Ranges.Range r, boolean log, int count) {
+    /** Nice tick values in the range ({v}), linear (whole numbers on a count axis) or powers of ten. */
+    static List<double[]> ticks(Ranges.Range r, Axis axis, int count) {
         List<double[]> out = new ArrayList<>();
-        if (log) {
+        if (axis.log()) {
             int a = (int) Math.ceil(Math.log10(r.lower())), b = (int) Math.floor(Math.log10(r.upper()));
             int every = Math.max(1, (int) Math.ceil((b - a + 1) / (double) Math.max(1, count)));
             for (int k = a; k <= b; k += every) out.add(new double[]{Math.pow(10, k)});
             return out;
         }
-        double step = Levels.niceStep(r.upper() - r.lower(), count);
+        double step = axis.tickStep(Levels.niceStep(r.upper() - r.lower(), count));
         double v = Math.ceil(r.lower() / step - 1e-9) * step;
         for (int i = 0; v <= r.upper() + 1e-9 * step && i < 100; i++, v += step) out.add(new double[]{Math.abs(v) < step * 1e-9 ? 0 : v});
         return out;

@@ -64,9 +64,13 @@ class HistogramSpec extends Specification {
         Figure f = Pictures.figure([column('v', [1] * 16 + [2] * 3)], new PlotOptions([bins: 2]))
         BufferedImage img = Drawings.draw(f)[0] as BufferedImage
 
-        then:
-        f.panels()[0].y().whole()
+        String text = org.gradus.plot.terminal.TerminalRenderer.render(f, 60, 20, false).plainText()
+
+        then: 'the y axis of the terminal picture labels 0, 2, 4, ... 16, never a half'
+        f.panels()[0].y().whole() && f.panels()[0].y().tickStep(2.5) == 2d && f.panels()[0].y().tickStep(5) == 5d
         img.width == 800
+        List<String> labels = text.readLines().collect { it.find(/^\s*(\d+(\.\d+)?)┤/) { all, v, frac -> v } }.findAll()
+        labels.size() >= 3 && labels.every { !it.contains('.') } && labels.contains('16')
     }
 
     def "bins: takes a whole number of at least 1; a histogram's other options are named"() {
