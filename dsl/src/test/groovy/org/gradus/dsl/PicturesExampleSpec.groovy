@@ -43,6 +43,7 @@ class PicturesExampleSpec extends Specification {
                 'pictures/sgd-vs-full-batch.png'          : ['gd mini-batch', 'gd'],
                 'pictures/logistic-boundary.png'          : ['label = 0', 'label = 1', 'decision boundary'],
                 'pictures/softmax-regions.png'            : ['decision regions', 'label = a', 'label = b', 'label = c'],
+                'pictures/price-histogram.png'            : ['price'],
                 'pictures/l1-l2-balls.png'                : [],
                 'pictures/feasible.png'                   : [],
                 'pictures/network-landscape.png'          : ['adam'],
