@@ -23,11 +23,12 @@ public final class StationaryReport extends Result {
     }
 
     /**
-     * A kink of a function of one variable: where f is continuous but has no derivative, f there, its type ({@code minimum},
-     * {@code maximum}, {@code neither}, or {@code degenerate} where a one-sided slope is 0) and its slopes from the left and
-     * from the right (±∞ at a cusp).
+     * A kink: where f is continuous but has no derivative (no gradient), f there, its type ({@code minimum},
+     * {@code maximum}, {@code neither}, or {@code degenerate} where nothing decides it); for one variable its slopes from
+     * the left and from the right (±∞ at a cusp; {@code note} null), for several the proof of its type in {@code note}
+     * ({@code left} and {@code right} NaN).
      */
-    public record Kink(Point at, double f, String type, double left, double right) {
+    public record Kink(Point at, double f, String type, double left, double right, String note) {
     }
 
     StationaryReport(Record record) {
@@ -46,14 +47,19 @@ public final class StationaryReport extends Result {
         return Collections.unmodifiableList(out);
     }
 
-    /** The kinks, left to right (functions of one variable with a kink, jump or edge in them; empty otherwise). */
+    /**
+     * The kinks: for one variable every one, left to right; for several those the search met, in coordinate order (empty
+     * where f is smooth).
+     */
     public List<Kink> kinks() {
         if (!(field("kinks") instanceof List<?> list)) return List.of();
         List<Kink> out = new ArrayList<>();
         for (Object o : list) {
             Map<?, ?> k = (Map<?, ?>) o;
             double[] slopes = JsonValues.numbers(k.get("slopes"));
-            out.add(new Kink(Point.of((Map<?, ?>) k.get("at")), JsonValues.number(k.get("f")), String.valueOf(k.get("type")), slopes[0], slopes[1]));
+            boolean one = slopes.length == 2;
+            out.add(new Kink(Point.of((Map<?, ?>) k.get("at")), JsonValues.number(k.get("f")), String.valueOf(k.get("type")),
+                    one ? slopes[0] : Double.NaN, one ? slopes[1] : Double.NaN, k.get("note") == null ? null : String.valueOf(k.get("note"))));
         }
         return Collections.unmodifiableList(out);
     }

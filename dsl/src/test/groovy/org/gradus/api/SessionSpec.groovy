@@ -157,7 +157,21 @@ class SessionSpec extends Specification {
         s.kinks()*.type() == ['minimum'] * 3
         s.kinks()*.left() == [-2d, -1d, -2d] && s.kinks()*.right() == [2d, 1d, 2d]
         s.kinks()*.f() == [0d, 0d, 0d]
+        s.kinks()*.note() == [null] * 3
         out.toString('UTF-8').contains('0.0 minimum [-1.0, 1.0]')
+    }
+
+    def "the kinks of two variables' f through the API: the lasso (x − 1)² + (y − 0.2)² + (|x| + |y|)/2 has its minimum at (0.75, 0) (soft thresholding, by hand), with its proof and no slopes"() {
+        when:
+        StationaryReport s = run('x = variable(0)\ny = variable(0)\nstationary((x - 1)**2 + (y - 0.2)**2 + 0.5*(abs(x) + abs(y)), over: [x: -2..2, y: -2..2])')
+                .first(StationaryReport)
+
+        then:
+        s.kinks().size() == 1
+        s.kinks()[0].at().get('x') == 0.75d && s.kinks()[0].at().get('y') == 0d
+        s.kinks()[0].type() == 'minimum'
+        Double.isNaN(s.kinks()[0].left()) && Double.isNaN(s.kinks()[0].right())
+        s.kinks()[0].note().contains('0 ∈ ∂f(p)')
     }
 
     def "|x| at 0 is continuous but not differentiable"() {
