@@ -395,6 +395,11 @@ final class ErrorLocator {
         String m = t.message
         if (m == null || m.isEmpty()) return t instanceof ArithmeticException ? 'an arithmetic error' : 'an internal error (run with --debug for details)'
         String said = withoutClassNames(m)
+        if (said ==~ /(?s)Cannot compare a list with value .* and a number with value .*/ || said ==~ /(?s)Cannot compare a number with value .* and a list with value .*/) {
+            return "a list of numbers (a column) is compared with a number: Groovy's <, >, <= and >= give one true or false, not pandas' mask " +
+                    "of rows; the rows where a condition holds are a data set, data.findAll { row -> row['price'] < 3 }, and a column's values " +
+                    "below 3 are data['price'].findAll { it < 3 }"
+        }
         if (said.startsWith('Cannot compare ') && (said.contains('an expression with value') || said.contains('a variable with value'))) {
             said += '; an expression is not a number until it is evaluated at a point: compare values (f.at(r) > 0, ' +
                     'f.at(x: 1) < 2), or write a step inside the expression with sign: (sign(z) + 1)/2 is 1 where z > 0 and 0 where z < 0'

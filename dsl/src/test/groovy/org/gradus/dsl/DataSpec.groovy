@@ -566,6 +566,7 @@ class DataSpec extends Specification {
         "data['a'].value_counts()"  | "a list has no method 'value_counts'; in Gradus, the count of each value is data['a'].countBy { it }"
         "data.dropna()"             | "a data set has no method 'dropna'; in Gradus, a data set has no missing values: csv refuses a table with an empty or NA cell, naming its line and column"
         "data.query('a > 0')"       | "a data set has no method 'query'; in Gradus, the rows where a condition holds are data.findAll { row -> row['price'] < 3 } (a data set, as pandas' df[df['price'] < 3])"
+        "data[data['a'] < 3]"       | "a list of numbers (a column) is compared with a number: Groovy's <, >, <= and >= give one true or false, not pandas' mask of rows; the rows where a condition holds are a data set, data.findAll { row -> row['price'] < 3 }, and a column's values below 3 are data['price'].findAll { it < 3 }"
         "data.iloc[0]"              | "a data set has no property 'iloc'; in Gradus, a row is data[0] (data[-1] the last), rows data[0..<10] (a data set), rows at random data.sample(5, seed: 1)"
         'data[2..<10]'              | 'data has 4 rows (0 to 3); the slice 2..<10 reaches past them: data[2..<4] is up to the last'
         'data[3..1]'                | 'a slice of rows runs forward: data[1..3], not data[3..1]'
