@@ -265,7 +265,8 @@ class ErrorsAndSandboxSpec extends Specification {
         source                                       | text
         'x = variable(1, lowr: 0)'                   | "variable has no option 'lowr'; valid options: lower, upper"
         'x = variable(1)\nexp("a")'                  | 'must be a number or an expression'
-        'x = variable(5, lower: 0, upper: 1)'        | 'outside the bounds'
+        'x = variable(5, lower: 0, upper: 1)'        | 'start value 5 is outside the bounds [0, 1]: a start lies within its bounds (the nearest is 1)'
+        'w = vector(2, start: [0.5, -2], lower: -1)' | 'start value -2 is outside the bounds [-1, ∞]: a start lies within its bounds (the nearest is -1)'
         'x = variable(1)\ngrad(x**2)(x: 1)'          | 'a gradient is not called like a function: evaluate it at a point with .at(x: 1)'
         'x = variable(1)\nf = 2x + 1'                | 'is not a product here (2x, 3(x + 1)): write the * that math leaves out, 2*x'
         'x = variable(1)\nf = 3(x + 1)'              | 'is not a product here (2x, 3(x + 1)): write the * that math leaves out, 2*x'

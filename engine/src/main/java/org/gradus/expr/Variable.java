@@ -1,5 +1,7 @@
 package org.gradus.expr;
 
+import org.gradus.print.Numbers;
+
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,9 +27,7 @@ public final class Variable extends Expr implements VariableBlock {
         if (!(lower <= upper)) {
             throw new IllegalArgumentException("lower bound " + lower + " is above upper bound " + upper);
         }
-        if (start < lower || start > upper) {
-            throw new IllegalArgumentException("start value " + start + " is outside the bounds [" + lower + ", " + upper + "]");
-        }
+        if (start < lower || start > upper) throw new IllegalArgumentException(outsideBounds(start, lower, upper));
         this.name = name;
         this.start = start;
         this.lower = lower;
@@ -103,5 +103,15 @@ public final class Variable extends Expr implements VariableBlock {
     @Override
     public boolean equals(Object o) {
         return this == o;
+    }
+
+    /** The message for a start value outside its bounds, naming the nearest value inside them (where scipy would clip it). */
+    static String outsideBounds(double start, double lower, double upper) {
+        return "start value " + Numbers.format(start) + " is outside the bounds [" + bound(lower) + ", " + bound(upper)
+                + "]: a start lies within its bounds (the nearest is " + Numbers.format(Math.max(lower, Math.min(upper, start))) + ")";
+    }
+
+    private static String bound(double b) {
+        return Double.isInfinite(b) ? (b > 0 ? "∞" : "-∞") : Numbers.format(b);
     }
 }

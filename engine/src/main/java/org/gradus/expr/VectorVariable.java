@@ -40,9 +40,7 @@ public final class VectorVariable implements VariableBlock, Vec {
         if (!(lower <= upper)) throw new IllegalArgumentException("lower bound " + lower + " is above upper bound " + upper);
         for (double s : start) {
             if (!Double.isFinite(s)) throw new IllegalArgumentException("a start value must be a finite number, not " + s);
-            if (s < lower || s > upper) {
-                throw new IllegalArgumentException("start value " + s + " is outside the bounds [" + lower + ", " + upper + "]");
-            }
+            if (s < lower || s > upper) throw new IllegalArgumentException(Variable.outsideBounds(s, lower, upper));
         }
         this.name = name;
         this.shape = shape;
