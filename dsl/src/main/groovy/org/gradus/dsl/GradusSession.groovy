@@ -2,8 +2,10 @@ package org.gradus.dsl
 
 import groovy.transform.CompileStatic
 import org.codehaus.groovy.runtime.InvokerHelper
+import org.gradus.dsl.run.FailureSite
 import org.gradus.dsl.run.RunControl
 import org.gradus.dsl.run.StopReason
+import org.gradus.dsl.sandbox.SandboxViolation
 import org.gradus.io.FileAccess
 import org.gradus.io.FilePolicy
 import org.gradus.io.OutputLedger
@@ -161,6 +163,8 @@ class GradusSession {
     /** Seeds of arrays declared without {@code seed:}: counted per session, from 1001 (ScriptContext). */
     private final java.util.concurrent.atomic.AtomicLong declarationSeeds =
             new java.util.concurrent.atomic.AtomicLong(ScriptContext.FIRST_DECLARATION_SEED)
+    /** Each script this session compiled, with its locator: an error inside a function an earlier input defined is located there ({@link FailureSite}). */
+    private final Map<Class<?>, ErrorLocator> scripts = Collections.synchronizedMap(new WeakHashMap<Class<?>, ErrorLocator>())
     private volatile RunControl control
     private volatile boolean interruptPending
 
@@ -211,6 +215,7 @@ class GradusSession {
         ErrorLocator locator = new ErrorLocator(fileName, source)
         Class<? extends Script>[] type = new Class[1]
         bounded(new RunControl(), locator, () -> { type[0] = compileClass(source, fileName) })
+        scripts.put(type[0], locator)
         new ScriptProgram(type[0], locator)
     }
 
@@ -285,6 +290,7 @@ class GradusSession {
             bounded(rc, locator, () -> {
                 long t0 = System.nanoTime()
                 Class<? extends Script> type = function == null ? compile.get() : null
+                if (type != null) scripts.put(type, locator)
                 long t1 = System.nanoTime()
                 lastCompileMillis = (t1 - t0) / 1e6d
                 RunControl.checkStopped()
@@ -343,7 +349,8 @@ class GradusSession {
         Throwable root = ErrorLocator.unwrap(t)
         StopReason why = root instanceof org.gradus.dsl.run.ScriptStopped ? ((org.gradus.dsl.run.ScriptStopped) root).reason() : rc.stopReason()
         if (why != null) return stopped(why, locator, root.stackTrace)
-        locator.runtimeError(t)
+        Class<?> site = root instanceof SandboxViolation ? null : FailureSite.of(root)   // inside a function an earlier input defined
+        ((site != null ? scripts.get(site) : null) ?: locator).runtimeError(t)
     }
 
     /** The error of a run stopped for {@code why}, located at the script line found in {@code where}. */

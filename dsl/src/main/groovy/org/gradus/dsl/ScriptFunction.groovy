@@ -2,6 +2,7 @@ package org.gradus.dsl
 
 import groovy.transform.CompileStatic
 import org.codehaus.groovy.runtime.InvokerHelper
+import org.gradus.dsl.run.FailureSite
 
 /**
  * A function a script defines ({@code def sq(t) { t * t }}) as a value: the variable {@code sq}, set when the
@@ -33,7 +34,12 @@ final class ScriptFunction extends Closure<Object> {
             throw new IllegalArgumentException("the function ${signature} cannot be called with (${given}): " +
                     "give it ${arguments.length == 1 ? 'other arguments' : 'the arguments it names'}")
         }
-        meta.invokeMethod(script, name, arguments)
+        try {
+            meta.invokeMethod(script, name, arguments)
+        } catch (Throwable t) {
+            FailureSite.passing(ErrorLocator.unwrap(t), script.getClass())   // located in the script that defined the function
+            throw t
+        }
     }
 
     @Override

@@ -31,6 +31,21 @@ class ScriptFunctionSpec extends Specification {
         input('step') == ['function step(x, lr = 0.1)']
     }
 
+    def "an error inside a function an earlier input defined is located in that input: its line, column and text (it showed the calling input's)"() {
+        given:
+        input('def bad(t) {\n    u = t * 2\n    u.nosuch()\n}')
+        input('y = 1')
+
+        when:
+        input('bad(3)')
+
+        then: 'line 3 of the defining input, at nosuch'
+        GradusException e = thrown()
+        e.message == "a number has no method 'nosuch'"
+        e.line == 3 && e.column == 7
+        e.sourceLine == '    u.nosuch()'
+    }
+
     def "a function of the variables minimizes in a later input"() {
         when:
         input('x = variable(0)')
