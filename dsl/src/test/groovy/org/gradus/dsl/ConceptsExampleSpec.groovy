@@ -69,6 +69,11 @@ class ConceptsExampleSpec extends Specification {
         of('stationary')[2].kinks*.at == [[x: -1], [x: 0], [x: 1]]
         of('stationary')[2].kinks*.type == ['minimum'] * 3
         of('stationary')[2].kinks*.slopes == [[-2, 2], [-1, 1], [-2, 2]]
+
+        and: 'the lasso (x − 1)² + (y − 0.2)² + (|x| + |y|)/2, by soft thresholding: x = 1 − 0.25 = 0.75, y = 0 (|2·0.2| ≤ 0.5)'
+        of('stationary')[3].points.isEmpty()
+        of('stationary')[3].kinks*.at == [[x: 0.75, y: 0]]
+        of('stationary')[3].kinks*.type == ['minimum']
     }
 
     def "convexity of functions and sets, the gradient and the directional derivative"() {
