@@ -124,8 +124,8 @@ public final class Stationary {
                     + values + "; " + LISTED_DEGENERATE + " of them, spread over the set, are listed");
             points = points.stream().filter(p -> !p.type().equals("degenerate") || spread.contains(p)).toList();
         }
-        if (!smooth && corners == null) {   // two variables: the kinks on the lines where an affine kink argument is 0
-            for (double[] c : KinkLines.candidates(f, d)) {
+        if (!smooth && corners == null) {   // two or three variables: the kinks on the lines (planes) where an affine kink argument is 0
+            for (double[] c : KinkPlanes.candidates(f, d)) {
                 if (kinkPlaces.stream().anyMatch(k -> close(k, c, d)) || found.stream().anyMatch(k -> close(k, c, d))) continue;
                 String kink = kinkAt(f, layout, c);
                 if (kink == null) continue;

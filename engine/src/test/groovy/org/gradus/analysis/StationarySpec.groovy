@@ -2,6 +2,7 @@ package org.gradus.analysis
 
 import org.gradus.atoms.Ops
 import org.gradus.expr.Constant
+import org.gradus.expr.Expr
 import org.gradus.expr.Variable
 import spock.lang.Specification
 
@@ -313,6 +314,21 @@ class StationarySpec extends Specification {
         Ops.add(Ops.add((x - 1)**2, (y - 0.2d)**2), Ops.mul(Constant.of(0.5), abs(x) + abs(y))) || [x: 0.75d, y: 0d] | 0.4775d | 'minimum' | '0 ∈ ∂f(p) = (0, -0.4) + [-1, 1]·(0, 0.5) and f is convex'
         // on x = y: t + 2t², least at t = −1/4, f = −1/8; ∂f = (−0.5, −0.5) + conv{(1, 0), (0, 1)} ∋ 0
         Ops.add(max(x, y), x**2 + y**2) || [x: -0.25d, y: -0.25d] | -0.125d | 'minimum' | '0 ∈ ∂f(p) = (-0.5, 0.5) + [0, 1]·(1, -1) and f is convex'
+    }
+
+    def "three variables: the lasso's minimum on two kink planes is found through the planes (soft thresholding by hand: x = 0.75, y = 0, z = −2 + 0.25)"() {
+        given:
+        Variable z = new Variable('z', 0)
+        Expr smooth = Ops.add(Ops.add((x - 1)**2, (y - 0.2d)**2), (z + 2)**2)
+
+        when:
+        def rep = Stationary.find(Ops.add(smooth, Ops.mul(Constant.of(0.5), Ops.add(abs(x) + abs(y), abs(z)))), [x: r(-3, 3), y: r(-3, 3), z: r(-3, 3)])
+
+        then: 'f = 0.0625 + 0.04 + 0.0625 + (0.75 + 1.75)/2 = 1.415'
+        rep.points().isEmpty()
+        rep.kinks()*.at == [[x: 0.75d, y: 0d, z: -1.75d]]
+        Math.abs(rep.kinks()[0].get('f') - 1.415d) < 1e-12
+        rep.kinks()[0].get('type') == 'minimum'
     }
 
     def "several variables: a kink where 0 is not a subgradient is no critical point — |x| + 2x + y² at (0, 0): ∂f = [1, 3] × {0} (by hand)"() {
