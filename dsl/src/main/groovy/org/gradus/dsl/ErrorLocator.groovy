@@ -185,12 +185,13 @@ final class ErrorLocator {
     }
 
     /**
-     * The advice for {@code show(a).at(x: 1)} or {@code show(a)*2}: show gives nothing, so what follows its parentheses
-     * acts on nothing; null when the line is not such a statement.
+     * The advice for {@code show(a).at(x: 1)}, {@code show(a)*2} or {@code println (w * 2).at(r)}: show and println give
+     * nothing, so what follows their parentheses acts on nothing; null when the line is not such a statement.
      */
     static String showChained(String text) {
-        def m = text =~ /^(\s*)show\(/
+        def m = text =~ /^(\s*)(show|println|print)\s*\(/
         if (!m.find()) return null
+        String word = m.group(2)
         int open = m.end() - 1, depth = 0
         for (int i = open; i < text.length(); i++) {
             char c = text.charAt(i)
@@ -200,8 +201,8 @@ final class ErrorLocator {
                 if (rest.isEmpty() || !(rest[0] in ['.', '[', '*', '/', '+', '-', '%'])) return null
                 String inner = text.substring(open + 1, i).strip()
                 String whole = (inner ==~ /[A-Za-z_][\w.]*/ ? inner : "(${inner})") + rest
-                return "show(...) shows its argument and gives nothing, so '${rest}' after it acts on nothing; " +
-                        "put the whole expression inside: show(${whole})"
+                return "${word}(...) ${word == 'show' ? 'shows' : 'prints'} its argument and gives nothing, so '${rest}' after it acts on nothing; " +
+                        "put the whole expression inside: ${word}(${whole})"
             }
         }
         null

@@ -121,20 +121,21 @@ class ErrorsAndSandboxSpec extends Specification {
     }
 
     @Unroll
-    def "show(a) followed by more ('#line') says that show gives nothing and how to write it"() {
+    def "show(a) or println (a) followed by more ('#line') says that it gives nothing and how to write it"() {
         when:
         def e = failure("x = variable(1)\nw = vector(2)\n${line}\n")
 
         then:
         e.exitCode == 1
         e.line == 3
-        e.message == "show(...) shows its argument and gives nothing, so '${rest}' after it acts on nothing; put the whole expression inside: ${fixed}"
+        e.message == "${word}(...) ${verb} its argument and gives nothing, so '${rest}' after it acts on nothing; put the whole expression inside: ${fixed}"
 
         where:
-        line                   | rest        || fixed
-        'show(x + 1).at(x: 2)' | '.at(x: 2)' || 'show((x + 1).at(x: 2))'
-        'show(x + 1)*2'        | '*2'        || 'show((x + 1)*2)'
-        'show(w)[0]'           | '[0]'       || 'show(w[0])'
+        line                             | word      | verb     | rest                   || fixed
+        'show(x + 1).at(x: 2)'           | 'show'    | 'shows'  | '.at(x: 2)'            || 'show((x + 1).at(x: 2))'
+        'show(x + 1)*2'                  | 'show'    | 'shows'  | '*2'                   || 'show((x + 1)*2)'
+        'show(w)[0]'                     | 'show'    | 'shows'  | '[0]'                  || 'show(w[0])'
+        'println (w * 2).at(w: [1, 2])'  | 'println' | 'prints' | '.at(w: [1, 2])'       || 'println((w * 2).at(w: [1, 2]))'   // Groovy reads println (a).b as println(a).b
     }
 
     def "a NaN from arithmetic on numbers cannot enter an expression: #source"() {
