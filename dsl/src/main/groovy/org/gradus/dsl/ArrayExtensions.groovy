@@ -1,6 +1,7 @@
 package org.gradus.dsl
 
 import groovy.transform.CompileStatic
+import org.codehaus.groovy.runtime.DefaultGroovyMethods
 import org.gradus.atoms.Ops
 import org.gradus.atoms.array.ArrayOps
 import org.gradus.data.DataColumn
@@ -153,4 +154,11 @@ class ArrayExtensions {
     static Object sum(ArrayValue self) { toList(self).sum() }
     static Object max(ArrayValue self) { toList(self).max() }
     static Object min(ArrayValue self) { toList(self).min() }
+
+    /**
+     * {@code w.at(r) == [1, 0, 2]} and {@code [1, 0, 2] == w.at(r)}: equal where the numbers are, element by element (a
+     * matrix as a list of rows), as Groovy compares two lists of numbers (1 == 1.0).
+     */
+    static boolean equals(ArrayValue self, List other) { DefaultGroovyMethods.equals(toList(self), other) }
+    static boolean equals(List self, ArrayValue other) { DefaultGroovyMethods.equals(self, toList(other)) }
 }

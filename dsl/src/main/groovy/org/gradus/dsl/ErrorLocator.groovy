@@ -337,6 +337,10 @@ final class ErrorLocator {
         if (t instanceof MissingPropertyException) {
             MissingPropertyException m = (MissingPropertyException) t
             if (m.type == null || Script.isAssignableFrom(m.type)) {
+                if (m.property in ['println', 'print', 'show'] && text =~ /^\s*${m.property}\s*\[/) {   // println [1, 2] == v
+                    return "Groovy reads '${m.property} [' as an index into a variable named ${m.property}; " +
+                            "put the parentheses in: ${m.property}(${text.strip().substring(m.property.length()).strip()})"
+                }
                 String other = Suggestions.otherToolsWord(m.property)
                 if (other) return "unknown name '${m.property}'${other}; otherwise assign it first (x = variable(0))"
                 String python = PythonHabits.hint(text)

@@ -138,6 +138,21 @@ class ErrorsAndSandboxSpec extends Specification {
         'println (w * 2).at(w: [1, 2])'  | 'println' | 'prints' | '.at(w: [1, 2])'       || 'println((w * 2).at(w: [1, 2]))'   // Groovy reads println (a).b as println(a).b
     }
 
+    def "println [a] == b, which Groovy reads as an index into println, says to put the parentheses in"() {
+        when:
+        def e = failure("w = vector(2)\nprintln [2, 4] == (w * 2).at(w: [1, 2])\n")
+
+        then:
+        e.line == 2
+        e.message == "Groovy reads 'println [' as an index into a variable named println; put the parentheses in: println([2, 4] == (w * 2).at(w: [1, 2]))"
+    }
+
+    def "an array's numbers equal a list's, element by element, either way round (numpy's array_equal): w.at(r) == [2, 4]"() {
+        expect: 'by hand: 2·[1, 2] = [2, 4]; a matrix as a list of rows'
+        new GradusSession().run("w = vector(2)\nA = matrix(2, 2)\n[(w * 2).at(w: [1, 2]) == [2, 4], [2, 4] == (w * 2).at(w: [1, 2]), (w * 2).at(w: [1, 2]) == [2, 5], " +
+                "A.at(A: [[1, 2], [3, 4]]) == [[1, 2], [3, 4]], (w * 2).at(w: [1, 2]) != [2, 4]]")*.toText() == ['[true, true, false, true, false]']
+    }
+
     def "a NaN from arithmetic on numbers cannot enter an expression: #source"() {
         given: 'as doubles (and numpy) (-8)**(1/3), 0/0 and sqrt(-1) are NaN; x**0.5 + NaN was an expression that spread it'
         when:
