@@ -3,6 +3,7 @@ package org.gradus.optim;
 import org.gradus.atoms.Abs;
 import org.gradus.atoms.Add;
 import org.gradus.atoms.Apply;
+import org.gradus.atoms.Divide;
 import org.gradus.atoms.L2;
 import org.gradus.atoms.Multiply;
 import org.gradus.atoms.Ops;
@@ -18,7 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An objective split as smooth(x) + Σ λᵢ|xᵢ − cᵢ| for proximal methods: the top-level terms
+ * An objective split as smooth(x) + Σ λᵢ|xᵢ − cᵢ| for proximal methods: the top-level terms (a constant multiple of a
+ * sum counts as its terms, each multiplied: {@code 0.5*(abs(x) + abs(y))})
  * {@code c·l1(w)}, {@code c·norm1(w)}, {@code c·abs(x)} and the l1 part of {@code c·elasticNet(w, α)} with
  * c &gt; 0 and w a vector variable (x a variable) become weights λ; so does {@code c·abs(k·x + a)} of one coordinate
  * (λ = c·|k| about the centre −a/k: {@code abs(x - 1)}, {@code 2*abs(1 - w[0])}), where that coordinate has no term
@@ -33,18 +35,17 @@ public record L1Split(Expr smooth, double[] weights, double[] centres) {
 
     /** The split of f over the layout, or null when f has no such l1 term. */
     public static L1Split of(Expr f, Layout layout) {
-        List<Expr> terms = f instanceof Apply a && a.atom() instanceof Add ? a.args() : List.of(f);
+        List<Expr> cores = new ArrayList<>();
+        List<Double> coefficients = new ArrayList<>();
+        terms(f, 1, cores, coefficients);
         double[] w = new double[layout.dimension()];
         double[] centres = new double[layout.dimension()];
         List<Expr> rest = new ArrayList<>();
         boolean found = false;
-        for (Expr term : terms) {
-            double c = 1;
-            Expr core = term;
-            if (term instanceof Apply m && m.atom() instanceof Multiply && m.args().size() == 2 && m.arg(0) instanceof Constant k) {
-                c = k.value();
-                core = m.arg(1);
-            }
+        for (int t = 0; t < cores.size(); t++) {
+            double c = coefficients.get(t);
+            Expr core = cores.get(t);
+            Expr term = c == 1 ? core : Ops.mul(Constant.of(c), core);
             if (c > 0 && core instanceof VectorFunction vf && vf.operands().size() == 1 && vf.operands().get(0) instanceof VectorVariable v
                     && layout.contains(v)) {
                 double[] penalty = vf.atom().l1l2Weights(); // λ·Σ|vᵢ| + μ·Σvᵢ² (l1, norm1, elasticNet)
@@ -75,6 +76,23 @@ public record L1Split(Expr smooth, double[] weights, double[] centres) {
             rest.add(term);
         }
         return found ? new L1Split(Ops.add(rest), w, centres) : null;
+    }
+
+    /**
+     * The terms of f with the constant each is multiplied by, a constant multiple of a sum spread over its terms:
+     * {@code (abs(x) + abs(y))/2} is {@code abs(x)} and {@code abs(y)}, each with 0.5.
+     */
+    private static void terms(Expr e, double c, List<Expr> cores, List<Double> coefficients) {
+        if (e instanceof Apply a && a.atom() instanceof Add) {
+            for (Expr t : a.args()) terms(t, c, cores, coefficients);
+        } else if (e instanceof Apply m && m.atom() instanceof Multiply && m.args().size() == 2 && m.arg(0) instanceof Constant k) {
+            terms(m.arg(1), c * k.value(), cores, coefficients);
+        } else if (e instanceof Apply d && d.atom() instanceof Divide && d.arg(1) instanceof Constant k && k.value() != 0) {
+            terms(d.arg(0), c / k.value(), cores, coefficients);
+        } else {
+            cores.add(e);
+            coefficients.add(c);
+        }
     }
 
     /** k·xᵢ + a for one coordinate i of the layout (index −1: a constant). */

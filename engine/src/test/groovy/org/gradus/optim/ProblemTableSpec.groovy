@@ -150,6 +150,25 @@ class ProblemTableSpec extends Specification {
         two.smooth().toString().contains('abs(x - 1)')
     }
 
+    def "a constant multiple of a sum of absolute values is l1 terms, each weighted: the lasso (x − 1)² + (y − 0.2)² + (|x| + |y|)/2 is fista's, exact at (0.75, 0) (soft thresholding by hand); lbfgs stalled near it"() {
+        given:
+        def x = new Variable('x', 0.3)
+        def y = new Variable('y', 0.7)
+        def abs = { Expr e -> Ops.apply(org.gradus.atoms.Abs.INSTANCE, e) }
+        Expr f = add(sq(sub(x, c(1))), sq(sub(y, c(0.2))), mul(0.5, add(abs(x), abs(y))))
+
+        when:
+        def split = L1Split.of(f, new org.gradus.expr.Layout([x, y]))
+        def r = Minimizer.run(f, false, [:], [], RunContext.defaults())
+
+        then: 'x: 2(x − 1) + 0.5 = 0; y: |2(0 − 0.2)| = 0.4 ≤ 0.5, so 0; f = 0.0625 + 0.04 + 0.375'
+        split.weights() as List == [0.5d, 0.5d]
+        r.method() == 'fista'
+        r.status() == Status.CONVERGED
+        r.x().x == 0.75d && r.x().y == 0d
+        Math.abs(r.value() - 0.4775) < 1e-15
+    }
+
     def "a kink inside the smooth part is not taken for a minimum: fista says backtracking met it (|xy - 1| is not a term of one variable)"() {
         given:
         def x = new Variable('x', 3)
