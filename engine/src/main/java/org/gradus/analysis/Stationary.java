@@ -87,7 +87,7 @@ public final class Stationary {
                     kinkReasons.add(kink);
                     continue;
                 }
-                boolean listed = corners != null && corners.kinks().stream().anyMatch(c -> Math.abs(c.x() - x[0]) <= 1e-9 * Math.max(1, Math.abs(x[0])));
+                boolean listed = corners.kinks().stream().anyMatch(c -> Math.abs(c.x() - x[0]) <= 1e-9 * Math.max(1, Math.abs(x[0])));
                 if (kinks.size() < 4 && !listed) kinks.add(org.gradus.expr.PointArgs.format(layout, x) + ", " + kink);
                 continue;
             }

@@ -87,8 +87,6 @@ final class Subdifferential {
      */
     static Zero zero(Zonotope z) {
         int n = z.centre().length, m = z.segments().size();
-        double scale = 1e-12;
-        for (double c : z.centre()) scale = Math.max(scale, Math.abs(c));
         if (m == 0) {
             double norm = 0;
             for (double c : z.centre()) norm = Math.max(norm, Math.abs(c));
