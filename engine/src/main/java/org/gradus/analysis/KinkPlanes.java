@@ -124,9 +124,8 @@ final class KinkPlanes {
         return out;
     }
 
+    /** The coordinate's range on the search box, bounded ({@link Domain}'s sampling box: the box itself where it is finite). */
     private static double[] range(Domain d, int i) {
-        double lo = Double.isFinite(d.box[i].lo()) ? d.box[i].lo() : d.sampling[i].lo();
-        double hi = Double.isFinite(d.box[i].hi()) ? d.box[i].hi() : d.sampling[i].hi();
-        return new double[]{lo, hi};
+        return new double[]{d.sampling[i].lo(), d.sampling[i].hi()};
     }
 }
