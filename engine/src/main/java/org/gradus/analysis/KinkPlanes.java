@@ -12,7 +12,6 @@ import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
 import org.gradus.expr.Traversal;
-import org.gradus.expr.Variable;
 import org.gradus.expr.VariableBlock;
 import org.gradus.result.PointResult;
 
@@ -40,18 +39,24 @@ final class KinkPlanes {
     /** The most planes followed (each a search in one variable fewer). */
     private static final int MOST_PLANES = 6;
 
-    /** The candidates in the box, or none where f is not a function of two or three scalar variables. */
+    /**
+     * The candidates in the box, or none where f is not a function of two or three coordinates (scalar variables, or
+     * the elements of small vectors, each then taken as a variable of its own).
+     */
     static List<double[]> candidates(Expr f, Domain d) {
-        Layout layout = d.layout();
-        int n = layout.dimension();
-        if (n < 2 || n > 3 || layout.blocks().size() != n || !layout.blocks().stream().allMatch(b -> b instanceof Variable)) return List.of();
+        int n = d.layout().dimension();
+        if (n < 2 || n > 3) return List.of();
+        ScalarCoordinates scalar = ScalarCoordinates.of(f, d.layout());
+        if (scalar == null) return List.of();
+        f = scalar.f();
+        Layout layout = scalar.layout();
         List<double[]> planes = new ArrayList<>();     // a·x + c = 0 as {a₀, …, a_{n−1}, c}
         for (Expr u : kinkArguments(f)) {
             double[] plane = affine(u, layout);
             if (plane != null && planes.stream().noneMatch(p -> same(p, plane)) && planes.size() < MOST_PLANES) planes.add(plane);
         }
         List<double[]> out = new ArrayList<>();
-        for (double[] p : planes) out.addAll(on(f, d, p));
+        for (double[] p : planes) out.addAll(on(f, layout, d, p));
         return out;
     }
 
@@ -91,8 +96,7 @@ final class KinkPlanes {
     }
 
     /** The stationary points and kinks of f on the plane, as points of the whole space. */
-    private static List<double[]> on(Expr f, Domain d, double[] plane) {
-        Layout layout = d.layout();
+    private static List<double[]> on(Expr f, Layout layout, Domain d, double[] plane) {
         int n = layout.dimension(), k = 0;
         for (int i = 1; i < n; i++) if (Math.abs(plane[i]) > Math.abs(plane[k])) k = i;
         Expr through = Constant.of(-plane[n] / plane[k]);     // x_k = −(c + Σ_{i≠k} aᵢ·xᵢ)/a_k

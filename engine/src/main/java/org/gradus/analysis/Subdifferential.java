@@ -21,10 +21,12 @@ import org.gradus.atoms.Min;
 import org.gradus.atoms.Multiply;
 import org.gradus.atoms.Ops;
 import org.gradus.atoms.Relu;
+import org.gradus.atoms.VectorFunction;
 import org.gradus.eval.CompiledFunction;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
+import org.gradus.expr.SumOver;
 import org.gradus.print.Numbers;
 
 import java.util.ArrayList;
@@ -136,6 +138,9 @@ final class Subdifferential {
         return "(" + String.join(", ", parts) + ")";
     }
 
+    /** The most terms of a sum over an index read one by one. */
+    private static final int MOST_TERMS = 64;
+
     /** Adds each part's contribution, scaled by the coefficient it enters f with. */
     private static final class Walk {
         private final Layout layout;
@@ -155,6 +160,11 @@ final class Subdifferential {
                 double[] g = gradient(e);
                 if (g == null) return false;
                 for (int i = 0; i < g.length; i++) centre[i] += k * g[i];
+                return true;
+            }
+            if (e instanceof VectorFunction v) return add(v.lowered(), k);   // l1(w) as |w[0]| + |w[1]| + …
+            if (e instanceof SumOver s && s.dataRows() == null && s.to() - s.from() <= MOST_TERMS) {
+                for (int i = s.from(); i < s.to(); i++) if (!add(Ops.substitute(s.body(), s.index(), Constant.of(i)), k)) return false;
                 return true;
             }
             if (!(e instanceof Apply a)) return false;

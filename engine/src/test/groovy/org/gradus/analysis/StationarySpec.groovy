@@ -3,7 +3,12 @@ package org.gradus.analysis
 import org.gradus.atoms.Ops
 import org.gradus.expr.Constant
 import org.gradus.expr.Expr
+import org.gradus.atoms.L1
+import org.gradus.atoms.L2
+import org.gradus.atoms.VectorFunction
+import org.gradus.expr.IndexSymbol
 import org.gradus.expr.Variable
+import org.gradus.expr.VectorVariable
 import spock.lang.Specification
 
 import static org.gradus.expr.Fn.*
@@ -329,6 +334,31 @@ class StationarySpec extends Specification {
         rep.kinks()*.at == [[x: 0.75d, y: 0d, z: -1.75d]]
         Math.abs(rep.kinks()[0].get('f') - 1.415d) < 1e-12
         rep.kinks()[0].get('type') == 'minimum'
+    }
+
+    def "a vector's elements are variables of the kink planes: the lasso with l1(w) (soft thresholding by hand) and with the ridge term added (2.2·w₀ = 1.5)"() {
+        given:
+        VectorVariable w = new VectorVariable('w', 2, 0)
+        IndexSymbol i = new IndexSymbol('i')
+        Expr loss = Ops.sum(i, 0, 2, Ops.sub(w.get(i), Ops.sub(Constant.of(1), Ops.mul(Constant.of(0.8d), i))) ** 2)   // (w₀ − 1)² + (w₁ − 0.2)²
+        Expr lasso = Ops.add(loss, Ops.mul(Constant.of(0.5), new VectorFunction(L1.INSTANCE, [w])))
+
+        when:
+        def rep = Stationary.find(lasso, [w: r(-2, 2)])
+        def net = Stationary.find(Ops.add(lasso, Ops.mul(Constant.of(0.1d), new VectorFunction(L2.INSTANCE, [w]))), [w: r(-2, 2)])
+
+        then: 'w = (0.75, 0): 2(w₀ − 1) + 0.5 = 0 and |2(0 − 0.2)| ≤ 0.5; f = 0.0625 + 0.04 + 0.375 — the zero is exact'
+        rep.points().isEmpty()
+        rep.kinks()*.at == [[w: [0.75d, 0d]]]
+        Math.abs(rep.kinks()[0].get('f') - 0.4775d) < 1e-12
+        rep.kinks()[0].get('type') == 'minimum'
+        rep.kinks()[0].get('note').contains('0 ∈ ∂f(p) = (0, -0.4) + [-1, 1]·(0, 0.5) and f is convex')
+
+        and: 'with + 0.1·(w₀² + w₁²): 2(w₀ − 1) + 0.5 + 0.2·w₀ = 0, w₀ = 15/22; w₁ still exactly 0'
+        net.kinks().size() == 1
+        Math.abs(net.kinks()[0].get('at').w[0] - 15d / 22) < 1e-9
+        net.kinks()[0].get('at').w[1] == 0d
+        net.kinks()[0].get('type') == 'minimum'
     }
 
     def "several variables: a kink where 0 is not a subgradient is no critical point — |x| + 2x + y² at (0, 0): ∂f = [1, 3] × {0} (by hand)"() {
