@@ -96,6 +96,21 @@ class LimitsSpec extends Specification {
         'sin(x)/x'                  | '0'        || 'none' | ': 1'
     }
 
+    def "an infinite limit is written as the arrow writes the point, ∞ (it was Infinity): #expression at #at"() {
+        when:
+        String text = new org.gradus.dsl.GradusSession().run("x = variable(0)\nlimit($expression, x: $at)", 'infinite.opt')[0].toText()
+
+        then: 'sympy: limit(1/x**2, x, 0) = oo, limit(-exp(x), x, oo) = -oo, limit(1/x, x, 0, "-") = -oo'
+        text.readLines()[0].endsWith(shown)
+        !text.contains('Infinity')
+
+        where:
+        expression | at         || shown
+        '1/x**2'   | '0'        || 'as x → 0: ∞'
+        '-exp(x)'  | 'Infinity' || 'as x → ∞: -∞'
+        '1/x'      | '0'        || 'as x → 0: does not exist'
+    }
+
     @Unroll
     def "a point that is the rounding of π, √2 or 0.1 does not make a pole of a numerator that vanishes there: #expression at #at → #value"() {
         when: 'sympy at the exact points: sin(x)/(x - pi) → -1, (x**2 - 2)/(x - sqrt(2)) → 2*sqrt(2), (10*x - 1)/(x - 1/10) → 10, cos(x)/(x - pi/2) → -1, (1 + cos(x))/(x - pi)**2 → 1/2, log(x)/(x - E) → ±oo (no limit), 1/(x - 1/10) → ±oo'

@@ -56,9 +56,10 @@ public record SideLimit(Status status, double value, Real exact, String method, 
         return exists() && Double.isFinite(value);
     }
 
-    /** The value as a report writes it: {@code 1/2}, {@code e = 2.718281828}, {@code 0.3678794412}, {@code Infinity}. */
+    /** The value as a report writes it: {@code 1/2}, {@code e = 2.718281828}, {@code 0.3678794412}, ∞. */
     public String text() {
         if (!exists()) return status == Status.NONE ? "none" : status == Status.UNDEFINED ? "undefined" : "unknown";
+        if (Double.isInfinite(value)) return value > 0 ? "∞" : "-∞";   // as the arrow writes the point: x → ∞
         if (exact == null) return Numbers.format(value);
         String name = exact.constantName();
         return name != null ? name + " = " + exact.text() : exact.text();
