@@ -356,7 +356,11 @@ final class ErrorLocator {
             }
             String near = other ?: Suggestions.didYouMean(m.property, Suggestions.members(m.type))
             if (!near && org.gradus.data.DataSet.isAssignableFrom(m.type)) near = Suggestions.columnOf(receiver, m.property)
-            if (!near && org.gradus.optim.OptimizationResult.isAssignableFrom(m.type)) near = '; its properties are ' + Suggestions.extensionProperties(m.type).join(', ')
+            if (!other && org.gradus.optim.OptimizationResult.isAssignableFrom(m.type) && (!near || m.property.length() <= 2)) {   // r.w: a variable's value
+                String r = receiver ?: 'r'
+                near = "; if ${m.property} is a variable, its value there is ${m.property}.at($r) (or ${r}.x.${m.property}); the result's properties are " +
+                        Suggestions.extensionProperties(m.type).join(', ')
+            }
             return "${Suggestions.kindOf(m.type)} has no property '${m.property}'" + near
         }
         if (t instanceof MissingMethodException) {

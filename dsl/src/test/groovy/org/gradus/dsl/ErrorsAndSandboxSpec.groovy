@@ -323,7 +323,8 @@ class ErrorsAndSandboxSpec extends Specification {
         'x = variable(1)\nr = minimize((x - 2)**2)\nr.fun'    | "a minimize result has no property 'fun'; in Gradus, the objective's value at the solution is r.f"
         'x = variable(1)\nr = minimize((x - 2)**2)\nr.success' | "in Gradus, whether the run converged is r.status == 'converged'"
         'x = variable(1)\nfit = minimize((x - 2)**2)\nfit.history' | 'in Gradus, the recorded iterates are fit.trace'
-        'x = variable(1)\nr = minimize((x - 2)**2)\nr.foo'    | "a minimize result has no property 'foo'; its properties are constraints, evaluations, f, gradNorm, iterations, maxViolation, message, method, seconds, status, trace, x"
+        'x = variable(1)\nr = minimize((x - 2)**2)\nr.foo'    | "a minimize result has no property 'foo'; if foo is a variable, its value there is foo.at(r) (or r.x.foo); the result's properties are constraints, evaluations, f, gradNorm, iterations, maxViolation, message, method, seconds, status, trace, x"
+        'w = vector(2)\nlasso = minimize(sumsq(w))\nlasso.w' | "a minimize result has no property 'w'; if w is a variable, its value there is w.at(lasso) (or lasso.x.w); the result's properties are"
         'x = variable(1)\ngrad(x**2).at("x")'      | "a gradient's at does not take (a text); it takes (a map) or (a number) or (a minimize result)"
     }
 
