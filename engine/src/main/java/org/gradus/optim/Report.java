@@ -90,6 +90,8 @@ record Report(boolean maximize, String method, Status status, Layout layout, dou
             if (idle != null) return message + "; " + idle;
             String bounce = Bounce.describe(best.method(), obj, o);
             if (bounce != null) return message + "; " + bounce;
+            String small = SmallSteps.describe(best.method(), obj, best.start(), o);
+            if (small != null) return message + "; " + small;
         }
         if (o.status() == Status.STALLED && message.endsWith(Descent.ROUNDING) && best.method().usesGradient()) {
             String kink = KinkNearby.describe(obj, o.x());

@@ -14,6 +14,14 @@ final class StepAdvice {
 
     /** Largest |eigenvalue| of the Hessian at x, or NaN when it cannot be computed. */
     static double curvature(Objective obj, double[] x) {
+        return curvature(obj, x, 100, 1e-6);
+    }
+
+    /**
+     * The same from at most {@code products} Hessian-vector products, stopping when two estimates agree to {@code rel}: an
+     * estimate from below (power iteration climbs to the largest eigenvalue), good enough to choose a step size.
+     */
+    static double curvature(Objective obj, double[] x, int products, double rel) {
         int n = x.length;
         double[] v = new double[n];
         SplittableRandom r = new SplittableRandom(42);
@@ -21,7 +29,7 @@ final class StepAdvice {
         double[] hv = new double[n];
         double lambda = Double.NaN;
         try {
-            for (int k = 0; k < 100; k++) {
+            for (int k = 0; k < products; k++) {
                 double norm = 0;
                 for (double a : v) norm += a * a;
                 norm = Math.sqrt(norm);
@@ -34,7 +42,7 @@ final class StepAdvice {
                 double[] t = v;
                 v = hv;
                 hv = t;
-                if (Math.abs(next - lambda) <= 1e-6 * next) return next;
+                if (Math.abs(next - lambda) <= rel * next) return next;
                 lambda = next;
             }
         } catch (RuntimeException e) {

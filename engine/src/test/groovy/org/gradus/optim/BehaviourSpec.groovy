@@ -318,6 +318,31 @@ class BehaviourSpec extends Specification {
         !slow.message().contains('bounce')
     }
 
+    def "gd whose step is far below the curvature says so and names 1/L: x² + 10y² with lr 0.0001 (L = 20 by hand, lr·L = 0.2 %)"() {
+        given:
+        def x = new Variable("x", 1)
+        def y = new Variable("y", 1)
+        def f = Ops.add(mul(x, x), mul(10, mul(y, y)))
+
+        when:
+        def slow = Minimizer.run(f, false, [method: 'gd', lr: 0.0001, maxIter: 200], [], RunContext.defaults())
+        def fair = Minimizer.run(f, false, [method: 'gd', lr: 0.04, maxIter: 20], [], RunContext.defaults())
+        def shortOnes = Minimizer.run(f, false, [method: 'gd', lr: 0.05, maxIter: 500], [], RunContext.defaults())
+
+        then: 'the Hessian is diag(2, 20): L = 20, 1/L = 0.05, 2/L = 0.1'
+        slow.status() == Status.MAX_ITERATIONS
+        slow.message().endsWith('the step size lr = 0.0001 is small for the curvature (L ≈ 20, the largest Hessian eigenvalue at the start or ' +
+                'where the run stopped): a step goes at most lr·L = 0.2 % of the way to the minimum along any direction of the quadratic model; ' +
+                'try lr: 0.05 (= 1/L; stable below 2/L = 0.1), or lineSearch: true')
+
+        and: 'lr·L = 0.8 is no small step, though 20 iterations do not reach the tolerance (x shrinks by 0.92 a step)'
+        fair.status() == Status.MAX_ITERATIONS
+        !fair.message().contains('is small')
+
+        and: 'the advice converges: with lr 0.05, y is 0 after one step and x shrinks by 0.9 a step'
+        shortOnes.status() == Status.CONVERGED
+    }
+
     def "constraints that cannot hold end infeasible, not in an exception"() {
         given:
         def x = new Variable("x", 0)
