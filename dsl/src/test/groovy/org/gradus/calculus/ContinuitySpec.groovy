@@ -85,7 +85,7 @@ class ContinuitySpec extends Specification {
 
         then:
         pole.continuous == false && pole.differentiable == false
-        pole.reason.contains('has a pole within its rounding') && pole.reason.contains('from the left Infinity, from the right -Infinity')
+        pole.reason.contains('has a pole within its rounding') && pole.reason.contains('from the left ∞, from the right -∞')
         plain.continuous == true && plain.differentiable == true
     }
 }
