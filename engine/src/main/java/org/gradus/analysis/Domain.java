@@ -66,7 +66,8 @@ public final class Domain {
 
     /**
      * The domain of f over {@code over} (variable name → {lo, hi}; a vector's interval applies to all its
-     * elements), or over all of Rⁿ when {@code over} is null or leaves a variable out.
+     * elements, an element's, {@code w[0]}, to that one), or over all of Rⁿ when {@code over} is null or leaves a
+     * variable out.
      *
      * @throws IllegalArgumentException for a name that is not a variable of f or an empty interval
      */
@@ -81,7 +82,8 @@ public final class Domain {
             for (Map.Entry<String, double[]> e : over.entrySet()) {
                 VariableBlock block = null;
                 for (VariableBlock b : layout.blocks()) if (b.name().equals(e.getKey())) block = b;
-                if (block == null) {
+                int coordinate = block == null ? layout.coordinateNames().indexOf(e.getKey()) : -1;   // one element, 'w[0]'
+                if (block == null && coordinate < 0) {
                     throw new IllegalArgumentException("'" + e.getKey() + "' in over: is not a variable of " + f + "; its variables are " + names);
                 }
                 double[] r = e.getValue();
@@ -93,6 +95,10 @@ public final class Domain {
                     throw new IllegalArgumentException("over: " + e.getKey() + ": " + Numbers.format(r[0]) + ".." + Numbers.format(r[1])
                             + " is too wide to search: its width overflows a double; give an interval narrower than 1e308 "
                             + "(or -Infinity..Infinity for all of R, searched near 0)");
+                }
+                if (block == null) {
+                    box[coordinate] = new Interval(r[0], r[1]);
+                    continue;
                 }
                 int off = layout.offset(block);
                 for (int k = 0; k < block.size(); k++) box[off + k] = new Interval(r[0], r[1]);

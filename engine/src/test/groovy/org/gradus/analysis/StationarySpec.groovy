@@ -359,6 +359,10 @@ class StationarySpec extends Specification {
         Math.abs(net.kinks()[0].get('at').w[0] - 15d / 22) < 1e-9
         net.kinks()[0].get('at').w[1] == 0d
         net.kinks()[0].get('type') == 'minimum'
+
+        and: 'an element has a range of its own, as the axes of a plot give them'
+        Stationary.find(lasso, ['w[0]': r(0, 2), 'w[1]': r(-1, 1)]).kinks()*.at == [[w: [0.75d, 0d]]]
+        Stationary.find(lasso, ['w[0]': r(-2, 0.5), 'w[1]': r(-1, 1)]).kinks().every { it.at.w[0] <= 0.5 }
     }
 
     def "several variables: a kink where 0 is not a subgradient is no critical point — |x| + 2x + y² at (0, 0): ∂f = [1, 3] × {0} (by hand)"() {
