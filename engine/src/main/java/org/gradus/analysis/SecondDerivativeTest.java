@@ -19,7 +19,8 @@ import java.util.Map;
  * minimum (all positive), a maximum (all negative) and a saddle (both signs) apart; a zero eigenvalue with
  * no sign change leaves it open ({@code degenerate}: x³ at 0 is no extremum, x⁴ at 0 is a minimum). Used by
  * {@code stationary} for each point it finds and by {@code minimize} for the point a run of a problem not
- * proved convex stops at, so that a learner sees whether "converged" means a minimum.
+ * proved convex stops at, so that a learner sees whether "converged" means a minimum; there, a point within rounding
+ * of an interval bound of f over the whole space is also said to be at f's least value ({@link LeastValue}).
  */
 public final class SecondDerivativeTest {
     /** Eigenvalues within this fraction of the largest magnitude (or of 1) count as zero. */
@@ -101,8 +102,9 @@ public final class SecondDerivativeTest {
 
     /**
      * The test at the point {@code x} a run of {@code minimize} (or {@code maximize}) stopped at:
-     * {@code type}, {@code eigenvalues} (ascending) and {@code text}, what it means for the run; null when it
-     * does not apply (more than {@link #MAX_VARIABLES} variables, a Hessian that is not finite there).
+     * {@code type}, {@code eigenvalues} (ascending) and {@code text}, what it means for the run, with {@code bound} and
+     * {@code gap} where x is within rounding of f's least value ({@link LeastValue}); null when it does not apply (more
+     * than {@link #MAX_VARIABLES} variables, a Hessian that is not finite there).
      */
     public static Map<String, Object> atResult(Expr f, Layout layout, double[] x, boolean maximize) {
         if (layout.dimension() == 0 || layout.dimension() > MAX_VARIABLES) return null;
@@ -135,10 +137,19 @@ public final class SecondDerivativeTest {
                     ? eig + ": a strict local " + wanted + " by the second-derivative test"
                     : eig + ": a local " + type + ", not a " + wanted;
         };
+        LeastValue.Certificate least = type.equals("degenerate") || type.equals(wanted) ? LeastValue.at(f, layout, x, maximize) : null;
+        if (least != null) {
+            text = (type.equals(wanted) ? text : eig + ": a zero eigenvalue, so the second-derivative test cannot tell") + "; but "
+                    + least.text(maximize, layout.dimension()) + ": f's " + (maximize ? "greatest" : "least") + " value, up to rounding";
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", type);
         m.put("eigenvalues", values);
         m.put("text", text);
+        if (least != null) {
+            m.put("bound", least.bound());
+            m.put("gap", least.gap());
+        }
         return m;
     }
 }

@@ -15,10 +15,13 @@ import java.util.Map;
  * (more than 1e-3 relative apart; diverged and infeasible runs left out), best first, each with how often
  * it was reached. A descent can stop where ∇f = 0 without a minimum there (started on a saddle, it stays):
  * once the caller has classified the end points by the second-derivative test ({@link #classified}), each
- * carries its type and {@code distinctMinima} counts the minima (maxima when maximizing) alone.
+ * carries its type and {@code distinctMinima} counts the minima (maxima when maximizing) alone, with
+ * the points at f's least (greatest) value.
  *
  * @param types the second-derivative test's verdict on each end point ({@code minimum}, {@code maximum},
- *              {@code saddle}, {@code degenerate}), in the order of {@code minima}; null when not classified
+ *              {@code saddle}, {@code degenerate}; {@code least} or {@code greatest} where an interval bound of f over the
+ *              whole space shows f there within rounding of its least or greatest value), in the order of
+ *              {@code minima}; null when not classified
  */
 public record RestartSummary(int runs, int distinctMinima, int totalIterations, List<Minimum> minima, List<String> types) {
 
@@ -33,7 +36,8 @@ public record RestartSummary(int runs, int distinctMinima, int totalIterations, 
     public RestartSummary classified(List<String> endPointTypes, String wanted) {
         if (endPointTypes.size() != minima.size()) throw new IllegalArgumentException("one type for each end point");
         int count = 0;
-        for (String t : endPointTypes) if (t.equals(wanted)) count++;
+        String global = wanted.equals("maximum") ? "greatest" : "least";
+        for (String t : endPointTypes) if (t.equals(wanted) || t.equals(global)) count++;
         return new RestartSummary(runs, count, totalIterations, minima, List.copyOf(endPointTypes));
     }
 
@@ -125,6 +129,7 @@ public record RestartSummary(int runs, int distinctMinima, int totalIterations, 
             case "minimum" -> n == 1 ? "minimum" : "minima";
             case "maximum" -> n == 1 ? "maximum" : "maxima";
             case "saddle" -> n == 1 ? "saddle point" : "saddle points";
+            case "least", "greatest" -> "at f's " + type + " value (up to rounding)";
             default -> "undecided by the second-derivative test";
         };
     }

@@ -56,6 +56,21 @@ class XorExampleSpec extends Specification {
         Math.abs((r.f as double) - minima*.f.min()) == 0           // the result is the best of them
     }
 
+    def "the exact fits are at the loss's least value (a mean of squares is ≥ 0), the plateau is not; the fits count as minima"() {
+        given:
+        Map r = records[1]
+        List<Map> minima = r.restarts.minima as List
+        List<Map> fits = minima.findAll { (it.f as double) < 1e-10 }
+
+        expect:
+        !fits.isEmpty()
+        fits.every { it.type == 'least' }
+        minima.findAll { Math.abs((it.f as double) - 0.125) < 1e-6 }.every { it.type == 'degenerate' }
+        r.restarts.distinctMinima == fits.size()
+        r.problem.secondOrder.bound == 0
+        r.problem.secondOrder.gap == r.f
+    }
+
     def "the same seed gives the same starts and the same minima"() {
         expect:
         new GradusSession().run(EXAMPLE).collect { (new JsonSlurper().parseText(it.toJson()) as Map) }[1].restarts.minima*.f ==
