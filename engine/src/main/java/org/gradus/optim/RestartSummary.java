@@ -19,8 +19,8 @@ import java.util.Map;
  * the points at f's least (greatest) value.
  *
  * @param types the second-derivative test's verdict on each end point ({@code minimum}, {@code maximum},
- *              {@code saddle}, {@code degenerate}; {@code least} or {@code greatest} where an interval bound of f over the
- *              whole space shows f there within rounding of its least or greatest value), in the order of
+ *              {@code saddle}, {@code degenerate}; {@code least} or {@code greatest} for a degenerate point where an
+ *              interval bound of f over the whole space shows f within rounding of its least or greatest value), in the order of
  *              {@code minima}; null when not classified
  */
 public record RestartSummary(int runs, int distinctMinima, int totalIterations, List<Minimum> minima, List<String> types) {

@@ -54,16 +54,18 @@ trait OptimizationVocabulary implements ScriptAccess {
 
     /**
      * Restarts of a problem not proved convex: each distinct end point by the second-derivative test, so
-     * that a descent that stayed on a saddle (started there, ∇f = 0) is not counted as a minimum; one within rounding
-     * of an interval bound of f over the whole space is {@code least} ({@code greatest}), and counts as one. Left
-     * unclassified where the test does not apply at some point (too many variables, a Hessian not finite).
+     * that a descent that stayed on a saddle (started there, ∇f = 0) is not counted as a minimum; one the test leaves
+     * undecided but within rounding of an interval bound of f over the whole space is {@code least} ({@code greatest}),
+     * and counts as one. Left unclassified where the test does not apply at some point (too many variables, a Hessian
+     * not finite).
      */
     private static OptimizationResult classifyEndPoints(OptimizationResult r, Expr objective, boolean maximize) {
         List<String> types = []
         for (RestartSummary.Minimum m : r.restarts().minima()) {
             Map<String, Object> test = SecondDerivativeTest.atResult(objective, r.layout(), m.x(), maximize)
             if (test == null) return r
-            types << (test.get('bound') != null ? (maximize ? 'greatest' : 'least') : (String) test.get('type'))
+            boolean undecided = test.get('type') == 'degenerate'
+            types << (undecided && test.get('bound') != null ? (maximize ? 'greatest' : 'least') : (String) test.get('type'))
         }
         r.withEndPointTypes(types)
     }
