@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * complementarity |min(−cᵢ, λᵢ)| ≤ 1e-8 (a positive multiplier only on a constraint that holds with equality:
  * without it, max x·y s.t. x + y ≤ 4 stopped at (1.9945, 1.9945) with λ = 1.99 on a slack constraint), and the inner
  * stationarity (‖projected ∇L‖∞, which is the KKT residual for the updated λ) ≤ tol; infeasible when
- * the violation stays above 1e-6 after 60 outer iterations or at ρ = 1e12.
+ * the violation stays above 1e-6 after 60 outer iterations or at ρ = 1e12. A converged run's point is then polished
+ * by Newton's method on the KKT conditions of its active constraints ({@link KktPolish}).
  */
 final class AugmentedLagrangian {
     static final double CTOL = 1e-8;
@@ -161,9 +162,24 @@ final class AugmentedLagrangian {
                 break;
             }
             if (violation <= CTOL && complementarity <= CTOL && out.measure() <= lim.tol()) {
+                KktPolish.Polished polished = f.stochastic() ? null : KktPolish.polish(f, cons, x, lambda);
+                String polish = "";
+                if (polished != null) {      // the penalty's last 1e-9 of violation, removed by Newton on the KKT conditions
+                    x = polished.x();
+                    System.arraycopy(polished.lambda(), 0, lambda, 0, m);
+                    System.arraycopy(polished.values(), 0, values, 0, m);
+                    violation = 0;
+                    for (int i = 0; i < m; i++) violation = Math.max(violation, cons.get(i).equality() ? Math.abs(values[i]) : Math.max(0, values[i]));
+                    double measure = 0;
+                    for (double gj : polished.lagrangianGradient()) measure = Math.max(measure, Math.abs(gj));
+                    out = new Descent.Outcome(x, f.value(x), polished.lagrangianGradient(), out.status(), out.message(), out.iterations(),
+                            measure, out.measureName(), out.startF(), out.divergedAt());
+                    polish = ", then Newton's method on the KKT conditions of the active constraints";
+                }
                 status = Status.CONVERGED;
                 message = "max violation " + Numbers.round(violation, 3) + " ≤ 1e-8 and " + out.measureName() + " of the Lagrangian = "
-                        + Numbers.round(out.measure(), 3) + " ≤ tol " + Numbers.round(lim.tol(), 6) + " after " + outer + " augmented-Lagrangian rounds";
+                        + Numbers.round(out.measure(), 3) + " ≤ tol " + Numbers.round(lim.tol(), 6) + " after " + outer + " augmented-Lagrangian rounds"
+                        + polish;
                 break;
             }
             if (totalIterations >= lim.maxIter()) {

@@ -17,6 +17,9 @@ import static org.gradus.optim.Problems.*
 
 /** Restarts, traces, maximize, time limits, interruption, divergence and mini-batches. */
 class BehaviourSpec extends Specification {
+    static Variable X = new Variable('x', 0)
+    static Variable Y = new Variable('y', 0)
+
     @TempDir
     Path dir
 
@@ -213,6 +216,25 @@ class BehaviourSpec extends Specification {
         r.status() == Status.DIVERGED
         r.message() =~ /lr < 2\/L = 0\.1111/
         r.value() == 74d   // the start is the best point seen
+    }
+
+    def "a constrained run ends on its active constraints to rounding: Newton on the KKT conditions after the augmented Lagrangian (#name, by hand)"() {
+        when:
+        def r = Minimizer.run(f, maximize, [:], constraints, RunContext.defaults())
+
+        then: 'the penalty alone left x about 1e-9 outside the set (x + y on the disc: f = -1.414213565)'
+        r.status() == Status.CONVERGED
+        r.message().endsWith("then Newton's method on the KKT conditions of the active constraints")
+        [r.point() as List, at].transpose().every { a, b -> Math.abs(a - b) <= 2e-16 * Math.max(1, Math.abs(b)) }
+        Math.abs(r.value() - value) <= 4e-16 * Math.max(1, Math.abs(value))
+        [r.constraints()*.multiplier(), multipliers].transpose().every { a, b -> Math.abs(a - b) <= 1e-12 }
+        r.constraints().every { it.violation() <= 1e-15 }
+
+        where:
+        name                                 | f                                             | maximize | constraints                                                                                     || at                                    | value          | multipliers
+        'min x + y on the unit disc: −(1, 1)/√2, λ = 1/√2'                   | add(X, Y)                 | false | [new Constraint(add(sq(X), sq(Y)), '<=', c(1))]                                                  || [-Math.sqrt(0.5), -Math.sqrt(0.5)] | -Math.sqrt(2)  | [Math.sqrt(0.5)]
+        'max xy on x + y = 2: (1, 1), λ = 1'                                 | Ops.mul(X, Y)             | true  | [new Constraint(add(X, Y), '==', c(2))]                                                          || [1d, 1d]                           | 1d             | [1d]
+        'min (x − 2)² + (y − 1)² on x² ≤ y, x + y ≤ 2 (N&W 12.x): (1, 1), λ = (2/3, 2/3)' | add(sq(add(X, c(-2))), sq(add(Y, c(-1)))) | false | [new Constraint(sq(X), '<=', Y), new Constraint(add(X, Y), '<=', c(2))] || [1d, 1d] | 1d | [2d / 3, 2d / 3]
     }
 
     def "an objective unbounded below diverges with the reason said once: x·y on x + y = 1 is x(1 − x)"() {
