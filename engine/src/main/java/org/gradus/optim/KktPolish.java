@@ -4,7 +4,6 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealVector;
-import org.apache.commons.math3.linear.SingularMatrixException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,8 +73,8 @@ final class KktPolish {
                 residual = next;
                 improved = true;
             }
-        } catch (SingularMatrixException | UnsupportedOperationException e) {   // a degenerate active set, no Hessian
-            // the steps taken so far stand
+        } catch (RuntimeException e) {   // a singular KKT matrix (a degenerate active set), an objective without a Hessian
+            // the steps taken so far stand: a polish never costs a converged run its result
         }
         if (!improved) return null;
         double[] values = new double[m];
