@@ -24,6 +24,20 @@ class SecondOrderAtResultSpec extends Specification {
         (new JsonSlurper().parseText(shown[0].toJson()) as Map).problem as Map
     }
 
+    def "a run that stops a hair off a valley of minima is at f's least value, not on a saddle: (xy − 1)² at x = y = 1 + 8.6e-8"() {
+        when: 'by hand: ∇²f = 2[[y², 2xy − 1], [2xy − 1, x²]], at x = y = 1 + d: eigenvalues 2(x² + 2xy − 1) ≈ 4 and 2(x² − 2xy + 1) = 2(1 − x²) ≈ −4d'
+        Map p = new GradusSession().run('x = variable(1.0000000864252354); y = variable(1.0000000864252354)\nminimize((x*y - 1)**2, maxIter: 0)\n',
+                'valley.opt').collect { new JsonSlurper().parseText(it.toJson()) as Map }[0].problem as Map
+        double d = 0.0000000864252354
+
+        then: 'the test alone said saddle; f = (xy − 1)² ≥ 0 and f = ((1 + d)² − 1)² ≈ 3e-14 here'
+        Math.abs((p.secondOrder.eigenvalues as List<Double>)[0] - (-4 * d)) <= 1e-3 * 4 * d
+        p.secondOrder.type == 'degenerate'
+        p.secondOrder.bound == 0
+        Math.abs((p.secondOrder.gap as double) - ((1 + d)**2 - 1)**2) <= 1e-3 * ((1 + d)**2 - 1)**2
+        p.secondOrder.text.contains("of both signs; but f ≥ 0 everywhere (an interval bound over all of R²) and f exceeds that by at most 3e-14 here: f's least value, up to rounding")
+    }
+
     @Unroll
     def "#statement stops at a #type"() {
         when:

@@ -137,10 +137,17 @@ public final class SecondDerivativeTest {
                     ? eig + ": a strict local " + wanted + " by the second-derivative test"
                     : eig + ": a local " + type + ", not a " + wanted;
         };
-        LeastValue.Certificate least = type.equals("degenerate") || type.equals(wanted) ? LeastValue.at(f, layout, x, maximize) : null;
+        LeastValue.Certificate least = type.equals("degenerate") || type.equals(wanted) || type.equals("saddle") ? LeastValue.at(f, layout, x, maximize) : null;
         if (least != null) {
-            text = (type.equals(wanted) ? text : eig + ": a zero eigenvalue, so the second-derivative test cannot tell") + "; but "
-                    + least.text(maximize, layout.dimension()) + ": f's " + (maximize ? "greatest" : "least") + " value, up to rounding";
+            String why = switch (type) {
+                case "saddle" -> eig + ", of both signs"; // (xy − 1)² stopped 1e-7 off its valley floor xy = 1: −3.4e-7 and 4
+                case "degenerate" -> eig + ": a zero eigenvalue, so the second-derivative test cannot tell";
+                default -> text;
+            };
+            text = why + "; but " + least.text(maximize, layout.dimension()) + ": f's " + (maximize ? "greatest" : "least") + " value, up to rounding"
+                    + (type.equals("saddle") ? " (no direction " + (maximize ? "rises" : "falls") + " by more than that: the test's saddle is the run "
+                    + "stopping a hair off a valley of " + (maximize ? "maxima" : "minima") + ", or rounding)" : "");
+            if (type.equals("saddle")) type = "degenerate";      // the test cannot tell; the bound can
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", type);
