@@ -284,7 +284,8 @@ public final class Convexity {
         if (f instanceof Apply a && a.atom() instanceof Multiply && a.arg(0) instanceof Constant k && a.args().size() == 2) {
             Curvature inner = Dcp.analyze(a.arg(1), enc).curvature();
             return (k.value() > 0 ? "a positive" : "a negative") + " multiple of " + Dcp.show(a.arg(1)) + ", which is " + Dcp.word(inner)
-                    + (inner == Curvature.CONVEX && k.value() > 0 ? " (its Hessian is PSD everywhere)" : "");
+                    + (inner != Curvature.CONVEX && inner != Curvature.CONCAVE ? ""   // no Hessian claimed: abs(…) has none at its kinks
+                    : ", and a " + (k.value() > 0 ? "positive" : "negative") + " multiple of a " + Dcp.word(inner) + " function is " + Dcp.word(inner.scale(k.value())));
         }
         if (f instanceof SumOver s) return "a sum over " + s.index().name() + " of " + Dcp.word(Dcp.analyze(s.body(), enc).curvature()) + " terms";
         if (f instanceof VectorFunction vf) return vf.atom().name() + " of an affine argument";

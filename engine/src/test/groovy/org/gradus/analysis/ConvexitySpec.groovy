@@ -1,6 +1,8 @@
 package org.gradus.analysis
 
+import org.gradus.atoms.Ops
 import org.gradus.eval.Evaluate
+import org.gradus.expr.Constant
 import org.gradus.expr.Expr
 import org.gradus.expr.Variable
 import org.gradus.expr.VectorVariable
@@ -245,6 +247,17 @@ class ConvexitySpec extends Specification {
         Math.abs(logistic.L() - 0.25) < 1e-12 && Math.abs(other.L() - 0.25) < 1e-12
         logistic.reason().contains('a negative multiple of log(sigmoid(x))')
         Convexity.analyze(log(sigmoid(x)), null).reason().contains('log(sigmoid(x)) is −logsumexp(0, -x), concave and decreasing in each exponent')
+    }
+
+    def "a constant multiple's proof is the rule, not a Hessian: 2·|x − y| has none on the line x = y"() {
+        when:
+        def twice = Convexity.analyze(Ops.mul(Constant.of(2), abs(x - y)), null)
+        def negated = Convexity.analyze(Ops.mul(Constant.of(-3), abs(x)), null)
+
+        then:
+        twice.reason().contains('a positive multiple of abs(x - y), which is convex, and a positive multiple of a convex function is convex')
+        negated.reason().contains('a negative multiple of abs(x), which is convex, and a negative multiple of a convex function is concave')
+        ![twice, negated].any { it.reason().contains('Hessian') }
     }
 
     def "a singular quadratic is convex but not strictly"() {
