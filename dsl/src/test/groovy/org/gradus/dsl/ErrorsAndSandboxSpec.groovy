@@ -302,6 +302,8 @@ class ErrorsAndSandboxSpec extends Specification {
         'x = variable(1)\ncriticalPoints(x**2)'     | "no function 'criticalPoints'; in Gradus, stationary(f, over: [x: -3..3]) finds"
         'x = variable(1)\nisConvex(x**2)'           | "no function 'isConvex'; in Gradus, convexity(f) says convex, concave, linear or neither"
         'x = variable(1)\nln(x)'                    | "no function 'ln'; in Gradus, the natural logarithm is log(x)"
+        'x = variable(1)\nr = minimize(x**2)\nconvergence(r)' | "no function 'convergence'; in Gradus, plot r draws a run's convergence (f − f* and |∇f| per iteration); plot r1, r2, r3 several runs on one picture"
+        'x = variable(1)\ny = variable(1)\ncontour(x*y)'    | "no function 'contour'; in Gradus, plot f, x: -2..2, y: -2..2 draws the level sets of f"
         'x = variable(1)\nf = x**2\nf.subs(x, 2)'    | "an expression has no method 'subs'; in Gradus, an expression at a point is f.at(x: 2)"
         'x = variable(1)\nloss = x**2\nloss.diff(x)' | "an expression has no method 'diff'; in Gradus, the derivative is partial(loss, x), the gradient grad(loss)"
         'x = variable(1)\nloss = x**2\nloss.backward()' | "an expression has no method 'backward'; in Gradus, the gradient is computed when asked: grad(loss)"
