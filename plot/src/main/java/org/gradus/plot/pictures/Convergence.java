@@ -18,8 +18,8 @@ import java.util.List;
  * them reached, or {@code fStar:}) and ‖∇f‖∞ on log scales, one line per run, against the iteration, or
  * with {@code against: 'seconds'} or {@code 'evaluations'} against the cost (Newton's few expensive
  * steps beside Adam's many cheap ones). A mini-batch run's noisy batch f is drawn thin, with the full
- * objective at each epoch's end (recorded with {@code trace: true}) as a bold line over it; its batch
- * values never set f*. A constrained run's iterates may lie outside the feasible set, below its minimum: only its result
+ * objective at each epoch's end (recorded with {@code trace: true}) as a bold line over it, or else the mean of its
+ * batch values over each epoch; its batch values never set f*. A constrained run's iterates may lie outside the feasible set, below its minimum: only its result
  * sets f*, its gap is |f − f*|, and its gradient column is the augmented Lagrangian's.
  */
 public final class Convergence {
@@ -54,6 +54,7 @@ public final class Convergence {
             String batchNote = r.fullF() != null ? " (batch f)" : " (batch f; trace: true adds the full f per epoch)";
             gap.add(new Curve(noisy ? legend + batchNote : legend, x, g, noisy ? Palette.alpha(colour, 0.45) : colour, Curve.Dash.SOLID, noisy ? 1 : 2));
             if (r.fullF() != null) gap.addAll(fullF(r, x, fStar, maximize, colour, names.get(k)));
+            else if (noisy) gap.add(epochMeans(r, x, fStar, maximize, colour, names.get(k)));
             double[] gn = r.gradNorm().clone();
             for (int i = 0; i < gn.length; i++) gn[i] = positive(gn[i]);
             anyGrad |= java.util.Arrays.stream(gn).anyMatch(Double::isFinite);
@@ -115,6 +116,35 @@ public final class Convergence {
         double[] ax = px.stream().mapToDouble(Double::doubleValue).toArray(), ay = py.stream().mapToDouble(Double::doubleValue).toArray();
         return List.of(new Curve(name + ": full objective at each epoch's end", ax, ay, colour, Curve.Dash.SOLID, 2.5),
                 new Markers(null, ax, ay, Markers.Shape.DOT, colour, 6, null));
+    }
+
+    /**
+     * The mean of the recorded batch values over each epoch, as a bold line at the epoch's last recorded row (what Keras
+     * reports as an epoch's loss): without {@code trace: true} the full objective is not computed, and the batch values
+     * alone scatter so widely — many below f*, with no place on a log scale — that the run's course is hard to see.
+     */
+    private static Curve epochMeans(RunView r, double[] x, double fStar, boolean maximize, java.awt.Color colour, String name) {
+        List<Double> px = new ArrayList<>(), py = new ArrayList<>();
+        double sum = 0;
+        int count = 0, previous = 0;
+        for (int i = 1; i < r.rows(); i++) {      // row 0 is the start, before any batch
+            if (Double.isFinite(r.fValues()[i])) {
+                sum += r.fValues()[i];
+                count++;
+            }
+            boolean last = i == r.rows() - 1 || r.epochs()[i + 1] != r.epochs()[i];
+            if (last && i == r.rows() - 1 && 2 * count < previous) break;   // the run's last row alone past the last full epoch: no mean
+            if (last && count > 0) {
+                previous = count;
+                double mean = sum / count;
+                px.add(x[i]);
+                py.add(positive(maximize ? fStar - mean : mean - fStar));
+                sum = 0;
+                count = 0;
+            }
+        }
+        return new Curve(name + ": mean batch f over each epoch", px.stream().mapToDouble(Double::doubleValue).toArray(),
+                py.stream().mapToDouble(Double::doubleValue).toArray(), colour, Curve.Dash.SOLID, 2.5);
     }
 
     /** v when positive, else NaN (a gap of 0 has no place on a log scale). */

@@ -102,10 +102,32 @@ class ConvergenceSpec extends Specification {
         f.series() == ['gd mini-batch', 'gd mini-batch (2)']
         curves*.legend() == ['gd mini-batch: 4 iterations, f = 0.5 (batch f)',
                              "gd mini-batch: full objective at each epoch's end",
-                             'gd mini-batch (2): 4 iterations, f = 0.6 (batch f; trace: true adds the full f per epoch)']
+                             'gd mini-batch (2): 4 iterations, f = 0.6 (batch f; trace: true adds the full f per epoch)',
+                             'gd mini-batch (2): mean batch f over each epoch']
         curves[1].x().toList() == [0d, 2d, 4d]
         curves[1].y()[0..1].toList() == [3.5d, 1.5d]
         Double.isNaN(curves[1].y()[2])
+
+        and: 'without the full objective, the mean of the batch values of each epoch (rows 1; 2, 3; 4) less f* = 0.5, by hand'
+        curves[3].x().toList() == [1d, 3d, 4d]
+        Double.isNaN(curves[3].y()[0])                                  // 0.002 − 0.5 < 0: no place on a log scale
+        Math.abs(curves[3].y()[1] - ((2 + 0.7) / 2 - 0.5)) < 1e-15
+        curves[3].y()[2] == 1.5d - 0.5d
+    }
+
+    def "a mini-batch run's last row alone past its last full epoch makes no mean of its own"() {
+        given: 'three steps per epoch, the run stopped one step into the third epoch'
+        double[] it = [0, 1, 2, 3, 4, 5, 6] as double[]
+        RunView sgd = new RunView('gd', false, 'max-iterations', 6, 0.5, new Layout([x, y]), it, [9, 3, 2, 1, 2, 3, 40] as double[],
+                [1, 1, 1, 1, 1, 1, 1] as double[], null, it, null, [0, 0, 0, 1, 1, 1, 2] as double[], null)
+
+        when:
+        Curve means = (Convergence.figure([sgd], opts([fStar: 0])).panels()[0].layers().findAll { it instanceof Curve } as List<Curve>)[1]
+
+        then: 'epoch 0: (3 + 2)/2 (the start is no batch), epoch 1: (1 + 2 + 3)/3; the lone 40 is left out'
+        means.legend() == 'gd mini-batch: mean batch f over each epoch'
+        means.x().toList() == [2d, 5d]
+        means.y().toList() == [2.5d, 2d]
     }
 
     def "an unknown against: says what works"() {
