@@ -172,6 +172,7 @@ public final class StationaryReport implements Shown {
         List<String> sets = new ArrayList<>();
         for (Stretch s : stretches) sets.add(s.set());
         if (!sets.isEmpty()) sb.append(points.isEmpty() ? "" : ", and ").append("every ").append(layout.coordinateName(0)).append(" in ").append(String.join(" and in ", sets));
+        if (!kinks.isEmpty()) sb.append("; ").append(kinks.size() == 1 ? "a critical point at a kink" : kinks.size() + " critical points at kinks");   // "none found" is not all
         int next = 0;       // the stretches and points left to right (a stretch's points come from f′'s zeros elsewhere)
         for (Point p : points) {
             while (next < stretches.size() && stretches.get(next).from() < p.x()[0]) sb.append(text(stretches.get(next++)));

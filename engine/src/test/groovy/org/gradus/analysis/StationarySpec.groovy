@@ -353,6 +353,7 @@ class StationarySpec extends Specification {
         Math.abs(rep.kinks()[0].get('f') - 0.4775d) < 1e-12
         rep.kinks()[0].get('type') == 'minimum'
         rep.kinks()[0].get('note').contains('0 ∈ ∂f(p) = (0, -0.4) + [-1, 1]·(0, 0.5) and f is convex')
+        rep.toText().readLines()[0].endsWith('over w[i] ∈ [-2, 2]: none found; a critical point at a kink')   // not "none found" alone
 
         and: 'with + 0.1·(w₀² + w₁²): 2(w₀ − 1) + 0.5 + 0.2·w₀ = 0, w₀ = 15/22; w₁ still exactly 0'
         net.kinks().size() == 1
