@@ -55,7 +55,7 @@ public final class LeastValue {
         }
         double bound = maximize ? range.hi() : range.lo();
         double gap = maximize ? bound - here.lo() : here.hi() - bound;
-        if (!Double.isFinite(bound) || !(gap >= 0) || gap > ROUNDING * Math.max(1, Math.abs(bound))) return null;
-        return new Certificate(bound, gap);
+        if (!Double.isFinite(bound) || !(Math.abs(gap) <= ROUNDING * Math.max(1, Math.abs(bound)))) return null;
+        return new Certificate(bound, Math.max(0, gap));   // a computed value a rounding below the bound is at it
     }
 }

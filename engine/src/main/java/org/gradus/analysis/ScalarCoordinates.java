@@ -1,6 +1,7 @@
 package org.gradus.analysis;
 
 import org.gradus.atoms.Ops;
+import org.gradus.atoms.Substitution;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Element;
 import org.gradus.expr.Expr;
@@ -42,7 +43,7 @@ record ScalarCoordinates(Expr f, Layout layout) {
                 coordinates.put(b instanceof VectorVariable w ? w.get(k) : (Expr) b, v);
             }
         }
-        Expr g = new org.gradus.atoms.Substitution(coordinates).apply(written);
+        Expr g = new Substitution(coordinates).apply(written);
         boolean[] left = {false};
         Traversal.forEachNode(g, e -> left[0] |= e instanceof Element || e instanceof VariableArray);
         return left[0] ? null : new ScalarCoordinates(g, new Layout(scalars));
@@ -59,13 +60,20 @@ record ScalarCoordinates(Expr f, Layout layout) {
             if (sums.isEmpty()) return e;
             Map<Expr, Expr> terms = new HashMap<>();
             for (SumOver s : sums) {
-                if (s.dataRows() != null || s.to() - s.from() > MOST_TERMS) return null;
-                List<Expr> each = new ArrayList<>();
-                for (int i = s.from(); i < s.to(); i++) each.add(Ops.substitute(s.body(), s.index(), Constant.of(i)));
+                List<Expr> each = terms(s);
+                if (each == null) return null;
                 terms.put(s, Ops.add(each));
             }
-            e = new org.gradus.atoms.Substitution(terms).apply(e);
+            e = new Substitution(terms).apply(e);
         }
         return null;
+    }
+
+    /** The terms of a sum over an index, its body at each value; null for a sum over data rows or of more than 64 terms. */
+    static List<Expr> terms(SumOver s) {
+        if (s.dataRows() != null || s.to() - s.from() > MOST_TERMS) return null;
+        List<Expr> each = new ArrayList<>();
+        for (int i = s.from(); i < s.to(); i++) each.add(Ops.substitute(s.body(), s.index(), Constant.of(i)));
+        return each;
     }
 }

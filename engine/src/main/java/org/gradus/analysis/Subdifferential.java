@@ -138,9 +138,6 @@ final class Subdifferential {
         return "(" + String.join(", ", parts) + ")";
     }
 
-    /** The most terms of a sum over an index read one by one. */
-    private static final int MOST_TERMS = 64;
-
     /** Adds each part's contribution, scaled by the coefficient it enters f with. */
     private static final class Walk {
         private final Layout layout;
@@ -163,8 +160,8 @@ final class Subdifferential {
                 return true;
             }
             if (e instanceof VectorFunction v) return add(v.lowered(), k);   // l1(w) as |w[0]| + |w[1]| + …
-            if (e instanceof SumOver s && s.dataRows() == null && s.to() - s.from() <= MOST_TERMS) {
-                for (int i = s.from(); i < s.to(); i++) if (!add(Ops.substitute(s.body(), s.index(), Constant.of(i)), k)) return false;
+            if (e instanceof SumOver s && ScalarCoordinates.terms(s) != null) {
+                for (Expr t : ScalarCoordinates.terms(s)) if (!add(t, k)) return false;
                 return true;
             }
             if (!(e instanceof Apply a)) return false;

@@ -19,8 +19,9 @@ import java.util.List;
  * with {@code against: 'seconds'} or {@code 'evaluations'} against the cost (Newton's few expensive
  * steps beside Adam's many cheap ones). A mini-batch run's noisy batch f is drawn thin, with the full
  * objective at each epoch's end (recorded with {@code trace: true}) as a bold line over it, or else the mean of its
- * batch values over each epoch; its batch values never set f*. A constrained run's iterates may lie outside the feasible set, below its minimum: only its result
- * sets f*, its gap is |f − f*|, and its gradient column is the augmented Lagrangian's.
+ * batch values over each epoch; its batch values never set f*. A constrained run's iterates may lie outside the
+ * feasible set, below its minimum: only its result sets f*, its gap is |f − f*|, and its gradient column is the
+ * augmented Lagrangian's.
  */
 public final class Convergence {
     static final List<String> OPTIONS = List.of("fStar", "against");
