@@ -13,17 +13,13 @@ import org.apache.commons.math3.optim.linear.Relationship;
 import org.apache.commons.math3.optim.linear.SimplexSolver;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.gradus.atoms.Abs;
-import org.gradus.atoms.Add;
 import org.gradus.atoms.Apply;
-import org.gradus.atoms.Divide;
 import org.gradus.atoms.Max;
 import org.gradus.atoms.Min;
-import org.gradus.atoms.Multiply;
-import org.gradus.atoms.Ops;
 import org.gradus.atoms.Relu;
+import org.gradus.atoms.ScaledTerms;
 import org.gradus.atoms.VectorFunction;
 import org.gradus.eval.CompiledFunction;
-import org.gradus.expr.Constant;
 import org.gradus.expr.Expr;
 import org.gradus.expr.Layout;
 import org.gradus.expr.SumOver;
@@ -160,20 +156,17 @@ final class Subdifferential {
                 return true;
             }
             if (e instanceof VectorFunction v) return add(v.lowered(), k);   // l1(w) as |w[0]| + |w[1]| + …
-            if (e instanceof SumOver s && ScalarCoordinates.terms(s) != null) {
-                for (Expr t : ScalarCoordinates.terms(s)) if (!add(t, k)) return false;
+            List<Expr> summed = e instanceof SumOver s ? ScalarCoordinates.terms(s) : null;
+            if (summed != null) {
+                for (Expr t : summed) if (!add(t, k)) return false;
+                return true;
+            }
+            ScaledTerms terms = ScaledTerms.of(e);     // a sum, or a constant multiple: each term with its coefficient
+            if (!terms.whole(e)) {
+                for (int t = 0; t < terms.cores().size(); t++) if (!add(terms.cores().get(t), k * terms.coefficients().get(t))) return false;
                 return true;
             }
             if (!(e instanceof Apply a)) return false;
-            if (a.atom() instanceof Add) {
-                for (Expr t : a.args()) if (!add(t, k)) return false;
-                return true;
-            }
-            if (a.atom() instanceof Multiply && a.arg(0) instanceof Constant c) {
-                List<Expr> rest = a.args().subList(1, a.args().size());
-                return add(rest.size() == 1 ? rest.get(0) : Ops.mul(rest), k * c.value());
-            }
-            if (a.atom() instanceof Divide && a.arg(1) instanceof Constant c && c.value() != 0) return add(a.arg(0), k / c.value());
             if (a.atom() instanceof Abs) return kink(a.arg(0), null, -1, k, k);
             if (a.atom() instanceof Relu) return kink(a.arg(0), null, 0, k, k);
             if (a.atom() instanceof Max) return kink(a.arg(0), a.arg(1), 0, k, k);

@@ -3,10 +3,10 @@ package org.gradus.optim;
 import org.gradus.atoms.Abs;
 import org.gradus.atoms.Add;
 import org.gradus.atoms.Apply;
-import org.gradus.atoms.Divide;
 import org.gradus.atoms.L2;
 import org.gradus.atoms.Multiply;
 import org.gradus.atoms.Ops;
+import org.gradus.atoms.ScaledTerms;
 import org.gradus.atoms.VectorFunction;
 import org.gradus.expr.Constant;
 import org.gradus.expr.Element;
@@ -35,9 +35,9 @@ public record L1Split(Expr smooth, double[] weights, double[] centres) {
 
     /** The split of f over the layout, or null when f has no such l1 term. */
     public static L1Split of(Expr f, Layout layout) {
-        List<Expr> cores = new ArrayList<>();
-        List<Double> coefficients = new ArrayList<>();
-        terms(f, 1, cores, coefficients);
+        ScaledTerms terms = ScaledTerms.of(f);
+        List<Expr> cores = terms.cores();
+        List<Double> coefficients = terms.coefficients();
         double[] w = new double[layout.dimension()];
         double[] centres = new double[layout.dimension()];
         List<Expr> rest = new ArrayList<>();
@@ -76,23 +76,6 @@ public record L1Split(Expr smooth, double[] weights, double[] centres) {
             rest.add(term);
         }
         return found ? new L1Split(Ops.add(rest), w, centres) : null;
-    }
-
-    /**
-     * The terms of f with the constant each is multiplied by, a constant multiple of a sum spread over its terms:
-     * {@code (abs(x) + abs(y))/2} is {@code abs(x)} and {@code abs(y)}, each with 0.5.
-     */
-    private static void terms(Expr e, double c, List<Expr> cores, List<Double> coefficients) {
-        if (e instanceof Apply a && a.atom() instanceof Add) {
-            for (Expr t : a.args()) terms(t, c, cores, coefficients);
-        } else if (e instanceof Apply m && m.atom() instanceof Multiply && m.args().size() == 2 && m.arg(0) instanceof Constant k) {
-            terms(m.arg(1), c * k.value(), cores, coefficients);
-        } else if (e instanceof Apply d && d.atom() instanceof Divide && d.arg(1) instanceof Constant k && k.value() != 0) {
-            terms(d.arg(0), c / k.value(), cores, coefficients);
-        } else {
-            cores.add(e);
-            coefficients.add(c);
-        }
     }
 
     /** k·xᵢ + a for one coordinate i of the layout (index −1: a constant). */

@@ -318,11 +318,16 @@ class BehaviourSpec extends Specification {
         !steady.message().contains('learning rate was 0')
     }
 
-    def "gd whose iterates bounce across a valley for ever says the step is too large: x² + 10y² with lr 0.1 (y ← y − 0.1·20y = −y)"() {
-        given: 'by hand: x shrinks by 0.8 a step, y flips between 1 and −1; the curvature along y is 20, so lr < 2/20 = 0.1 is needed'
+    /** x² + 10y² from (1, 1): curvature 2 along x, 20 along y (by hand). */
+    static Expr valley() {
         def x = new Variable("x", 1)
         def y = new Variable("y", 1)
-        def f = Ops.add(mul(x, x), mul(10, mul(y, y)))
+        Ops.add(mul(x, x), mul(10, mul(y, y)))
+    }
+
+    def "gd whose iterates bounce across a valley for ever says the step is too large: x² + 10y² with lr 0.1 (y ← y − 0.1·20y = −y)"() {
+        given: 'by hand: x shrinks by 0.8 a step, y flips between 1 and −1; the curvature along y is 20, so lr < 2/20 = 0.1 is needed'
+        def f = valley()
 
         when:
         def bouncing = Minimizer.run(f, false, [method: 'gd', lr: 0.1, maxIter: 200], [], RunContext.defaults())
@@ -342,9 +347,7 @@ class BehaviourSpec extends Specification {
 
     def "gd whose step is far below the curvature says so and names 1/L: x² + 10y² with lr 0.0001 (L = 20 by hand, lr·L = 0.2 %)"() {
         given:
-        def x = new Variable("x", 1)
-        def y = new Variable("y", 1)
-        def f = Ops.add(mul(x, x), mul(10, mul(y, y)))
+        def f = valley()
 
         when:
         def slow = Minimizer.run(f, false, [method: 'gd', lr: 0.0001, maxIter: 200], [], RunContext.defaults())
